@@ -1,0 +1,711 @@
+"""Travel time to the nearest hospital, catchments (optageområder), bands and area summaries.
+
+Method
+------
+Travel runs from a resident's home to the hospital, so one multi-source Dijkstra
+(``scipy.sparse.csgraph.dijkstra(min_only=True)``) runs from all hospitals at once on the
+*reversed* road graph. Each hospital enters through a virtual node joined to its nearest road
+node by the access leg (straight line at the access speed). The search returns, for every
+road node, the time to the nearest hospital and which hospital that is.
+
+Ties: hospital ``h`` gets an extra ``h × 1 µs`` on its access leg, so equal times go to the
+hospital listed first, deterministically.
+
+Locations (raster cells, points) are snapped to the nearest *reachable* road node within the
+maximum snap distance; their time = access leg (straight line at the access speed) + the
+node's time. A location with no road node within the snap distance is *unsnapped*; one whose
+only nearby nodes cannot reach any hospital is *unreachable*. Both are counted and reported,
+never dropped.
+
+Bands are closed on the right: with bands 15, 30, a location at exactly 15.0 minutes is in
+"0–15", one at 15.01 in "15–30"; beyond the last band is its own class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.sparse.csgraph import dijkstra
+from scipy.spatial import cKDTree
+
+from .errors import SundplanError
+
+Progress = Callable[[float, str], None]
+
+STATUS_OK = 0
+STATUS_UNSNAPPED = 1
+STATUS_UNREACHABLE = 2
+STATUS_LABELS = {STATUS_OK: "ok", STATUS_UNSNAPPED: "unsnapped", STATUS_UNREACHABLE: "unreachable"}
+
+DEFAULT_BANDS_MIN = (15.0, 30.0, 45.0, 60.0)
+DEFAULT_MAX_SNAP_M = 1000.0
+DEFAULT_ACCESS_SPEED_KMH = 30.0
+"""Straight-line speed of the leg between a location and the road network. 30 km/h straight
+line ≈ 40 km/h on local roads with the common 1.3 detour factor."""
+
+_TIE_BREAK_S = 1e-6
+
+
+def _noop(_fraction: float, _message: str) -> None:
+    return None
+
+
+@dataclass
+class NetworkSolution:
+    """Time (seconds) from every road node to its nearest hospital, and which hospital."""
+
+    node_time_s: np.ndarray  # (N,) float64, inf where no hospital can be reached
+    node_hospital: np.ndarray  # (N,) int32, -1 where unreachable
+    hospital_node: np.ndarray  # (H,) int64 road node of each hospital
+    hospital_snap_m: np.ndarray  # (H,) float64 hospital to its road node, metres
+    hospital_names: list[str]
+    reachable_tree: cKDTree | None = field(default=None, repr=False)
+    reachable_nodes: np.ndarray | None = field(default=None, repr=False)
+
+
+@dataclass
+class LocationTimes:
+    """Per-location result: minutes to the nearest hospital, which one, and snapping."""
+
+    time_min: np.ndarray  # (P,) float64, NaN unless status ok
+    hospital: np.ndarray  # (P,) int32, -1 unless status ok
+    snap_m: np.ndarray  # (P,) float64 distance to the road node used (NaN if unsnapped)
+    status: np.ndarray  # (P,) int8 STATUS_*
+
+
+def _node_tree(graph) -> cKDTree:
+    tree = getattr(graph, "_sundplan_tree", None)
+    if tree is None:
+        tree = cKDTree(graph.node_xy)
+        graph._sundplan_tree = tree
+    return tree
+
+
+def solve_network(
+    graph,
+    *,
+    hospital_xy: np.ndarray,
+    hospital_names: Sequence[str],
+    max_snap_m: float = DEFAULT_MAX_SNAP_M,
+    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
+    progress: Progress = _noop,
+) -> NetworkSolution:
+    """Multi-source shortest paths from all hospitals on the reversed graph.
+
+    ``graph`` is a :class:`sundplan_qgis.network.RoadGraph`; ``hospital_xy`` (H, 2) is in its
+    CRS. Raises :class:`SundplanError` naming any hospital farther than ``max_snap_m`` from
+    the network or on a road that leads nowhere.
+    """
+    hospital_xy = np.asarray(hospital_xy, dtype="float64").reshape(-1, 2)
+    names = [str(n) for n in hospital_names]
+    if len(names) == 0:
+        raise SundplanError("No active hospitals: at least one hospital is needed.")
+    _check_speed(access_speed_kmh)
+    n_nodes = graph.node_xy.shape[0]
+    if n_nodes == 0:
+        raise SundplanError(f"The road network '{graph.source_name}' has no roads.")
+    progress(0.0, "Snapping hospitals to the road network")
+    snap_m, node = _node_tree(graph).query(hospital_xy, k=1)
+    far = np.flatnonzero(snap_m > max_snap_m)
+    if far.size:
+        listing = ", ".join(f"'{names[i]}' ({snap_m[i]:.0f} m)" for i in far[:5])
+        raise SundplanError(
+            f"{far.size} hospital(s) lie farther than the maximum snap distance "
+            f"({max_snap_m:.0f} m) from any road of '{graph.source_name}': {listing}. Check the "
+            "hospitals' CRS and positions, use a network that covers them, or raise the "
+            "maximum snap distance."
+        )
+    rev = graph.reverse.tocsr()
+    indegree = np.diff(rev.indptr)[node]
+    dead = np.flatnonzero(indegree == 0)
+    if dead.size:
+        listing = ", ".join(f"'{names[i]}'" for i in dead[:5])
+        raise SundplanError(
+            f"No road of '{graph.source_name}' leads to hospital(s) {listing}: the nearest "
+            "road node has no incoming road (a one-way dead end or an isolated vertex). "
+            "Move the hospital point next to a connected road or fix the network."
+        )
+    # Virtual node per hospital, joined to its road node by the access leg (+ tie-break).
+    n_h = len(names)
+    access_s = snap_m / (access_speed_kmh / 3.6) + _TIE_BREAK_S * (1 + np.arange(n_h))
+    data = np.concatenate([rev.data, access_s])
+    indices = np.concatenate([rev.indices, node.astype(rev.indices.dtype)])
+    indptr = np.concatenate([rev.indptr, rev.indptr[-1] + np.arange(1, n_h + 1)])
+    n_all = n_nodes + n_h
+    aug = sp.csr_matrix((data, indices, indptr), shape=(n_all, n_all))
+    progress(0.1, f"Shortest paths from {n_h} hospitals over {n_nodes:,} road nodes")
+    dist, _pred, sources = dijkstra(
+        aug,
+        directed=True,
+        indices=np.arange(n_nodes, n_all),
+        return_predecessors=True,
+        min_only=True,
+    )
+    node_time_s = dist[:n_nodes]
+    node_hospital = np.where(sources[:n_nodes] >= 0, sources[:n_nodes] - n_nodes, -1)
+    node_hospital = node_hospital.astype(np.int32)
+    node_hospital[~np.isfinite(node_time_s)] = -1
+    # Every path from hospital h carries its tie-break once: take it off again.
+    has = node_hospital >= 0
+    node_time_s[has] -= _TIE_BREAK_S * (1 + node_hospital[has])
+    reachable = np.flatnonzero(np.isfinite(node_time_s))
+    progress(0.9, f"{reachable.size:,} of {n_nodes:,} road nodes reach a hospital")
+    return NetworkSolution(
+        node_time_s=node_time_s,
+        node_hospital=node_hospital,
+        hospital_node=node.astype(np.int64),
+        hospital_snap_m=snap_m,
+        hospital_names=names,
+        reachable_tree=cKDTree(graph.node_xy[reachable]) if reachable.size else None,
+        reachable_nodes=reachable,
+    )
+
+
+def _check_speed(access_speed_kmh: float) -> None:
+    if not np.isfinite(access_speed_kmh) or access_speed_kmh <= 0:
+        raise SundplanError(f"The access speed must be positive (got {access_speed_kmh} km/h).")
+
+
+def locate(
+    graph,
+    solution: NetworkSolution,
+    xy: np.ndarray,
+    *,
+    max_snap_m: float = DEFAULT_MAX_SNAP_M,
+    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
+    progress: Progress = _noop,
+    chunk: int = 2_000_000,
+) -> LocationTimes:
+    """Minutes from each location (x, y in the graph's CRS) to its nearest hospital."""
+    _check_speed(access_speed_kmh)
+    xy = np.asarray(xy, dtype="float64").reshape(-1, 2)
+    n = xy.shape[0]
+    time_min = np.full(n, np.nan)
+    hospital = np.full(n, -1, dtype=np.int32)
+    snap_m = np.full(n, np.nan)
+    status = np.full(n, STATUS_UNSNAPPED, dtype=np.int8)
+    if n == 0:
+        return LocationTimes(time_min, hospital, snap_m, status)
+    access_mps = access_speed_kmh / 3.6
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        progress(start / n, f"Snapping locations {start:,}–{stop:,} of {n:,}")
+        part = xy[start:stop]
+        if solution.reachable_tree is not None:
+            d, j = solution.reachable_tree.query(
+                part, k=1, distance_upper_bound=max_snap_m, workers=-1
+            )
+        else:
+            d = np.full(stop - start, np.inf)
+            j = np.zeros(stop - start, dtype=np.int64)
+        ok = np.isfinite(d)
+        idx = np.flatnonzero(ok) + start
+        nodes = solution.reachable_nodes[j[ok]]
+        time_min[idx] = (d[ok] / access_mps + solution.node_time_s[nodes]) / 60.0
+        hospital[idx] = solution.node_hospital[nodes]
+        snap_m[idx] = d[ok]
+        status[idx] = STATUS_OK
+        # Not near a reachable node: near any node at all (then unreachable) or none?
+        rest = np.flatnonzero(~ok)
+        if rest.size:
+            d_any, _ = _node_tree(graph).query(
+                part[rest], k=1, distance_upper_bound=max_snap_m, workers=-1
+            )
+            near = np.isfinite(d_any)
+            status[rest[near] + start] = STATUS_UNREACHABLE
+            snap_m[rest[near] + start] = d_any[near]
+    progress(1.0, "Locations done")
+    return LocationTimes(time_min, hospital, snap_m, status)
+
+
+def validate_bands(bands_min: Sequence[float]) -> np.ndarray:
+    """Sorted, positive, distinct band limits in minutes."""
+    b = np.asarray(list(bands_min), dtype="float64")
+    if b.size == 0 or not np.all(np.isfinite(b)) or np.any(b <= 0):
+        raise SundplanError(
+            f"Time bands must be positive minutes, e.g. 15,30,45,60 (got {list(bands_min)})."
+        )
+    if np.any(np.diff(b) <= 0):
+        raise SundplanError(
+            f"Time bands must be strictly increasing, e.g. 15,30,45,60 (got {list(bands_min)})."
+        )
+    return b
+
+
+def band_index(time_min: np.ndarray, bands_min: np.ndarray) -> np.ndarray:
+    """Band of each time: 0 for (0, b0], i for (b[i-1], b[i]], len(b) beyond; -1 for NaN."""
+    idx = np.searchsorted(bands_min, time_min, side="left").astype(np.int32)
+    idx[~np.isfinite(time_min)] = -1
+    return idx
+
+
+def band_labels(bands_min: np.ndarray) -> list[str]:
+    """Human labels: '0–15', '15–30', ..., '> 60' (minutes)."""
+    edges = [0.0, *bands_min.tolist()]
+    labels = [f"{_fmt(a)}–{_fmt(b)}" for a, b in zip(edges[:-1], edges[1:], strict=True)]
+    return [*labels, f"> {_fmt(bands_min[-1])}"]
+
+
+def _fmt(v: float) -> str:
+    return f"{v:g}"
+
+
+def _field(v: float) -> str:
+    """A band limit as part of a field name: 15 -> '15', 7.5 -> '7_5'."""
+    return _fmt(v).replace(".", "_")
+
+
+def weighted_quantiles(
+    values: np.ndarray, weights: np.ndarray, groups: np.ndarray, n_groups: int, q: float
+) -> np.ndarray:
+    """Weighted ``q`` quantile of ``values`` per group (lower weighted quantile: the smallest
+    value whose cumulative weight share reaches ``q``); NaN for groups with no weight."""
+    out = np.full(n_groups, np.nan)
+    keep = (groups >= 0) & np.isfinite(values) & (weights > 0)
+    if not keep.any():
+        return out
+    v, w, g = values[keep], weights[keep], groups[keep]
+    order = np.lexsort((v, g))
+    v, w, g = v[order], w[order], g[order]
+    cum = np.cumsum(w)
+    starts = np.searchsorted(g, np.arange(n_groups), side="left")
+    stops = np.searchsorted(g, np.arange(n_groups), side="right")
+    for k in np.flatnonzero(stops > starts):
+        base = cum[starts[k] - 1] if starts[k] > 0 else 0.0
+        total = cum[stops[k] - 1] - base
+        target = base + q * total
+        # Tolerance so q = 0.5 of two equal weights picks the first, not float noise.
+        pos = np.searchsorted(cum[starts[k] : stops[k]], target - 1e-9 * total, side="left")
+        out[k] = v[starts[k] + min(pos, stops[k] - starts[k] - 1)]
+    return out
+
+
+def catchment_table(
+    loc: LocationTimes, population: np.ndarray, hospital_names: Sequence[str]
+) -> pd.DataFrame:
+    """Per hospital: population served, population-weighted mean and max minutes."""
+    n_h = len(hospital_names)
+    ok = loc.status == STATUS_OK
+    h = loc.hospital[ok]
+    w = population[ok]
+    t = loc.time_min[ok]
+    pop = np.bincount(h, weights=w, minlength=n_h)
+    wt = np.bincount(h, weights=w * t, minlength=n_h)
+    mx = np.full(n_h, np.nan)
+    if h.size:
+        populated = w > 0
+        np.fmax.at(mx, h[populated], t[populated])
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(pop > 0, wt / pop, np.nan)
+    return pd.DataFrame(
+        {
+            "hospital_id": np.arange(n_h),
+            "hospital": list(hospital_names),
+            "population": pop,
+            "mean_min": mean,
+            "max_min": mx,
+        }
+    )
+
+
+def band_table(loc: LocationTimes, population: np.ndarray, bands_min: np.ndarray) -> pd.DataFrame:
+    """Population per time band (ok locations only)."""
+    labels = band_labels(bands_min)
+    b = band_index(loc.time_min, bands_min)
+    ok = (loc.status == STATUS_OK) & (b >= 0)
+    pop = np.bincount(b[ok], weights=population[ok], minlength=len(labels))
+    lower = np.concatenate([[0.0], bands_min])
+    upper = np.concatenate([bands_min, [np.inf]])
+    return pd.DataFrame(
+        {
+            "band_id": np.arange(len(labels)),
+            "band": labels,
+            "from_min": lower,
+            "to_min": upper,
+            "population": pop,
+        }
+    )
+
+
+def area_summary(
+    loc: LocationTimes,
+    population: np.ndarray,
+    *,
+    area_index: np.ndarray,
+    area_ids: Sequence,
+    area_names: Sequence[str],
+    bands_min: np.ndarray,
+    hospital_names: Sequence[str],
+) -> pd.DataFrame:
+    """One row per area: population, travel-time statistics (minutes, population-weighted),
+    population and share beyond each band, main hospital, unsnapped/unreachable population.
+
+    ``area_index`` (P,) gives each location's area (0..A-1), -1 outside every area; locations
+    outside all areas are summarised in an extra row with area id ``None``.
+    """
+    n_a = len(area_ids)
+    n_h = len(hospital_names)
+    g = np.where(area_index >= 0, area_index, n_a).astype(np.int64)  # n_a = "outside"
+    n_g = n_a + 1
+    ok = loc.status == STATUS_OK
+    total = np.bincount(g, weights=population, minlength=n_g)
+    pop_ok = np.bincount(g[ok], weights=population[ok], minlength=n_g)
+    unsnapped = np.bincount(
+        g[loc.status == STATUS_UNSNAPPED],
+        weights=population[loc.status == STATUS_UNSNAPPED],
+        minlength=n_g,
+    )
+    unreachable = np.bincount(
+        g[loc.status == STATUS_UNREACHABLE],
+        weights=population[loc.status == STATUS_UNREACHABLE],
+        minlength=n_g,
+    )
+    t = np.where(ok, loc.time_min, np.nan)
+    wsum = np.bincount(g[ok], weights=population[ok] * t[ok], minlength=n_g)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(pop_ok > 0, wsum / pop_ok, np.nan)
+    gq = np.where(ok, g, -1)
+    median = weighted_quantiles(t, population, gq, n_g, 0.5)
+    p90 = weighted_quantiles(t, population, gq, n_g, 0.9)
+    mx = np.full(n_g, np.nan)
+    populated = ok & (population > 0)
+    np.fmax.at(mx, g[populated], t[populated])
+    # Main hospital: the one serving most residents of the area.
+    hs = np.bincount(
+        g[ok] * n_h + loc.hospital[ok], weights=population[ok], minlength=n_g * n_h
+    ).reshape(n_g, n_h)
+    main = hs.argmax(axis=1)
+    main_name = np.array([hospital_names[i] for i in main], dtype=object)
+    main_name[hs.max(axis=1) <= 0] = None
+    df = pd.DataFrame(
+        {
+            "area_id": [*list(area_ids), None],
+            "area_name": [*list(area_names), "(outside all areas)"],
+            "population": total,
+            "population_reached": pop_ok,
+            "mean_min": mean,
+            "median_min": median,
+            "p90_min": p90,
+            "max_min": mx,
+        }
+    )
+    for b in bands_min:
+        beyond = ok & (t > b)
+        pb = np.bincount(g[beyond], weights=population[beyond], minlength=n_g)
+        df[f"pop_over_{_field(b)}_min"] = pb
+        with np.errstate(invalid="ignore", divide="ignore"):
+            df[f"share_over_{_field(b)}_min"] = np.where(pop_ok > 0, pb / pop_ok, np.nan)
+    df["main_hospital"] = main_name
+    df["main_hospital_share"] = np.where(
+        pop_ok > 0, hs.max(axis=1) / np.where(pop_ok > 0, pop_ok, 1), np.nan
+    )
+    df["pop_unsnapped"] = unsnapped
+    df["pop_unreachable"] = unreachable
+    # Keep the "outside" row only when someone lives outside every area.
+    if total[n_a] <= 0:
+        df = df.iloc[:n_a].reset_index(drop=True)
+    return df
+
+
+def assign_areas_by_point(xy: np.ndarray, geometries: Sequence) -> np.ndarray:
+    """Index of the (first) polygon containing each point, -1 outside all (vectorised per area)."""
+    from ._compat import points_in_polygon
+
+    out = np.full(xy.shape[0], -1, dtype=np.int64)
+    for i, geom in enumerate(geometries):
+        if geom is None or geom.is_empty:
+            continue
+        xmin, ymin, xmax, ymax = geom.bounds
+        cand = np.flatnonzero(
+            (out < 0)
+            & (xy[:, 0] >= xmin)
+            & (xy[:, 0] <= xmax)
+            & (xy[:, 1] >= ymin)
+            & (xy[:, 1] <= ymax)
+        )
+        if cand.size:
+            inside = points_in_polygon(geom, xy[cand, 0], xy[cand, 1])
+            out[cand[inside]] = i
+    return out
+
+
+# --------------------------------------------------------------------------- whole run
+
+
+@dataclass
+class Areas:
+    """Summary areas (e.g. kommuner): geometries in the network's CRS, ids and names."""
+
+    geometries: list
+    ids: list
+    names: list[str]
+    source_name: str = "areas"
+
+
+@dataclass
+class CatchmentResult:
+    """Everything one catchments run produces (tables in minutes and persons)."""
+
+    locations: LocationTimes
+    population: np.ndarray
+    grid: object  # rasters.Grid of the surface
+    surface_time_min: np.ndarray  # (grid cells,) NaN where not ok
+    surface_hospital: np.ndarray  # (grid cells,) int32, -1 where not ok
+    catchments: pd.DataFrame
+    bands: pd.DataFrame
+    areas: pd.DataFrame | None
+    catchment_polygons: dict[int, object]  # hospital index -> shapely MultiPolygon (net CRS)
+    band_polygons: dict[int, object]  # band index -> shapely MultiPolygon (net CRS)
+    report: dict
+    hospital_names: list[str]
+    bands_min: np.ndarray
+
+
+def run_catchments(
+    graph,
+    *,
+    hospital_xy: np.ndarray,
+    hospital_names: Sequence[str],
+    population,
+    areas: Areas | None = None,
+    bands_min: Sequence[float] = DEFAULT_BANDS_MIN,
+    max_snap_m: float = DEFAULT_MAX_SNAP_M,
+    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
+    cell_size_m: float = 100.0,
+    polygons: bool = True,
+    progress: Progress = _noop,
+) -> CatchmentResult:
+    """Travel times, catchments, bands and area summaries in one run.
+
+    ``population`` is a :class:`sundplan_qgis.rasters.Population` in any projected or
+    geographic CRS (locations are transformed to the network's CRS). The travel-time surface
+    uses the population raster's own grid, or for point population a ``cell_size_m`` grid over
+    the population and areas in the network's CRS.
+    """
+    import time
+
+    from . import rasters
+
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    bands = validate_bands(bands_min)
+    if population.xy.shape[0] == 0:
+        raise SundplanError(
+            f"The population input '{population.source_name}' has no populated locations."
+        )
+
+    def stage(a: float, b: float) -> Progress:
+        return lambda f, msg: progress(a + (b - a) * f, msg)
+
+    sol = solve_network(
+        graph,
+        hospital_xy=hospital_xy,
+        hospital_names=hospital_names,
+        max_snap_m=max_snap_m,
+        access_speed_kmh=access_speed_kmh,
+        progress=stage(0.0, 0.15),
+    )
+    timings["solve_s"] = time.perf_counter() - t0
+
+    t1 = time.perf_counter()
+    if population.grid is not None:
+        grid = population.grid
+    else:
+        xy_net = rasters.transform_xy(
+            population.xy, src_wkt=population.crs_wkt, dst_wkt=graph.crs_wkt
+        )
+        xmin, ymin = xy_net.min(axis=0)
+        xmax, ymax = xy_net.max(axis=0)
+        if areas is not None:
+            for gm in areas.geometries:
+                if gm is not None and not gm.is_empty:
+                    a, b, c, d = gm.bounds
+                    xmin, ymin, xmax, ymax = min(xmin, a), min(ymin, b), max(xmax, c), max(ymax, d)
+        grid = rasters.grid_for_bounds(
+            (xmin, ymin, xmax, ymax), cell_size_m=cell_size_m, crs_wkt=graph.crs_wkt
+        )
+    centres = rasters.transform_xy(grid.centres(), src_wkt=grid.crs_wkt, dst_wkt=graph.crs_wkt)
+    surface = locate(
+        graph,
+        sol,
+        centres,
+        max_snap_m=max_snap_m,
+        access_speed_kmh=access_speed_kmh,
+        progress=stage(0.15, 0.55),
+    )
+    del centres
+    if population.flat_index is not None and population.grid is grid:
+        fi = population.flat_index
+        loc = LocationTimes(
+            surface.time_min[fi], surface.hospital[fi], surface.snap_m[fi], surface.status[fi]
+        )
+        pop_xy_net = None
+    else:
+        pop_xy_net = rasters.transform_xy(
+            population.xy, src_wkt=population.crs_wkt, dst_wkt=graph.crs_wkt
+        )
+        loc = locate(
+            graph,
+            sol,
+            pop_xy_net,
+            max_snap_m=max_snap_m,
+            access_speed_kmh=access_speed_kmh,
+            progress=stage(0.55, 0.6),
+        )
+    timings["locate_s"] = time.perf_counter() - t1
+
+    t2 = time.perf_counter()
+    progress(0.6, "Summarising catchments, bands and areas")
+    pop = population.population
+    catch = catchment_table(loc, pop, sol.hospital_names)
+    band_tab = band_table(loc, pop, bands)
+    area_tab = None
+    if areas is not None:
+        if (
+            population.flat_index is not None
+            and population.grid is grid
+            and (_same_crs(grid.crs_wkt, graph.crs_wkt))
+        ):
+            area_of_cell = rasters.rasterize_areas(areas.geometries, grid)
+            area_index = area_of_cell[population.flat_index]
+        else:
+            if pop_xy_net is None:
+                pop_xy_net = rasters.transform_xy(
+                    population.xy, src_wkt=population.crs_wkt, dst_wkt=graph.crs_wkt
+                )
+            area_index = assign_areas_by_point(pop_xy_net, areas.geometries)
+        area_tab = area_summary(
+            loc,
+            pop,
+            area_index=area_index,
+            area_ids=areas.ids,
+            area_names=areas.names,
+            bands_min=bands,
+            hospital_names=sol.hospital_names,
+        )
+    timings["summaries_s"] = time.perf_counter() - t2
+
+    t3 = time.perf_counter()
+    catch_polys: dict[int, object] = {}
+    band_polys: dict[int, object] = {}
+    surf_band = band_index(surface.time_min, bands)
+    surf_band[surface.status != STATUS_OK] = -1
+    if polygons:
+        progress(0.7, "Polygonising catchments")
+        catch_polys = _multipolygons(rasters.polygonize(surface.hospital, grid), grid, graph)
+        progress(0.85, "Polygonising time bands")
+        band_polys = _multipolygons(rasters.polygonize(surf_band, grid), grid, graph)
+    timings["polygons_s"] = time.perf_counter() - t3
+    for frame, polys, key in (
+        (catch, catch_polys, "hospital_id"),
+        (band_tab, band_polys, "band_id"),
+    ):
+        frame["area_km2"] = [
+            polys[k].area / 1e6 if k in polys else 0.0 for k in frame[key].to_numpy()
+        ]
+
+    status_pop = {STATUS_LABELS[s]: float(pop[loc.status == s].sum()) for s in STATUS_LABELS}
+    status_n = {STATUS_LABELS[s]: int((loc.status == s).sum()) for s in STATUS_LABELS}
+    report = {
+        "method": "multi-source Dijkstra (scipy.sparse.csgraph) on the reversed road graph",
+        "network": {
+            "source": graph.source_name,
+            "nodes": int(graph.node_xy.shape[0]),
+            "directed_edges": int(graph.reverse.nnz),
+            "components": int(getattr(graph, "n_components", -1)),
+            "nodes_reaching_a_hospital": int(sol.reachable_nodes.size),
+        },
+        "hospitals": [
+            {
+                "hospital": sol.hospital_names[i],
+                "snap_distance_m": round(float(sol.hospital_snap_m[i]), 1),
+                "population_served": float(catch["population"].iloc[i]),
+            }
+            for i in range(len(sol.hospital_names))
+        ],
+        "population": {
+            "source": population.source_name,
+            "kind": population.kind,
+            "locations": int(pop.size),
+            "total": float(pop.sum()),
+            "reached": status_pop["ok"],
+            "unsnapped": status_pop["unsnapped"],
+            "unreachable": status_pop["unreachable"],
+            "locations_by_status": status_n,
+            "unsnapped_reason": (
+                f"no road node within the maximum snap distance of {max_snap_m:g} m"
+            ),
+            "unreachable_reason": (
+                "the nearby roads belong to a part of the network from which no active "
+                "hospital can be reached (an island without a ferry, a disconnected stub)"
+            ),
+        },
+        "surface_grid": {
+            "width": grid.width,
+            "height": grid.height,
+            "cell_size": grid.cell_size_m,
+        },
+        "parameters": {
+            "bands_min": bands.tolist(),
+            "max_snap_m": max_snap_m,
+            "access_speed_kmh": access_speed_kmh,
+            "tie_rule": "equal times go to the hospital listed first",
+            "band_rule": "bands closed on the right: exactly 15.0 min is in 0–15",
+        },
+        "timings_s": {k: round(v, 3) for k, v in timings.items()},
+    }
+    progress(1.0, "Done")
+    return CatchmentResult(
+        locations=loc,
+        population=pop,
+        grid=grid,
+        surface_time_min=surface.time_min,
+        surface_hospital=surface.hospital,
+        catchments=catch,
+        bands=band_tab,
+        areas=area_tab,
+        catchment_polygons=catch_polys,
+        band_polygons=band_polys,
+        report=report,
+        hospital_names=list(sol.hospital_names),
+        bands_min=bands,
+    )
+
+
+def _same_crs(a: str, b: str) -> bool:
+    from pyproj import CRS
+
+    return CRS.from_wkt(a).equals(CRS.from_wkt(b), ignore_axis_order=True)
+
+
+def _multipolygons(parts: dict[int, list], grid, graph) -> dict[int, object]:
+    """GeoJSON-like polygon parts per label -> one shapely MultiPolygon per label, in the
+    network's CRS. Parts of one label never touch (rasterio merges touching cells)."""
+    from shapely.geometry import MultiPolygon, shape
+
+    from . import rasters
+
+    same = _same_crs(grid.crs_wkt, graph.crs_wkt)
+    out = {}
+    for label, geoms in parts.items():
+        polys = []
+        for g in geoms:
+            if not same:
+                g = {
+                    "type": "Polygon",
+                    "coordinates": [
+                        rasters.transform_xy(
+                            np.asarray(ring, dtype="float64"),
+                            src_wkt=grid.crs_wkt,
+                            dst_wkt=graph.crs_wkt,
+                        ).tolist()
+                        for ring in g["coordinates"]
+                    ],
+                }
+            polys.append(shape(g))
+        out[label] = MultiPolygon(polys)
+    return out
