@@ -224,6 +224,9 @@ def write_geotiff(
                 dst.update_tags(**tags)
             if description:
                 dst.set_band_description(1, description)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the usual file mode
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):

@@ -228,7 +228,9 @@ def test_run_catchments_conserves_population_to_the_person():
     xy = np.column_stack([rng.uniform(-500, 6000, 500), rng.uniform(-1500, 1500, 500)])
     pop = rng.integers(0, 40, 500).astype(float)
     population = population_from_points(xy=xy, population=pop, crs_wkt=WKT, source_name="p")
-    areas = C.Areas([box(-600, -2000, 1500, 2000), box(1500, -2000, 7000, 2000)], [1, 2], ["A", "B"])
+    areas = C.Areas(
+        [box(-600, -2000, 1500, 2000), box(1500, -2000, 7000, 2000)], [1, 2], ["A", "B"]
+    )
     res = C.run_catchments(
         g,
         hospital_xy=[(0, 0), (3000, 0)],
@@ -251,3 +253,36 @@ def test_run_catchments_conserves_population_to_the_person():
 
     assert res.catchment_polygons[0].contains(Point(0, 0))
     assert res.catchment_polygons[1].contains(Point(3000, 0))
+
+
+def test_scenario_closing_a_hospital_by_hand():
+    from sundplan_qgis.scenario import UNREACHED, run_scenario
+
+    g = line_graph()
+    xy = np.array([[0, 0], [1000, 0], [2000, 0], [3000, 0], [9000, 0]])
+    pop = np.array([10.0, 20.0, 30.0, 40.0, 5.0])
+    population = population_from_points(xy=xy, population=pop, crs_wkt=WKT, source_name="p")
+    from shapely.geometry import box
+
+    areas = C.Areas(
+        [box(-100, -100, 1500, 100), box(1500, -100, 9100, 100)], ["a", "b"], ["A", "B"]
+    )
+    res = run_scenario(
+        g,
+        baseline_xy=[(0, 0), (3000, 0)],
+        baseline_names=["W", "E"],
+        scenario_xy=[(0, 0)],
+        scenario_names=["W"],
+        population=population,
+        areas=areas,
+        bands_min=[1, 2],
+    )
+    # Closing E: nodes 2 and 3 (70 people) move to W; node 2 from 1 to 2 min, node 3 from 0 to 3.
+    sw = res.switches
+    assert sw.to_dict("records") == [{"from_hospital": "E", "to_hospital": "W", "population": 70.0}]
+    assert UNREACHED not in set(sw.from_hospital)  # the unsnapped 5 stay unsnapped
+    assert res.report["population_changing_hospital"] == 70
+    assert res.report["population_with_longer_trip"] == 70
+    b = res.area_changes.set_index("area_id").loc["b"]
+    assert b.change_mean_min == pytest.approx((30 * 2 + 40 * 3) / 70 - (30 * 1 + 40 * 0) / 70)
+    assert b.change_pop_over_2_min == 40

@@ -1,0 +1,653 @@
+"""Shared parameters, input reading and output writing of the network algorithms
+(``catchments``, ``catchment_scenario``)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputFile,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterExpression,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMatrix,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ..sundplan_qgis.errors import SundplanError
+from . import _inputs
+from .base import SundplanAlgorithm, dataframe_to_sink, tr
+
+NETWORK_EXTENSIONS = "osm.pbf pbf osm osm.bz2 gpkg shp geojson fgb"
+
+
+class NetworkAlgorithmBase(SundplanAlgorithm):
+    """Base of the algorithms that route over a road network to hospitals."""
+
+    _requires = ("numpy", "scipy", "pandas", "pyproj", "rasterio", "shapely", "osmium")
+
+    # ------------------------------------------------------------------ parameters
+    def _adv(self, param):
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(param)
+
+    def add_hospital_parameters(self, *, scenario: bool) -> None:
+        label = tr("Hospitals (default: the 21 embedded akutsygehuse)")
+        if scenario:
+            label = tr("Baseline hospitals (default: the 21 embedded akutsygehuse)")
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                "HOSPITALS", label, [QgsProcessing.TypeVectorPoint], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                "HOSPITAL_NAME_FIELD",
+                tr("Hospital name field"),
+                parentLayerParameterName="HOSPITALS",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterExpression(
+                "ACTIVE_EXPRESSION",
+                tr("Which hospitals are active (expression; empty = all)"),
+                parentLayerParameterName="HOSPITALS",
+                optional=True,
+            )
+        )
+        if scenario:
+            self.addParameter(
+                QgsProcessingParameterString(
+                    "CLOSE",
+                    tr("Hospitals to close in the scenario (names, comma separated)"),
+                    optional=True,
+                )
+            )
+            self.addParameter(
+                QgsProcessingParameterFeatureSource(
+                    "ADD_HOSPITALS",
+                    tr("Hospitals to add in the scenario (points)"),
+                    [QgsProcessing.TypeVectorPoint],
+                    optional=True,
+                )
+            )
+            self.addParameter(
+                QgsProcessingParameterField(
+                    "ADD_NAME_FIELD",
+                    tr("Name field of the added hospitals"),
+                    parentLayerParameterName="ADD_HOSPITALS",
+                    optional=True,
+                )
+            )
+
+    def add_network_parameters(self) -> None:
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "NETWORK_FILE",
+                tr("Road network file (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefile)"),
+                optional=True,
+                fileFilter=tr("Road networks")
+                + " (*.osm.pbf *.pbf *.osm *.osm.bz2 *.gpkg *.shp *.geojson *.fgb)",
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                "NETWORK_LAYER",
+                tr("…or a road network line layer"),
+                [QgsProcessing.TypeVectorLine],
+                optional=True,
+            )
+        )
+        for key, label in (
+            ("SPEED_FIELD", tr("Speed field (km/h) of the line layer")),
+            ("ONEWAY_FIELD", tr("One-way field (yes/1/true, -1/reverse) of the line layer")),
+            ("CLASS_FIELD", tr("Road class field (OSM highway values) of the line layer")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterField(
+                    key, label, parentLayerParameterName="NETWORK_LAYER", optional=True
+                )
+            )
+        from ..sundplan_qgis import network
+
+        defaults = []
+        for cls, kmh in network.DEFAULT_SPEEDS_KMH.items():
+            defaults += [cls, kmh]
+        self._adv(
+            QgsProcessingParameterMatrix(
+                "SPEED_TABLE",
+                tr("Speed per road class (km/h) where the network has no speed"),
+                headers=[tr("Road class"), tr("km/h")],
+                defaultValue=defaults,
+                optional=True,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterNumber(
+                "REALISM_FACTOR",
+                tr("Realism factor (effective speed = speed × factor)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=1.0,
+                minValue=0.05,
+                maxValue=2.0,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterBoolean(
+                "INCLUDE_FERRIES", tr("Include ferries (route=ferry)"), defaultValue=True
+            )
+        )
+        self._adv(
+            QgsProcessingParameterNumber(
+                "FERRY_BOARDING_MIN",
+                tr("Ferry boarding time (minutes, added once per crossing)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=network.DEFAULT_FERRY_BOARDING_MIN,
+                minValue=0.0,
+            )
+        )
+
+    def add_population_parameters(self) -> None:
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(
+                "POPULATION_RASTER", tr("Population raster (persons per cell)"), optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                "POPULATION_LAYER",
+                tr("…or population points/polygons (polygons by centroid)"),
+                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                "POPULATION_FIELD",
+                tr("Population field"),
+                parentLayerParameterName="POPULATION_LAYER",
+                type=QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                "AREAS",
+                tr("Areas for the summary, e.g. kommuner (optional)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                "AREA_ID_FIELD",
+                tr("Area id field"),
+                parentLayerParameterName="AREAS",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                "AREA_NAME_FIELD",
+                tr("Area name field"),
+                parentLayerParameterName="AREAS",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                "BANDS", tr("Time bands (minutes, comma separated)"), defaultValue="15,30,45,60"
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                "MAX_SNAP_M",
+                tr("Maximum snapping distance to the road network (m)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=1000.0,
+                minValue=0.0,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterNumber(
+                "ACCESS_SPEED_KMH",
+                tr("Access speed between a location and the road (km/h, straight line)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=30.0,
+                minValue=0.1,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterNumber(
+                "CELL_SIZE_M",
+                tr("Raster cell size when population is not a raster (m)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=100.0,
+                minValue=1.0,
+            )
+        )
+
+    def add_output_parameters(self, *, scenario: bool) -> None:
+        if scenario:
+            self.addParameter(
+                QgsProcessingParameterRasterDestination(
+                    "CHANGE_RASTER", tr("Change in travel time (minutes, scenario − baseline)")
+                )
+            )
+            self.addParameter(
+                QgsProcessingParameterFeatureSink(
+                    "AREA_CHANGES",
+                    tr("Change per area"),
+                    QgsProcessing.TypeVector,
+                    optional=True,
+                    createByDefault=True,
+                )
+            )
+            self.addParameter(
+                QgsProcessingParameterFeatureSink(
+                    "SWITCHES",
+                    tr("Population changing hospital (from → to)"),
+                    QgsProcessing.TypeVector,
+                )
+            )
+        else:
+            self.addParameter(
+                QgsProcessingParameterRasterDestination(
+                    "TRAVEL_TIME", tr("Travel time to the nearest akutsygehus (minutes)")
+                )
+            )
+            self.addParameter(
+                QgsProcessingParameterFeatureSink(
+                    "CATCHMENTS",
+                    tr("Catchments (optageområder)"),
+                    QgsProcessing.TypeVectorPolygon,
+                )
+            )
+            self.addParameter(
+                QgsProcessingParameterFeatureSink(
+                    "BAND_POLYGONS", tr("Travel-time bands"), QgsProcessing.TypeVectorPolygon
+                )
+            )
+            self.addParameter(
+                QgsProcessingParameterFeatureSink(
+                    "AREA_SUMMARY",
+                    tr("Summary per area"),
+                    QgsProcessing.TypeVector,
+                    optional=True,
+                    createByDefault=True,
+                )
+            )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "REPORT", tr("Run report (JSON)"), fileFilter="JSON (*.json)"
+            )
+        )
+        self.addOutput(QgsProcessingOutputFile("REPORT_TEXT", tr("Run report (text)")))
+
+    # ------------------------------------------------------------------ inputs
+    def read_inputs(self, parameters, context, feedback) -> dict:
+        """Network graph, population, areas and numbers, validated."""
+        from ..sundplan_qgis import network, rasters
+        from ..sundplan_qgis.catchments import Areas, validate_bands
+
+        t0 = time.perf_counter()
+        bands = validate_bands(_parse_bands(self.parameterAsString(parameters, "BANDS", context)))
+        max_snap_m = self.parameterAsDouble(parameters, "MAX_SNAP_M", context)
+        access = self.parameterAsDouble(parameters, "ACCESS_SPEED_KMH", context)
+        cell = self.parameterAsDouble(parameters, "CELL_SIZE_M", context)
+
+        # Network -------------------------------------------------------------------
+        feedback.setProgressText(tr("Reading the road network"))
+        net_file = self.parameterAsFile(parameters, "NETWORK_FILE", context)
+        net_source = self.parameterAsSource(parameters, "NETWORK_LAYER", context)
+        include_ferries = self.parameterAsBoolean(parameters, "INCLUDE_FERRIES", context)
+        fields = {
+            k.lower(): self.parameterAsString(parameters, k, context) or None
+            for k in ("SPEED_FIELD", "ONEWAY_FIELD", "CLASS_FIELD")
+        }
+        if net_file:
+            if not Path(net_file).is_file():
+                raise SundplanError(
+                    tr("The road network file '{path}' does not exist.").format(path=net_file)
+                )
+            low = net_file.lower()
+            if low.endswith((".pbf", ".osm", ".osm.bz2", ".bz2")):
+                lines = network.read_osm(net_file, include_ferries=include_ferries)
+            else:
+                lines = network.read_lines_ogr(
+                    net_file,
+                    speed_field=fields["speed_field"],
+                    oneway_field=fields["oneway_field"],
+                    class_field=fields["class_field"],
+                )
+        elif net_source is not None:
+            layer = self.parameterAsVectorLayer(parameters, "NETWORK_LAYER", context)
+            name = layer.name() if layer is not None else "NETWORK_LAYER"
+            file_layer = _inputs.ogr_file_of(layer)
+            if file_layer is not None:
+                lines = network.read_lines_ogr(
+                    file_layer[0],
+                    layer=file_layer[1],
+                    speed_field=fields["speed_field"],
+                    oneway_field=fields["oneway_field"],
+                    class_field=fields["class_field"],
+                )
+            else:
+                lines = _inputs.lines_from_source(
+                    net_source,
+                    layer_name=name,
+                    speed_field=fields["speed_field"],
+                    oneway_field=fields["oneway_field"],
+                    class_field=fields["class_field"],
+                    duration_field=None,
+                    feedback=feedback,
+                )
+        else:
+            raise SundplanError(
+                tr(
+                    "No road network given. Choose a road network file (.osm.pbf, .osm, "
+                    "GeoPackage) or a line layer; `sundplan:sample_data` writes a sample one."
+                )
+            )
+        lines.validate()
+        t_read = time.perf_counter() - t0
+        feedback.setProgress(15)
+        if feedback.isCanceled():
+            raise SundplanError(tr("Cancelled by the user."))
+        feedback.setProgressText(tr("Building the routable graph"))
+        speeds = _speed_table(self.parameterAsMatrix(parameters, "SPEED_TABLE", context))
+        graph = network.build_graph(
+            lines,
+            speeds_kmh=speeds,
+            realism_factor=self.parameterAsDouble(parameters, "REALISM_FACTOR", context),
+            include_ferries=include_ferries,
+            ferry_boarding_min=self.parameterAsDouble(parameters, "FERRY_BOARDING_MIN", context),
+        )
+        t_build = time.perf_counter() - t0 - t_read
+        crs = QgsCoordinateReferenceSystem.fromWkt(graph.crs_wkt)
+        feedback.pushInfo(
+            tr(
+                "Road network '{name}': {lines:,} lines, {nodes:,} nodes, {edges:,} directed "
+                "edges, {comp} connected parts (read {tr:.1f} s, graph {tb:.1f} s)."
+            ).format(
+                name=graph.source_name,
+                lines=int(lines.offsets.size - 1),
+                nodes=int(graph.node_xy.shape[0]),
+                edges=int(graph.forward.nnz),
+                comp=int(graph.n_components),
+                tr=t_read,
+                tb=t_build,
+            )
+        )
+        feedback.setProgress(30)
+
+        # Population ---------------------------------------------------------------
+        pop_raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
+        pop_source = self.parameterAsSource(parameters, "POPULATION_LAYER", context)
+        if pop_raster is not None:
+            population = rasters.read_population_raster(pop_raster.source())
+        elif pop_source is not None:
+            field = self.parameterAsString(parameters, "POPULATION_FIELD", context)
+            if not field:
+                raise SundplanError(tr("Choose the population field of the population layer."))
+            pts = _inputs.read_points(
+                pop_source,
+                layer_name=self._layer_name(parameters, "POPULATION_LAYER", context),
+                target_crs=crs,
+                context=context,
+                fields=(field,),
+            )
+            is_poly = pop_source.wkbType() and "Polygon" in _wkb_name(pop_source.wkbType())
+            population = rasters.population_from_points(
+                xy=pts["xy"],
+                population=pts[field],
+                crs_wkt=graph.crs_wkt,
+                source_name=self._layer_name(parameters, "POPULATION_LAYER", context),
+                feature_ids=np.array(pts["ids"]),
+                kind="polygon centroids" if is_poly else "points",
+            )
+        else:
+            raise SundplanError(
+                tr("No population given. Choose a population raster or a point/polygon layer.")
+            )
+
+        # Areas ---------------------------------------------------------------------
+        areas = None
+        area_source = self.parameterAsSource(parameters, "AREAS", context)
+        if area_source is not None:
+            name = self._layer_name(parameters, "AREAS", context)
+            polys = _inputs.read_polygons(
+                area_source,
+                layer_name=name,
+                target_crs=crs,
+                context=context,
+                id_field=self.parameterAsString(parameters, "AREA_ID_FIELD", context) or None,
+                name_field=self.parameterAsString(parameters, "AREA_NAME_FIELD", context) or None,
+            )
+            areas = Areas(polys["geometries"], polys["ids"], polys["names"], name)
+        return {
+            "graph": graph,
+            "crs": crs,
+            "population": population,
+            "areas": areas,
+            "bands": bands,
+            "max_snap_m": max_snap_m,
+            "access_speed_kmh": access,
+            "cell_size_m": cell,
+            "network_report": {
+                "lines": int(lines.offsets.size - 1),
+                "read_s": round(t_read, 3),
+                "build_s": round(t_build, 3),
+                "include_ferries": include_ferries,
+                "speeds_kmh": speeds,
+            },
+        }
+
+    def _layer_name(self, parameters, key, context) -> str:
+        layer = self.parameterAsVectorLayer(parameters, key, context)
+        return layer.name() if layer is not None else key
+
+    def read_hospitals(self, parameters, context, crs, *, prefix: str = "") -> dict:
+        """Active hospitals (xy in the network CRS and names)."""
+        source = self.parameterAsSource(parameters, "HOSPITALS", context)
+        name_field = self.parameterAsString(parameters, "HOSPITAL_NAME_FIELD", context) or None
+        layer_name = self._layer_name(parameters, "HOSPITALS", context)
+        if source is None:
+            layer = _inputs.default_hospitals_layer()
+            source, layer_name = layer, tr("embedded akutsygehuse")
+            name_field = name_field or "name"
+            self._default_hospitals = layer  # keep alive while reading
+        expression = self.parameterAsExpression(parameters, "ACTIVE_EXPRESSION", context) or None
+        pts = _inputs.read_points(
+            source,
+            layer_name=layer_name,
+            target_crs=crs,
+            context=context,
+            name_field=name_field,
+            active_expression=expression,
+        )
+        if len(pts["names"]) == 0:
+            raise SundplanError(
+                tr(
+                    "No active hospitals in '{layer}'. Check the layer and the expression for "
+                    "active hospitals."
+                ).format(layer=layer_name)
+            )
+        return pts
+
+    # ------------------------------------------------------------------ outputs
+    def write_catchment_outputs(self, result, parameters, context, feedback, inputs) -> dict:
+        """Write raster, polygons, tables and the report; style them; return the results."""
+        from ..sundplan_qgis import rasters
+
+        feedback.setProgressText(tr("Writing outputs"))
+        grid = result.grid
+        out = {}
+        tif = self.parameterAsOutputLayer(parameters, "TRAVEL_TIME", context)
+        values = np.where(np.isfinite(result.surface_time_min), result.surface_time_min, -9999.0)
+        rasters.write_geotiff(
+            tif,
+            values,
+            grid,
+            nodata=-9999.0,
+            tags={"units": "minutes", "sundplan_provenance": self._provenance or ""},
+            description=tr("Minutes to the nearest akutsygehus"),
+        )
+        out["TRAVEL_TIME"] = tif
+        self.style_output(tif, "travel_time", context, title=tr("Travel time (minutes)"))
+
+        catch = result.catchments.copy()
+        catch["geometry"] = _objects(
+            [result.catchment_polygons.get(i) for i in catch["hospital_id"]]
+        )
+        catch["hospital_id"] = catch["hospital_id"].astype("int64") + 1
+        catch["mean_min"] = catch["mean_min"].round(2)
+        catch["max_min"] = catch["max_min"].round(2)
+        out["CATCHMENTS"] = dataframe_to_sink(
+            self, catch, parameters, "CATCHMENTS", context, geometry="geometry", crs=inputs["crs"]
+        )
+        self.style_output(out["CATCHMENTS"], "catchments", context, title=tr("Catchments"))
+
+        bands = result.bands.copy()
+        bands["geometry"] = _objects([result.band_polygons.get(i) for i in bands["band_id"]])
+        bands["to_min"] = bands["to_min"].replace(np.inf, np.nan)
+        out["BAND_POLYGONS"] = dataframe_to_sink(
+            self,
+            bands,
+            parameters,
+            "BAND_POLYGONS",
+            context,
+            geometry="geometry",
+            crs=inputs["crs"],
+        )
+        self.style_output(out["BAND_POLYGONS"], "travel_time_bands", context, title=tr("Bands"))
+
+        if result.areas is not None and parameters.get("AREA_SUMMARY") is not None:
+            areas = result.areas.copy()
+            areas["area_id"] = areas["area_id"].astype(str).where(areas["area_id"].notna(), None)
+            for c in areas.columns:
+                if c.endswith("_min") and areas[c].dtype.kind == "f":
+                    areas[c] = areas[c].round(2)
+            geoms = list(inputs["areas"].geometries)
+            areas["geometry"] = _objects(geoms + [None] * (len(areas) - len(geoms)))
+            out["AREA_SUMMARY"] = dataframe_to_sink(
+                self,
+                areas,
+                parameters,
+                "AREA_SUMMARY",
+                context,
+                geometry="geometry",
+                crs=inputs["crs"],
+            )
+            self.style_output(
+                out["AREA_SUMMARY"], "area_summary", context, title=tr("Summary per area")
+            )
+        out.update(self.write_report(result.report, parameters, context))
+        return out
+
+    def write_report(self, report: dict, parameters, context) -> dict:
+        """The run report as JSON (with provenance) and as readable text beside it."""
+        path = self.parameterAsFileOutput(parameters, "REPORT", context)
+        full = {"provenance": json.loads(self._provenance or "{}"), **report}
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(path + ".tmp")
+        tmp.write_text(json.dumps(full, indent=2, ensure_ascii=False, default=str), "utf-8")
+        tmp.replace(path)
+        text_path = str(Path(path).with_suffix(".txt"))
+        Path(text_path).write_text(report_text(full), "utf-8")
+        return {"REPORT": path, "REPORT_TEXT": text_path}
+
+
+def _objects(values: list) -> np.ndarray:
+    """An object array of geometries (pandas would otherwise iterate multi-part shapes)."""
+    arr = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):
+        arr[i] = v
+    return arr
+
+
+def report_text(report: dict) -> str:
+    """A plain-language rendering of the run report (English; numbers as in the JSON)."""
+    lines = ["Sundplan run report", "=" * 19, ""]
+
+    def walk(obj, indent=0):
+        pad = "  " * indent
+        if isinstance(obj, dict):
+            for k, v in obj.items():
+                if isinstance(v, dict | list):
+                    lines.append(f"{pad}{k}:")
+                    walk(v, indent + 1)
+                else:
+                    lines.append(f"{pad}{k}: {_fmt_value(v)}")
+        elif isinstance(obj, list):
+            for v in obj:
+                if isinstance(v, dict):
+                    lines.append(
+                        f"{pad}- " + ", ".join(f"{k}: {_fmt_value(x)}" for k, x in v.items())
+                    )
+                else:
+                    lines.append(f"{pad}- {_fmt_value(v)}")
+
+    walk(report)
+    return "\n".join(lines) + "\n"
+
+
+def _fmt_value(v) -> str:
+    if isinstance(v, float):
+        return f"{v:,.2f}" if abs(v) < 1e6 else f"{v:,.0f}"
+    return str(v)
+
+
+def _parse_bands(text: str) -> list[float]:
+    try:
+        return [float(x) for x in text.replace(";", ",").split(",") if x.strip()]
+    except ValueError as exc:
+        raise SundplanError(
+            tr("Time bands must be numbers in minutes separated by commas, e.g. 15,30,45,60.")
+        ) from exc
+
+
+def _speed_table(matrix) -> dict[str, float] | None:
+    """Processing matrix [class, km/h, class, km/h, ...] -> {class: km/h}."""
+    if not matrix:
+        return None
+    if len(matrix) % 2:
+        raise SundplanError(tr("The speed table needs pairs of road class and km/h."))
+    out = {}
+    for cls, kmh in zip(matrix[0::2], matrix[1::2], strict=True):
+        try:
+            value = float(kmh)
+        except (TypeError, ValueError):
+            value = float("nan")
+        if not value > 0:
+            raise SundplanError(
+                tr("The speed for road class '{cls}' must be a positive number of km/h.").format(
+                    cls=cls
+                )
+            )
+        out[str(cls).strip()] = value
+    return out
+
+
+def _wkb_name(wkb_type) -> str:
+    from qgis.core import QgsWkbTypes
+
+    return QgsWkbTypes.displayString(wkb_type)
+
+
+__all__ = ["NetworkAlgorithmBase", "QgsProcessingException"]

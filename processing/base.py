@@ -1,0 +1,681 @@
+"""Shared base class and helpers for sundplan's Processing algorithms.
+
+An algorithm module subclasses :class:`SundplanAlgorithm`, sets the class attributes
+(``_name``, ``_display_name``, ``_group_id``, ``_help``, ``_requires``) and implements
+:meth:`SundplanAlgorithm.define_parameters` and :meth:`SundplanAlgorithm.compute`. The base class
+does the rest: translation, icon, help, the dependency check, turning ``SundplanError`` into a
+``QgsProcessingException`` (a message, not a traceback), the ``PROVENANCE`` output, layer
+metadata and QML styles on the outputs.
+
+Only relative imports of this plugin's modules: QGIS has its own top-level ``processing``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsLayerMetadata,
+    QgsMapLayer,
+    QgsPointXY,
+    QgsProcessingAlgorithm,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputLayerDefinition,
+    QgsProcessingOutputString,
+    QgsProcessingParameterDefinition,
+    QgsProperty,
+    QgsProviderRegistry,
+    QgsRectangle,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, QVariant
+from qgis.PyQt.QtGui import QIcon
+
+from ..sundplan_qgis import deps
+from ..sundplan_qgis.errors import Cancelled, SundplanError
+from ..sundplan_qgis.provenance import provenance_json
+
+PROVIDER_ID = "sundplan"
+TR_CONTEXT = "sundplan"
+PLUGIN_DIR = Path(__file__).resolve().parents[1]
+ICON_PATH = PLUGIN_DIR / "resources" / "icons" / "sundplan.svg"
+STYLES_DIR = PLUGIN_DIR / "resources" / "styles"
+PROVENANCE_OUTPUT = "PROVENANCE"
+
+# Group ids -> English group names (translated at display time). Add new groups here.
+GROUPS = {
+    "data": "Data",
+    "accessibility": "Accessibility",
+    "capacity": "Capacity and need",
+}
+
+
+def tr(message: str) -> str:
+    """Translate ``message`` in the single context ``sundplan`` (i18n/sundplan_da.ts)."""
+    return QCoreApplication.translate(TR_CONTEXT, message)
+
+
+def icon() -> QIcon:
+    """The plugin icon."""
+    return QIcon(str(ICON_PATH))
+
+
+# --------------------------------------------------------------------------- dependencies
+_dependency_cache: dict[tuple[str, ...], str] = {}
+
+
+def dependency_problem(requires: Iterable[str] | None = None) -> str:
+    """The install hint for the missing ones of ``requires`` (None: all), or ``""``.
+
+    Cached per process (the answer does not change while QGIS runs); tests call
+    :func:`reset_dependency_cache` after changing ``SUNDPLAN_SIMULATE_MISSING``.
+    """
+    key = tuple(requires) if requires is not None else ("*",)
+    if key not in _dependency_cache:
+        missing = deps.missing_dependencies()
+        if requires is not None:
+            wanted = set(requires)
+            missing = [m for m in missing if m in wanted]
+        _dependency_cache[key] = deps.install_hint(missing) if missing else ""
+    return _dependency_cache[key]
+
+
+def reset_dependency_cache() -> None:
+    """Forget cached dependency answers (for tests)."""
+    _dependency_cache.clear()
+
+
+def _is_sundplan_error(exc: BaseException) -> bool:
+    """True for SundplanError, also when the core was imported under a second name.
+
+    (``sundplan_qgis.errors`` and ``sundplan.sundplan_qgis.errors`` are different modules when
+    both are importable, e.g. in the test suite.)
+    """
+    return any(
+        cls.__name__ == "SundplanError" and cls.__module__.endswith("sundplan_qgis.errors")
+        for cls in type(exc).__mro__
+    )
+
+
+def _is_cancelled(exc: BaseException) -> bool:
+    return any(
+        cls.__name__ == "Cancelled" and cls.__module__.endswith("sundplan_qgis.errors")
+        for cls in type(exc).__mro__
+    )
+
+
+def raise_user_error(message: str) -> None:
+    """Stop the algorithm with ``message`` shown to the user (no traceback)."""
+    raise QgsProcessingException(message)
+
+
+# --------------------------------------------------------------------------- progress
+def progress_callback(
+    feedback: QgsProcessingFeedback | None, *, start: float = 0.0, end: float = 1.0
+) -> Callable[[float, str], None]:
+    """A plain ``progress(fraction, message)`` callable for the core.
+
+    ``fraction`` in [0, 1] is mapped to ``start..end`` of the feedback's 0–100 % bar (so one
+    algorithm can give several core calls a share each). A new non-empty message is shown as
+    progress text. Raises :class:`sundplan_qgis.errors.Cancelled` when the user cancelled.
+    """
+    last = {"message": None}
+
+    def progress(fraction: float, message: str = "") -> None:
+        if feedback is None:
+            return
+        if feedback.isCanceled():
+            raise Cancelled(tr("Cancelled by the user."))
+        if fraction is not None and not math.isnan(fraction):
+            fraction = min(max(float(fraction), 0.0), 1.0)
+            feedback.setProgress(100.0 * (start + (end - start) * fraction))
+        if message and message != last["message"]:
+            last["message"] = message
+            feedback.setProgressText(message)
+
+    return progress
+
+
+# --------------------------------------------------------------------------- data frames
+def _field(name: str, kind: str) -> QgsField:
+    """A QgsField of ``kind`` in ('bool', 'int', 'double', 'datetime', 'date', 'string')."""
+    if Qgis.QGIS_VERSION_INT >= 33800:
+        from qgis.PyQt.QtCore import QMetaType
+
+        types = {
+            "bool": QMetaType.Type.Bool,
+            "int": QMetaType.Type.LongLong,
+            "double": QMetaType.Type.Double,
+            "datetime": QMetaType.Type.QDateTime,
+            "date": QMetaType.Type.QDate,
+            "string": QMetaType.Type.QString,
+        }
+    else:  # QGIS 3.34/3.36: QVariant types
+        types = {
+            "bool": QVariant.Bool,
+            "int": QVariant.LongLong,
+            "double": QVariant.Double,
+            "datetime": QVariant.DateTime,
+            "date": QVariant.Date,
+            "string": QVariant.String,
+        }
+    return QgsField(name, types[kind])
+
+
+def _dtype_kind(series) -> str:
+    import pandas as pd
+
+    dtype = series.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        return "bool"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "int"
+    if pd.api.types.is_float_dtype(dtype):
+        return "double"
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return "datetime"
+    return "string"
+
+
+def fields_from_dataframe(df, *, exclude: Iterable[str] = ()) -> QgsFields:
+    """QgsFields typed from the frame's dtypes (int -> 64-bit int, float -> double, ...)."""
+    excluded = set(exclude)
+    fields = QgsFields()
+    for column in df.columns:
+        if column in excluded:
+            continue
+        fields.append(_field(str(column), _dtype_kind(df[column])))
+    return fields
+
+
+def _qgis_value(value: Any, kind: str) -> Any:
+    if value is None:
+        return None
+    try:
+        if isinstance(value, float) and math.isnan(value):
+            return None
+    except TypeError:
+        pass
+    if kind == "datetime":
+        import pandas as pd
+
+        if value is pd.NaT or (hasattr(value, "isnull") and value.isnull()):
+            return None
+        return QDateTime(pd.Timestamp(value).to_pydatetime())
+    if kind == "date":
+        return QDate(value)
+    if hasattr(value, "item") and not isinstance(value, str):
+        value = value.item()  # numpy scalar -> Python
+        if isinstance(value, float) and math.isnan(value):
+            return None
+    if kind == "string" and not isinstance(value, str):
+        import pandas as pd
+
+        if pd.isna(value):
+            return None
+        return str(value)
+    if kind == "int" and isinstance(value, float):
+        return int(value)
+    return value
+
+
+def _sink_geometry_type(geometries) -> Qgis.WkbType:
+    names = {g.geom_type for g in geometries if g is not None and not g.is_empty}
+    if not names:
+        return Qgis.WkbType.NoGeometry
+    bases = {n.replace("Multi", "") for n in names}
+    if len(bases) > 1:
+        raise SundplanError(f"mixed geometry types cannot be written to one layer: {sorted(names)}")
+    base = bases.pop()
+    multi = any(n.startswith("Multi") for n in names)
+    return QgsWkbTypes.parseType(("Multi" if multi else "") + base)
+
+
+def dataframe_to_sink(
+    algorithm: QgsProcessingAlgorithm,
+    df,
+    parameters: dict,
+    name: str,
+    context: QgsProcessingContext,
+    *,
+    x: str | None = None,
+    y: str | None = None,
+    geometry: str | None = None,
+    crs: QgsCoordinateReferenceSystem | str | None = None,
+    feedback: QgsProcessingFeedback | None = None,
+) -> str | None:
+    """Write a pandas DataFrame to the feature sink parameter ``name``; return its dest id.
+
+    Returns None (writes nothing) for an optional sink the user did not ask for.
+
+    Geometry comes from point columns ``x``/``y`` or from a column ``geometry`` of shapely
+    objects (shapely 1.8 or 2; ``None`` = no geometry); with neither, a table is written.
+    ``crs`` is a ``QgsCoordinateReferenceSystem`` or an auth id such as ``"EPSG:25832"``.
+    Fields are typed from the dtypes; the coordinate / geometry columns are not written as
+    fields. NaN / None become NULL.
+    """
+    if isinstance(crs, str):
+        crs = QgsCoordinateReferenceSystem(crs)
+    crs = crs or QgsCoordinateReferenceSystem()
+    exclude = [c for c in (x, y, geometry) if c]
+    fields = fields_from_dataframe(df, exclude=exclude)
+    kinds = [_dtype_kind(df[f.name()]) for f in fields]
+    columns = [f.name() for f in fields]
+
+    if x and y:
+        wkb_type = QgsWkbTypes.parseType("Point")
+    elif geometry:
+        wkb_type = _sink_geometry_type(df[geometry])
+    else:
+        wkb_type = Qgis.WkbType.NoGeometry
+    multi = QgsWkbTypes.isMultiType(wkb_type)
+
+    sink, dest_id = algorithm.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+    if sink is None:
+        definition = algorithm.parameterDefinition(name)
+        optional = definition is not None and bool(
+            definition.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional
+        )
+        if optional and parameters.get(name) in (None, ""):
+            return None  # an optional output the user did not ask for
+        raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
+
+    n = len(df)
+    values = [
+        df[c].tolist() if k != "datetime" else list(df[c])
+        for c, k in zip(columns, kinds, strict=True)
+    ]
+    xs = df[x].to_numpy(dtype=float) if x and y else None
+    ys = df[y].to_numpy(dtype=float) if x and y else None
+    geoms = list(df[geometry]) if geometry else None
+    for i in range(n):
+        if feedback is not None and feedback.isCanceled():
+            break
+        feature = QgsFeature(fields)
+        feature.setAttributes([_qgis_value(v[i], k) for v, k in zip(values, kinds, strict=True)])
+        if xs is not None:
+            if not (math.isnan(xs[i]) or math.isnan(ys[i])):
+                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(xs[i], ys[i])))
+        elif geoms is not None and geoms[i] is not None and not geoms[i].is_empty:
+            geom = QgsGeometry()
+            geom.fromWkb(bytes(geoms[i].wkb))
+            if multi and not geom.isMultipart():
+                geom.convertToMultiType()
+            feature.setGeometry(geom)
+        if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(
+                tr("Could not write feature {i} to output {name}: {error}").format(
+                    i=i, name=name, error=sink.lastError()
+                )
+            )
+    del sink  # flush and close the output before post-processing reads it
+    if isinstance(algorithm, SundplanAlgorithm):
+        definition = algorithm.parameterDefinition(name)
+        title = definition.description() if definition is not None else name
+        algorithm._outputs_to_style.setdefault(dest_id, (None, title, True))
+    return dest_id
+
+
+# --------------------------------------------------------------------------- post-processing
+class LayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    """Applies a QML style and the provenance metadata to an output layer loaded in QGIS.
+
+    The standard pattern: QGIS holds only a C++ pointer to the post-processor, so Python
+    must keep the object alive: :meth:`create` keeps every instance in a class list.
+    """
+
+    _instances: list[LayerPostProcessor] = []
+
+    def __init__(self, style_path: Path | None, provenance: str | None, title: str | None):
+        super().__init__()
+        self.style_path = style_path
+        self.provenance = provenance
+        self.title = title
+
+    @classmethod
+    def create(
+        cls, style_path: Path | None, provenance: str | None, title: str | None = None
+    ) -> LayerPostProcessor:
+        """Create and keep alive a post-processor."""
+        instance = cls(style_path, provenance, title)
+        cls._instances.append(instance)
+        return instance
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
+        """Called by QGIS in the main thread after the layer was loaded."""
+        if layer is None or not layer.isValid():
+            return
+        if self.style_path is not None and self.style_path.is_file():
+            _message, ok = layer.loadNamedStyle(str(self.style_path))
+            if ok:
+                layer.triggerRepaint()
+        if self.provenance:
+            layer.setMetadata(_layer_metadata(layer.metadata(), self.provenance, self.title))
+
+
+def _layer_metadata(
+    metadata: QgsLayerMetadata | None, provenance: str, title: str | None
+) -> QgsLayerMetadata:
+    md = QgsLayerMetadata(metadata) if metadata is not None else QgsLayerMetadata()
+    if title:
+        md.setTitle(title)
+    md.setAbstract(tr("Made by the Sundplan QGIS plugin. Provenance (JSON):") + "\n" + provenance)
+    keywords = md.keywords()
+    keywords["sundplan"] = ["sundplan"]
+    md.setKeywords(keywords)
+    return md
+
+
+def style_path(style_name: str | None) -> Path | None:
+    """``resources/styles/<style_name>.qml`` if it exists, else None."""
+    if not style_name:
+        return None
+    path = STYLES_DIR / f"{style_name}.qml"
+    return path if path.is_file() else None
+
+
+def _persist_in_file(
+    dest_id: str,
+    style: Path | None,
+    provenance: str | None,
+    title: str | None,
+    feedback: QgsProcessingFeedback | None,
+) -> None:
+    """Store style (as default style) and metadata inside a GeoPackage output.
+
+    This makes them show up when the file is opened later, also for ``qgis_process`` runs.
+    Other formats are left alone. Failures are reported as info, never raised.
+    """
+    source = dest_id.split("|", 1)[0]
+    if not source.lower().endswith(".gpkg") or not Path(source).is_file():
+        return
+    uri = dest_id
+    if "layername=" not in uri:  # saveLayerMetadata needs the layer name spelled out
+        from osgeo import ogr
+
+        dataset = ogr.Open(source)
+        if dataset is None or dataset.GetLayerCount() != 1:
+            return
+        uri = f"{source}|layername={dataset.GetLayer(0).GetName()}"
+        dataset = None
+    layer = QgsVectorLayer(uri, title or "sundplan", "ogr")
+    if not layer.isValid():
+        return
+    try:
+        if style is not None:
+            _message, ok = layer.loadNamedStyle(str(style))
+            if ok:
+                error = layer.saveStyleToDatabase(style.stem, "sundplan", True, "")
+                if error and feedback is not None:
+                    feedback.pushInfo(
+                        tr("Could not store the style in {file}: {error}").format(
+                            file=source, error=error
+                        )
+                    )
+        if provenance:
+            md = _layer_metadata(layer.metadata(), provenance, title)
+            ok, error = QgsProviderRegistry.instance().saveLayerMetadata("ogr", uri, md)
+            if not ok and feedback is not None:
+                feedback.pushInfo(
+                    tr("Could not store metadata in {file}: {error}").format(
+                        file=source, error=error
+                    )
+                )
+    except Exception as exc:  # metadata is a bonus: never fail the run for it
+        if feedback is not None:
+            feedback.pushInfo(
+                tr("Could not store metadata in {file}: {error}").format(file=source, error=exc)
+            )
+    finally:
+        del layer
+
+
+# --------------------------------------------------------------------------- base class
+def _jsonable_parameter(value: Any) -> Any:
+    """Processing parameter values in a form that survives JSON."""
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        return _jsonable_parameter(value.sink)
+    if isinstance(value, QgsProperty):
+        return (
+            value.staticValue()
+            if value.propertyType() == QgsProperty.Type.StaticProperty
+            else value.expressionString()
+        )
+    if isinstance(value, QgsMapLayer):
+        return value.source()
+    if isinstance(value, QgsCoordinateReferenceSystem):
+        return value.authid() or value.toWkt()
+    if isinstance(value, QgsRectangle):
+        return value.toString()
+    if isinstance(value, list | tuple):
+        return [_jsonable_parameter(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable_parameter(v) for k, v in value.items()}
+    return value
+
+
+class SundplanAlgorithm(QgsProcessingAlgorithm):
+    """Base class of every sundplan algorithm.
+
+    Subclasses set:
+
+    * ``_name``: algorithm id without provider (``"reference_data"``);
+    * ``_display_name``: English display name (translated via ``tr``);
+    * ``_group_id``: a key of :data:`GROUPS`;
+    * ``_help``: English short help (translated);
+    * ``_requires``: import names the algorithm needs (``None``: all of ``deps``);
+    * ``_tags``: extra search tags;
+
+    and implement :meth:`define_parameters` and :meth:`compute`. Inside :meth:`compute`, use
+    :meth:`progress` for the core's callback, :func:`dataframe_to_sink` for tables,
+    :meth:`style_output` to style a layer output; raise ``SundplanError`` (from the core) or
+    call :func:`raise_user_error` for problems the user can fix.
+    """
+
+    _name = ""
+    _display_name = ""
+    _group_id = "data"
+    _help = ""
+    _requires: tuple[str, ...] | None = None
+    _tags: tuple[str, ...] = ()
+    HELP_URL_BASE = ""
+
+    def __init_subclass__(cls, **kwargs):
+        """Guard: a subclass method named ``run`` would shadow ``QgsProcessingAlgorithm.run``.
+
+        (Processing's Python executor calls ``alg.run(parameters, context, feedback, {},
+        False)``.) Such a method is moved to :meth:`compute`, the intended hook; please name it
+        ``compute`` directly.
+        """
+        super().__init_subclass__(**kwargs)
+        own_run = cls.__dict__.get("run")
+        if own_run is not None and "compute" not in cls.__dict__:
+            cls.compute = own_run
+            delattr(cls, "run")
+
+    def __init__(self):
+        super().__init__()
+        # dest id -> (QML path or None, title, store style/metadata inside a GeoPackage)
+        self._outputs_to_style: dict[str, tuple[Path | None, str | None, bool]] = {}
+        self._provenance: str | None = None
+
+    # -- identity ---------------------------------------------------------------------
+    def tr(self, message: str) -> str:
+        """Translate in the ``sundplan`` context."""
+        return tr(message)
+
+    def name(self) -> str:
+        """Algorithm id (without the provider prefix)."""
+        return self._name
+
+    def displayName(self) -> str:  # noqa: N802
+        """Translated display name."""
+        return self.tr(self._display_name)
+
+    def group(self) -> str:
+        """Translated group name."""
+        return self.tr(GROUPS.get(self._group_id, self._group_id)) if self._group_id else ""
+
+    def groupId(self) -> str:  # noqa: N802
+        """Group id (stable, untranslated)."""
+        return self._group_id
+
+    def tags(self) -> list[str]:
+        """Search tags; always contains ``sundplan`` so the toolbox filter finds every tool."""
+        return ["sundplan", "sundhed", "health", *self._tags]
+
+    def shortHelpString(self) -> str:  # noqa: N802
+        """Translated help text, plus the dependency problem when there is one."""
+        text = self.tr(self._help) if self._help else ""
+        problem = dependency_problem(self._requires)
+        if problem:
+            text = problem.replace("\n", "<br>") + "<br><br>" + text
+        return text
+
+    def helpUrl(self) -> str:  # noqa: N802
+        """Online help page, when a base URL is configured."""
+        return f"{self.HELP_URL_BASE}{self._name}" if self.HELP_URL_BASE else ""
+
+    def icon(self) -> QIcon:
+        """The plugin icon."""
+        return icon()
+
+    def createInstance(self):  # noqa: N802
+        """A fresh instance of the same class."""
+        return type(self)()
+
+    # -- parameters -------------------------------------------------------------------
+    def initAlgorithm(self, config=None):  # noqa: N802
+        """Calls :meth:`define_parameters`, then adds the ``PROVENANCE`` string output."""
+        self.define_parameters(config)
+        self.addOutput(
+            QgsProcessingOutputString(
+                PROVENANCE_OUTPUT, self.tr("Provenance (parameters and versions, JSON)")
+            )
+        )
+
+    def define_parameters(self, config=None) -> None:
+        """Add parameters and outputs (subclasses)."""
+        raise NotImplementedError
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        """Refuse to start when the algorithm's dependencies are missing (with the hint)."""
+        problem = dependency_problem(self._requires)
+        if problem:
+            return False, problem
+        return super().checkParameterValues(parameters, context)
+
+    # -- running ----------------------------------------------------------------------
+    def compute(
+        self, parameters: dict, context: QgsProcessingContext, feedback: QgsProcessingFeedback
+    ) -> dict:
+        """Do the work and return the results dict (subclasses)."""
+        raise NotImplementedError
+
+    def progress(
+        self, feedback, *, start: float = 0.0, end: float = 1.0
+    ) -> Callable[[float, str], None]:
+        """See :func:`progress_callback`."""
+        return progress_callback(feedback, start=start, end=end)
+
+    def provenance_json(self, parameters: dict) -> str:
+        """Provenance of this run: parameters, sundplan/Python/library/GDAL/QGIS versions."""
+        params = {k: _jsonable_parameter(v) for k, v in parameters.items()}
+        return provenance_json(
+            params, algorithm=f"{PROVIDER_ID}:{self._name}", extra_versions={"qgis": Qgis.version()}
+        )
+
+    def style_output(
+        self,
+        dest_id: str,
+        style_name: str | None,
+        context: QgsProcessingContext,
+        *,
+        title: str | None = None,
+        in_file: bool = True,
+    ) -> None:
+        """After the run: apply ``resources/styles/<style_name>.qml`` and provenance metadata.
+
+        In the GUI (layer loaded on completion) through a :class:`LayerPostProcessor`; for
+        GeoPackage outputs also stored in the file (default style + layer metadata), so
+        ``qgis_process`` outputs open styled (``in_file=False``: not in the file, e.g. for
+        inputs the algorithm did not create). ``style_name=None``: metadata only. A missing
+        ``resources/styles/<style_name>.qml`` is not an error.
+        """
+        previous = self._outputs_to_style.get(dest_id, (None, None, True))
+        self._outputs_to_style[dest_id] = (style_path(style_name), title or previous[1], in_file)
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Dependency check, :meth:`compute`, user errors as messages, provenance in the results."""
+        problem = dependency_problem(self._requires)
+        if problem:
+            raise QgsProcessingException(problem)
+        self._outputs_to_style = {}
+        self._provenance = self.provenance_json(parameters)
+        try:
+            results = self.compute(parameters, context, feedback) or {}
+        except QgsProcessingException:
+            raise
+        except Exception as exc:
+            if _is_cancelled(exc):
+                raise QgsProcessingException(str(exc) or tr("Cancelled by the user.")) from None
+            if _is_sundplan_error(exc):
+                raise QgsProcessingException(str(exc)) from None
+            if isinstance(exc, ImportError):
+                hint = deps.install_hint([exc.name]) if exc.name else ""
+                raise QgsProcessingException(
+                    tr("A required Python package could not be imported: {error}").format(error=exc)
+                    + ("\n" + hint if hint else "")
+                ) from None
+            raise
+        results[PROVENANCE_OUTPUT] = self._provenance
+        return results
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        """Main thread, after the run: styles and provenance metadata on the outputs."""
+        for dest_id, (style, title, in_file) in self._outputs_to_style.items():
+            if in_file:
+                _persist_in_file(dest_id, style, self._provenance, title, feedback)
+            if context.willLoadLayerOnCompletion(dest_id):
+                details = context.layerToLoadOnCompletionDetails(dest_id)
+                details.setPostProcessor(LayerPostProcessor.create(style, self._provenance, title))
+        return {}
+
+
+def provenance_dict(results: dict) -> dict:
+    """Parse the ``PROVENANCE`` output of a results dict (helper for tests and callers)."""
+    return json.loads(results[PROVENANCE_OUTPUT])
+
+
+__all__ = [
+    "GROUPS",
+    "PROVENANCE_OUTPUT",
+    "PROVIDER_ID",
+    "LayerPostProcessor",
+    "SundplanAlgorithm",
+    "SundplanError",
+    "dataframe_to_sink",
+    "dependency_problem",
+    "fields_from_dataframe",
+    "icon",
+    "progress_callback",
+    "raise_user_error",
+    "reset_dependency_cache",
+    "style_path",
+    "tr",
+]

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The main job on the built-in default data: generate the synthetic sample region, write the
+# embedded reference data, and run the travel-time catchments and a hospital-closure scenario
+# on it, all headless through qgis_process. Prints the output folder at the end.
+#   usage: bash scripts/demo.sh [OUTPUT_FOLDER]
+set -euo pipefail
+repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bash "$repo_dir/scripts/setup.sh"
+export PATH="/usr/bin:/bin:$PATH" QT_QPA_PLATFORM=offscreen PROJ_DATA=/usr/share/proj
+out="$(realpath -m "${1:-$repo_dir/output/demo}")"
+mkdir -p "$out"
+log="$out/qgis_process.log"
+: >"$log"
+
+run() {
+  local alg="$1"
+  shift
+  echo "== $alg"
+  if ! qgis_process run "$alg" --json -- "$@" >"$out/${alg#sundplan:}.json" 2>>"$log"; then
+    echo "FAILED: $alg (see $log)" >&2
+    tail -20 "$log" >&2
+    exit 1
+  fi
+}
+
+sample="$out/sample"
+gpkg="$sample/sample_region.gpkg"
+run sundplan:sample_data SEED=2027 OUTPUT_FOLDER="$sample"
+run sundplan:reference_data \
+  HOSPITALS="$out/akutsygehuse.gpkg" \
+  KOMMUNER="$out/kommuner.gpkg" \
+  REGIONS="$out/regioner.gpkg" \
+  REGIONS_2027="$out/regioner_2027.gpkg" \
+  SUNDHEDSRAAD="$out/sundhedsraad.gpkg" \
+  SUNDHEDSFAELLESSKABER="$out/sundhedsfaellesskaber.gpkg" \
+  GROUPING="$out/grouping.gpkg"
+
+common=(
+  HOSPITALS="$gpkg|layername=hospitals" HOSPITAL_NAME_FIELD=name
+  NETWORK_FILE="$sample/roads.osm.pbf"
+  POPULATION_RASTER="$sample/population.tif"
+  AREAS="$gpkg|layername=kommuner" AREA_ID_FIELD=kommunekode AREA_NAME_FIELD=kommune
+  BANDS=15,30,45,60 MAX_SNAP_M=1000
+)
+run sundplan:catchments "${common[@]}" ACTIVE_EXPRESSION='"active" = 1' \
+  TRAVEL_TIME="$out/travel_time.tif" \
+  CATCHMENTS="$out/catchments.gpkg" \
+  BAND_POLYGONS="$out/bands.gpkg" \
+  AREA_SUMMARY="$out/area_summary.gpkg" \
+  REPORT="$out/catchments_report.json"
+run sundplan:catchment_scenario "${common[@]}" ACTIVE_EXPRESSION='"active" = 1' \
+  CLOSE="Sølund" \
+  CHANGE_RASTER="$out/scenario_change.tif" \
+  AREA_CHANGES="$out/area_changes.gpkg" \
+  SWITCHES="$out/switches.gpkg" \
+  REPORT="$out/scenario_report.json"
+
+echo
+echo "Catchments summary per kommune (minutes):"
+ogr2ogr -f CSV /vsistdout/ "$out/area_summary.gpkg" \
+  -select area_name,population,mean_min,p90_min,max_min,main_hospital 2>/dev/null || true
+echo
+echo "Outputs are in: $out"

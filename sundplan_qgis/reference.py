@@ -1,0 +1,132 @@
+"""Embedded Danish reference data: akutsygehuse, kommuner, regioner and health-planning units.
+
+The tables live as UTF-8 CSV files in ``resources/data`` (see ``resources/data/README.md`` for
+the official source of every fact, the dates and the checks). Every function here reads one of
+them and returns a fresh :class:`pandas.DataFrame`; codes (``kommunekode``, ``regionskode``,
+``sor_code``) are kept as strings so that leading zeros survive (``"0101"`` København).
+
+This module never imports qgis.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+DATA_DIR: Path = Path(__file__).resolve().parents[1] / "resources" / "data"
+"""Folder holding the reference CSV files (``<plugin>/resources/data``)."""
+
+# Columns converted to integers after reading everything as text. Anything not listed stays str.
+_INT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "akutsygehuse.csv": ("hospital_id", "sundhedsfaellesskab_id"),
+    "kommuner.csv": ("sundhedsraad_id", "sundhedsfaellesskab_id", "population_2021q1"),
+    "regioner.csv": ("population_2021q1",),
+    "regioner_2027.csv": ("region_2027_id", "n_kommuner", "n_sundhedsraad", "population_2021q1"),
+    "sundhedsraad.csv": ("sundhedsraad_id", "n_kommuner", "population_2021q1"),
+    "sundhedsfaellesskaber.csv": (
+        "sundhedsfaellesskab_id",
+        "population",
+        "gp_capacities",
+        "n_kommuner",
+    ),
+}
+_FLOAT_COLUMNS: dict[str, tuple[str, ...]] = {"akutsygehuse.csv": ("lon", "lat")}
+
+_CRS_LONLAT = "EPSG:4326"
+_CRS_UTM32 = "EPSG:25832"
+
+
+def _read(name: str, *, data_dir: Path | None) -> pd.DataFrame:
+    """Read ``name`` from ``data_dir`` (default :data:`DATA_DIR`): text, then typed numbers."""
+    path = Path(data_dir) if data_dir is not None else DATA_DIR
+    frame = pd.read_csv(path / name, dtype=str, encoding="utf-8", keep_default_na=False)
+    for column in _INT_COLUMNS.get(name, ()):
+        frame[column] = frame[column].astype("int64")
+    for column in _FLOAT_COLUMNS.get(name, ()):
+        frame[column] = frame[column].astype("float64")
+    return frame
+
+
+def akutsygehuse(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """The 21 akutsygehuse (hospitals with a fælles akutmodtagelse), one row each.
+
+    Columns: ``hospital_id`` (int, 1–21), ``name``, ``short_name`` (town), ``regionskode``
+    (str, 1081–1085), ``region``, ``kommunekode`` (str, 4 digits), ``sor_code`` (str, SOR id of
+    the unit used for the location), ``lon``/``lat`` (float, degrees, WGS84 / EPSG:4326),
+    ``sundhedsfaellesskab_id`` (int, the Table B.1 row the hospital heads), plus
+    ``x_25832``/``y_25832`` (float, metres, ETRS89 / UTM zone 32N, EPSG:25832).
+    """
+    from pyproj import Transformer
+
+    frame = _read("akutsygehuse.csv", data_dir=data_dir)
+    transformer = Transformer.from_crs(_CRS_LONLAT, _CRS_UTM32, always_xy=True)
+    x_m, y_m = transformer.transform(frame["lon"].to_numpy(), frame["lat"].to_numpy())
+    frame["x_25832"] = x_m
+    frame["y_25832"] = y_m
+    return frame
+
+
+def kommuner(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """The 98 kommuner (Christiansø, 0411, is not a kommune and is not included).
+
+    Columns: ``kommunekode`` (str, 4 digits), ``kommune``, ``regionskode`` (str), ``region``
+    (current region), ``region_2027`` (region from 1 January 2027), ``sundhedsraad_id`` (int),
+    ``sundhedsraad``, ``sundhedsfaellesskab_id`` (int, Table B.1 row), ``population_2021q1``
+    (int, persons, Danmarks Statistik FOLK1A 1 January 2021).
+    """
+    return _read("kommuner.csv", data_dir=data_dir)
+
+
+def regioner(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """The 5 regions in force until 31 December 2026.
+
+    Columns: ``regionskode`` (str, 1081–1085), ``region``, ``nuts2`` (DK01–DK05),
+    ``population_2021q1`` (int, persons, FOLK1A; Region Hovedstaden includes Christiansø's 90),
+    ``iso_3166_2`` (DK-81–DK-85), ``region_2027``.
+    """
+    return _read("regioner.csv", data_dir=data_dir)
+
+
+def regioner_2027(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """The 4 regions from 1 January 2027 (sundhedsreform 2024).
+
+    Columns: ``region_2027_id`` (int 1–4, our own id, not an official code), ``region_2027``,
+    ``regionskoder_2021`` and ``regioner_2021`` (the current regions forming it, ';'-separated),
+    ``n_kommuner``, ``n_sundhedsraad``, ``population_2021q1`` (int, persons, sum over its
+    kommuner, so without Christiansø).
+    """
+    return _read("regioner_2027.csv", data_dir=data_dir)
+
+
+def sundhedsraad(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """The 17 sundhedsråd from 2027.
+
+    Columns: ``sundhedsraad_id`` (int 1–17, our own id), ``sundhedsraad``, ``region_2027``,
+    ``n_kommuner``, ``population_2021q1`` (int, persons, FOLK1A sum over its kommuner).
+    """
+    return _read("sundhedsraad.csv", data_dir=data_dir)
+
+
+def sundhedsfaellesskaber(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """The 21 sundhedsfællesskaber of Table B.1 in "Patienten først" (one per akutsygehus).
+
+    Columns: ``sundhedsfaellesskab_id`` (int, row number in B.1), ``akutsygehus`` (as printed),
+    ``regionskode`` (str), ``region``, ``population`` (int, persons on 1 January 2018, as
+    printed), ``gp_capacities`` (int, almen praksis kapaciteter 2018, as printed),
+    ``n_kommuner`` (int, as printed).
+    """
+    return _read("sundhedsfaellesskaber.csv", data_dir=data_dir)
+
+
+def grouping_table(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """One row per kommune with the larger units it belongs to, for rolling kommuner up.
+
+    Columns: ``kommunekode`` (str), ``kommune``, ``region``, ``region_2027``, ``sundhedsraad``,
+    ``sundhedsfaellesskab`` (the B.1 akutsygehus name heading the sundhedsfællesskab).
+    """
+    kom = kommuner(data_dir=data_dir)
+    names = sundhedsfaellesskaber(data_dir=data_dir).set_index("sundhedsfaellesskab_id")
+    kom["sundhedsfaellesskab"] = kom["sundhedsfaellesskab_id"].map(names["akutsygehus"])
+    columns = ["kommunekode", "kommune", "region", "region_2027", "sundhedsraad"]
+    return kom[[*columns, "sundhedsfaellesskab"]].reset_index(drop=True)

@@ -1,0 +1,90 @@
+"""pytest-qgis fixtures for the plugin: headless QGIS, the plugin imported as ``sundplan``.
+
+Run with ``QT_QPA_PLATFORM=offscreen`` in the environment (pytest-qgis starts QGIS before
+this file is imported; the assignment below only covers direct imports).
+
+The repository root is the plugin folder, so it is importable only under its installed name
+``sundplan``: a session temp dir holds a symlink ``sundplan -> <repo>`` and goes on
+``sys.path``. The repo root itself is on ``sys.path`` too (``pythonpath = ["."]`` for the
+core tests), where its ``processing/`` folder would shadow QGIS's own ``processing`` package:
+QGIS's python plugins folder is therefore put in front of it here.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO_DIR = Path(__file__).resolve().parents[2]
+QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"
+
+
+def _put_qgis_processing_first() -> None:
+    """Make ``import processing`` find QGIS's package, not this repo's ``processing/``."""
+    candidates = [QGIS_PYTHON_PLUGINS]
+    try:
+        from qgis.core import QgsApplication
+
+        candidates.insert(0, os.path.join(QgsApplication.pkgDataPath(), "python", "plugins"))
+    except ImportError:
+        pass
+    for path in candidates:
+        if os.path.isdir(os.path.join(path, "processing")):
+            if path in sys.path:
+                sys.path.remove(path)
+            sys.path.insert(0, path)
+            break
+    module = sys.modules.get("processing")
+    if module is not None and str(REPO_DIR) in str(getattr(module, "__file__", "")):
+        for name in [n for n in sys.modules if n == "processing" or n.startswith("processing.")]:
+            del sys.modules[name]
+
+
+_put_qgis_processing_first()
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def sundplan_package(tmp_path_factory):
+    """The plugin imported as the package ``sundplan`` (via a symlink to the repo root)."""
+    import importlib
+
+    link_dir = tmp_path_factory.mktemp("plugins")
+    (link_dir / "sundplan").symlink_to(REPO_DIR, target_is_directory=True)
+    sys.path.insert(0, str(link_dir))
+    return importlib.import_module("sundplan")
+
+
+@pytest.fixture(scope="session")
+def sundplan_provider(qgis_app, qgis_processing, sundplan_package):
+    """The ``sundplan`` Processing provider, registered for the session (headless path)."""
+    plugin = sundplan_package.classFactory(None)
+    plugin.initProcessing()
+    yield plugin.provider
+    plugin.unload()
+
+
+@pytest.fixture
+def base_module(sundplan_package):
+    """``sundplan.processing.base`` with a clean dependency cache before and after the test."""
+    import importlib
+
+    base = importlib.import_module("sundplan.processing.base")
+    base.reset_dependency_cache()
+    yield base
+    base.reset_dependency_cache()
+
+
+@pytest.fixture
+def simulate_missing(monkeypatch, base_module):
+    """``simulate_missing("pandas,osmnx")``: make packages count as missing for this test."""
+
+    def _simulate(names: str) -> None:
+        monkeypatch.setenv("SUNDPLAN_SIMULATE_MISSING", names)
+        base_module.reset_dependency_cache()
+
+    return _simulate
