@@ -8,11 +8,11 @@ PLUGIN := sundplan
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt | tr -d '[:space:]')
 DIST := dist
 BUILD := build/zip
-ZIP := $(DIST)/$(PLUGIN)-$(VERSION).zip
+ZIP := $(abspath $(DIST))/$(PLUGIN)-$(VERSION).zip
 LRELEASE := $(shell command -v lrelease || echo /usr/lib/qt5/bin/lrelease)
 
 # What goes into the plugin zip (everything else - tests, bench, docs, scripts, .venv, .git,
-# build, dist, caches - stays out).
+# build, dist, caches - stays out). Override DIST / BUILD to build elsewhere (tests do).
 PLUGIN_FILES := __init__.py plugin.py metadata.txt
 PLUGIN_DIRS := processing sundplan_qgis resources i18n
 EXTRA_FILES := $(wildcard LICENSE LICENSE.txt README.md CHANGELOG.md)
@@ -38,7 +38,7 @@ zip: i18n
 	      | tar -C $(BUILD)/$(PLUGIN) -xf -; \
 	  fi; \
 	done
-	cd $(BUILD) && rm -f ../../$(ZIP) && zip -q -r -X ../../$(ZIP) $(PLUGIN)
+	cd $(BUILD) && zip -q -r -X $(ZIP) $(PLUGIN)
 	@echo "built $(ZIP)"
 
 test:

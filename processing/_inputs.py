@@ -141,6 +141,7 @@ def read_polygons(
     context,
     id_field: str | None,
     name_field: str | None,
+    fields: tuple[str, ...] = (),
 ) -> dict:
     """Polygon features -> {'geometries': [shapely], 'ids': [...], 'names': [...]} (target CRS).
 
@@ -150,7 +151,7 @@ def read_polygons(
 
     ct = _transform(source.sourceCrs(), target_crs, context)
     names_found = source.fields().names()
-    for f in (id_field, name_field):
+    for f in (id_field, name_field, *fields):
         if f and f not in names_found:
             raise SundplanError(
                 tr("The layer '{layer}' has no field '{field}'. Fields found: {fields}.").format(
@@ -158,6 +159,7 @@ def read_polygons(
                 )
             )
     geoms, ids, names = [], [], []
+    extra: dict[str, list] = {f: [] for f in fields}
     for feat in source.getFeatures():
         geom = QgsGeometry(feat.geometry())
         if geom.isNull() or geom.isEmpty():
@@ -174,6 +176,8 @@ def read_polygons(
         geoms.append(shp)
         ids.append(feat[id_field] if id_field else feat.id())
         names.append(str(feat[name_field]) if name_field else str(ids[-1]))
+        for f in fields:
+            extra[f].append(feat[f])
     if not geoms:
         raise SundplanError(tr("The area layer '{layer}' is empty.").format(layer=layer_name))
     seen, dupes = set(), []
@@ -188,7 +192,7 @@ def read_polygons(
                 "a unique id (dissolve multi-part areas first)."
             ).format(layer=layer_name, field=id_field, ids=", ".join(map(str, dupes[:5])))
         )
-    return {"geometries": geoms, "ids": ids, "names": names}
+    return {"geometries": geoms, "ids": ids, "names": names, **extra}
 
 
 def ogr_file_of(layer) -> tuple[str, str | None] | None:

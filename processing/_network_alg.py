@@ -15,6 +15,7 @@ from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterExpression,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -117,6 +118,7 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
             ("SPEED_FIELD", tr("Speed field (km/h) of the line layer")),
             ("ONEWAY_FIELD", tr("One-way field (yes/1/true, -1/reverse) of the line layer")),
             ("CLASS_FIELD", tr("Road class field (OSM highway values) of the line layer")),
+            ("DURATION_FIELD", tr("Ferry crossing time field (minutes) of the line layer")),
         ):
             self.addParameter(
                 QgsProcessingParameterField(
@@ -183,6 +185,17 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
                 parentLayerParameterName="POPULATION_LAYER",
                 type=QgsProcessingParameterField.Numeric,
                 optional=True,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterEnum(
+                "POLYGON_ALLOCATION",
+                tr("Population polygons: how to place their residents"),
+                options=[
+                    tr("Areal: spread evenly over the polygon (raster cells)"),
+                    tr("Centroid: one point inside each polygon"),
+                ],
+                defaultValue=0,
             )
         )
         self.addParameter(
@@ -318,7 +331,7 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
         include_ferries = self.parameterAsBoolean(parameters, "INCLUDE_FERRIES", context)
         fields = {
             k.lower(): self.parameterAsString(parameters, k, context) or None
-            for k in ("SPEED_FIELD", "ONEWAY_FIELD", "CLASS_FIELD")
+            for k in ("SPEED_FIELD", "ONEWAY_FIELD", "CLASS_FIELD", "DURATION_FIELD")
         }
         if net_file:
             if not Path(net_file).is_file():
@@ -334,6 +347,7 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
                     speed_field=fields["speed_field"],
                     oneway_field=fields["oneway_field"],
                     class_field=fields["class_field"],
+                    duration_field=fields["duration_field"],
                 )
         elif net_source is not None:
             layer = self.parameterAsVectorLayer(parameters, "NETWORK_LAYER", context)
@@ -346,6 +360,7 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
                     speed_field=fields["speed_field"],
                     oneway_field=fields["oneway_field"],
                     class_field=fields["class_field"],
+                    duration_field=fields["duration_field"],
                 )
             else:
                 lines = _inputs.lines_from_source(
@@ -354,7 +369,7 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
                     speed_field=fields["speed_field"],
                     oneway_field=fields["oneway_field"],
                     class_field=fields["class_field"],
-                    duration_field=None,
+                    duration_field=fields["duration_field"],
                     feedback=feedback,
                 )
         else:
@@ -405,22 +420,40 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
             field = self.parameterAsString(parameters, "POPULATION_FIELD", context)
             if not field:
                 raise SundplanError(tr("Choose the population field of the population layer."))
-            pts = _inputs.read_points(
-                pop_source,
-                layer_name=self._layer_name(parameters, "POPULATION_LAYER", context),
-                target_crs=crs,
-                context=context,
-                fields=(field,),
-            )
-            is_poly = pop_source.wkbType() and "Polygon" in _wkb_name(pop_source.wkbType())
-            population = rasters.population_from_points(
-                xy=pts["xy"],
-                population=pts[field],
-                crs_wkt=graph.crs_wkt,
-                source_name=self._layer_name(parameters, "POPULATION_LAYER", context),
-                feature_ids=np.array(pts["ids"]),
-                kind="polygon centroids" if is_poly else "points",
-            )
+            name = self._layer_name(parameters, "POPULATION_LAYER", context)
+            if "Polygon" in _wkb_name(pop_source.wkbType()):
+                polys = _inputs.read_polygons(
+                    pop_source,
+                    layer_name=name,
+                    target_crs=crs,
+                    context=context,
+                    id_field=None,
+                    name_field=None,
+                    fields=(field,),
+                )
+                method = ("areal", "centroid")[
+                    self.parameterAsEnum(parameters, "POLYGON_ALLOCATION", context)
+                ]
+                population = rasters.population_from_polygons(
+                    geometries=polys["geometries"],
+                    population=_null_to_none(polys[field]),
+                    crs_wkt=graph.crs_wkt,
+                    source_name=name,
+                    feature_ids=np.array(polys["ids"]),
+                    method=method,
+                    cell_size_m=cell,
+                )
+            else:
+                pts = _inputs.read_points(
+                    pop_source, layer_name=name, target_crs=crs, context=context, fields=(field,)
+                )
+                population = rasters.population_from_points(
+                    xy=pts["xy"],
+                    population=_null_to_none(pts[field]),
+                    crs_wkt=graph.crs_wkt,
+                    source_name=name,
+                    feature_ids=np.array(pts["ids"]),
+                )
         else:
             raise SundplanError(
                 tr("No population given. Choose a population raster or a point/polygon layer.")
@@ -641,6 +674,20 @@ def _speed_table(matrix) -> dict[str, float] | None:
                 )
             )
         out[str(cls).strip()] = value
+    return out
+
+
+def _null_to_none(values: list) -> list:
+    """QGIS NULL (a QVariant) -> None, so the core sees missing values as missing."""
+    out = []
+    for v in values:
+        if v is None or (hasattr(v, "isNull") and v.isNull()):
+            out.append(None)
+        else:
+            try:
+                out.append(float(v))
+            except (TypeError, ValueError):
+                out.append(None)
     return out
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "ogr_arrow_batches",
     "column_to_str",
     "column_to_float",
+    "wkb_column_to_list",
     "unique_inverse",
     "pyosmium_version",
     "osm_apply_file",
@@ -51,8 +52,13 @@ def gdal_exceptions() -> Iterator[None]:
     from osgeo import gdal, ogr
 
     if hasattr(gdal, "ExceptionMgr"):
-        with gdal.ExceptionMgr(useExceptions=True), ogr.ExceptionMgr(useExceptions=True):
-            yield
+        ogr_mgr = getattr(ogr, "ExceptionMgr", None)
+        with gdal.ExceptionMgr(useExceptions=True):
+            if ogr_mgr is None:
+                yield
+            else:
+                with ogr_mgr(useExceptions=True):
+                    yield
         return
     prev_gdal = gdal.GetUseExceptions()
     prev_ogr = ogr.GetUseExceptions()
@@ -114,6 +120,24 @@ def column_to_str(values: Any) -> np.ndarray:
         out = arr.astype(str).astype(object)
     if mask is not None and mask.any():
         out[mask] = ""
+    return out
+
+
+def wkb_column_to_list(values: Any) -> list[bytes | None]:
+    """The geometry column of an Arrow batch as a list of WKB ``bytes`` (None for nulls).
+
+    GDAL 3.6 gives an object array of bytes, but a fixed-width void array (``|V41``) when
+    every WKB in the batch has the same size; nulls may come masked or as None.
+    """
+    mask = np.ma.getmaskarray(values) if np.ma.isMaskedArray(values) else None
+    arr = np.ma.getdata(values) if mask is not None else np.asarray(values)
+    if arr.dtype.kind == "V":
+        out: list[bytes | None] = [x.tobytes() for x in arr]
+    else:
+        out = [None if v is None else bytes(v) for v in arr]
+    if mask is not None and mask.any():
+        for i in np.flatnonzero(mask):
+            out[i] = None
     return out
 
 

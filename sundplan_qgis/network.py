@@ -188,8 +188,11 @@ class RoadGraph:
             on it to get the time *to* the hospital from every node.
         edge_count: number of directed edges (stored entries of ``forward``).
         component: (N,) int32 weakly connected component label per node.
+        node_is_road: (N,) bool, True where a road (non-ferry) segment touches the node: snap
+            homes and hospitals to these only (not to ferry lines or ferry dock nodes).
         n_components: number of weak components.
-        seg_u, seg_v: (S,) int64 node ids of the kept (non zero-length) segments, as digitised.
+        seg_u, seg_v: (S,) int64 node ids of the kept (non zero-length) segments, as digitised
+            (a ferry segment at a port uses the port's dock node).
         seg_line: (S,) int64 index of the source line of each segment.
         seg_length_m: (S,) float64 segment length in metres.
         crs_wkt, source_name: as in :class:`RoadLines`.
@@ -203,6 +206,7 @@ class RoadGraph:
     reverse: csr_matrix
     edge_count: int
     component: np.ndarray
+    node_is_road: np.ndarray
     n_components: int
     seg_u: np.ndarray
     seg_v: np.ndarray
@@ -306,7 +310,9 @@ def parse_duration_min(value: Any) -> float:
             if len(parts) == 3:
                 return parts[0] * 60.0 + parts[1] + parts[2] / 60.0
             return math.nan
-        m = re.match(r"^P(?:T)?(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$", text)
+        m = re.match(
+            r"^P(?:T)?(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?$", text
+        )
         if m and text.startswith("PT"):
             h, mi, s = (float(g) if g else 0.0 for g in m.groups())
             return h * 60.0 + mi + s / 60.0
@@ -417,12 +423,12 @@ def _decode_wkb_lines(
     idx = np.flatnonzero(present)
     if len(idx) == 0:
         return empty
-    items = [wkbs[i] for i in idx] if len(idx) < n_in else list(wkbs)
+    items = [bytes(wkbs[i]) for i in idx]
     lens = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
     keep_nonempty = lens >= 9
     starts = np.zeros(len(items), dtype=np.int64)
     np.cumsum(lens[:-1], out=starts[1:])
-    raw = b"".join(bytes(x) for x in items)
+    raw = b"".join(items)
     buf = np.frombuffer(raw, dtype=np.uint8)
     starts_ok = starts[keep_nonempty]
     src_ok = idx[keep_nonempty]
@@ -483,8 +489,11 @@ def _decode_wkb_lines(
     npts = np.concatenate(p_n)
     dim = np.concatenate(p_dim)
     src = np.concatenate(p_src)
-    ok = npts >= 2
-    off, npts, dim, src = off[ok], npts[ok], dim[ok], src[ok]
+    # buffer order (= input order): _gather_xy reads the coordinate blocks in byte order
+    order = np.argsort(off, kind="stable")
+    ok = npts[order] >= 2
+    order = order[ok]
+    off, npts, dim, src = off[order], npts[order], dim[order], src[order]
     coords_fast = _gather_xy(buf, off, npts, dim)
 
     if extra_coords:
@@ -609,17 +618,17 @@ def read_lines_ogr(
         SundplanError: unreadable file, unknown layer or field, not a line layer, no lines,
             geographic CRS, or invalid filter; the message names the file/layer.
     """
-    from osgeo import ogr
+    from osgeo import gdal, ogr
 
     path_s = str(path)
     fname = Path(path_s).name or path_s
     try:
         with _compat.gdal_exceptions():
-            ds = ogr.Open(path_s, 0)
+            ds = gdal.OpenEx(path_s, gdal.OF_VECTOR | gdal.OF_READONLY)
     except RuntimeError as exc:
         raise SundplanError(
-            f"Cannot read the road file '{path_s}': {exc}. Check that it exists and is a "
-            "vector format GDAL can open (GeoPackage, shapefile, ...)."
+            f"Cannot read the road file '{path_s}': {str(exc).rstrip('.')}. Check that it "
+            "exists and is a vector format GDAL can open (GeoPackage, shapefile, ...)."
         ) from exc
     if ds is None:
         raise SundplanError(
@@ -685,10 +694,8 @@ def read_lines_ogr(
             geom_col = lyr.GetGeometryColumn() or "wkb_geometry"
             for batch in _compat.ogr_arrow_batches(lyr):
                 gcol = geom_col if geom_col in batch else _guess_geom_column(batch)
-                wkbs = batch[gcol]
-                if np.ma.isMaskedArray(wkbs):
-                    wkbs = np.ma.filled(wkbs.astype(object), None)
-                coords, lengths, src, bad = _decode_wkb_lines(list(wkbs))
+                wkbs = _compat.wkb_column_to_list(batch[gcol])
+                coords, lengths, src, bad = _decode_wkb_lines(wkbs)
                 if bad:
                     fids = batch.get("fid", batch.get("OGC_FID"))
                     bad_fids.extend(fids[b] if fids is not None else b for b in bad[:5])
@@ -788,7 +795,9 @@ def _osm_way_attrs(tags: Any, include_ferries: bool) -> tuple[str, str, int, str
     hw = tags.get("highway")
     access = tags.get("access")
     mv = tags.get("motor_vehicle") or tags.get("motorcar")
-    if mv in _NO_ACCESS or (access in _NO_ACCESS and mv not in ("yes", "designated", "permissive", "destination")):
+    if mv in _NO_ACCESS or (
+        access in _NO_ACCESS and mv not in ("yes", "designated", "permissive", "destination")
+    ):
         return None
     if hw in DRIVABLE_HIGHWAYS:
         if tags.get("area") == "yes":
@@ -1067,6 +1076,14 @@ def _merge_vertices(coords: np.ndarray, tol: float) -> tuple[np.ndarray, np.ndar
     return inv, node_xy
 
 
+def _normalise_classes(road_class: np.ndarray) -> np.ndarray:
+    """Road classes stripped and lower-cased (object array), one Python call per distinct."""
+    if len(road_class) == 0:
+        return np.zeros(0, dtype=object)
+    uniq, inv = _compat.unique_inverse(np.asarray(road_class).astype(str))
+    return np.array([u.strip().lower() for u in uniq], dtype=object)[inv]
+
+
 def _class_speeds(road_class: np.ndarray, table: Mapping[str, float]) -> np.ndarray:
     """Speed (km/h) per line from its class; NaN for classes not in ``table``."""
     if len(road_class) == 0:
@@ -1098,10 +1115,12 @@ def build_graph(
     * Ferries (class 'ferry', kept if ``include_ferries``): a known ``ferry_duration_min`` is
       spread over the line's segments in proportion to length; otherwise time = length at the
       line's speed, or ``ferry_speed_kmh`` (default: the table's 'ferry' speed). The realism
-      factor does not apply to ferries. ``ferry_boarding_min`` is added once per crossing:
-      half on each ferry segment leaving a node that also has road segments, half on each
-      one arriving at such a node (so a crossing road → ferry → road costs it once, however
-      the ferry is split into lines).
+      factor does not apply to ferries. ``ferry_boarding_min`` is paid once per crossing:
+      each node where ferry and road segments meet (a port) gets a twin "dock" node at the
+      same place carrying the ferry segments, joined to the road node by two edges of half
+      the boarding time. So road → ferry → road costs it once however the ferry is split
+      into lines, and staying on board past an intermediate port costs nothing. Dock nodes
+      are appended after the vertex nodes (``node_is_road`` is False for them).
     * Oneway 1 → edge u→v only, -1 → v→u only, 0 → both. Parallel edges keep the minimum
       time; times are clamped to ≥ 1e-6 s (csgraph treats stored zeros as absent).
 
@@ -1118,14 +1137,18 @@ def build_graph(
     table = dict(DEFAULT_SPEEDS_KMH)
     if speeds_kmh:
         table.update({str(k).strip().lower(): float(v) for k, v in speeds_kmh.items()})
-    f_speed = float(ferry_speed_kmh) if ferry_speed_kmh is not None else table.get("ferry", DEFAULT_FERRY_SPEED_KMH)
+    f_speed = (
+        float(ferry_speed_kmh)
+        if ferry_speed_kmh is not None
+        else table.get("ferry", DEFAULT_FERRY_SPEED_KMH)
+    )
     if not (f_speed > 0):
         raise SundplanError(f"Ferry speed must be > 0 km/h (got {ferry_speed_kmh}).")
 
     coords = np.asarray(lines.coords, dtype=np.float64)
     offsets = np.asarray(lines.offsets, dtype=np.int64)
     n_lines = len(offsets) - 1
-    cls = np.array([str(c).strip().lower() for c in lines.road_class], dtype=object) if n_lines else np.zeros(0, object)
+    cls = _normalise_classes(lines.road_class)
     is_ferry = cls == "ferry"
     line_keep = np.ones(n_lines, dtype=bool) if include_ferries else ~is_ferry
 
@@ -1169,29 +1192,49 @@ def build_graph(
         line_len = np.bincount(seg_line, weights=length, minlength=n_lines)
         sd = has_dur[seg_line]
         t[sd] = dur[seg_line[sd]] * 60.0 * length[sd] / line_len[seg_line[sd]]
-    t_fwd = t.copy()
-    t_bwd = t.copy()
-    if seg_ferry.any() and ferry_boarding_min > 0:
-        road_node = np.zeros(n_nodes, dtype=bool)
-        road_node[u[~seg_ferry]] = True
-        road_node[v[~seg_ferry]] = True
-        half = ferry_boarding_min * 60.0 / 2.0
-        # u→v leaves u and arrives at v; v→u the other way round: both get the same total
-        extra = seg_ferry * (road_node[u] * half + road_node[v] * half)
-        t_fwd = t_fwd + extra
-        t_bwd = t_bwd + extra
-    t_fwd = np.maximum(t_fwd, 1e-6)
-    t_bwd = np.maximum(t_bwd, 1e-6)
-
+    road_node = np.zeros(n_nodes, dtype=bool)
+    road_node[u[~seg_ferry]] = True
+    road_node[v[~seg_ferry]] = True
+    t = np.maximum(t, 1e-6)
     ow = np.asarray(lines.oneway, dtype=np.int8)[seg_line]
     fw = ow >= 0
     bw = ow <= 0
-    src = np.concatenate([u[fw], v[bw]])
-    dst = np.concatenate([v[fw], u[bw]])
-    wt = np.concatenate([t_fwd[fw], t_bwd[bw]])
-    forward = _csr_min(src, dst, wt, n_nodes)
+    eu, ev = u, v
+    extra_src = extra_dst = np.zeros(0, dtype=np.int64)
+    extra_t = np.zeros(0)
+    node_xy_all = node_xy
+    n_dock = 0
+    if seg_ferry.any() and ferry_boarding_min > 0:
+        # Ferry docks: every node with both road and ferry segments gets a twin "dock" node
+        # at the same place; ferry segments attach to the twin, and road <-> dock edges cost
+        # half the boarding time each. A crossing road -> ferry -> road pays it once, a ferry
+        # passing a port without leaving it pays nothing.
+        ferry_node = np.zeros(n_nodes, dtype=bool)
+        ferry_node[u[seg_ferry]] = True
+        ferry_node[v[seg_ferry]] = True
+        terminals = np.flatnonzero(ferry_node & road_node)
+        n_dock = len(terminals)
+        if n_dock:
+            dock_of = np.arange(n_nodes, dtype=np.int64)
+            dock_of[terminals] = n_nodes + np.arange(n_dock)
+            eu = np.where(seg_ferry, dock_of[u], u)
+            ev = np.where(seg_ferry, dock_of[v], v)
+            half = max(ferry_boarding_min * 60.0 / 2.0, 1e-6)
+            docks = dock_of[terminals]
+            extra_src = np.concatenate([terminals, docks])
+            extra_dst = np.concatenate([docks, terminals])
+            extra_t = np.full(2 * n_dock, half)
+            node_xy_all = np.concatenate([node_xy, node_xy[terminals]])
+    n_all = n_nodes + n_dock
+    src = np.concatenate([eu[fw], ev[bw], extra_src])
+    dst = np.concatenate([ev[fw], eu[bw], extra_dst])
+    wt = np.concatenate([t[fw], t[bw], extra_t])
+    forward = _csr_min(src, dst, wt, n_all)
     reverse = forward.T.tocsr()
     reverse.sort_indices()
+    is_road = np.zeros(n_all, dtype=bool)
+    is_road[:n_nodes] = road_node
+    u, v, node_xy = eu, ev, node_xy_all
     n_comp, comp = connected_components(forward, directed=True, connection="weak")
 
     total_len = float(length.sum())
@@ -1202,7 +1245,8 @@ def build_graph(
         "n_ferry_lines_with_duration": int((has_dur & line_keep).sum()),
         "n_lines_default_speed": int((line_keep & ~own_ok).sum()),
         "total_length_km": total_len / 1000.0,
-        "n_nodes": int(n_nodes),
+        "n_nodes": int(n_all),
+        "n_ferry_docks": int(n_dock),
         "n_segments": int(len(u)),
         "n_edges": int(forward.nnz),
         "n_components": int(n_comp),
@@ -1214,6 +1258,7 @@ def build_graph(
         reverse=reverse,
         edge_count=int(forward.nnz),
         component=comp.astype(np.int32),
+        node_is_road=is_road,
         n_components=int(n_comp),
         seg_u=u.astype(np.int64),
         seg_v=v.astype(np.int64),

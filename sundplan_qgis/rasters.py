@@ -258,3 +258,64 @@ def rasterize_areas(geometries: Sequence, grid: Grid) -> np.ndarray:
         all_touched=False,
     )
     return arr.ravel()
+
+
+def population_from_polygons(
+    *,
+    geometries: Sequence,
+    population: Sequence[float | None] | np.ndarray,
+    crs_wkt: str,
+    source_name: str,
+    feature_ids: np.ndarray | None = None,
+    method: str = "areal",
+    cell_size_m: float = 250.0,
+) -> Population:
+    """Population given per polygon (e.g. per kommune), turned into locations.
+
+    ``method="areal"``: each polygon's population is spread evenly over the centres of the
+    ``cell_size_m`` grid cells inside it (a polygon too small to contain a cell centre keeps
+    its population at a point on its surface). ``method="centroid"``: one location per polygon
+    at a point on its surface (inside the polygon, unlike a plain centroid). Both conserve the
+    population exactly. Geometries must be in ``crs_wkt`` (projected, metres, for areal).
+    """
+    if method not in ("areal", "centroid"):
+        raise SundplanError(f"Unknown allocation method '{method}': use 'areal' or 'centroid'.")
+    n = len(geometries)
+    ids = np.arange(n) if feature_ids is None else np.asarray(feature_ids)
+    anchors = np.full((n, 2), np.nan)
+    for i, g in enumerate(geometries):
+        if g is not None and not g.is_empty:
+            p = g.representative_point()
+            anchors[i] = (p.x, p.y)
+    base = population_from_points(
+        xy=anchors,
+        population=population,
+        crs_wkt=crs_wkt,
+        source_name=source_name,
+        feature_ids=ids,
+        kind="polygons (point on surface)",
+    )
+    if method == "centroid":
+        return base
+    bounds = np.array([g.bounds for g in geometries])
+    grid = grid_for_bounds(
+        (bounds[:, 0].min(), bounds[:, 1].min(), bounds[:, 2].max(), bounds[:, 3].max()),
+        cell_size_m=cell_size_m,
+        crs_wkt=crs_wkt,
+    )
+    owner = rasterize_areas(geometries, grid)
+    cells = np.flatnonzero(owner >= 0)
+    poly = owner[cells]
+    n_cells = np.bincount(poly, minlength=n)
+    share = np.where(n_cells > 0, base.population / np.maximum(n_cells, 1), 0.0)
+    xy = grid.centres(cells)
+    pop = share[poly]
+    tiny = np.flatnonzero((n_cells == 0) & (base.population > 0))
+    return Population(
+        xy=np.concatenate([xy, anchors[tiny]]),
+        population=np.concatenate([pop, base.population[tiny]]),
+        crs_wkt=crs_wkt,
+        source_name=source_name,
+        kind=f"polygons (areal: spread evenly over {cell_size_m:g} m cells)",
+        feature_ids=np.concatenate([ids[poly], ids[tiny]]),
+    )

@@ -20,7 +20,6 @@ Same seed → same content (GeoPackage timestamps are pinned too). This module n
 from __future__ import annotations
 
 import math
-import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -299,13 +298,17 @@ def _pinned_gdal_date() -> Iterator[None]:
 
 
 def _open_gpkg(path: Path):  # noqa: ANN202 - ogr.DataSource
+    """Create (overwrite) a GeoPackage. GDAL's global exception mode is left as it is (this
+    runs inside QGIS); failures are checked through return values instead."""
     from osgeo import ogr
 
-    ogr.UseExceptions()
     if path.exists():
         path.unlink()
     drv = ogr.GetDriverByName("GPKG")
-    return drv.CreateDataSource(str(path))
+    ds = drv.CreateDataSource(str(path))
+    if ds is None:
+        raise OSError(f"could not create the GeoPackage {path}")
+    return ds
 
 
 _OGR_TYPES = {"str": 4, "int": 0, "real": 2}  # ogr.OFTString, OFTInteger, OFTReal
@@ -333,8 +336,11 @@ def _write_layer(
         geom_type=geom_type,
         options=["GEOMETRY_NAME=geom", "FID=fid", f"DESCRIPTION={description}"],
     )
+    if lyr is None:
+        raise OSError(f"could not create the layer {name}")
     for fname, ftype in fields:
-        lyr.CreateField(ogr.FieldDefn(fname, _OGR_TYPES[ftype]))
+        if lyr.CreateField(ogr.FieldDefn(fname, _OGR_TYPES[ftype])) != 0:
+            raise OSError(f"could not create the field {fname} in layer {name}")
     defn = lyr.GetLayerDefn()
     lyr.StartTransaction()
     for row, wkb in zip(rows, wkbs, strict=True):
@@ -345,8 +351,10 @@ def _write_layer(
             else:
                 feat.SetField(i, value)
         feat.SetGeometryDirectly(ogr.CreateGeometryFromWkb(wkb))
-        lyr.CreateFeature(feat)
-    lyr.CommitTransaction()
+        if lyr.CreateFeature(feat) != 0:
+            raise OSError(f"could not write a feature to layer {name}")
+    if lyr.CommitTransaction() != 0:
+        raise OSError(f"could not commit layer {name}")
 
 
 def _linestring_wkb(xy: np.ndarray) -> bytes:
@@ -423,7 +431,8 @@ def _osm_tags(roads: _Roads, i: int, seed: int) -> dict[str, str]:
         tags["motor_vehicle"] = "yes"
         dur = roads.duration_min[i]
         if dur is not None:
-            tags["duration"] = f"{int(dur) // 60:02d}:{int(round(dur)) % 60:02d}"
+            minutes = int(round(dur))
+            tags["duration"] = f"{minutes // 60:02d}:{minutes % 60:02d}"
     else:
         tags["highway"] = cls
     if roads.maxspeed_kmh[i] is not None:
@@ -607,7 +616,9 @@ def _add_town_streets(
         )
 
 
-def generate_sample_region(out_dir: Path, *, seed: int = 2027, scale: str = "region") -> SampleRegion:
+def generate_sample_region(
+    out_dir: Path, *, seed: int = 2027, scale: str = "region"
+) -> SampleRegion:
     """Generate the fictional sample region into ``out_dir`` and return what was written.
 
     Writes ``sample_region.gpkg`` (layers roads, hospitals, gp_practices, specialists,
@@ -640,8 +651,6 @@ def generate_sample_region(out_dir: Path, *, seed: int = 2027, scale: str = "reg
         1 + 0.18 * np.sin(2 * ang + rng.uniform(0, 6)) + 0.08 * np.sin(5 * ang + rng.uniform(0, 6))
     )
     island = Polygon(np.column_stack([ic[0] + rad * np.cos(ang), ic[1] + 0.8 * rad * np.sin(ang)]))
-    land_main = prep(mainland)
-    land_island = prep(island)
 
     # ---- towns ---------------------------------------------------------------------------
     roads = _Roads()
@@ -670,7 +679,12 @@ def generate_sample_region(out_dir: Path, *, seed: int = 2027, scale: str = "reg
     for t in towns.values():
         g = t["grid"]
         town_boxes.append(
-            box(g[..., 0].min() - 300, g[..., 1].min() - 300, g[..., 0].max() + 300, g[..., 1].max() + 300)
+            box(
+                g[..., 0].min() - 300,
+                g[..., 1].min() - 300,
+                g[..., 0].max() + 300,
+                g[..., 1].max() + 300,
+            )
         )
     towns_area = prep(unary_union(town_boxes))
 
@@ -701,7 +715,11 @@ def generate_sample_region(out_dir: Path, *, seed: int = 2027, scale: str = "reg
         )
         if k == 2:  # one southbound section digitised northward, traffic against it
             roads.add(
-                south_cw[sel], road_class="motorway", maxspeed_kmh=speed, oneway="-1", name="E99 Syd"
+                south_cw[sel],
+                road_class="motorway",
+                maxspeed_kmh=speed,
+                oneway="-1",
+                name="E99 Syd",
             )
         else:
             roads.add(
@@ -719,10 +737,18 @@ def generate_sample_region(out_dir: Path, *, seed: int = 2027, scale: str = "reg
         ramp = f"Frakørsel {k + 1}"
         nb = lambda yy: north_cw[np.searchsorted(ys, yy)]  # noqa: E731
         sb = lambda yy: south_cw[np.searchsorted(ys, yy)]  # noqa: E731
-        roads.add([nb(yi - 300), je], road_class="primary", maxspeed_kmh=60, oneway="yes", name=ramp)
-        roads.add([je, nb(yi + 300)], road_class="primary", maxspeed_kmh=60, oneway="yes", name=ramp)
-        roads.add([sb(yi + 300), jw], road_class="primary", maxspeed_kmh=60, oneway="yes", name=ramp)
-        roads.add([jw, sb(yi - 300)], road_class="primary", maxspeed_kmh=60, oneway="yes", name=ramp)
+        roads.add(
+            [nb(yi - 300), je], road_class="primary", maxspeed_kmh=60, oneway="yes", name=ramp
+        )
+        roads.add(
+            [je, nb(yi + 300)], road_class="primary", maxspeed_kmh=60, oneway="yes", name=ramp
+        )
+        roads.add(
+            [sb(yi + 300), jw], road_class="primary", maxspeed_kmh=60, oneway="yes", name=ramp
+        )
+        roads.add(
+            [jw, sb(yi - 300)], road_class="primary", maxspeed_kmh=60, oneway="yes", name=ramp
+        )
         roads.add([jw, je], road_class="primary", maxspeed_kmh=80, name=f"Motorvejsbro {k + 1}")
 
     # ---- rural grid -----------------------------------------------------------------------
@@ -769,7 +795,7 @@ def generate_sample_region(out_dir: Path, *, seed: int = 2027, scale: str = "reg
                     add_rural(rural[j, i], rural[j + 1, i], cls=cls, name=None)
     kept_nodes = rural[keep]
 
-    def nearest_rural(p: np.ndarray, exclude_box=None) -> np.ndarray:  # noqa: ANN001
+    def nearest_rural(p: np.ndarray) -> np.ndarray:
         d = np.hypot(*(kept_nodes - p).T)
         return kept_nodes[int(np.argmin(d))]
 
@@ -876,7 +902,11 @@ def generate_sample_region(out_dir: Path, *, seed: int = 2027, scale: str = "reg
     kommune_geoms = []
     for q in ("NW", "NE", "SW", "SE"):
         g = quads[q].intersection(land)
-        polys = [p for p in (g.geoms if hasattr(g, "geoms") else [g]) if p.area > 1.0]
+        polys = [
+            p
+            for p in (g.geoms if hasattr(g, "geoms") else [g])
+            if p.geom_type == "Polygon" and p.area > 1.0
+        ]
         kommune_geoms.append(MultiPolygon(polys))
 
     # ---- population raster -------------------------------------------------------------------

@@ -138,3 +138,22 @@ def run_alg(qgis_process_env) -> Callable[[str, dict], dict]:
         return data
 
     return _run
+
+
+@pytest.fixture(scope="session")
+def qgis_process_tools():
+    """The helpers of this conftest for tests that need more than ``run_alg``.
+
+    Attributes: ``qgis_process`` (executable), ``repo_dir``, ``make_profile(config_dir,
+    plugin_source, copy=False) -> env``, ``run_qgis_process(env, alg_id, params,
+    check=True) -> (json | None, CompletedProcess)``, ``error`` (:class:`QgisProcessError`).
+    """
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        qgis_process=QGIS_PROCESS,
+        repo_dir=REPO_DIR,
+        make_profile=make_profile,
+        run_qgis_process=run_qgis_process,
+        error=QgisProcessError,
+    )

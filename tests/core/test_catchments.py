@@ -286,3 +286,50 @@ def test_scenario_closing_a_hospital_by_hand():
     b = res.area_changes.set_index("area_id").loc["b"]
     assert b.change_mean_min == pytest.approx((30 * 2 + 40 * 3) / 70 - (30 * 1 + 40 * 0) / 70)
     assert b.change_pop_over_2_min == 40
+
+
+@pytest.mark.parametrize("method", ["areal", "centroid"])
+def test_polygon_population_is_conserved(method):
+    from shapely.geometry import MultiPolygon, box
+
+    from sundplan_qgis.rasters import population_from_polygons
+
+    geoms = [
+        box(0, 0, 1000, 1000),
+        MultiPolygon([box(2000, 0, 2500, 500), box(3000, 0, 3500, 500)]),
+        box(5000, 5000, 5010, 5010),  # too small for any 100 m cell centre
+    ]
+    pop = [1000.0, 77.0, 5.0]
+    p = population_from_polygons(
+        geometries=geoms,
+        population=pop,
+        crs_wkt=WKT,
+        source_name="k",
+        method=method,
+        cell_size_m=100,
+    )
+    assert p.population.sum() == pytest.approx(1082.0)
+    for i, g in enumerate(geoms):
+        inside = p.feature_ids == i
+        assert p.population[inside].sum() == pytest.approx(pop[i])
+        from shapely.geometry import Point
+
+        assert all(g.buffer(1e-6).contains(Point(x, y)) for x, y in p.xy[inside])
+    if method == "areal":
+        assert (p.feature_ids == 0).sum() == 100  # 10 × 10 cells of 100 m
+        assert (p.feature_ids == 1).sum() == 50
+
+
+def test_polygon_population_null_is_named():
+    from shapely.geometry import box
+
+    from sundplan_qgis.rasters import population_from_polygons
+
+    with pytest.raises(SundplanError, match="feature id 7"):
+        population_from_polygons(
+            geometries=[box(0, 0, 1, 1)],
+            population=[None],
+            crs_wkt=WKT,
+            source_name="k",
+            feature_ids=np.array([7]),
+        )

@@ -1,0 +1,55 @@
+<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
+<qgis version="3.40.6-Bratislava" styleCategories="Symbology">
+  <pipe-data-defined-properties>
+    <Option type="Map">
+      <Option type="QString" name="name" value=""/>
+      <Option name="properties"/>
+      <Option type="QString" name="type" value="collection"/>
+    </Option>
+  </pipe-data-defined-properties>
+  <pipe>
+    <provider>
+      <resampling zoomedInResamplingMethod="nearestNeighbour" zoomedOutResamplingMethod="nearestNeighbour" enabled="false" maxOversampling="2"/>
+    </provider>
+    <rasterrenderer type="singlebandpseudocolor" band="1" classificationMin="-30" classificationMax="20" alphaBand="-1" opacity="0.8" nodataColor="">
+      <minMaxOrigin>
+        <limits>None</limits>
+        <extent>WholeRaster</extent>
+        <statAccuracy>Estimated</statAccuracy>
+        <cumulativeCutLower>0.02</cumulativeCutLower>
+        <cumulativeCutUpper>0.98</cumulativeCutUpper>
+        <stdDevFactor>2</stdDevFactor>
+      </minMaxOrigin>
+      <rastershader>
+        <colorrampshader clip="0" minimumValue="-30" maximumValue="20" colorRampType="DISCRETE" classificationMode="1" labelPrecision="6">
+          <item alpha="255" value="-10" color="#2166ac" label="≤ −10 min (kortere)"/>
+          <item alpha="255" value="-5" color="#92c5de" label="−10 til −5 min"/>
+          <item alpha="255" value="-1" color="#d1e5f0" label="−5 til −1 min"/>
+          <item alpha="255" value="1" color="#f7f7f7" label="Ingen ændring (±1 min)"/>
+          <item alpha="255" value="5" color="#fddbc7" label="+1 til +5 min"/>
+          <item alpha="255" value="10" color="#f4a582" label="+5 til +10 min"/>
+          <item alpha="255" value="20" color="#d6604d" label="+10 til +20 min"/>
+          <item alpha="255" value="inf" color="#b2182b" label="> +20 min (længere)"/>
+          <rampLegendSettings suffix="" prefix="" useContinuousLegend="1" minimumLabel="" orientation="2" maximumLabel="" direction="0">
+            <numericFormat id="basic">
+              <Option type="Map">
+                <Option type="invalid" name="decimal_separator"/>
+                <Option type="int" name="decimals" value="6"/>
+                <Option type="int" name="rounding_type" value="0"/>
+                <Option type="bool" name="show_plus" value="false"/>
+                <Option type="bool" name="show_thousand_separator" value="true"/>
+                <Option type="bool" name="show_trailing_zeros" value="false"/>
+                <Option type="invalid" name="thousand_separator"/>
+              </Option>
+            </numericFormat>
+          </rampLegendSettings>
+        </colorrampshader>
+      </rastershader>
+    </rasterrenderer>
+    <brightnesscontrast brightness="0" contrast="0" gamma="1"/>
+    <huesaturation saturation="0" colorizeGreen="128" colorizeBlue="128" colorizeStrength="100" colorizeRed="255" invertColors="0" grayscaleMode="0" colorizeOn="0"/>
+    <rasterresampler maxOversampling="2"/>
+    <resamplingStage>resamplingFilter</resamplingStage>
+  </pipe>
+  <blendMode>0</blendMode>
+</qgis>
