@@ -793,32 +793,34 @@ def _concat_cols(chunks: list[Any]) -> Any:
 def _osm_way_attrs(tags: Any, include_ferries: bool) -> tuple[str, str, int, str] | None:
     """(class, maxspeed text, oneway, duration text) for a usable way; None to skip it."""
     hw = tags.get("highway")
-    access = tags.get("access")
-    mv = tags.get("motor_vehicle") or tags.get("motorcar")
-    if mv in _NO_ACCESS or (
-        access in _NO_ACCESS and mv not in ("yes", "designated", "permissive", "destination")
-    ):
-        return None
     if hw in DRIVABLE_HIGHWAYS:
-        if tags.get("area") == "yes":
-            return None
         cls = hw
     elif include_ferries and tags.get("route") == "ferry":
         cls = "ferry"
     else:
         return None
-    ow_tag = (tags.get("oneway") or "").strip().lower()
+    # one pass over the (few) tags is cheaper than many tags.get() calls in pyosmium
+    t = {tag.k: tag.v for tag in tags}
+    if cls != "ferry" and t.get("area") == "yes":
+        return None
+    mv = t.get("motor_vehicle") or t.get("motorcar")
+    if mv in _NO_ACCESS or (
+        t.get("access") in _NO_ACCESS
+        and mv not in ("yes", "designated", "permissive", "destination")
+    ):
+        return None
+    ow_tag = (t.get("oneway") or "").strip().lower()
     if ow_tag in _ONEWAY_FWD:
         ow = 1
     elif ow_tag in _ONEWAY_REV:
         ow = -1
     elif ow_tag:
         ow = 0  # 'no', 'reversible', 'alternating', ...
-    elif tags.get("junction") in ("roundabout", "circular") or hw == "motorway":
+    elif t.get("junction") in ("roundabout", "circular") or hw == "motorway":
         ow = 1
     else:
         ow = 0
-    return cls, tags.get("maxspeed") or "", ow, tags.get("duration") or ""
+    return cls, t.get("maxspeed") or "", ow, t.get("duration") or ""
 
 
 def read_osm(
@@ -1272,20 +1274,23 @@ def build_graph(
 
 def _csr_min(src: np.ndarray, dst: np.ndarray, w: np.ndarray, n: int) -> csr_matrix:
     """CSR (n × n) from edges, keeping the minimum weight of parallel edges (no summing)."""
-    src = src.astype(np.int64)
-    dst = dst.astype(np.int64)
-    key = src * np.int64(n) + dst
-    order = np.lexsort((w, key))
+    key = src.astype(np.int64) * np.int64(n) + dst.astype(np.int64)
+    order = np.argsort(key)
     key_s = key[order]
+    w_s = w[order].astype(np.float64)
     first = np.ones(len(key_s), dtype=bool)
     first[1:] = key_s[1:] != key_s[:-1]
-    sel = order[first]
-    s, dd, ww = src[sel], dst[sel], w[sel]
+    starts = np.flatnonzero(first)
+    if len(starts) < len(key_s):
+        ww = np.minimum.reduceat(w_s, starts) if len(starts) else w_s[:0]
+    else:
+        ww = w_s
+    key_u = key_s[starts]
+    s = key_u // n
+    dd = key_u - s * n
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(s, minlength=n), out=indptr[1:])
     idx_dtype = np.int32 if n < 2**31 - 1 and len(s) < 2**31 - 1 else np.int64
-    m = csr_matrix(
-        (ww.astype(np.float64), dd.astype(idx_dtype), indptr.astype(idx_dtype)), shape=(n, n)
-    )
+    m = csr_matrix((ww, dd.astype(idx_dtype), indptr.astype(idx_dtype)), shape=(n, n))
     m.has_sorted_indices = True
     return m
