@@ -516,8 +516,15 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
 
     # -- identity ---------------------------------------------------------------------
     def tr(self, message: str) -> str:
-        """Translate in the ``sundplan`` context."""
-        return tr(message)
+        """Translate in the ``sundplan`` context (else in the class's own context).
+
+        The fallback serves a ``.ts`` made by ``pylupdate5``, which files ``self.tr()`` strings
+        under the class name.
+        """
+        translated = tr(message)
+        if translated == message:
+            translated = QCoreApplication.translate(type(self).__name__, message)
+        return translated
 
     def name(self) -> str:
         """Algorithm id (without the provider prefix)."""
@@ -593,12 +600,44 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
         """See :func:`progress_callback`."""
         return progress_callback(feedback, start=start, end=end)
 
-    def provenance_json(self, parameters: dict) -> str:
-        """Provenance of this run: parameters, sundplan/Python/library/GDAL/QGIS versions."""
-        params = {k: _jsonable_parameter(v) for k, v in parameters.items()}
+    def provenance_json(self, parameters: dict, context: QgsProcessingContext | None = None) -> str:
+        """Provenance of this run: parameters, sundplan/Python/library/GDAL/QGIS versions.
+
+        With ``context``, numbers, booleans and enums are recorded as evaluated values (from
+        ``qgis_process`` they arrive as strings); everything else as given.
+        """
+        params = {}
+        for key, value in parameters.items():
+            definition = self.parameterDefinition(key)
+            if context is not None and definition is not None:
+                value = self._evaluated_parameter(definition, parameters, context, value)
+            params[key] = _jsonable_parameter(value)
         return provenance_json(
             params, algorithm=f"{PROVIDER_ID}:{self._name}", extra_versions={"qgis": Qgis.version()}
         )
+
+    def _evaluated_parameter(self, definition, parameters, context, raw):
+        name = definition.name()
+        kind = definition.type()
+        try:
+            if kind == "number":
+                integer = definition.dataType() == definition.Type.Integer
+                return (
+                    self.parameterAsInt(parameters, name, context)
+                    if integer
+                    else self.parameterAsDouble(parameters, name, context)
+                )
+            if kind in ("distance", "duration"):
+                return self.parameterAsDouble(parameters, name, context)
+            if kind == "boolean":
+                return self.parameterAsBool(parameters, name, context)
+            if kind == "enum":
+                if definition.allowMultiple():
+                    return self.parameterAsEnums(parameters, name, context)
+                return self.parameterAsEnum(parameters, name, context)
+        except Exception:  # provenance must never break a run
+            return raw
+        return raw
 
     def style_output(
         self,
@@ -626,7 +665,7 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
         if problem:
             raise QgsProcessingException(problem)
         self._outputs_to_style = {}
-        self._provenance = self.provenance_json(parameters)
+        self._provenance = self.provenance_json(parameters, context)
         try:
             results = self.compute(parameters, context, feedback) or {}
         except QgsProcessingException:

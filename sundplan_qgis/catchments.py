@@ -77,12 +77,22 @@ class LocationTimes:
     status: np.ndarray  # (P,) int8 STATUS_*
 
 
-def _node_tree(graph) -> cKDTree:
-    tree = getattr(graph, "_sundplan_tree", None)
-    if tree is None:
-        tree = cKDTree(graph.node_xy)
-        graph._sundplan_tree = tree
-    return tree
+def _snappable(graph) -> np.ndarray:
+    """Nodes a location may snap to: road vertices (not ferry docks or mid-sea ferry vertices)."""
+    mask = getattr(graph, "node_is_road", None)
+    if mask is None:
+        return np.arange(graph.node_xy.shape[0])
+    return np.flatnonzero(mask)
+
+
+def _node_tree(graph) -> tuple[cKDTree, np.ndarray]:
+    """KD-tree over the snappable nodes (cached on the graph) and their node ids."""
+    cached = getattr(graph, "_sundplan_tree", None)
+    if cached is None:
+        nodes = _snappable(graph)
+        cached = (cKDTree(graph.node_xy[nodes]), nodes)
+        graph._sundplan_tree = cached
+    return cached
 
 
 def solve_network(
@@ -109,7 +119,9 @@ def solve_network(
     if n_nodes == 0:
         raise SundplanError(f"The road network '{graph.source_name}' has no roads.")
     progress(0.0, "Snapping hospitals to the road network")
-    snap_m, node = _node_tree(graph).query(hospital_xy, k=1)
+    tree, tree_nodes = _node_tree(graph)
+    snap_m, j = tree.query(hospital_xy, k=1)
+    node = tree_nodes[j]
     far = np.flatnonzero(snap_m > max_snap_m)
     if far.size:
         listing = ", ".join(f"'{names[i]}' ({snap_m[i]:.0f} m)" for i in far[:5])
@@ -152,8 +164,11 @@ def solve_network(
     # Every path from hospital h carries its tie-break once: take it off again.
     has = node_hospital >= 0
     node_time_s[has] -= _TIE_BREAK_S * (1 + node_hospital[has])
-    reachable = np.flatnonzero(np.isfinite(node_time_s))
-    progress(0.9, f"{reachable.size:,} of {n_nodes:,} road nodes reach a hospital")
+    snappable = np.zeros(n_nodes, dtype=bool)
+    snappable[_snappable(graph)] = True
+    reachable = np.flatnonzero(np.isfinite(node_time_s) & snappable)
+    n_reach = int(np.isfinite(node_time_s).sum())
+    progress(0.9, f"{n_reach:,} of {n_nodes:,} road nodes reach a hospital")
     return NetworkSolution(
         node_time_s=node_time_s,
         node_hospital=node_hospital,
@@ -212,7 +227,7 @@ def locate(
         # Not near a reachable node: near any node at all (then unreachable) or none?
         rest = np.flatnonzero(~ok)
         if rest.size:
-            d_any, _ = _node_tree(graph).query(
+            d_any, _ = _node_tree(graph)[0].query(
                 part[rest], k=1, distance_upper_bound=max_snap_m, workers=-1
             )
             near = np.isfinite(d_any)
@@ -617,7 +632,7 @@ def run_catchments(
             "nodes": int(graph.node_xy.shape[0]),
             "directed_edges": int(graph.reverse.nnz),
             "components": int(getattr(graph, "n_components", -1)),
-            "nodes_reaching_a_hospital": int(sol.reachable_nodes.size),
+            "nodes_reaching_a_hospital": int(np.isfinite(sol.node_time_s).sum()),
         },
         "hospitals": [
             {

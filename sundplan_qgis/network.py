@@ -247,6 +247,15 @@ def _check_projected_metres(crs_wkt: str, name: str) -> None:
             "degrees. Reproject it to a projected CRS in metres, e.g. EPSG:25832 "
             "(ETRS89 / UTM 32N), and try again."
         )
+    method = ""
+    if crs.coordinate_operation is not None:
+        method = (crs.coordinate_operation.method_name or "").lower()
+    if "mercator" in method and "transverse" not in method:
+        raise SundplanError(
+            f"Road layer '{name}' is in {crs.name}, a Mercator projection whose lengths are "
+            "about 1.8 times too long in Denmark. Reproject it to EPSG:25832 "
+            "(ETRS89 / UTM 32N)."
+        )
     units = {(ax.unit_name or "").lower() for ax in crs.axis_info[:2]}
     if not units <= {"metre", "meter", "m"}:
         raise SundplanError(
@@ -387,7 +396,11 @@ def _parse_wkb_slow(wkb: bytes) -> list[tuple[int, int, int, bool]]:
         le = wkb[pos] == 1
         fmt = "<I" if le else ">I"
         (code,) = struct.unpack_from(fmt, wkb, pos + 1)
-        base, ndim, srid = (int(a[0]) for a in _wkb_type_dims(np.array([code])))
+        iso = code & 0x0FFFFFFF
+        base, iso_dim = iso % 1000, iso // 1000
+        ndim = 2 + int(iso_dim in (1, 3) or bool(code & 0x80000000))
+        ndim += int(iso_dim in (2, 3) or bool(code & 0x40000000))
+        srid = bool(code & 0x20000000)
         pos += 5 + (4 if srid else 0)
         (n,) = struct.unpack_from(fmt, wkb, pos)
         pos += 4
@@ -431,6 +444,7 @@ def _decode_wkb_lines(
     raw = b"".join(items)
     buf = np.frombuffer(raw, dtype=np.uint8)
     starts_ok = starts[keep_nonempty]
+    lens_ok = lens[keep_nonempty]
     src_ok = idx[keep_nonempty]
 
     le = buf[starts_ok] == 1
@@ -467,7 +481,7 @@ def _decode_wkb_lines(
     extra_coords: list[np.ndarray] = []
     extra_src: list[int] = []
     for k in slow:
-        s, e = int(starts_ok[k]), int(starts_ok[k] + lens[keep_nonempty][k])
+        s, e = int(starts_ok[k]), int(starts_ok[k] + lens_ok[k])
         wkb = raw[s:e]
         try:
             parts = _parse_wkb_slow(wkb)
@@ -799,12 +813,12 @@ def _osm_way_attrs(tags: Any, include_ferries: bool) -> tuple[str, str, int, str
         cls = "ferry"
     else:
         return None
-    # one pass over the (few) tags is cheaper than many tags.get() calls in pyosmium
-    t = {tag.k: tag.v for tag in tags}
+    t = tags  # tags.get() is cheaper than building a dict of a pyosmium TagList
     if cls != "ferry" and t.get("area") == "yes":
         return None
+    # passenger-only ferries (motor_vehicle=no) are kept: islanders still reach the mainland
     mv = t.get("motor_vehicle") or t.get("motorcar")
-    if mv in _NO_ACCESS or (
+    if (mv in _NO_ACCESS and cls != "ferry") or (
         t.get("access") in _NO_ACCESS
         and mv not in ("yes", "designated", "permissive", "destination")
     ):
@@ -833,7 +847,8 @@ def read_osm(
 
     Keeps ways with a drivable ``highway`` (see :data:`DRIVABLE_HIGHWAYS`), skipping
     ``access``/``motor_vehicle``/``motorcar`` = no/private and ``area=yes``; with
-    ``include_ferries`` also ``route=ferry`` ways (class 'ferry', ``duration`` → minutes).
+    ``include_ferries`` also ``route=ferry`` ways (class 'ferry', ``duration`` → minutes;
+    passenger-only ferries are kept, ``access=no/private`` ones skipped).
     ``maxspeed`` → km/h (NaN = class default); oneway from ``oneway``, implied for
     ``junction=roundabout`` and ``highway=motorway``. Every vertex is kept (the graph makes
     every vertex a node, so junctions need no splitting). A way with nodes missing from the
@@ -1186,6 +1201,12 @@ def build_graph(
     u, v, length, seg_line = u[keep], v[keep], length[keep], seg_line_all[keep]
     n_nodes = len(node_xy)
 
+    if len(u) == 0:
+        raise SundplanError(
+            f"Road layer '{name}' has no road segments left to route on (all lines are "
+            "ferries that were excluded, or have zero length). Check the layer and the "
+            "'include ferries' option."
+        )
     t = length / eff_speed_ms[seg_line]
     seg_ferry = is_ferry[seg_line]
     dur = np.asarray(lines.ferry_duration_min, dtype=np.float64)

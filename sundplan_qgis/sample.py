@@ -122,6 +122,10 @@ class SampleRegion:
     ferry_duration_min: float = 0.0
     town_names: tuple[str, ...] = ()
 
+    def uri(self, layer: str) -> str:
+        """OGR/QGIS data source string of one layer: ``<gpkg>|layername=<layer>``."""
+        return f"{self.gpkg}|layername={layer}"
+
 
 @dataclass
 class CountryNetwork:

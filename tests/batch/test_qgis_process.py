@@ -87,7 +87,7 @@ def test_sample_data(run_alg, tmp_path):
         ds = None
     assert Path(results["POPULATION"]).is_file()
     assert Path(results["README"]).is_file()
-    assert json.loads(results["PROVENANCE"])["parameters"]["SEED"] in (5, "5")
+    assert json.loads(results["PROVENANCE"])["parameters"]["SEED"] == 5  # evaluated, not "5"
 
 
 def test_missing_dependency_is_a_message_not_a_traceback(

@@ -333,3 +333,33 @@ def test_polygon_population_null_is_named():
             source_name="k",
             feature_ids=np.array([7]),
         )
+
+
+def test_locations_never_snap_to_ferry_docks_or_mid_sea_vertices():
+    """A home at a ferry port is on the road side; boarding is paid only when crossing."""
+    from sundplan_qgis import network
+
+    # Road 0..1000 m (36 km/h -> 100 s), ferry 1000..5000 m (10 min) with 4 min boarding,
+    # road 5000..6000 m on the island.
+    coords = np.array(
+        [[0, 0], [1000, 0], [1000, 0], [3000, 0], [5000, 0], [5000, 0], [6000, 0]], float
+    )
+    lines = network.RoadLines(
+        coords=coords,
+        offsets=np.array([0, 2, 5, 7]),
+        road_class=np.array(["residential", "ferry", "residential"], dtype=object),
+        speed_kmh=np.array([36.0, np.nan, 36.0]),
+        oneway=np.zeros(3, dtype=np.int8),
+        ferry_duration_min=np.array([np.nan, 10.0, np.nan]),
+        crs_wkt=WKT,
+        source_name="port",
+    )
+    g = network.build_graph(lines, ferry_boarding_min=4.0)
+    sol = C.solve_network(g, hospital_xy=[(0, 0)], hospital_names=["H"])
+    homes = np.array([[1000, 0], [3000, 10], [6000, 0]])
+    loc = C.locate(g, sol, homes, max_snap_m=3000, access_speed_kmh=36)
+    # At the mainland port: 100 s by road. Mid-sea point: snaps to a port, not the ferry.
+    # On the island: 100 s + 4 min boarding + 10 min crossing + 100 s.
+    assert loc.time_min[0] == pytest.approx(100 / 60)
+    assert loc.status[1] == C.STATUS_OK and loc.snap_m[1] > 1000
+    assert loc.time_min[2] == pytest.approx((100 + 240 + 600 + 100) / 60)

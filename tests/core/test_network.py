@@ -388,6 +388,25 @@ def test_geographic_crs_rejected(tmp_path: Path) -> None:
         N.read_lines_ogr(p)
 
 
+def test_web_mercator_rejected(tmp_path: Path) -> None:
+    p = write_gpkg(
+        tmp_path / "wm.gpkg",
+        [{"wkt": "LINESTRING (1390000 7490000, 1391000 7490000)", "road_class": "primary"}],
+        layer="veje_3857",
+        epsg=3857,
+    )
+    with pytest.raises(SundplanError, match=r"veje_3857.*Mercator.*EPSG:25832"):
+        N.read_lines_ogr(p)
+
+
+def test_only_excluded_ferries_gives_clear_error(tmp_path: Path) -> None:
+    p = write_gpkg(tmp_path / "f.gpkg", [{"wkt": ls(A, B), "road_class": "ferry"}])
+    lines = read_hand(p)
+    assert N.build_graph(lines).edge_count == 2
+    with pytest.raises(SundplanError, match="no road segments"):
+        N.build_graph(lines, include_ferries=False)
+
+
 def test_missing_field_lists_fields(hand_gpkg: Path) -> None:
     with pytest.raises(SundplanError) as exc:
         N.read_lines_ogr(hand_gpkg, speed_field="hastighed")
@@ -872,3 +891,48 @@ def test_dk_roads_2021_distances_match_uv_graph(dk_roads: tuple[Path, N.RoadLine
         assert np.isfinite(mine[list(node_of_u.values())]).sum() == len(
             {node_of_u[k] for k in want}
         )
+
+
+def test_read_osm_access_rules_and_degenerate_ways(tmp_path: Path) -> None:
+    p = tmp_path / "rules.osm"
+    p.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?><osm version='0.6'>"
+        "<node id='1' lat='55.0' lon='12.0' version='1'/>"
+        "<node id='2' lat='55.0' lon='12.01' version='1'/>"
+        "<node id='3' lat='55.0' lon='12.01' version='1'/>"
+        # passenger-only ferry: kept
+        "<way id='10' version='1'><nd ref='1'/><nd ref='2'/><tag k='route' v='ferry'/>"
+        "<tag k='motor_vehicle' v='no'/><tag k='duration' v='25'/></way>"
+        # access=no but motor_vehicle=yes: kept
+        "<way id='11' version='1'><nd ref='1'/><nd ref='2'/><tag k='highway' v='service'/>"
+        "<tag k='access' v='no'/><tag k='motor_vehicle' v='yes'/></way>"
+        # motorcar=no: dropped
+        "<way id='12' version='1'><nd ref='1'/><nd ref='2'/><tag k='highway' v='service'/>"
+        "<tag k='motorcar' v='no'/></way>"
+        # both nodes at the same place: no usable geometry, dropped without error
+        "<way id='13' version='1'><nd ref='2'/><nd ref='3'/><tag k='highway' v='road'/></way>"
+        # oneway=no on a motorway overrides the implied one-way
+        "<way id='14' version='1'><nd ref='2'/><nd ref='1'/><tag k='highway' v='motorway'/>"
+        "<tag k='oneway' v='no'/></way>"
+        "</osm>"
+    )
+    lines = N.read_osm(p)
+    assert list(lines.road_class) == ["ferry", "service", "motorway"]
+    assert list(lines.oneway) == [0, 0, 0]
+    np.testing.assert_array_equal(lines.ferry_duration_min, [25.0, np.nan, np.nan])
+    with pytest.raises(SundplanError, match="footway.osm.*no drivable roads"):
+        N.read_osm(_only_footway(tmp_path))
+    with pytest.raises(SundplanError, match="EPSG:4326"):
+        N.read_osm(p, target_crs="EPSG:4326")
+
+
+def _only_footway(tmp_path: Path) -> Path:
+    p = tmp_path / "footway.osm"
+    p.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?><osm version='0.6'>"
+        "<node id='1' lat='55.0' lon='12.0' version='1'/>"
+        "<node id='2' lat='55.0' lon='12.01' version='1'/>"
+        "<way id='10' version='1'><nd ref='1'/><nd ref='2'/><tag k='highway' v='footway'/></way>"
+        "</osm>"
+    )
+    return p

@@ -171,6 +171,7 @@ def test_counts_match_result(region) -> None:
         rows, _, _ = read_layer(region.gpkg, layer)
         assert len(rows) == n, layer
     assert 2 <= region.n_hospitals <= 4
+    assert region.uri("roads") == f"{region.gpkg}|layername=roads"
     assert 3 <= region.n_kommuner <= 5
 
 

@@ -1,0 +1,303 @@
+"""Need weights ("behovsvægte"): turn population by age (and sex) into need-weighted population.
+
+A weight table maps 5-year age groups (``0_4`` … ``80_84``, ``85_plus``) and optionally sex
+(``m`` = mænd, ``k`` = kvinder, ``all`` = both) to a relative weight. The need-weighted
+population of an area is ``Σ count(sex, age group) × weight(sex, age group)``. With weights
+whose national population-weighted mean is 1 (as the shipped defaults), the need-weighted
+population is directly comparable with the head count ("sygdomsvægtede borgere").
+
+Lookup rule: a sex-specific row (``m``/``k``) wins over an ``all`` row of the same age group; a
+column without sex (``all_0_4``) uses the ``all`` row, or the plain mean of the ``m`` and ``k``
+rows when the table has only sex-specific rows for that group.
+
+Recognised population column names (case-insensitive), see :func:`age_sex_columns`:
+``<sex>_<age group>`` with sex one of ``m``, ``men``, ``male``, ``maend``/``mænd`` (men);
+``k``, ``f``, ``women``, ``female``, ``kvinder`` (women); ``all``, ``alle``, ``t``, ``total``
+(both); and the age group ``0_4`` … ``80_84``, ``85_plus`` (also written ``85plus`` or ``85_``).
+The sample region's kommuner layer uses ``m_0_4`` … ``k_85_plus``.
+
+The shipped defaults are documented (sources, derivation) in ``resources/data/README.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import SundplanError
+
+AGE_GROUPS: tuple[str, ...] = tuple(f"{a}_{a + 4}" for a in range(0, 85, 5)) + ("85_plus",)
+"""The 18 five-year age groups, youngest first."""
+
+SEXES = ("m", "k", "all")
+DATA_DIR = Path(__file__).resolve().parents[1] / "resources" / "data"
+DEFAULT_WEIGHT_FILES = {"almen_praksis": DATA_DIR / "need_weights_gp.csv"}
+"""Shipped default weight tables per service."""
+
+_SEX_ALIASES = {
+    "m": "m",
+    "men": "m",
+    "male": "m",
+    "males": "m",
+    "maend": "m",
+    "mænd": "m",
+    "k": "k",
+    "f": "k",
+    "women": "k",
+    "female": "k",
+    "females": "k",
+    "kvinder": "k",
+    "all": "all",
+    "alle": "all",
+    "t": "all",
+    "total": "all",
+}
+_COLUMN_RE = re.compile(r"^([a-zæøå]+)_(\d{1,2})_?(\d{1,2}|plus)?$", re.IGNORECASE)
+
+
+def _age_group_of(lo: str, hi: str | None) -> str | None:
+    group = f"{int(lo)}_{'plus' if hi in (None, '', 'plus') else int(hi)}"
+    return group if group in AGE_GROUPS else None
+
+
+def age_sex_columns(columns: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """The columns that hold population by sex and age group: ``{column: (sex, age_group)}``.
+
+    ``sex`` is ``'m'``, ``'k'`` or ``'all'``; ``age_group`` one of :data:`AGE_GROUPS`. Columns
+    that do not match (``population``, ``kommune`` …) are ignored. See the module docstring
+    for the accepted spellings.
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for col in columns:
+        m = _COLUMN_RE.match(str(col).strip())
+        if not m:
+            continue
+        sex = _SEX_ALIASES.get(m.group(1).lower())
+        group = _age_group_of(m.group(2), m.group(3))
+        if sex is None or group is None:
+            continue
+        out[str(col)] = (sex, group)
+    return out
+
+
+def _normalise_age_group(value) -> str | None:
+    text = str(value).strip().lower().replace("-", "_").replace("+", "_plus").replace(" ", "")
+    text = text.replace("__", "_")
+    m = re.match(r"^(\d{1,2})_?(\d{1,2}|plus)?$", text)
+    if not m:
+        return None
+    return _age_group_of(m.group(1), m.group(2))
+
+
+def weights_from_rows(rows: Iterable[Iterable], *, source: str = "user table") -> pd.DataFrame:
+    """Rows ``(age_group, sex, weight)`` (e.g. a Processing matrix) -> a validated table."""
+    rows = [list(r) for r in rows]
+    frame = pd.DataFrame(
+        [(r[0], r[1] if len(r) > 1 else "all", r[2] if len(r) > 2 else None) for r in rows],
+        columns=["age_group", "sex", "weight"],
+    )
+    frame["source"] = source
+    return _validate(frame, label=source)
+
+
+def _validate(frame: pd.DataFrame, *, label: str) -> pd.DataFrame:
+    missing = [c for c in ("age_group", "weight") if c not in frame.columns]
+    if missing:
+        raise SundplanError(
+            f"The need weights '{label}' have no column(s) {', '.join(missing)}. Expected "
+            "columns: age_group, sex (m/k/all, optional), weight."
+        )
+    frame = frame.copy()
+    if "sex" not in frame.columns:
+        frame["sex"] = "all"
+    if "source" not in frame.columns:
+        frame["source"] = label
+    groups, sexes, weights = [], [], []
+    for i, row in enumerate(frame.itertuples(index=False), start=1):
+        group = _normalise_age_group(row.age_group)
+        if group is None:
+            raise SundplanError(
+                f"Row {i} of the need weights '{label}': age group '{row.age_group}' is not one "
+                f"of {', '.join(AGE_GROUPS)}."
+            )
+        sex_raw = "all" if row.sex is None or pd.isna(row.sex) else str(row.sex).strip().lower()
+        sex = _SEX_ALIASES.get(sex_raw or "all")
+        if sex is None:
+            raise SundplanError(
+                f"Row {i} of the need weights '{label}': sex '{row.sex}' must be m, k or all."
+            )
+        try:
+            w = float(row.weight)
+        except (TypeError, ValueError):
+            w = float("nan")
+        if not np.isfinite(w) or w <= 0:
+            raise SundplanError(
+                f"Row {i} of the need weights '{label}' (age group {group}, sex {sex}): the "
+                f"weight must be a positive number (got {row.weight!r})."
+            )
+        groups.append(group)
+        sexes.append(sex)
+        weights.append(w)
+    frame["age_group"], frame["sex"], frame["weight"] = groups, sexes, weights
+    dup = frame.duplicated(["age_group", "sex"], keep=False)
+    if dup.any():
+        pairs = sorted({f"{g}/{s}" for g, s in frame.loc[dup, ["age_group", "sex"]].values})
+        raise SundplanError(
+            f"The need weights '{label}' list some age groups twice: {', '.join(pairs[:6])}."
+        )
+    if frame.empty:
+        raise SundplanError(f"The need weights '{label}' are empty.")
+    out = frame[["age_group", "sex", "weight", "source"]].reset_index(drop=True)
+    out.attrs["label"] = label
+    out.attrs["sha256"] = weights_hash(out)
+    return out
+
+
+def weights_hash(weights: pd.DataFrame) -> str:
+    """A short SHA-256 of the (age_group, sex, weight) rows, order-independent."""
+    rows = sorted(
+        f"{g}|{s}|{w:.10g}"
+        for g, s, w in weights[["age_group", "sex", "weight"]].itertuples(index=False)
+    )
+    return hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16]
+
+
+def load_weights(path_or_frame=None, *, service: str = "almen_praksis") -> pd.DataFrame:
+    """A validated weight table: columns ``age_group``, ``sex`` (m/k/all), ``weight``, ``source``.
+
+    ``None`` -> the shipped default for ``service`` (``resources/data/need_weights_gp.csv`` for
+    ``almen_praksis``); a path -> a CSV (comma or semicolon separated) with columns
+    ``age_group``, ``weight`` and optionally ``sex``, ``service`` (rows of other services are
+    skipped), ``source``; a DataFrame with the same columns. ``attrs['label']`` names the
+    table and ``attrs['sha256']`` is :func:`weights_hash` (record both in outputs).
+    """
+    if path_or_frame is None:
+        path = DEFAULT_WEIGHT_FILES.get(service)
+        if path is None:
+            raise SundplanError(
+                f"No default need weights for the service '{service}'. Give a weight table "
+                f"(defaults exist for: {', '.join(DEFAULT_WEIGHT_FILES)})."
+            )
+        frame = pd.read_csv(path, dtype=str, encoding="utf-8")
+        label = f"default {service} ({path.name})"
+    elif isinstance(path_or_frame, pd.DataFrame):
+        frame = path_or_frame.copy()
+        label = str(path_or_frame.attrs.get("label", "user table"))
+    else:
+        path = Path(path_or_frame)
+        if not path.is_file():
+            raise SundplanError(f"The need weight file '{path}' does not exist.")
+        try:
+            frame = pd.read_csv(path, dtype=str, sep=None, engine="python", encoding="utf-8-sig")
+        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+            raise SundplanError(f"Cannot read the need weight file '{path}': {exc}") from exc
+        frame.columns = [str(c).strip().lower() for c in frame.columns]
+        label = path.name
+    if "service" in frame.columns:
+        frame = frame[frame["service"].astype(str).str.strip() == service]
+        if frame.empty:
+            raise SundplanError(f"The need weights '{label}' have no rows for service '{service}'.")
+    return _validate(frame, label=label)
+
+
+def weight_lookup(weights: pd.DataFrame) -> dict[tuple[str, str], float]:
+    """``{(sex, age_group): weight}`` with the lookup rule of the module docstring applied."""
+    table = {(s, g): float(w) for g, s, w in weights[["age_group", "sex", "weight"]].values}
+    out: dict[tuple[str, str], float] = {}
+    for g in AGE_GROUPS:
+        for s in ("m", "k"):
+            if (s, g) in table:
+                out[(s, g)] = table[(s, g)]
+            elif ("all", g) in table:
+                out[(s, g)] = table[("all", g)]
+        if ("all", g) in table:
+            out[("all", g)] = table[("all", g)]
+        elif ("m", g) in table and ("k", g) in table:
+            out[("all", g)] = 0.5 * (table[("m", g)] + table[("k", g)])
+    return out
+
+
+def need_weighted_population(
+    pop: pd.DataFrame,
+    *,
+    weights: pd.DataFrame,
+    columns: Mapping[str, tuple[str, str]] | None = None,
+    row_names: Iterable | None = None,
+) -> pd.Series:
+    """Need-weighted population, one value per row of ``pop`` (same index).
+
+    ``columns`` maps population columns to ``(sex, age_group)``; ``None`` recognises them with
+    :func:`age_sex_columns`. ``row_names`` (e.g. kommune names) are used in messages; default
+    the index. Raises :class:`SundplanError` when no age/sex columns are found, when the
+    weights do not cover an age group (and sex) present, or for NULL or negative counts.
+    """
+    cols = dict(columns) if columns is not None else age_sex_columns(pop.columns)
+    if not cols:
+        raise SundplanError(
+            "No population-by-age columns found (expected names like m_0_4, k_0_4, …, "
+            "k_85_plus). Give age/sex columns or switch need weighting off."
+        )
+    absent = [c for c in cols if c not in pop.columns]
+    if absent:
+        raise SundplanError(f"Population columns not found: {', '.join(absent)}.")
+    lookup = weight_lookup(weights)
+    label = weights.attrs.get("label", "need weights")
+    missing = sorted(
+        {f"{g} ({s})" for s, g in cols.values() if (s, g) not in lookup},
+        key=lambda t: AGE_GROUPS.index(t.split(" ")[0]),
+    )
+    if missing:
+        raise SundplanError(
+            f"The need weights '{label}' do not cover these age groups present in the "
+            f"population: {', '.join(missing)}. Add a weight for each (sex 'all' covers both)."
+        )
+    names = list(row_names) if row_names is not None else list(pop.index)
+    total = np.zeros(len(pop))
+    for col, (sex, group) in cols.items():
+        values = pd.to_numeric(pop[col], errors="coerce").to_numpy(dtype="float64")
+        bad = np.flatnonzero(~np.isfinite(values))
+        if bad.size:
+            raise SundplanError(
+                f"The population column '{col}' is NULL or not a number for "
+                f"{', '.join(str(names[i]) for i in bad[:5])}. Fill in 0 where nobody lives."
+            )
+        neg = np.flatnonzero(values < 0)
+        if neg.size:
+            raise SundplanError(
+                f"The population column '{col}' is negative for "
+                f"{', '.join(f'{names[i]} ({values[i]:g})' for i in neg[:5])}."
+            )
+        total += values * lookup[(sex, group)]
+    return pd.Series(total, index=pop.index, name="need_population")
+
+
+def age_sex_total(pop: pd.DataFrame, columns: Mapping[str, tuple[str, str]]) -> pd.Series:
+    """Head count summed over the age/sex columns."""
+    if not columns:
+        return pd.Series(np.zeros(len(pop)), index=pop.index)
+    return pop[list(columns)].apply(pd.to_numeric, errors="coerce").sum(axis=1, min_count=1)
+
+
+def weights_record(weights: pd.DataFrame | None) -> dict:
+    """What to record in outputs about the weights used (label, hash and the table)."""
+    if weights is None:
+        return {"label": "none (unweighted population)", "sha256": None, "table": []}
+    return {
+        "label": str(weights.attrs.get("label", "user table")),
+        "sha256": weights.attrs.get("sha256") or weights_hash(weights),
+        "table": [
+            {"age_group": g, "sex": s, "weight": round(float(w), 6)}
+            for g, s, w in weights[["age_group", "sex", "weight"]].itertuples(index=False)
+        ],
+    }
+
+
+def weights_label(weights: pd.DataFrame | None) -> str:
+    """Short text for a field in output tables: 'label (sha256 …)' or 'none'."""
+    rec = weights_record(weights)
+    return rec["label"] if rec["sha256"] is None else f"{rec['label']} [sha256 {rec['sha256']}]"
