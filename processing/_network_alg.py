@@ -30,7 +30,7 @@ from qgis.core import (
 )
 
 from ..sundplan_qgis.errors import SundplanError
-from . import _inputs
+from . import _inputs, _styling
 from .base import SundplanAlgorithm, dataframe_to_sink, tr
 
 NETWORK_EXTENSIONS = "osm.pbf pbf osm osm.bz2 gpkg shp geojson fgb"
@@ -542,7 +542,13 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
             description=tr("Minutes to the nearest akutsygehus"),
         )
         out["TRAVEL_TIME"] = tif
-        self.style_output(tif, "travel_time", context, title=tr("Travel time (minutes)"))
+        self.style_output(
+            tif,
+            "travel_time",
+            context,
+            title=tr("Travel time (minutes)"),
+            adapt=_styling.travel_time_raster(result.bands_min),
+        )
 
         catch = result.catchments.copy()
         catch["geometry"] = _objects(
@@ -554,7 +560,13 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
         out["CATCHMENTS"] = dataframe_to_sink(
             self, catch, parameters, "CATCHMENTS", context, geometry="geometry", crs=inputs["crs"]
         )
-        self.style_output(out["CATCHMENTS"], "catchments", context, title=tr("Catchments"))
+        self.style_output(
+            out["CATCHMENTS"],
+            "catchments",
+            context,
+            title=tr("Catchments"),
+            adapt=_styling.catchments(),
+        )
 
         bands = result.bands.copy()
         bands["geometry"] = _objects([result.band_polygons.get(i) for i in bands["band_id"]])
@@ -568,7 +580,13 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
             geometry="geometry",
             crs=inputs["crs"],
         )
-        self.style_output(out["BAND_POLYGONS"], "travel_time_bands", context, title=tr("Bands"))
+        self.style_output(
+            out["BAND_POLYGONS"],
+            "travel_time_bands",
+            context,
+            title=tr("Travel-time bands"),
+            adapt=_styling.band_polygons(),
+        )
 
         if result.areas is not None and parameters.get("AREA_SUMMARY") is not None:
             areas = result.areas.copy()

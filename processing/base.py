@@ -327,7 +327,7 @@ def dataframe_to_sink(
     if isinstance(algorithm, SundplanAlgorithm):
         definition = algorithm.parameterDefinition(name)
         title = definition.description() if definition is not None else name
-        algorithm._outputs_to_style.setdefault(dest_id, (None, title, True))
+        algorithm._outputs_to_style.setdefault(dest_id, (None, title, True, None))
     return dest_id
 
 
@@ -341,18 +341,29 @@ class LayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
 
     _instances: list[LayerPostProcessor] = []
 
-    def __init__(self, style_path: Path | None, provenance: str | None, title: str | None):
+    def __init__(
+        self,
+        style_path: Path | None,
+        provenance: str | None,
+        title: str | None,
+        adapt: Callable | None = None,
+    ):
         super().__init__()
         self.style_path = style_path
         self.provenance = provenance
         self.title = title
+        self.adapt = adapt
 
     @classmethod
     def create(
-        cls, style_path: Path | None, provenance: str | None, title: str | None = None
+        cls,
+        style_path: Path | None,
+        provenance: str | None,
+        title: str | None = None,
+        adapt: Callable | None = None,
     ) -> LayerPostProcessor:
         """Create and keep alive a post-processor."""
-        instance = cls(style_path, provenance, title)
+        instance = cls(style_path, provenance, title, adapt)
         cls._instances.append(instance)
         return instance
 
@@ -363,6 +374,7 @@ class LayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
         if self.style_path is not None and self.style_path.is_file():
             _message, ok = layer.loadNamedStyle(str(self.style_path))
             if ok:
+                _adapt(layer, self.adapt, None)
                 layer.triggerRepaint()
         if self.provenance:
             layer.setMetadata(_layer_metadata(layer.metadata(), self.provenance, self.title))
@@ -389,12 +401,40 @@ def style_path(style_name: str | None) -> Path | None:
     return path if path.is_file() else None
 
 
+def _adapt(layer, adapt: Callable | None, feedback: QgsProcessingFeedback | None) -> None:
+    """Fit a loaded style to the layer's data (e.g. legend labels from the hospital names)."""
+    if adapt is None:
+        return
+    try:
+        adapt(layer)
+    except Exception as exc:  # a legend nicety must never fail a run
+        if feedback is not None:
+            feedback.pushInfo(tr("Could not adapt the style: {error}").format(error=exc))
+
+
+def _persist_raster_style(
+    source: str, style: Path, adapt: Callable | None, feedback: QgsProcessingFeedback | None
+) -> None:
+    """Write ``<raster>.qml`` beside a raster output: QGIS loads it as the default style."""
+    from qgis.core import QgsRasterLayer
+
+    layer = QgsRasterLayer(source, Path(source).stem)
+    if not layer.isValid():
+        return
+    _message, ok = layer.loadNamedStyle(str(style))
+    if ok:
+        _adapt(layer, adapt, feedback)
+        layer.saveNamedStyle(str(Path(source).with_suffix(".qml")))
+    del layer
+
+
 def _persist_in_file(
     dest_id: str,
     style: Path | None,
     provenance: str | None,
     title: str | None,
     feedback: QgsProcessingFeedback | None,
+    adapt: Callable | None = None,
 ) -> None:
     """Store style (as default style) and metadata inside a GeoPackage output.
 
@@ -402,6 +442,9 @@ def _persist_in_file(
     Other formats are left alone. Failures are reported as info, never raised.
     """
     source = dest_id.split("|", 1)[0]
+    if source.lower().endswith((".tif", ".tiff")) and style is not None and Path(source).is_file():
+        _persist_raster_style(source, style, adapt, feedback)
+        return
     if not source.lower().endswith(".gpkg") or not Path(source).is_file():
         return
     uri = dest_id
@@ -420,6 +463,7 @@ def _persist_in_file(
         if style is not None:
             _message, ok = layer.loadNamedStyle(str(style))
             if ok:
+                _adapt(layer, adapt, feedback)
                 error = layer.saveStyleToDatabase(style.stem, "sundplan", True, "")
                 if error and feedback is not None:
                     feedback.pushInfo(
@@ -647,6 +691,7 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
         *,
         title: str | None = None,
         in_file: bool = True,
+        adapt: Callable | None = None,
     ) -> None:
         """After the run: apply ``resources/styles/<style_name>.qml`` and provenance metadata.
 
@@ -654,10 +699,17 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
         GeoPackage outputs also stored in the file (default style + layer metadata), so
         ``qgis_process`` outputs open styled (``in_file=False``: not in the file, e.g. for
         inputs the algorithm did not create). ``style_name=None``: metadata only. A missing
-        ``resources/styles/<style_name>.qml`` is not an error.
+        ``resources/styles/<style_name>.qml`` is not an error. ``adapt(layer)`` runs after the
+        style is loaded, to fit it to the data (legend labels, custom class limits). Raster
+        outputs (GeoTIFF) get the style as a ``.qml`` file beside them.
         """
-        previous = self._outputs_to_style.get(dest_id, (None, None, True))
-        self._outputs_to_style[dest_id] = (style_path(style_name), title or previous[1], in_file)
+        previous = self._outputs_to_style.get(dest_id, (None, None, True, None))
+        self._outputs_to_style[dest_id] = (
+            style_path(style_name),
+            title or previous[1],
+            in_file,
+            adapt,
+        )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Dependency check, :meth:`compute`, user errors as messages, provenance in the results."""
@@ -687,12 +739,14 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         """Main thread, after the run: styles and provenance metadata on the outputs."""
-        for dest_id, (style, title, in_file) in self._outputs_to_style.items():
+        for dest_id, (style, title, in_file, adapt) in self._outputs_to_style.items():
             if in_file:
-                _persist_in_file(dest_id, style, self._provenance, title, feedback)
+                _persist_in_file(dest_id, style, self._provenance, title, feedback, adapt)
             if context.willLoadLayerOnCompletion(dest_id):
                 details = context.layerToLoadOnCompletionDetails(dest_id)
-                details.setPostProcessor(LayerPostProcessor.create(style, self._provenance, title))
+                details.setPostProcessor(
+                    LayerPostProcessor.create(style, self._provenance, title, adapt)
+                )
         return {}
 
 
