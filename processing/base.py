@@ -651,10 +651,15 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
         ``qgis_process`` they arrive as strings); everything else as given.
         """
         params = {}
-        for key, value in parameters.items():
+        # Defaults count too: a run is reproducible only with every value that shaped it.
+        given = dict(parameters)
+        for definition in self.parameterDefinitions():
+            if definition.name() not in given and definition.defaultValue() is not None:
+                given[definition.name()] = definition.defaultValue()
+        for key, value in given.items():
             definition = self.parameterDefinition(key)
             if context is not None and definition is not None:
-                value = self._evaluated_parameter(definition, parameters, context, value)
+                value = self._evaluated_parameter(definition, given, context, value)
             params[key] = _jsonable_parameter(value)
         return provenance_json(
             params, algorithm=f"{PROVIDER_ID}:{self._name}", extra_versions={"qgis": Qgis.version()}

@@ -59,9 +59,12 @@ def sundplan_package(tmp_path_factory):
     return importlib.import_module("sundplan")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def sundplan_provider(qgis_app, qgis_processing, sundplan_package):
-    """The ``sundplan`` Processing provider, registered for the session (headless path)."""
+    """The ``sundplan`` Processing provider, registered per test module (headless path).
+
+    Module scope, so the GUI tests, which register the provider themselves through the
+    plugin's initGui, never find one already registered under the same id."""
     plugin = sundplan_package.classFactory(None)
     plugin.initProcessing()
     yield plugin.provider
