@@ -19,6 +19,10 @@ ALGORITHMS: tuple[str, ...] = (
     "sample_data:SampleDataAlgorithm",
     "catchments:CatchmentsAlgorithm",
     "catchment_scenario:CatchmentScenarioAlgorithm",
+    "gp_density:GpDensityAlgorithm",
+    "fca_access:FcaAccessAlgorithm",
+    "specialist_gaps:SpecialistGapsAlgorithm",
+    "map_report:MapReportAlgorithm",
 )
 
 LOG_TAG = "Sundplan"

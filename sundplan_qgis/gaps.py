@@ -1,0 +1,820 @@
+"""Specialist-practice capacity against a need-based distribution (sundplan:specialist_gaps).
+
+Definitions (per specialty ``s`` and area ``a``; all sums over the areas of the run)
+-----------------------------------------------------------------------------------
+* capacity ``C[a]``: full-time capacities (ydernumre) located in the area;
+* population ``P[a]``; need-weighted population ``N[a]`` = Σ persons × weight(age group, sex)
+  (:func:`sundplan_qgis.need.need_weighted_population`), then **scaled so that Σ N = Σ P**:
+  the need-weighted population of an area is "inhabitants of average need", and multiplying all
+  weights by a constant changes nothing;
+* reference total ``R``: today's capacity Σ C (default) or a planned total;
+* fair share ``F[a] = R × N[a] / Σ N``; gap ``C[a] − F[a]``; ratio ``C[a] / F[a]``;
+* density ``C[a] / N[a] × 100 000`` (capacity per 100 000 need-weighted inhabitants);
+* class: ``under-supplied`` (ratio < under), ``over-supplied`` (ratio > over), ``balanced``;
+  ``no population`` where ``N[a] = 0``.
+
+Per specialty: highest and lowest density (areas with need) and their ratio; the Gini
+coefficient of capacity against need (Lorenz curve of cumulative capacity share against
+cumulative need share, areas ordered by density); the index of dissimilarity
+``D = ½ Σ |C[a]/ΣC − N[a]/ΣN|`` (the share of today's capacity that would have to move to match
+need) and the number of capacities that means, ``D × ΣC``. With ``R = ΣC`` that number equals the
+sum of the positive gaps.
+
+Relocation plan: a transport problem (``scipy.optimize.linprog``, HiGHS dual simplex) moving
+capacity from areas with a positive gap to areas with a negative gap, minimising
+capacity × straight-line distance between area centres. Its moves reach the fair shares
+exactly; with ``R = ΣC`` it moves exactly ``D × ΣC``. With a planned total ``R ≠ ΣC`` it moves
+``min(Σ surplus, Σ deficit)`` and the rest is listed as new capacities (``R > ΣC``) or
+capacities withdrawn (``R < ΣC``). Capacities are continuous (0.5 = a part-time ydernummer).
+
+This module never imports qgis.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import SundplanError
+
+DATA_DIR: Path = Path(__file__).resolve().parents[1] / "resources" / "data"
+SPECIALTIES_CSV = "specialties.csv"
+WEIGHTS_CSV = "need_weights_specialists.csv"
+
+GENERAL_PROFILE = "*"
+"""``specialty`` value of the weight rows used for every specialty without rows of its own."""
+
+DEFAULT_UNDER_RATIO = 0.8
+DEFAULT_OVER_RATIO = 1.25
+"""Default class thresholds on capacity / fair share: below 0.8 under-supplied, above 1.25
+over-supplied (symmetric on a log scale: 0.8 = 1 / 1.25). Our choice, not an official norm
+(no Danish norm for speciallægepraksis was found; see resources/data/README.md)."""
+
+CLASS_UNDER = "under-supplied"
+CLASS_BALANCED = "balanced"
+CLASS_OVER = "over-supplied"
+CLASS_NO_POPULATION = "no population"
+
+_PER = 100_000.0
+_EPS = 1e-9
+
+
+# --------------------------------------------------------------------------- specialties
+def specialties(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """The 15 specialties of speciallægepraksis (``resources/data/specialties.csv``).
+
+    Columns: ``specialty`` (canonical Danish name), ``english``, ``aliases`` (``;``-separated
+    Danish and English names and common spellings), ``note``, ``source``.
+    """
+    path = (Path(data_dir) if data_dir is not None else DATA_DIR) / SPECIALTIES_CSV
+    return pd.read_csv(path, dtype=str, encoding="utf-8", keep_default_na=False)
+
+
+def _key(name: object) -> str:
+    """Matching key of a specialty name: case, spaces and punctuation ignored."""
+    text = re.sub(r"\b(og|and)\b|&", " ", str(name).casefold())
+    return re.sub(r"[\s\-/.,()_:]+", "", text)
+
+
+def specialty_lookup(*, data_dir: Path | None = None) -> dict[str, str]:
+    """Matching key (:func:`_key`) of every name and alias -> canonical Danish name."""
+    table = specialties(data_dir=data_dir)
+    out: dict[str, str] = {}
+    for row in table.itertuples(index=False):
+        for name in [row.specialty, row.english, *str(row.aliases).split(";")]:
+            if name.strip():
+                out[_key(name)] = row.specialty
+    return out
+
+
+def normalise_specialties(
+    names: Sequence, *, source_name: str = "practices", lookup: Mapping[str, str] | None = None
+) -> list[str]:
+    """Canonical Danish specialty names for ``names`` (aliases, English, any case).
+
+    Unknown names are a :class:`SundplanError` listing every unknown name (with how many
+    rows have it) and the known specialties. Empty / NULL names are errors too.
+    """
+    lookup = specialty_lookup() if lookup is None else lookup
+    out, unknown = [], {}
+    for name in names:
+        if name is None or (isinstance(name, float) and np.isnan(name)) or not str(name).strip():
+            unknown["(empty)"] = unknown.get("(empty)", 0) + 1
+            out.append("")
+            continue
+        canonical = lookup.get(_key(name))
+        if canonical is None:
+            unknown[str(name)] = unknown.get(str(name), 0) + 1
+            out.append("")
+        else:
+            out.append(canonical)
+    if unknown:
+        found = ", ".join(f"'{k}' ({v}×)" for k, v in sorted(unknown.items()))
+        known = ", ".join(sorted(set(lookup.values())))
+        raise SundplanError(
+            f"Unknown specialty names in '{source_name}': {found}. Use one of the 15 "
+            f"specialties (Danish or English name, or a common alias): {known}. Names are "
+            "matched ignoring case, spaces and hyphens; see resources/data/specialties.csv."
+        )
+    return out
+
+
+# --------------------------------------------------------------------------- weights
+def load_specialist_weights(path_or_frame=None) -> pd.DataFrame:
+    """Need weights per specialty, age group and sex.
+
+    ``None``: the shipped defaults (``resources/data/need_weights_specialists.csv``); else a
+    path to a CSV or a DataFrame with columns ``specialty``, ``age_group``, ``sex`` (``m``, ``k``
+    or ``all``) and ``weight`` (``source``/``derivation`` optional). ``specialty`` is a specialty
+    name (aliases allowed) or ``*`` (the profile for specialties without rows of their own).
+    Returns the rows with canonical specialty names; weights must be finite and ≥ 0.
+    """
+    if path_or_frame is None:
+        path_or_frame = DATA_DIR / WEIGHTS_CSV
+    if isinstance(path_or_frame, pd.DataFrame):
+        frame = path_or_frame.copy()
+        name = "weights table"
+    else:
+        name = str(path_or_frame)
+        try:
+            frame = pd.read_csv(path_or_frame, dtype=str, encoding="utf-8", keep_default_na=False)
+        except FileNotFoundError as exc:
+            raise SundplanError(f"The need-weight table '{name}' does not exist.") from exc
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    missing = [c for c in ("specialty", "age_group", "weight") if c not in frame.columns]
+    if missing:
+        raise SundplanError(
+            f"The need-weight table '{name}' lacks the column(s) {', '.join(missing)}. It needs "
+            f"specialty, age_group, sex (m/k/all) and weight; found: {', '.join(frame.columns)}."
+        )
+    if "sex" not in frame.columns:
+        frame["sex"] = "all"
+    if "source" not in frame.columns:
+        frame["source"] = ""
+    frame["sex"] = [_SEXES.get(str(v).strip().lower(), str(v)) for v in frame["sex"]]
+    bad_sex = sorted(set(frame["sex"]) - {"m", "k", "all"})
+    if bad_sex:
+        raise SundplanError(
+            f"The need-weight table '{name}' has sex values {', '.join(bad_sex)}; use m, k or all."
+        )
+    frame["age_group"] = [_age_group(v) for v in frame["age_group"]]
+    from .need import AGE_GROUPS
+
+    bad_age = sorted({str(v) for v in frame["age_group"] if v not in AGE_GROUPS})
+    if bad_age:
+        raise SundplanError(
+            f"The need-weight table '{name}' has age groups {', '.join(bad_age)}; use "
+            f"{', '.join(AGE_GROUPS)}."
+        )
+    weight = pd.to_numeric(frame["weight"], errors="coerce")
+    bad = frame.index[~np.isfinite(weight.to_numpy(dtype=float)) | (weight < 0).to_numpy()]
+    if len(bad):
+        rows = ", ".join(
+            f"{frame.at[i, 'specialty']}/{frame.at[i, 'age_group']}: '{frame.at[i, 'weight']}'"
+            for i in bad[:5]
+        )
+        raise SundplanError(
+            f"The need-weight table '{name}' has weights that are not numbers ≥ 0: {rows}."
+        )
+    frame["weight"] = weight.astype(float)
+    spec = frame["specialty"].astype(str).str.strip()
+    general = spec.isin([GENERAL_PROFILE, "all", "alle"])
+    canonical = spec.copy()
+    if (~general).any():
+        canonical[~general] = normalise_specialties(
+            list(spec[~general]), source_name=f"{name} (column specialty)"
+        )
+    canonical[general] = GENERAL_PROFILE
+    frame["specialty"] = canonical
+    dup = frame.duplicated(["specialty", "age_group", "sex"], keep=False)
+    if dup.any():
+        pairs = sorted(
+            {"/".join(r) for r in frame.loc[dup, ["specialty", "age_group", "sex"]].values}
+        )
+        raise SundplanError(
+            f"The need-weight table '{name}' lists some rows twice: {', '.join(pairs[:6])}."
+        )
+    frame = frame.reset_index(drop=True)
+    default = name.endswith(WEIGHTS_CSV) and Path(name).parent == DATA_DIR
+    frame.attrs["label"] = f"default ({WEIGHTS_CSV})" if default else name
+    return frame
+
+
+_SEXES = {
+    "": "all",
+    "nan": "all",
+    "all": "all",
+    "alle": "all",
+    "t": "all",
+    "total": "all",
+    "m": "m",
+    "men": "m",
+    "male": "m",
+    "mænd": "m",
+    "k": "k",
+    "f": "k",
+    "women": "k",
+    "female": "k",
+    "kvinder": "k",
+}
+
+
+def _age_group(value: object) -> str:
+    """``'85+'``, ``'85-plus'``, ``'0-4'`` -> ``'85_plus'``, ``'0_4'`` (else unchanged)."""
+    text = str(value).strip().lower().replace(" ", "").replace("-", "_").replace("+", "_plus")
+    return re.sub(r"_+", "_", text)
+
+
+def weights_for(weights: pd.DataFrame, specialty: str) -> tuple[pd.DataFrame, str]:
+    """The weight rows for ``specialty`` and which they are (``"specialty"`` or ``"general"``)."""
+    own = weights[weights["specialty"] == specialty]
+    if len(own):
+        return own.reset_index(drop=True), "specialty"
+    general = weights[weights["specialty"] == GENERAL_PROFILE]
+    if len(general):
+        return general.reset_index(drop=True), "general"
+    raise SundplanError(
+        f"The need-weight table has no rows for '{specialty}' and no general rows "
+        f"(specialty '{GENERAL_PROFILE}'). Add rows for it, or a '{GENERAL_PROFILE}' profile."
+    )
+
+
+def _check_weights_cover(
+    weights: pd.DataFrame, specialty: str, columns: Mapping[str, tuple[str, str]]
+) -> None:
+    """Every (sex, age group) present in the population must have a weight."""
+    from . import need
+
+    lookup = need.weight_lookup(weights)
+    missing = sorted(
+        {f"{age} ({sex})" for sex, age in columns.values() if (sex, age) not in lookup},
+        key=lambda t: (need.AGE_GROUPS.index(t.split(" ")[0]), t),
+    )
+    if missing:
+        raise SundplanError(
+            f"The need weights for '{specialty}' miss the age group(s) {', '.join(missing)} "
+            "that the population has. Give a weight for every age group (per sex, or sex 'all')."
+        )
+
+
+def need_weighted(
+    population: pd.DataFrame,
+    *,
+    specialties_: Sequence[str],
+    weights: pd.DataFrame | None,
+) -> tuple[pd.DataFrame, pd.Series, dict[str, str]]:
+    """Need-weighted population per area (rows) and specialty (columns), scaled to Σ P.
+
+    ``population``: one row per area with age/sex columns (``m_0_4`` … ``k_85_plus``) and/or a
+    ``population`` column. ``weights`` None: unweighted (need = population). Returns
+    (need frame, population series, {specialty: "specialty" | "general" | "unweighted"}).
+    """
+    from . import need
+
+    columns = need.age_sex_columns(population.columns)
+    if columns:
+        counts = population[list(columns)].apply(pd.to_numeric, errors="coerce")
+        if counts.isna().any().any():
+            bad = counts.isna().any(axis=1)
+            raise SundplanError(
+                "The population has empty or non-numeric age/sex counts for the area(s) "
+                f"{', '.join(map(str, population.index[bad][:10]))}."
+            )
+        if (counts < 0).any().any():
+            raise SundplanError("The population has negative age/sex counts.")
+        total = counts.sum(axis=1).astype(float)
+    elif "population" in population.columns:
+        total = pd.to_numeric(population["population"], errors="coerce").astype(float)
+        if total.isna().any() or (total < 0).any():
+            raise SundplanError("The population column has empty, non-numeric or negative values.")
+    else:
+        raise SundplanError(
+            "The areas have no population: give age/sex columns (m_0_4, k_0_4, … m_85_plus, "
+            f"k_85_plus) or a 'population' column. Columns found: {', '.join(population.columns)}."
+        )
+    out = pd.DataFrame(index=population.index)
+    used: dict[str, str] = {}
+    for spec in specialties_:
+        if weights is None:
+            raw = total.copy()
+            used[spec] = "unweighted"
+        else:
+            if not columns:
+                raise SundplanError(
+                    "Need weights are by age group, but the population has no age/sex columns "
+                    "(m_0_4 … k_85_plus). Give them, or choose unweighted population."
+                )
+            rows, kind = weights_for(weights, spec)
+            _check_weights_cover(rows, spec, columns)
+            try:
+                raw = need.need_weighted_population(
+                    counts, weights=rows[["age_group", "sex", "weight"]], columns=columns
+                ).astype(float)
+            except SundplanError as exc:
+                raise SundplanError(f"Need weights for '{spec}': {exc}") from None
+            used[spec] = kind
+        raw_total = float(raw.sum())
+        if raw_total <= 0:
+            raise SundplanError(
+                f"The need-weighted population for '{spec}' is zero in every area: no "
+                "population, or all its weights are zero."
+            )
+        out[spec] = raw.to_numpy() * (float(total.sum()) / raw_total)
+    return out, total, used
+
+
+# --------------------------------------------------------------------------- measures
+def gini(capacity: np.ndarray, need: np.ndarray) -> float:
+    """Gini coefficient of ``capacity`` against ``need`` (0 = proportional, → 1 = concentrated).
+
+    Areas ordered by capacity per need (ascending); Lorenz curve of cumulative capacity share
+    (y) against cumulative need share (x); ``G = 1 − Σ (x_k − x_{k−1})(y_k + y_{k−1})``.
+    """
+    c = np.asarray(capacity, dtype=float)
+    n = np.asarray(need, dtype=float)
+    if c.sum() <= 0 or n.sum() <= 0:
+        return float("nan")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        density = np.where(n > 0, c / np.where(n > 0, n, 1), np.inf)
+    order = np.lexsort((c, density))
+    x = np.concatenate([[0.0], np.cumsum(n[order]) / n.sum()])
+    y = np.concatenate([[0.0], np.cumsum(c[order]) / c.sum()])
+    return float(1.0 - np.sum(np.diff(x) * (y[1:] + y[:-1])))
+
+
+def dissimilarity(capacity: np.ndarray, need: np.ndarray) -> float:
+    """Index of dissimilarity ``½ Σ |C/ΣC − N/ΣN|``: share of capacity to move to match need."""
+    c = np.asarray(capacity, dtype=float)
+    n = np.asarray(need, dtype=float)
+    if c.sum() <= 0 or n.sum() <= 0:
+        return float("nan")
+    return float(0.5 * np.abs(c / c.sum() - n / n.sum()).sum())
+
+
+def classify(ratio: np.ndarray, need: np.ndarray, *, under: float, over: float) -> np.ndarray:
+    """Class per area from capacity / fair share (see the module docstring)."""
+    ratio = np.asarray(ratio, dtype=float)
+    out = np.full(ratio.shape, CLASS_BALANCED, dtype=object)
+    out[ratio < under] = CLASS_UNDER
+    out[ratio > over] = CLASS_OVER
+    out[np.asarray(need, dtype=float) <= 0] = CLASS_NO_POPULATION
+    return out
+
+
+def distance_matrix_km(xy: np.ndarray | None, n: int) -> np.ndarray | None:
+    """Straight-line distances (km) between area centres in metres; None without centres."""
+    if xy is None:
+        return None
+    xy = np.asarray(xy, dtype=float).reshape(n, 2)
+    return np.hypot(xy[:, None, 0] - xy[None, :, 0], xy[:, None, 1] - xy[None, :, 1]) / 1000.0
+
+
+def transport_plan(
+    surplus: np.ndarray, deficit: np.ndarray, cost: np.ndarray
+) -> tuple[np.ndarray, float]:
+    """Min-cost flow from ``surplus`` (S,) to ``deficit`` (D,) with unit costs ``cost`` (S, D).
+
+    Moves ``min(Σ surplus, Σ deficit)``: the smaller side is met exactly, the larger one up to
+    its amounts. Solved with ``scipy.optimize.linprog`` (HiGHS dual simplex, a vertex
+    solution, so at most S + D − 1 routes are used). Returns (flows (S, D), total cost).
+    """
+    from scipy.optimize import linprog
+
+    s = np.asarray(surplus, dtype=float)
+    d = np.asarray(deficit, dtype=float)
+    n_s, n_d = s.size, d.size
+    flows = np.zeros((n_s, n_d))
+    if n_s == 0 or n_d == 0 or s.sum() <= _EPS or d.sum() <= _EPS:
+        return flows, 0.0
+    rows = np.zeros((n_s, n_s * n_d))
+    cols = np.zeros((n_d, n_s * n_d))
+    for i in range(n_s):
+        rows[i, i * n_d : (i + 1) * n_d] = 1.0
+    for j in range(n_d):
+        cols[j, j::n_d] = 1.0
+    if s.sum() <= d.sum():
+        a_eq, b_eq, a_ub, b_ub = rows, s, cols, d
+    else:
+        a_eq, b_eq, a_ub, b_ub = cols, d, rows, s
+    res = linprog(
+        np.asarray(cost, dtype=float).reshape(-1),
+        A_ub=a_ub,
+        b_ub=b_ub,
+        A_eq=a_eq,
+        b_eq=b_eq,
+        bounds=(0, None),
+        method="highs-ds",
+    )
+    if res.status != 0:  # pragma: no cover - a balanced transport problem is always feasible
+        raise SundplanError(f"The relocation plan could not be solved: {res.message}")
+    flows = np.clip(res.x.reshape(n_s, n_d), 0.0, None)
+    flows[flows < _EPS] = 0.0
+    return flows, float((flows * cost).sum())
+
+
+# --------------------------------------------------------------------------- whole run
+@dataclass
+class GapResult:
+    """Tables of one run: per area × specialty, per specialty, the relocation plan, a report."""
+
+    areas: pd.DataFrame
+    summary: pd.DataFrame
+    relocations: pd.DataFrame
+    report: dict = field(default_factory=dict)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.1f}" if abs(x - round(x)) > 0.05 else f"{round(x):.0f}"
+
+
+def specialist_gaps(
+    *,
+    capacity: pd.DataFrame,
+    population: pd.DataFrame,
+    weights: pd.DataFrame | None = None,
+    reference_totals: Mapping[str, float] | None = None,
+    centres_xy: np.ndarray | None = None,
+    under_ratio: float = DEFAULT_UNDER_RATIO,
+    over_ratio: float = DEFAULT_OVER_RATIO,
+    only_specialties: Sequence[str] | None = None,
+    unit_label: str = "ydernumre",
+) -> GapResult:
+    """Capacity against need-based fair shares, per area and specialty.
+
+    ``capacity``: rows with ``area_id``, ``specialty`` (canonical names; see
+    :func:`normalise_specialties`) and ``capacity`` (≥ 0); several rows per area/specialty are
+    summed; ``area_id`` must be an area of ``population``. ``population``: one row per area,
+    column ``area_id`` (unique), optional ``area_name``, age/sex columns and/or ``population``.
+    ``weights``: :func:`load_specialist_weights` or None (unweighted). ``reference_totals``:
+    planned total per specialty (others: today's capacity). ``centres_xy``: (A, 2) area centres
+    in metres in a projected CRS, in the order of ``population``, for the relocation distances
+    (None: all distances equal, distance_km NULL). Specialties: those in ``capacity`` plus any
+    in ``reference_totals`` (or ``only_specialties``).
+    """
+    if not 0 < under_ratio <= 1 <= over_ratio:
+        raise SundplanError(
+            f"The class thresholds must satisfy 0 < under ≤ 1 ≤ over; got under {under_ratio:g} "
+            f"and over {over_ratio:g}."
+        )
+    pop = population.copy()
+    if "area_id" not in pop.columns:
+        raise SundplanError("The population table needs an 'area_id' column.")
+    pop["area_id"] = pop["area_id"].astype(str)
+    dupes = pop["area_id"][pop["area_id"].duplicated()].unique()
+    if len(dupes):
+        raise SundplanError(
+            f"Duplicate area ids in the population: {', '.join(dupes[:10])}. Each area once."
+        )
+    if "area_name" not in pop.columns:
+        pop["area_name"] = pop["area_id"]
+    pop = pop.set_index("area_id", drop=False)
+    area_ids = list(pop.index)
+
+    cap = capacity.copy()
+    for col in ("area_id", "specialty", "capacity"):
+        if col not in cap.columns:
+            raise SundplanError(f"The capacity table needs a '{col}' column.")
+    cap["area_id"] = cap["area_id"].astype(str)
+    values = pd.to_numeric(cap["capacity"], errors="coerce")
+    if values.isna().any():
+        rows = cap.index[values.isna()][:10]
+        raise SundplanError(
+            "Empty or non-numeric capacity for "
+            + "; ".join(f"{cap.at[i, 'specialty']} in area {cap.at[i, 'area_id']}" for i in rows)
+            + ". Give every practice a capacity (full-time ydernumre) or leave the field unset."
+        )
+    if (values < 0).any():
+        rows = cap.index[values < 0][:10]
+        raise SundplanError(
+            "Negative capacity for "
+            + "; ".join(
+                f"{cap.at[i, 'specialty']} in area {cap.at[i, 'area_id']} ({values[i]:g})"
+                for i in rows
+            )
+            + ". Capacities are numbers of full-time ydernumre, 0 or more."
+        )
+    cap["capacity"] = values.astype(float)
+    unknown_areas = sorted(set(cap["area_id"]) - set(area_ids))
+    if unknown_areas:
+        raise SundplanError(
+            f"The capacity table has area ids that are not among the areas: "
+            f"{', '.join(unknown_areas[:20])}. Areas: {', '.join(area_ids[:20])}"
+            + (" …" if len(area_ids) > 20 else "")
+            + "."
+        )
+    reference_totals = dict(reference_totals or {})
+    for spec, total in reference_totals.items():
+        if not np.isfinite(total) or total < 0:
+            raise SundplanError(f"The planned total for '{spec}' must be a number ≥ 0.")
+    specs = list(only_specialties) if only_specialties else []
+    if not specs:
+        specs = sorted(set(cap["specialty"]) | set(reference_totals))
+    if not specs:
+        raise SundplanError("No specialist capacity given: the practices/capacity table is empty.")
+
+    need, total_pop, used = need_weighted(pop, specialties_=specs, weights=weights)
+    table = cap.groupby(["area_id", "specialty"])["capacity"].sum()
+    dist = distance_matrix_km(centres_xy, len(area_ids))
+    rows, summaries, moves = [], [], []
+    warnings: list[str] = []
+    no_pop = [a for a in area_ids if total_pop[a] <= 0]
+    if no_pop:
+        warnings.append(
+            f"{len(no_pop)} area(s) have no population: {', '.join(map(str, no_pop[:20]))}. Their "
+            "fair share is 0; any capacity there counts as over-supply (class 'no population')."
+        )
+    names = pop["area_name"].astype(str).to_numpy()
+    for spec in specs:
+        c = np.array([float(table.get((a, spec), 0.0)) for a in area_ids])
+        n = need[spec].to_numpy(dtype=float)
+        today = float(c.sum())
+        planned = spec in reference_totals
+        ref = float(reference_totals[spec]) if planned else today
+        fair = ref * n / n.sum()
+        gap = c - fair
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.where(fair > 0, c / np.where(fair > 0, fair, 1), np.nan)
+            density = np.where(n > 0, c / np.where(n > 0, n, 1) * _PER, np.nan)
+            density_raw = np.where(
+                total_pop.to_numpy() > 0,
+                c / np.where(total_pop.to_numpy() > 0, total_pop.to_numpy(), 1) * _PER,
+                np.nan,
+            )
+        cls = classify(np.where(np.isnan(ratio), 1.0, ratio), n, under=under_ratio, over=over_ratio)
+        rows.append(
+            pd.DataFrame(
+                {
+                    "area_id": area_ids,
+                    "area_name": names,
+                    "specialty": spec,
+                    "capacity": c,
+                    "population": total_pop.to_numpy(dtype=float),
+                    "need_weighted_population": n,
+                    "need_share": n / n.sum(),
+                    "fair_share": fair,
+                    "gap": gap,
+                    "ratio": ratio,
+                    "capacity_per_100k_need": density,
+                    "capacity_per_100k_pop": density_raw,
+                    "class": cls,
+                }
+            )
+        )
+        has_need = n > 0
+        dens = density[has_need]
+        hi = int(np.nanargmax(dens)) if dens.size else 0
+        lo = int(np.nanargmin(dens)) if dens.size else 0
+        idx = np.flatnonzero(has_need)
+        d_index = dissimilarity(c, n)
+        summaries.append(
+            {
+                "specialty": spec,
+                "n_areas": len(area_ids),
+                "capacity_today": today,
+                "reference_total": ref,
+                "reference": "planned total" if planned else "today's capacity",
+                "population": float(total_pop.sum()),
+                "weights": used[spec],
+                "density_high_per_100k": float(dens[hi]) if dens.size else np.nan,
+                "density_high_area": str(names[idx[hi]]) if dens.size else None,
+                "density_low_per_100k": float(dens[lo]) if dens.size else np.nan,
+                "density_low_area": str(names[idx[lo]]) if dens.size else None,
+                "density_ratio": (
+                    float(dens[hi] / dens[lo]) if dens.size and dens[lo] > 0 else np.nan
+                ),
+                "n_areas_without_capacity": int(((c <= 0) & has_need).sum()),
+                "gini": gini(c, n),
+                "dissimilarity_index": d_index,
+                "capacities_to_move": d_index * today if np.isfinite(d_index) else 0.0,
+                "total_surplus": float(np.clip(gap, 0, None).sum()),
+                "total_deficit": float(np.clip(-gap, 0, None).sum()),
+                "n_under_supplied": int((cls == CLASS_UNDER).sum()),
+                "n_balanced": int((cls == CLASS_BALANCED).sum()),
+                "n_over_supplied": int((cls == CLASS_OVER).sum()),
+            }
+        )
+        moves.extend(_relocations(spec, gap, area_ids, names, dist, unit_label))
+    areas_tab = pd.concat(rows, ignore_index=True)
+    summary = pd.DataFrame(summaries)
+    summary["moved_in_plan"] = [
+        sum(m["capacities"] for m in moves if m["specialty"] == s and m["kind"] == "move")
+        for s in summary["specialty"]
+    ]
+    reloc = pd.DataFrame(
+        moves,
+        columns=[
+            "specialty",
+            "kind",
+            "from_area_id",
+            "from_area",
+            "to_area_id",
+            "to_area",
+            "capacities",
+            "distance_km",
+            "capacity_km",
+            "description",
+        ],
+    )
+    for col in ("capacities", "distance_km", "capacity_km"):
+        reloc[col] = reloc[col].astype(float)
+    report = {
+        "method": {
+            "need_weighted_population": (
+                "Σ persons × weight(age group, sex), scaled so that its total over the areas "
+                "equals the total population (average need = 1)"
+            ),
+            "fair_share": "reference total × area's share of need-weighted population",
+            "gap": "capacity − fair share (positive = more than the need-based share)",
+            "class": (
+                f"ratio = capacity / fair share; under-supplied below {under_ratio:g}, "
+                f"over-supplied above {over_ratio:g}"
+            ),
+            "gini": "Lorenz curve of capacity share against need share, areas by density",
+            "dissimilarity_index": "½ Σ |capacity share − need share|",
+            "relocation": (
+                "transport problem, scipy.optimize.linprog (HiGHS dual simplex), minimising "
+                "capacity × straight-line km between area centres"
+                if dist is not None
+                else "transport problem, scipy.optimize.linprog (HiGHS); the areas had no "
+                "geometry, so every distance counts the same and distance_km is empty"
+            ),
+        },
+        "thresholds": {"under_ratio": under_ratio, "over_ratio": over_ratio},
+        "weights_used": used,
+        "reference_totals": {
+            s: {
+                "kind": r["reference"],
+                "total": r["reference_total"],
+                "capacity_today": r["capacity_today"],
+            }
+            for s, r in zip(summary["specialty"], summaries, strict=True)
+        },
+        "areas": len(area_ids),
+        "population_total": float(total_pop.sum()),
+        "warnings": warnings,
+    }
+    return GapResult(areas=areas_tab, summary=summary, relocations=reloc, report=report)
+
+
+def _relocations(
+    spec: str,
+    gap: np.ndarray,
+    area_ids: list,
+    names: np.ndarray,
+    dist: np.ndarray | None,
+    unit_label: str,
+) -> list[dict]:
+    """Rows of the relocation plan for one specialty (moves, then new / withdrawn)."""
+    give = np.flatnonzero(gap > _EPS)
+    take = np.flatnonzero(gap < -_EPS)
+    surplus, deficit = gap[give], -gap[take]
+    cost = dist[np.ix_(give, take)] if dist is not None else np.ones((give.size, take.size))
+    flows, _cost = transport_plan(surplus, deficit, cost)
+    out = []
+    for a, i in enumerate(give):
+        for b, j in enumerate(take):
+            x = float(flows[a, b])
+            if x <= _EPS:
+                continue
+            km = float(dist[i, j]) if dist is not None else np.nan
+            out.append(
+                {
+                    "specialty": spec,
+                    "kind": "move",
+                    "from_area_id": str(area_ids[i]),
+                    "from_area": str(names[i]),
+                    "to_area_id": str(area_ids[j]),
+                    "to_area": str(names[j]),
+                    "capacities": x,
+                    "distance_km": km,
+                    "capacity_km": x * km,
+                    "description": (
+                        f"move {_fmt(x)} {unit_label} in {spec} from {names[i]} to {names[j]}"
+                    ),
+                }
+            )
+    left_give = surplus - flows.sum(axis=1)
+    left_take = deficit - flows.sum(axis=0)
+    for a, i in enumerate(give):
+        if left_give[a] > 1e-7:
+            out.append(
+                {
+                    "specialty": spec,
+                    "kind": "withdraw",
+                    "from_area_id": str(area_ids[i]),
+                    "from_area": str(names[i]),
+                    "to_area_id": None,
+                    "to_area": None,
+                    "capacities": float(left_give[a]),
+                    "distance_km": np.nan,
+                    "capacity_km": np.nan,
+                    "description": (
+                        f"withdraw {_fmt(left_give[a])} {unit_label} in {spec} from {names[i]} "
+                        "(the planned total is below today's capacity)"
+                    ),
+                }
+            )
+    for b, j in enumerate(take):
+        if left_take[b] > 1e-7:
+            out.append(
+                {
+                    "specialty": spec,
+                    "kind": "new",
+                    "from_area_id": None,
+                    "from_area": None,
+                    "to_area_id": str(area_ids[j]),
+                    "to_area": str(names[j]),
+                    "capacities": float(left_take[b]),
+                    "distance_km": np.nan,
+                    "capacity_km": np.nan,
+                    "description": (
+                        f"add {_fmt(left_take[b])} new {unit_label} in {spec} in {names[j]} "
+                        "(the planned total is above today's capacity)"
+                    ),
+                }
+            )
+    return out
+
+
+# --------------------------------------------------------------------------- input helpers
+def group_areas(
+    frame: pd.DataFrame,
+    mapping: Mapping[str, str],
+    *,
+    key: str = "area_id",
+    source_name: str = "areas",
+    pad_codes: bool = True,
+) -> pd.DataFrame:
+    """Sum the numeric columns of ``frame`` per unit of ``mapping`` (area id -> unit name).
+
+    Ids are matched as text; with ``pad_codes``, all-digit ids are also tried zero-padded to
+    4 digits (kommunekode ``101`` = ``0101``). Unmatched ids are an error listing them.
+    Returns one row per unit with ``area_id`` = ``area_name`` = unit name.
+    """
+    ids = frame[key].astype(str).str.strip()
+    mapped = ids.map(lambda v: _map_id(v, mapping, pad_codes))
+    if mapped.isna().any():
+        missing = sorted(set(ids[mapped.isna()]))
+        raise SundplanError(
+            f"{len(missing)} id(s) of '{source_name}' are not in the grouping table: "
+            f"{', '.join(missing[:20])}. The grouping table must list every area id."
+        )
+    numeric = frame.drop(columns=[c for c in (key, "area_name") if c in frame.columns])
+    numeric = numeric.apply(pd.to_numeric, errors="coerce")
+    out = numeric.groupby(mapped.to_numpy()).sum(min_count=1).reset_index(names="area_id")
+    out.insert(1, "area_name", out["area_id"])
+    return out
+
+
+def _map_id(value: str, mapping: Mapping[str, str], pad: bool) -> str | None:
+    if value in mapping:
+        return mapping[value]
+    if pad and value.isdigit() and value.zfill(4) in mapping:
+        return mapping[value.zfill(4)]
+    if pad and value.isdigit() and value.lstrip("0") in mapping:
+        return mapping[value.lstrip("0")]
+    return None
+
+
+def reference_grouping(level: str) -> dict[str, str]:
+    """kommunekode -> unit at ``level`` (``region``, ``region_2027``, ``sundhedsraad``,
+    ``sundhedsfaellesskab``) from the embedded reference data."""
+    from .reference import grouping_table
+
+    table = grouping_table()
+    if level not in table.columns or level in ("kommunekode", "kommune"):
+        raise SundplanError(
+            f"Unknown grouping level '{level}'. Use region, region_2027, sundhedsraad or "
+            "sundhedsfaellesskab."
+        )
+    return dict(zip(table["kommunekode"], table[level], strict=True))
+
+
+def parse_planned_totals(text: str) -> dict[str, float]:
+    """``"Dermato-venerologi=60; Reumatologi: 50"`` -> {canonical name: total}."""
+    out: dict[str, float] = {}
+    if not text or not text.strip():
+        return out
+    for part in re.split(r"[;\n]+", text):
+        if not part.strip():
+            continue
+        m = re.match(r"^\s*(.+?)\s*[=:]\s*([-+0-9.,eE]+)\s*$", part)
+        if not m:
+            raise SundplanError(
+                f"Cannot read the planned total '{part.strip()}'. Write specialty=number, "
+                "separated by ';', e.g. 'Dermato-venerologi=60; Reumatologi=50'."
+            )
+        name = normalise_specialties([m.group(1)], source_name="planned totals")[0]
+        try:
+            value = float(m.group(2).replace(",", "."))
+        except ValueError as exc:
+            raise SundplanError(f"The planned total for '{name}' is not a number.") from exc
+        if value < 0:
+            raise SundplanError(f"The planned total for '{name}' must be 0 or more.")
+        out[name] = value
+    return out
