@@ -62,6 +62,7 @@ GROUPS = {
     "data": "Data",
     "accessibility": "Accessibility",
     "capacity": "Capacity and need",
+    "maps": "Maps and reports",
 }
 
 

@@ -55,6 +55,13 @@ run sundplan:catchment_scenario "${common[@]}" ACTIVE_EXPRESSION='"active" = 1' 
   SWITCHES="$out/switches.gpkg" \
   REPORT="$out/scenario_report.json"
 
+run sundplan:map_report \
+  LAYER="$out/travel_time.tif" \
+  ATLAS_LAYER="$gpkg|layername=kommuner" ATLAS_NAME_FIELD=kommune \
+  SUMMARY="$out/area_summary.gpkg" \
+  POINTS="$gpkg|layername=hospitals|subset=\"active\" = 1" POINTS_LABEL_FIELD=name \
+  OUTPUT="$out/rejsetid_pr_kommune.pdf"
+
 echo
 echo "Catchments summary per kommune (minutes):"
 ogr2ogr -f CSV /vsistdout/ "$out/area_summary.gpkg" \

@@ -30,6 +30,7 @@ apt_packages=(
   python3-fiona python3-rasterio python3-geopandas python3-networkx python3-osmnx
   python3-igraph python3-pyosmium python3-pytest python3-venv python3-pip
   gdal-bin osmium-tool qttools5-dev-tools pyqt5-dev-tools poppler-utils zip make
+  fonts-dejavu-core
 )
 
 missing=()

@@ -51,6 +51,7 @@ WORDS: dict[str, dict[str, str]] = {
         "computed": "beregnet",
         "page": "Side {number} af {total}",
         "summary": "Nøgletal pr. område",
+        "figure": "Nøgletal",
         "summary_top": "{shown} af {total} områder, længst rejsetid først",
         "organisation": "Organisation",
         "backdrop": "Områdegrænser",
@@ -70,6 +71,7 @@ WORDS: dict[str, dict[str, str]] = {
         "computed": "computed",
         "page": "Page {number} of {total}",
         "summary": "Key figures per area",
+        "figure": "Key figure",
         "summary_top": "{shown} of {total} areas, longest travel time first",
         "organisation": "Organisation",
         "backdrop": "Area boundaries",
@@ -123,31 +125,159 @@ LEGEND_TITLES: dict[str, dict[str, str]] = {
 
 @dataclass(frozen=True)
 class Column:
-    """A known summary field: headings and how to print its values."""
+    """A known summary field: short headings (table columns), long ones (a one-area list)."""
 
     field: str
     da: str
     en: str
     kind: str = "text"  # text | int | minutes | share
     decimals: int = 0
+    da_long: str = ""
+    en_long: str = ""
 
 
-# Known fields of the catchments' area summary, in the order they are printed.
+# Known fields of the catchments' area summary and the scenario's area changes.
 COLUMNS: tuple[Column, ...] = (
-    Column("area_name", "Område", "Area"),
-    Column("population", "Indbyggere", "Residents", "int"),
-    Column("mean_min", "Gns. min", "Mean min", "minutes", 1),
-    Column("median_min", "Median min", "Median min", "minutes", 1),
-    Column("p90_min", "90 % min", "90% min", "minutes", 1),
-    Column("max_min", "Maks. min", "Max min", "minutes", 1),
-    Column("share_over_15_min", "Andel > 15 min", "Share > 15 min", "share"),
-    Column("share_over_30_min", "Andel > 30 min", "Share > 30 min", "share"),
-    Column("share_over_45_min", "Andel > 45 min", "Share > 45 min", "share"),
-    Column("share_over_60_min", "Andel > 60 min", "Share > 60 min", "share"),
-    Column("pop_over_30_min", "Indb. > 30 min", "Residents > 30 min", "int"),
-    Column("main_hospital", "Primært akutsygehus", "Main acute hospital"),
-    Column("hospital", "Akutsygehus", "Acute hospital"),
-    Column("mean_min_change", "Ændring gns. min", "Change mean min", "minutes", 1),
+    Column("area_name", "Område", "Area", da_long="Område", en_long="Area"),
+    Column("population", "Indbyggere", "Residents", "int", 0, "Indbyggere", "Residents"),
+    Column(
+        "mean_min",
+        "Gns. min",
+        "Mean min",
+        "minutes",
+        1,
+        "Gns. rejsetid (min)",
+        "Mean travel time (min)",
+    ),
+    Column(
+        "median_min",
+        "Median min",
+        "Median min",
+        "minutes",
+        1,
+        "Median rejsetid (min)",
+        "Median travel time (min)",
+    ),
+    Column(
+        "p90_min",
+        "90 % min",
+        "90% min",
+        "minutes",
+        1,
+        "90 % når frem inden for (min)",
+        "90% arrive within (min)",
+    ),
+    Column(
+        "max_min",
+        "Maks. min",
+        "Max min",
+        "minutes",
+        1,
+        "Længste rejsetid (min)",
+        "Longest travel time (min)",
+    ),
+    Column(
+        "share_over_15_min",
+        "Andel > 15 min",
+        "Share > 15 min",
+        "share",
+        0,
+        "Andel over 15 min",
+        "Share over 15 min",
+    ),
+    Column(
+        "share_over_30_min",
+        "Andel > 30 min",
+        "Share > 30 min",
+        "share",
+        0,
+        "Andel over 30 min",
+        "Share over 30 min",
+    ),
+    Column(
+        "share_over_45_min",
+        "Andel > 45 min",
+        "Share > 45 min",
+        "share",
+        0,
+        "Andel over 45 min",
+        "Share over 45 min",
+    ),
+    Column(
+        "share_over_60_min",
+        "Andel > 60 min",
+        "Share > 60 min",
+        "share",
+        0,
+        "Andel over 60 min",
+        "Share over 60 min",
+    ),
+    Column(
+        "pop_over_30_min",
+        "Indb. > 30 min",
+        "Residents > 30 min",
+        "int",
+        0,
+        "Indbyggere over 30 min",
+        "Residents over 30 min",
+    ),
+    Column(
+        "main_hospital",
+        "Primært akutsygehus",
+        "Main acute hospital",
+        "text",
+        0,
+        "Primært akutsygehus",
+        "Main acute hospital",
+    ),
+    Column(
+        "hospital", "Akutsygehus", "Acute hospital", da_long="Akutsygehus", en_long="Acute hospital"
+    ),
+    Column(
+        "base_mean_min",
+        "Gns. min nu",
+        "Mean min now",
+        "minutes",
+        1,
+        "Gns. rejsetid nu (min)",
+        "Mean travel time now (min)",
+    ),
+    Column(
+        "scen_mean_min",
+        "Gns. min scenarie",
+        "Mean min scenario",
+        "minutes",
+        1,
+        "Gns. rejsetid i scenariet (min)",
+        "Mean travel time in the scenario (min)",
+    ),
+    Column(
+        "change_mean_min",
+        "Ændring gns. min",
+        "Change mean min",
+        "minutes",
+        1,
+        "Ændring i gns. rejsetid (min)",
+        "Change in mean travel time (min)",
+    ),
+    Column(
+        "change_p90_min",
+        "Ændring 90 % min",
+        "Change 90% min",
+        "minutes",
+        1,
+        "Ændring i 90 %-fraktil (min)",
+        "Change in 90th percentile (min)",
+    ),
+    Column(
+        "scen_main_hospital",
+        "Akutsygehus i scenariet",
+        "Hospital in scenario",
+        "text",
+        0,
+        "Primært akutsygehus i scenariet",
+        "Main acute hospital in the scenario",
+    ),
 )
 _COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
 
@@ -160,6 +290,10 @@ DEFAULT_SUMMARY_FIELDS = (
     "max_min",
     "share_over_30_min",
     "main_hospital",
+    "base_mean_min",
+    "scen_mean_min",
+    "change_mean_min",
+    "scen_main_hospital",
 )
 
 
@@ -242,8 +376,7 @@ def date_line(
     text = f"{word('date', lang)}: {format_date(printed, language=lang)}"
     computed = _parse_date((provenance or {}).get("timestamp_utc"))
     if computed is not None and computed != printed:
-        data = "data " if lang == "da" else "data "
-        text += f" ({data}{word('computed', lang)} {format_date(computed, language=lang)})"
+        text += f" (data {word('computed', lang)} {format_date(computed, language=lang)})"
     return text
 
 
@@ -288,9 +421,11 @@ def subtitle(
     parts: list[str] = []
     if kind in ("travel_time", "travel_time_bands", "area_summary", "catchments"):
         parts.append(
-            ("Bil ad vejnettet, tidsbånd {b} min" if lang == "da" else "By car on the road network, bands {b} min").format(
-                b=_bands_text(params, lang)
-            )
+            (
+                "Bil ad vejnettet, tidsbånd {b} min"
+                if lang == "da"
+                else "By car on the road network, bands {b} min"
+            ).format(b=_bands_text(params, lang))
         )
     if kind == "travel_time_change" or (provenance or {}).get("algorithm", "").endswith(
         "catchment_scenario"
@@ -328,8 +463,10 @@ def method_note(
         "access": format_number(access, language=lang),
     }
     network_kinds = ("travel_time", "travel_time_bands", "catchments", "area_summary")
-    if algorithm.startswith("sundplan:catchment") or kind in network_kinds or (
-        kind == "travel_time_change"
+    if (
+        algorithm.startswith("sundplan:catchment")
+        or kind in network_kinds
+        or (kind == "travel_time_change")
     ):
         if lang == "da":
             text = (
@@ -451,12 +588,18 @@ def sources_line(
 
 
 # --------------------------------------------------------------------------- summary table
-def column_heading(field: str, *, language: str = DEFAULT_LANGUAGE) -> str:
-    """Printed heading of a summary field (known fields translated; others as named)."""
+def column_heading(field: str, *, language: str = DEFAULT_LANGUAGE, long: bool = False) -> str:
+    """Printed heading of a summary field (known fields translated; others as named).
+
+    Short headings are for table columns (the table wraps them); ``long`` ones for the list of
+    key figures of one area.
+    """
     column = _COLUMN_BY_FIELD.get(field)
     if column is None:
         return field
-    return column.da if language_of(language) == "da" else column.en
+    if language_of(language) == "da":
+        return (column.da_long or column.da) if long else column.da
+    return (column.en_long or column.en) if long else column.en
 
 
 def default_summary_fields(available: Iterable[str], *, limit: int = 7) -> list[str]:
@@ -528,8 +671,10 @@ def summary_table(
         items.sort(key=lambda r: str(r.get("area_name") or ""))
     note = ""
     if max_rows is not None and len(items) > max_rows:
-        key = "mean_min" if "mean_min" in fields else next(
-            (f for f in fields if is_numeric_field(f)), None
+        key = (
+            "mean_min"
+            if "mean_min" in fields
+            else next((f for f in fields if is_numeric_field(f)), None)
         )
         if key is not None:
             items.sort(key=lambda r: _sort_value(r.get(key)), reverse=True)
@@ -543,6 +688,47 @@ def summary_table(
     )
 
 
+def area_key_figures(
+    row: Mapping[str, Any], fields: Sequence[str], *, language: str = DEFAULT_LANGUAGE
+) -> SummaryTable:
+    """The key figures of one area as a two-column list (long headings, values).
+
+    Used on an atlas page whose area has exactly one summary row: easier to read than a
+    one-row table with many columns. The columns' headings are the figure and the area name.
+    """
+    lang = language_of(language)
+    name = row.get("area_name")
+    figures = [f for f in fields if f != "area_name"]
+    return SummaryTable(
+        headings=[word("figure", lang), "" if name is None else str(name)],
+        rows=[
+            [column_heading(f, language=lang, long=True), format_cell(f, row.get(f), language=lang)]
+            for f in figures
+        ],
+        numeric=[False, True],
+    )
+
+
+def points_title(layer_name: str, *, language: str = DEFAULT_LANGUAGE) -> str:
+    """Legend name of the point layer: "Akutsygehuse" for hospitals, else the layer name."""
+    lang = language_of(language)
+    lowered = (layer_name or "").lower()
+    if "hospital" in lowered or "sygehus" in lowered:
+        return "Akutsygehuse" if lang == "da" else "Acute hospitals"
+    return layer_name
+
+
+def backdrop_title(layer_name: str, *, language: str = DEFAULT_LANGUAGE) -> str:
+    """Legend name of the backdrop areas: kommune / region boundaries when the name says so."""
+    lang = language_of(language)
+    lowered = (layer_name or "").lower()
+    if "kommun" in lowered or "municipal" in lowered:
+        return "Kommunegrænser" if lang == "da" else "Municipal boundaries"
+    if "region" in lowered:
+        return "Regionsgrænser" if lang == "da" else "Region boundaries"
+    return word("backdrop", lang)
+
+
 def _sort_value(value: Any) -> float:
     try:
         number = float(value)
@@ -553,6 +739,9 @@ def _sort_value(value: Any) -> float:
 
 __all__ = [
     "COLUMNS",
+    "area_key_figures",
+    "backdrop_title",
+    "points_title",
     "DEFAULT_LANGUAGE",
     "KINDS",
     "LANGUAGES",

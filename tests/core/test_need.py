@@ -20,8 +20,17 @@ def test_age_groups_are_the_18_five_year_groups():
 
 def test_age_sex_columns_recognises_the_documented_spellings():
     cols = need.age_sex_columns(
-        ["kommune", "population", "m_0_4", "K_85_plus", "women_30_34", "men_85plus", "all_5_9",
-         "m_3_7", "x_0_4"]
+        [
+            "kommune",
+            "population",
+            "m_0_4",
+            "K_85_plus",
+            "women_30_34",
+            "men_85plus",
+            "all_5_9",
+            "m_3_7",
+            "x_0_4",
+        ]
     )
     assert cols == {
         "m_0_4": ("m", "0_4"),
@@ -60,9 +69,12 @@ def test_default_weights_have_national_mean_one_on_folk1a_2014(shared_data):
 
 def test_need_weighted_population_by_hand():
     weights = need.weights_from_rows(
-        [[g, "all", 1.0] for g in need.AGE_GROUPS[:-1]] + [["85_plus", "m", 3.0], ["85_plus", "k", 2.0]]
+        [[g, "all", 1.0] for g in need.AGE_GROUPS[:-1]]
+        + [["85_plus", "m", 3.0], ["85_plus", "k", 2.0]]
     )
-    pop = pd.DataFrame({"m_0_4": [10, 0], "k_85_plus": [5, 1], "m_85_plus": [1, 0], "all_85_plus": [2, 0]})
+    pop = pd.DataFrame(
+        {"m_0_4": [10, 0], "k_85_plus": [5, 1], "m_85_plus": [1, 0], "all_85_plus": [2, 0]}
+    )
     got = need.need_weighted_population(pop, weights=weights)
     # 10*1 + 5*2 + 1*3 + 2*(3+2)/2
     assert got.tolist() == [10 + 10 + 3 + 5, 2]

@@ -216,3 +216,23 @@ def test_dependency_problem_logged_once(sundplan_package, simulate_missing, monk
         log.messageReceived.disconnect(collect)
     assert "python3-geopandas" in first
     assert messages == [first]
+
+
+def test_sample_data_loads_layers_in_gui(sundplan_provider, tmp_path):
+    """GUI path: the six sample layers are added to the project with provenance metadata."""
+    import processing
+
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    processing.runAndLoadResults(
+        "sundplan:sample_data", {"SEED": 3, "OUTPUT_FOLDER": str(tmp_path / "s")}
+    )
+    new = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
+    try:
+        names = sorted(layer.name() for layer in new)
+        assert len(new) == 6, names
+        assert all(layer.isValid() for layer in new)
+        assert all("sundplan:sample_data" in layer.metadata().abstract() for layer in new)
+        assert sum(layer.type() == layer.type().RasterLayer for layer in new) == 1
+    finally:
+        project.removeMapLayers([layer.id() for layer in new])

@@ -1,0 +1,128 @@
+"""Benchmark of the FCA network engine (sundplan:fca_access core), SYNTHETIC data.
+
+Usage (from the repository root, Debian's python):
+
+    python bench/bench_fca.py COUNTRY_DIR [--practices 3500] [--demand 100000]
+        [--threshold 30] [--method 2sfca] [--batch 16] [--seed 1]
+
+COUNTRY_DIR is made by ``python bench/make_country.py COUNTRY_DIR`` (country-size synthetic
+network, ``sundplan_qgis.sample.generate_country_network``); it is generated there when
+missing. Practices and demand points are drawn from the populated cells of its population
+raster (practices weighted by population, demand points uniformly among populated cells,
+each carrying its cell's population). Prints JSON with the stage timings (s), the number of
+kept pairs and the peak resident memory (ru_maxrss, MiB) of the whole process (with --workers > 1 also RUSAGE_CHILDREN, the largest worker).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sundplan_qgis import fca, network, rasters  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("country_dir", type=Path)
+    parser.add_argument("--practices", type=int, default=3500)
+    parser.add_argument("--demand", type=int, default=100_000)
+    parser.add_argument("--threshold", type=float, default=30.0)
+    parser.add_argument("--method", default="2sfca", choices=fca.METHODS)
+    parser.add_argument("--batch", type=int, default=16)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=1, help="forked processes (default 1)")
+    args = parser.parse_args(argv)
+
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    roads = args.country_dir / "roads.gpkg"
+    if not roads.is_file():
+        from sundplan_qgis.sample import generate_country_network
+
+        generate_country_network(args.country_dir, write_pbf=False)
+    timings["generate_if_missing"] = time.perf_counter() - t0
+
+    t = time.perf_counter()
+    lines = network.read_lines_ogr(
+        str(roads),
+        speed_field="maxspeed_kmh",
+        oneway_field="oneway",
+        class_field="road_class",
+        duration_field="duration_min",
+    )
+    graph = network.build_graph(lines)
+    timings["read_and_build_graph"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    pop = rasters.read_population_raster(args.country_dir / "population.tif")
+    rng = np.random.default_rng(args.seed)
+    n_cells = pop.xy.shape[0]
+    d_idx = rng.choice(n_cells, size=min(args.demand, n_cells), replace=False)
+    demand_xy = pop.xy[d_idx]
+    demand = pop.population[d_idx]
+    p = pop.population / pop.population.sum()
+    s_idx = rng.choice(n_cells, size=args.practices, replace=True, p=p)
+    supply_xy = pop.xy[s_idx] + rng.uniform(-40, 40, size=(args.practices, 2))
+    capacity = rng.choice([1, 2, 3, 4, 5], size=args.practices).astype(float)
+    timings["sample_inputs"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    last = {"t": time.perf_counter()}
+
+    def progress(f: float, msg: str = "") -> None:
+        if time.perf_counter() - last["t"] > 10:
+            last["t"] = time.perf_counter()
+            print(f"  {100 * f:5.1f} % {msg}", file=sys.stderr, flush=True)
+
+    pairs = fca.network_pairs(
+        graph,
+        demand_xy=demand_xy,
+        supply_xy=supply_xy,
+        threshold_min=args.threshold,
+        batch_size=args.batch,
+        workers=args.workers,
+        progress=progress,
+    )
+    timings["network_pairs"] = time.perf_counter() - t
+    t = time.perf_counter()
+    decay = fca.make_decay(args.method, args.threshold)
+    res = fca.two_step_fca(pairs, demand=demand, capacity=capacity, decay=decay)
+    timings["two_step"] = time.perf_counter() - t
+    timings["fca_total_excl_graph"] = timings["network_pairs"] + timings["two_step"]
+    timings["wall_total"] = time.perf_counter() - t0
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    child_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
+    out = {
+        "network": {"nodes": graph.n_nodes, "directed_edges": int(graph.forward.nnz)},
+        "practices": args.practices,
+        "demand_points": int(demand_xy.shape[0]),
+        "threshold_min": args.threshold,
+        "method": args.method,
+        "batch": args.batch,
+        "workers": args.workers,
+        "pairs_kept": int(pairs.demand.size),
+        "nodes_settled_total": pairs.report.get("nodes_settled_total"),
+        "demand_status_counts": {
+            fca.STATUS_LABELS[k]: int((pairs.demand_status == k).sum()) for k in fca.STATUS_LABELS
+        },
+        "practices_unsnapped": int((pairs.supply_status != 0).sum()),
+        "conservation": res.conservation,
+        "median_access_per_10000": float(np.nanmedian(res.access) * fca.PER),
+        "timings_s": {k: round(v, 2) for k, v in timings.items()},
+        "peak_rss_mib": round(peak_mib, 1),
+        "peak_rss_largest_worker_mib": round(child_mib, 1),
+    }
+    print(json.dumps(out, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

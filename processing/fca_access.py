@@ -1,0 +1,589 @@
+"""``sundplan:fca_access``: 2SFCA / E2SFCA / Gaussian accessibility to practices.
+
+Thin wrapper around ``sundplan_qgis.fca``. The road network parameters are those of the
+catchments algorithms (``NetworkAlgorithmBase.add_network_parameters``); the network reading
+mirrors ``NetworkAlgorithmBase.read_inputs`` (which also requires population/bands, so it is not
+called directly).
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import numpy as np
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingOutputFile,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+)
+
+from ..sundplan_qgis.errors import SundplanError
+from . import _inputs
+from ._network_alg import NetworkAlgorithmBase, _null_to_none, _speed_table
+from .base import SundplanAlgorithm, dataframe_to_sink, tr
+from .gp_density import PracticeParameters, _null, _objects
+
+METHOD_KEYS = ("2sfca", "e2sfca", "gaussian")
+
+
+class FcaAccessAlgorithm(PracticeParameters, SundplanAlgorithm):
+    """Tilgængelighed til praksis (2SFCA)."""
+
+    _name = "fca_access"
+    _display_name = "Access to practices, 2SFCA (Tilgængelighed til praksis)"
+    _group_id = "capacity"
+    _requires = ("numpy", "scipy", "pandas", "pyproj", "rasterio", "shapely")
+    _tags = (
+        "2SFCA",
+        "E2SFCA",
+        "floating catchment",
+        "tilgængelighed",
+        "almen praksis",
+        "speciallæge",
+    )
+    _help = (
+        "Spatial accessibility to practices with the two-step floating catchment area family: "
+        "how many GPs (or specialists) residents can reach within the catchment threshold, "
+        "competing with everyone else who can reach them.<br><br>"
+        "<b>Method</b>: step 1, each practice's ratio R = capacity / (weighted) demand within "
+        "the threshold; step 2, each location's accessibility = sum of the (weighted) ratios of "
+        "the practices it reaches, shown as GPs per 10 000 residents. Variants: 2SFCA (step, "
+        "Luo & Wang 2003), E2SFCA (zones in thirds of the threshold with weights 1.00 / 0.68 / "
+        "0.22, Luo & Qi 2009), Gaussian decay (Dai 2010). The threshold is inclusive: a home "
+        "exactly at the threshold is inside. Travel times run home → practice over the road "
+        "network (homes and practices snapped to the nearest road within the maximum snap "
+        "distance, access legs at the access speed). Without a network, tick the straight-line "
+        "fallback: distance × detour factor (default 1.4: KL 2016, 20 km by road vs 14 km "
+        "straight line) at 60 km/h; every output says which was used.<br>"
+        "<b>Demand</b>: a population raster or points/polygons, optionally need-weighted with "
+        "the age/sex columns of the areas. <b>Supply</b>: practices with capacity; a specialty "
+        "filter makes the same tool serve specialist practices.<br>"
+        "<b>Outputs</b>: accessibility per demand location, per area (population-weighted mean, "
+        "share of residents below the low-access level, default 6.25 per 10 000 = 1 GP per 1 600) "
+        "and the supply-to-demand ratio per practice; a run report with conservation check "
+        "(Σ accessibility × demand = capacity of practices reaching anyone)."
+    )
+
+    def define_parameters(self, config=None) -> None:
+        self.add_practice_parameters(list_and_open=False)
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(
+                "POPULATION_RASTER",
+                tr("Demand: population raster (persons per cell)"),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                "POPULATION_LAYER",
+                tr("…or population points/polygons (polygons by centroid)"),
+                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                "POPULATION_FIELD",
+                tr("Population field"),
+                parentLayerParameterName="POPULATION_LAYER",
+                type=QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                "AREAS",
+                tr("Areas for the summary and need factors, e.g. kommuner (optional)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        for key, label in (
+            ("AREA_ID_FIELD", tr("Area id field")),
+            ("AREA_NAME_FIELD", tr("Area name field")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterField(
+                    key, label, parentLayerParameterName="AREAS", optional=True
+                )
+            )
+        self.add_need_parameters(default=0)
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "METHOD",
+                tr("Method"),
+                options=[
+                    tr("2SFCA (step)"),
+                    tr("E2SFCA (weighted zones, Luo & Qi 2009)"),
+                    tr("Gaussian decay"),
+                ],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                "THRESHOLD_MIN",
+                tr("Catchment threshold (minutes, inclusive)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=30.0,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterString(
+                "ZONE_BREAKS",
+                tr("E2SFCA zone limits (minutes; empty = thirds of the threshold)"),
+                optional=True,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterString(
+                "ZONE_WEIGHTS",
+                tr("E2SFCA zone weights"),
+                defaultValue="1.0,0.68,0.22",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                "LOW_ACCESS",
+                tr("Low access below (GPs per 10 000 residents)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=6.25,
+                minValue=0.0,
+            )
+        )
+        NetworkAlgorithmBase.add_network_parameters(self)
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                "MAX_SNAP_M",
+                tr("Maximum snapping distance to the road network (m)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=1000.0,
+                minValue=0.0,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterNumber(
+                "ACCESS_SPEED_KMH",
+                tr("Access speed between a location and the road (km/h)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=30.0,
+                minValue=0.1,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                "STRAIGHT_LINE",
+                tr("No network: use the straight-line fallback (labelled)"),
+                defaultValue=False,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterNumber(
+                "DETOUR_FACTOR",
+                tr("Straight-line fallback: detour factor"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=1.4,
+                minValue=1.0,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterNumber(
+                "FALLBACK_SPEED_KMH",
+                tr("Straight-line fallback: speed (km/h)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=60.0,
+                minValue=1.0,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterNumber(
+                "BATCH_SIZE",
+                tr("Practices per shortest-path batch (memory ∝ batch × nodes)"),
+                QgsProcessingParameterNumber.Integer,
+                defaultValue=16,
+                minValue=1,
+                maxValue=256,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterNumber(
+                "WORKERS",
+                tr("Parallel processes for the shortest paths (Linux/macOS fork; 1 = off)"),
+                QgsProcessingParameterNumber.Integer,
+                defaultValue=1,
+                minValue=1,
+                maxValue=64,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                "ACCESS_POINTS",
+                tr("Accessibility per demand location"),
+                QgsProcessing.TypeVectorPoint,
+                optional=True,
+                createByDefault=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                "AREA_ACCESS",
+                tr("Accessibility per area"),
+                QgsProcessing.TypeVector,
+                optional=True,
+                createByDefault=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                "PRACTICE_RATIO",
+                tr("Supply-to-demand ratio per practice"),
+                QgsProcessing.TypeVectorPoint,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "REPORT", tr("Run report (JSON)"), fileFilter="JSON (*.json)"
+            )
+        )
+        self.addOutput(QgsProcessingOutputFile("REPORT_TEXT", tr("Run report (text)")))
+
+    # ------------------------------------------------------------------ network
+    def _read_graph(self, parameters, context, feedback):
+        from ..sundplan_qgis import network
+
+        net_file = self.parameterAsFile(parameters, "NETWORK_FILE", context)
+        net_source = self.parameterAsSource(parameters, "NETWORK_LAYER", context)
+        if not net_file and net_source is None:
+            return None, {}
+        t0 = time.perf_counter()
+        include_ferries = self.parameterAsBoolean(parameters, "INCLUDE_FERRIES", context)
+        fields = {
+            k.lower(): self.parameterAsString(parameters, k, context) or None
+            for k in ("SPEED_FIELD", "ONEWAY_FIELD", "CLASS_FIELD", "DURATION_FIELD")
+        }
+        if net_file:
+            if not Path(net_file).is_file():
+                raise SundplanError(
+                    tr("The road network file '{path}' does not exist.").format(path=net_file)
+                )
+            if net_file.lower().endswith((".pbf", ".osm", ".osm.bz2", ".bz2")):
+                lines = network.read_osm(net_file, include_ferries=include_ferries)
+            else:
+                lines = network.read_lines_ogr(net_file, **fields)
+        else:
+            layer = self.parameterAsVectorLayer(parameters, "NETWORK_LAYER", context)
+            file_layer = _inputs.ogr_file_of(layer)
+            if file_layer is not None:
+                lines = network.read_lines_ogr(file_layer[0], layer=file_layer[1], **fields)
+            else:
+                lines = _inputs.lines_from_source(
+                    net_source,
+                    layer_name=layer.name() if layer else "NETWORK_LAYER",
+                    feedback=feedback,
+                    **fields,
+                )
+        lines.validate()
+        graph = network.build_graph(
+            lines,
+            speeds_kmh=_speed_table(self.parameterAsMatrix(parameters, "SPEED_TABLE", context)),
+            realism_factor=self.parameterAsDouble(parameters, "REALISM_FACTOR", context),
+            include_ferries=include_ferries,
+            ferry_boarding_min=self.parameterAsDouble(parameters, "FERRY_BOARDING_MIN", context),
+        )
+        info = {
+            "source": graph.source_name,
+            "lines": int(lines.offsets.size - 1),
+            "nodes": int(graph.n_nodes),
+            "read_and_build_s": round(time.perf_counter() - t0, 3),
+        }
+        feedback.pushInfo(
+            tr("Road network '{name}': {nodes:,} nodes, {edges:,} directed edges.").format(
+                name=graph.source_name, nodes=graph.n_nodes, edges=int(graph.forward.nnz)
+            )
+        )
+        return graph, info
+
+    # ------------------------------------------------------------------ run
+    def compute(self, parameters, context, feedback):
+        import pandas as pd
+
+        from ..sundplan_qgis import fca, need, rasters
+        from ..sundplan_qgis.catchments import assign_areas_by_point
+
+        progress = self.progress(feedback)
+        method = METHOD_KEYS[self.parameterAsEnum(parameters, "METHOD", context)]
+        threshold = self.parameterAsDouble(parameters, "THRESHOLD_MIN", context)
+
+        def numbers(key):
+            text = self.parameterAsString(parameters, key, context) or ""
+            try:
+                return [float(x) for x in text.replace(";", ",").split(",") if x.strip()]
+            except ValueError as exc:
+                raise SundplanError(
+                    tr("'{text}' must be numbers separated by commas.").format(text=text)
+                ) from exc
+
+        decay = fca.make_decay(
+            method,
+            threshold,
+            zone_breaks_min=numbers("ZONE_BREAKS") or None,
+            zone_weights=numbers("ZONE_WEIGHTS") or None,
+        )
+        progress(0.0, tr("Reading the road network"))
+        graph, net_info = self._read_graph(parameters, context, feedback)
+        straight = self.parameterAsBoolean(parameters, "STRAIGHT_LINE", context)
+        if graph is None and not straight:
+            raise SundplanError(
+                tr(
+                    "No road network given. Choose a road network file or line layer, or tick "
+                    "'No network: use the straight-line fallback' to use straight-line distance "
+                    "× detour factor (labelled in the outputs)."
+                )
+            )
+        if graph is not None:
+            crs = QgsCoordinateReferenceSystem.fromWkt(graph.crs_wkt)
+        else:
+            crs = QgsCoordinateReferenceSystem("EPSG:25832")
+        crs_wkt = crs.toWkt()
+        progress(0.1, tr("Reading practices and demand"))
+        practices, practice_info = self.read_practices(
+            parameters, context, crs, list_and_open=False
+        )
+
+        # Demand ----------------------------------------------------------------------
+        raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
+        pop_source = self.parameterAsSource(parameters, "POPULATION_LAYER", context)
+        if raster is not None:
+            population = rasters.read_population_raster(raster.source())
+        elif pop_source is not None:
+            field = self.parameterAsString(parameters, "POPULATION_FIELD", context)
+            if not field:
+                raise SundplanError(tr("Choose the population field of the population layer."))
+            layer = self.parameterAsVectorLayer(parameters, "POPULATION_LAYER", context)
+            pts = _inputs.read_points(
+                pop_source,
+                layer_name=layer.name() if layer else "POPULATION_LAYER",
+                target_crs=crs,
+                context=context,
+                fields=(field,),
+            )
+            population = rasters.population_from_points(
+                xy=pts["xy"],
+                population=_null_to_none(pts[field]),
+                crs_wkt=crs_wkt,
+                source_name=layer.name() if layer else "POPULATION_LAYER",
+                feature_ids=np.array(pts["ids"]),
+            )
+        else:
+            raise SundplanError(
+                tr("No demand given. Choose a population raster or a point/polygon layer.")
+            )
+        demand_xy = rasters.transform_xy(population.xy, src_wkt=population.crs_wkt, dst_wkt=crs_wkt)
+        pop = population.population
+
+        # Areas and need factors ------------------------------------------------------------
+        area_source = self.parameterAsSource(parameters, "AREAS", context)
+        weights = self.read_weights(parameters, context)
+        area_index = np.full(pop.size, -1, dtype=np.int64)
+        areas = None
+        need_info = "none (unweighted population)"
+        demand = pop.astype("float64")
+        if area_source is not None:
+            alayer = self.parameterAsVectorLayer(parameters, "AREAS", context)
+            aname = alayer.name() if alayer else "AREAS"
+            age_cols = need.age_sex_columns(area_source.fields().names())
+            areas = _inputs.read_polygons(
+                area_source,
+                layer_name=aname,
+                target_crs=crs,
+                context=context,
+                id_field=self.parameterAsString(parameters, "AREA_ID_FIELD", context) or None,
+                name_field=self.parameterAsString(parameters, "AREA_NAME_FIELD", context) or None,
+                fields=tuple(age_cols),
+            )
+            area_index = assign_areas_by_point(demand_xy, areas["geometries"])
+            if weights is not None:
+                if not age_cols:
+                    raise SundplanError(
+                        tr(
+                            "Need weighting needs age/sex columns (m_0_4 … k_85_plus) on the area "
+                            "layer '{layer}'."
+                        ).format(layer=aname)
+                    )
+                table = pd.DataFrame({c: [_null(v) for v in areas[c]] for c in age_cols})
+                labels = [f"'{n}'" for n in areas["names"]]
+                weighted = need.need_weighted_population(
+                    table, weights=weights, columns=age_cols, row_names=labels
+                )
+                heads = need.age_sex_total(table, age_cols)
+                factor = np.where(heads > 0, weighted / heads.where(heads > 0, 1.0), 1.0)
+                f_loc = np.where(area_index >= 0, factor[np.maximum(area_index, 0)], 1.0)
+                demand = pop * f_loc
+                need_info = need.weights_label(weights)
+        elif weights is not None:
+            raise SundplanError(
+                tr("Need weighting needs an area layer with age/sex columns (m_0_4 … k_85_plus).")
+            )
+
+        # Travel times -------------------------------------------------------------------
+        progress(0.2, tr("Travel times within the catchment"))
+        stage = self.progress(feedback, start=0.2, end=0.85)
+        if graph is not None:
+            pairs = fca.network_pairs(
+                graph,
+                demand_xy=demand_xy,
+                supply_xy=practices.xy,
+                threshold_min=threshold,
+                max_snap_m=self.parameterAsDouble(parameters, "MAX_SNAP_M", context),
+                access_speed_kmh=self.parameterAsDouble(parameters, "ACCESS_SPEED_KMH", context),
+                supply_names=practices.names,
+                batch_size=self.parameterAsInt(parameters, "BATCH_SIZE", context),
+                workers=self.parameterAsInt(parameters, "WORKERS", context),
+                progress=stage,
+            )
+        else:
+            pairs = fca.straight_line_pairs(
+                demand_xy,
+                practices.xy,
+                threshold_min=threshold,
+                detour_factor=self.parameterAsDouble(parameters, "DETOUR_FACTOR", context),
+                speed_kmh=self.parameterAsDouble(parameters, "FALLBACK_SPEED_KMH", context),
+                progress=stage,
+            )
+            feedback.pushWarning(
+                tr("Straight-line fallback used: {label}.").format(label=pairs.time_method)
+            )
+        capacity = np.where(pairs.supply_status == fca.STATUS_OK, practices.capacity, 0.0)
+        result = fca.two_step_fca(pairs, demand=demand, capacity=capacity, decay=decay)
+        time_label = pairs.time_method
+        low = self.parameterAsDouble(parameters, "LOW_ACCESS", context)
+
+        # Outputs -------------------------------------------------------------------------
+        progress(0.9, tr("Writing outputs"))
+        out = {}
+        labels = fca.STATUS_LABELS
+        pts_df = pd.DataFrame(
+            {
+                "population": pop,
+                "demand": demand,
+                "access_per_10000": result.access * fca.PER,
+                "n_practices_reachable": result.n_reachable.astype("int64"),
+                "nearest_practice_min": result.nearest_min,
+                "status": [labels[int(s)] for s in pairs.demand_status],
+                "area_id": [
+                    str(areas["ids"][k]) if areas is not None and k >= 0 else None
+                    for k in area_index
+                ],
+                "x": demand_xy[:, 0],
+                "y": demand_xy[:, 1],
+            }
+        )
+        pts_df["method"] = decay.label()
+        pts_df["time_method"] = time_label
+        pts_df["weights"] = need_info
+        dest = dataframe_to_sink(
+            self, pts_df, parameters, "ACCESS_POINTS", context, x="x", y="y", crs=crs
+        )
+        if dest:
+            out["ACCESS_POINTS"] = dest
+            self.style_output(
+                dest, "fca_access", context, title=tr("Accessibility (GPs per 10 000)")
+            )
+        area_tab = None
+        if areas is not None:
+            area_tab = fca.area_access(
+                result.access,
+                pop,
+                area_index=area_index,
+                area_ids=areas["ids"],
+                area_names=areas["names"],
+                low_access_per_10000=low,
+                status=pairs.demand_status,
+            )
+            area_tab["low_access_per_10000"] = low
+            area_tab["method"] = decay.label()
+            area_tab["time_method"] = time_label
+            area_tab["weights"] = need_info
+            geoms = list(areas["geometries"])
+            area_tab["geometry"] = _objects(geoms + [None] * (len(area_tab) - len(geoms)))
+            dest = dataframe_to_sink(
+                self, area_tab, parameters, "AREA_ACCESS", context, geometry="geometry", crs=crs
+            )
+            if dest:
+                out["AREA_ACCESS"] = dest
+        prac = pd.DataFrame(
+            {
+                "practice": practices.names,
+                "feature_id": [str(i) for i in practices.ids],
+                "capacity": practices.capacity,
+                "demand_reached": result.demand_reached,
+                "ratio_per_10000": result.ratio * fca.PER,
+                "residents_per_capacity": np.where(
+                    result.ratio > 0, 1.0 / np.where(result.ratio > 0, result.ratio, 1), np.nan
+                ),
+                "status": [
+                    labels[int(s)] if s != fca.STATUS_OK or np.isfinite(r) else "reaches no demand"
+                    for s, r in zip(pairs.supply_status, result.ratio, strict=True)
+                ],
+                "x": practices.xy[:, 0],
+                "y": practices.xy[:, 1],
+            }
+        )
+        prac["method"] = decay.label()
+        prac["time_method"] = time_label
+        out["PRACTICE_RATIO"] = dataframe_to_sink(
+            self, prac, parameters, "PRACTICE_RATIO", context, x="x", y="y", crs=crs
+        )
+        located = pairs.demand_status == fca.STATUS_OK
+        report = {
+            "method": decay.label(),
+            "threshold_rule": "inclusive: a location exactly at the threshold is inside (1 ms tolerance)",
+            "time_method": time_label,
+            "network": net_info or None,
+            "travel_times": pairs.report,
+            "practices": {
+                **practice_info,
+                "n": len(practices.names),
+                "capacity_total": float(practices.capacity.sum()),
+                "unsnapped": int((pairs.supply_status != fca.STATUS_OK).sum()),
+                "reaching_no_demand": int((~np.isfinite(result.ratio)).sum()),
+            },
+            "demand": {
+                "source": population.source_name,
+                "kind": population.kind,
+                "locations": int(pop.size),
+                "population_total": float(pop.sum()),
+                "demand_total": float(demand.sum()),
+                "population_not_located": float(pop[~located].sum()),
+                "locations_by_status": {
+                    labels[k]: int((pairs.demand_status == k).sum()) for k in labels
+                },
+                "population_weighted_mean_access_per_10000": (
+                    float(
+                        np.nansum(result.access[located] * pop[located])
+                        / pop[located].sum()
+                        * fca.PER
+                    )
+                    if pop[located].sum() > 0
+                    else None
+                ),
+            },
+            "need_weights": need.weights_record(weights if areas is not None else None),
+            "low_access_per_10000": low,
+            "conservation": result.conservation,
+            "pairs_within_threshold": int(pairs.demand.size),
+        }
+        out.update(self.write_report(report, parameters, context))
+        progress(1.0, tr("Done"))
+        return out

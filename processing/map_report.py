@@ -1,0 +1,1292 @@
+"""``sundplan:map_report``: a sundplan output as a print-ready PDF (one page or an atlas).
+
+The layer is drawn over a basemap-free backdrop of the areas (light grey, thin boundaries,
+names) in one of the templates ``resources/layouts/*.qpt`` (see ``make_layouts.py`` there for
+the item ids), with legend, scale bar, north arrow, method note, sources, date and a summary
+table. With an atlas coverage (e.g. the kommuner) there is one page per area, the map zoomed
+to it, the neighbours faded and the summary table reduced to that area's row(s).
+
+Everything happens in a private, in-memory ``QgsProject``: it runs headless in
+``qgis_process`` and never touches the user's open project. The PDF is written to a temporary
+file beside the destination and renamed at the end, so a failed run leaves no half-written PDF.
+
+Page language: Danish by default (LANGUAGE parameter), independent of the QGIS interface
+language; the page texts come from ``sundplan_qgis.report_text``. Parameter names, messages and
+help go through ``tr()`` like everywhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from qgis.core import (
+    Qgis,
+    QgsCategorizedSymbolRenderer,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsExpression,
+    QgsFeatureRequest,
+    QgsFillSymbol,
+    QgsLayoutExporter,
+    QgsLayoutFrame,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsLayoutItemTextTable,
+    QgsLayoutSize,
+    QgsLayoutTable,
+    QgsLayoutTableColumn,
+    QgsLegendStyle,
+    QgsMapLayer,
+    QgsMapLayerLegendUtils,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsPrintLayout,
+    QgsProcessing,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterString,
+    QgsProcessingParameterVectorLayer,
+    QgsProject,
+    QgsRasterLayer,
+    QgsReadWriteContext,
+    QgsRectangle,
+    QgsRenderContext,
+    QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
+    QgsTextBufferSettings,
+    QgsTextFormat,
+    QgsTextRenderer,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, Qt
+from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtXml import QDomDocument
+
+from ..sundplan_qgis import report_text
+from ..sundplan_qgis.errors import SundplanError
+from .base import PLUGIN_DIR, STYLES_DIR, SundplanAlgorithm, tr
+
+LAYOUTS_DIR = PLUGIN_DIR / "resources" / "layouts"
+# (template file stem, English label): order = TEMPLATE enum values.
+TEMPLATES = (
+    ("sundplan_a4_landscape", QT_TRANSLATE_NOOP("sundplan", "A4 landscape")),
+    ("sundplan_a4_portrait", QT_TRANSLATE_NOOP("sundplan", "A4 portrait")),
+    ("sundplan_a3_landscape", QT_TRANSLATE_NOOP("sundplan", "A3 landscape")),
+    ("sundplan_a3_portrait", QT_TRANSLATE_NOOP("sundplan", "A3 portrait")),
+)
+LANGUAGE_CODES = ("da", "en")
+LANGUAGE_LABELS = (
+    QT_TRANSLATE_NOOP("sundplan", "Danish"),
+    QT_TRANSLATE_NOOP("sundplan", "English"),
+)
+REQUIRED_ITEMS = ("map",)
+FONT_FAMILY = "DejaVu Sans"
+NAME_FIELDS = ("area_name", "kommune", "kommunenavn", "navn", "name", "region", "regionsnavn")
+PDF_DPI = 200
+
+
+def _text_format(size_pt: float, colour: str = "#333333", *, bold=False, italic=False):
+    fmt = QgsTextFormat()
+    font = QFont(FONT_FAMILY)
+    font.setBold(bold)
+    font.setItalic(italic)
+    fmt.setFont(font)
+    fmt.setSize(size_pt)
+    fmt.setSizeUnit(Qgis.RenderUnit.Points)
+    fmt.setColor(QColor(colour))
+    if bold:
+        fmt.setForcedBold(True)
+    buffer = QgsTextBufferSettings()
+    buffer.setEnabled(True)
+    buffer.setSize(0.8)
+    buffer.setColor(QColor(255, 255, 255, 230))
+    fmt.setBuffer(buffer)
+    return fmt
+
+
+class MapReportAlgorithm(SundplanAlgorithm):
+    """Kortrapport (PDF)."""
+
+    _name = "map_report"
+    _display_name = QT_TRANSLATE_NOOP("sundplan", "Map report as PDF (Kortrapport)")
+    _group_id = "maps"
+    _requires: tuple[str, ...] = ()
+    _tags = ("pdf", "kort", "map", "atlas", "layout", "print", "rapport", "report", "udskrift")
+    _help = QT_TRANSLATE_NOOP(
+        "sundplan",
+        "Makes a print-ready PDF of a sundplan output (travel-time raster, bands, catchments, "
+        "area summary or scenario change) for reports and meetings.<br><br>"
+        "The layer is drawn in its own style (the style stored in the GeoPackage, else the "
+        "sundplan style for its kind, or the STYLE you give) over a basemap-free backdrop of "
+        "the areas: light grey, thin boundaries and names. The page has a title, subtitle, "
+        "legend, scale bar, north arrow, a method note, the data sources, the date (printing "
+        "and computing) and an optional organisation name and logo.<br><br>"
+        "<b>Atlas</b>: with an atlas coverage layer (e.g. the kommuner) there is one page per "
+        "feature, the map zoomed to it and the neighbours faded; the summary table then shows "
+        "that area's row(s) (rows whose area lies inside the page's feature, or whose name "
+        "matches it for tables without geometry). Without an atlas, one page shows all rows; "
+        "when they do not fit, the areas with the longest mean travel time are shown and the "
+        "note says so.<br><br>"
+        "<b>Templates</b>: A4/A3, landscape/portrait (resources/layouts/*.qpt, usable in QGIS "
+        "too), or your own .qpt that keeps the item ids. <b>Language</b> of the page: Danish "
+        "(default) or English, independent of the QGIS interface language.<br><br>"
+        "<b>Defaults</b>: the method note and source line are derived from the provenance "
+        "recorded in the output (parameters, inputs, versions); synthetic sample data is "
+        "marked as such on the page. The PDF is written only when everything succeeded.",
+    )
+
+    # ------------------------------------------------------------------ parameters
+    def define_parameters(self, config=None) -> None:
+        self.addParameter(
+            QgsProcessingParameterMapLayer(
+                "LAYER",
+                self.tr("Output layer to map (raster or vector)"),
+                types=[
+                    QgsProcessing.SourceType.TypeVectorAnyGeometry,
+                    QgsProcessing.SourceType.TypeRaster,
+                ],
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "STYLE",
+                self.tr("Style file (.qml) to use instead of the layer's own style"),
+                extension="qml",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                "BACKDROP",
+                self.tr("Areas drawn as backdrop (e.g. kommuner)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                "BACKDROP_LABEL_FIELD",
+                self.tr("Backdrop name field (labels)"),
+                parentLayerParameterName="BACKDROP",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                "ATLAS_LAYER",
+                self.tr("Atlas coverage: one page per feature (e.g. kommuner or regioner)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                "ATLAS_NAME_FIELD",
+                self.tr("Atlas page name field"),
+                parentLayerParameterName="ATLAS_LAYER",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                "SUMMARY",
+                self.tr("Summary table layer (e.g. the area summary)"),
+                [QgsProcessing.SourceType.TypeVector],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                "SUMMARY_FIELDS",
+                self.tr("Summary table fields (default: name, residents, minutes, shares)"),
+                parentLayerParameterName="SUMMARY",
+                allowMultiple=True,
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterVectorLayer(
+                "POINTS",
+                self.tr("Points drawn on top with labels (e.g. the hospitals)"),
+                [QgsProcessing.SourceType.TypeVectorPoint],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                "POINTS_LABEL_FIELD",
+                self.tr("Point label field"),
+                parentLayerParameterName="POINTS",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "TEMPLATE",
+                self.tr("Page"),
+                options=[self.tr(label) for _stem, label in TEMPLATES],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                "LANGUAGE",
+                self.tr("Language of the page"),
+                options=[self.tr(label) for label in LANGUAGE_LABELS],
+                defaultValue=0,
+            )
+        )
+        for key, label, multiline in (
+            ("TITLE", self.tr("Title (default: from the kind of output)"), False),
+            ("SUBTITLE", self.tr("Subtitle (default: bands, scenario, data)"), False),
+            ("ORGANISATION", self.tr("Organisation (top right of the page)"), False),
+            ("SOURCES", self.tr("Data sources (default: from the output's provenance)"), True),
+            ("METHOD_NOTE", self.tr("Method note (default: from the output's provenance)"), True),
+        ):
+            self.addParameter(
+                QgsProcessingParameterString(key, label, multiLine=multiline, optional=True)
+            )
+        logo = QgsProcessingParameterFile(
+            "LOGO", self.tr("Logo (SVG or PNG, top right)"), optional=True
+        )
+        logo.setFileFilter(self.tr("Images (*.svg *.png *.jpg *.jpeg)"))
+        template_file = QgsProcessingParameterFile(
+            "TEMPLATE_FILE",
+            self.tr("Own layout template (.qpt with the sundplan item ids; overrides Page)"),
+            extension="qpt",
+            optional=True,
+        )
+        for param in (logo, template_file):
+            param.setFlags(param.flags() | param.Flag.FlagAdvanced)
+            self.addParameter(param)
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "OUTPUT", self.tr("PDF file"), self.tr("PDF files (*.pdf)")
+            )
+        )
+        self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Number of pages")))
+
+    # ------------------------------------------------------------------ running
+    def compute(self, parameters, context, feedback):
+        language = LANGUAGE_CODES[self.parameterAsEnum(parameters, "LANGUAGE", context)]
+        output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        tmp_pdf = _prepare_output(output)
+        try:
+            pages = self._render(parameters, context, feedback, language, tmp_pdf)
+            if feedback.isCanceled():
+                raise SundplanError(tr("Cancelled by the user."))
+            os.replace(tmp_pdf, output)
+        finally:
+            if os.path.exists(tmp_pdf):
+                os.remove(tmp_pdf)
+        return {"OUTPUT": output, "PAGES": pages}
+
+    def _render(self, parameters, context, feedback, language, pdf_path) -> int:
+        source = self.parameterAsLayer(parameters, "LAYER", context)
+        if source is None or not source.isValid():
+            raise SundplanError(tr("The layer to map could not be opened."))
+        project = QgsProject()
+        style = self.parameterAsFile(parameters, "STYLE", context) or None
+        layer, kind = _prepare_layer(source, style, context)
+        check_style_fields(layer, style or tr("its style"))
+        tidy_categories(layer, kind)
+        provenance = read_provenance(source)
+        sources, seed = describe_inputs(provenance, source)
+        synthetic = any(s.synthetic for s in sources)
+        crs = layer.crs()
+        if not crs.isValid() or crs.isGeographic():
+            crs = QgsCoordinateReferenceSystem("EPSG:25832")
+        project.setCrs(crs)
+
+        feedback.setProgressText(tr("Preparing the page"))
+        backdrop_src = self.parameterAsVectorLayer(parameters, "BACKDROP", context)
+        atlas_src = self.parameterAsVectorLayer(parameters, "ATLAS_LAYER", context)
+        summary_src = self.parameterAsVectorLayer(parameters, "SUMMARY", context)
+        points_src = self.parameterAsVectorLayer(parameters, "POINTS", context)
+        if atlas_src is not None and atlas_src.featureCount() == 0:
+            raise SundplanError(
+                tr(
+                    "The atlas coverage layer '{layer}' has no features, so there is no area to "
+                    "make a page for. Choose a layer with areas (e.g. the kommuner), or leave "
+                    "the atlas coverage empty for a single page."
+                ).format(layer=display_name(atlas_src))
+            )
+        if backdrop_src is None:
+            backdrop_src = atlas_src
+        backdrop_field = self.parameterAsString(parameters, "BACKDROP_LABEL_FIELD", context)
+        if backdrop_src is atlas_src and not backdrop_field:
+            backdrop_field = self.parameterAsString(parameters, "ATLAS_NAME_FIELD", context)
+
+        layers_top_first: list[QgsMapLayer] = []
+        legend_layers: list[QgsMapLayer] = []
+        layer.setName(report_text.legend_title(kind, display_name(source), language=language))
+        backdrop_fill = backdrop_lines = None
+        if backdrop_src is not None:
+            backdrop_fill, backdrop_lines = _backdrop_layers(
+                backdrop_src, backdrop_field or _guess_name_field(backdrop_src), language
+            )
+        points = None
+        if points_src is not None:
+            points = _points_layer(
+                points_src,
+                self.parameterAsString(parameters, "POINTS_LABEL_FIELD", context)
+                or _guess_name_field(points_src),
+                language,
+            )
+        atlas_layer = atlas_fade = None
+        atlas_name_field = ""
+        if atlas_src is not None:
+            atlas_layer = _clone_plain(atlas_src)
+            atlas_name_field = self.parameterAsString(
+                parameters, "ATLAS_NAME_FIELD", context
+            ) or _guess_name_field(atlas_src)
+            atlas_fade = _atlas_fade_layer(atlas_src)
+        for item in (points, backdrop_lines, atlas_fade, layer, backdrop_fill):
+            if item is not None:
+                layers_top_first.append(item)
+        for item in (points, layer, backdrop_lines):
+            if item is not None:
+                legend_layers.append(item)
+        for item in [*layers_top_first, atlas_layer]:
+            if item is not None:
+                project.addMapLayer(item, False)
+
+        layout = _load_template(project, self._template_path(parameters, context), feedback)
+        items = {item.id(): item for item in layout.items() if hasattr(item, "id") and item.id()}
+        map_item = items["map"]
+        map_item.setCrs(crs)
+        map_item.setLayers(layers_top_first)
+        map_item.setKeepLayerSet(True)
+        full_extent = _extent([layer, backdrop_fill or layer, atlas_layer or layer], crs, project)
+        map_item.zoomToExtent(_grow(full_extent, 0.04))
+
+        # --- texts
+        title = self.parameterAsString(parameters, "TITLE", context) or report_text.title(
+            kind, language=language
+        )
+        subtitle = self.parameterAsString(parameters, "SUBTITLE", context)
+        if not subtitle:
+            subtitle = report_text.subtitle(
+                kind, provenance=provenance, synthetic=synthetic, language=language
+            )
+        if atlas_layer is not None and atlas_name_field:
+            title = f"{title} – [% @atlas_pagename %]"
+        method = self.parameterAsString(parameters, "METHOD_NOTE", context) or (
+            report_text.method_note(kind, provenance=provenance, language=language)
+        )
+        sources_text = self.parameterAsString(parameters, "SOURCES", context)
+        if not sources_text:
+            sources_text = report_text.sources_line(
+                sources, provenance=provenance, seed=seed, language=language
+            )
+        elif not sources_text.lower().startswith(report_text.word("sources", language).lower()):
+            sources_text = f"{report_text.word('sources', language)}: {sources_text}"
+        organisation = self.parameterAsString(parameters, "ORGANISATION", context)
+        texts = {
+            "title": title,
+            "subtitle": subtitle,
+            "organisation": organisation,
+            "method_note": f"{report_text.word('method', language)}: {method}",
+            "sources": sources_text,
+            "date": report_text.date_line(
+                printed=_dt.date.today(), provenance=provenance, language=language
+            ),
+            "summary_title": report_text.word("summary", language),
+            "summary_note": "",
+            "page_number": "",
+        }
+        if atlas_layer is not None:
+            texts["page_number"] = report_text.word("page", language).format(
+                number="[% @atlas_featurenumber %]", total="[% @atlas_totalfeatures %]"
+            )
+        longest_name = ""
+        if atlas_layer is not None and atlas_name_field:
+            names = [str(f[atlas_name_field]) for f in atlas_layer.getFeatures()]
+            longest_name = max(names, key=len, default="")
+        for item_id in ("title", "subtitle"):
+            label = items.get(item_id)
+            if isinstance(label, QgsLayoutItemLabel):
+                _fit_one_line(label, texts[item_id].replace("[% @atlas_pagename %]", longest_name))
+        for item_id, text in texts.items():
+            label = items.get(item_id)
+            if isinstance(label, QgsLayoutItemLabel):
+                label.setText(
+                    _escape_expressions(text)
+                    if item_id not in ("title", "page_number") or atlas_layer is None
+                    else text
+                )
+        logo_path = self.parameterAsFile(parameters, "LOGO", context)
+        logo = items.get("logo")
+        if isinstance(logo, QgsLayoutItemPicture):
+            if logo_path:
+                if not Path(logo_path).is_file():
+                    raise SundplanError(
+                        tr("The logo file {file} does not exist.").format(file=logo_path)
+                    )
+                logo.setPicturePath(
+                    logo_path,
+                    QgsLayoutItemPicture.Format.FormatSVG
+                    if logo_path.lower().endswith(".svg")
+                    else QgsLayoutItemPicture.Format.FormatRaster,
+                )
+            else:
+                logo.setVisibility(False)
+
+        # --- legend
+        legend = items.get("legend")
+        if isinstance(legend, QgsLayoutItemLegend):
+            legend.setTitle(report_text.word("legend", language))
+            _fill_legend(legend, legend_layers)
+
+        # --- overview map (atlas only)
+        overview = items.get("overview_map")
+        if isinstance(overview, QgsLayoutItemMap):
+            if atlas_layer is None:
+                overview.setVisibility(False)
+            else:
+                overview.setCrs(crs)
+                overview.setLayers([lyr for lyr in (backdrop_lines, layer, backdrop_fill) if lyr])
+                overview.setKeepLayerSet(True)
+                overview.zoomToExtent(_grow(full_extent, 0.02))
+
+        # --- summary table
+        summary = None
+        frame = items.get("summary_table")
+        table = frame.multiFrame() if isinstance(frame, QgsLayoutFrame) else None
+        if summary_src is not None and isinstance(table, QgsLayoutItemTextTable):
+            as_strings = getattr(self, "parameterAsStrings", None) or self.parameterAsFields
+            fields = as_strings(parameters, "SUMMARY_FIELDS", context)
+            missing = [f for f in fields if summary_src.fields().indexOf(f) < 0]
+            if missing:
+                raise SundplanError(
+                    tr("The summary layer '{layer}' has no field(s) {fields}.").format(
+                        layer=summary_src.name(), fields=", ".join(missing)
+                    )
+                )
+            fields = fields or report_text.default_summary_fields(summary_src.fields().names())
+            summary = SummaryFiller(
+                table,
+                frame,
+                items.get("summary_note"),
+                items.get("summary_title"),
+                summary_src,
+                fields,
+                language,
+                crs,
+                project,
+                name_field=atlas_name_field,
+            )
+        else:
+            for item_id in ("summary_title", "summary_table", "summary_note"):
+                if items.get(item_id) is not None:
+                    items[item_id].setVisibility(False)
+            if frame is not None and table is not None:
+                table.setContents([])
+            _grow_legend_into_free_space(items)
+        if isinstance(legend, QgsLayoutItemLegend):
+            _fit_legend(legend)
+
+        # --- atlas
+        atlas = layout.atlas()
+        pages = 1
+        settings = QgsLayoutExporter.PdfExportSettings()
+        settings.dpi = PDF_DPI
+        settings.rasterizeWholeImage = False
+        settings.forceVectorOutput = False
+        settings.appendGeoreference = True
+        settings.exportMetadata = True
+        settings.simplifyGeometries = True
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
+        layout.setCustomProperty("pdfTitle", title)
+        feedback.setProgressText(tr("Writing the PDF"))
+        if atlas_layer is not None:
+            atlas.setCoverageLayer(atlas_layer)
+            atlas.setEnabled(True)
+            atlas.setHideCoverage(False)
+            if atlas_name_field:
+                quoted = QgsExpression.quotedColumnRef(atlas_name_field)
+                atlas.setPageNameExpression(quoted)
+                atlas.setSortFeatures(True)
+                atlas.setSortExpression(quoted)
+            map_item.setAtlasDriven(True)
+            map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
+            map_item.setAtlasMargin(0.12)
+            if isinstance(legend, QgsLayoutItemLegend):
+                legend.setLegendFilterOutAtlas(False)
+            pages = atlas.updateFeatures()
+            if pages == 0:
+                raise SundplanError(
+                    tr("The atlas coverage layer '{layer}' has no features to print.").format(
+                        layer=atlas_src.name()
+                    )
+                )
+            if summary is not None:
+                atlas.featureChanged.connect(summary.show_feature)
+            try:
+                result, error = QgsLayoutExporter.exportToPdf(atlas, pdf_path, settings, feedback)
+            finally:
+                if summary is not None:
+                    atlas.featureChanged.disconnect(summary.show_feature)
+        else:
+            if summary is not None:
+                summary.show_all()
+            result = QgsLayoutExporter(layout).exportToPdf(pdf_path, settings)
+            error = ""
+        if result != QgsLayoutExporter.ExportResult.Success:
+            raise SundplanError(
+                tr("Could not write the PDF {file}: {error}").format(
+                    file=pdf_path, error=error or _export_error(result)
+                )
+            )
+        feedback.pushInfo(tr("{pages} page(s) written.").format(pages=pages))
+        return pages
+
+    def _template_path(self, parameters, context) -> Path:
+        own = self.parameterAsFile(parameters, "TEMPLATE_FILE", context)
+        if own:
+            return Path(own)
+        index = self.parameterAsEnum(parameters, "TEMPLATE", context)
+        return LAYOUTS_DIR / f"{TEMPLATES[index][0]}.qpt"
+
+
+# --------------------------------------------------------------------------- helpers
+def _escape_expressions(text: str) -> str:
+    """Layout labels evaluate ``[% ... %]``: keep user text literal."""
+    return text.replace("[%", "[ %")
+
+
+def _prepare_output(output: str) -> str:
+    """Check the PDF destination can be written; return a temporary path beside it."""
+    if not output:
+        raise SundplanError(tr("No PDF file name was given."))
+    path = Path(output)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".pdf.part", dir=path.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise SundplanError(
+            tr(
+                "The PDF cannot be written to {file}: {reason}. Choose a folder you can write to."
+            ).format(file=output, reason=exc.strerror or exc)
+        ) from None
+    if path.is_dir():
+        os.remove(tmp)
+        raise SundplanError(
+            tr("The PDF destination {file} is a folder; give a file name ending in .pdf.").format(
+                file=output
+            )
+        )
+    return tmp
+
+
+def _export_error(result) -> str:
+    names = {
+        QgsLayoutExporter.ExportResult.FileError: tr("the file could not be written"),
+        QgsLayoutExporter.ExportResult.PrintError: tr("printing failed"),
+        QgsLayoutExporter.ExportResult.MemoryError: tr("not enough memory"),
+        QgsLayoutExporter.ExportResult.IteratorError: tr("the atlas could not be prepared"),
+        QgsLayoutExporter.ExportResult.Canceled: tr("cancelled"),
+    }
+    return names.get(result, str(result))
+
+
+def _load_template(project: QgsProject, path: Path, feedback) -> QgsPrintLayout:
+    """A print layout of ``project`` from the .qpt at ``path`` (with the required items)."""
+    if not path.is_file():
+        raise SundplanError(tr("The layout template {file} does not exist.").format(file=path))
+    document = QDomDocument()
+    if not document.setContent(path.read_text("utf-8")):
+        raise SundplanError(tr("The layout template {file} is not valid XML.").format(file=path))
+    layout = QgsPrintLayout(project)
+    _items, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
+    if not ok:
+        raise SundplanError(tr("The layout template {file} could not be loaded.").format(file=path))
+    ids = {item.id() for item in layout.items() if hasattr(item, "id")}
+    missing = [i for i in REQUIRED_ITEMS if i not in ids]
+    if missing:
+        raise SundplanError(
+            tr("The layout template {file} has no item with the id {ids}.").format(
+                file=path, ids=", ".join(missing)
+            )
+        )
+    return layout
+
+
+def _reopen(layer: QgsMapLayer, *, default_style: bool) -> QgsMapLayer:
+    """A fresh layer on the same source (with or without the source's default style)."""
+    if isinstance(layer, QgsRasterLayer):
+        options = QgsRasterLayer.LayerOptions()
+        options.loadDefaultStyle = default_style
+        return QgsRasterLayer(layer.source(), layer.name(), layer.providerType(), options)
+    options = QgsVectorLayer.LayerOptions()
+    options.loadDefaultStyle = default_style
+    return QgsVectorLayer(layer.source(), layer.name(), layer.providerType(), options)
+
+
+def detect_kind(layer: QgsMapLayer) -> str:
+    """Which sundplan output this is (a style name in resources/styles), or ``""``."""
+    if isinstance(layer, QgsRasterLayer):
+        units = _raster_metadata(layer).get("units", "").lower()
+        if units.startswith("minutes") and ("scenario" in units or "baseline" in units):
+            return "travel_time_change"
+        if units.startswith("minutes"):
+            return "travel_time"
+        return ""
+    names = set(layer.fields().names())
+    if {"hospital_id", "hospital"} <= names:
+        return "catchments"
+    if "band_id" in names:
+        return "travel_time_bands"
+    if "mean_min" in names and "area_name" in names:
+        return "area_summary"
+    return ""
+
+
+def _prepare_layer(source: QgsMapLayer, style: str | None, context) -> tuple[QgsMapLayer, str]:
+    """The layer to draw (a copy, styled) and its kind (see :func:`detect_kind`)."""
+    kind = detect_kind(source)
+    in_project = context.project() is not None and context.project().mapLayer(source.id())
+    if style:
+        layer = _reopen(source, default_style=False)
+        message, ok = layer.loadNamedStyle(style)
+        if not ok:
+            raise SundplanError(
+                tr("The style {file} could not be applied to '{layer}': {error}").format(
+                    file=style, layer=source.name(), error=message
+                )
+            )
+        return layer, kind
+    if in_project:  # the user's own styling in the open project
+        return source.clone(), kind
+    layer = _reopen(source, default_style=False)
+    _message, has_default = layer.loadDefaultStyle()
+    if not has_default and kind:
+        qml = STYLES_DIR / f"{kind}.qml"
+        if qml.is_file():
+            layer.loadNamedStyle(str(qml))
+    return layer, kind
+
+
+def tidy_categories(layer: QgsMapLayer, kind: str) -> None:
+    """Legend for print: only the categories present; catchments named by their hospital.
+
+    The stored styles carry classes for up to 24 hospitals ("Sygehus nr. 13") and an "other
+    values" class; a printed legend should list what is on the map.
+    """
+    if not isinstance(layer, QgsVectorLayer):
+        return
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsCategorizedSymbolRenderer):
+        return
+    field = renderer.classAttribute()
+    index = layer.fields().indexOf(field)
+    if index < 0:
+        return
+    present = {v for v in layer.uniqueValues(index) if v is not None}
+    names = {}
+    if kind == "catchments" and layer.fields().indexOf("hospital") >= 0:
+        for feature in layer.getFeatures():
+            names[feature[field]] = feature["hospital"]
+    covered = {c.value() for c in renderer.categories() if c.value() not in ("", None)}
+    for i in reversed(range(len(renderer.categories()))):
+        category = renderer.categories()[i]
+        value = category.value()
+        if value in ("", None):
+            if present <= covered:
+                renderer.deleteCategory(i)
+        elif value not in present:
+            renderer.deleteCategory(i)
+        elif value in names and names[value]:
+            renderer.updateCategoryLabel(i, str(names[value]))
+
+
+def style_needs(layer: QgsMapLayer) -> set[str]:
+    """Field names the layer's renderer and labels refer to."""
+    needed: set[str] = set()
+    if not isinstance(layer, QgsVectorLayer):
+        return needed
+    context = QgsRenderContext()
+    renderer = layer.renderer()
+    if renderer is not None:
+        needed |= {n for n in renderer.usedAttributes(context) if n}
+    if layer.labelsEnabled() and layer.labeling() is not None:
+        labeling = layer.labeling()
+        providers = labeling.subProviders() if hasattr(labeling, "subProviders") else [""]
+        for provider in providers:
+            settings = labeling.settings(provider)
+            if settings is not None:
+                needed |= {n for n in settings.referencedFields(context) if n}
+    return needed
+
+
+def check_style_fields(layer: QgsMapLayer, style_name: str) -> None:
+    """Refuse a style that needs fields the layer lacks (it would draw nothing or wrongly)."""
+    if isinstance(layer, QgsRasterLayer):
+        renderer = layer.renderer()
+        bands = renderer.usesBands() if renderer is not None else []
+        too_high = [b for b in bands if b > layer.bandCount()]
+        if too_high:
+            raise SundplanError(
+                tr(
+                    "The style of '{layer}' uses band {band}, but the raster has {count} "
+                    "band(s). Choose the matching sundplan output or another style."
+                ).format(layer=display_name(layer), band=too_high[0], count=layer.bandCount())
+            )
+        return
+    available = set(layer.fields().names())
+    missing = sorted(style_needs(layer) - available)
+    if missing:
+        raise SundplanError(
+            tr(
+                "The style of '{layer}' ({style}) needs the field(s) {missing}, which the layer "
+                "does not have (it has: {available}). Map the sundplan output the style is "
+                "made for, or give a STYLE that fits this layer."
+            ).format(
+                layer=display_name(layer),
+                style=style_name,
+                missing=", ".join(missing),
+                available=", ".join(sorted(available)) or "-",
+            )
+        )
+
+
+def _raster_metadata(layer: QgsMapLayer) -> dict[str, str]:
+    """GDAL metadata of a raster layer's file (lower-case keys), {} when not a GDAL file."""
+    try:
+        from osgeo import gdal
+    except ImportError:
+        return {}
+    path = layer.source().split("|", 1)[0]
+    if not os.path.isfile(path):
+        return {}
+    dataset = gdal.Open(path)
+    if dataset is None:
+        return {}
+    metadata = {k.lower(): v for k, v in (dataset.GetMetadata() or {}).items()}
+    band = dataset.GetRasterBand(1)
+    metadata.update({k.lower(): v for k, v in (band.GetMetadata() or {}).items()})
+    dataset = None
+    return metadata
+
+
+def _parse_json_after_brace(text: str) -> dict | None:
+    start = text.find("{")
+    if start < 0:
+        return None
+    try:
+        value, _end = json.JSONDecoder().raw_decode(text[start:])
+    except json.JSONDecodeError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def read_provenance(layer: QgsMapLayer) -> dict | None:
+    """The sundplan provenance record of an output (layer metadata or GeoTIFF tag)."""
+    if isinstance(layer, QgsRasterLayer):
+        tag = _raster_metadata(layer).get("sundplan_provenance")
+        if tag:
+            return _parse_json_after_brace(tag)
+    abstract = layer.metadata().abstract() if layer.metadata() is not None else ""
+    if not abstract and isinstance(layer, QgsVectorLayer):
+        reopened = QgsVectorLayer(layer.source(), "p", layer.providerType())
+        abstract = reopened.metadata().abstract()
+    return _parse_json_after_brace(abstract or "")
+
+
+def _synthetic_file(path_or_uri: str) -> tuple[bool, int | None]:
+    """Is a file (or ``file|layername=x``) sundplan's synthetic sample data? (+ the seed)."""
+    path = str(path_or_uri).split("|", 1)[0]
+    texts: list[str] = []
+    if os.path.isfile(path):
+        readme = Path(path).parent / "README.txt"
+        if path.lower().endswith((".osm", ".pbf")) and readme.is_file():
+            texts.append(readme.read_text("utf-8", errors="replace")[:300])
+        else:
+            try:
+                from osgeo import gdal
+
+                dataset = gdal.OpenEx(path)
+            except (ImportError, RuntimeError):
+                dataset = None
+            if dataset is not None:
+                texts.extend(f"{k}={v}" for k, v in (dataset.GetMetadata() or {}).items())
+                match = re.search(r"layername=([^|]+)", str(path_or_uri))
+                layer = dataset.GetLayerByName(match.group(1)) if match else None
+                if layer is None and dataset.GetLayerCount():
+                    layer = dataset.GetLayer(0)
+                if layer is not None:
+                    texts.extend(f"{k}={v}" for k, v in (layer.GetMetadata() or {}).items())
+                dataset = None
+    joined = "\n".join(texts)
+    synthetic = "SYNTHETIC=1" in joined or "SYNTHETIC sample data" in joined
+    seed = re.search(r"seed (\d+)", joined)
+    return synthetic, int(seed.group(1)) if seed else None
+
+
+def describe_inputs(
+    provenance: dict | None, layer: QgsMapLayer
+) -> tuple[list[report_text.SourceInfo], int | None]:
+    """The inputs named in the provenance, as :class:`report_text.SourceInfo` (+ sample seed)."""
+    sources: list[report_text.SourceInfo] = []
+    seed = None
+    params = (provenance or {}).get("parameters") or {}
+    if provenance is None:
+        synthetic, seed = _synthetic_file(layer.source())
+        if synthetic:
+            sources.append(report_text.SourceInfo("other", layer.name(), synthetic=True))
+        return sources, seed
+    roles = (
+        ("hospitals", ("HOSPITALS",)),
+        ("network", ("NETWORK_FILE", "NETWORK_LAYER")),
+        ("population", ("POPULATION_RASTER", "POPULATION_LAYER")),
+        ("areas", ("AREAS",)),
+    )
+    for role, keys in roles:
+        value = next((params.get(k) for k in keys if params.get(k)), None)
+        if value is None:
+            if role == "hospitals" and str(provenance.get("algorithm", "")).startswith(
+                "sundplan:catchment"
+            ):
+                sources.append(report_text.SourceInfo("hospitals", embedded=True))
+            continue
+        value = str(value)
+        synthetic, found_seed = _synthetic_file(value)
+        seed = seed or found_seed
+        name = Path(value.split("|", 1)[0]).name
+        layername = re.search(r"layername=([^|]+)", value)
+        if layername:
+            name = f"{name} ({layername.group(1)})"
+        osm = value.split("|", 1)[0].lower().endswith((".osm", ".pbf"))
+        sources.append(report_text.SourceInfo(role, name, osm=osm, synthetic=synthetic))
+    return sources, seed
+
+
+def display_name(layer: QgsMapLayer) -> str:
+    """The GeoPackage layer name of ``file.gpkg|layername=x`` sources, else the layer name."""
+    match = re.search(r"layername=([^|]+)", layer.source())
+    return match.group(1) if match else layer.name()
+
+
+def _guess_name_field(layer: QgsVectorLayer) -> str:
+    names = layer.fields().names()
+    for candidate in NAME_FIELDS:
+        if candidate in names:
+            return candidate
+    for field in layer.fields():
+        if field.type() == 10 or field.typeName().lower() in ("string", "text", "varchar"):
+            return field.name()
+    return ""
+
+
+def _clone_plain(layer: QgsVectorLayer) -> QgsVectorLayer:
+    clone = layer.materialize(QgsFeatureRequest()) if layer.providerType() == "memory" else None
+    if clone is None:
+        options = QgsVectorLayer.LayerOptions()
+        options.loadDefaultStyle = False
+        clone = QgsVectorLayer(layer.source(), layer.name(), layer.providerType(), options)
+        if layer.subsetString():
+            clone.setSubsetString(layer.subsetString())
+    return clone
+
+
+def _backdrop_layers(
+    source: QgsVectorLayer, label_field: str, language: str
+) -> tuple[QgsVectorLayer, QgsVectorLayer]:
+    """Grey fill under the output; boundaries and names over it."""
+    fill = _clone_plain(source)
+    fill.setName("backdrop_fill")
+    fill.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple(
+                {"color": "#ececec", "outline_color": "#ececec", "outline_width": "0.1"}
+            )
+        )
+    )
+    lines = _clone_plain(source)
+    lines.setName(report_text.backdrop_title(display_name(source), language=language))
+    lines.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple(
+                {
+                    "style": "no",
+                    "outline_color": "#5a5a5a",
+                    "outline_width": "0.3",
+                    "joinstyle": "round",
+                }
+            )
+        )
+    )
+    if label_field:
+        settings = QgsPalLayerSettings()
+        settings.fieldName = label_field
+        settings.placement = Qgis.LabelPlacement.Horizontal
+        settings.setFormat(_text_format(7.5, "#3a3a3a", italic=True))
+        settings.priority = 3
+        lines.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+        lines.setLabelsEnabled(True)
+    return fill, lines
+
+
+def _points_layer(source: QgsVectorLayer, label_field: str, language: str) -> QgsVectorLayer:
+    points = _clone_plain(source)
+    points.setName(report_text.points_title(display_name(source), language=language))
+    symbol = QgsMarkerSymbol.createSimple(
+        {
+            "name": "square",
+            "color": "#b2182b",
+            "outline_color": "#ffffff",
+            "outline_width": "0.4",
+            "size": "3",
+        }
+    )
+    cross = QgsMarkerSymbol.createSimple(
+        {
+            "name": "cross2",
+            "color": "#ffffff",
+            "outline_color": "#ffffff",
+            "size": "2.2",
+            "outline_width": "0.5",
+        }
+    )
+    symbol.appendSymbolLayer(cross.symbolLayer(0).clone())
+    points.setRenderer(QgsSingleSymbolRenderer(symbol))
+    if label_field:
+        settings = QgsPalLayerSettings()
+        settings.fieldName = label_field
+        settings.placement = Qgis.LabelPlacement.OrderedPositionsAroundPoint
+        settings.dist = 1.5
+        settings.setFormat(_text_format(8, "#7a0f1c", bold=True))
+        settings.priority = 8
+        points.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+        points.setLabelsEnabled(True)
+    return points
+
+
+def _atlas_fade_layer(source: QgsVectorLayer) -> QgsVectorLayer:
+    """Fades the areas other than the page's and outlines the page's area."""
+    layer = _clone_plain(source)
+    layer.setName("atlas_highlight")
+    root = QgsRuleBasedRenderer.Rule(None)
+    fade = QgsFillSymbol.createSimple({"color": "255,255,255,150", "outline_style": "no"})
+    root.appendChild(QgsRuleBasedRenderer.Rule(fade, 0, 0, "@atlas_featureid <> $id"))
+    outline = QgsFillSymbol.createSimple(
+        {"style": "no", "outline_color": "#1a1a1a", "outline_width": "0.8", "joinstyle": "round"}
+    )
+    root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, "@atlas_featureid = $id"))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+    return layer
+
+
+def _extent(layers, crs, project) -> QgsRectangle:
+    extent = QgsRectangle()
+    extent.setNull()
+    for layer in layers:
+        if layer is None:
+            continue
+        rect = layer.extent()
+        if rect.isNull() or rect.isEmpty():
+            continue
+        if layer.crs() != crs:
+            transform = QgsCoordinateTransform(layer.crs(), crs, project)
+            rect = transform.transformBoundingBox(rect)
+        extent.combineExtentWith(rect)
+    return extent
+
+
+def _grow(rect: QgsRectangle, fraction: float) -> QgsRectangle:
+    grown = QgsRectangle(rect)
+    if not grown.isNull():
+        grown.grow(max(grown.width(), grown.height()) * fraction)
+    return grown
+
+
+def _fill_legend(legend: QgsLayoutItemLegend, layers: list[QgsMapLayer]) -> None:
+    """Only the mapped output and the backdrop's boundaries in the legend (no helpers)."""
+    legend.setAutoUpdateModel(False)
+    root = legend.model().rootGroup()
+    root.removeAllChildren()
+    model = legend.model()
+    for layer in layers:
+        node = root.addLayer(layer)
+        if isinstance(layer, QgsRasterLayer):
+            # the pseudocolour legend starts with "Band 1: <description> (Gray)": not for print
+            nodes = model.layerLegendNodes(node)
+            band_names = {layer.renderer().displayBandName(b) for b in layer.renderer().usesBands()}
+            keep = [
+                i
+                for i, legend_node in enumerate(nodes)
+                if legend_node.data(Qt.DisplayRole) not in band_names
+            ]
+            if len(keep) < len(nodes):
+                QgsMapLayerLegendUtils.setLegendNodeOrder(node, keep)
+                model.refreshLayerLegend(node)
+    legend.updateLegend()
+
+
+def _fit_one_line(label: QgsLayoutItemLabel, text: str, *, smallest: float = 0.6) -> None:
+    """Smaller text until ``text`` fits the label's width on one line (down to 60 %)."""
+    fmt = QgsTextFormat(label.textFormat())
+    start = fmt.size()
+    width = label.rect().width()
+    while _text_width_mm(text, fmt) * 1.03 > width and fmt.size() > start * smallest:
+        fmt.setSize(fmt.size() * 0.95)
+    label.setTextFormat(fmt)
+
+
+def _grow_legend_into_free_space(items: dict) -> None:
+    """Without a summary table, the legend may use the table's place."""
+    legend, table = items.get("legend"), items.get("summary_table")
+    note = items.get("summary_note") or table
+    if legend is None or table is None:
+        return
+    if abs(legend.pos().x() - table.pos().x()) > 1.0:  # portrait: legend beside the table
+        return
+    bottom = note.pos().y() + note.rect().height()
+    legend.attemptResize(
+        QgsLayoutSize(
+            legend.rect().width(), bottom - legend.pos().y(), QgsUnitTypes.LayoutMillimeters
+        )
+    )
+
+
+def _legend_content_size(legend: QgsLayoutItemLegend) -> tuple[float, float]:
+    from qgis.core import QgsLegendRenderer
+
+    renderer = QgsLegendRenderer(legend.model(), legend.legendSettings())
+    size = renderer.minimumSize()
+    return size.width(), size.height()
+
+
+def _fit_legend(legend: QgsLayoutItemLegend) -> None:
+    """Keep the legend inside its box: more columns, then smaller text."""
+    box_w, box_h = legend.rect().width(), legend.rect().height()
+    width, height = _legend_content_size(legend)
+    columns = 1
+    while height > box_h and columns < 3:
+        columns += 1
+        legend.setColumnCount(columns)
+        legend.setSplitLayer(True)
+        legend.updateLegend()
+        width, height = _legend_content_size(legend)
+        if width > box_w:  # more columns do not fit side by side: back off
+            columns -= 1
+            legend.setColumnCount(columns)
+            legend.updateLegend()
+            width, height = _legend_content_size(legend)
+            break
+    factor = 1.0
+    while (height > box_h or width > box_w) and factor > 0.55:
+        factor *= 0.9
+        for style in (
+            QgsLegendStyle.Title,
+            QgsLegendStyle.Group,
+            QgsLegendStyle.Subgroup,
+            QgsLegendStyle.SymbolLabel,
+        ):
+            fmt = legend.rstyle(style).textFormat()
+            fmt.setSize(fmt.size() * 0.9)
+            legend.rstyle(style).setTextFormat(fmt)
+        legend.setSymbolHeight(legend.symbolHeight() * 0.9)
+        legend.setSymbolWidth(legend.symbolWidth() * 0.9)
+        legend.updateLegend()
+        width, height = _legend_content_size(legend)
+
+
+class SummaryFiller:
+    """Fills the summary text table: all rows, or the rows of the current atlas feature."""
+
+    def __init__(
+        self,
+        table: QgsLayoutItemTextTable,
+        frame: QgsLayoutFrame,
+        note,
+        heading,
+        source: QgsVectorLayer,
+        fields: list[str],
+        language: str,
+        crs,
+        project,
+        *,
+        name_field: str = "",
+    ):
+        self.table = table
+        self.frame = frame
+        self.note = note if isinstance(note, QgsLayoutItemLabel) else None
+        self.fields = fields
+        self.language = language
+        self.name_field = name_field
+        # The frame's width follows the table's, so the room comes from the heading above it
+        # (same width in the templates); its height is the frame's own.
+        self.frame_width = max(
+            frame.rect().width(), heading.rect().width() if heading is not None else 0.0
+        )
+        self.frame_height = frame.rect().height()
+        self.header_format = table.headerTextFormat()
+        self.content_format = table.contentTextFormat()
+        self.rows: list[dict] = []
+        self.points = []
+        transform = None
+        if source.crs() != crs and source.crs().isValid():
+            transform = QgsCoordinateTransform(source.crs(), crs, project)
+        self.crs = crs
+        self.project = project
+        has_geometry = source.geometryType() not in (
+            Qgis.GeometryType.Null,
+            Qgis.GeometryType.Unknown,
+        )
+        for feature in source.getFeatures():
+            self.rows.append({name: _plain(feature[name]) for name in source.fields().names()})
+            point = None
+            if has_geometry and feature.hasGeometry():
+                point = feature.geometry().pointOnSurface()
+                if transform is not None:
+                    point.transform(transform)
+            self.points.append(point)
+
+    # -- contents
+    def _set(self, summary: report_text.SummaryTable) -> None:
+        header, content = QgsTextFormat(self.header_format), QgsTextFormat(self.content_format)
+        available = self.frame_width
+        n = max(len(summary.headings), 1)
+        widths = None
+        for _ in range(10):  # smaller text until the columns fit the frame's width
+            room = available - n * 2 * self.table.cellMargin() - (n + 1) * 0.3 - 0.5
+            widths = column_widths(summary, header, content, room)
+            if widths is not None or content.size() <= 5.0:
+                break
+            header.setSize(header.size() * 0.92)
+            content.setSize(content.size() * 0.92)
+        if widths is None:  # still too wide at 5 pt: wrap the contents too
+            room = available - n * 2 * self.table.cellMargin() - (n + 1) * 0.3 - 0.5
+            widths = column_widths(summary, header, content, room, wrap_contents=True)
+        columns = []
+        for i, (heading, numeric) in enumerate(zip(summary.headings, summary.numeric, strict=True)):
+            column = QgsLayoutTableColumn(heading)
+            column.setHAlignment(Qt.AlignRight if numeric else Qt.AlignLeft)
+            if widths is not None:
+                column.setWidth(widths[i])
+            columns.append(column)
+        self.table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
+        self.table.setHeaderTextFormat(header)
+        self.table.setContentTextFormat(content)
+        self.table.setColumns(columns)
+        self.table.setContents(summary.rows)
+        self.table.refresh()
+        if self.note is not None:
+            self.note.setText(summary.note)
+
+    def show_all(self) -> None:
+        """Every row; when they do not fit the frame, those with the longest times."""
+        max_rows = len(self.rows)
+        while True:
+            summary = report_text.summary_table(
+                self.rows,
+                self.fields,
+                max_rows=max_rows if max_rows < len(self.rows) else None,
+                language=self.language,
+            )
+            self._set(summary)
+            if self.table.totalHeight() <= self.frame_height or max_rows <= 1:
+                break
+            max_rows -= 1
+
+    def rows_for(self, geometry, name) -> list[dict]:
+        """Rows whose area lies in ``geometry`` (or, without geometry, whose name matches)."""
+        chosen = []
+        for row, point in zip(self.rows, self.points, strict=True):
+            if point is not None and geometry is not None and not geometry.isNull():
+                if geometry.intersects(point):
+                    chosen.append(row)
+            elif name is not None and str(name) in {str(v) for v in row.values() if v}:
+                chosen.append(row)
+        return chosen
+
+    def show_feature(self, feature) -> None:
+        """Slot for ``QgsLayoutAtlas.featureChanged``: the rows of the page's area."""
+        geometry = feature.geometry() if feature.hasGeometry() else None
+        atlas = self.table.layout().atlas()
+        coverage = atlas.coverageLayer()
+        if geometry is not None and coverage is not None and coverage.crs() != self.crs:
+            geometry.transform(QgsCoordinateTransform(coverage.crs(), self.crs, self.project))
+        name = None
+        if self.name_field and feature.fields().indexOf(self.name_field) >= 0:
+            name = feature[self.name_field]
+        rows = self.rows_for(geometry, name)
+        if len(rows) == 1:
+            summary = report_text.area_key_figures(rows[0], self.fields, language=self.language)
+        else:
+            summary = report_text.summary_table(rows, self.fields, language=self.language)
+            if not rows:
+                summary.note = report_text.word("no_rows", self.language)
+        self._set(summary)
+
+
+def _text_width_mm(text: str, fmt: QgsTextFormat) -> float:
+    """Width of one line of ``text`` in ``fmt`` in millimetres (as the layout measures it)."""
+    context = QgsRenderContext()
+    context.setScaleFactor(100.0)  # 100 px per mm: fonts are sized in whole pixels
+    return QgsTextRenderer.textWidth(context, fmt, [text]) / 100.0
+
+
+def column_widths(
+    summary: report_text.SummaryTable,
+    header: QgsTextFormat,
+    content: QgsTextFormat,
+    room_mm: float,
+    *,
+    wrap_contents: bool = False,
+) -> list[float] | None:
+    """Column widths (mm) that fit ``room_mm``, wrapping headings at spaces; None: no fit."""
+    natural, minimum = [], []
+    for i, heading in enumerate(summary.headings):
+        cells = [row[i] for row in summary.rows if i < len(row)]
+        head_full = _text_width_mm(heading, header)
+        head_word = max((_text_width_mm(w, header) for w in heading.split()), default=0.0)
+        cell_full = max((_text_width_mm(c, content) for c in cells), default=0.0)
+        cell_word = max((_text_width_mm(w, content) for c in cells for w in c.split()), default=0.0)
+        natural.append(max(head_full, cell_full) * 1.03 + 0.5)
+        minimum.append(max(head_word, cell_word if wrap_contents else cell_full) * 1.03 + 0.5)
+    if sum(natural) <= room_mm:
+        return natural
+    if sum(minimum) > room_mm:
+        return minimum if wrap_contents else None
+    spare = room_mm - sum(minimum)
+    stretch = [n - m for n, m in zip(natural, minimum, strict=True)]
+    total = sum(stretch) or 1.0
+    return [m + spare * s / total for m, s in zip(minimum, stretch, strict=True)]
+
+
+def _plain(value):
+    """QVariant NULL -> None; everything else as is."""
+    try:
+        from qgis.PyQt.QtCore import QVariant
+
+        if isinstance(value, QVariant):
+            return None if value.isNull() else value.value()
+    except ImportError:  # pragma: no cover
+        pass
+    return value
+
+
+__all__ = [
+    "MapReportAlgorithm",
+    "check_style_fields",
+    "describe_inputs",
+    "detect_kind",
+    "read_provenance",
+    "style_needs",
+]

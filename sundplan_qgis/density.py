@@ -1,0 +1,532 @@
+"""GP density per area ("lægedækning"): GPs per inhabitant per kommune, rolled up to regions,
+sundhedsråd and sundhedsfællesskaber, with need weighting and a national summary.
+
+Definitions (per area or grouping unit):
+
+* ``gp_capacity``: sum of the practices' capacity (number of GPs / lægekapaciteter / ydernumre;
+  1 per practice when no capacity field is given) of the practices inside the area;
+* ``inhabitants_per_gp = population / gp_capacity`` and ``gps_per_10000 = 10 000 × capacity /
+  population``; the ``need_`` versions use the need-weighted population instead;
+* ``shortage``: ``need_inhabitants_per_gp`` above the threshold (default 1 600 residents per
+  lægekapacitet, the capacity norm of almen praksis in Danmarks Statistik's documentation of
+  LABY27 "borgere pr. lægekapacitet"), or an area with residents and no GP at all. With no
+  need weights, need-weighted population = population;
+* ``rank_shortage``: 1 = fewest need-adjusted GPs per 10 000 residents (worst covered);
+* Gini coefficient of GP capacity against need over the units (0 = capacity exactly
+  proportional to need; 1 = all capacity in one unit): ``G = 1 − Σ (X_k − X_{k−1})(Y_k +
+  Y_{k−1})`` with units sorted by capacity per need, ``X`` the cumulative need share and ``Y``
+  the cumulative capacity share (the Lorenz curve, also output).
+
+Practices outside every area are counted in an extra row "(outside all areas)" and listed,
+never dropped. Areas with zero population get empty (NULL) ratios and are reported; no
+division by zero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import need as need_mod
+from .errors import SundplanError
+
+DEFAULT_SHORTAGE_THRESHOLD = 1600.0
+"""Residents per lægekapacitet (DST LABY27 documentation: 1 lægekapacitet ≈ 1 600 patients)."""
+SHORTAGE_SOURCE = (
+    "1 600 residents per lægekapacitet: Danmarks Statistik, documentation of table LABY27 "
+    "'Lægedækning' (borgere pr. lægekapacitet); the legacy closing limit of almen praksis"
+)
+PER = 10_000.0
+DEFAULT_LEVELS = ("region", "region_2027", "sundhedsraad", "sundhedsfaellesskab")
+OUTSIDE = "(outside all areas)"
+NOT_GROUPED = "(not in grouping table)"
+
+
+@dataclass
+class Practices:
+    """Practices as plain arrays (coordinates in the areas' CRS)."""
+
+    xy: np.ndarray  # (P, 2)
+    capacity: np.ndarray  # (P,) float, validated > 0
+    names: list[str]
+    ids: list
+    list_size: np.ndarray | None = None  # (P,) float, NaN unknown
+    open_for_patients: np.ndarray | None = None  # (P,) float 1/0, NaN unknown
+    source_name: str = "practices"
+
+
+def validate_capacity(
+    values: Sequence, *, names: Sequence[str], ids: Sequence, source_name: str, field_name: str
+) -> np.ndarray:
+    """Capacities as floats; NULL, zero or negative values are an error naming the features."""
+    cap = np.array(
+        [np.nan if v is None else _to_float(v) for v in values], dtype="float64"
+    ).reshape(-1)
+    bad = np.flatnonzero(~np.isfinite(cap) | (cap <= 0))
+    if bad.size:
+        listing = ", ".join(
+            f"'{names[i]}' (feature {ids[i]}: {'NULL' if not np.isfinite(cap[i]) else f'{cap[i]:g}'})"
+            for i in bad[:5]
+        )
+        raise SundplanError(
+            f"{bad.size} practice(s) of '{source_name}' have a NULL, zero or negative capacity "
+            f"in '{field_name}': {listing}. Each practice needs a capacity > 0 (number of GPs or "
+            "lægekapaciteter); fix the values or filter those practices out."
+        )
+    return cap
+
+
+def _to_float(v) -> float:
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def open_flags(values: Sequence) -> np.ndarray:
+    """'Open for new patients' values -> 1.0 open, 0.0 closed, NaN unknown.
+
+    Accepts booleans, 1/0, and text yes/ja/true/åben/open vs no/nej/false/lukket/closed.
+    """
+    out = np.full(len(values), np.nan)
+    for i, v in enumerate(values):
+        if v is None:
+            continue
+        if isinstance(v, bool | np.bool_):
+            out[i] = float(v)
+            continue
+        if isinstance(v, int | float | np.integer | np.floating):
+            if np.isfinite(v):
+                out[i] = 1.0 if v != 0 else 0.0
+            continue
+        t = str(v).strip().lower()
+        if t in ("1", "yes", "y", "ja", "j", "true", "t", "open", "åben", "aaben", "åbent"):
+            out[i] = 1.0
+        elif t in ("0", "no", "n", "nej", "false", "f", "closed", "lukket"):
+            out[i] = 0.0
+    return out
+
+
+def check_unique_ids(ids: Sequence, *, source_name: str, field_name: str | None) -> None:
+    """Duplicate area ids are an error naming them."""
+    seen, dupes = set(), []
+    for i in ids:
+        key = str(i)
+        if key in seen and key not in dupes:
+            dupes.append(key)
+        seen.add(key)
+    if dupes:
+        raise SundplanError(
+            f"The area layer '{source_name}' has duplicate ids in '{field_name or 'feature id'}': "
+            f"{', '.join(dupes[:5])}. Each area needs a unique id (dissolve multi-part areas "
+            "first)."
+        )
+
+
+def _metrics(df: pd.DataFrame, threshold: float) -> pd.DataFrame:
+    """Ratios from the summed columns (population, need_population, gp_capacity, ...)."""
+    pop = df["population"].to_numpy(dtype="float64")
+    need = df["need_population"].to_numpy(dtype="float64")
+    cap = df["gp_capacity"].to_numpy(dtype="float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        df["need_factor"] = np.where(pop > 0, need / pop, np.nan)
+        df["inhabitants_per_gp"] = np.where((cap > 0) & (pop > 0), pop / cap, np.nan)
+        df["gps_per_10000"] = np.where(pop > 0, PER * cap / pop, np.nan)
+        df["need_inhabitants_per_gp"] = np.where((cap > 0) & (need > 0), need / cap, np.nan)
+        df["need_gps_per_10000"] = np.where(need > 0, PER * cap / need, np.nan)
+        closed = df["capacity_closed"].to_numpy(dtype="float64")
+        known = df["capacity_open_known"].to_numpy(dtype="float64")
+        df["share_capacity_closed"] = np.where(known > 0, closed / known, np.nan)
+        ls = df["list_size_total"].to_numpy(dtype="float64")
+        lcap = df["capacity_with_list_size"].to_numpy(dtype="float64")
+        df["list_size_per_gp"] = np.where(lcap > 0, ls / lcap, np.nan)
+    shortage = (df["need_inhabitants_per_gp"] > threshold) | ((cap <= 0) & (need > 0))
+    df["shortage"] = shortage.astype(bool)
+    value = df["need_gps_per_10000"].to_numpy(dtype="float64")
+    rank = pd.Series(value).rank(method="min", ascending=True, na_option="keep")
+    df["rank_shortage"] = rank.astype("float64").to_numpy()
+    return df
+
+
+def gini_lorenz(
+    capacity: np.ndarray, need: np.ndarray, names: Sequence[str]
+) -> tuple[float, pd.DataFrame]:
+    """Gini coefficient of ``capacity`` against ``need`` and the Lorenz curve points.
+
+    Units with no need are left out. Returns (gini, frame with order, unit, need_share,
+    capacity_share, cum_need_share, cum_capacity_share), starting at the point (0, 0).
+    """
+    capacity = np.asarray(capacity, dtype="float64")
+    need = np.asarray(need, dtype="float64")
+    keep = np.flatnonzero(need > 0)
+    if keep.size == 0 or capacity[keep].sum() <= 0:
+        return float("nan"), pd.DataFrame(
+            columns=[
+                "order",
+                "unit",
+                "need_share",
+                "capacity_share",
+                "cum_need_share",
+                "cum_capacity_share",
+            ]
+        )
+    c, n = capacity[keep], need[keep]
+    order = np.lexsort((np.arange(keep.size), c / n))
+    c, n = c[order], n[order]
+    xs = np.concatenate([[0.0], np.cumsum(n) / n.sum()])
+    ys = np.concatenate([[0.0], np.cumsum(c) / c.sum()])
+    gini = float(1.0 - np.sum((xs[1:] - xs[:-1]) * (ys[1:] + ys[:-1])))
+    frame = pd.DataFrame(
+        {
+            "order": np.arange(keep.size + 1, dtype=np.int64),
+            "unit": ["(origin)", *[str(names[k]) for k in keep[order]]],
+            "need_share": np.concatenate([[0.0], n / n.sum()]),
+            "capacity_share": np.concatenate([[0.0], c / c.sum()]),
+            "cum_need_share": xs,
+            "cum_capacity_share": ys,
+        }
+    )
+    return gini, frame
+
+
+@dataclass
+class DensityResult:
+    """Tables of one density run."""
+
+    areas: pd.DataFrame  # one row per area (+ the outside row when practices lie outside)
+    groups: pd.DataFrame  # long format: level, unit + the same measures
+    summary: pd.DataFrame  # one row per level (area, each grouping level, national)
+    lorenz: pd.DataFrame  # level, order, unit, shares
+    outside: pd.DataFrame  # practices outside every area
+    practice_area: np.ndarray  # (P,) area index, -1 outside
+    report: dict = field(default_factory=dict)
+
+
+_SUMS = (
+    "population",
+    "need_population",
+    "gp_capacity",
+    "n_practices",
+    "practices_closed",
+    "capacity_closed",
+    "capacity_open_known",
+    "list_size_total",
+    "capacity_with_list_size",
+)
+
+
+def _practice_sums(practices: Practices, idx: np.ndarray, n_areas: int) -> dict[str, np.ndarray]:
+    g = np.where(idx >= 0, idx, n_areas)
+    n_g = n_areas + 1
+    cap = practices.capacity
+    out = {
+        "gp_capacity": np.bincount(g, weights=cap, minlength=n_g),
+        "n_practices": np.bincount(g, minlength=n_g).astype("int64"),
+    }
+    op = practices.open_for_patients
+    if op is None:
+        op = np.full(cap.size, np.nan)
+    closed = op == 0
+    known = np.isfinite(op)
+    out["practices_closed"] = np.bincount(g[closed], minlength=n_g).astype("int64")
+    out["capacity_closed"] = np.bincount(g[closed], weights=cap[closed], minlength=n_g)
+    out["capacity_open_known"] = np.bincount(g[known], weights=cap[known], minlength=n_g)
+    ls = practices.list_size
+    if ls is None:
+        ls = np.full(cap.size, np.nan)
+    has = np.isfinite(ls)
+    out["list_size_total"] = np.bincount(g[has], weights=ls[has], minlength=n_g)
+    out["capacity_with_list_size"] = np.bincount(g[has], weights=cap[has], minlength=n_g)
+    return out
+
+
+def normalise_code(value) -> str:
+    """Area/kommune codes as text; numbers get the 4-digit kommunekode form ('101' -> '0101')."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text.zfill(4) if text.isdigit() and len(text) < 4 else text
+
+
+def run_density(
+    *,
+    practices: Practices,
+    area_ids: Sequence,
+    area_names: Sequence[str],
+    area_geometries: Sequence | None = None,
+    practice_area: np.ndarray | None = None,
+    population: np.ndarray | None = None,
+    age_table: pd.DataFrame | None = None,
+    weights: pd.DataFrame | None = None,
+    grouping: pd.DataFrame | None = None,
+    grouping_key: str = "kommunekode",
+    grouping_levels: Sequence[str] | None = None,
+    shortage_threshold: float = DEFAULT_SHORTAGE_THRESHOLD,
+    area_source: str = "areas",
+) -> DensityResult:
+    """GP density per area and per grouping unit, with the national summary.
+
+    Population per area comes from ``population`` (head count; e.g. a field or aggregated from a
+    raster) or, when that is None, from the sum of the age/sex columns of ``age_table`` (one
+    row per area, same order). With ``weights`` the age/sex columns give each area's need
+    factor (need-weighted ÷ head count of the columns) and need-weighted population =
+    population × factor. Practices are placed in areas by ``practice_area`` or point-in-polygon
+    on ``area_geometries`` (same CRS as ``practices.xy``).
+    """
+    from .catchments import assign_areas_by_point
+
+    ids = [normalise_code(i) for i in area_ids]
+    names = [str(n) for n in area_names]
+    n_a = len(ids)
+    if n_a == 0:
+        raise SundplanError(f"The area layer '{area_source}' has no areas.")
+    check_unique_ids(ids, source_name=area_source, field_name=None)
+    if not np.isfinite(shortage_threshold) or shortage_threshold <= 0:
+        raise SundplanError(
+            f"The shortage threshold must be a positive number of residents per GP (got "
+            f"{shortage_threshold})."
+        )
+    report: dict = {"warnings": []}
+    cols = need_mod.age_sex_columns(age_table.columns) if age_table is not None else {}
+    if population is None:
+        if not cols:
+            raise SundplanError(
+                f"No population for the areas of '{area_source}': choose a population field, "
+                "age/sex columns (m_0_4 … k_85_plus) or a population raster/layer."
+            )
+        population = need_mod.age_sex_total(age_table, cols).to_numpy(dtype="float64")
+        report["population_source"] = "sum of the age/sex columns"
+    pop = np.asarray(population, dtype="float64").reshape(-1)
+    if pop.size != n_a:
+        raise ValueError("population must have one value per area")
+    bad = np.flatnonzero(~np.isfinite(pop) | (pop < 0))
+    if bad.size:
+        raise SundplanError(
+            f"The population of {bad.size} area(s) of '{area_source}' is NULL or negative: "
+            + ", ".join(f"'{names[i]}' ({ids[i]})" for i in bad[:5])
+            + ". Fill in the population (0 if nobody lives there)."
+        )
+    if weights is not None:
+        if not cols:
+            raise SundplanError(
+                f"Need weighting needs population by age (and sex) per area, but the area layer "
+                f"'{area_source}' has no age/sex columns (expected m_0_4, k_0_4, …, k_85_plus). "
+                "Add them or switch need weighting off."
+            )
+        need_cols = need_mod.need_weighted_population(
+            age_table,
+            weights=weights,
+            columns=cols,
+            row_names=[f"'{n}' ({i})" for n, i in zip(names, ids, strict=True)],
+        ).to_numpy(dtype="float64")
+        heads = need_mod.age_sex_total(age_table, cols).to_numpy(dtype="float64")
+        with np.errstate(divide="ignore", invalid="ignore"):
+            factor = np.where(heads > 0, need_cols / heads, np.nan)
+        no_ages = np.flatnonzero((pop > 0) & ~np.isfinite(factor))
+        if no_ages.size:
+            raise SundplanError(
+                f"{no_ages.size} area(s) of '{area_source}' have residents but no one in the "
+                "age/sex columns, so no need factor: "
+                + ", ".join(f"'{names[i]}' ({ids[i]})" for i in no_ages[:5])
+            )
+        need_pop = np.where(pop > 0, pop * np.nan_to_num(factor, nan=1.0), 0.0)
+        diff = np.flatnonzero(np.abs(heads - pop) > 0.5 + 1e-6 * pop)
+        if diff.size:
+            report["warnings"].append(
+                f"{diff.size} area(s): the age/sex columns sum to a different head count than "
+                "the population used; their age structure was applied as a need factor. First: "
+                + ", ".join(f"'{names[i]}' {heads[i]:.0f} vs {pop[i]:.0f}" for i in diff[:3])
+            )
+    else:
+        need_pop = pop.copy()
+    zero = np.flatnonzero(pop <= 0)
+    if zero.size:
+        report["warnings"].append(
+            f"{zero.size} area(s) with zero population (ratios left empty, no division by "
+            "zero): " + ", ".join(f"'{names[i]}' ({ids[i]})" for i in zero[:10])
+        )
+
+    if practice_area is None:
+        if area_geometries is None:
+            raise ValueError("give practice_area or area_geometries")
+        practice_area = assign_areas_by_point(np.asarray(practices.xy, float), area_geometries)
+    practice_area = np.asarray(practice_area, dtype=np.int64)
+    sums = _practice_sums(practices, practice_area, n_a)
+    table = pd.DataFrame(
+        {
+            "area_id": [*ids, None],
+            "area_name": [*names, OUTSIDE],
+            "population": np.concatenate([pop, [0.0]]),
+            "need_population": np.concatenate([need_pop, [0.0]]),
+            **sums,
+        }
+    )
+    table = _metrics(table.iloc[:n_a].copy(), shortage_threshold)
+    outside_row = None
+    n_out = int(sums["n_practices"][n_a])
+    if n_out:
+        outside_row = {
+            "area_id": None,
+            "area_name": OUTSIDE,
+            **{k: v[n_a] for k, v in sums.items()},
+            "population": 0.0,
+            "need_population": 0.0,
+        }
+    wlabel = need_mod.weights_label(weights)
+    table["weights"] = wlabel
+
+    # ---- grouping roll-up -------------------------------------------------------------------
+    levels = (
+        []
+        if grouping is None
+        else list(grouping_levels or [c for c in DEFAULT_LEVELS if c in grouping.columns])
+    )
+    group_frames = []
+    lorenz_frames = []
+    summary_rows = []
+    base = table[["area_id", "area_name", *_SUMS]].copy()
+
+    def summarise(level: str, frame: pd.DataFrame) -> None:
+        frame = frame.reset_index(drop=True)
+        units = frame["area_name"].astype(str).tolist()
+        gini, lor = gini_lorenz(
+            frame["gp_capacity"].to_numpy(), frame["need_population"].to_numpy(), units
+        )
+        lor.insert(0, "level", level)
+        lorenz_frames.append(lor)
+        val = frame["need_gps_per_10000"].to_numpy(dtype="float64")
+        ok = np.isfinite(val)
+        best = worst = None
+        if ok.any():
+            best = int(np.nanargmax(np.where(ok, val, -np.inf)))
+            worst = int(np.nanargmin(np.where(ok, val, np.inf)))
+        tot_pop = float(frame["population"].sum())
+        tot_need = float(frame["need_population"].sum())
+        tot_cap = float(frame["gp_capacity"].sum())
+        summary_rows.append(
+            {
+                "level": level,
+                "n_units": int(len(frame)),
+                "population": tot_pop,
+                "need_population": tot_need,
+                "gp_capacity": tot_cap,
+                "inhabitants_per_gp": tot_pop / tot_cap if tot_cap > 0 else np.nan,
+                "gps_per_10000": PER * tot_cap / tot_pop if tot_pop > 0 else np.nan,
+                "need_gps_per_10000": PER * tot_cap / tot_need if tot_need > 0 else np.nan,
+                "best_unit": units[best] if best is not None else None,
+                "best_need_gps_per_10000": val[best] if best is not None else np.nan,
+                "worst_unit": units[worst] if worst is not None else None,
+                "worst_need_gps_per_10000": val[worst] if worst is not None else np.nan,
+                "spread_ratio_best_worst": (
+                    val[best] / val[worst] if best is not None and val[worst] > 0 else np.nan
+                ),
+                "spread_difference": val[best] - val[worst] if best is not None else np.nan,
+                "gini_capacity_vs_need": gini,
+                "n_shortage": int(frame["shortage"].sum()),
+                "population_in_shortage": float(frame.loc[frame["shortage"], "population"].sum()),
+                "shortage_threshold": shortage_threshold,
+                "capacity_outside_areas": float(sums["gp_capacity"][n_a]),
+                "practices_outside_areas": n_out,
+                "weights": wlabel,
+            }
+        )
+
+    summarise("area", table)
+    if levels:
+        if grouping_key not in grouping.columns:
+            raise SundplanError(
+                f"The grouping table has no column '{grouping_key}' (columns: "
+                f"{', '.join(map(str, grouping.columns))})."
+            )
+        gt = grouping.copy()
+        gt["_key"] = [normalise_code(v) for v in gt[grouping_key]]
+        dupl = gt["_key"][gt["_key"].duplicated()].unique()
+        if len(dupl):
+            raise SundplanError(
+                f"The grouping table lists these keys more than once: {', '.join(dupl[:5])}."
+            )
+        gt = gt.set_index("_key")
+        missing_levels = [lv for lv in levels if lv not in gt.columns]
+        if missing_levels:
+            raise SundplanError(
+                f"The grouping table has no column(s) {', '.join(missing_levels)} "
+                f"(columns: {', '.join(map(str, grouping.columns))})."
+            )
+        not_found = [i for i in ids if i not in gt.index]
+        if not_found:
+            report["warnings"].append(
+                f"{len(not_found)} area id(s) are not in the grouping table and were grouped as "
+                f"'{NOT_GROUPED}': {', '.join(not_found[:10])}"
+            )
+        for lv in levels:
+            unit = [
+                str(gt.at[i, lv]) if i in gt.index and pd.notna(gt.at[i, lv]) else NOT_GROUPED
+                for i in ids
+            ]
+            frame = base.assign(unit=unit).groupby("unit", sort=True)[list(_SUMS)].sum()
+            frame = frame.reset_index().rename(columns={"unit": "area_name"})
+            frame.insert(0, "area_id", frame["area_name"])
+            frame = _metrics(frame, shortage_threshold)
+            frame["n_areas"] = pd.Series(unit).value_counts().reindex(frame["area_name"]).to_numpy()
+            frame.insert(0, "level", lv)
+            group_frames.append(frame)
+            summarise(lv, frame)
+    national = base.sum(numeric_only=True).to_frame().T
+    national.insert(0, "area_id", "all")
+    national.insert(1, "area_name", "all areas")
+    national = _metrics(national, shortage_threshold)
+    national["n_areas"] = n_a
+    national.insert(0, "level", "national")
+    group_frames.append(national)
+    groups = pd.concat(group_frames, ignore_index=True)
+    groups["weights"] = wlabel
+
+    if outside_row is not None:
+        out_df = pd.DataFrame([outside_row])
+        out_df = _metrics(out_df, shortage_threshold)
+        out_df["shortage"] = False
+        out_df["rank_shortage"] = np.nan
+        out_df["weights"] = wlabel
+        table = pd.concat([table, out_df[table.columns]], ignore_index=True)
+    outside_idx = np.flatnonzero(practice_area < 0)
+    outside = pd.DataFrame(
+        {
+            "practice": [practices.names[i] for i in outside_idx],
+            "feature_id": [practices.ids[i] for i in outside_idx],
+            "capacity": practices.capacity[outside_idx],
+            "x": practices.xy[outside_idx, 0] if outside_idx.size else np.zeros(0),
+            "y": practices.xy[outside_idx, 1] if outside_idx.size else np.zeros(0),
+        }
+    )
+    if n_out:
+        report["warnings"].append(
+            f"{n_out} practice(s) with capacity {sums['gp_capacity'][n_a]:g} lie outside every "
+            "area (counted in the row '(outside all areas)'): "
+            + ", ".join(f"'{p}'" for p in outside["practice"].head(10))
+        )
+    summary = pd.DataFrame(summary_rows)
+    lorenz = pd.concat(lorenz_frames, ignore_index=True) if lorenz_frames else pd.DataFrame()
+    report.update(
+        {
+            "areas": n_a,
+            "practices": int(practices.capacity.size),
+            "practices_outside_areas": n_out,
+            "capacity_total": float(practices.capacity.sum()),
+            "capacity_outside_areas": float(sums["gp_capacity"][n_a]),
+            "population_total": float(pop.sum()),
+            "need_population_total": float(need_pop.sum()),
+            "shortage_threshold": shortage_threshold,
+            "shortage_threshold_source": SHORTAGE_SOURCE,
+            "shortage_rule": "need-weighted residents per GP > threshold, or residents and no GP",
+            "rank_rule": "rank_shortage 1 = fewest need-adjusted GPs per 10 000 residents",
+            "grouping_levels": levels,
+            "weights": need_mod.weights_record(weights),
+            "summary": summary.replace({np.nan: None}).to_dict(orient="records"),
+        }
+    )
+    return DensityResult(table, groups, summary, lorenz, outside, practice_area, report)

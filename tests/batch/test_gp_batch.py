@@ -1,0 +1,90 @@
+"""sundplan:gp_density and sundplan:fca_access through qgis_process (headless batch), on the
+sample region and on the real kommune boundaries/population in ../shared/data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from osgeo import ogr
+
+pytestmark = pytest.mark.slow
+
+
+def read_table(path: Path) -> list[dict]:
+    ds = ogr.Open(str(path))
+    rows = [f.items() for f in ds.GetLayer(0)]
+    ds = None
+    return rows
+
+
+@pytest.fixture(scope="module")
+def sample(run_alg, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("sample")
+    run_alg("sundplan:sample_data", {"SEED": 2027, "OUTPUT_FOLDER": out})
+    return out
+
+
+def test_fca_access_batch_on_sample(run_alg, sample, tmp_path):
+    gpkg = sample / "sample_region.gpkg"
+    out = run_alg(
+        "sundplan:fca_access",
+        {
+            "PRACTICES": f"{gpkg}|layername=gp_practices",
+            "CAPACITY_FIELD": "n_gps",
+            "POPULATION_RASTER": sample / "population.tif",
+            "AREAS": f"{gpkg}|layername=kommuner",
+            "AREA_ID_FIELD": "kommunekode",
+            "METHOD": 1,
+            "THRESHOLD_MIN": 20,
+            "NETWORK_FILE": sample / "roads.osm.pbf",
+            "ACCESS_POINTS": tmp_path / "pts.gpkg",
+            "AREA_ACCESS": tmp_path / "areas.gpkg",
+            "PRACTICE_RATIO": tmp_path / "prac.gpkg",
+            "REPORT": tmp_path / "report.json",
+        },
+    )
+    report = json.loads(Path(out["results"]["REPORT"]).read_text("utf-8"))
+    assert report["conservation"]["relative_difference"] < 1e-9
+    assert "E2SFCA" in report["method"]
+    assert len(read_table(tmp_path / "prac.gpkg")) == report["practices"]["n"]
+
+
+@pytest.mark.shared
+def test_gp_density_batch_on_real_kommuner(run_alg, shared_data, tmp_path):
+    """SOR 'speciallægepraksis' points (a test table: 1 capacity each) per real kommune."""
+    kom = shared_data / "dagi-kommuner-regioner-2021-folk1a/kommuner_2021_folk1a.geojson"
+    sor = shared_data / "sor-sundhedsenheder-2025/shak_from_sor.geojson"
+    out = run_alg(
+        "sundplan:gp_density",
+        {
+            "PRACTICES": f"{sor}|subset=\"Unit_type\" = 'speciallægepraksis'",
+            "PRACTICE_NAME_FIELD": "Unit_name",
+            "AREAS": kom,
+            "AREA_ID_FIELD": "kode",
+            "AREA_NAME_FIELD": "navn",
+            "POPULATION_FIELD": "population",
+            "NEED_WEIGHTS": 0,
+            "AREA_OUTPUT": tmp_path / "areas.gpkg",
+            "GROUP_OUTPUT": tmp_path / "groups.gpkg",
+            "SUMMARY": tmp_path / "summary.gpkg",
+            "LORENZ": tmp_path / "lorenz.gpkg",
+            "OUTSIDE_PRACTICES": tmp_path / "outside.gpkg",
+            "REPORT": tmp_path / "report.json",
+        },
+    )
+    areas = pd.DataFrame(read_table(tmp_path / "areas.gpkg"))
+    props = pd.DataFrame([f["properties"] for f in json.loads(kom.read_text("utf-8"))["features"]])
+    assert areas["population"].sum() == pytest.approx(props["population"].sum())  # 5 840 045
+    n_spec = sum(
+        f["properties"]["Unit_type"] == "speciallægepraksis"
+        for f in json.loads(sor.read_text("utf-8"))["features"]
+    )
+    assert areas["gp_capacity"].sum() == n_spec  # inside + the outside row: nothing dropped
+    groups = pd.DataFrame(read_table(tmp_path / "groups.gpkg"))
+    sr = groups[groups["level"] == "sundhedsraad"]
+    assert len(sr) >= 17
+    report = json.loads(Path(out["results"]["REPORT"]).read_text("utf-8"))
+    assert report["weights"]["label"].startswith("none")

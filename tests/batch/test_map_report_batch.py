@@ -1,0 +1,145 @@
+"""sundplan:map_report through qgis_process on the outputs of sundplan:catchments (sample region).
+
+The README's main job ends with such a PDF: one page per kommune, checked as a reader would
+(page count, pages not blank) and for the messages of bad inputs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from .conftest import run_qgis_process
+from .test_catchments_batch import sample_params
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils"),
+]
+
+
+@pytest.fixture(scope="module")
+def outputs(run_alg, tmp_path_factory) -> dict[str, Path]:
+    sample = tmp_path_factory.mktemp("sample")
+    run_alg("sundplan:sample_data", {"SEED": 2027, "OUTPUT_FOLDER": sample})
+    out = tmp_path_factory.mktemp("catchments")
+    run_alg("sundplan:catchments", sample_params(sample, out))
+    return {"sample": sample, "out": out, "gpkg": sample / "sample_region.gpkg"}
+
+
+def pages_as_images(pdf: Path, folder: Path) -> list[np.ndarray]:
+    subprocess.run(
+        ["pdftoppm", "-r", "30", str(pdf), str(folder / "p")], check=True, capture_output=True
+    )
+    images = []
+    for ppm in sorted(folder.glob("p*.ppm")):
+        magic, width, height, _maxval, pixels = ppm.read_bytes().split(maxsplit=4)
+        assert magic == b"P6"
+        w, h = int(width), int(height)
+        images.append(np.frombuffer(pixels[: w * h * 3], np.uint8).reshape(h, w, 3))
+    return images
+
+
+def pdf_pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return int(info.stdout.split("Pages:")[1].split()[0])
+
+
+def test_atlas_per_kommune_of_the_travel_time_raster(run_alg, outputs, tmp_path):
+    gpkg = outputs["gpkg"]
+    pdf = tmp_path / "rejsetid_pr_kommune.pdf"
+    result = run_alg(
+        "sundplan:map_report",
+        {
+            "LAYER": outputs["out"] / "tt.tif",
+            "ATLAS_LAYER": f"{gpkg}|layername=kommuner",
+            "ATLAS_NAME_FIELD": "kommune",
+            "SUMMARY": outputs["out"] / "areas.gpkg",
+            "POINTS": f'{gpkg}|layername=hospitals|subset="active" = 1',
+            "POINTS_LABEL_FIELD": "name",
+            "ORGANISATION": "Eksempelregionen",
+            "OUTPUT": pdf,
+        },
+    )
+    n_kommuner = 4  # the synthetic sample region
+    assert result["results"]["PAGES"] == n_kommuner
+    assert pdf_pages(pdf) == n_kommuner
+    images = pages_as_images(pdf, tmp_path)
+    assert len(images) == n_kommuner
+    for image in images:
+        non_white = (image < 240).any(axis=2).mean()
+        colours = len(np.unique(image.reshape(-1, 3) // 8, axis=0))
+        assert non_white > 0.10 and colours > 30, (non_white, colours)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    for word in ("Signaturforklaring", "Metode", "Kilder", "Dato", "SYNTETISKE", "Side 4 af 4"):
+        assert word in text, word
+    assert "OpenStreetMap" not in text  # synthetic roads are not credited to OSM
+
+
+def test_single_page_of_each_vector_output(run_alg, outputs, tmp_path):
+    gpkg = outputs["gpkg"]
+    for name, template in (("catchments", 0), ("bands", 1), ("areas", 2)):
+        pdf = tmp_path / f"{name}.pdf"
+        run_alg(
+            "sundplan:map_report",
+            {
+                "LAYER": outputs["out"] / f"{name}.gpkg",
+                "BACKDROP": f"{gpkg}|layername=kommuner",
+                "SUMMARY": outputs["out"] / "areas.gpkg",
+                "TEMPLATE": template,
+                "OUTPUT": pdf,
+            },
+        )
+        assert pdf_pages(pdf) == 1
+        folder = tmp_path / name
+        folder.mkdir()
+        (image,) = pages_as_images(pdf, folder)
+        assert (image < 240).any(axis=2).mean() > 0.10
+
+
+def test_bad_inputs_give_messages_and_no_pdf(qgis_process_env, outputs, tmp_path):
+    gpkg = outputs["gpkg"]
+    cases = [
+        (
+            {
+                "LAYER": f"{gpkg}|layername=kommuner",
+                "STYLE": Path(__file__).resolve().parents[2]
+                / "resources"
+                / "styles"
+                / "catchments.qml",
+            },
+            ["hospital_id", "kommuner"],
+        ),
+        (
+            {
+                "LAYER": outputs["out"] / "bands.gpkg",
+                "ATLAS_LAYER": f"{gpkg}|layername=kommuner|subset=\"kommune\" = 'Atlantis'",
+            },
+            ["no features"],
+        ),
+    ]
+    for params, words in cases:
+        pdf = tmp_path / "bad.pdf"
+        _data, proc = run_qgis_process(
+            qgis_process_env, "sundplan:map_report", {**params, "OUTPUT": pdf}, check=False
+        )
+        assert proc.returncode != 0
+        for word in words:
+            assert word in proc.stderr + proc.stdout, (word, proc.stderr[-2000:])
+        assert "Traceback" not in proc.stderr
+        assert not pdf.exists()
+    blocked = tmp_path / "file"
+    blocked.write_text("x")
+    _data, proc = run_qgis_process(
+        qgis_process_env,
+        "sundplan:map_report",
+        {"LAYER": outputs["out"] / "bands.gpkg", "OUTPUT": blocked / "x.pdf"},
+        check=False,
+    )
+    assert proc.returncode != 0 and "cannot be written" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not list(tmp_path.glob("**/*.part"))

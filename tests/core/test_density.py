@@ -1,0 +1,183 @@
+"""GP density per area: hand sums, roll-up, Gini/Lorenz, outside practices, bad input, and a
+run on the real kommune boundaries and population (../shared/data) checked with pandas."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+from shapely.geometry import box, shape
+
+from sundplan_qgis import density as D
+from sundplan_qgis import need
+from sundplan_qgis.errors import SundplanError
+from sundplan_qgis.reference import grouping_table
+
+
+def practices(xy, cap, open_=None, list_size=None):
+    n = len(cap)
+    return D.Practices(
+        xy=np.asarray(xy, float),
+        capacity=np.asarray(cap, float),
+        names=[f"P{i}" for i in range(n)],
+        ids=list(range(n)),
+        open_for_patients=None if open_ is None else np.asarray(open_, float),
+        list_size=None if list_size is None else np.asarray(list_size, float),
+    )
+
+
+AREAS = [box(0, 0, 10, 10), box(10, 0, 20, 10), box(20, 0, 30, 10)]
+
+
+def test_density_by_hand_with_outside_practice_and_zero_population():
+    p = practices(
+        [(1, 1), (2, 2), (15, 5), (100, 100)],
+        [2, 1, 3, 1],
+        open_=[1, 0, 0, 1],
+        list_size=[3000, 1700, np.nan, 1500],
+    )
+    res = D.run_density(
+        practices=p,
+        area_ids=["A", "B", "C"],
+        area_names=["Aby", "Bby", "Cby"],
+        area_geometries=AREAS,
+        population=np.array([6000.0, 3000.0, 0.0]),
+    )
+    a = res.areas.set_index("area_name")
+    assert a.loc["Aby", "gp_capacity"] == 3 and a.loc["Aby", "n_practices"] == 2
+    assert a.loc["Aby", "inhabitants_per_gp"] == 2000
+    assert a.loc["Aby", "gps_per_10000"] == pytest.approx(5.0)
+    assert a.loc["Aby", "shortage"] and not a.loc["Bby", "shortage"]
+    assert a.loc["Aby", "practices_closed"] == 1 and a.loc[
+        "Aby", "share_capacity_closed"
+    ] == pytest.approx(1 / 3)
+    assert a.loc["Aby", "list_size_per_gp"] == pytest.approx(4700 / 3)
+    assert a.loc["Bby", "rank_shortage"] == 2 and a.loc["Aby", "rank_shortage"] == 1
+    assert np.isnan(a.loc["Cby", "gps_per_10000"]) and np.isnan(a.loc["Cby", "rank_shortage"])
+    # the practice outside every area is reported, not dropped
+    assert a.loc["(outside all areas)", "gp_capacity"] == 1
+    assert res.outside["practice"].tolist() == ["P3"]
+    assert any("zero population" in w for w in res.report["warnings"])
+    nat = res.groups.set_index("level").loc["national"]
+    assert nat["gp_capacity"] == 6  # areas only; the outside capacity is in the summary
+    assert res.summary.iloc[0]["capacity_outside_areas"] == 1
+
+
+def test_gini_and_lorenz():
+    g, lor = D.gini_lorenz(np.array([1.0, 2.0, 3.0]), np.array([1.0, 2.0, 3.0]), list("abc"))
+    assert g == pytest.approx(0.0, abs=1e-12)
+    g, lor = D.gini_lorenz(np.array([0.0, 0.0, 1.0]), np.array([1.0, 1.0, 1.0]), list("abc"))
+    # Lorenz (0,0) (1/3,0) (2/3,0) (1,1): area under = 1/6 -> G = 1 - 2/6
+    assert g == pytest.approx(2 / 3)
+    assert lor["cum_need_share"].tolist() == pytest.approx([0, 1 / 3, 2 / 3, 1])
+    assert lor["unit"].iloc[-1] == "c"
+
+
+def test_need_weighting_and_rollup():
+    ages = pd.DataFrame({"m_0_4": [100, 0], "k_85_plus": [0, 100]})
+    p = practices([(5, 5), (15, 5)], [1, 1])
+    w = need.load_weights()
+    res = D.run_density(
+        practices=p,
+        area_ids=["101", "147"],
+        area_names=["X", "Y"],
+        area_geometries=AREAS[:2],
+        age_table=ages,
+        weights=w,
+        grouping=pd.DataFrame({"kommunekode": ["0101", "0147"], "region": ["R", "R"]}),
+        grouping_levels=["region"],
+    )
+    a = res.areas.set_index("area_id")
+    lk = need.weight_lookup(w)
+    assert a.loc["0101", "need_population"] == pytest.approx(100 * lk[("m", "0_4")])
+    assert a.loc["0147", "need_population"] == pytest.approx(100 * lk[("k", "85_plus")])
+    assert "sha256" in a.loc["0101", "weights"]
+    g = res.groups[res.groups["level"] == "region"].iloc[0]
+    assert g["population"] == 200 and g["gp_capacity"] == 2 and g["n_areas"] == 2
+    assert set(res.summary["level"]) == {"area", "region"}
+
+
+def test_bad_input_messages():
+    with pytest.raises(SundplanError, match="'Lægehuset'.*NULL"):
+        D.validate_capacity(
+            [1, None], names=["A", "Lægehuset"], ids=[1, 2], source_name="gp", field_name="n_gps"
+        )
+    with pytest.raises(SundplanError, match="'B'.*-1"):
+        D.validate_capacity([1, -1], names=["A", "B"], ids=[1, 2], source_name="gp", field_name="n")
+    with pytest.raises(SundplanError, match="zero"):
+        D.validate_capacity([0], names=["A"], ids=[1], source_name="gp", field_name="n")
+    with pytest.raises(SundplanError, match="duplicate ids.*0101"):
+        D.run_density(
+            practices=practices([(1, 1)], [1]),
+            area_ids=["0101", "101"],
+            area_names=["a", "b"],
+            area_geometries=AREAS[:2],
+            population=np.ones(2),
+        )
+    with pytest.raises(SundplanError, match="no age/sex columns"):
+        D.run_density(
+            practices=practices([(1, 1)], [1]),
+            area_ids=["a"],
+            area_names=["a"],
+            area_geometries=AREAS[:1],
+            population=np.ones(1),
+            weights=need.load_weights(),
+            age_table=pd.DataFrame({"x": [1]}),
+        )
+
+
+@pytest.mark.shared
+def test_real_kommuner_against_pandas_hand_sums(shared_data):
+    """SOR speciallægepraksis points (capacity 1 each, a clearly labelled test table) in the
+    99 real DAGI 2021 kommune polygons with FOLK1A 2021Q1 population."""
+    kom = json.loads(
+        (
+            shared_data / "dagi-kommuner-regioner-2021-folk1a/kommuner_2021_folk1a.geojson"
+        ).read_text()
+    )["features"]
+    sor = json.loads((shared_data / "sor-sundhedsenheder-2025/shak_from_sor.geojson").read_text())[
+        "features"
+    ]
+    spec = [f for f in sor if f["properties"]["Unit_type"] == "speciallægepraksis"]
+    xy = np.array([f["geometry"]["coordinates"][:2] for f in spec])
+    geoms = [shape(f["geometry"]) for f in kom]
+    ids = [f["properties"]["kode"] for f in kom]
+    pop = np.array([f["properties"]["population"] for f in kom], float)
+    p = practices(xy, np.ones(len(spec)))
+    res = D.run_density(
+        practices=p,
+        area_ids=ids,
+        area_names=[f["properties"]["navn"] for f in kom],
+        area_geometries=geoms,
+        population=pop,
+        grouping=grouping_table(),
+    )
+    # independent: which polygon contains each point (shapely, one by one) + pandas groupby
+    owner = []
+    for pt in xy:
+        from shapely.geometry import Point
+
+        hit = [ids[k] for k, g in enumerate(geoms) if g.contains(Point(pt))]
+        owner.append(hit[0] if hit else None)
+    counts = pd.Series(owner).dropna().value_counts()
+    a = res.areas.set_index("area_id")
+    for code in ids:
+        assert a.loc[code, "gp_capacity"] == counts.get(code, 0), code
+        exp = 1e4 * counts.get(code, 0) / pop[ids.index(code)]
+        assert a.loc[code, "gps_per_10000"] == pytest.approx(exp)
+    n_out = sum(o is None for o in owner)
+    assert res.report["practices_outside_areas"] == n_out
+    # roll-up to regions equals a groupby of the kommune table
+    gt = grouping_table().set_index("kommunekode")
+    frame = pd.DataFrame({"code": ids, "pop": pop, "cap": [counts.get(c, 0) for c in ids]})
+    frame = frame[frame["code"].isin(gt.index)]
+    frame["sr"] = frame["code"].map(gt["sundhedsraad"])
+    by = frame.groupby("sr")[["pop", "cap"]].sum()
+    g = res.groups[res.groups["level"] == "sundhedsraad"].set_index("area_name")
+    assert len(by) == 17
+    for sr, row in by.iterrows():
+        assert g.loc[sr, "population"] == pytest.approx(row["pop"])
+        assert g.loc[sr, "gp_capacity"] == row["cap"]
+    assert 0 < res.summary.set_index("level").loc["sundhedsraad", "gini_capacity_vs_need"] < 1

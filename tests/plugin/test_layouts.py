@@ -1,0 +1,363 @@
+"""Print layout templates and ``sundplan:map_report`` (headless, in-process).
+
+The PDFs are checked as a reader would: page count (pdfinfo), pages turned into images
+(pdftoppm) are not blank (share of non-white pixels and number of distinct colours), the
+summary table of each atlas page holds that page's area, and bad inputs give messages and
+leave no PDF behind.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from qgis.core import QgsPrintLayout, QgsProject, QgsReadWriteContext
+from qgis.PyQt.QtXml import QDomDocument
+
+REPO_DIR = Path(__file__).resolve().parents[2]
+LAYOUTS_DIR = REPO_DIR / "resources" / "layouts"
+STYLES_DIR = REPO_DIR / "resources" / "styles"
+TEMPLATES = sorted(LAYOUTS_DIR.glob("*.qpt"))
+ITEM_IDS = {
+    "title",
+    "subtitle",
+    "organisation",
+    "logo",
+    "header_rule",
+    "map",
+    "north_arrow",
+    "scalebar",
+    "overview_map",
+    "legend",
+    "summary_title",
+    "summary_table",
+    "summary_note",
+    "method_note",
+    "sources",
+    "date",
+    "page_number",
+}
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdfinfo") is None or shutil.which("pdftoppm") is None,
+    reason="needs poppler-utils (pdfinfo, pdftoppm)",
+)
+
+
+# --------------------------------------------------------------------------- PDF helpers
+def pdf_pages(path: Path) -> int:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+    return int(
+        next(line for line in out.stdout.splitlines() if line.startswith("Pages:")).split()[1]
+    )
+
+
+def page_images(path: Path, tmp_path: Path, dpi: int = 30) -> list[np.ndarray]:
+    """Every page as an RGB array (pdftoppm -> binary PPM, parsed with numpy)."""
+    prefix = tmp_path / f"{path.stem}_page"
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), str(path), str(prefix)], capture_output=True, check=True
+    )
+    images = []
+    for ppm in sorted(tmp_path.glob(f"{prefix.name}*.ppm")):
+        data = ppm.read_bytes()
+        parts = data.split(maxsplit=4)  # P6, width, height, maxval, pixels
+        assert parts[0] == b"P6"
+        width, height = int(parts[1]), int(parts[2])
+        pixels = np.frombuffer(parts[4][: width * height * 3], dtype=np.uint8)
+        images.append(pixels.reshape(height, width, 3))
+    return images
+
+
+def assert_not_blank(image: np.ndarray) -> None:
+    """A printed map page: enough ink and many colours (not a white or one-colour page)."""
+    non_white = (image < 240).any(axis=2).mean()
+    colours = len(np.unique(image.reshape(-1, 3) // 8, axis=0))
+    assert non_white > 0.05, f"only {non_white:.1%} of the page is not white"
+    assert colours > 20, f"only {colours} distinct colours"
+
+
+# --------------------------------------------------------------------------- test data
+def _square(x: float, y: float, size: float) -> str:
+    return f"POLYGON(({x} {y},{x + size} {y},{x + size} {y + size},{x} {y + size},{x} {y}))"
+
+
+def write_gpkg(path: Path, layer: str, fields: dict[str, str], rows: list[dict]) -> str:
+    """A polygon GeoPackage layer in EPSG:25832; ``rows`` have a ``wkt`` key."""
+    from osgeo import ogr, osr
+
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(25832)
+    lyr = ds.CreateLayer(layer, srs, ogr.wkbMultiPolygon)
+    kinds = {"str": ogr.OFTString, "int": ogr.OFTInteger64, "real": ogr.OFTReal}
+    for name, kind in fields.items():
+        lyr.CreateField(ogr.FieldDefn(name, kinds[kind]))
+    for row in rows:
+        feature = ogr.Feature(lyr.GetLayerDefn())
+        for name in fields:
+            feature.SetField(name, row[name])
+        geom = ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkt(row["wkt"]))
+        feature.SetGeometry(geom)
+        lyr.CreateFeature(feature)
+    ds = None
+    return f"{path}|layername={layer}"
+
+
+NAMES = ["Nordby", "Sydby", "Østby"]
+
+
+@pytest.fixture(scope="module")
+def areas(tmp_path_factory) -> dict[str, str]:
+    """Three 10 km kommuner and an area summary for them (like sundplan:catchments writes)."""
+    folder = tmp_path_factory.mktemp("areas")
+    squares = [_square(500_000 + 10_000 * i, 6_200_000, 10_000) for i in range(3)]
+    kommuner = write_gpkg(
+        folder / "kommuner.gpkg",
+        "kommuner",
+        {"kommune": "str"},
+        [{"kommune": n, "wkt": w} for n, w in zip(NAMES, squares, strict=True)],
+    )
+    summary_rows = [
+        {
+            "area_name": n,
+            "population": 1000 * (i + 1),
+            "mean_min": 10.0 + 12 * i,
+            "p90_min": 15.0 + 14 * i,
+            "max_min": 20.0 + 20 * i,
+            "share_over_30_min": 0.1 * i,
+            "main_hospital": f"{n} Sygehus",
+            "wkt": w,
+        }
+        for i, (n, w) in enumerate(zip(NAMES, squares, strict=True))
+    ]
+    summary = write_gpkg(
+        folder / "area_summary.gpkg",
+        "area_summary",
+        {
+            "area_name": "str",
+            "population": "real",
+            "mean_min": "real",
+            "p90_min": "real",
+            "max_min": "real",
+            "share_over_30_min": "real",
+            "main_hospital": "str",
+        },
+        summary_rows,
+    )
+    empty = write_gpkg(folder / "empty.gpkg", "empty", {"kommune": "str"}, [])
+    return {"kommuner": kommuner, "summary": summary, "empty": empty, "folder": str(folder)}
+
+
+# --------------------------------------------------------------------------- templates
+def test_there_are_four_templates():
+    names = {p.stem for p in TEMPLATES}
+    assert names == {
+        "sundplan_a4_landscape",
+        "sundplan_a4_portrait",
+        "sundplan_a3_landscape",
+        "sundplan_a3_portrait",
+    }
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
+def test_template_loads_with_every_item(qgis_app, path):
+    project = QgsProject()
+    layout = QgsPrintLayout(project)
+    document = QDomDocument()
+    assert document.setContent(path.read_text("utf-8"))
+    _items, ok = layout.loadFromTemplate(document, QgsReadWriteContext())
+    assert ok
+    ids = {item.id() for item in layout.items() if hasattr(item, "id") and item.id()}
+    assert ITEM_IDS <= ids, f"missing: {sorted(ITEM_IDS - ids)}"
+    page = layout.pageCollection().page(0)
+    width, height = page.pageSize().width(), page.pageSize().height()
+    paper = {(210, 297): "a4", (297, 420): "a3"}[tuple(sorted((round(width), round(height))))]
+    orientation = "landscape" if width > height else "portrait"
+    assert path.stem == f"sundplan_{paper}_{orientation}"
+    # every item lies on the page
+    for item in layout.items():
+        if hasattr(item, "id") and item.id() in ITEM_IDS:
+            rect = item.sceneBoundingRect()
+            assert rect.left() >= -0.5 and rect.top() >= -0.5, item.id()
+            assert rect.right() <= width + 0.5 and rect.bottom() <= height + 0.5, item.id()
+    north = next(i for i in layout.items() if hasattr(i, "id") and i.id() == "north_arrow")
+    assert Path(north.evaluatedPath()).is_file()
+
+
+def test_generator_reproduces_the_templates(qgis_app, tmp_path, monkeypatch):
+    """make_layouts.py is the source of the .qpt files: regenerated, they have the same items."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("make_layouts", LAYOUTS_DIR / "make_layouts.py")
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, module)  # dataclasses look the module up
+    spec.loader.exec_module(module)
+    written = module.write_templates(tmp_path)
+    assert {p.name for p in written} == {p.name for p in TEMPLATES}
+    assert set(module.ITEM_IDS) == ITEM_IDS
+
+
+# --------------------------------------------------------------------------- map_report
+def run_report(params: dict):
+    import processing
+
+    return processing.run("sundplan:map_report", params)
+
+
+@needs_poppler
+def test_single_page_report(sundplan_provider, areas, tmp_path):
+    out = tmp_path / "report.pdf"
+    result = run_report(
+        {
+            "LAYER": areas["summary"],
+            "BACKDROP": areas["kommuner"],
+            "SUMMARY": areas["summary"],
+            "STYLE": str(STYLES_DIR / "area_summary.qml"),
+            "ORGANISATION": "Region Test",
+            "OUTPUT": str(out),
+        }
+    )
+    assert result["OUTPUT"] == str(out) and result["PAGES"] == 1
+    assert pdf_pages(out) == 1
+    (image,) = page_images(out, tmp_path)
+    assert image.shape[1] > image.shape[0]  # A4 landscape by default
+    assert_not_blank(image)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    for word in ("Signaturforklaring", "Metode", "Kilder", "Dato", "Region Test", "Sydby"):
+        assert word in text, word
+    assert not list(tmp_path.glob("*.part"))
+
+
+@needs_poppler
+@pytest.mark.parametrize("template", [1, 3])
+def test_atlas_has_one_page_per_area(sundplan_provider, areas, tmp_path, template):
+    out = tmp_path / "atlas.pdf"
+    result = run_report(
+        {
+            "LAYER": areas["summary"],
+            "ATLAS_LAYER": areas["kommuner"],
+            "ATLAS_NAME_FIELD": "kommune",
+            "SUMMARY": areas["summary"],
+            "TEMPLATE": template,
+            "LANGUAGE": 1,
+            "OUTPUT": str(out),
+        }
+    )
+    assert result["PAGES"] == 3
+    assert pdf_pages(out) == 3
+    images = page_images(out, tmp_path)
+    assert len(images) == 3
+    for image in images:
+        assert image.shape[0] > image.shape[1]  # portrait
+        assert_not_blank(image)
+    # each page: its own area's key figures, English words
+    for number, name in enumerate(sorted(NAMES), start=1):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), str(out), "-"],
+            capture_output=True,
+            text=True,
+        ).stdout
+        assert f"– {name}" in text  # title with the page's name
+        assert f"Page {number} of 3" in text
+        assert "Legend" in text and "Residents" in text  # ("fi" may come out as a ligature)
+        assert f"{name} Sygehus" in text
+        others = [n for n in NAMES if n != name]
+        assert not any(f"{n} Sygehus" in text for n in others)
+
+
+def test_style_needing_a_missing_field_is_refused(sundplan_provider, areas, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    out = tmp_path / "bad.pdf"
+    with pytest.raises(QgsProcessingException) as err:
+        run_report(
+            {
+                "LAYER": areas["kommuner"],
+                "STYLE": str(STYLES_DIR / "area_summary.qml"),
+                "OUTPUT": str(out),
+            }
+        )
+    message = str(err.value)
+    assert "mean_min" in message and "kommuner" in message and "STYLE" in message
+    assert not out.exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_empty_atlas_coverage_is_refused(sundplan_provider, areas, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    out = tmp_path / "empty.pdf"
+    with pytest.raises(QgsProcessingException) as err:
+        run_report({"LAYER": areas["summary"], "ATLAS_LAYER": areas["empty"], "OUTPUT": str(out)})
+    assert "no features" in str(err.value) and "empty" in str(err.value)
+    assert not out.exists() and not list(tmp_path.glob("*.part"))
+
+
+def test_unwritable_path_is_refused(sundplan_provider, areas, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    out = blocker / "report.pdf"
+    with pytest.raises(QgsProcessingException) as err:
+        run_report({"LAYER": areas["summary"], "OUTPUT": str(out)})
+    assert "cannot be written" in str(err.value) and str(out) in str(err.value)
+    assert not out.exists()
+
+
+def test_failed_export_leaves_the_previous_pdf_and_no_part_file(
+    sundplan_provider, areas, tmp_path, monkeypatch
+):
+    """The PDF is written to a temporary file and renamed only on success."""
+    from qgis.core import QgsLayoutExporter, QgsProcessingException
+    from sundplan.processing import map_report
+
+    out = tmp_path / "keep.pdf"
+    out.write_bytes(b"%PDF-previous")
+
+    class FailingExporter(QgsLayoutExporter):
+        def exportToPdf(self, *args, **kwargs):  # noqa: N802
+            Path(args[0]).write_bytes(b"%PDF-half")
+            return QgsLayoutExporter.ExportResult.FileError
+
+    monkeypatch.setattr(map_report, "QgsLayoutExporter", FailingExporter)
+    with pytest.raises(QgsProcessingException) as err:
+        run_report({"LAYER": areas["summary"], "OUTPUT": str(out)})
+    assert "Could not write the PDF" in str(err.value)
+    assert out.read_bytes() == b"%PDF-previous"
+    assert not list(tmp_path.glob("*.part"))
+
+
+def test_summary_table_without_atlas_shows_the_longest_times_when_full(
+    sundplan_provider, areas, qgis_app
+):
+    """Unit check of the filler's row limit: rows that do not fit are dropped, noted."""
+    from qgis.core import QgsLayoutFrame, QgsVectorLayer
+    from sundplan.processing import map_report
+
+    project = QgsProject()
+    layout = map_report._load_template(project, LAYOUTS_DIR / "sundplan_a4_portrait.qpt", None)
+    items = {i.id(): i for i in layout.items() if hasattr(i, "id") and i.id()}
+    frame = items["summary_table"]
+    assert isinstance(frame, QgsLayoutFrame)
+    layer = QgsVectorLayer(areas["summary"], "s", "ogr")
+    filler = map_report.SummaryFiller(
+        frame.multiFrame(),
+        frame,
+        items["summary_note"],
+        items["summary_title"],
+        layer,
+        ["area_name", "mean_min"],
+        "da",
+        layer.crs(),
+        project,
+    )
+    filler.frame_height = 8.0  # room for the header and one row only
+    filler.show_all()
+    contents = frame.multiFrame().contents()
+    assert len(contents) < 3
+    assert contents[0][0] == "Østby"  # longest mean travel time first
+    assert "af 3 områder" in items["summary_note"].text()
