@@ -907,7 +907,7 @@ def markdown(res: dict) -> str:
             f"{_f(nat['rss_mb'], 0)} | {_f(core['read_build_solve_s'], 3)} (read "
             f"{_f(core['read_s'], 3)}, build {_f(core['build_s'], 3)}, solve "
             f"{_f(core['solve_s'], 3)}) | {_f(sub['wall_s'])} ({_f(sub['rss_mb'], 0)}) | "
-            f"{_f(qp['wall_s'])} ({_f(qp['rss_mb'], 0)}) | **{g['ratio_core']:.0f}×** | "
+            f"{_f(qp['wall_s'])} ({_f(qp['rss_mb'], 0)}) | **{g['ratio_core']:.1f}×** | "
             f"{g['ratio_subprocess']:.1f}× | **{g['ratio_whole']:.1f}×** |"
         )
     out.append("")
@@ -1030,6 +1030,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=2027)
     p.add_argument("--skip-country", action="store_true", help="only the side-by-side part")
     p.add_argument("--skip-grids", action="store_true", help="only the country part")
+    p.add_argument(
+        "--report-only",
+        action="store_true",
+        help="print the tables again from WORK_DIR/bench_catchments.json, measure nothing",
+    )
     p.add_argument("--worker", choices=("chain", "solve", "pyqgis"), help=argparse.SUPPRESS)
     p.add_argument("--cost-h", type=float, help=argparse.SUPPRESS)
     p.add_argument("--plugins-dir", help=argparse.SUPPRESS)
@@ -1046,6 +1051,9 @@ def main(argv: list[str] | None = None) -> int:
         return worker_pyqgis(args)
 
     work = args.work_dir.resolve()
+    if args.report_only:
+        print(markdown(json.loads((work / "bench_catchments.json").read_text(encoding="utf-8"))))
+        return 0
     work.mkdir(parents=True, exist_ok=True)
     (work / "out").mkdir(exist_ok=True)
     env = ensure_profile(work)

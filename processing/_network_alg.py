@@ -9,7 +9,10 @@ from pathlib import Path
 
 import numpy as np
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputFile,
@@ -17,6 +20,7 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExpression,
+    QgsProcessingParameterExtent,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -111,6 +115,25 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
                 "NETWORK_LAYER",
                 tr("…or a road network line layer"),
                 [QgsProcessing.TypeVectorLine],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterExtent(
+                "DOWNLOAD_EXTENT",
+                tr(
+                    "…or download the network for this extent with osmnx "
+                    "(needs internet; cached)"
+                ),
+                optional=True,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterFile(
+                "DOWNLOAD_CACHE",
+                tr("Download cache folder (osmnx answers from it when the extent repeats)"),
+                behavior=QgsProcessingParameterFile.Folder,
+                defaultValue=_default_osm_cache(),
                 optional=True,
             )
         )
@@ -372,11 +395,14 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
                     duration_field=fields["duration_field"],
                     feedback=feedback,
                 )
+        elif _has_value(parameters, "DOWNLOAD_EXTENT"):
+            lines = self._download_network(parameters, context, feedback, include_ferries)
         else:
             raise SundplanError(
                 tr(
                     "No road network given. Choose a road network file (.osm.pbf, .osm, "
-                    "GeoPackage) or a line layer; `sundplan:sample_data` writes a sample one."
+                    "GeoPackage), a line layer, or an extent to download the network for "
+                    "with osmnx (needs internet); `sundplan:sample_data` writes a sample one."
                 )
             )
         lines.validate()
@@ -490,6 +516,49 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
                 "speeds_kmh": speeds,
             },
         }
+
+    def _download_network(self, parameters, context, feedback, include_ferries: bool):
+        """Roads (and ferries) of DOWNLOAD_EXTENT through osmnx/Overpass, cached."""
+        from ..sundplan_qgis import osm_download
+
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        ext_crs = self.parameterAsExtentCrs(parameters, "DOWNLOAD_EXTENT", context)
+        if not ext_crs.isValid():
+            project = context.project()
+            ext_crs = project.crs() if project is not None and project.crs().isValid() else wgs84
+        rect = self.parameterAsExtent(parameters, "DOWNLOAD_EXTENT", context, ext_crs)
+        if rect.isNull() or rect.isEmpty():
+            raise SundplanError(
+                tr("The download extent is empty. Draw or choose an extent covering the area.")
+            )
+        if ext_crs != wgs84:
+            xform = QgsCoordinateTransform(ext_crs, wgs84, context.transformContext())
+            try:
+                rect = xform.transformBoundingBox(rect)
+            except QgsCsException as exc:
+                raise SundplanError(
+                    tr(
+                        "Cannot transform the download extent from {crs} to EPSG:4326: {err}"
+                    ).format(crs=ext_crs.authid() or ext_crs.description(), err=exc)
+                ) from exc
+        cache = self.parameterAsFile(parameters, "DOWNLOAD_CACHE", context) or _default_osm_cache()
+        bbox = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        feedback.pushInfo(
+            tr(
+                "Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) "
+                "with osmnx from Overpass; cache: {cache}"
+            ).format(
+                ferries=tr(" and ferries") if include_ferries else "",
+                w=bbox[0],
+                s=bbox[1],
+                e=bbox[2],
+                n=bbox[3],
+                cache=cache,
+            )
+        )
+        return osm_download.download_roads(
+            bbox_lonlat=bbox, cache_dir=Path(cache), include_ferries=include_ferries
+        )
 
     def _layer_name(self, parameters, key, context) -> str:
         layer = self.parameterAsVectorLayer(parameters, key, context)
@@ -622,6 +691,16 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
         text_path = str(Path(path).with_suffix(".txt"))
         Path(text_path).write_text(report_text(full), "utf-8")
         return {"REPORT": path, "REPORT_TEXT": text_path}
+
+
+def _default_osm_cache() -> str:
+    """``<QGIS profile>/sundplan/osm_cache``: where osmnx keeps downloaded Overpass answers."""
+    return str(Path(QgsApplication.qgisSettingsDirPath()) / "sundplan" / "osm_cache")
+
+
+def _has_value(parameters: dict, key: str) -> bool:
+    value = parameters.get(key)
+    return value is not None and not (isinstance(value, str) and not value.strip())
 
 
 def _objects(values: list) -> np.ndarray:

@@ -199,3 +199,198 @@ def points_in_polygon(geom: Any, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     from shapely import vectorized  # shapely < 2
 
     return np.asarray(vectorized.contains(geom, x, y), dtype=bool)
+
+
+# --------------------------------------------------------------------------- osmnx download
+# (used by ``osm_download.py``) osmnx 1.2 calls the Overpass base URL ``overpass_endpoint``
+# and the HTTP timeout ``timeout``; osmnx 2.0 calls them ``overpass_url`` and
+# ``requests_timeout``. Both keep ``use_cache``, ``cache_folder``, ``overpass_rate_limit``,
+# ``useful_tags_way`` and ``graph_from_polygon(polygon, network_type=, simplify=,
+# retain_all=, truncate_by_edge=, custom_filter=)``.
+
+import threading  # noqa: E402
+
+__all__ += [
+    "OverpassUnreachable",
+    "OverpassFailed",
+    "osmnx_overpass_endpoint",
+    "set_osmnx_overpass_endpoint",
+    "osmnx_overpass_session",
+    "osmnx_graph_from_polygon",
+]
+
+_OSMNX_LOCK = threading.RLock()
+
+
+class OverpassUnreachable(RuntimeError):
+    """The Overpass server could not be reached (no internet, DNS, refused, timed out)."""
+
+
+class OverpassFailed(RuntimeError):
+    """The Overpass server answered with an error (HTTP status, not JSON)."""
+
+
+def _osmnx_settings() -> Any:
+    import osmnx
+
+    return osmnx.settings
+
+
+def _osmnx_endpoint_key(settings: Any) -> str:
+    return "overpass_url" if hasattr(settings, "overpass_url") else "overpass_endpoint"
+
+
+def osmnx_overpass_endpoint() -> str:
+    """The Overpass base URL osmnx uses (e.g. ``https://overpass-api.de/api``)."""
+    s = _osmnx_settings()
+    return str(getattr(s, _osmnx_endpoint_key(s)))
+
+
+def set_osmnx_overpass_endpoint(url: str) -> str:
+    """Point osmnx at another Overpass base URL (without ``/interpreter``); returns the old one."""
+    s = _osmnx_settings()
+    key = _osmnx_endpoint_key(s)
+    old = str(getattr(s, key))
+    setattr(s, key, str(url).rstrip("/"))
+    return old
+
+
+def _overpass_pause_hook() -> tuple[Any, str] | None:
+    """(module, attribute) of osmnx's "ask /status how long to wait" function, if known."""
+    import importlib
+
+    for mod_name, attr in (
+        ("osmnx._overpass", "_get_overpass_pause"),
+        ("osmnx.downloader", "_get_pause"),
+    ):
+        try:
+            mod = importlib.import_module(mod_name)
+        except ImportError:
+            continue
+        if callable(getattr(mod, attr, None)):
+            return mod, attr
+    return None
+
+
+@contextlib.contextmanager
+def osmnx_overpass_session(
+    *, cache_dir: str, extra_way_tags: tuple[str, ...] = (), connect_timeout_s: float = 15.0
+) -> Iterator[None]:
+    """Run osmnx downloads with the HTTP cache in ``cache_dir``, restoring osmnx's settings.
+
+    * ``use_cache`` on, ``cache_folder`` = ``cache_dir``; ``extra_way_tags`` are added to
+      ``useful_tags_way`` (e.g. ``route``, ``duration``).
+    * Fail fast: before osmnx asks ``/status`` (only on a cache miss), a short GET checks
+      the server is reachable and raises :class:`OverpassUnreachable` otherwise (osmnx
+      would sleep 60 s and then try anyway).
+    * Offline with a warm cache: osmnx resolves the host name before looking in the cache;
+      a failed DNS lookup falls back to the host name (osmnx 1.2 would try DNS-over-HTTPS
+      at Google and fail; osmnx 2.0: ``doh_url_template=None``).
+    * osmnx replaces ``socket.getaddrinfo`` process-wide (its ``_config_dns``): restored after.
+    """
+    import socket
+
+    import requests
+
+    with _OSMNX_LOCK:
+        s = _osmnx_settings()
+        names = ["use_cache", "cache_folder", "useful_tags_way", "log_console"]
+        if hasattr(s, "doh_url_template"):
+            names.append("doh_url_template")
+        saved = {n: getattr(s, n) for n in names if hasattr(s, n)}
+        saved_getaddrinfo = socket.getaddrinfo
+        patches: list[tuple[Any, str, Any]] = []
+        try:
+            s.use_cache = True
+            s.cache_folder = str(cache_dir)
+            s.log_console = False
+            s.useful_tags_way = list(s.useful_tags_way) + [
+                t for t in extra_way_tags if t not in s.useful_tags_way
+            ]
+            if hasattr(s, "doh_url_template"):
+                s.doh_url_template = None
+            hook = _overpass_pause_hook()
+            if hook is not None:
+                mod, attr = hook
+                original = getattr(mod, attr)
+
+                def _checked_pause(base_endpoint: str, *args: Any, **kwargs: Any) -> Any:
+                    url = str(base_endpoint).rstrip("/") + "/status"
+                    try:
+                        requests.get(url, timeout=connect_timeout_s, **s.requests_kwargs)
+                    except requests.RequestException as exc:
+                        raise OverpassUnreachable(f"{url}: {exc}") from exc
+                    return original(base_endpoint, *args, **kwargs)
+
+                patches.append((mod, attr, original))
+                setattr(mod, attr, _checked_pause)
+            try:
+                import osmnx.downloader as _dl  # osmnx 1.2: DNS-over-HTTPS fallback at Google
+            except ImportError:
+                _dl = None
+            if _dl is not None and callable(getattr(_dl, "_get_host_by_name", None)):
+                orig_host = _dl._get_host_by_name
+
+                def _host_by_name(host: str) -> Any:
+                    try:
+                        return orig_host(host)
+                    except requests.RequestException:
+                        return [host]
+
+                patches.append((_dl, "_get_host_by_name", orig_host))
+                _dl._get_host_by_name = _host_by_name
+            yield
+        finally:
+            for mod, attr, original in reversed(patches):
+                setattr(mod, attr, original)
+            for n, v in saved.items():
+                setattr(s, n, v)
+            socket.getaddrinfo = saved_getaddrinfo
+
+
+def osmnx_graph_from_polygon(
+    polygon: Any, *, network_type: str | None = None, custom_filter: str | None = None
+) -> Any:
+    """``osmnx.graph_from_polygon`` unsimplified, keeping islands and edges crossing the edge.
+
+    Returns the ``MultiDiGraph``, or None when OSM has nothing there (osmnx 1.2:
+    ``EmptyOverpassResponse`` / ValueError "no graph nodes"; 2.0: ``InsufficientResponseError``).
+    Raises :class:`OverpassUnreachable` / :class:`OverpassFailed` for network and server errors.
+    """
+    import osmnx
+    import requests
+
+    errors_mod = getattr(osmnx, "_errors", None)
+    empty_types = tuple(
+        t
+        for t in (
+            getattr(errors_mod, "EmptyOverpassResponse", None),
+            getattr(errors_mod, "InsufficientResponseError", None),
+        )
+        if isinstance(t, type)
+    )
+    status_error = getattr(errors_mod, "ResponseStatusCodeError", None)
+    kwargs: dict[str, Any] = {"simplify": False, "retain_all": True, "truncate_by_edge": True}
+    if custom_filter is not None:
+        kwargs["custom_filter"] = custom_filter
+    if network_type is not None:
+        kwargs["network_type"] = network_type
+    try:
+        return osmnx.graph_from_polygon(polygon, **kwargs)
+    except OverpassUnreachable:
+        raise
+    except requests.RequestException as exc:
+        if isinstance(exc, requests.ConnectionError | requests.Timeout):
+            raise OverpassUnreachable(str(exc)) from exc
+        raise OverpassFailed(str(exc)) from exc
+    except Exception as exc:
+        if empty_types and isinstance(exc, empty_types):
+            return None
+        msg = str(exc)
+        if isinstance(exc, ValueError) and "no graph nodes" in msg.lower():
+            return None
+        if (isinstance(status_error, type) and isinstance(exc, status_error)) or (
+            msg.startswith("Server returned")
+        ):
+            raise OverpassFailed(msg.strip().splitlines()[0] if msg.strip() else msg) from exc
+        raise
