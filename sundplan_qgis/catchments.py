@@ -692,9 +692,9 @@ def run_catchments(
 
 
 def _same_crs(a: str, b: str) -> bool:
-    from pyproj import CRS
+    from .rasters import same_crs
 
-    return CRS.from_wkt(a).equals(CRS.from_wkt(b), ignore_axis_order=True)
+    return same_crs(a, b)
 
 
 def _multipolygons(parts: dict[int, list], grid, graph) -> dict[int, object]:

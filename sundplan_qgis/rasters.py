@@ -8,6 +8,7 @@ the network's CRS instead.
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections.abc import Sequence
@@ -181,13 +182,28 @@ def population_from_points(
     return Population(xy, pop, crs_wkt, source_name, kind, feature_ids=ids)
 
 
+@functools.lru_cache(maxsize=32)
+def crs_from_wkt(wkt: str) -> CRS:
+    """A pyproj CRS per WKT string, built once (building one costs milliseconds)."""
+    return CRS.from_wkt(wkt)
+
+
+@functools.lru_cache(maxsize=32)
+def same_crs(a_wkt: str, b_wkt: str) -> bool:
+    """True when two WKT strings describe the same CRS (axis order ignored)."""
+    return a_wkt == b_wkt or crs_from_wkt(a_wkt).equals(crs_from_wkt(b_wkt), ignore_axis_order=True)
+
+
+@functools.lru_cache(maxsize=32)
+def _transformer(src_wkt: str, dst_wkt: str) -> Transformer:
+    return Transformer.from_crs(crs_from_wkt(src_wkt), crs_from_wkt(dst_wkt), always_xy=True)
+
+
 def transform_xy(xy: np.ndarray, *, src_wkt: str, dst_wkt: str) -> np.ndarray:
     """Transform (n, 2) coordinates between CRSs (vectorised; no-op when they are equal)."""
-    src, dst = CRS.from_wkt(src_wkt), CRS.from_wkt(dst_wkt)
-    if src.equals(dst, ignore_axis_order=True):
+    if same_crs(src_wkt, dst_wkt):
         return xy
-    tr = Transformer.from_crs(src, dst, always_xy=True)
-    x, y = tr.transform(xy[:, 0], xy[:, 1])
+    x, y = _transformer(src_wkt, dst_wkt).transform(xy[:, 0], xy[:, 1])
     return np.column_stack([x, y])
 
 
@@ -212,7 +228,7 @@ def write_geotiff(
             "height": grid.height,
             "count": 1,
             "dtype": "float32",
-            "crs": CRS.from_wkt(grid.crs_wkt).to_wkt(),
+            "crs": crs_from_wkt(grid.crs_wkt).to_wkt(),
             "transform": grid.transform,
             "nodata": nodata,
             "compress": "deflate",
