@@ -55,6 +55,27 @@ run sundplan:catchment_scenario "${common[@]}" ACTIVE_EXPRESSION='"active" = 1' 
   SWITCHES="$out/switches.gpkg" \
   REPORT="$out/scenario_report.json"
 
+run sundplan:gp_density \
+  PRACTICES="$gpkg|layername=gp_practices" PRACTICE_NAME_FIELD=name CAPACITY_FIELD=n_gps \
+  LIST_SIZE_FIELD=list_size OPEN_FIELD=open_for_patients \
+  AREAS="$gpkg|layername=kommuner" AREA_ID_FIELD=kommunekode AREA_NAME_FIELD=kommune \
+  EMBEDDED_GROUPING=false \
+  AREA_OUTPUT="$out/gp_density.gpkg" GROUP_OUTPUT="$out/gp_density_groups.gpkg" \
+  SUMMARY="$out/gp_density_summary.gpkg" LORENZ="$out/gp_lorenz.gpkg" \
+  REPORT="$out/gp_density_report.json"
+run sundplan:fca_access \
+  PRACTICES="$gpkg|layername=gp_practices" CAPACITY_FIELD=n_gps \
+  NETWORK_FILE="$sample/roads.osm.pbf" POPULATION_RASTER="$sample/population.tif" \
+  AREAS="$gpkg|layername=kommuner" AREA_ID_FIELD=kommunekode METHOD=1 THRESHOLD_MIN=20 \
+  ACCESS_POINTS="$out/fca_access.gpkg" AREA_ACCESS="$out/fca_access_areas.gpkg" \
+  PRACTICE_RATIO="$out/fca_practices.gpkg" REPORT="$out/fca_report.json"
+run sundplan:specialist_gaps \
+  PRACTICES="$gpkg|layername=specialists" SPECIALTY_FIELD=specialty CAPACITY_FIELD=capacity \
+  AREAS="$gpkg|layername=kommuner" AREA_ID_FIELD=kommunekode AREA_NAME_FIELD=kommune \
+  NETWORK_FILE="$sample/roads.osm.pbf" POPULATION_RASTER="$sample/population.tif" \
+  OUTPUT="$out/specialist_gaps.gpkg" SUMMARY="$out/specialist_summary.gpkg" \
+  RELOCATIONS="$out/specialist_relocations.gpkg" ACCESS="$out/specialist_access.gpkg" \
+  REPORT="$out/specialist_report.json"
 run sundplan:map_report \
   LAYER="$out/travel_time.tif" \
   ATLAS_LAYER="$gpkg|layername=kommuner" ATLAS_NAME_FIELD=kommune \
