@@ -1,0 +1,1765 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK" sourcelanguage="en">
+<context>
+    <name>sundplan</name>
+    <message>
+        <location filename="../plugin.py" line="72"/>
+        <source>Sundplan tools in the Processing Toolbox</source>
+        <translation>Sundplan-værktøjer i Processing-værktøjskassen</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="75"/>
+        <source>Show the Sundplan tools in the Processing Toolbox</source>
+        <translation>Vis Sundplan-værktøjerne i Processing-værktøjskassen</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="105"/>
+        <source>The Processing plugin is not enabled (Plugins ▸ Manage).</source>
+        <translation>Processing-pluginet er ikke slået til (Plugins ▸ Administrer).</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="82"/>
+        <source>The layer &apos;{name}&apos; could not be read.</source>
+        <translation>Laget &apos;{name}&apos; kunne ikke læses.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="90"/>
+        <source>The expression for active hospitals is invalid: {error}</source>
+        <translation>Udtrykket for aktive sygehuse er ugyldigt: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="101"/>
+        <location filename="../processing/_inputs.py" line="157"/>
+        <location filename="../processing/_inputs.py" line="235"/>
+        <source>The layer &apos;{layer}&apos; has no field &apos;{field}&apos;. Fields found: {fields}.</source>
+        <translation>Laget &apos;{layer}&apos; har intet felt &apos;{field}&apos;. Fundne felter: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="115"/>
+        <source>Feature {fid} of &apos;{layer}&apos; has no geometry. Give it a location or remove it.</source>
+        <translation>Objekt {fid} i &apos;{layer}&apos; har ingen geometri. Giv det en placering, eller fjern det.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="167"/>
+        <source>Feature {fid} of &apos;{layer}&apos; has no geometry. Repair or remove it.</source>
+        <translation>Objekt {fid} i &apos;{layer}&apos; har ingen geometri. Ret eller fjern det.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="182"/>
+        <source>The area layer &apos;{layer}&apos; is empty.</source>
+        <translation>Områdelaget &apos;{layer}&apos; er tomt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="190"/>
+        <source>The area layer &apos;{layer}&apos; has duplicate ids in &apos;{field}&apos;: {ids}. Each area needs a unique id (dissolve multi-part areas first).</source>
+        <translation>Områdelaget &apos;{layer}&apos; har dublerede id&apos;er i &apos;{field}&apos;: {ids}. Hvert område skal have et entydigt id (saml områder i flere dele først).</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="246"/>
+        <location filename="../processing/_network_alg.py" line="412"/>
+        <location filename="../processing/base.py" line="144"/>
+        <location filename="../processing/base.py" line="733"/>
+        <location filename="../processing/map_report.py" line="290"/>
+        <source>Cancelled by the user.</source>
+        <translation>Annulleret af brugeren.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="260"/>
+        <source>The road layer &apos;{layer}&apos; has no line features.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har ingen linjeobjekter.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="54"/>
+        <source>Hospitals (default: the 21 embedded akutsygehuse)</source>
+        <translation>Sygehuse (standard: de 21 indbyggede akutsygehuse)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="56"/>
+        <source>Baseline hospitals (default: the 21 embedded akutsygehuse)</source>
+        <translation>Sygehuse i udgangssituationen (standard: de 21 indbyggede akutsygehuse)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="65"/>
+        <source>Hospital name field</source>
+        <translation>Felt med sygehusets navn</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="73"/>
+        <source>Which hospitals are active (expression; empty = all)</source>
+        <translation>Hvilke sygehuse er aktive (udtryk; tomt = alle)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="82"/>
+        <source>Hospitals to close in the scenario (names, comma separated)</source>
+        <translation>Sygehuse, der lukkes i scenariet (navne, kommasepareret)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="89"/>
+        <source>Hospitals to add in the scenario (points)</source>
+        <translation>Sygehuse, der tilføjes i scenariet (punkter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="97"/>
+        <source>Name field of the added hospitals</source>
+        <translation>Navnefelt for de tilføjede sygehuse</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="107"/>
+        <source>Road network file (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefile)</source>
+        <translation>Vejnetsfil (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefil)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="109"/>
+        <source>Road networks</source>
+        <translation>Vejnet</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="116"/>
+        <source>…or a road network line layer</source>
+        <translation>…eller et linjelag med vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="124"/>
+        <source>…or download the network for this extent with osmnx (needs internet; cached)</source>
+        <translation>…eller hent vejnettet for denne udstrækning med osmnx (kræver internet; gemmes i cache)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="134"/>
+        <source>Download cache folder (osmnx answers from it when the extent repeats)</source>
+        <translation>Cachemappe til download (osmnx svarer herfra, når udstrækningen gentages)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="141"/>
+        <source>Speed field (km/h) of the line layer</source>
+        <translation>Hastighedsfelt (km/t) i linjelaget</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="142"/>
+        <source>One-way field (yes/1/true, -1/reverse) of the line layer</source>
+        <translation>Ensretningsfelt (yes/1/true, -1/reverse) i linjelaget</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="143"/>
+        <source>Road class field (OSM highway values) of the line layer</source>
+        <translation>Vejklassefelt (OSM highway-værdier) i linjelaget</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="144"/>
+        <source>Ferry crossing time field (minutes) of the line layer</source>
+        <translation>Felt med overfartstid for færger (minutter) i linjelaget</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="159"/>
+        <source>Speed per road class (km/h) where the network has no speed</source>
+        <translation>Hastighed pr. vejklasse (km/t), hvor vejnettet ikke har en hastighed</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="160"/>
+        <source>Road class</source>
+        <translation>Vejklasse</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="160"/>
+        <source>km/h</source>
+        <translation>km/t</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="168"/>
+        <source>Realism factor (effective speed = speed × factor)</source>
+        <translation>Realismefaktor (effektiv hastighed = hastighed × faktor)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="177"/>
+        <source>Include ferries (route=ferry)</source>
+        <translation>Medtag færger (route=ferry)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="183"/>
+        <source>Ferry boarding time (minutes, added once per crossing)</source>
+        <translation>Ombordkørselstid for færger (minutter, lægges til én gang pr. overfart)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="193"/>
+        <source>Population raster (persons per cell)</source>
+        <translation>Befolkningsraster (personer pr. celle)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="199"/>
+        <location filename="../processing/fca_access.py" line="89"/>
+        <source>…or population points/polygons (polygons by centroid)</source>
+        <translation>…eller befolkning som punkter/polygoner (polygoner via centroide)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="207"/>
+        <location filename="../processing/fca_access.py" line="97"/>
+        <source>Population field</source>
+        <translation>Befolkningsfelt</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="216"/>
+        <location filename="../processing/specialist_gaps.py" line="273"/>
+        <source>Population polygons: how to place their residents</source>
+        <translation>Befolkningspolygoner: hvordan beboerne placeres</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="218"/>
+        <location filename="../processing/specialist_gaps.py" line="275"/>
+        <source>Areal: spread evenly over the polygon (raster cells)</source>
+        <translation>Arealfordelt: jævnt fordelt over polygonen (rasterceller)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="219"/>
+        <location filename="../processing/specialist_gaps.py" line="276"/>
+        <source>Centroid: one point inside each polygon</source>
+        <translation>Centroide: ét punkt inde i hver polygon</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="227"/>
+        <source>Areas for the summary, e.g. kommuner (optional)</source>
+        <translation>Områder til opsummeringen, fx kommuner (valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="235"/>
+        <location filename="../processing/fca_access.py" line="112"/>
+        <source>Area id field</source>
+        <translation>Felt med område-id</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="243"/>
+        <location filename="../processing/fca_access.py" line="113"/>
+        <location filename="../processing/gp_density.py" line="300"/>
+        <location filename="../processing/specialist_gaps.py" line="166"/>
+        <source>Area name field</source>
+        <translation>Felt med områdenavn</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="250"/>
+        <source>Time bands (minutes, comma separated)</source>
+        <translation>Tidsintervaller (minutter, kommasepareret)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="256"/>
+        <location filename="../processing/fca_access.py" line="169"/>
+        <location filename="../processing/specialist_gaps.py" line="282"/>
+        <source>Maximum snapping distance to the road network (m)</source>
+        <translation>Største afstand til vejnettet ved tilknytning (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="265"/>
+        <source>Access speed between a location and the road (km/h, straight line)</source>
+        <translation>Hastighed mellem et sted og vejen (km/t, i lige linje)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="274"/>
+        <source>Raster cell size when population is not a raster (m)</source>
+        <translation>Rastercellestørrelse, når befolkningen ikke er et raster (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="285"/>
+        <source>Change in travel time (minutes, scenario − baseline)</source>
+        <translation>Ændring i rejsetid (minutter, scenarie − udgangssituation)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="291"/>
+        <source>Change per area</source>
+        <translation>Ændring pr. område</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="300"/>
+        <source>Population changing hospital (from → to)</source>
+        <translation>Befolkning, der skifter sygehus (fra → til)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="307"/>
+        <source>Travel time to the nearest akutsygehus (minutes)</source>
+        <translation>Rejsetid til nærmeste akutsygehus (minutter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="313"/>
+        <source>Catchments (optageområder)</source>
+        <translation>Optageområder</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="319"/>
+        <location filename="../processing/_network_alg.py" line="656"/>
+        <source>Travel-time bands</source>
+        <translation>Rejsetidsintervaller</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="325"/>
+        <location filename="../processing/_network_alg.py" line="678"/>
+        <source>Summary per area</source>
+        <translation>Opsummering pr. område</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="333"/>
+        <location filename="../processing/fca_access.py" line="256"/>
+        <location filename="../processing/gp_density.py" line="399"/>
+        <location filename="../processing/specialist_gaps.py" line="324"/>
+        <source>Run report (JSON)</source>
+        <translation>Kørselsrapport (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="336"/>
+        <location filename="../processing/fca_access.py" line="259"/>
+        <location filename="../processing/gp_density.py" line="402"/>
+        <source>Run report (text)</source>
+        <translation>Kørselsrapport (tekst)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="351"/>
+        <location filename="../processing/fca_access.py" line="343"/>
+        <source>Reading the road network</source>
+        <translation>Læser vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="362"/>
+        <location filename="../processing/fca_access.py" line="278"/>
+        <source>The road network file &apos;{path}&apos; does not exist.</source>
+        <translation>Vejnetsfilen &apos;{path}&apos; findes ikke.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="402"/>
+        <source>No road network given. Choose a road network file (.osm.pbf, .osm, GeoPackage), a line layer, or an extent to download the network for with osmnx (needs internet); `sundplan:sample_data` writes a sample one.</source>
+        <translation>Intet vejnet angivet. Vælg en vejnetsfil (.osm.pbf, .osm, GeoPackage), et linjelag eller en udstrækning, som vejnettet skal hentes for med osmnx (kræver internet); `sundplan:sample_data` skriver et eksempel.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="413"/>
+        <source>Building the routable graph</source>
+        <translation>Bygger den rutbare graf</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="425"/>
+        <source>Road network &apos;{name}&apos;: {lines:,} lines, {nodes:,} nodes, {edges:,} directed edges, {comp} connected parts (read {tr:.1f} s, graph {tb:.1f} s).</source>
+        <translation>Vejnet &apos;{name}&apos;: {lines:,} linjer, {nodes:,} knuder, {edges:,} rettede kanter, {comp} sammenhængende dele (læst på {tr:.1f} s, graf på {tb:.1f} s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="448"/>
+        <location filename="../processing/fca_access.py" line="372"/>
+        <source>Choose the population field of the population layer.</source>
+        <translation>Vælg befolkningsfeltet i befolkningslaget.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="485"/>
+        <source>No population given. Choose a population raster or a point/polygon layer.</source>
+        <translation>Ingen befolkning angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="532"/>
+        <source>The download extent is empty. Draw or choose an extent covering the area.</source>
+        <translation>Downloadudstrækningen er tom. Tegn eller vælg en udstrækning, der dækker området.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="540"/>
+        <source>Cannot transform the download extent from {crs} to EPSG:4326: {err}</source>
+        <translation>Kan ikke transformere downloadudstrækningen fra {crs} til EPSG:4326: {err}</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="547"/>
+        <source>Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) with osmnx from Overpass; cache: {cache}</source>
+        <translation>Henter veje{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) med osmnx fra Overpass; cache: {cache}</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="551"/>
+        <source> and ferries</source>
+        <translation> og færger</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="574"/>
+        <source>embedded akutsygehuse</source>
+        <translation>indbyggede akutsygehuse</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="588"/>
+        <source>No active hospitals in &apos;{layer}&apos;. Check the layer and the expression for active hospitals.</source>
+        <translation>Ingen aktive sygehuse i &apos;{layer}&apos;. Kontrollér laget og udtrykket for aktive sygehuse.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="600"/>
+        <location filename="../processing/fca_access.py" line="473"/>
+        <location filename="../processing/gp_density.py" line="505"/>
+        <location filename="../processing/specialist_gaps.py" line="629"/>
+        <source>Writing outputs</source>
+        <translation>Skriver resultater</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="611"/>
+        <source>Minutes to the nearest akutsygehus</source>
+        <translation>Minutter til nærmeste akutsygehus</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="618"/>
+        <source>Travel time (minutes)</source>
+        <translation>Rejsetid (minutter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="636"/>
+        <source>Catchments</source>
+        <translation>Optageområder</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="751"/>
+        <source>Time bands must be numbers in minutes separated by commas, e.g. 15,30,45,60.</source>
+        <translation>Tidsintervaller skal være tal i minutter adskilt af kommaer, fx 15,30,45,60.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="760"/>
+        <source>The speed table needs pairs of road class and km/h.</source>
+        <translation>Hastighedstabellen skal have par af vejklasse og km/t.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="769"/>
+        <source>The speed for road class &apos;{cls}&apos; must be a positive number of km/h.</source>
+        <translation>Hastigheden for vejklassen &apos;{cls}&apos; skal være et positivt antal km/t.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_styling.py" line="55"/>
+        <source>&gt; {limit} min</source>
+        <translation>&gt; {limit} min</translation>
+    </message>
+    <message>
+        <location filename="../processing/_styling.py" line="56"/>
+        <source>{lower}–{upper} min</source>
+        <translation>{lower}–{upper} min</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="62"/>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="63"/>
+        <source>Accessibility</source>
+        <translation>Tilgængelighed</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="64"/>
+        <source>Capacity and need</source>
+        <translation>Kapacitet og behov</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="65"/>
+        <source>Maps and reports</source>
+        <translation>Kort og rapporter</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="323"/>
+        <source>Could not write feature {i} to output {name}: {error}</source>
+        <translation>Kunne ikke skrive objekt {i} til resultatet {name}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="390"/>
+        <source>Made by the Sundplan QGIS plugin. Provenance (JSON):</source>
+        <translation>Lavet med Sundplan-pluginet til QGIS. Proveniens (JSON):</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="413"/>
+        <source>Could not adapt the style: {error}</source>
+        <translation>Kunne ikke tilpasse stilen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="471"/>
+        <source>Could not store the style in {file}: {error}</source>
+        <translation>Kunne ikke gemme stilen i {file}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="480"/>
+        <location filename="../processing/base.py" line="487"/>
+        <source>Could not store metadata in {file}: {error}</source>
+        <translation>Kunne ikke gemme metadata i {file}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="620"/>
+        <source>Provenance (parameters and versions, JSON)</source>
+        <translation>Proveniens (parametre og versioner, JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="739"/>
+        <source>A required Python package could not be imported: {error}</source>
+        <translation>En nødvendig Python-pakke kunne ikke importeres: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="17"/>
+        <source>Hospital scenario: close, move or add akutsygehuse (Scenarie)</source>
+        <translation>Sygehusscenarie: luk, flyt eller tilføj akutsygehuse</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="20"/>
+        <source>Compares travel times to the nearest akutsygehus between a baseline hospital set and a scenario: close hospitals by name, add new points (a moved hospital = close the old one and add the new site). Answers questions such as &apos;what happens if Thisted closes its akutmodtagelse&apos; in one run.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a raster of the change in minutes per cell (scenario − baseline; positive = longer trip), a table per area with the change in mean, median, 90th percentile and max minutes and in population beyond each band, a table of the population that changes hospital with the from → to pair, and a run report.&lt;br&gt;&lt;br&gt;The method, units and defaults are those of &apos;Travel time and catchments&apos;: both runs use the same network, population and grid, so every cell is compared one to one.</source>
+        <translation>Sammenligner rejsetiden til nærmeste akutsygehus mellem sygehusene i udgangssituationen og et scenarie: luk sygehuse efter navn, tilføj nye punkter (et flyttet sygehus = luk det gamle og tilføj den nye placering). Besvarer spørgsmål som &apos;hvad sker der, hvis Thisted lukker sin akutmodtagelse&apos; i én kørsel.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et raster med ændringen i minutter pr. celle (scenarie − udgangssituation; positiv = længere tur), en tabel pr. område med ændringen i gennemsnit, median, 90. percentil og maksimum i minutter og i befolkningen uden for hvert tidsinterval, en tabel over befolkningen, der skifter sygehus, med parret fra → til, og en kørselsrapport.&lt;br&gt;&lt;br&gt;Metode, enheder og standardværdier er de samme som i &apos;Rejsetid og optageområder&apos;: begge kørsler bruger samme vejnet, befolkning og gitter, så hver celle sammenlignes én til én.</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="52"/>
+        <source>Hospital to close &apos;{query}&apos; matches {n} hospitals ({hits}). Use a unique part of the name. Hospitals in the baseline: {names}.</source>
+        <translation>Sygehuset, der skal lukkes, &apos;{query}&apos; passer på {n} sygehuse ({hits}). Brug en entydig del af navnet. Sygehuse i udgangssituationen: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="76"/>
+        <source>new</source>
+        <translation>nyt</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="78"/>
+        <source>The scenario closes every hospital: keep or add at least one.</source>
+        <translation>Scenariet lukker alle sygehuse: behold eller tilføj mindst ét.</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="80"/>
+        <source>The scenario equals the baseline: nothing closed or added.</source>
+        <translation>Scenariet er lig med udgangssituationen: intet er lukket eller tilføjet.</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="104"/>
+        <source>Change in minutes (scenario − baseline)</source>
+        <translation>Ændring i minutter (scenarie − udgangssituation)</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="107"/>
+        <source>Change in travel time</source>
+        <translation>Ændring i rejsetid</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="127"/>
+        <source>{pop:,.0f} residents change hospital; {longer:,.0f} get a longer trip.</source>
+        <translation>{pop:,.0f} indbyggere skifter sygehus; {longer:,.0f} får en længere tur.</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchments.py" line="16"/>
+        <source>Travel time and catchments to akutsygehuse (Rejsetid og optageområder)</source>
+        <translation>Rejsetid og optageområder til akutsygehuse</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchments.py" line="19"/>
+        <source>Computes, for every resident, the drive time in minutes to the nearest active akutsygehus over the road network, which hospital&apos;s optageområde (catchment) they belong to, and summaries per kommune or any area layer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: the road network becomes a directed graph (every vertex a node, one-way streets respected from home to hospital, ferries with their duration or a default speed plus boarding time). One multi-source Dijkstra search runs from all hospitals on the reversed graph (scipy.sparse.csgraph). Population locations (raster cell centres or points) are snapped to the nearest reachable road within the maximum snap distance; the straight access leg is driven at the access speed. Equal times go to the hospital listed first. Bands are closed on the right: exactly 15.0 minutes is in 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: the 21 akutsygehuse embedded in the plugin (Sundhedsdatastyrelsen SOR); Danish speed defaults per road class (Færdselsloven §42: 50 km/h in towns, 80 outside, 130 on motorways; see docs/speeds.md); bands 15, 30, 45, 60 minutes; snap distance 1 000 m; access speed 30 km/h.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a travel-time raster (minutes, nodata where unreachable), catchment polygons with population and mean/max minutes, time-band polygons with population, an area table (population, mean, median, 90th percentile and max minutes, population and share beyond each band, the main hospital, population not snapped or not reachable) and a run report (JSON and text) with parameters, versions, network size and what could not be snapped and why. Population is conserved: bands + unsnapped + unreachable = input total.</source>
+        <translation>Beregner for hver indbygger køretiden i minutter til nærmeste aktive akutsygehus via vejnettet, hvilket sygehus&apos; optageområde vedkommende hører til, og opsummeringer pr. kommune eller et hvilket som helst områdelag.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: vejnettet bliver til en rettet graf (hvert knudepunkt en knude, ensrettede gader respekteres fra bopæl til sygehus, færger med deres overfartstid eller en standardhastighed plus ombordkørselstid). Én Dijkstra-søgning med flere kilder kører fra alle sygehuse på den omvendte graf (scipy.sparse.csgraph). Befolkningens placeringer (rastercellernes midtpunkter eller punkter) knyttes til nærmeste vej, der kan nå et sygehus, inden for den største tilknytningsafstand; den lige adgangsstrækning køres med adgangshastigheden. Ved lige rejsetid vælges det sygehus, der står først på listen. Tidsintervallerne er lukkede til højre: præcis 15,0 minutter hører til 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: de 21 akutsygehuse, der er indbygget i pluginet (Sundhedsdatastyrelsen, SOR); danske standardhastigheder pr. vejklasse (Færdselsloven §42: 50 km/t i byzone, 80 uden for, 130 på motorveje; se docs/speeds.md); tidsintervaller 15, 30, 45, 60 minutter; tilknytningsafstand 1.000 m; adgangshastighed 30 km/t.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et rejsetidsraster (minutter, ingen data hvor der ikke er forbindelse), optageområder som polygoner med befolkning og gennemsnitlig/maksimal rejsetid i minutter, polygoner for tidsintervallerne med befolkning, en områdetabel (befolkning, gennemsnit, median, 90. percentil og maksimum i minutter, befolkning og andel uden for hvert tidsinterval, det primære sygehus, befolkning der ikke kunne tilknyttes eller ikke har forbindelse) og en kørselsrapport (JSON og tekst) med parametre, versioner, vejnettets størrelse og hvad der ikke kunne tilknyttes og hvorfor. Befolkningen bevares: tidsintervaller + ikke tilknyttet + uden forbindelse = samlet input.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="43"/>
+        <source>Access to practices, 2SFCA (Tilgængelighed til praksis)</source>
+        <translation>Tilgængelighed til praksis (2SFCA)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="54"/>
+        <source>Spatial accessibility to practices with the two-step floating catchment area family: how many GPs (or specialists) residents can reach within the catchment threshold, competing with everyone else who can reach them.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: step 1, each practice&apos;s ratio R = capacity / (weighted) demand within the threshold; step 2, each location&apos;s accessibility = sum of the (weighted) ratios of the practices it reaches, shown as GPs per 10 000 residents. Variants: 2SFCA (step, Luo &amp; Wang 2003), E2SFCA (zones in thirds of the threshold with weights 1.00 / 0.68 / 0.22, Luo &amp; Qi 2009), Gaussian decay (Dai 2010). The threshold is inclusive: a home exactly at the threshold is inside. Travel times run home → practice over the road network (homes and practices snapped to the nearest road within the maximum snap distance, access legs at the access speed). Without a network, tick the straight-line fallback: distance × detour factor (default 1.4: KL 2016, 20 km by road vs 14 km straight line) at 60 km/h; every output says which was used.&lt;br&gt;&lt;b&gt;Demand&lt;/b&gt;: a population raster or points/polygons, optionally need-weighted with the age/sex columns of the areas. &lt;b&gt;Supply&lt;/b&gt;: practices with capacity; a specialty filter makes the same tool serve specialist practices.&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: accessibility per demand location, per area (population-weighted mean, share of residents below the low-access level, default 6.25 per 10 000 = 1 GP per 1 600) and the supply-to-demand ratio per practice; a run report with conservation check (Σ accessibility × demand = capacity of practices reaching anyone).</source>
+        <translation>Geografisk tilgængelighed til praksis med 2SFCA-familien (two-step floating catchment area): hvor mange praktiserende læger (eller speciallæger) indbyggerne kan nå inden for tærsklen for optageområdet, i konkurrence med alle andre, der kan nå dem.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: trin 1, hver praksis&apos; forhold R = kapacitet / (vægtet) efterspørgsel inden for tærsklen; trin 2, hvert steds tilgængelighed = summen af de (vægtede) forhold for de praksis, det kan nå, vist som læger pr. 10.000 indbyggere. Varianter: 2SFCA (trinfunktion, Luo &amp; Wang 2003), E2SFCA (zoner i tredjedele af tærsklen med vægtene 1,00 / 0,68 / 0,22, Luo &amp; Qi 2009), gaussisk aftagning (Dai 2010). Tærsklen er inklusiv: en bopæl præcis ved tærsklen er med. Rejsetiderne regnes bopæl → praksis via vejnettet (bopæle og praksis knyttes til nærmeste vej inden for den største tilknytningsafstand, adgangsstrækninger med adgangshastigheden). Uden vejnet sættes flueben ved nødløsningen i fugleflugt: afstand × omvejsfaktor (standard 1,4: KL 2016, 20 km ad vej mod 14 km i fugleflugt) ved 60 km/t; hvert resultat angiver, hvilken metode der er brugt.&lt;br&gt;&lt;b&gt;Efterspørgsel&lt;/b&gt;: et befolkningsraster eller punkter/polygoner, eventuelt behovsvægtet med områdernes alders-/kønskolonner. &lt;b&gt;Udbud&lt;/b&gt;: praksis med kapacitet; med et filter på speciale kan samme værktøj bruges til speciallægepraksis.&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: tilgængelighed pr. efterspørgselssted, pr. område (befolkningsvægtet gennemsnit, andel af indbyggerne under niveauet for lav tilgængelighed, standard 6,25 pr. 10.000 = 1 læge pr. 1.600) og forholdet mellem udbud og efterspørgsel pr. praksis; en kørselsrapport med bevarelseskontrol (Σ tilgængelighed × efterspørgsel = kapaciteten i de praksis, der når nogen).</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="82"/>
+        <source>Demand: population raster (persons per cell)</source>
+        <translation>Efterspørgsel: befolkningsraster (personer pr. celle)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="106"/>
+        <source>Areas for the summary and need factors, e.g. kommuner (optional)</source>
+        <translation>Områder til opsummering og behovsfaktorer, fx kommuner (valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="124"/>
+        <source>Method</source>
+        <translation>Metode</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="126"/>
+        <source>2SFCA (step)</source>
+        <translation>2SFCA (trinfunktion)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="127"/>
+        <source>E2SFCA (weighted zones, Luo &amp; Qi 2009)</source>
+        <translation>E2SFCA (vægtede zoner, Luo &amp; Qi 2009)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="128"/>
+        <source>Gaussian decay</source>
+        <translation>Gaussisk aftagning</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="136"/>
+        <source>Catchment threshold (minutes, inclusive)</source>
+        <translation>Tærskel for optageområdet (minutter, inklusiv)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="144"/>
+        <source>E2SFCA zone limits (minutes; empty = thirds of the threshold)</source>
+        <translation>E2SFCA-zonegrænser (minutter; tomt = tredjedele af tærsklen)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="151"/>
+        <source>E2SFCA zone weights</source>
+        <translation>E2SFCA-zonevægte</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="159"/>
+        <source>Low access below (GPs per 10 000 residents)</source>
+        <translation>Lav tilgængelighed under (læger pr. 10.000 indbyggere)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="178"/>
+        <source>Access speed between a location and the road (km/h)</source>
+        <translation>Hastighed mellem et sted og vejen (km/t)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="187"/>
+        <source>No network: use the straight-line fallback (labelled)</source>
+        <translation>Intet vejnet: brug nødløsningen i fugleflugt (markeret)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="194"/>
+        <source>Straight-line fallback: detour factor</source>
+        <translation>Nødløsning i fugleflugt: omvejsfaktor</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="203"/>
+        <source>Straight-line fallback: speed (km/h)</source>
+        <translation>Nødløsning i fugleflugt: hastighed (km/t)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="212"/>
+        <source>Practices per shortest-path batch (memory ∝ batch × nodes)</source>
+        <translation>Praksis pr. portion af korteste veje (hukommelse ∝ portion × knuder)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="222"/>
+        <source>Parallel processes for the shortest paths (Linux/macOS fork; 1 = off)</source>
+        <translation>Parallelle processer til de korteste veje (Linux/macOS fork; 1 = fra)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="232"/>
+        <source>Accessibility per demand location</source>
+        <translation>Tilgængelighed pr. efterspørgselssted</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="241"/>
+        <source>Accessibility per area</source>
+        <translation>Tilgængelighed pr. område</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="250"/>
+        <source>Supply-to-demand ratio per practice</source>
+        <translation>Forhold mellem udbud og efterspørgsel pr. praksis</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="311"/>
+        <source>Road network &apos;{name}&apos;: {nodes:,} nodes, {edges:,} directed edges.</source>
+        <translation>Vejnet &apos;{name}&apos;: {nodes:,} knuder, {edges:,} rettede kanter.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="334"/>
+        <source>&apos;{text}&apos; must be numbers separated by commas.</source>
+        <translation>&apos;{text}&apos; skal være tal adskilt af kommaer.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="348"/>
+        <source>No road network given. Choose a road network file or line layer, or tick &apos;No network: use the straight-line fallback&apos; to use straight-line distance × detour factor (labelled in the outputs).</source>
+        <translation>Intet vejnet angivet. Vælg en vejnetsfil eller et linjelag, eller sæt flueben ved &apos;Intet vejnet: brug nødløsningen i fugleflugt&apos; for at bruge fugleflugtsafstand × omvejsfaktor (markeret i resultaterne).</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="359"/>
+        <source>Reading practices and demand</source>
+        <translation>Læser praksis og efterspørgsel</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="390"/>
+        <source>No demand given. Choose a population raster or a point/polygon layer.</source>
+        <translation>Ingen efterspørgsel angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="419"/>
+        <source>Need weighting needs age/sex columns (m_0_4 … k_85_plus) on the area layer &apos;{layer}&apos;.</source>
+        <translation>Behovsvægtning kræver alders-/kønskolonner (m_0_4 … k_85_plus) i områdelaget &apos;{layer}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="436"/>
+        <source>Need weighting needs an area layer with age/sex columns (m_0_4 … k_85_plus).</source>
+        <translation>Behovsvægtning kræver et områdelag med alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="440"/>
+        <source>Travel times within the catchment</source>
+        <translation>Rejsetider inden for optageområdet</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="465"/>
+        <source>Straight-line fallback used: {label}.</source>
+        <translation>Nødløsning i fugleflugt brugt: {label}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="501"/>
+        <source>Accessibility (GPs per 10 000)</source>
+        <translation>Tilgængelighed (læger pr. 10.000)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="588"/>
+        <location filename="../processing/gp_density.py" line="530"/>
+        <location filename="../sundplan_qgis/catchments.py" line="676"/>
+        <source>Done</source>
+        <translation>Færdig</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="59"/>
+        <source>Practices (points)</source>
+        <translation>Praksis (punkter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="65"/>
+        <source>Practice name field</source>
+        <translation>Felt med praksisnavn</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="73"/>
+        <source>Capacity field (number of GPs / lægekapaciteter; empty = 1 per practice)</source>
+        <translation>Kapacitetsfelt (antal læger / lægekapaciteter; tomt = 1 pr. praksis)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="83"/>
+        <source>List size field (patients, optional)</source>
+        <translation>Felt med listestørrelse (patienter, valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="92"/>
+        <source>&apos;Open for new patients&apos; field (1/0, yes/no, ja/nej; optional)</source>
+        <translation>Felt for &apos;åben for tilgang af nye patienter&apos; (1/0, yes/no, ja/nej; valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="100"/>
+        <source>Specialty field (optional)</source>
+        <translation>Specialefelt (valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="108"/>
+        <source>Only these specialties (comma separated; empty = all practices)</source>
+        <translation>Kun disse specialer (kommasepareret; tomt = alle praksis)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="117"/>
+        <source>Need weighting (behovsvægte)</source>
+        <translation>Behovsvægtning (behovsvægte)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="119"/>
+        <source>None: unweighted population</source>
+        <translation>Ingen: uvægtet befolkning</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="120"/>
+        <source>Default almen praksis age/sex weights (resources/data/need_weights_gp.csv)</source>
+        <translation>Standardvægte for almen praksis efter alder/køn (resources/data/need_weights_gp.csv)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="123"/>
+        <source>Custom weights (table below or CSV file)</source>
+        <translation>Egne vægte (tabellen nedenfor eller CSV-fil)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="131"/>
+        <source>Custom need weights: age group (0_4 … 85_plus), sex (m/k/all), weight</source>
+        <translation>Egne behovsvægte: aldersgruppe (0_4 … 85_plus), køn (m/k/all), vægt</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="132"/>
+        <source>Age group</source>
+        <translation>Aldersgruppe</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="132"/>
+        <source>Sex</source>
+        <translation>Køn</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="132"/>
+        <source>Weight</source>
+        <translation>Vægt</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="139"/>
+        <source>…or a CSV of need weights (columns age_group, sex, weight)</source>
+        <translation>…eller en CSV-fil med behovsvægte (kolonnerne age_group, sex, weight)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="160"/>
+        <source>Custom need weights chosen but neither a weight table nor a CSV file given.</source>
+        <translation>Egne behovsvægte er valgt, men hverken en vægttabel eller en CSV-fil er angivet.</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="163"/>
+        <source>The need weight table needs rows of age group, sex, weight.</source>
+        <translation>Tabellen med behovsvægte skal have rækker med aldersgruppe, køn og vægt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="193"/>
+        <source>A specialty filter needs the specialty field.</source>
+        <translation>Et filter på speciale kræver specialefeltet.</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="200"/>
+        <source>No practice of &apos;{layer}&apos; has specialty {wanted}. Specialties found: {found}.</source>
+        <translation>Ingen praksis i &apos;{layer}&apos; har specialet {wanted}. Fundne specialer: {found}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="212"/>
+        <source>The practice layer &apos;{layer}&apos; is empty.</source>
+        <translation>Praksislaget &apos;{layer}&apos; er tomt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="265"/>
+        <source>GP density per kommune (Lægedækning pr. kommune)</source>
+        <translation>Lægedækning pr. kommune</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="269"/>
+        <source>GPs per inhabitant per kommune (or any area layer), need-weighted, rolled up to regions, the 2027 regions, sundhedsråd and sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: practices (points; capacity = a field with the number of GPs / lægekapaciteter, or 1 per practice; optional list size and &apos;open for new patients&apos; fields; optional specialty filter); areas with population as a field, as age/sex columns (m_0_4 … k_85_plus) or aggregated from a population raster; need weights.&lt;br&gt;&lt;b&gt;Need weights&lt;/b&gt;: the default almen praksis weights (age and sex, national mean 1 on FOLK1A 2014; sources and derivation in resources/data/README.md) turn the age/sex columns into a need factor per area. The weights used (name and SHA-256) are written into every output.&lt;br&gt;&lt;b&gt;Outputs per area and per grouping unit&lt;/b&gt;: population, need-weighted population, GP capacity, inhabitants per GP, GPs per 10 000, the same need-adjusted, closed practices, list size per GP, rank_shortage (1 = fewest need-adjusted GPs per 10 000) and a shortage flag: need-weighted residents per GP above the threshold (default 1 600 per lægekapacitet, Danmarks Statistik LABY27 documentation) or residents and no GP.&lt;br&gt;&lt;b&gt;National summary&lt;/b&gt; per level: totals, best and worst unit and their ratio, the Gini coefficient of GP capacity against need, and the Lorenz curve points. Practices outside every area are counted in the row &apos;(outside all areas)&apos; and listed, never dropped. Areas with zero population get empty ratios and are reported.</source>
+        <translation>Praktiserende læger pr. indbygger pr. kommune (eller et hvilket som helst områdelag), behovsvægtet og samlet op på regioner, regionerne fra 2027, sundhedsråd og sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: praksis (punkter; kapacitet = et felt med antal læger / lægekapaciteter eller 1 pr. praksis; valgfrie felter for listestørrelse og &apos;åben for tilgang&apos;; valgfrit filter på speciale); områder med befolkning som felt, som alders-/kønskolonner (m_0_4 … k_85_plus) eller summeret fra et befolkningsraster; behovsvægte.&lt;br&gt;&lt;b&gt;Behovsvægte&lt;/b&gt;: standardvægtene for almen praksis (alder og køn, landsgennemsnit 1 på FOLK1A 2014; kilder og udledning i resources/data/README.md) gør alders-/kønskolonnerne til en behovsfaktor pr. område. De anvendte vægte (navn og SHA-256) skrives i alle resultater.&lt;br&gt;&lt;b&gt;Resultater pr. område og pr. gruppeenhed&lt;/b&gt;: befolkning, behovsvægtet befolkning, lægekapacitet, indbyggere pr. læge, læger pr. 10.000, det samme behovsjusteret, lukkede praksis, listestørrelse pr. læge, rank_shortage (1 = færrest behovsjusterede læger pr. 10.000) og en markering af lægemangel: behovsvægtede indbyggere pr. læge over tærsklen (standard 1.600 pr. lægekapacitet, dokumentationen til Danmarks Statistiks LABY27) eller indbyggere uden læge.&lt;br&gt;&lt;b&gt;Landsoversigt&lt;/b&gt; pr. niveau: totaler, bedste og dårligste enhed og forholdet mellem dem, Gini-koefficienten for lægekapacitet mod behov og punkterne på Lorenzkurven. Praksis uden for alle områder tælles i rækken &apos;(outside all areas)&apos; og listes, de udelades aldrig. Områder uden befolkning får tomme forholdstal og rapporteres.</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="295"/>
+        <source>Areas, e.g. kommuner (polygons)</source>
+        <translation>Områder, fx kommuner (polygoner)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="299"/>
+        <location filename="../processing/specialist_gaps.py" line="158"/>
+        <source>Area id field (e.g. kommunekode)</source>
+        <translation>Felt med område-id (fx kommunekode)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="310"/>
+        <source>Population field of the areas (empty: sum of age/sex columns or raster)</source>
+        <translation>Befolkningsfelt i områderne (tomt: summen af alders-/kønskolonner eller rasteret)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="318"/>
+        <source>…or a population raster summed per area</source>
+        <translation>…eller et befolkningsraster summeret pr. område</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="325"/>
+        <source>Roll up to regions / sundhedsråd / sundhedsfællesskaber (embedded table; area ids must be kommunekoder)</source>
+        <translation>Saml op på regioner / sundhedsråd / sundhedsfællesskaber (indbygget tabel; område-id&apos;erne skal være kommunekoder)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="335"/>
+        <source>…or your own grouping table (kommune → larger units)</source>
+        <translation>…eller din egen grupperingstabel (kommune → større enheder)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="343"/>
+        <source>Key field of the grouping table (matches the area id)</source>
+        <translation>Nøglefelt i grupperingstabellen (svarer til område-id)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="351"/>
+        <source>Level fields of the grouping table</source>
+        <translation>Niveaufelter i grupperingstabellen</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="360"/>
+        <source>Shortage threshold: need-weighted residents per GP (default 1 600, DST LABY27)</source>
+        <translation>Tærskel for lægemangel: behovsvægtede indbyggere pr. læge (standard 1.600, DST LABY27)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="370"/>
+        <location filename="../processing/gp_density.py" line="514"/>
+        <source>GP density per area</source>
+        <translation>Lægedækning pr. område</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="375"/>
+        <source>GP density per grouping unit</source>
+        <translation>Lægedækning pr. gruppeenhed</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="380"/>
+        <source>National summary per level (Gini, spread)</source>
+        <translation>Landsoversigt pr. niveau (Gini, spredning)</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="385"/>
+        <source>Lorenz curve points</source>
+        <translation>Punkter på Lorenzkurven</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="391"/>
+        <source>Practices outside every area</source>
+        <translation>Praksis uden for alle områder</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="411"/>
+        <source>Reading areas</source>
+        <translation>Læser områder</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="445"/>
+        <source>Summing the population raster per area</source>
+        <translation>Summerer befolkningsrasteret pr. område</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="456"/>
+        <source>Need weighting chosen but &apos;{layer}&apos; has no age/sex columns (m_0_4 … k_85_plus).</source>
+        <translation>Behovsvægtning er valgt, men &apos;{layer}&apos; har ingen alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="460"/>
+        <source>Reading practices</source>
+        <translation>Læser praksis</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="472"/>
+        <source>Choose the key field and the level fields of the grouping table.</source>
+        <translation>Vælg nøglefeltet og niveaufelterne i grupperingstabellen.</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="481"/>
+        <source>Area ids are not kommunekoder: no embedded roll-up.</source>
+        <translation>Område-id&apos;erne er ikke kommunekoder: ingen opsamling med den indbyggede tabel.</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="482"/>
+        <source>Computing GP density</source>
+        <translation>Beregner lægedækning</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="85"/>
+        <source>A4 landscape</source>
+        <translation>A4 liggende</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="86"/>
+        <source>A4 portrait</source>
+        <translation>A4 stående</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="87"/>
+        <source>A3 landscape</source>
+        <translation>A3 liggende</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="88"/>
+        <source>A3 portrait</source>
+        <translation>A3 stående</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="92"/>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="93"/>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="124"/>
+        <source>Map report as PDF (Kortrapport)</source>
+        <translation>Kortrapport som PDF</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="128"/>
+        <source>Makes a print-ready PDF of a sundplan output (travel-time raster, bands, catchments, area summary or scenario change) for reports and meetings.&lt;br&gt;&lt;br&gt;The layer is drawn in its own style (the style stored in the GeoPackage, else the sundplan style for its kind, or the STYLE you give) over a basemap-free backdrop of the areas: light grey, thin boundaries and names. The page has a title, subtitle, legend, scale bar, north arrow, a method note, the data sources, the date (printing and computing) and an optional organisation name and logo.&lt;br&gt;&lt;br&gt;&lt;b&gt;Atlas&lt;/b&gt;: with an atlas coverage layer (e.g. the kommuner) there is one page per feature, the map zoomed to it and the neighbours faded; the summary table then shows that area&apos;s row(s) (rows whose area lies inside the page&apos;s feature, or whose name matches it for tables without geometry). Without an atlas, one page shows all rows; when they do not fit, the areas with the longest mean travel time are shown and the note says so.&lt;br&gt;&lt;br&gt;&lt;b&gt;Templates&lt;/b&gt;: A4/A3, landscape/portrait (resources/layouts/*.qpt, usable in QGIS too), or your own .qpt that keeps the item ids. &lt;b&gt;Language&lt;/b&gt; of the page: Danish (default) or English, independent of the QGIS interface language.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: the method note and source line are derived from the provenance recorded in the output (parameters, inputs, versions); synthetic sample data is marked as such on the page. The PDF is written only when everything succeeded.</source>
+        <translation>Laver en trykklar PDF af et sundplan-resultat (rejsetidsraster, tidsintervaller, optageområder, områdeopsummering eller ændring i et scenarie) til rapporter og møder.&lt;br&gt;&lt;br&gt;Laget tegnes med sin egen stil (stilen gemt i GeoPackage-filen, ellers sundplan-stilen for dens type eller den STYLE, du angiver) oven på en baggrund af områderne uden baggrundskort: lysegrå, tynde grænser og navne. Siden har titel, undertitel, signaturforklaring, målestok, nordpil, en metodenote, datakilderne, datoen (udskrift og beregning) og eventuelt organisationens navn og logo.&lt;br&gt;&lt;br&gt;&lt;b&gt;Atlas&lt;/b&gt;: med et dækningslag til atlas (fx kommunerne) bliver der én side pr. objekt, hvor kortet er zoomet ind på objektet og naboerne er nedtonet; opsummeringstabellen viser så det pågældende områdes række(r) (rækker, hvis område ligger inden for sidens objekt, eller hvis navn passer, for tabeller uden geometri). Uden atlas viser én side alle rækker; når de ikke kan være der, vises områderne med længst gennemsnitlig rejsetid, og noten siger det.&lt;br&gt;&lt;br&gt;&lt;b&gt;Skabeloner&lt;/b&gt;: A4/A3, liggende/stående (resources/layouts/*.qpt, kan også bruges i QGIS) eller din egen .qpt, der beholder elementernes id&apos;er. &lt;b&gt;Sprog&lt;/b&gt; på siden: dansk (standard) eller engelsk, uafhængigt af sproget i QGIS.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: metodenoten og kildelinjen udledes af proveniensen, der er gemt i resultatet (parametre, input, versioner); syntetiske eksempeldata markeres som sådan på siden. PDF&apos;en skrives kun, når alt er lykkedes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="156"/>
+        <source>Output layer to map (raster or vector)</source>
+        <translation>Resultatlag, der skal vises på kortet (raster eller vektor)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="166"/>
+        <source>Style file (.qml) to use instead of the layer&apos;s own style</source>
+        <translation>Stilfil (.qml), der bruges i stedet for lagets egen stil</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="174"/>
+        <source>Areas drawn as backdrop (e.g. kommuner)</source>
+        <translation>Områder tegnet som baggrund (fx kommuner)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="182"/>
+        <source>Backdrop name field (labels)</source>
+        <translation>Navnefelt for baggrunden (etiketter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="190"/>
+        <source>Atlas coverage: one page per feature (e.g. kommuner or regioner)</source>
+        <translation>Atlasdækning: én side pr. objekt (fx kommuner eller regioner)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="198"/>
+        <source>Atlas page name field</source>
+        <translation>Felt med atlassidens navn</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="206"/>
+        <source>Summary table layer (e.g. the area summary)</source>
+        <translation>Lag med opsummeringstabel (fx områdeopsummeringen)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="214"/>
+        <source>Summary table fields (default: name, residents, minutes, shares)</source>
+        <translation>Felter i opsummeringstabellen (standard: navn, indbyggere, minutter, andele)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="223"/>
+        <source>Points drawn on top with labels (e.g. the hospitals)</source>
+        <translation>Punkter tegnet øverst med etiketter (fx sygehusene)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="231"/>
+        <source>Point label field</source>
+        <translation>Etiketfelt for punkterne</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="239"/>
+        <source>Page</source>
+        <translation>Side</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="247"/>
+        <source>Language of the page</source>
+        <translation>Sidens sprog</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="253"/>
+        <source>Title (default: from the kind of output)</source>
+        <translation>Titel (standard: efter resultatets type)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="254"/>
+        <source>Subtitle (default: bands, scenario, data)</source>
+        <translation>Undertitel (standard: tidsintervaller, scenarie, data)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="255"/>
+        <source>Organisation (top right of the page)</source>
+        <translation>Organisation (øverst til højre på siden)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="256"/>
+        <source>Data sources (default: from the output&apos;s provenance)</source>
+        <translation>Datakilder (standard: fra resultatets proveniens)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="257"/>
+        <source>Method note (default: from the output&apos;s provenance)</source>
+        <translation>Metodenote (standard: fra resultatets proveniens)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="263"/>
+        <source>Logo (SVG or PNG, top right)</source>
+        <translation>Logo (SVG eller PNG, øverst til højre)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="265"/>
+        <source>Images (*.svg *.png *.jpg *.jpeg)</source>
+        <translation>Billeder (*.svg *.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="268"/>
+        <source>Own layout template (.qpt with the sundplan item ids; overrides Page)</source>
+        <translation>Egen layoutskabelon (.qpt med sundplans element-id&apos;er; tilsidesætter Side)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="277"/>
+        <source>PDF file</source>
+        <translation>PDF-fil</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="277"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="280"/>
+        <source>Number of pages</source>
+        <translation>Antal sider</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="300"/>
+        <source>The layer to map could not be opened.</source>
+        <translation>Laget, der skal vises på kortet, kunne ikke åbnes.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="304"/>
+        <source>its style</source>
+        <translation>lagets stil</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="314"/>
+        <source>Preparing the page</source>
+        <translation>Forbereder siden</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="321"/>
+        <source>The atlas coverage layer &apos;{layer}&apos; has no features, so there is no area to make a page for. Choose a layer with areas (e.g. the kommuner), or leave the atlas coverage empty for a single page.</source>
+        <translation>Atlasdækningslaget &apos;{layer}&apos; har ingen objekter, så der er intet område at lave en side for. Vælg et lag med områder (fx kommunerne), eller lad atlasdækningen være tom for at få én side.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="437"/>
+        <source>The logo file {file} does not exist.</source>
+        <translation>Logofilen {file} findes ikke.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="475"/>
+        <source>The summary layer &apos;{layer}&apos; has no field(s) {fields}.</source>
+        <translation>Opsummeringslaget &apos;{layer}&apos; mangler felt(erne) {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="514"/>
+        <source>Writing the PDF</source>
+        <translation>Skriver PDF&apos;en</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="532"/>
+        <source>The atlas coverage layer &apos;{layer}&apos; has no features to print.</source>
+        <translation>Atlasdækningslaget &apos;{layer}&apos; har ingen objekter at udskrive.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="550"/>
+        <source>Could not write the PDF {file}: {error}</source>
+        <translation>Kunne ikke skrive PDF&apos;en {file}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="554"/>
+        <source>{pages} page(s) written.</source>
+        <translation>{pages} side(r) skrevet.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="574"/>
+        <source>No PDF file name was given.</source>
+        <translation>Der er ikke angivet noget navn til PDF-filen.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="582"/>
+        <source>The PDF cannot be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>PDF&apos;en kan ikke skrives til {file}: {reason}. Vælg en mappe, du kan skrive i.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="589"/>
+        <source>The PDF destination {file} is a folder; give a file name ending in .pdf.</source>
+        <translation>PDF-destinationen {file} er en mappe; angiv et filnavn, der ender på .pdf.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="598"/>
+        <source>the file could not be written</source>
+        <translation>filen kunne ikke skrives</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="599"/>
+        <source>printing failed</source>
+        <translation>udskrivningen mislykkedes</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="600"/>
+        <source>not enough memory</source>
+        <translation>ikke nok hukommelse</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="601"/>
+        <source>the atlas could not be prepared</source>
+        <translation>atlasset kunne ikke forberedes</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="602"/>
+        <source>cancelled</source>
+        <translation>annulleret</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="610"/>
+        <source>The layout template {file} does not exist.</source>
+        <translation>Layoutskabelonen {file} findes ikke.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="613"/>
+        <source>The layout template {file} is not valid XML.</source>
+        <translation>Layoutskabelonen {file} er ikke gyldig XML.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="617"/>
+        <source>The layout template {file} could not be loaded.</source>
+        <translation>Layoutskabelonen {file} kunne ikke indlæses.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="622"/>
+        <source>The layout template {file} has no item with the id {ids}.</source>
+        <translation>Layoutskabelonen {file} har intet element med id&apos;et {ids}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="668"/>
+        <source>The style {file} could not be applied to &apos;{layer}&apos;: {error}</source>
+        <translation>Stilen {file} kunne ikke anvendes på &apos;{layer}&apos;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="744"/>
+        <source>The style of &apos;{layer}&apos; uses band {band}, but the raster has {count} band(s). Choose the matching sundplan output or another style.</source>
+        <translation>Stilen for &apos;{layer}&apos; bruger bånd {band}, men rasteret har {count} bånd. Vælg det tilsvarende sundplan-resultat eller en anden stil.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="754"/>
+        <source>The style of &apos;{layer}&apos; ({style}) needs the field(s) {missing}, which the layer does not have (it has: {available}). Map the sundplan output the style is made for, or give a STYLE that fits this layer.</source>
+        <translation>Stilen for &apos;{layer}&apos; ({style}) kræver felt(erne) {missing}, som laget ikke har (det har: {available}). Vis det sundplan-resultat, stilen er lavet til, eller angiv en STYLE, der passer til laget.</translation>
+    </message>
+    <message>
+        <location filename="../processing/provider.py" line="43"/>
+        <source>Could not load algorithm {entry}: {error}</source>
+        <translation>Kunne ikke indlæse algoritmen {entry}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/provider.py" line="77"/>
+        <source>Sundplan: health planning for Denmark (travel time, catchments, capacity)</source>
+        <translation>Sundplan: sundhedsplanlægning i Danmark (rejsetid, optageområder, kapacitet)</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_data.py" line="12"/>
+        <source>Kommuner</source>
+        <translation>Kommuner</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_data.py" line="13"/>
+        <source>Regioner (until 2026)</source>
+        <translation>Regioner (indtil 2026)</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_data.py" line="14"/>
+        <source>Regioner from 2027</source>
+        <translation>Regioner fra 2027</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_data.py" line="15"/>
+        <source>Sundhedsråd</source>
+        <translation>Sundhedsråd</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_data.py" line="18"/>
+        <source>Sundhedsfællesskaber</source>
+        <translation>Sundhedsfællesskaber</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_data.py" line="24"/>
+        <source>Kommune grouping (region, sundhedsråd, ...)</source>
+        <translation>Kommunernes tilhørsforhold (region, sundhedsråd, ...)</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_data.py" line="35"/>
+        <source>Reference data: akutsygehuse, kommuner, regioner, sundhedsråd</source>
+        <translation>Referencedata: akutsygehuse, kommuner, regioner, sundhedsråd</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_data.py" line="41"/>
+        <source>Writes the reference data embedded in the plugin, no download needed:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: the 21 acute hospitals (fælles akutmodtagelse) as points in ETRS89 / UTM 32N (EPSG:25832), with region, kommune and sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: the 98 kommuner with region (until 2026 and from 2027), sundhedsråd, sundhedsfællesskab and population.&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner from 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: one row per unit.&lt;br&gt;&lt;b&gt;Kommune grouping&lt;/b&gt;: one row per kommune with the larger units it belongs to, for joining kommune results to regions and sundhedsråd.&lt;br&gt;The tables have no geometry; join them to your own boundaries by kommunekode. The tables are optional outputs: leave one empty to skip it.</source>
+        <translation>Skriver referencedata, der er indbygget i pluginet, uden download:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: de 21 akutsygehuse (fælles akutmodtagelse) som punkter i ETRS89 / UTM 32N (EPSG:25832) med region, kommune og sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: de 98 kommuner med region (indtil 2026 og fra 2027), sundhedsråd, sundhedsfællesskab og befolkning.&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner fra 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: én række pr. enhed.&lt;br&gt;&lt;b&gt;Kommunernes tilhørsforhold&lt;/b&gt;: én række pr. kommune med de større enheder, den hører til, så kommuneresultater kan kobles til regioner og sundhedsråd.&lt;br&gt;Tabellerne har ingen geometri; kobl dem til dine egne grænser via kommunekode. Tabellerne er valgfrie resultater: lad en være tom for at springe den over.</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_data.py" line="61"/>
+        <location filename="../processing/reference_data.py" line="85"/>
+        <source>Akutsygehuse</source>
+        <translation>Akutsygehuse</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="21"/>
+        <source>Sample kommuner</source>
+        <translation>Eksempelkommuner</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="22"/>
+        <source>Sample roads</source>
+        <translation>Eksempelveje</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="23"/>
+        <source>Sample GP practices</source>
+        <translation>Eksempler på lægepraksis</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="24"/>
+        <source>Sample specialists</source>
+        <translation>Eksempler på speciallæger</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="25"/>
+        <source>Sample hospitals</source>
+        <translation>Eksempelsygehuse</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="29"/>
+        <source>Sample GeoPackage</source>
+        <translation>Eksempel-GeoPackage</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="30"/>
+        <source>Sample roads as OSM XML</source>
+        <translation>Eksempelveje som OSM XML</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="31"/>
+        <source>Sample roads as OSM PBF</source>
+        <translation>Eksempelveje som OSM PBF</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="32"/>
+        <source>README of the sample data</source>
+        <translation>README til eksempeldata</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="40"/>
+        <source>Synthetic sample region</source>
+        <translation>Syntetisk eksempelregion</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="44"/>
+        <source>Writes a small FICTIONAL region (60 km × 60 km in EPSG:25832) to try every Sundplan tool without downloading anything: roads with classes, speeds, one-way streets and a ferry to an island; a population raster (100 m cells); hospitals, GP practices and specialists; and fictional kommuner with population by age and sex.&lt;br&gt;Everything is synthetic and marked as such (a &lt;i&gt;synthetic&lt;/i&gt; field, layer descriptions and a README). The same &lt;b&gt;seed&lt;/b&gt; always gives the same data.&lt;br&gt;Output: &lt;i&gt;sample_region.gpkg&lt;/i&gt;, &lt;i&gt;population.tif&lt;/i&gt;, &lt;i&gt;roads.osm&lt;/i&gt; (and &lt;i&gt;roads.osm.pbf&lt;/i&gt; when pyosmium is installed) and &lt;i&gt;README.txt&lt;/i&gt; in the output folder.</source>
+        <translation>Skriver en lille FIKTIV region (60 km × 60 km i EPSG:25832), så alle Sundplan-værktøjer kan afprøves uden at hente noget: veje med vejklasser, hastigheder, ensrettede gader og en færge til en ø; et befolkningsraster (celler på 100 m); sygehuse, lægepraksis og speciallæger; og fiktive kommuner med befolkning efter alder og køn.&lt;br&gt;Alt er syntetisk og markeret som sådan (et &lt;i&gt;synthetic&lt;/i&gt;-felt, lagbeskrivelser og en README). Samme &lt;b&gt;seed&lt;/b&gt; giver altid de samme data.&lt;br&gt;Resultat: &lt;i&gt;sample_region.gpkg&lt;/i&gt;, &lt;i&gt;population.tif&lt;/i&gt;, &lt;i&gt;roads.osm&lt;/i&gt; (og &lt;i&gt;roads.osm.pbf&lt;/i&gt;, når pyosmium er installeret) og &lt;i&gt;README.txt&lt;/i&gt; i resultatmappen.</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="62"/>
+        <source>Random seed</source>
+        <translation>Tilfældigt seed</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="70"/>
+        <source>Output folder</source>
+        <translation>Resultatmappe</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="75"/>
+        <location filename="../processing/sample_data.py" line="102"/>
+        <source>Sample population raster</source>
+        <translation>Eksempel på befolkningsraster</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="88"/>
+        <source>Generating the synthetic sample region (seed {seed})</source>
+        <translation>Danner den syntetiske eksempelregion (seed {seed})</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="91"/>
+        <source>Loading the layers</source>
+        <translation>Indlæser lagene</translation>
+    </message>
+    <message>
+        <location filename="../processing/sample_data.py" line="108"/>
+        <source>Synthetic sample region, seed {seed}: {roads} road lines, {hospitals} hospitals, {gps} GP practices, {kommuner} kommuner, {population} residents.</source>
+        <translation>Syntetisk eksempelregion, seed {seed}: {roads} vejlinjer, {hospitals} sygehuse, {gps} lægepraksis, {kommuner} kommuner, {population} indbyggere.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="58"/>
+        <source>Specialist-practice gaps against need (Speciallægedækning mod behov)</source>
+        <translation>Speciallægedækning mod behov</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="73"/>
+        <source>Compares, per specialty and area, today&apos;s specialist capacity (ydernumre) with a need-based fair share, and shows what it would take to close the gap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: specialist practices as points (specialty field; capacity field, default 1 per practice) or a table of capacity per area and specialty; areas with population by age and sex (columns m_0_4, k_0_4 … m_85_plus, k_85_plus, or a &apos;population&apos; column), as polygons or a table; optionally a grouping into regions, sundhedsråd (embedded, by kommunekode) or your own grouping table; need weights per specialty (shipped defaults, none, or your CSV); the reference total per specialty: today&apos;s capacity (default) or a planned total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialty names may be Danish, English or common aliases (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: need-weighted population = Σ persons × weight, scaled so its total equals the total population. Fair share = reference total × the area&apos;s share of need. Gap = capacity − fair share; ratio = capacity / fair share; classes under- / over-supplied at your thresholds (default 0.8 and 1.25). Per specialty: the highest to lowest capacity per 100 000 need-weighted inhabitants, a Gini coefficient of capacity against need, and the index of dissimilarity (the share of capacity that would have to move) with the number of capacities it means. The relocation plan is a transport problem solved with scipy/HiGHS: moves from over- to under-supplied areas reaching the fair shares with the least capacity × km between area centres; with today&apos;s total it moves exactly dissimilarity × capacity. A planned total adds &apos;new&apos; (or &apos;withdraw&apos;) rows for the difference.&lt;br&gt;&lt;br&gt;&lt;b&gt;Optional network part&lt;/b&gt;: with a road network and resident locations (raster or points), the population beyond a travel time (default 60 minutes) from the nearest practice of each specialty, per area.&lt;br&gt;&lt;br&gt;Practices outside all areas are reported and not counted; areas without population get fair share 0. Defaults and sources: resources/data/README.md.</source>
+        <translation>Sammenligner pr. speciale og område dagens speciallægekapacitet (ydernumre) med en behovsbestemt rimelig andel og viser, hvad der skal til for at lukke forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: speciallægepraksis som punkter (specialefelt; kapacitetsfelt, standard 1 pr. praksis) eller en tabel med kapacitet pr. område og speciale; områder med befolkning efter alder og køn (kolonnerne m_0_4, k_0_4 … m_85_plus, k_85_plus eller en kolonne &apos;population&apos;) som polygoner eller tabel; eventuelt en gruppering i regioner, sundhedsråd (indbygget, via kommunekode) eller din egen grupperingstabel; behovsvægte pr. speciale (medfølgende standardvægte, ingen eller din CSV); referencetotalen pr. speciale: dagens kapacitet (standard) eller en planlagt total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialenavne kan være danske, engelske eller almindelige kaldenavne (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: behovsvægtet befolkning = Σ personer × vægt, skaleret så totalen svarer til den samlede befolkning. Rimelig andel = referencetotal × områdets andel af behovet. Forskel = kapacitet − rimelig andel; forholdstal = kapacitet / rimelig andel; klasserne under- / overforsynet ved dine tærskler (standard 0,8 og 1,25). Pr. speciale: højeste til laveste kapacitet pr. 100.000 behovsvægtede indbyggere, en Gini-koefficient for kapacitet mod behov og dissimilaritetsindekset (den andel af kapaciteten, der skulle flyttes) med det antal kapaciteter, det svarer til. Flytteplanen er et transportproblem løst med scipy/HiGHS: flytninger fra over- til underforsynede områder, der når de rimelige andele med mindst mulig kapacitet × km mellem områdernes midtpunkter; med dagens total flyttes præcis dissimilaritet × kapacitet. En planlagt total tilføjer rækker med &apos;new&apos; (eller &apos;withdraw&apos;) for forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Valgfri netværksdel&lt;/b&gt;: med et vejnet og indbyggernes placering (raster eller punkter) beregnes pr. område befolkningen, der bor længere end en rejsetid (standard 60 minutter) fra nærmeste praksis i hvert speciale.&lt;br&gt;&lt;br&gt;Praksis uden for alle områder rapporteres og tælles ikke med; områder uden befolkning får den rimelige andel 0. Standardværdier og kilder: resources/data/README.md.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="108"/>
+        <source>Specialist practices (points)</source>
+        <translation>Speciallægepraksis (punkter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="116"/>
+        <source>Specialty field of the practices</source>
+        <translation>Specialefelt i praksislaget</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="124"/>
+        <source>Capacity field (full-time ydernumre; empty = 1 per practice)</source>
+        <translation>Kapacitetsfelt (fuldtids-ydernumre; tomt = 1 pr. praksis)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="133"/>
+        <source>…or a capacity table per area and specialty</source>
+        <translation>…eller en kapacitetstabel pr. område og speciale</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="139"/>
+        <source>Area id field of the capacity table</source>
+        <translation>Felt med område-id i kapacitetstabellen</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="140"/>
+        <source>Specialty field of the capacity table</source>
+        <translation>Specialefelt i kapacitetstabellen</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="141"/>
+        <source>Capacity field of the capacity table</source>
+        <translation>Kapacitetsfelt i kapacitetstabellen</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="151"/>
+        <source>Areas with population by age and sex (polygons or a table)</source>
+        <translation>Områder med befolkning efter alder og køn (polygoner eller en tabel)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="174"/>
+        <source>Report for larger units</source>
+        <translation>Rapportér for større enheder</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="33"/>
+        <source>None: the areas themselves</source>
+        <translation>Ingen: selve områderne</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="34"/>
+        <source>Regions (5, until 2026), by kommunekode</source>
+        <translation>Regioner (5, indtil 2026), via kommunekode</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="35"/>
+        <source>Regions from 2027 (4), by kommunekode</source>
+        <translation>Regioner fra 2027 (4), via kommunekode</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="36"/>
+        <source>Sundhedsråd (17), by kommunekode</source>
+        <translation>Sundhedsråd (17), via kommunekode</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="37"/>
+        <source>Sundhedsfællesskaber (21, 2019 proposal), by kommunekode</source>
+        <translation>Sundhedsfællesskaber (21, forslaget fra 2019), via kommunekode</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="38"/>
+        <source>A grouping table (area id -&gt; unit)</source>
+        <translation>En grupperingstabel (område-id -&gt; enhed)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="182"/>
+        <source>Grouping table (for &apos;a grouping table&apos;)</source>
+        <translation>Grupperingstabel (til &apos;en grupperingstabel&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="188"/>
+        <source>Grouping table: area id field</source>
+        <translation>Grupperingstabel: felt med område-id</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="189"/>
+        <source>Grouping table: unit field</source>
+        <translation>Grupperingstabel: enhedsfelt</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="199"/>
+        <source>Need weights</source>
+        <translation>Behovsvægte</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="41"/>
+        <source>Default need weights per specialty (shipped, documented)</source>
+        <translation>Standardbehovsvægte pr. speciale (medfølger, dokumenteret)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="42"/>
+        <source>Unweighted population</source>
+        <translation>Uvægtet befolkning</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="43"/>
+        <source>A weight table (CSV: specialty, age_group, sex, weight)</source>
+        <translation>En vægttabel (CSV: specialty, age_group, sex, weight)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="207"/>
+        <source>Weight table (CSV)</source>
+        <translation>Vægttabel (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="209"/>
+        <source>CSV files</source>
+        <translation>CSV-filer</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="215"/>
+        <source>Only these specialties (separated by &apos;;&apos;, empty = all found)</source>
+        <translation>Kun disse specialer (adskilt af &apos;;&apos;, tomt = alle fundne)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="222"/>
+        <source>Planned totals (specialty=number; …; empty = today&apos;s national capacity)</source>
+        <translation>Planlagte totaler (speciale=antal; …; tomt = dagens landsdækkende kapacitet)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="227"/>
+        <source>Under-supplied below capacity / fair share</source>
+        <translation>Underforsynet under kapacitet / rimelig andel</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="228"/>
+        <source>Over-supplied above capacity / fair share</source>
+        <translation>Overforsynet over kapacitet / rimelig andel</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="240"/>
+        <source>Network part: travel time limit (minutes)</source>
+        <translation>Netværksdel: grænse for rejsetid (minutter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="249"/>
+        <source>Network part: residents (population raster)</source>
+        <translation>Netværksdel: indbyggere (befolkningsraster)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="256"/>
+        <source>Network part: …or residents as points/polygons</source>
+        <translation>Netværksdel: …eller indbyggere som punkter/polygoner</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="264"/>
+        <source>Network part: population field</source>
+        <translation>Netværksdel: befolkningsfelt</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="283"/>
+        <source>Access speed to the road (km/h)</source>
+        <translation>Hastighed til vejen (km/t)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="284"/>
+        <source>Raster cell size when residents are not a raster (m)</source>
+        <translation>Rastercellestørrelse, når indbyggerne ikke er et raster (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="297"/>
+        <source>Gaps per area and specialty</source>
+        <translation>Forskelle pr. område og speciale</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="302"/>
+        <location filename="../processing/specialist_gaps.py" line="650"/>
+        <source>Summary per specialty</source>
+        <translation>Opsummering pr. speciale</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="308"/>
+        <source>Relocation plan (moves between area centres)</source>
+        <translation>Flytteplan (flytninger mellem områdernes midtpunkter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="315"/>
+        <source>Population beyond the time limit per area and specialty (network part)</source>
+        <translation>Befolkning uden for tidsgrænsen pr. område og speciale (netværksdel)</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="339"/>
+        <source>Choose the areas with population (a layer or table).</source>
+        <translation>Vælg områderne med befolkning (et lag eller en tabel).</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="349"/>
+        <source>The areas &apos;{layer}&apos; have no population columns: give age/sex columns (m_0_4, k_0_4 … m_85_plus, k_85_plus) or a &apos;population&apos; field. Fields found: {fields}.</source>
+        <translation>Områderne &apos;{layer}&apos; har ingen befolkningskolonner: angiv alders-/kønskolonner (m_0_4, k_0_4 … m_85_plus, k_85_plus) eller et felt &apos;population&apos;. Fundne felter: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="375"/>
+        <source>The table &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
+        <translation>Tabellen &apos;{layer}&apos; har intet felt &apos;{field}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="386"/>
+        <source>The area table &apos;{layer}&apos; is empty.</source>
+        <translation>Områdetabellen &apos;{layer}&apos; er tom.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="399"/>
+        <source>The areas &apos;{layer}&apos; have duplicate ids: {ids}. Choose an id field with one value per area.</source>
+        <translation>Områderne &apos;{layer}&apos; har dublerede id&apos;er: {ids}. Vælg et id-felt med én værdi pr. område.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="419"/>
+        <source>Grouping by a table needs the grouping table and its area id and unit fields.</source>
+        <translation>Gruppering efter en tabel kræver grupperingstabellen og dens felter for område-id og enhed.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="447"/>
+        <source>Choose the specialty field of the practices.</source>
+        <translation>Vælg specialefeltet i praksislaget.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="450"/>
+        <source>Practices as points need polygon areas to be placed in. Give the areas as polygons, or give a capacity table per area instead.</source>
+        <translation>Praksis som punkter skal have polygonområder at blive placeret i. Angiv områderne som polygoner, eller angiv i stedet en kapacitetstabel pr. område.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="470"/>
+        <source>Practices without a capacity in &apos;{layer}&apos; ({field}): feature ids {ids}. Fill in the number of full-time ydernumre.</source>
+        <translation>Praksis uden kapacitet i &apos;{layer}&apos; ({field}): objekt-id&apos;er {ids}. Udfyld antallet af fuldtids-ydernumre.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="479"/>
+        <source>Negative capacities in &apos;{layer}&apos; ({field}): feature ids {ids}. Capacities are numbers of full-time ydernumre, 0 or more.</source>
+        <translation>Negative kapaciteter i &apos;{layer}&apos; ({field}): objekt-id&apos;er {ids}. Kapaciteter er antal fuldtids-ydernumre, 0 eller flere.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="516"/>
+        <source>The capacity table needs its area id, specialty and capacity fields.</source>
+        <translation>Kapacitetstabellen kræver sine felter for område-id, speciale og kapacitet.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="527"/>
+        <source>Give the specialist practices (points) or a capacity table per area.</source>
+        <translation>Angiv speciallægepraksis (punkter) eller en kapacitetstabel pr. område.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="537"/>
+        <source>Reading areas and population</source>
+        <translation>Læser områder og befolkning</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="540"/>
+        <source>Reading specialist capacity</source>
+        <translation>Læser speciallægekapacitet</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="551"/>
+        <source>Choose the weight table (CSV), or another weight mode.</source>
+        <translation>Vælg vægttabellen (CSV) eller en anden vægtmetode.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="580"/>
+        <source>Need-weighted population, fair shares and gaps</source>
+        <translation>Behovsvægtet befolkning, rimelige andele og forskelle</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="607"/>
+        <source>{n} practice(s) lie outside all areas and are not counted (feature ids {ids}). See the report.</source>
+        <translation>{n} praksis ligger uden for alle områder og tælles ikke med (objekt-id&apos;er {ids}). Se rapporten.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="646"/>
+        <source>Specialist gaps</source>
+        <translation>Speciallægeforskelle</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="672"/>
+        <source>Relocation plan</source>
+        <translation>Flytteplan</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="690"/>
+        <source>The network part needs the practices as points and the areas as polygons.</source>
+        <translation>Netværksdelen kræver praksis som punkter og områderne som polygoner.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="697"/>
+        <source>The network part needs polygon areas.</source>
+        <translation>Netværksdelen kræver polygonområder.</translation>
+    </message>
+    <message>
+        <location filename="../processing/specialist_gaps.py" line="703"/>
+        <source>Travel times: {s}</source>
+        <translation>Rejsetider: {s}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="116"/>
+        <source>No active hospitals: at least one hospital is needed.</source>
+        <translation>Ingen aktive sygehuse: der skal være mindst ét sygehus.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="121"/>
+        <source>Snapping hospitals to the road network</source>
+        <translation>Knytter sygehusene til vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="236"/>
+        <source>Locations done</source>
+        <translation>Placeringer færdige</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="577"/>
+        <source>Summarising catchments, bands and areas</source>
+        <translation>Opsummerer optageområder, tidsintervaller og områder</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="613"/>
+        <source>Polygonising catchments</source>
+        <translation>Laver polygoner af optageområderne</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="615"/>
+        <source>Polygonising time bands</source>
+        <translation>Laver polygoner af tidsintervallerne</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="433"/>
+        <source>Snapping practices and demand to the road network</source>
+        <translation>Knytter praksis og efterspørgsel til vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="615"/>
+        <source>A shortest-path worker process ended unexpectedly.</source>
+        <translation>En arbejdsproces til korteste veje stoppede uventet.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="640"/>
+        <source>The shortest-path worker processes ended unexpectedly.</source>
+        <translation>Arbejdsprocesserne til korteste veje stoppede uventet.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="760"/>
+        <source>Travel times done</source>
+        <translation>Rejsetider færdige</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="839"/>
+        <source>2SFCA step 1 (in the search processes)</source>
+        <translation>2SFCA trin 1 (i søgeprocesserne)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="842"/>
+        <source>2SFCA step 2 (in the search processes)</source>
+        <translation>2SFCA trin 2 (i søgeprocesserne)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="864"/>
+        <source>Accessibility done</source>
+        <translation>Tilgængelighed færdig</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="289"/>
+        <source>The population has negative age/sex counts.</source>
+        <translation>Befolkningen har negative antal i alders-/kønskolonnerne.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="294"/>
+        <source>The population column has empty, non-numeric or negative values.</source>
+        <translation>Befolkningskolonnen har tomme, ikke-numeriske eller negative værdier.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="308"/>
+        <source>Need weights are by age group, but the population has no age/sex columns (m_0_4 … k_85_plus). Give them, or choose unweighted population.</source>
+        <translation>Behovsvægtene er efter aldersgruppe, men befolkningen har ingen alders-/kønskolonner (m_0_4 … k_85_plus). Angiv dem, eller vælg uvægtet befolkning.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="466"/>
+        <source>The population table needs an &apos;area_id&apos; column.</source>
+        <translation>Befolkningstabellen skal have en kolonne &apos;area_id&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="518"/>
+        <source>No specialist capacity given: the practices/capacity table is empty.</source>
+        <translation>Ingen speciallægekapacitet angivet: praksis-/kapacitetstabellen er tom.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="241"/>
+        <source>No population-by-age columns found (expected names like m_0_4, k_0_4, …, k_85_plus). Give age/sex columns or switch need weighting off.</source>
+        <translation>Ingen kolonner med befolkning efter alder fundet (forventede navne som m_0_4, k_0_4, …, k_85_plus). Angiv alders-/kønskolonner, eller slå behovsvægtning fra.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="784"/>
+        <source>The layer&apos;s Arrow stream has no geometry column.</source>
+        <translation>Lagets Arrow-strøm har ingen geometrikolonne.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="1071"/>
+        <source>The road layer&apos;s extent is too large for the merge tolerance; use a larger tolerance or a projected CRS in metres.</source>
+        <translation>Vejlagets udstrækning er for stor til sammenlægningstolerancen; brug en større tolerance eller et projiceret koordinatsystem i meter.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/scenario.py" line="79"/>
+        <source>Comparing</source>
+        <translation>Sammenligner</translation>
+    </message>
+</context>
+</TS>
