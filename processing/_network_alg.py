@@ -40,65 +40,13 @@ from .base import SundplanAlgorithm, dataframe_to_sink, tr
 NETWORK_EXTENSIONS = "osm.pbf pbf osm osm.bz2 gpkg shp geojson fgb"
 
 
-class NetworkAlgorithmBase(SundplanAlgorithm):
-    """Base of the algorithms that route over a road network to hospitals."""
+class NetworkParameters:
+    """Mixin: the road-network parameters and reading them into a graph, shared by every
+    algorithm that routes (catchments, scenario, 2SFCA, specialist reach)."""
 
-    _requires = ("numpy", "scipy", "pandas", "pyproj", "rasterio", "shapely", "osmium")
-
-    # ------------------------------------------------------------------ parameters
     def _adv(self, param):
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
         self.addParameter(param)
-
-    def add_hospital_parameters(self, *, scenario: bool) -> None:
-        label = tr("Hospitals (default: the 21 embedded akutsygehuse)")
-        if scenario:
-            label = tr("Baseline hospitals (default: the 21 embedded akutsygehuse)")
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                "HOSPITALS", label, [QgsProcessing.TypeVectorPoint], optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                "HOSPITAL_NAME_FIELD",
-                tr("Hospital name field"),
-                parentLayerParameterName="HOSPITALS",
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterExpression(
-                "ACTIVE_EXPRESSION",
-                tr("Which hospitals are active (expression; empty = all)"),
-                parentLayerParameterName="HOSPITALS",
-                optional=True,
-            )
-        )
-        if scenario:
-            self.addParameter(
-                QgsProcessingParameterString(
-                    "CLOSE",
-                    tr("Hospitals to close in the scenario (names, comma separated)"),
-                    optional=True,
-                )
-            )
-            self.addParameter(
-                QgsProcessingParameterFeatureSource(
-                    "ADD_HOSPITALS",
-                    tr("Hospitals to add in the scenario (points)"),
-                    [QgsProcessing.TypeVectorPoint],
-                    optional=True,
-                )
-            )
-            self.addParameter(
-                QgsProcessingParameterField(
-                    "ADD_NAME_FIELD",
-                    tr("Name field of the added hospitals"),
-                    parentLayerParameterName="ADD_HOSPITALS",
-                    optional=True,
-                )
-            )
 
     def add_network_parameters(self) -> None:
         self.addParameter(
@@ -186,6 +134,211 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
                 minValue=0.0,
             )
         )
+
+    def read_network(self, parameters, context, feedback, *, required: bool = True):
+        """The routable graph from NETWORK_FILE, NETWORK_LAYER or DOWNLOAD_EXTENT (in that
+        order): (graph, lines, report). With ``required=False`` and no network given:
+        (None, None, {})."""
+        from ..sundplan_qgis import network
+
+        t0 = time.perf_counter()
+        feedback.setProgressText(tr("Reading the road network"))
+        net_file = self.parameterAsFile(parameters, "NETWORK_FILE", context)
+        net_source = self.parameterAsSource(parameters, "NETWORK_LAYER", context)
+        include_ferries = self.parameterAsBoolean(parameters, "INCLUDE_FERRIES", context)
+        fields = {
+            k.lower(): self.parameterAsString(parameters, k, context) or None
+            for k in ("SPEED_FIELD", "ONEWAY_FIELD", "CLASS_FIELD", "DURATION_FIELD")
+        }
+        if net_file:
+            if not Path(net_file).is_file():
+                raise SundplanError(
+                    tr("The road network file '{path}' does not exist.").format(path=net_file)
+                )
+            low = net_file.lower()
+            if low.endswith((".pbf", ".osm", ".osm.bz2", ".bz2")):
+                lines = network.read_osm(net_file, include_ferries=include_ferries)
+            else:
+                lines = network.read_lines_ogr(
+                    net_file,
+                    speed_field=fields["speed_field"],
+                    oneway_field=fields["oneway_field"],
+                    class_field=fields["class_field"],
+                    duration_field=fields["duration_field"],
+                )
+        elif net_source is not None:
+            layer = self.parameterAsVectorLayer(parameters, "NETWORK_LAYER", context)
+            name = layer.name() if layer is not None else "NETWORK_LAYER"
+            file_layer = _inputs.ogr_file_of(layer)
+            if file_layer is not None:
+                lines = network.read_lines_ogr(
+                    file_layer[0],
+                    layer=file_layer[1],
+                    speed_field=fields["speed_field"],
+                    oneway_field=fields["oneway_field"],
+                    class_field=fields["class_field"],
+                    duration_field=fields["duration_field"],
+                )
+            else:
+                lines = _inputs.lines_from_source(
+                    net_source,
+                    layer_name=name,
+                    speed_field=fields["speed_field"],
+                    oneway_field=fields["oneway_field"],
+                    class_field=fields["class_field"],
+                    duration_field=fields["duration_field"],
+                    feedback=feedback,
+                )
+        elif _has_value(parameters, "DOWNLOAD_EXTENT"):
+            lines = self._download_network(parameters, context, feedback, include_ferries)
+        elif not required:
+            return None, None, {}
+        else:
+            raise SundplanError(
+                tr(
+                    "No road network given. Choose a road network file (.osm.pbf, .osm, "
+                    "GeoPackage), a line layer, or an extent to download the network for "
+                    "with osmnx (needs internet); `sundplan:sample_data` writes a sample one."
+                )
+            )
+        lines.validate()
+        t_read = time.perf_counter() - t0
+        feedback.setProgress(15)
+        if feedback.isCanceled():
+            raise SundplanError(tr("Cancelled by the user."))
+        feedback.setProgressText(tr("Building the routable graph"))
+        speeds = _speed_table(self.parameterAsMatrix(parameters, "SPEED_TABLE", context))
+        graph = network.build_graph(
+            lines,
+            speeds_kmh=speeds,
+            realism_factor=self.parameterAsDouble(parameters, "REALISM_FACTOR", context),
+            include_ferries=include_ferries,
+            ferry_boarding_min=self.parameterAsDouble(parameters, "FERRY_BOARDING_MIN", context),
+        )
+        t_build = time.perf_counter() - t0 - t_read
+        feedback.pushInfo(
+            tr(
+                "Road network '{name}': {lines:,} lines, {nodes:,} nodes, {edges:,} directed "
+                "edges, {comp} connected parts (read {tr:.1f} s, graph {tb:.1f} s)."
+            ).format(
+                name=graph.source_name,
+                lines=int(lines.offsets.size - 1),
+                nodes=int(graph.node_xy.shape[0]),
+                edges=int(graph.forward.nnz),
+                comp=int(graph.n_components),
+                tr=t_read,
+                tb=t_build,
+            )
+        )
+
+        report = {
+            "lines": int(lines.offsets.size - 1),
+            "read_s": round(t_read, 3),
+            "build_s": round(t_build, 3),
+            "include_ferries": include_ferries,
+            "speeds_kmh": speeds,
+        }
+        return graph, lines, report
+
+    def _download_network(self, parameters, context, feedback, include_ferries: bool):
+        """Roads (and ferries) of DOWNLOAD_EXTENT through osmnx/Overpass, cached."""
+        from ..sundplan_qgis import osm_download
+
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        ext_crs = self.parameterAsExtentCrs(parameters, "DOWNLOAD_EXTENT", context)
+        if not ext_crs.isValid():
+            project = context.project()
+            ext_crs = project.crs() if project is not None and project.crs().isValid() else wgs84
+        rect = self.parameterAsExtent(parameters, "DOWNLOAD_EXTENT", context, ext_crs)
+        if rect.isNull() or rect.isEmpty():
+            raise SundplanError(
+                tr("The download extent is empty. Draw or choose an extent covering the area.")
+            )
+        if ext_crs != wgs84:
+            xform = QgsCoordinateTransform(ext_crs, wgs84, context.transformContext())
+            try:
+                rect = xform.transformBoundingBox(rect)
+            except QgsCsException as exc:
+                raise SundplanError(
+                    tr(
+                        "Cannot transform the download extent from {crs} to EPSG:4326: {err}"
+                    ).format(crs=ext_crs.authid() or ext_crs.description(), err=exc)
+                ) from exc
+        cache = self.parameterAsFile(parameters, "DOWNLOAD_CACHE", context) or _default_osm_cache()
+        bbox = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        feedback.pushInfo(
+            tr(
+                "Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) "
+                "with osmnx from Overpass; cache: {cache}"
+            ).format(
+                ferries=tr(" and ferries") if include_ferries else "",
+                w=bbox[0],
+                s=bbox[1],
+                e=bbox[2],
+                n=bbox[3],
+                cache=cache,
+            )
+        )
+        return osm_download.download_roads(
+            bbox_lonlat=bbox, cache_dir=Path(cache), include_ferries=include_ferries
+        )
+
+
+class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
+    """Base of the algorithms that route over a road network to hospitals."""
+
+    _requires = ("numpy", "scipy", "pandas", "pyproj", "rasterio", "shapely", "osmium")
+
+    # ------------------------------------------------------------------ parameters
+    def add_hospital_parameters(self, *, scenario: bool) -> None:
+        label = tr("Hospitals (default: the 21 embedded akutsygehuse)")
+        if scenario:
+            label = tr("Baseline hospitals (default: the 21 embedded akutsygehuse)")
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                "HOSPITALS", label, [QgsProcessing.TypeVectorPoint], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                "HOSPITAL_NAME_FIELD",
+                tr("Hospital name field"),
+                parentLayerParameterName="HOSPITALS",
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterExpression(
+                "ACTIVE_EXPRESSION",
+                tr("Which hospitals are active (expression; empty = all)"),
+                parentLayerParameterName="HOSPITALS",
+                optional=True,
+            )
+        )
+        if scenario:
+            self.addParameter(
+                QgsProcessingParameterString(
+                    "CLOSE",
+                    tr("Hospitals to close in the scenario (names, comma separated)"),
+                    optional=True,
+                )
+            )
+            self.addParameter(
+                QgsProcessingParameterFeatureSource(
+                    "ADD_HOSPITALS",
+                    tr("Hospitals to add in the scenario (points)"),
+                    [QgsProcessing.TypeVectorPoint],
+                    optional=True,
+                )
+            )
+            self.addParameter(
+                QgsProcessingParameterField(
+                    "ADD_NAME_FIELD",
+                    tr("Name field of the added hospitals"),
+                    parentLayerParameterName="ADD_HOSPITALS",
+                    optional=True,
+                )
+            )
 
     def add_population_parameters(self) -> None:
         self.addParameter(
@@ -336,105 +489,21 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
         self.addOutput(QgsProcessingOutputFile("REPORT_TEXT", tr("Run report (text)")))
 
     # ------------------------------------------------------------------ inputs
-    def read_inputs(self, parameters, context, feedback) -> dict:
-        """Network graph, population, areas and numbers, validated."""
-        from ..sundplan_qgis import network, rasters
+    def read_inputs(self, parameters, context, feedback, *, bands_min=None) -> dict:
+        """Network graph, population, areas and numbers, validated. ``bands_min`` overrides
+        the BANDS parameter (for algorithms that ask for a single time limit instead)."""
+        from ..sundplan_qgis import rasters
         from ..sundplan_qgis.catchments import Areas, validate_bands
 
-        t0 = time.perf_counter()
-        bands = validate_bands(_parse_bands(self.parameterAsString(parameters, "BANDS", context)))
+        if bands_min is None:
+            bands_min = _parse_bands(self.parameterAsString(parameters, "BANDS", context))
+        bands = validate_bands(bands_min)
         max_snap_m = self.parameterAsDouble(parameters, "MAX_SNAP_M", context)
         access = self.parameterAsDouble(parameters, "ACCESS_SPEED_KMH", context)
         cell = self.parameterAsDouble(parameters, "CELL_SIZE_M", context)
 
-        # Network -------------------------------------------------------------------
-        feedback.setProgressText(tr("Reading the road network"))
-        net_file = self.parameterAsFile(parameters, "NETWORK_FILE", context)
-        net_source = self.parameterAsSource(parameters, "NETWORK_LAYER", context)
-        include_ferries = self.parameterAsBoolean(parameters, "INCLUDE_FERRIES", context)
-        fields = {
-            k.lower(): self.parameterAsString(parameters, k, context) or None
-            for k in ("SPEED_FIELD", "ONEWAY_FIELD", "CLASS_FIELD", "DURATION_FIELD")
-        }
-        if net_file:
-            if not Path(net_file).is_file():
-                raise SundplanError(
-                    tr("The road network file '{path}' does not exist.").format(path=net_file)
-                )
-            low = net_file.lower()
-            if low.endswith((".pbf", ".osm", ".osm.bz2", ".bz2")):
-                lines = network.read_osm(net_file, include_ferries=include_ferries)
-            else:
-                lines = network.read_lines_ogr(
-                    net_file,
-                    speed_field=fields["speed_field"],
-                    oneway_field=fields["oneway_field"],
-                    class_field=fields["class_field"],
-                    duration_field=fields["duration_field"],
-                )
-        elif net_source is not None:
-            layer = self.parameterAsVectorLayer(parameters, "NETWORK_LAYER", context)
-            name = layer.name() if layer is not None else "NETWORK_LAYER"
-            file_layer = _inputs.ogr_file_of(layer)
-            if file_layer is not None:
-                lines = network.read_lines_ogr(
-                    file_layer[0],
-                    layer=file_layer[1],
-                    speed_field=fields["speed_field"],
-                    oneway_field=fields["oneway_field"],
-                    class_field=fields["class_field"],
-                    duration_field=fields["duration_field"],
-                )
-            else:
-                lines = _inputs.lines_from_source(
-                    net_source,
-                    layer_name=name,
-                    speed_field=fields["speed_field"],
-                    oneway_field=fields["oneway_field"],
-                    class_field=fields["class_field"],
-                    duration_field=fields["duration_field"],
-                    feedback=feedback,
-                )
-        elif _has_value(parameters, "DOWNLOAD_EXTENT"):
-            lines = self._download_network(parameters, context, feedback, include_ferries)
-        else:
-            raise SundplanError(
-                tr(
-                    "No road network given. Choose a road network file (.osm.pbf, .osm, "
-                    "GeoPackage), a line layer, or an extent to download the network for "
-                    "with osmnx (needs internet); `sundplan:sample_data` writes a sample one."
-                )
-            )
-        lines.validate()
-        t_read = time.perf_counter() - t0
-        feedback.setProgress(15)
-        if feedback.isCanceled():
-            raise SundplanError(tr("Cancelled by the user."))
-        feedback.setProgressText(tr("Building the routable graph"))
-        speeds = _speed_table(self.parameterAsMatrix(parameters, "SPEED_TABLE", context))
-        graph = network.build_graph(
-            lines,
-            speeds_kmh=speeds,
-            realism_factor=self.parameterAsDouble(parameters, "REALISM_FACTOR", context),
-            include_ferries=include_ferries,
-            ferry_boarding_min=self.parameterAsDouble(parameters, "FERRY_BOARDING_MIN", context),
-        )
-        t_build = time.perf_counter() - t0 - t_read
+        graph, lines, net_report = self.read_network(parameters, context, feedback)
         crs = QgsCoordinateReferenceSystem.fromWkt(graph.crs_wkt)
-        feedback.pushInfo(
-            tr(
-                "Road network '{name}': {lines:,} lines, {nodes:,} nodes, {edges:,} directed "
-                "edges, {comp} connected parts (read {tr:.1f} s, graph {tb:.1f} s)."
-            ).format(
-                name=graph.source_name,
-                lines=int(lines.offsets.size - 1),
-                nodes=int(graph.node_xy.shape[0]),
-                edges=int(graph.forward.nnz),
-                comp=int(graph.n_components),
-                tr=t_read,
-                tb=t_build,
-            )
-        )
         feedback.setProgress(30)
 
         # Population ---------------------------------------------------------------
@@ -508,57 +577,8 @@ class NetworkAlgorithmBase(SundplanAlgorithm):
             "max_snap_m": max_snap_m,
             "access_speed_kmh": access,
             "cell_size_m": cell,
-            "network_report": {
-                "lines": int(lines.offsets.size - 1),
-                "read_s": round(t_read, 3),
-                "build_s": round(t_build, 3),
-                "include_ferries": include_ferries,
-                "speeds_kmh": speeds,
-            },
+            "network_report": net_report,
         }
-
-    def _download_network(self, parameters, context, feedback, include_ferries: bool):
-        """Roads (and ferries) of DOWNLOAD_EXTENT through osmnx/Overpass, cached."""
-        from ..sundplan_qgis import osm_download
-
-        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
-        ext_crs = self.parameterAsExtentCrs(parameters, "DOWNLOAD_EXTENT", context)
-        if not ext_crs.isValid():
-            project = context.project()
-            ext_crs = project.crs() if project is not None and project.crs().isValid() else wgs84
-        rect = self.parameterAsExtent(parameters, "DOWNLOAD_EXTENT", context, ext_crs)
-        if rect.isNull() or rect.isEmpty():
-            raise SundplanError(
-                tr("The download extent is empty. Draw or choose an extent covering the area.")
-            )
-        if ext_crs != wgs84:
-            xform = QgsCoordinateTransform(ext_crs, wgs84, context.transformContext())
-            try:
-                rect = xform.transformBoundingBox(rect)
-            except QgsCsException as exc:
-                raise SundplanError(
-                    tr(
-                        "Cannot transform the download extent from {crs} to EPSG:4326: {err}"
-                    ).format(crs=ext_crs.authid() or ext_crs.description(), err=exc)
-                ) from exc
-        cache = self.parameterAsFile(parameters, "DOWNLOAD_CACHE", context) or _default_osm_cache()
-        bbox = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
-        feedback.pushInfo(
-            tr(
-                "Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) "
-                "with osmnx from Overpass; cache: {cache}"
-            ).format(
-                ferries=tr(" and ferries") if include_ferries else "",
-                w=bbox[0],
-                s=bbox[1],
-                e=bbox[2],
-                n=bbox[3],
-                cache=cache,
-            )
-        )
-        return osm_download.download_roads(
-            bbox_lonlat=bbox, cache_dir=Path(cache), include_ferries=include_ferries
-        )
 
     def _layer_name(self, parameters, key, context) -> str:
         layer = self.parameterAsVectorLayer(parameters, key, context)

@@ -1,15 +1,10 @@
 """``sundplan:fca_access``: 2SFCA / E2SFCA / Gaussian accessibility to practices.
 
-Thin wrapper around ``sundplan_qgis.fca``. The road network parameters are those of the
-catchments algorithms (``NetworkAlgorithmBase.add_network_parameters``); the network reading
-mirrors ``NetworkAlgorithmBase.read_inputs`` (which also requires population/bands, so it is not
-called directly).
+Thin wrapper around ``sundplan_qgis.fca``. The road network parameters and their reading
+are those of the catchments algorithms (the ``NetworkParameters`` mixin).
 """
 
 from __future__ import annotations
-
-import time
-from pathlib import Path
 
 import numpy as np
 from qgis.core import (
@@ -29,14 +24,14 @@ from qgis.core import (
 
 from ..sundplan_qgis.errors import SundplanError
 from . import _inputs
-from ._network_alg import NetworkAlgorithmBase, _null_to_none, _speed_table
+from ._network_alg import NetworkParameters, _null_to_none
 from .base import SundplanAlgorithm, dataframe_to_sink, tr
 from .gp_density import PracticeParameters, _null, _objects
 
 METHOD_KEYS = ("2sfca", "e2sfca", "gaussian")
 
 
-class FcaAccessAlgorithm(PracticeParameters, SundplanAlgorithm):
+class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorithm):
     """Tilgængelighed til praksis (2SFCA)."""
 
     _name = "fca_access"
@@ -162,7 +157,7 @@ class FcaAccessAlgorithm(PracticeParameters, SundplanAlgorithm):
                 minValue=0.0,
             )
         )
-        NetworkAlgorithmBase.add_network_parameters(self)
+        self.add_network_parameters()
         self.addParameter(
             QgsProcessingParameterNumber(
                 "MAX_SNAP_M",
@@ -260,58 +255,16 @@ class FcaAccessAlgorithm(PracticeParameters, SundplanAlgorithm):
 
     # ------------------------------------------------------------------ network
     def _read_graph(self, parameters, context, feedback):
-        from ..sundplan_qgis import network
-
-        net_file = self.parameterAsFile(parameters, "NETWORK_FILE", context)
-        net_source = self.parameterAsSource(parameters, "NETWORK_LAYER", context)
-        if not net_file and net_source is None:
+        """The road graph (None without a network: the straight-line fallback decides)."""
+        graph, lines, report = self.read_network(parameters, context, feedback, required=False)
+        if graph is None:
             return None, {}
-        t0 = time.perf_counter()
-        include_ferries = self.parameterAsBoolean(parameters, "INCLUDE_FERRIES", context)
-        fields = {
-            k.lower(): self.parameterAsString(parameters, k, context) or None
-            for k in ("SPEED_FIELD", "ONEWAY_FIELD", "CLASS_FIELD", "DURATION_FIELD")
-        }
-        if net_file:
-            if not Path(net_file).is_file():
-                raise SundplanError(
-                    tr("The road network file '{path}' does not exist.").format(path=net_file)
-                )
-            if net_file.lower().endswith((".pbf", ".osm", ".osm.bz2", ".bz2")):
-                lines = network.read_osm(net_file, include_ferries=include_ferries)
-            else:
-                lines = network.read_lines_ogr(net_file, **fields)
-        else:
-            layer = self.parameterAsVectorLayer(parameters, "NETWORK_LAYER", context)
-            file_layer = _inputs.ogr_file_of(layer)
-            if file_layer is not None:
-                lines = network.read_lines_ogr(file_layer[0], layer=file_layer[1], **fields)
-            else:
-                lines = _inputs.lines_from_source(
-                    net_source,
-                    layer_name=layer.name() if layer else "NETWORK_LAYER",
-                    feedback=feedback,
-                    **fields,
-                )
-        lines.validate()
-        graph = network.build_graph(
-            lines,
-            speeds_kmh=_speed_table(self.parameterAsMatrix(parameters, "SPEED_TABLE", context)),
-            realism_factor=self.parameterAsDouble(parameters, "REALISM_FACTOR", context),
-            include_ferries=include_ferries,
-            ferry_boarding_min=self.parameterAsDouble(parameters, "FERRY_BOARDING_MIN", context),
-        )
         info = {
             "source": graph.source_name,
             "lines": int(lines.offsets.size - 1),
             "nodes": int(graph.n_nodes),
-            "read_and_build_s": round(time.perf_counter() - t0, 3),
+            "read_and_build_s": round(report["read_s"] + report["build_s"], 3),
         }
-        feedback.pushInfo(
-            tr("Road network '{name}': {nodes:,} nodes, {edges:,} directed edges.").format(
-                name=graph.source_name, nodes=graph.n_nodes, edges=int(graph.forward.nnz)
-            )
-        )
         return graph, info
 
     # ------------------------------------------------------------------ run

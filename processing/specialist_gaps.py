@@ -11,7 +11,6 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -288,9 +287,6 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
                     key, label, QgsProcessingParameterNumber.Double, default, minValue=minimum
                 )
             )
-        bands = QgsProcessingParameterString("BANDS", "bands (internal)", "60", optional=True)
-        bands.setFlags(bands.flags() | QgsProcessingParameterDefinition.FlagHidden)
-        self.addParameter(bands)
         # Outputs ---------------------------------------------------------------------
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -690,9 +686,7 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
                 tr("The network part needs the practices as points and the areas as polygons.")
             )
         limit = self.parameterAsDouble(parameters, "TIME_LIMIT_MIN", context)
-        params = dict(parameters)
-        params["BANDS"] = f"{limit:g}"
-        inputs = self.read_inputs(params, context, feedback)
+        inputs = self.read_inputs(parameters, context, feedback, bands_min=[limit])
         if inputs["areas"] is None:
             raise SundplanError(tr("The network part needs polygon areas."))
         xy = _inputs_transform(points["xy"], areas["crs"], inputs["crs"], context)
