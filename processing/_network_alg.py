@@ -283,6 +283,99 @@ class NetworkParameters:
             bbox_lonlat=bbox, cache_dir=Path(cache), include_ferries=include_ferries
         )
 
+    def add_residents_parameters(
+        self, *, raster_label: str, layer_label: str, field_label: str, optional: bool = True
+    ) -> None:
+        """Where people live: POPULATION_RASTER, or POPULATION_LAYER (points or polygons) with
+        POPULATION_FIELD, and how polygons place their residents (POLYGON_ALLOCATION)."""
+        self.addParameter(
+            QgsProcessingParameterRasterLayer("POPULATION_RASTER", raster_label, optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                "POPULATION_LAYER",
+                layer_label,
+                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                "POPULATION_FIELD",
+                field_label,
+                parentLayerParameterName="POPULATION_LAYER",
+                type=QgsProcessingParameterField.Numeric,
+                optional=True,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterEnum(
+                "POLYGON_ALLOCATION",
+                tr("Population polygons: how to place their residents"),
+                options=[
+                    tr("Areal: spread evenly over the polygon (raster cells)"),
+                    tr("Centroid: one point inside each polygon"),
+                ],
+                defaultValue=0,
+            )
+        )
+
+    def read_residents(
+        self, parameters, context, *, crs, cell_size_m: float, required: bool = True
+    ):
+        """``rasters.Population`` from the residents parameters (points and polygons in
+        ``crs``, a raster in its own CRS); None when not given and not ``required``."""
+        from ..sundplan_qgis import rasters
+
+        pop_raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
+        pop_source = self.parameterAsSource(parameters, "POPULATION_LAYER", context)
+        if pop_raster is not None:
+            return rasters.read_population_raster(pop_raster.source())
+        if pop_source is None:
+            if not required:
+                return None
+            raise SundplanError(
+                tr("No population given. Choose a population raster or a point/polygon layer.")
+            )
+        field = self.parameterAsString(parameters, "POPULATION_FIELD", context)
+        if not field:
+            raise SundplanError(tr("Choose the population field of the population layer."))
+        layer = self.parameterAsVectorLayer(parameters, "POPULATION_LAYER", context)
+        name = layer.name() if layer is not None else "POPULATION_LAYER"
+        crs_wkt = crs.toWkt()
+        if "Polygon" in _wkb_name(pop_source.wkbType()):
+            polys = _inputs.read_polygons(
+                pop_source,
+                layer_name=name,
+                target_crs=crs,
+                context=context,
+                id_field=None,
+                name_field=None,
+                fields=(field,),
+            )
+            method = ("areal", "centroid")[
+                self.parameterAsEnum(parameters, "POLYGON_ALLOCATION", context)
+            ]
+            return rasters.population_from_polygons(
+                geometries=polys["geometries"],
+                population=_null_to_none(polys[field]),
+                crs_wkt=crs_wkt,
+                source_name=name,
+                feature_ids=np.array(polys["ids"]),
+                method=method,
+                cell_size_m=cell_size_m,
+            )
+        pts = _inputs.read_points(
+            pop_source, layer_name=name, target_crs=crs, context=context, fields=(field,)
+        )
+        return rasters.population_from_points(
+            xy=pts["xy"],
+            population=_null_to_none(pts[field]),
+            crs_wkt=crs_wkt,
+            source_name=name,
+            feature_ids=np.array(pts["ids"]),
+        )
+
 
 class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
     """Base of the algorithms that route over a road network to hospitals."""
@@ -341,38 +434,10 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
             )
 
     def add_population_parameters(self) -> None:
-        self.addParameter(
-            QgsProcessingParameterRasterLayer(
-                "POPULATION_RASTER", tr("Population raster (persons per cell)"), optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                "POPULATION_LAYER",
-                tr("…or population points/polygons (polygons by centroid)"),
-                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                "POPULATION_FIELD",
-                tr("Population field"),
-                parentLayerParameterName="POPULATION_LAYER",
-                type=QgsProcessingParameterField.Numeric,
-                optional=True,
-            )
-        )
-        self._adv(
-            QgsProcessingParameterEnum(
-                "POLYGON_ALLOCATION",
-                tr("Population polygons: how to place their residents"),
-                options=[
-                    tr("Areal: spread evenly over the polygon (raster cells)"),
-                    tr("Centroid: one point inside each polygon"),
-                ],
-                defaultValue=0,
-            )
+        self.add_residents_parameters(
+            raster_label=tr("Population raster (persons per cell)"),
+            layer_label=tr("…or population points/polygons"),
+            field_label=tr("Population field"),
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
@@ -492,7 +557,6 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
     def read_inputs(self, parameters, context, feedback, *, bands_min=None) -> dict:
         """Network graph, population, areas and numbers, validated. ``bands_min`` overrides
         the BANDS parameter (for algorithms that ask for a single time limit instead)."""
-        from ..sundplan_qgis import rasters
         from ..sundplan_qgis.catchments import Areas, validate_bands
 
         if bands_min is None:
@@ -506,53 +570,7 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
         crs = QgsCoordinateReferenceSystem.fromWkt(graph.crs_wkt)
         feedback.setProgress(30)
 
-        # Population ---------------------------------------------------------------
-        pop_raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
-        pop_source = self.parameterAsSource(parameters, "POPULATION_LAYER", context)
-        if pop_raster is not None:
-            population = rasters.read_population_raster(pop_raster.source())
-        elif pop_source is not None:
-            field = self.parameterAsString(parameters, "POPULATION_FIELD", context)
-            if not field:
-                raise SundplanError(tr("Choose the population field of the population layer."))
-            name = self._layer_name(parameters, "POPULATION_LAYER", context)
-            if "Polygon" in _wkb_name(pop_source.wkbType()):
-                polys = _inputs.read_polygons(
-                    pop_source,
-                    layer_name=name,
-                    target_crs=crs,
-                    context=context,
-                    id_field=None,
-                    name_field=None,
-                    fields=(field,),
-                )
-                method = ("areal", "centroid")[
-                    self.parameterAsEnum(parameters, "POLYGON_ALLOCATION", context)
-                ]
-                population = rasters.population_from_polygons(
-                    geometries=polys["geometries"],
-                    population=_null_to_none(polys[field]),
-                    crs_wkt=graph.crs_wkt,
-                    source_name=name,
-                    feature_ids=np.array(polys["ids"]),
-                    method=method,
-                    cell_size_m=cell,
-                )
-            else:
-                pts = _inputs.read_points(
-                    pop_source, layer_name=name, target_crs=crs, context=context, fields=(field,)
-                )
-                population = rasters.population_from_points(
-                    xy=pts["xy"],
-                    population=_null_to_none(pts[field]),
-                    crs_wkt=graph.crs_wkt,
-                    source_name=name,
-                    feature_ids=np.array(pts["ids"]),
-                )
-        else:
-            raise SundplanError(
-                tr("No population given. Choose a population raster or a point/polygon layer.")
-            )
+        population = self.read_residents(parameters, context, crs=crs, cell_size_m=cell)
 
         # Areas ---------------------------------------------------------------------
         areas = None

@@ -18,13 +18,12 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
 )
 
 from ..sundplan_qgis.errors import SundplanError
 from . import _inputs
-from ._network_alg import NetworkParameters, _null_to_none
+from ._network_alg import NetworkParameters
 from .base import SundplanAlgorithm, dataframe_to_sink, tr
 from .gp_density import PracticeParameters, _null, _objects
 
@@ -71,29 +70,10 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
 
     def define_parameters(self, config=None) -> None:
         self.add_practice_parameters(list_and_open=False)
-        self.addParameter(
-            QgsProcessingParameterRasterLayer(
-                "POPULATION_RASTER",
-                tr("Demand: population raster (persons per cell)"),
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                "POPULATION_LAYER",
-                tr("…or population points/polygons (polygons by centroid)"),
-                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                "POPULATION_FIELD",
-                tr("Population field"),
-                parentLayerParameterName="POPULATION_LAYER",
-                type=QgsProcessingParameterField.Numeric,
-                optional=True,
-            )
+        self.add_residents_parameters(
+            raster_label=tr("Demand: population raster (persons per cell)"),
+            layer_label=tr("…or population points/polygons"),
+            field_label=tr("Population field"),
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
@@ -315,30 +295,10 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
         )
 
         # Demand ----------------------------------------------------------------------
-        raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
-        pop_source = self.parameterAsSource(parameters, "POPULATION_LAYER", context)
-        if raster is not None:
-            population = rasters.read_population_raster(raster.source())
-        elif pop_source is not None:
-            field = self.parameterAsString(parameters, "POPULATION_FIELD", context)
-            if not field:
-                raise SundplanError(tr("Choose the population field of the population layer."))
-            layer = self.parameterAsVectorLayer(parameters, "POPULATION_LAYER", context)
-            pts = _inputs.read_points(
-                pop_source,
-                layer_name=layer.name() if layer else "POPULATION_LAYER",
-                target_crs=crs,
-                context=context,
-                fields=(field,),
-            )
-            population = rasters.population_from_points(
-                xy=pts["xy"],
-                population=_null_to_none(pts[field]),
-                crs_wkt=crs_wkt,
-                source_name=layer.name() if layer else "POPULATION_LAYER",
-                feature_ids=np.array(pts["ids"]),
-            )
-        else:
+        population = self.read_residents(
+            parameters, context, crs=crs, cell_size_m=100.0, required=False
+        )
+        if population is None:
             raise SundplanError(
                 tr("No demand given. Choose a population raster or a point/polygon layer.")
             )

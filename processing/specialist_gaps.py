@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
@@ -242,40 +241,10 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
                 minValue=0.1,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterRasterLayer(
-                "POPULATION_RASTER",
-                tr("Network part: residents (population raster)"),
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                "POPULATION_LAYER",
-                tr("Network part: …or residents as points/polygons"),
-                [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                "POPULATION_FIELD",
-                tr("Network part: population field"),
-                parentLayerParameterName="POPULATION_LAYER",
-                type=QgsProcessingParameterField.Numeric,
-                optional=True,
-            )
-        )
-        self._adv(
-            QgsProcessingParameterEnum(
-                "POLYGON_ALLOCATION",
-                tr("Population polygons: how to place their residents"),
-                options=[
-                    tr("Areal: spread evenly over the polygon (raster cells)"),
-                    tr("Centroid: one point inside each polygon"),
-                ],
-                defaultValue=0,
-            )
+        self.add_residents_parameters(
+            raster_label=tr("Network part: residents (population raster)"),
+            layer_label=tr("Network part: …or residents as points/polygons"),
+            field_label=tr("Network part: population field"),
         )
         for key, label, default, minimum in (
             ("MAX_SNAP_M", tr("Maximum snapping distance to the road network (m)"), 1000.0, 0.0),
