@@ -13,7 +13,9 @@ from collections.abc import Callable, Sequence
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsColorRampShader,
+    QgsFeatureRequest,
     QgsRendererCategory,
+    QgsRuleBasedRenderer,
     QgsSingleBandPseudoColorRenderer,
 )
 from qgis.PyQt.QtGui import QColor
@@ -129,3 +131,173 @@ def band_polygons() -> Callable:
 def catchments() -> Callable:
     """Adapter for catchment polygons: one legend entry per hospital, by name."""
     return categories_from_features("hospital_id", "hospital")
+
+
+# --------------------------------------------------------------------------- capacity styles
+# gp_density.qml, fca_access.qml, fca_access_areas.qml, specialist_gaps.qml (rule-based, made by
+# resources/styles/make_styles.py): the rules carry these tags in their description. The
+# legend texts are Danish, as in the QML files.
+TAG_TITLE = "sundplan:title"
+TAG_SHORTAGE = "sundplan:shortage"
+TAG_NONE = "sundplan:none"
+TAG_CLASS = "sundplan:class:{index}"
+
+DENSITY_TITLE = "Behovsvægtede borgere pr. læge"
+DENSITY_TITLE_UNWEIGHTED = "Borgere pr. læge (ikke behovsvægtet)"
+DENSITY_SHORTAGE_LABEL = "Lægedækningstruet: over {threshold} pr. læge eller ingen læge"
+
+FCA_METHOD_NAMES = {"2sfca": "2SFCA", "e2sfca": "E2SFCA", "gaussian": "Gauss-2SFCA"}
+"""Short method names for the legend, by ``fca_access`` METHOD key."""
+
+GAP_STRONG_UNDER = 0.5
+GAP_STRONG_OVER = 2.0
+GAP_CLASS_VALUES = {"under": "under-supplied", "balanced": "balanced", "over": "over-supplied"}
+"""Values of the ``class`` field (``sundplan_qgis.gaps.CLASS_UNDER`` …)."""
+
+
+def da_number(value: float) -> str:
+    """Danish number text: 1600 -> '1.600', 0.8 -> '0,8', 6.25 -> '6,25'."""
+    value = float(value)
+    if value.is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:g}".replace(".", ",")
+
+
+def _tagged_rules(layer) -> dict:
+    """Rules of a rule-based renderer by their tag (description); {} for other renderers."""
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsRuleBasedRenderer):
+        return {}
+    return {r.description(): r for r in renderer.rootRule().descendants() if r.description()}
+
+
+def _first_value(layer, field_name: str):
+    """First non-empty value of ``field_name`` in the layer (None without field or value)."""
+    idx = layer.fields().indexOf(field_name)
+    if idx < 0:
+        return None
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes([idx])
+    for feature in layer.getFeatures(request):
+        value = feature.attributes()[idx]
+        if value is not None and not (hasattr(value, "isNull") and value.isNull()) and value != "":
+            return value
+    return None
+
+
+def _weighted(layer) -> bool | None:
+    """Was the run need-weighted? From the ``weights`` field ('none (…)' = no); None: unknown."""
+    text = _first_value(layer, "weights")
+    if text is None:
+        return None
+    return not str(text).strip().lower().startswith("none")
+
+
+def gp_density(shortage_threshold: float | None = None) -> Callable:
+    """Adapter for ``gp_density.qml``: the legend title says whether the residents are
+    need-weighted (from the ``weights`` field) and the shortage entry names the run's
+    threshold (residents per GP)."""
+
+    def adapt(layer) -> None:
+        rules = _tagged_rules(layer)
+        weighted = _weighted(layer)
+        if TAG_TITLE in rules and weighted is not None:
+            rules[TAG_TITLE].setLabel(DENSITY_TITLE if weighted else DENSITY_TITLE_UNWEIGHTED)
+        if TAG_SHORTAGE in rules and shortage_threshold is not None:
+            rules[TAG_SHORTAGE].setLabel(
+                DENSITY_SHORTAGE_LABEL.format(threshold=da_number(shortage_threshold))
+            )
+
+    return adapt
+
+
+def fca_method_key(label: str | None) -> str | None:
+    """METHOD key from the ``method`` field ('E2SFCA (weighted …), catchment ≤ 20 min …')."""
+    text = str(label or "").strip().lower()
+    if text.startswith("e2sfca"):
+        return "e2sfca"
+    if text.startswith("gauss"):
+        return "gaussian"
+    if text.startswith("2sfca"):
+        return "2sfca"
+    return None
+
+
+def fca_threshold_min(label: str | None) -> float | None:
+    """Catchment threshold (minutes) from the ``method`` field, or None."""
+    import re
+
+    match = re.search(r"catchment\s*(?:≤|<=)\s*([0-9]+(?:\.[0-9]+)?)\s*min", str(label or ""))
+    return float(match.group(1)) if match else None
+
+
+def fca_title(
+    method: str | None, threshold_min: float | None, *, weighted: bool, per_area: bool
+) -> str:
+    """'Læger pr. 10.000 borgere (E2SFCA, ≤ 20 min)'; 'Gns. …' for the per-area layer."""
+    name = FCA_METHOD_NAMES.get(method or "", "2SFCA")
+    detail = name if threshold_min is None else f"{name}, ≤ {da_number(threshold_min)} min"
+    who = "behovsvægtede borgere" if weighted else "borgere"
+    return f"{'Gns. læger' if per_area else 'Læger'} pr. 10.000 {who} ({detail})"
+
+
+def fca_access(method: str | None = None, threshold_min: float | None = None) -> Callable:
+    """Adapter for ``fca_access.qml`` (points) and ``fca_access_areas.qml``: the legend title
+    names the run's method and catchment, the 'none' entry the catchment. ``method`` (METHOD
+    key: 2sfca, e2sfca, gaussian) and ``threshold_min`` default to what the layer's ``method``
+    field says."""
+
+    def adapt(layer) -> None:
+        rules = _tagged_rules(layer)
+        if not rules:
+            return
+        label = _first_value(layer, "method")
+        key = method or fca_method_key(label)
+        threshold = threshold_min if threshold_min is not None else fca_threshold_min(label)
+        per_area = layer.fields().indexOf("access_mean_per_10000") >= 0
+        if TAG_TITLE in rules and (key is not None or threshold is not None):
+            rules[TAG_TITLE].setLabel(
+                fca_title(key, threshold, weighted=bool(_weighted(layer)), per_area=per_area)
+            )
+        if TAG_NONE in rules and threshold is not None:
+            rules[TAG_NONE].setLabel(f"Ingen læge inden for {da_number(threshold)} min")
+
+    return adapt
+
+
+def gap_rules(under: float, over: float) -> list[tuple[str, str]]:
+    """(filter, label) of the five gap classes for the class thresholds ``under``/``over``
+    (the same as ``make_styles.gap_rules``): the ``class`` field decides the side, the ratio
+    the strength (strong below 0.5, or under / 2; above 2, or 2 × over)."""
+    low = GAP_STRONG_UNDER if under > GAP_STRONG_UNDER else under / 2.0
+    high = GAP_STRONG_OVER if over < GAP_STRONG_OVER else over * 2.0
+    u, b, o = (GAP_CLASS_VALUES[k] for k in ("under", "balanced", "over"))
+    return [
+        (f'"class" = \'{u}\' AND "ratio" < {low:g}', f"Underdækket: under {da_number(low)}"),
+        (
+            f'"class" = \'{u}\' AND "ratio" >= {low:g}',
+            f"Underdækket: {da_number(low)}–{da_number(under)}",
+        ),
+        (f"\"class\" = '{b}'", f"Balance: {da_number(under)}–{da_number(over)}"),
+        (
+            f'"class" = \'{o}\' AND "ratio" <= {high:g}',
+            f"Overdækket: {da_number(over)}–{da_number(high)}",
+        ),
+        (f'"class" = \'{o}\' AND "ratio" > {high:g}', f"Overdækket: over {da_number(high)}"),
+    ]
+
+
+def specialist_gaps(under: float = 0.8, over: float = 1.25) -> Callable:
+    """Adapter for ``specialist_gaps.qml``: class limits and legend labels at the run's
+    UNDER_RATIO / OVER_RATIO (the colours follow the ``class`` field either way)."""
+    rules_def = gap_rules(float(under), float(over))
+
+    def adapt(layer) -> None:
+        rules = _tagged_rules(layer)
+        for i, (flt, label) in enumerate(rules_def):
+            rule = rules.get(TAG_CLASS.format(index=i))
+            if rule is not None:
+                rule.setFilterExpression(flt)
+                rule.setLabel(label)
+
+    return adapt

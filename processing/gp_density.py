@@ -29,7 +29,7 @@ from qgis.core import (
 )
 
 from ..sundplan_qgis.errors import SundplanError
-from . import _inputs
+from . import _inputs, _styling
 from .base import SundplanAlgorithm, dataframe_to_sink, tr
 
 NEED_OPTIONS = ("none", "default", "custom")
@@ -511,7 +511,13 @@ class GpDensityAlgorithm(PracticeParameters, SundplanAlgorithm):
             self, areas, parameters, "AREA_OUTPUT", context, geometry="geometry", crs=crs
         )
         self.style_output(
-            out["AREA_OUTPUT"], "gp_density", context, title=tr("GP density per area")
+            out["AREA_OUTPUT"],
+            "gp_density",
+            context,
+            title=tr("GP density per area"),
+            adapt=_styling.gp_density(
+                self.parameterAsDouble(parameters, "SHORTAGE_THRESHOLD", context)
+            ),
         )
         for key_out, frame in (
             ("GROUP_OUTPUT", result.groups),

@@ -23,7 +23,7 @@ from qgis.core import (
 )
 
 from ..sundplan_qgis.errors import SundplanError
-from . import _inputs
+from . import _inputs, _styling
 from ._network_alg import NetworkAlgorithmBase
 from .base import dataframe_to_sink, tr
 
@@ -608,7 +608,16 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
             crs=crs,
             feedback=feedback,
         )
-        self.style_output(out["OUTPUT"], "specialist_gaps", context, title=tr("Specialist gaps"))
+        self.style_output(
+            out["OUTPUT"],
+            "specialist_gaps",
+            context,
+            title=tr("Specialist gaps"),
+            adapt=_styling.specialist_gaps(
+                self.parameterAsDouble(parameters, "UNDER_RATIO", context),
+                self.parameterAsDouble(parameters, "OVER_RATIO", context),
+            ),
+        )
         out["SUMMARY"] = dataframe_to_sink(
             self, result.summary, parameters, "SUMMARY", context, feedback=feedback
         )
@@ -634,7 +643,12 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
             crs=crs,
             feedback=feedback,
         )
-        self.style_output(out["RELOCATIONS"], None, context, title=tr("Relocation plan"))
+        self.style_output(
+            out["RELOCATIONS"],
+            "specialist_relocations" if centres is not None else None,
+            context,
+            title=tr("Relocation plan"),
+        )
         if access is not None and parameters.get("ACCESS") not in (None, ""):
             out["ACCESS"] = dataframe_to_sink(
                 self, access, parameters, "ACCESS", context, feedback=feedback

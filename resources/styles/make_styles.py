@@ -34,12 +34,33 @@ travel_time_bands.qml       polygons ``band_id`` 0..4            categorized ``b
 catchments.qml              polygons ``hospital_id``, ``hospital``  categorized + labels
 travel_time_change.qml      raster, minutes change, nodata -9999  pseudocolor, discrete
 area_summary.qml            polygons ``mean_min``                rule-based classes
+gp_density.qml              polygons ``need_inhabitants_per_gp``  rule-based + hatch
+fca_access.qml              points ``access_per_10000``          rule-based classes
+fca_access_areas.qml        polygons ``access_mean_per_10000``   rule-based classes
+specialist_gaps.qml         polygons ``class``, ``ratio``        rule-based, diverging
+specialist_relocations.qml  lines ``capacities``                 rule-based arrows
 ==========================  ===================================  =========================
 
 ``area_summary`` is rule-based (not "graduated") on purpose: a parent rule gives the legend a
 title naming the method ("Befolkningsvægtet gns. rejsetid (min)"), which a graduated renderer
 cannot show, and an ELSE rule draws areas without residents (NULL ``mean_min``) in grey
 instead of leaving them out.
+
+The capacity styles (GP density, 2SFCA accessibility, specialist gaps) are rule-based for the
+same reason. Their rules carry a tag in the rule description (``sundplan:title``,
+``sundplan:shortage``, ...) so that ``processing/_styling.py`` can fit titles and class limits
+to a run (need weighting, 2SFCA method and catchment, the gap class thresholds):
+
+* GP density: ``need_inhabitants_per_gp``, "borgere pr. læge" as Danmarks Statistik (LABY27)
+  and the press report it, at fixed limits around the 1 600 residents per GP of the shortage
+  norm; YlOrRd (dark = fewer doctors), areas with residents and no GP darkest, areas without
+  residents grey, shortage areas (``shortage``) hatched on top;
+* 2SFCA accessibility: GPs per 10 000 residents at fixed limits 4/5/6/7/8 (the norm of
+  1 600 residents per GP is 6.25), the same colours reversed (dark = poor access);
+* specialist gaps: ColorBrewer PuOr, orange = under-supplied, near-white = balance, purple =
+  over-supplied; the algorithm's ``class`` decides the side (so custom thresholds keep the
+  colours right), ``ratio`` the strength (< 0.5 and > 2 the strong classes);
+* relocations: arrows from the over- to the under-supplied area, wider for more capacity.
 """
 
 from __future__ import annotations
@@ -58,12 +79,14 @@ os.environ.setdefault("QT_HASH_SEED", "0")  # stable XML attribute order -> revi
 from qgis.core import (  # noqa: E402
     Qgis,
     QgsApplication,
+    QgsArrowSymbolLayer,
     QgsCategorizedSymbolRenderer,
     QgsColorRampShader,
     QgsFillSymbol,
     QgsLinePatternFillSymbolLayer,
     QgsLineSymbol,
     QgsMapLayer,
+    QgsMarkerSymbol,
     QgsPalLayerSettings,
     QgsProperty,
     QgsRasterLayer,
@@ -437,6 +460,388 @@ def make_area_summary(folder: Path) -> Path:
     return _save(layer, folder / "area_summary.qml", VECTOR_CATEGORIES)
 
 
+# --------------------------------------------------------------------------- capacity styles
+# Rule descriptions used as tags: ``processing/_styling.py`` finds the rules it rewrites by them.
+TAG_TITLE = "sundplan:title"
+TAG_SHORTAGE = "sundplan:shortage"
+TAG_NONE = "sundplan:none"
+TAG_NO_DATA = "sundplan:no_data"
+TAG_CLASS = "sundplan:class:{index}"
+
+# Sequential colours for GP supply, "good" to "bad": ColorBrewer YlOrRd (9 classes) without its
+# two lightest colours, so that the best class still shows on white paper and as small points.
+SUPPLY_COLORS = ["#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#bd0026", "#800026"]
+NO_DATA_COLOR = "#e0e0e0"
+POLYGON_OUTLINE = "#4d4d4d"
+
+# GP density: need-weighted residents per GP ("borgere pr. læge", Danmarks Statistik LABY27),
+# classes (lower, upper] around the shortage norm of 1 600 (= 6.25 GPs per 10 000).
+DENSITY_FIELD = "need_inhabitants_per_gp"
+DENSITY_TITLE = "Behovsvægtede borgere pr. læge"
+DENSITY_LIMITS = [1200.0, 1400.0, 1600.0, 1800.0, 2000.0]
+DENSITY_NO_GP_LABEL = "Ingen læge i området"
+DENSITY_NO_DATA_LABEL = "Ingen beboere"
+DENSITY_SHORTAGE_THRESHOLD = 1600.0  # the algorithm's default SHORTAGE_THRESHOLD
+DENSITY_SHORTAGE_LABEL = "Lægedækningstruet: over {threshold} pr. læge eller ingen læge"
+
+# 2SFCA accessibility: GPs per 10 000 residents, classes (lower, upper]; 0 = no practice
+# within the catchment.
+ACCESS_POINT_FIELD = "access_per_10000"
+ACCESS_AREA_FIELD = "access_mean_per_10000"
+ACCESS_TITLE = "Læger pr. 10.000 borgere (2SFCA)"
+ACCESS_AREA_TITLE = "Gns. læger pr. 10.000 borgere (2SFCA)"
+ACCESS_LIMITS = [4.0, 5.0, 6.0, 7.0, 8.0]
+ACCESS_NONE_LABEL = "Ingen læge inden for oplandet"
+ACCESS_POINT_NO_DATA_LABEL = "Ikke på vejnettet / ingen data"
+ACCESS_POINT_SIZE_MM = 0.8
+# sundplan_qgis.fca.STATUS_LABELS[STATUS_UNREACHABLE]: on a part of the road network without a
+# practice, so no practice within the catchment (its accessibility is NULL, not 0).
+ACCESS_STATUS_NO_PRACTICE = "no practice in its network part"
+
+# Specialist gaps: ratio = capacity / fair share, ColorBrewer PuOr (5 classes): orange =
+# under-supplied, near-white = balance, purple = over-supplied. Values of the ``class`` field
+# written by sundplan_qgis.gaps (CLASS_UNDER, CLASS_BALANCED, CLASS_OVER).
+GAP_TITLE = "Kapacitet ift. behovsbaseret andel (ratio)"
+GAP_UNDER_RATIO = 0.8  # sundplan_qgis.gaps.DEFAULT_UNDER_RATIO
+GAP_OVER_RATIO = 1.25  # sundplan_qgis.gaps.DEFAULT_OVER_RATIO
+GAP_STRONG_UNDER = 0.5
+GAP_STRONG_OVER = 2.0
+GAP_CLASS_VALUES = {"under": "under-supplied", "balanced": "balanced", "over": "over-supplied"}
+GAP_COLORS = ["#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99"]
+GAP_NO_DATA_LABEL = "Ingen befolkning"
+
+# Relocation plan: arrows from the over- to the under-supplied area, width by capacities moved.
+RELOCATION_TITLE = "Foreslået flytning af kapacitet (ydernumre)"
+RELOCATION_CLASSES: list[tuple[float, float, float]] = [  # (lower, upper], arrow width mm
+    (0.0, 0.5, 0.8),
+    (0.5, 1.0, 1.3),
+    (1.0, 2.0, 1.9),
+    (2.0, 5.0, 2.6),
+    (5.0, math.inf, 3.4),
+]
+RELOCATION_COLOR = "#252525"
+
+
+def da_number(value: float) -> str:
+    """Danish number text: 1600 -> '1.600', 0.8 -> '0,8', 6.25 -> '6,25'."""
+    value = float(value)
+    if value.is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:g}".replace(".", ",")
+
+
+def interval_filter(field_name: str, lower: float | None, upper: float | None) -> str:
+    """Expression for the class (lower, upper]; None = open end."""
+    parts = []
+    if lower is not None:
+        parts.append(f'"{field_name}" > {lower:g}')
+    if upper is not None and math.isfinite(upper):
+        parts.append(f'"{field_name}" <= {upper:g}')
+    return " AND ".join(parts)
+
+
+def interval_labels(limits: list[float]) -> list[str]:
+    """'≤ 4', '4–5', …, '> 8' for the limits [4, 5, …, 8]."""
+    labels = [f"≤ {da_number(limits[0])}"]
+    labels += [f"{da_number(a)}–{da_number(b)}" for a, b in zip(limits, limits[1:], strict=False)]
+    labels.append(f"> {da_number(limits[-1])}")
+    return labels
+
+
+def gap_rules(under: float, over: float) -> list[tuple[str, str]]:
+    """(filter, label) of the five gap classes for the class thresholds ``under``/``over``.
+
+    The ``class`` field decides the side (as the algorithm classified), the ratio the strength:
+    strong under-supply below 0.5 (below under / 2 when under <= 0.5), strong over-supply above
+    2 (above 2 × over when over >= 2).
+    """
+    low = GAP_STRONG_UNDER if under > GAP_STRONG_UNDER else under / 2.0
+    high = GAP_STRONG_OVER if over < GAP_STRONG_OVER else over * 2.0
+    u, b, o = (GAP_CLASS_VALUES[k] for k in ("under", "balanced", "over"))
+    return [
+        (f'"class" = \'{u}\' AND "ratio" < {low:g}', f"Underdækket: under {da_number(low)}"),
+        (
+            f'"class" = \'{u}\' AND "ratio" >= {low:g}',
+            f"Underdækket: {da_number(low)}–{da_number(under)}",
+        ),
+        (f"\"class\" = '{b}'", f"Balance: {da_number(under)}–{da_number(over)}"),
+        (
+            f'"class" = \'{o}\' AND "ratio" <= {high:g}',
+            f"Overdækket: {da_number(over)}–{da_number(high)}",
+        ),
+        (f'"class" = \'{o}\' AND "ratio" > {high:g}', f"Overdækket: over {da_number(high)}"),
+    ]
+
+
+def _rule(symbol, flt: str, label: str, tag: str, *, else_rule: bool = False):
+    return QgsRuleBasedRenderer.Rule(symbol, 0, 0, flt, label, tag, else_rule)
+
+
+def _polygon_class_symbol(hex_color: str) -> QgsFillSymbol:
+    return _fill_symbol(_color(hex_color), _color(POLYGON_OUTLINE), 0.2)
+
+
+def _point_class_symbol(hex_color: str) -> QgsMarkerSymbol:
+    """Small square without outline: demand points (raster cells) read as a surface."""
+    return QgsMarkerSymbol.createSimple(
+        {
+            "name": "square",
+            "color": hex_color,
+            "size": f"{ACCESS_POINT_SIZE_MM:g}",
+            "size_unit": "MM",
+            "outline_style": "no",
+        }
+    )
+
+
+def _shortage_symbol() -> QgsFillSymbol:
+    """Hatch only (no fill): drawn on top of the class colour of shortage areas."""
+    hatch = QgsLinePatternFillSymbolLayer()
+    hatch.setLineAngle(45.0)
+    hatch.setDistance(2.0)
+    hatch.setDistanceUnit(QgsUnitTypes.RenderMillimeters)
+    hatch.setSubSymbol(
+        QgsLineSymbol.createSimple(
+            {"line_color": "0,0,0,200", "line_width": "0.3", "line_width_unit": "MM"}
+        )
+    )
+    symbol = QgsFillSymbol()
+    symbol.changeSymbolLayer(0, hatch)
+    return symbol
+
+
+def _titled_renderer(title: str, children: list, extra: list | None = None) -> QgsRuleBasedRenderer:
+    """Root > [title rule (legend heading) > children, *extra top-level rules]."""
+    root = QgsRuleBasedRenderer.Rule(None)
+    heading = _rule(None, "", title, TAG_TITLE)
+    root.appendChild(heading)
+    for child in children:
+        heading.appendChild(child)
+    for rule in extra or []:
+        root.appendChild(rule)
+    return QgsRuleBasedRenderer(root)
+
+
+def make_gp_density(folder: Path) -> Path:
+    """GP density per area: need-weighted residents per GP, shortage areas hatched."""
+    layer = _memory_layer(
+        "MultiPolygon",
+        [
+            ("area_id", "string"),
+            ("area_name", "string"),
+            ("population", "double"),
+            ("need_population", "double"),
+            ("gp_capacity", "double"),
+            ("inhabitants_per_gp", "double"),
+            ("gps_per_10000", "double"),
+            ("need_inhabitants_per_gp", "double"),
+            ("need_gps_per_10000", "double"),
+            ("shortage", "boolean"),
+            ("rank_shortage", "double"),
+            ("weights", "string"),
+        ],
+        "gp_density",
+    )
+    bounds = [None, *DENSITY_LIMITS, None]
+    children = [
+        _rule(
+            _polygon_class_symbol(SUPPLY_COLORS[i]),
+            interval_filter(DENSITY_FIELD, bounds[i], bounds[i + 1]),
+            label,
+            TAG_CLASS.format(index=i),
+        )
+        for i, label in enumerate(interval_labels(DENSITY_LIMITS))
+    ]
+    children.append(
+        _rule(
+            _polygon_class_symbol(SUPPLY_COLORS[len(DENSITY_LIMITS) + 1]),
+            '"gp_capacity" <= 0 AND "need_population" > 0',
+            DENSITY_NO_GP_LABEL,
+            TAG_NONE,
+        )
+    )
+    children.append(
+        _rule(
+            _polygon_class_symbol(NO_DATA_COLOR),
+            "ELSE",
+            DENSITY_NO_DATA_LABEL,
+            TAG_NO_DATA,
+            else_rule=True,
+        )
+    )
+    shortage = _rule(
+        _shortage_symbol(),
+        '"shortage"',
+        DENSITY_SHORTAGE_LABEL.format(threshold=da_number(DENSITY_SHORTAGE_THRESHOLD)),
+        TAG_SHORTAGE,
+    )
+    layer.setRenderer(_titled_renderer(DENSITY_TITLE, children, [shortage]))
+    return _save(layer, folder / "gp_density.qml", VECTOR_CATEGORIES)
+
+
+def _access_children(field_name: str, symbol_fn, none_filter: str, no_data_label: str) -> list:
+    bounds = [0.0, *ACCESS_LIMITS, None]
+    colors = list(reversed(SUPPLY_COLORS))  # dark = poor access
+    children = [_rule(symbol_fn(colors[0]), none_filter, ACCESS_NONE_LABEL, TAG_NONE)]
+    for i, label in enumerate(interval_labels(ACCESS_LIMITS)):
+        children.append(
+            _rule(
+                symbol_fn(colors[i + 1]),
+                interval_filter(field_name, bounds[i], bounds[i + 1]),
+                label,
+                TAG_CLASS.format(index=i),
+            )
+        )
+    children.append(
+        _rule(symbol_fn(NO_DATA_COLOR), "ELSE", no_data_label, TAG_NO_DATA, else_rule=True)
+    )
+    return children
+
+
+def make_fca_access(folder: Path) -> Path:
+    """2SFCA accessibility per demand point (GPs per 10 000 residents)."""
+    layer = _memory_layer(
+        "Point",
+        [
+            ("population", "double"),
+            ("demand", "double"),
+            ("access_per_10000", "double"),
+            ("n_practices_reachable", "integer"),
+            ("nearest_practice_min", "double"),
+            ("status", "string"),
+            ("area_id", "string"),
+            ("method", "string"),
+            ("time_method", "string"),
+            ("weights", "string"),
+        ],
+        "fca_access",
+    )
+    children = _access_children(
+        ACCESS_POINT_FIELD,
+        _point_class_symbol,
+        f'"{ACCESS_POINT_FIELD}" <= 0 OR "status" = \'{ACCESS_STATUS_NO_PRACTICE}\'',
+        ACCESS_POINT_NO_DATA_LABEL,
+    )
+    layer.setRenderer(_titled_renderer(ACCESS_TITLE, children))
+    return _save(layer, folder / "fca_access.qml", VECTOR_CATEGORIES)
+
+
+def make_fca_access_areas(folder: Path) -> Path:
+    """2SFCA accessibility per area: population-weighted mean (GPs per 10 000 residents)."""
+    layer = _memory_layer(
+        "MultiPolygon",
+        [
+            ("area_id", "string"),
+            ("area_name", "string"),
+            ("population", "double"),
+            ("population_located", "double"),
+            ("access_mean_per_10000", "double"),
+            ("access_min_per_10000", "double"),
+            ("access_max_per_10000", "double"),
+            ("share_below_low_access", "double"),
+            ("method", "string"),
+            ("weights", "string"),
+        ],
+        "fca_access_areas",
+    )
+    children = _access_children(
+        ACCESS_AREA_FIELD,
+        _polygon_class_symbol,
+        f'"{ACCESS_AREA_FIELD}" <= 0',
+        DENSITY_NO_DATA_LABEL,
+    )
+    layer.setRenderer(_titled_renderer(ACCESS_AREA_TITLE, children))
+    return _save(layer, folder / "fca_access_areas.qml", VECTOR_CATEGORIES)
+
+
+def make_specialist_gaps(folder: Path) -> Path:
+    """Specialist gaps per area × specialty on a diverging ramp centred on balance."""
+    layer = _memory_layer(
+        "MultiPolygon",
+        [
+            ("area_id", "string"),
+            ("area_name", "string"),
+            ("specialty", "string"),
+            ("capacity", "double"),
+            ("fair_share", "double"),
+            ("gap", "double"),
+            ("ratio", "double"),
+            ("class", "string"),
+        ],
+        "specialist_gaps",
+    )
+    children = [
+        _rule(_polygon_class_symbol(GAP_COLORS[i]), flt, label, TAG_CLASS.format(index=i))
+        for i, (flt, label) in enumerate(gap_rules(GAP_UNDER_RATIO, GAP_OVER_RATIO))
+    ]
+    children.append(
+        _rule(
+            _polygon_class_symbol(NO_DATA_COLOR),
+            "ELSE",
+            GAP_NO_DATA_LABEL,
+            TAG_NO_DATA,
+            else_rule=True,
+        )
+    )
+    layer.setRenderer(_titled_renderer(GAP_TITLE, children))
+    return _save(layer, folder / "specialist_gaps.qml", VECTOR_CATEGORIES)
+
+
+def _arrow_symbol(width_mm: float) -> QgsLineSymbol:
+    arrow = QgsArrowSymbolLayer()
+    arrow.setIsCurved(False)
+    arrow.setIsRepeated(False)
+    arrow.setHeadType(QgsArrowSymbolLayer.HeadType.HeadSingle)
+    arrow.setArrowType(QgsArrowSymbolLayer.ArrowType.ArrowPlain)
+    for unit_setter in (
+        arrow.setArrowWidthUnit,
+        arrow.setArrowStartWidthUnit,
+        arrow.setHeadLengthUnit,
+        arrow.setHeadThicknessUnit,
+    ):
+        unit_setter(QgsUnitTypes.RenderMillimeters)
+    arrow.setArrowWidth(width_mm)
+    arrow.setArrowStartWidth(width_mm)
+    arrow.setHeadLength(max(3.0, 2.5 * width_mm))
+    arrow.setHeadThickness(max(1.5, width_mm))
+    arrow.setSubSymbol(_fill_symbol(_color(RELOCATION_COLOR), _color("#ffffff"), 0.2))
+    symbol = QgsLineSymbol()
+    symbol.changeSymbolLayer(0, arrow)
+    return symbol
+
+
+def make_specialist_relocations(folder: Path) -> Path:
+    """Relocation plan: arrows from the over- to the under-supplied area, width by capacities."""
+    layer = _memory_layer(
+        "LineString",
+        [
+            ("specialty", "string"),
+            ("kind", "string"),
+            ("from_area_id", "string"),
+            ("from_area", "string"),
+            ("to_area_id", "string"),
+            ("to_area", "string"),
+            ("capacities", "double"),
+            ("distance_km", "double"),
+        ],
+        "specialist_relocations",
+    )
+    limits = [upper for _lower, upper, _w in RELOCATION_CLASSES[:-1]]
+    children = [
+        _rule(
+            _arrow_symbol(width),
+            interval_filter("capacities", lower if lower > 0 else None, upper),
+            label,
+            TAG_CLASS.format(index=i),
+        )
+        for i, ((lower, upper, width), label) in enumerate(
+            zip(RELOCATION_CLASSES, interval_labels(limits), strict=True)
+        )
+    ]
+    layer.setRenderer(_titled_renderer(RELOCATION_TITLE, children))
+    return _save(layer, folder / "specialist_relocations.qml", VECTOR_CATEGORIES)
+
+
 # --------------------------------------------------------------------------- main
 def make_all(folder: Path = STYLES_DIR) -> list[Path]:
     """Write all style files into ``folder``; return their paths."""
@@ -449,6 +854,11 @@ def make_all(folder: Path = STYLES_DIR) -> list[Path]:
             make_catchments(folder),
             make_travel_time_change(folder, tmp_dir),
             make_area_summary(folder),
+            make_gp_density(folder),
+            make_fca_access(folder),
+            make_fca_access_areas(folder),
+            make_specialist_gaps(folder),
+            make_specialist_relocations(folder),
         ]
     return paths
 

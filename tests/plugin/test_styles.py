@@ -34,6 +34,11 @@ STYLE_NAMES = [
     "catchments",
     "travel_time_change",
     "area_summary",
+    "gp_density",
+    "fca_access",
+    "fca_access_areas",
+    "specialist_gaps",
+    "specialist_relocations",
 ]
 
 
@@ -364,3 +369,433 @@ def test_generator_reproduces_committed_styles(tmp_path, make_styles):
         assert _canonical(path) == _canonical(
             committed
         ), f"{path.name} is out of date: re-run resources/styles/make_styles.py"
+
+
+# --------------------------------------------------------------------------- capacity styles
+@pytest.fixture(scope="module")
+def styling(sundplan_package):
+    """``processing/_styling.py`` (the adapters fitting a style to a run)."""
+    return importlib.import_module("sundplan.processing._styling")
+
+
+def _layer(geometry: str, fields: str, rows: list[list]) -> QgsVectorLayer:
+    """Memory layer with one feature per row: points, short lines or small squares."""
+    layer = QgsVectorLayer(f"{geometry}?crs=EPSG:25832&{fields}", geometry, "memory")
+    assert layer.isValid()
+    features = []
+    for i, row in enumerate(rows):
+        f = QgsFeature(layer.fields())
+        f.setAttributes(row)
+        x = 700000 + 1000 * i
+        wkt = {
+            "Point": f"POINT({x} 6200000)",
+            "LineString": f"LINESTRING({x} 6200000, {x + 900} 6200500)",
+        }.get(geometry, f"POLYGON(({x} 0, {x + 900} 0, {x + 900} 900, {x} 900, {x} 0))")
+        f.setGeometry(QgsGeometry.fromWkt(wkt))
+        features.append(f)
+    assert layer.dataProvider().addFeatures(features)[0]
+    return layer
+
+
+def _all_symbols_by_feature(layer) -> list[list]:
+    """All symbols the renderer draws for each feature (rule-based: every matching rule)."""
+    renderer = layer.renderer()
+    ctx = _render_context(layer)
+    renderer.startRender(ctx, layer.fields())
+    try:
+        out = []
+        for f in layer.getFeatures():
+            ctx.expressionContext().setFeature(f)
+            out.append([s.clone() for s in renderer.symbolsForFeature(f, ctx)])
+        return out
+    finally:
+        renderer.stopRender(ctx)
+
+
+def _rendered_colors(layer) -> list[str]:
+    """The most frequent colour rendered around each feature's centre (drawn as QGIS does,
+    so ELSE rules apply only where no other rule matched)."""
+    from collections import Counter
+
+    from qgis.core import QgsMapRendererSequentialJob, QgsMapSettings
+    from qgis.PyQt.QtCore import QSize
+
+    extent = layer.extent()
+    extent.grow(100)
+    settings = QgsMapSettings()
+    settings.setLayers([layer])
+    settings.setDestinationCrs(layer.crs())
+    settings.setOutputSize(QSize(round(extent.width() / 20), round(extent.height() / 20)))
+    settings.setExtent(extent)
+    settings.setBackgroundColor(QColor("white"))
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    image = job.renderedImage()
+    out = []
+    for f in layer.getFeatures():
+        centre = f.geometry().centroid().asPoint()
+        px = settings.mapToPixel().transform(centre)
+        box = Counter(
+            QColor(image.pixel(round(px.x()) + dx, round(px.y()) + dy)).name()
+            for dx in range(-3, 4)
+            for dy in range(-3, 4)
+        )
+        out.append(box.most_common(1)[0][0])
+    return out
+
+
+def _title_rule(layer):
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsRuleBasedRenderer)
+    title = renderer.rootRule().children()[0]
+    assert title.symbol() is None  # a legend heading, draws nothing itself
+    return title
+
+
+def _first_colors(layer) -> list[str | None]:
+    return [s[0].color().name() if s else None for s in _all_symbols_by_feature(layer)]
+
+
+DENSITY_FIELDS = (
+    "field=area_id:string&field=area_name:string&field=population:double"
+    "&field=need_population:double&field=gp_capacity:double&field=inhabitants_per_gp:double"
+    "&field=gps_per_10000:double&field=need_inhabitants_per_gp:double"
+    "&field=need_gps_per_10000:double&field=shortage:{shortage}&field=rank_shortage:double"
+    "&field=weights:string"
+)
+
+
+@pytest.mark.parametrize("shortage_type", ["boolean", "integer"])
+def test_gp_density(make_styles, shortage_type):
+    weights = "default almen_praksis (need_weights_gp.csv) [sha256 e13309534ebc0faa]"
+
+    def row(value, shortage, population=10000.0, capacity=5.0):
+        flag = shortage if shortage_type == "boolean" else int(shortage)
+        return ["x", "x", population, population, capacity, None, None, value, None, flag, 1.0]
+
+    layer = _layer(
+        "MultiPolygon",
+        DENSITY_FIELDS.format(shortage=shortage_type),
+        [
+            [*row(1000.0, False), weights],
+            [*row(1200.0, False), weights],  # limits belong to the lower class: (a, b]
+            [*row(1500.0, False), weights],
+            [*row(1600.0, False), weights],  # at the norm: not a shortage
+            [*row(1700.0, True), weights],
+            [*row(2500.0, True), weights],
+            [*row(None, True, capacity=0.0), weights],  # residents, no GP
+            [*row(None, False, population=0.0, capacity=0.0), weights],  # no residents
+        ],
+    )
+    _load(layer, "gp_density")
+    title = _title_rule(layer)
+    assert title.label() == "Behovsvægtede borgere pr. læge"
+    labels = [r.label() for r in title.children()]
+    assert labels == [
+        "≤ 1.200",
+        "1.200–1.400",
+        "1.400–1.600",
+        "1.600–1.800",
+        "1.800–2.000",
+        "> 2.000",
+        "Ingen læge i området",
+        "Ingen beboere",
+    ]
+    assert title.children()[-1].isElse()
+    shortage_rule = layer.renderer().rootRule().children()[1]
+    assert shortage_rule.label().startswith("Lægedækningstruet: over 1.600")
+
+    colors = make_styles.SUPPLY_COLORS
+    symbols = _all_symbols_by_feature(layer)
+    got = [s[0].color().name() for s in symbols]
+    assert got == [
+        colors[0],
+        colors[0],
+        colors[2],
+        colors[2],
+        colors[3],
+        colors[5],
+        colors[6],
+        make_styles.NO_DATA_COLOR,
+    ]
+    # Shortage areas get the hatch on top of their class colour; others only the fill.
+    hatched = [
+        any(sym.symbolLayer(0).layerType() == "LinePatternFill" for sym in s) for s in symbols
+    ]
+    assert hatched == [False, False, False, False, True, True, True, False]
+    # Rendered: the class colour (not the grey ELSE class) fills each area.
+    rendered = _rendered_colors(layer)
+    assert rendered[:4] == got[:4]
+    assert rendered[-1] == make_styles.NO_DATA_COLOR
+    # Sequential: darker = more residents per GP (worse).
+    lightness = [QColor(c).lightness() for c in colors]
+    assert lightness == sorted(lightness, reverse=True)
+
+
+def test_gp_density_adapter(styling):
+    rows = [
+        ["a", "A", 100.0, 100.0, 1.0, 100.0, 100.0, 100.0, 100.0, False, 1.0, w]
+        for w in ["none (unweighted population)"]
+    ]
+    layer = _layer("MultiPolygon", DENSITY_FIELDS.format(shortage="boolean"), rows)
+    _load(layer, "gp_density")
+    styling.gp_density(shortage_threshold=1800.0)(layer)
+    assert _title_rule(layer).label() == "Borgere pr. læge (ikke behovsvægtet)"
+    shortage_rule = layer.renderer().rootRule().children()[1]
+    assert shortage_rule.label() == "Lægedækningstruet: over 1.800 pr. læge eller ingen læge"
+    # Need-weighted run: the style's own title.
+    rows[0][-1] = "custom (my_weights.csv) [sha256 0123]"
+    layer = _layer("MultiPolygon", DENSITY_FIELDS.format(shortage="boolean"), rows)
+    _load(layer, "gp_density")
+    styling.gp_density()(layer)
+    assert _title_rule(layer).label() == "Behovsvægtede borgere pr. læge"
+
+
+ACCESS_FIELDS = (
+    "field=population:double&field=demand:double&field=access_per_10000:double"
+    "&field=n_practices_reachable:integer&field=nearest_practice_min:double&field=status:string"
+    "&field=area_id:string&field=method:string&field=time_method:string&field=weights:string"
+)
+E2SFCA_LABEL = (
+    "E2SFCA (weighted travel-time zones, Luo & Qi 2009), catchment ≤ 20 min (inclusive); "
+    "zones ≤6.66667 min: 1, ≤13.3333 min: 0.68, ≤20 min: 0.22"
+)
+
+
+def _access_rows(values_status, weights="none (unweighted population)"):
+    return [
+        [1.0, 1.0, v, 0, None, status, "9001", E2SFCA_LABEL, "network", weights]
+        for v, status in values_status
+    ]
+
+
+def test_fca_access_points(make_styles, styling):
+    layer = _layer(
+        "Point",
+        ACCESS_FIELDS,
+        _access_rows(
+            [
+                (0.0, "ok"),  # no practice within the catchment
+                (None, "no practice in its network part"),
+                (None, "unsnapped"),  # not on the network: grey
+                (3.0, "ok"),
+                (4.0, "ok"),
+                (5.5, "ok"),
+                (6.25, "ok"),  # the norm, 1 600 residents per GP
+                (9.0, "ok"),
+            ]
+        ),
+    )
+    _load(layer, "fca_access")
+    title = _title_rule(layer)
+    assert title.label() == "Læger pr. 10.000 borgere (2SFCA)"
+    labels = [r.label() for r in title.children()]
+    assert labels[1:7] == ["≤ 4", "4–5", "5–6", "6–7", "7–8", "> 8"]
+    colors = list(reversed(make_styles.SUPPLY_COLORS))  # dark = poor access
+    assert _first_colors(layer) == [
+        colors[0],
+        colors[0],
+        make_styles.NO_DATA_COLOR,
+        colors[1],
+        colors[1],
+        colors[3],
+        colors[4],
+        colors[6],
+    ]
+    symbol = title.children()[1].symbol()
+    assert symbol.type() == Qgis.SymbolType.Marker
+    assert symbol.size() == pytest.approx(make_styles.ACCESS_POINT_SIZE_MM)
+
+    # The adapter names the run's method and catchment (from the ``method`` field).
+    styling.fca_access()(layer)
+    assert _title_rule(layer).label() == "Læger pr. 10.000 borgere (E2SFCA, ≤ 20 min)"
+    assert _title_rule(layer).children()[0].label() == "Ingen læge inden for 20 min"
+    # Explicit method/threshold win; need-weighted demand says so.
+    weighted = _layer(
+        "Point", ACCESS_FIELDS, _access_rows([(5.0, "ok")], weights="default almen_praksis")
+    )
+    _load(weighted, "fca_access")
+    styling.fca_access("gaussian", 7.5)(weighted)
+    assert (
+        _title_rule(weighted).label()
+        == "Læger pr. 10.000 behovsvægtede borgere (Gauss-2SFCA, ≤ 7,5 min)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("label", "key", "threshold"),
+    [
+        (E2SFCA_LABEL, "e2sfca", 20.0),
+        (
+            "2SFCA (step: weight 1 inside the catchment), catchment ≤ 30 min (inclusive)",
+            "2sfca",
+            30,
+        ),
+        ("Gaussian-decay 2SFCA (Dai 2010), catchment ≤ 12.5 min (inclusive)", "gaussian", 12.5),
+        ("something else", None, None),
+    ],
+)
+def test_fca_method_parsing(styling, label, key, threshold):
+    assert styling.fca_method_key(label) == key
+    assert styling.fca_threshold_min(label) == threshold
+
+
+def test_fca_access_areas(make_styles, styling):
+    layer = _layer(
+        "MultiPolygon",
+        "field=area_id:string&field=area_name:string&field=population:double"
+        "&field=population_located:double&field=access_mean_per_10000:double"
+        "&field=method:string&field=weights:string",
+        [
+            ["9001", "Vesterå", 28120.0, 25888.0, 3.33, E2SFCA_LABEL, "none (unweighted)"],
+            ["9002", "Fjordby", 104695.0, 101083.0, 7.2, E2SFCA_LABEL, "none (unweighted)"],
+            ["9005", "Tom", 0.0, 0.0, None, E2SFCA_LABEL, "none (unweighted)"],
+            ["9006", "Fjern", 10.0, 10.0, 0.0, E2SFCA_LABEL, "none (unweighted)"],
+        ],
+    )
+    _load(layer, "fca_access_areas")
+    assert _title_rule(layer).label() == "Gns. læger pr. 10.000 borgere (2SFCA)"
+    colors = list(reversed(make_styles.SUPPLY_COLORS))
+    assert _first_colors(layer) == [colors[1], colors[5], make_styles.NO_DATA_COLOR, colors[0]]
+    styling.fca_access()(layer)
+    assert _title_rule(layer).label() == "Gns. læger pr. 10.000 borgere (E2SFCA, ≤ 20 min)"
+
+
+GAP_FIELDS = (
+    "field=area_id:string&field=area_name:string&field=specialty:string&field=capacity:double"
+    "&field=fair_share:double&field=gap:double&field=ratio:double&field=class:string"
+)
+
+
+def _gap_rows(pairs):
+    return [["a", "A", "Psykiatri", 1.0, 1.0, 0.0, ratio, cls] for cls, ratio in pairs]
+
+
+def test_specialist_gaps(make_styles):
+    layer = _layer(
+        "MultiPolygon",
+        GAP_FIELDS,
+        _gap_rows(
+            [
+                ("under-supplied", 0.0),  # no capacity at all
+                ("under-supplied", 0.5),
+                ("under-supplied", 0.79),
+                ("balanced", 0.8),
+                ("balanced", 1.0),
+                ("balanced", 1.25),
+                ("over-supplied", 1.3),
+                ("over-supplied", 2.0),
+                ("over-supplied", 2.44),
+                ("no population", None),
+            ]
+        ),
+    )
+    _load(layer, "specialist_gaps")
+    title = _title_rule(layer)
+    assert title.label() == "Kapacitet ift. behovsbaseret andel (ratio)"
+    labels = [r.label() for r in title.children()]
+    assert labels == [
+        "Underdækket: under 0,5",
+        "Underdækket: 0,5–0,8",
+        "Balance: 0,8–1,25",
+        "Overdækket: 1,25–2",
+        "Overdækket: over 2",
+        "Ingen befolkning",
+    ]
+    c = make_styles.GAP_COLORS
+    grey = make_styles.NO_DATA_COLOR
+    assert _first_colors(layer) == [c[0], c[1], c[1], c[2], c[2], c[2], c[3], c[3], c[4], grey]
+    assert _rendered_colors(layer) == [c[0], c[1], c[1], c[2], c[2], c[2], c[3], c[3], c[4], grey]
+    # Diverging, centred on balance: orange under, neutral balance, purple over.
+    under, balance, over = QColor(c[0]), QColor(c[2]), QColor(c[4])
+    assert under.red() > under.blue()
+    assert over.blue() > over.green() and over.blue() > over.red() * 0.9
+    assert balance.saturation() < 20
+    assert QColor(c[1]).lightness() > under.lightness()
+    assert QColor(c[3]).lightness() > over.lightness()
+
+
+def test_specialist_gaps_adapter(make_styles, styling):
+    # Defaults: the adapter's rules are exactly the committed style's.
+    layer = _layer("MultiPolygon", GAP_FIELDS, _gap_rows([("balanced", 1.0)]))
+    _load(layer, "specialist_gaps")
+    before = [(r.filterExpression(), r.label()) for r in _title_rule(layer).children()[:5]]
+    assert before == styling.gap_rules(0.8, 1.25) == make_styles.gap_rules(0.8, 1.25)
+    # Custom thresholds (UNDER_RATIO 0.9, OVER_RATIO 1.5): labels and limits follow.
+    layer = _layer(
+        "MultiPolygon",
+        GAP_FIELDS,
+        _gap_rows([("under-supplied", 0.85), ("balanced", 1.4), ("over-supplied", 2.5)]),
+    )
+    _load(layer, "specialist_gaps")
+    styling.specialist_gaps(0.9, 1.5)(layer)
+    labels = [r.label() for r in _title_rule(layer).children()]
+    assert labels[:5] == [
+        "Underdækket: under 0,5",
+        "Underdækket: 0,5–0,9",
+        "Balance: 0,9–1,5",
+        "Overdækket: 1,5–2",
+        "Overdækket: over 2",
+    ]
+    c = make_styles.GAP_COLORS
+    assert _first_colors(layer) == [c[1], c[2], c[4]]
+    # Thresholds beyond the strong limits move them (under / 2, 2 × over).
+    assert [label for _f, label in styling.gap_rules(0.4, 2.5)] == [
+        "Underdækket: under 0,2",
+        "Underdækket: 0,2–0,4",
+        "Balance: 0,4–2,5",
+        "Overdækket: 2,5–5",
+        "Overdækket: over 5",
+    ]
+
+
+def test_specialist_relocations(make_styles):
+    layer = _layer(
+        "LineString",
+        "field=specialty:string&field=kind:string&field=from_area_id:string"
+        "&field=from_area:string&field=to_area_id:string&field=to_area:string"
+        "&field=capacities:double&field=distance_km:double",
+        [
+            ["Psykiatri", "move", "9002", "Fjordby", "9001", "Vesterå", cap, 20.0]
+            for cap in (0.3, 0.8, 1.7, 3.0, 10.0)
+        ],
+    )
+    _load(layer, "specialist_relocations")
+    title = _title_rule(layer)
+    assert title.label() == "Foreslået flytning af kapacitet (ydernumre)"
+    assert [r.label() for r in title.children()] == ["≤ 0,5", "0,5–1", "1–2", "2–5", "> 5"]
+    symbols = [s[0] for s in _all_symbols_by_feature(layer)]
+    arrows = [s.symbolLayer(0) for s in symbols]
+    assert all(a.layerType() == "ArrowLine" for a in arrows)
+    widths = [a.arrowWidth() for a in arrows]
+    assert widths == sorted(widths) and len(set(widths)) == 5  # wider for more capacity
+
+
+def test_capacity_styles_match_the_core(make_styles, styling, sundplan_package):
+    """The styles' field values and defaults are those the algorithms write."""
+    core = importlib.import_module("sundplan.sundplan_qgis")
+    gaps = importlib.import_module("sundplan.sundplan_qgis.gaps")
+    density = importlib.import_module("sundplan.sundplan_qgis.density")
+    fca = importlib.import_module("sundplan.sundplan_qgis.fca")
+    assert core is not None
+    assert (
+        make_styles.GAP_CLASS_VALUES
+        == styling.GAP_CLASS_VALUES
+        == {
+            "under": gaps.CLASS_UNDER,
+            "balanced": gaps.CLASS_BALANCED,
+            "over": gaps.CLASS_OVER,
+        }
+    )
+    assert make_styles.GAP_UNDER_RATIO == gaps.DEFAULT_UNDER_RATIO
+    assert make_styles.GAP_OVER_RATIO == gaps.DEFAULT_OVER_RATIO
+    assert make_styles.DENSITY_SHORTAGE_THRESHOLD == density.DEFAULT_SHORTAGE_THRESHOLD
+    assert make_styles.ACCESS_STATUS_NO_PRACTICE == fca.STATUS_LABELS[fca.STATUS_UNREACHABLE]
+    assert set(styling.FCA_METHOD_NAMES) == set(fca.METHOD_LABELS)
+    for key, label in fca.METHOD_LABELS.items():
+        assert styling.fca_method_key(label) == key
+    assert styling.DENSITY_TITLE == make_styles.DENSITY_TITLE
+    assert styling.DENSITY_SHORTAGE_LABEL == make_styles.DENSITY_SHORTAGE_LABEL
+    for name in ("TAG_TITLE", "TAG_SHORTAGE", "TAG_NONE", "TAG_CLASS"):
+        assert getattr(styling, name) == getattr(make_styles, name)
