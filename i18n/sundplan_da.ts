@@ -52,14 +52,15 @@
     </message>
     <message>
         <location filename="../processing/_inputs.py" line="190"/>
+        <location filename="../sundplan_qgis/density.py" line="131"/>
         <source>The area layer &apos;{layer}&apos; has duplicate ids in &apos;{field}&apos;: {ids}. Each area needs a unique id (dissolve multi-part areas first).</source>
         <translation>Områdelaget &apos;{layer}&apos; har dublerede id&apos;er i &apos;{field}&apos;: {ids}. Hvert område skal have et entydigt id (saml områder i flere dele først).</translation>
     </message>
     <message>
         <location filename="../processing/_inputs.py" line="246"/>
-        <location filename="../processing/_network_alg.py" line="412"/>
-        <location filename="../processing/base.py" line="144"/>
-        <location filename="../processing/base.py" line="733"/>
+        <location filename="../processing/_network_alg.py" line="208"/>
+        <location filename="../processing/base.py" line="167"/>
+        <location filename="../processing/base.py" line="757"/>
         <location filename="../processing/map_report.py" line="290"/>
         <source>Cancelled by the user.</source>
         <translation>Annulleret af brugeren.</translation>
@@ -70,356 +71,351 @@
         <translation>Vejlaget &apos;{layer}&apos; har ingen linjeobjekter.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="54"/>
-        <source>Hospitals (default: the 21 embedded akutsygehuse)</source>
-        <translation>Sygehuse (standard: de 21 indbyggede akutsygehuse)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="56"/>
-        <source>Baseline hospitals (default: the 21 embedded akutsygehuse)</source>
-        <translation>Sygehuse i udgangssituationen (standard: de 21 indbyggede akutsygehuse)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="65"/>
-        <source>Hospital name field</source>
-        <translation>Felt med sygehusets navn</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="73"/>
-        <source>Which hospitals are active (expression; empty = all)</source>
-        <translation>Hvilke sygehuse er aktive (udtryk; tomt = alle)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="82"/>
-        <source>Hospitals to close in the scenario (names, comma separated)</source>
-        <translation>Sygehuse, der lukkes i scenariet (navne, kommasepareret)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="89"/>
-        <source>Hospitals to add in the scenario (points)</source>
-        <translation>Sygehuse, der tilføjes i scenariet (punkter)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="97"/>
-        <source>Name field of the added hospitals</source>
-        <translation>Navnefelt for de tilføjede sygehuse</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="107"/>
+        <location filename="../processing/_network_alg.py" line="55"/>
         <source>Road network file (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefile)</source>
         <translation>Vejnetsfil (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefil)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="109"/>
+        <location filename="../processing/_network_alg.py" line="57"/>
         <source>Road networks</source>
         <translation>Vejnet</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="116"/>
+        <location filename="../processing/_network_alg.py" line="64"/>
         <source>…or a road network line layer</source>
         <translation>…eller et linjelag med vejnettet</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="124"/>
+        <location filename="../processing/_network_alg.py" line="72"/>
         <source>…or download the network for this extent with osmnx (needs internet; cached)</source>
         <translation>…eller hent vejnettet for denne udstrækning med osmnx (kræver internet; gemmes i cache)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="134"/>
+        <location filename="../processing/_network_alg.py" line="82"/>
         <source>Download cache folder (osmnx answers from it when the extent repeats)</source>
         <translation>Cachemappe til download (osmnx svarer herfra, når udstrækningen gentages)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="141"/>
+        <location filename="../processing/_network_alg.py" line="89"/>
         <source>Speed field (km/h) of the line layer</source>
         <translation>Hastighedsfelt (km/t) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="142"/>
+        <location filename="../processing/_network_alg.py" line="90"/>
         <source>One-way field (yes/1/true, -1/reverse) of the line layer</source>
         <translation>Ensretningsfelt (yes/1/true, -1/reverse) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="143"/>
+        <location filename="../processing/_network_alg.py" line="91"/>
         <source>Road class field (OSM highway values) of the line layer</source>
         <translation>Vejklassefelt (OSM highway-værdier) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="144"/>
+        <location filename="../processing/_network_alg.py" line="92"/>
         <source>Ferry crossing time field (minutes) of the line layer</source>
         <translation>Felt med overfartstid for færger (minutter) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="159"/>
+        <location filename="../processing/_network_alg.py" line="107"/>
         <source>Speed per road class (km/h) where the network has no speed</source>
         <translation>Hastighed pr. vejklasse (km/t), hvor vejnettet ikke har en hastighed</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="160"/>
+        <location filename="../processing/_network_alg.py" line="108"/>
         <source>Road class</source>
         <translation>Vejklasse</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="160"/>
+        <location filename="../processing/_network_alg.py" line="108"/>
         <source>km/h</source>
         <translation>km/t</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="168"/>
+        <location filename="../processing/_network_alg.py" line="116"/>
         <source>Realism factor (effective speed = speed × factor)</source>
         <translation>Realismefaktor (effektiv hastighed = hastighed × faktor)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="177"/>
+        <location filename="../processing/_network_alg.py" line="125"/>
         <source>Include ferries (route=ferry)</source>
         <translation>Medtag færger (route=ferry)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="183"/>
+        <location filename="../processing/_network_alg.py" line="131"/>
         <source>Ferry boarding time (minutes, added once per crossing)</source>
         <translation>Ombordkørselstid for færger (minutter, lægges til én gang pr. overfart)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="193"/>
-        <source>Population raster (persons per cell)</source>
-        <translation>Befolkningsraster (personer pr. celle)</translation>
+        <location filename="../processing/_network_alg.py" line="145"/>
+        <location filename="../processing/fca_access.py" line="279"/>
+        <source>Reading the road network</source>
+        <translation>Læser vejnettet</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="199"/>
-        <location filename="../processing/fca_access.py" line="89"/>
-        <source>…or population points/polygons (polygons by centroid)</source>
-        <translation>…eller befolkning som punkter/polygoner (polygoner via centroide)</translation>
+        <location filename="../processing/_network_alg.py" line="156"/>
+        <source>The road network file &apos;{path}&apos; does not exist.</source>
+        <translation>Vejnetsfilen &apos;{path}&apos; findes ikke.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="207"/>
-        <location filename="../processing/fca_access.py" line="97"/>
-        <source>Population field</source>
-        <translation>Befolkningsfelt</translation>
+        <location filename="../processing/_network_alg.py" line="198"/>
+        <source>No road network given. Choose a road network file (.osm.pbf, .osm, GeoPackage), a line layer, or an extent to download the network for with osmnx (needs internet); `sundplan:sample_data` writes a sample one.</source>
+        <translation>Intet vejnet angivet. Vælg en vejnetsfil (.osm.pbf, .osm, GeoPackage), et linjelag eller en udstrækning, som vejnettet skal hentes for med osmnx (kræver internet); `sundplan:sample_data` skriver et eksempel.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="216"/>
-        <location filename="../processing/specialist_gaps.py" line="273"/>
+        <location filename="../processing/_network_alg.py" line="209"/>
+        <source>Building the routable graph</source>
+        <translation>Bygger den rutbare graf</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="220"/>
+        <source>Road network &apos;{name}&apos;: {lines:,} lines, {nodes:,} nodes, {edges:,} directed edges, {comp} connected parts (read {tr:.1f} s, graph {tb:.1f} s).</source>
+        <translation>Vejnet &apos;{name}&apos;: {lines:,} linjer, {nodes:,} knuder, {edges:,} rettede kanter, {comp} sammenhængende dele (læst på {tr:.1f} s, graf på {tb:.1f} s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="255"/>
+        <source>The download extent is empty. Draw or choose an extent covering the area.</source>
+        <translation>Downloadudstrækningen er tom. Tegn eller vælg en udstrækning, der dækker området.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="263"/>
+        <source>Cannot transform the download extent from {crs} to EPSG:4326: {err}</source>
+        <translation>Kan ikke transformere downloadudstrækningen fra {crs} til EPSG:4326: {err}</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="270"/>
+        <source>Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) with osmnx from Overpass; cache: {cache}</source>
+        <translation>Henter veje{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) med osmnx fra Overpass; cache: {cache}</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="274"/>
+        <source> and ferries</source>
+        <translation> og færger</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="314"/>
         <source>Population polygons: how to place their residents</source>
         <translation>Befolkningspolygoner: hvordan beboerne placeres</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="218"/>
-        <location filename="../processing/specialist_gaps.py" line="275"/>
+        <location filename="../processing/_network_alg.py" line="316"/>
         <source>Areal: spread evenly over the polygon (raster cells)</source>
         <translation>Arealfordelt: jævnt fordelt over polygonen (rasterceller)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="219"/>
-        <location filename="../processing/specialist_gaps.py" line="276"/>
+        <location filename="../processing/_network_alg.py" line="317"/>
         <source>Centroid: one point inside each polygon</source>
         <translation>Centroide: ét punkt inde i hver polygon</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="227"/>
+        <location filename="../processing/_network_alg.py" line="338"/>
+        <source>No population given. Choose a population raster or a point/polygon layer.</source>
+        <translation>Ingen befolkning angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="342"/>
+        <source>Choose the population field of the population layer.</source>
+        <translation>Vælg befolkningsfeltet i befolkningslaget.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="387"/>
+        <source>Hospitals (default: the 21 embedded akutsygehuse)</source>
+        <translation>Sygehuse (standard: de 21 indbyggede akutsygehuse)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="389"/>
+        <source>Baseline hospitals (default: the 21 embedded akutsygehuse)</source>
+        <translation>Sygehuse i udgangssituationen (standard: de 21 indbyggede akutsygehuse)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="398"/>
+        <source>Hospital name field</source>
+        <translation>Felt med sygehusets navn</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="406"/>
+        <source>Which hospitals are active (expression; empty = all)</source>
+        <translation>Hvilke sygehuse er aktive (udtryk; tomt = alle)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="415"/>
+        <source>Hospitals to close in the scenario (names, comma separated)</source>
+        <translation>Sygehuse, der lukkes i scenariet (navne, kommasepareret)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="422"/>
+        <source>Hospitals to add in the scenario (points)</source>
+        <translation>Sygehuse, der tilføjes i scenariet (punkter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="430"/>
+        <source>Name field of the added hospitals</source>
+        <translation>Navnefelt for de tilføjede sygehuse</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="438"/>
+        <source>Population raster (persons per cell)</source>
+        <translation>Befolkningsraster (personer pr. celle)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="439"/>
+        <location filename="../processing/fca_access.py" line="75"/>
+        <source>…or population points/polygons</source>
+        <translation>…eller befolkning som punkter/polygoner</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="440"/>
+        <location filename="../processing/fca_access.py" line="76"/>
+        <source>Population field</source>
+        <translation>Befolkningsfelt</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="445"/>
         <source>Areas for the summary, e.g. kommuner (optional)</source>
         <translation>Områder til opsummeringen, fx kommuner (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="235"/>
-        <location filename="../processing/fca_access.py" line="112"/>
+        <location filename="../processing/_network_alg.py" line="453"/>
+        <location filename="../processing/fca_access.py" line="87"/>
         <source>Area id field</source>
         <translation>Felt med område-id</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="243"/>
-        <location filename="../processing/fca_access.py" line="113"/>
+        <location filename="../processing/_network_alg.py" line="461"/>
+        <location filename="../processing/fca_access.py" line="88"/>
         <location filename="../processing/gp_density.py" line="300"/>
-        <location filename="../processing/specialist_gaps.py" line="166"/>
+        <location filename="../processing/specialist_gaps.py" line="164"/>
         <source>Area name field</source>
         <translation>Felt med områdenavn</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="250"/>
+        <location filename="../processing/_network_alg.py" line="468"/>
         <source>Time bands (minutes, comma separated)</source>
         <translation>Tidsintervaller (minutter, kommasepareret)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="256"/>
-        <location filename="../processing/fca_access.py" line="169"/>
-        <location filename="../processing/specialist_gaps.py" line="282"/>
+        <location filename="../processing/_network_alg.py" line="474"/>
+        <location filename="../processing/fca_access.py" line="144"/>
+        <location filename="../processing/specialist_gaps.py" line="250"/>
         <source>Maximum snapping distance to the road network (m)</source>
         <translation>Største afstand til vejnettet ved tilknytning (m)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="265"/>
+        <location filename="../processing/_network_alg.py" line="483"/>
         <source>Access speed between a location and the road (km/h, straight line)</source>
         <translation>Hastighed mellem et sted og vejen (km/t, i lige linje)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="274"/>
+        <location filename="../processing/_network_alg.py" line="492"/>
         <source>Raster cell size when population is not a raster (m)</source>
         <translation>Rastercellestørrelse, når befolkningen ikke er et raster (m)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="285"/>
+        <location filename="../processing/_network_alg.py" line="503"/>
         <source>Change in travel time (minutes, scenario − baseline)</source>
         <translation>Ændring i rejsetid (minutter, scenarie − udgangssituation)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="291"/>
+        <location filename="../processing/_network_alg.py" line="509"/>
         <source>Change per area</source>
         <translation>Ændring pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="300"/>
+        <location filename="../processing/_network_alg.py" line="518"/>
         <source>Population changing hospital (from → to)</source>
         <translation>Befolkning, der skifter sygehus (fra → til)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="307"/>
+        <location filename="../processing/_network_alg.py" line="525"/>
         <source>Travel time to the nearest akutsygehus (minutes)</source>
         <translation>Rejsetid til nærmeste akutsygehus (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="313"/>
+        <location filename="../processing/_network_alg.py" line="531"/>
         <source>Catchments (optageområder)</source>
         <translation>Optageområder</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="319"/>
-        <location filename="../processing/_network_alg.py" line="656"/>
+        <location filename="../processing/_network_alg.py" line="537"/>
+        <location filename="../processing/_network_alg.py" line="694"/>
         <source>Travel-time bands</source>
         <translation>Rejsetidsintervaller</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="325"/>
-        <location filename="../processing/_network_alg.py" line="678"/>
+        <location filename="../processing/_network_alg.py" line="543"/>
+        <location filename="../processing/_network_alg.py" line="716"/>
         <source>Summary per area</source>
         <translation>Opsummering pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="333"/>
-        <location filename="../processing/fca_access.py" line="256"/>
+        <location filename="../processing/_network_alg.py" line="551"/>
+        <location filename="../processing/fca_access.py" line="234"/>
         <location filename="../processing/gp_density.py" line="399"/>
-        <location filename="../processing/specialist_gaps.py" line="324"/>
+        <location filename="../processing/specialist_gaps.py" line="289"/>
         <source>Run report (JSON)</source>
         <translation>Kørselsrapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="336"/>
-        <location filename="../processing/fca_access.py" line="259"/>
+        <location filename="../processing/_network_alg.py" line="554"/>
+        <location filename="../processing/fca_access.py" line="237"/>
         <location filename="../processing/gp_density.py" line="402"/>
         <source>Run report (text)</source>
         <translation>Kørselsrapport (tekst)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="351"/>
-        <location filename="../processing/fca_access.py" line="343"/>
-        <source>Reading the road network</source>
-        <translation>Læser vejnettet</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="362"/>
-        <location filename="../processing/fca_access.py" line="278"/>
-        <source>The road network file &apos;{path}&apos; does not exist.</source>
-        <translation>Vejnetsfilen &apos;{path}&apos; findes ikke.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="402"/>
-        <source>No road network given. Choose a road network file (.osm.pbf, .osm, GeoPackage), a line layer, or an extent to download the network for with osmnx (needs internet); `sundplan:sample_data` writes a sample one.</source>
-        <translation>Intet vejnet angivet. Vælg en vejnetsfil (.osm.pbf, .osm, GeoPackage), et linjelag eller en udstrækning, som vejnettet skal hentes for med osmnx (kræver internet); `sundplan:sample_data` skriver et eksempel.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="413"/>
-        <source>Building the routable graph</source>
-        <translation>Bygger den rutbare graf</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="425"/>
-        <source>Road network &apos;{name}&apos;: {lines:,} lines, {nodes:,} nodes, {edges:,} directed edges, {comp} connected parts (read {tr:.1f} s, graph {tb:.1f} s).</source>
-        <translation>Vejnet &apos;{name}&apos;: {lines:,} linjer, {nodes:,} knuder, {edges:,} rettede kanter, {comp} sammenhængende dele (læst på {tr:.1f} s, graf på {tb:.1f} s).</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="448"/>
-        <location filename="../processing/fca_access.py" line="372"/>
-        <source>Choose the population field of the population layer.</source>
-        <translation>Vælg befolkningsfeltet i befolkningslaget.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="485"/>
-        <source>No population given. Choose a population raster or a point/polygon layer.</source>
-        <translation>Ingen befolkning angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="532"/>
-        <source>The download extent is empty. Draw or choose an extent covering the area.</source>
-        <translation>Downloadudstrækningen er tom. Tegn eller vælg en udstrækning, der dækker området.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="540"/>
-        <source>Cannot transform the download extent from {crs} to EPSG:4326: {err}</source>
-        <translation>Kan ikke transformere downloadudstrækningen fra {crs} til EPSG:4326: {err}</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="547"/>
-        <source>Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) with osmnx from Overpass; cache: {cache}</source>
-        <translation>Henter veje{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) med osmnx fra Overpass; cache: {cache}</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="551"/>
-        <source> and ferries</source>
-        <translation> og færger</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="574"/>
+        <location filename="../processing/_network_alg.py" line="612"/>
         <source>embedded akutsygehuse</source>
         <translation>indbyggede akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="588"/>
+        <location filename="../processing/_network_alg.py" line="626"/>
         <source>No active hospitals in &apos;{layer}&apos;. Check the layer and the expression for active hospitals.</source>
         <translation>Ingen aktive sygehuse i &apos;{layer}&apos;. Kontrollér laget og udtrykket for aktive sygehuse.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="600"/>
-        <location filename="../processing/fca_access.py" line="473"/>
+        <location filename="../processing/_network_alg.py" line="638"/>
+        <location filename="../processing/fca_access.py" line="389"/>
         <location filename="../processing/gp_density.py" line="505"/>
-        <location filename="../processing/specialist_gaps.py" line="629"/>
+        <location filename="../processing/specialist_gaps.py" line="594"/>
         <source>Writing outputs</source>
         <translation>Skriver resultater</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="611"/>
+        <location filename="../processing/_network_alg.py" line="649"/>
         <source>Minutes to the nearest akutsygehus</source>
         <translation>Minutter til nærmeste akutsygehus</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="618"/>
+        <location filename="../processing/_network_alg.py" line="656"/>
         <source>Travel time (minutes)</source>
         <translation>Rejsetid (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="636"/>
+        <location filename="../processing/_network_alg.py" line="674"/>
         <source>Catchments</source>
         <translation>Optageområder</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="751"/>
+        <location filename="../processing/_network_alg.py" line="789"/>
         <source>Time bands must be numbers in minutes separated by commas, e.g. 15,30,45,60.</source>
         <translation>Tidsintervaller skal være tal i minutter adskilt af kommaer, fx 15,30,45,60.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="760"/>
+        <location filename="../processing/_network_alg.py" line="798"/>
         <source>The speed table needs pairs of road class and km/h.</source>
         <translation>Hastighedstabellen skal have par af vejklasse og km/t.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="769"/>
+        <location filename="../processing/_network_alg.py" line="807"/>
         <source>The speed for road class &apos;{cls}&apos; must be a positive number of km/h.</source>
         <translation>Hastigheden for vejklassen &apos;{cls}&apos; skal være et positivt antal km/t.</translation>
     </message>
     <message>
-        <location filename="../processing/_styling.py" line="55"/>
+        <location filename="../processing/_styling.py" line="57"/>
         <source>&gt; {limit} min</source>
         <translation>&gt; {limit} min</translation>
     </message>
     <message>
-        <location filename="../processing/_styling.py" line="56"/>
+        <location filename="../processing/_styling.py" line="58"/>
         <source>{lower}–{upper} min</source>
         <translation>{lower}–{upper} min</translation>
     </message>
@@ -444,38 +440,38 @@
         <translation>Kort og rapporter</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="323"/>
+        <location filename="../processing/base.py" line="346"/>
         <source>Could not write feature {i} to output {name}: {error}</source>
         <translation>Kunne ikke skrive objekt {i} til resultatet {name}: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="390"/>
+        <location filename="../processing/base.py" line="413"/>
         <source>Made by the Sundplan QGIS plugin. Provenance (JSON):</source>
         <translation>Lavet med Sundplan-pluginet til QGIS. Proveniens (JSON):</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="413"/>
+        <location filename="../processing/base.py" line="436"/>
         <source>Could not adapt the style: {error}</source>
         <translation>Kunne ikke tilpasse stilen: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="471"/>
+        <location filename="../processing/base.py" line="494"/>
         <source>Could not store the style in {file}: {error}</source>
         <translation>Kunne ikke gemme stilen i {file}: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="480"/>
-        <location filename="../processing/base.py" line="487"/>
+        <location filename="../processing/base.py" line="503"/>
+        <location filename="../processing/base.py" line="510"/>
         <source>Could not store metadata in {file}: {error}</source>
         <translation>Kunne ikke gemme metadata i {file}: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="620"/>
+        <location filename="../processing/base.py" line="643"/>
         <source>Provenance (parameters and versions, JSON)</source>
         <translation>Proveniens (parametre og versioner, JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="739"/>
+        <location filename="../processing/base.py" line="764"/>
         <source>A required Python package could not be imported: {error}</source>
         <translation>En nødvendig Python-pakke kunne ikke importeres: {error}</translation>
     </message>
@@ -535,164 +531,160 @@
         <translation>Beregner for hver indbygger køretiden i minutter til nærmeste aktive akutsygehus via vejnettet, hvilket sygehus&apos; optageområde vedkommende hører til, og opsummeringer pr. kommune eller et hvilket som helst områdelag.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: vejnettet bliver til en rettet graf (hvert knudepunkt en knude, ensrettede gader respekteres fra bopæl til sygehus, færger med deres overfartstid eller en standardhastighed plus ombordkørselstid). Én Dijkstra-søgning med flere kilder kører fra alle sygehuse på den omvendte graf (scipy.sparse.csgraph). Befolkningens placeringer (rastercellernes midtpunkter eller punkter) knyttes til nærmeste vej, der kan nå et sygehus, inden for den største tilknytningsafstand; den lige adgangsstrækning køres med adgangshastigheden. Ved lige rejsetid vælges det sygehus, der står først på listen. Tidsintervallerne er lukkede til højre: præcis 15,0 minutter hører til 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: de 21 akutsygehuse, der er indbygget i pluginet (Sundhedsdatastyrelsen, SOR); danske standardhastigheder pr. vejklasse (Færdselsloven §42: 50 km/t i byzone, 80 uden for, 130 på motorveje; se docs/speeds.md); tidsintervaller 15, 30, 45, 60 minutter; tilknytningsafstand 1.000 m; adgangshastighed 30 km/t.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et rejsetidsraster (minutter, ingen data hvor der ikke er forbindelse), optageområder som polygoner med befolkning og gennemsnitlig/maksimal rejsetid i minutter, polygoner for tidsintervallerne med befolkning, en områdetabel (befolkning, gennemsnit, median, 90. percentil og maksimum i minutter, befolkning og andel uden for hvert tidsinterval, det primære sygehus, befolkning der ikke kunne tilknyttes eller ikke har forbindelse) og en kørselsrapport (JSON og tekst) med parametre, versioner, vejnettets størrelse og hvad der ikke kunne tilknyttes og hvorfor. Befolkningen bevares: tidsintervaller + ikke tilknyttet + uden forbindelse = samlet input.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="43"/>
+        <location filename="../processing/fca_access.py" line="37"/>
         <source>Access to practices, 2SFCA (Tilgængelighed til praksis)</source>
         <translation>Tilgængelighed til praksis (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="54"/>
+        <location filename="../processing/fca_access.py" line="48"/>
         <source>Spatial accessibility to practices with the two-step floating catchment area family: how many GPs (or specialists) residents can reach within the catchment threshold, competing with everyone else who can reach them.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: step 1, each practice&apos;s ratio R = capacity / (weighted) demand within the threshold; step 2, each location&apos;s accessibility = sum of the (weighted) ratios of the practices it reaches, shown as GPs per 10 000 residents. Variants: 2SFCA (step, Luo &amp; Wang 2003), E2SFCA (zones in thirds of the threshold with weights 1.00 / 0.68 / 0.22, Luo &amp; Qi 2009), Gaussian decay (Dai 2010). The threshold is inclusive: a home exactly at the threshold is inside. Travel times run home → practice over the road network (homes and practices snapped to the nearest road within the maximum snap distance, access legs at the access speed). Without a network, tick the straight-line fallback: distance × detour factor (default 1.4: KL 2016, 20 km by road vs 14 km straight line) at 60 km/h; every output says which was used.&lt;br&gt;&lt;b&gt;Demand&lt;/b&gt;: a population raster or points/polygons, optionally need-weighted with the age/sex columns of the areas. &lt;b&gt;Supply&lt;/b&gt;: practices with capacity; a specialty filter makes the same tool serve specialist practices.&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: accessibility per demand location, per area (population-weighted mean, share of residents below the low-access level, default 6.25 per 10 000 = 1 GP per 1 600) and the supply-to-demand ratio per practice; a run report with conservation check (Σ accessibility × demand = capacity of practices reaching anyone).</source>
         <translation>Geografisk tilgængelighed til praksis med 2SFCA-familien (two-step floating catchment area): hvor mange praktiserende læger (eller speciallæger) indbyggerne kan nå inden for tærsklen for optageområdet, i konkurrence med alle andre, der kan nå dem.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: trin 1, hver praksis&apos; forhold R = kapacitet / (vægtet) efterspørgsel inden for tærsklen; trin 2, hvert steds tilgængelighed = summen af de (vægtede) forhold for de praksis, det kan nå, vist som læger pr. 10.000 indbyggere. Varianter: 2SFCA (trinfunktion, Luo &amp; Wang 2003), E2SFCA (zoner i tredjedele af tærsklen med vægtene 1,00 / 0,68 / 0,22, Luo &amp; Qi 2009), gaussisk aftagning (Dai 2010). Tærsklen er inklusiv: en bopæl præcis ved tærsklen er med. Rejsetiderne regnes bopæl → praksis via vejnettet (bopæle og praksis knyttes til nærmeste vej inden for den største tilknytningsafstand, adgangsstrækninger med adgangshastigheden). Uden vejnet sættes flueben ved nødløsningen i fugleflugt: afstand × omvejsfaktor (standard 1,4: KL 2016, 20 km ad vej mod 14 km i fugleflugt) ved 60 km/t; hvert resultat angiver, hvilken metode der er brugt.&lt;br&gt;&lt;b&gt;Efterspørgsel&lt;/b&gt;: et befolkningsraster eller punkter/polygoner, eventuelt behovsvægtet med områdernes alders-/kønskolonner. &lt;b&gt;Udbud&lt;/b&gt;: praksis med kapacitet; med et filter på speciale kan samme værktøj bruges til speciallægepraksis.&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: tilgængelighed pr. efterspørgselssted, pr. område (befolkningsvægtet gennemsnit, andel af indbyggerne under niveauet for lav tilgængelighed, standard 6,25 pr. 10.000 = 1 læge pr. 1.600) og forholdet mellem udbud og efterspørgsel pr. praksis; en kørselsrapport med bevarelseskontrol (Σ tilgængelighed × efterspørgsel = kapaciteten i de praksis, der når nogen).</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="82"/>
+        <location filename="../processing/fca_access.py" line="74"/>
         <source>Demand: population raster (persons per cell)</source>
         <translation>Efterspørgsel: befolkningsraster (personer pr. celle)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="106"/>
+        <location filename="../processing/fca_access.py" line="81"/>
         <source>Areas for the summary and need factors, e.g. kommuner (optional)</source>
         <translation>Områder til opsummering og behovsfaktorer, fx kommuner (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="124"/>
+        <location filename="../processing/fca_access.py" line="99"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="126"/>
+        <location filename="../processing/fca_access.py" line="101"/>
         <source>2SFCA (step)</source>
         <translation>2SFCA (trinfunktion)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="127"/>
+        <location filename="../processing/fca_access.py" line="102"/>
         <source>E2SFCA (weighted zones, Luo &amp; Qi 2009)</source>
         <translation>E2SFCA (vægtede zoner, Luo &amp; Qi 2009)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="128"/>
+        <location filename="../processing/fca_access.py" line="103"/>
         <source>Gaussian decay</source>
         <translation>Gaussisk aftagning</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="136"/>
+        <location filename="../processing/fca_access.py" line="111"/>
         <source>Catchment threshold (minutes, inclusive)</source>
         <translation>Tærskel for optageområdet (minutter, inklusiv)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="144"/>
+        <location filename="../processing/fca_access.py" line="119"/>
         <source>E2SFCA zone limits (minutes; empty = thirds of the threshold)</source>
         <translation>E2SFCA-zonegrænser (minutter; tomt = tredjedele af tærsklen)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="151"/>
+        <location filename="../processing/fca_access.py" line="126"/>
         <source>E2SFCA zone weights</source>
         <translation>E2SFCA-zonevægte</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="159"/>
+        <location filename="../processing/fca_access.py" line="134"/>
         <source>Low access below (GPs per 10 000 residents)</source>
         <translation>Lav tilgængelighed under (læger pr. 10.000 indbyggere)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="178"/>
+        <location filename="../processing/fca_access.py" line="153"/>
         <source>Access speed between a location and the road (km/h)</source>
         <translation>Hastighed mellem et sted og vejen (km/t)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="187"/>
+        <location filename="../processing/fca_access.py" line="162"/>
         <source>No network: use the straight-line fallback (labelled)</source>
         <translation>Intet vejnet: brug nødløsningen i fugleflugt (markeret)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="194"/>
+        <location filename="../processing/fca_access.py" line="169"/>
         <source>Straight-line fallback: detour factor</source>
         <translation>Nødløsning i fugleflugt: omvejsfaktor</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="203"/>
+        <location filename="../processing/fca_access.py" line="178"/>
         <source>Straight-line fallback: speed (km/h)</source>
         <translation>Nødløsning i fugleflugt: hastighed (km/t)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="212"/>
+        <location filename="../processing/fca_access.py" line="187"/>
         <source>Practices per shortest-path batch (memory ∝ batch × nodes)</source>
         <translation>Praksis pr. portion af korteste veje (hukommelse ∝ portion × knuder)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="222"/>
-        <source>Parallel processes for the shortest paths (Linux/macOS fork; 1 = off)</source>
-        <translation>Parallelle processer til de korteste veje (Linux/macOS fork; 1 = fra)</translation>
+        <location filename="../processing/fca_access.py" line="197"/>
+        <source>Parallel processes for the shortest paths (Linux/macOS fork; 1 = off, 0 = automatic: 1 in QGIS desktop, one per core in qgis_process/Python)</source>
+        <translation>Parallelle processer til de korteste veje (Linux/macOS fork; 1 = fra, 0 = automatisk: 1 i QGIS Desktop, én pr. kerne i qgis_process/Python)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="232"/>
+        <location filename="../processing/fca_access.py" line="210"/>
         <source>Accessibility per demand location</source>
         <translation>Tilgængelighed pr. efterspørgselssted</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="241"/>
+        <location filename="../processing/fca_access.py" line="219"/>
+        <location filename="../processing/fca_access.py" line="449"/>
         <source>Accessibility per area</source>
         <translation>Tilgængelighed pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="250"/>
+        <location filename="../processing/fca_access.py" line="228"/>
         <source>Supply-to-demand ratio per practice</source>
         <translation>Forhold mellem udbud og efterspørgsel pr. praksis</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="311"/>
-        <source>Road network &apos;{name}&apos;: {nodes:,} nodes, {edges:,} directed edges.</source>
-        <translation>Vejnet &apos;{name}&apos;: {nodes:,} knuder, {edges:,} rettede kanter.</translation>
-    </message>
-    <message>
-        <location filename="../processing/fca_access.py" line="334"/>
+        <location filename="../processing/fca_access.py" line="270"/>
         <source>&apos;{text}&apos; must be numbers separated by commas.</source>
         <translation>&apos;{text}&apos; skal være tal adskilt af kommaer.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="348"/>
+        <location filename="../processing/fca_access.py" line="284"/>
         <source>No road network given. Choose a road network file or line layer, or tick &apos;No network: use the straight-line fallback&apos; to use straight-line distance × detour factor (labelled in the outputs).</source>
         <translation>Intet vejnet angivet. Vælg en vejnetsfil eller et linjelag, eller sæt flueben ved &apos;Intet vejnet: brug nødløsningen i fugleflugt&apos; for at bruge fugleflugtsafstand × omvejsfaktor (markeret i resultaterne).</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="359"/>
+        <location filename="../processing/fca_access.py" line="295"/>
         <source>Reading practices and demand</source>
         <translation>Læser praksis og efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="390"/>
+        <location filename="../processing/fca_access.py" line="306"/>
         <source>No demand given. Choose a population raster or a point/polygon layer.</source>
         <translation>Ingen efterspørgsel angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="419"/>
+        <location filename="../processing/fca_access.py" line="335"/>
         <source>Need weighting needs age/sex columns (m_0_4 … k_85_plus) on the area layer &apos;{layer}&apos;.</source>
         <translation>Behovsvægtning kræver alders-/kønskolonner (m_0_4 … k_85_plus) i områdelaget &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="436"/>
+        <location filename="../processing/fca_access.py" line="352"/>
         <source>Need weighting needs an area layer with age/sex columns (m_0_4 … k_85_plus).</source>
         <translation>Behovsvægtning kræver et områdelag med alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="440"/>
+        <location filename="../processing/fca_access.py" line="356"/>
         <source>Travel times within the catchment</source>
         <translation>Rejsetider inden for optageområdet</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="465"/>
+        <location filename="../processing/fca_access.py" line="381"/>
         <source>Straight-line fallback used: {label}.</source>
         <translation>Nødløsning i fugleflugt brugt: {label}.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="501"/>
+        <location filename="../processing/fca_access.py" line="420"/>
         <source>Accessibility (GPs per 10 000)</source>
         <translation>Tilgængelighed (læger pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="588"/>
-        <location filename="../processing/gp_density.py" line="530"/>
-        <location filename="../sundplan_qgis/catchments.py" line="676"/>
+        <location filename="../processing/fca_access.py" line="515"/>
+        <location filename="../processing/gp_density.py" line="536"/>
+        <location filename="../sundplan_qgis/catchments.py" line="700"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
@@ -818,7 +810,7 @@
     </message>
     <message>
         <location filename="../processing/gp_density.py" line="299"/>
-        <location filename="../processing/specialist_gaps.py" line="158"/>
+        <location filename="../processing/specialist_gaps.py" line="156"/>
         <source>Area id field (e.g. kommunekode)</source>
         <translation>Felt med område-id (fx kommunekode)</translation>
     </message>
@@ -859,7 +851,7 @@
     </message>
     <message>
         <location filename="../processing/gp_density.py" line="370"/>
-        <location filename="../processing/gp_density.py" line="514"/>
+        <location filename="../processing/gp_density.py" line="517"/>
         <source>GP density per area</source>
         <translation>Lægedækning pr. område</translation>
     </message>
@@ -1341,313 +1333,313 @@
         <translation>Syntetisk eksempelregion, seed {seed}: {roads} vejlinjer, {hospitals} sygehuse, {gps} lægepraksis, {kommuner} kommuner, {population} indbyggere.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="58"/>
+        <location filename="../processing/specialist_gaps.py" line="56"/>
         <source>Specialist-practice gaps against need (Speciallægedækning mod behov)</source>
         <translation>Speciallægedækning mod behov</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="73"/>
+        <location filename="../processing/specialist_gaps.py" line="71"/>
         <source>Compares, per specialty and area, today&apos;s specialist capacity (ydernumre) with a need-based fair share, and shows what it would take to close the gap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: specialist practices as points (specialty field; capacity field, default 1 per practice) or a table of capacity per area and specialty; areas with population by age and sex (columns m_0_4, k_0_4 … m_85_plus, k_85_plus, or a &apos;population&apos; column), as polygons or a table; optionally a grouping into regions, sundhedsråd (embedded, by kommunekode) or your own grouping table; need weights per specialty (shipped defaults, none, or your CSV); the reference total per specialty: today&apos;s capacity (default) or a planned total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialty names may be Danish, English or common aliases (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: need-weighted population = Σ persons × weight, scaled so its total equals the total population. Fair share = reference total × the area&apos;s share of need. Gap = capacity − fair share; ratio = capacity / fair share; classes under- / over-supplied at your thresholds (default 0.8 and 1.25). Per specialty: the highest to lowest capacity per 100 000 need-weighted inhabitants, a Gini coefficient of capacity against need, and the index of dissimilarity (the share of capacity that would have to move) with the number of capacities it means. The relocation plan is a transport problem solved with scipy/HiGHS: moves from over- to under-supplied areas reaching the fair shares with the least capacity × km between area centres; with today&apos;s total it moves exactly dissimilarity × capacity. A planned total adds &apos;new&apos; (or &apos;withdraw&apos;) rows for the difference.&lt;br&gt;&lt;br&gt;&lt;b&gt;Optional network part&lt;/b&gt;: with a road network and resident locations (raster or points), the population beyond a travel time (default 60 minutes) from the nearest practice of each specialty, per area.&lt;br&gt;&lt;br&gt;Practices outside all areas are reported and not counted; areas without population get fair share 0. Defaults and sources: resources/data/README.md.</source>
         <translation>Sammenligner pr. speciale og område dagens speciallægekapacitet (ydernumre) med en behovsbestemt rimelig andel og viser, hvad der skal til for at lukke forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: speciallægepraksis som punkter (specialefelt; kapacitetsfelt, standard 1 pr. praksis) eller en tabel med kapacitet pr. område og speciale; områder med befolkning efter alder og køn (kolonnerne m_0_4, k_0_4 … m_85_plus, k_85_plus eller en kolonne &apos;population&apos;) som polygoner eller tabel; eventuelt en gruppering i regioner, sundhedsråd (indbygget, via kommunekode) eller din egen grupperingstabel; behovsvægte pr. speciale (medfølgende standardvægte, ingen eller din CSV); referencetotalen pr. speciale: dagens kapacitet (standard) eller en planlagt total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialenavne kan være danske, engelske eller almindelige kaldenavne (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: behovsvægtet befolkning = Σ personer × vægt, skaleret så totalen svarer til den samlede befolkning. Rimelig andel = referencetotal × områdets andel af behovet. Forskel = kapacitet − rimelig andel; forholdstal = kapacitet / rimelig andel; klasserne under- / overforsynet ved dine tærskler (standard 0,8 og 1,25). Pr. speciale: højeste til laveste kapacitet pr. 100.000 behovsvægtede indbyggere, en Gini-koefficient for kapacitet mod behov og dissimilaritetsindekset (den andel af kapaciteten, der skulle flyttes) med det antal kapaciteter, det svarer til. Flytteplanen er et transportproblem løst med scipy/HiGHS: flytninger fra over- til underforsynede områder, der når de rimelige andele med mindst mulig kapacitet × km mellem områdernes midtpunkter; med dagens total flyttes præcis dissimilaritet × kapacitet. En planlagt total tilføjer rækker med &apos;new&apos; (eller &apos;withdraw&apos;) for forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Valgfri netværksdel&lt;/b&gt;: med et vejnet og indbyggernes placering (raster eller punkter) beregnes pr. område befolkningen, der bor længere end en rejsetid (standard 60 minutter) fra nærmeste praksis i hvert speciale.&lt;br&gt;&lt;br&gt;Praksis uden for alle områder rapporteres og tælles ikke med; områder uden befolkning får den rimelige andel 0. Standardværdier og kilder: resources/data/README.md.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="108"/>
+        <location filename="../processing/specialist_gaps.py" line="106"/>
         <source>Specialist practices (points)</source>
         <translation>Speciallægepraksis (punkter)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="116"/>
+        <location filename="../processing/specialist_gaps.py" line="114"/>
         <source>Specialty field of the practices</source>
         <translation>Specialefelt i praksislaget</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="124"/>
+        <location filename="../processing/specialist_gaps.py" line="122"/>
         <source>Capacity field (full-time ydernumre; empty = 1 per practice)</source>
         <translation>Kapacitetsfelt (fuldtids-ydernumre; tomt = 1 pr. praksis)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="133"/>
+        <location filename="../processing/specialist_gaps.py" line="131"/>
         <source>…or a capacity table per area and specialty</source>
         <translation>…eller en kapacitetstabel pr. område og speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="139"/>
+        <location filename="../processing/specialist_gaps.py" line="137"/>
         <source>Area id field of the capacity table</source>
         <translation>Felt med område-id i kapacitetstabellen</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="140"/>
+        <location filename="../processing/specialist_gaps.py" line="138"/>
         <source>Specialty field of the capacity table</source>
         <translation>Specialefelt i kapacitetstabellen</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="141"/>
+        <location filename="../processing/specialist_gaps.py" line="139"/>
         <source>Capacity field of the capacity table</source>
         <translation>Kapacitetsfelt i kapacitetstabellen</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="151"/>
+        <location filename="../processing/specialist_gaps.py" line="149"/>
         <source>Areas with population by age and sex (polygons or a table)</source>
         <translation>Områder med befolkning efter alder og køn (polygoner eller en tabel)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="174"/>
+        <location filename="../processing/specialist_gaps.py" line="172"/>
         <source>Report for larger units</source>
         <translation>Rapportér for større enheder</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="33"/>
+        <location filename="../processing/specialist_gaps.py" line="31"/>
         <source>None: the areas themselves</source>
         <translation>Ingen: selve områderne</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="34"/>
+        <location filename="../processing/specialist_gaps.py" line="32"/>
         <source>Regions (5, until 2026), by kommunekode</source>
         <translation>Regioner (5, indtil 2026), via kommunekode</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="35"/>
+        <location filename="../processing/specialist_gaps.py" line="33"/>
         <source>Regions from 2027 (4), by kommunekode</source>
         <translation>Regioner fra 2027 (4), via kommunekode</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="36"/>
+        <location filename="../processing/specialist_gaps.py" line="34"/>
         <source>Sundhedsråd (17), by kommunekode</source>
         <translation>Sundhedsråd (17), via kommunekode</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="37"/>
+        <location filename="../processing/specialist_gaps.py" line="35"/>
         <source>Sundhedsfællesskaber (21, 2019 proposal), by kommunekode</source>
         <translation>Sundhedsfællesskaber (21, forslaget fra 2019), via kommunekode</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="38"/>
+        <location filename="../processing/specialist_gaps.py" line="36"/>
         <source>A grouping table (area id -&gt; unit)</source>
         <translation>En grupperingstabel (område-id -&gt; enhed)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="182"/>
+        <location filename="../processing/specialist_gaps.py" line="180"/>
         <source>Grouping table (for &apos;a grouping table&apos;)</source>
         <translation>Grupperingstabel (til &apos;en grupperingstabel&apos;)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="188"/>
+        <location filename="../processing/specialist_gaps.py" line="186"/>
         <source>Grouping table: area id field</source>
         <translation>Grupperingstabel: felt med område-id</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="189"/>
+        <location filename="../processing/specialist_gaps.py" line="187"/>
         <source>Grouping table: unit field</source>
         <translation>Grupperingstabel: enhedsfelt</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="199"/>
+        <location filename="../processing/specialist_gaps.py" line="197"/>
         <source>Need weights</source>
         <translation>Behovsvægte</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="41"/>
+        <location filename="../processing/specialist_gaps.py" line="39"/>
         <source>Default need weights per specialty (shipped, documented)</source>
         <translation>Standardbehovsvægte pr. speciale (medfølger, dokumenteret)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="42"/>
+        <location filename="../processing/specialist_gaps.py" line="40"/>
         <source>Unweighted population</source>
         <translation>Uvægtet befolkning</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="43"/>
+        <location filename="../processing/specialist_gaps.py" line="41"/>
         <source>A weight table (CSV: specialty, age_group, sex, weight)</source>
         <translation>En vægttabel (CSV: specialty, age_group, sex, weight)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="207"/>
+        <location filename="../processing/specialist_gaps.py" line="205"/>
         <source>Weight table (CSV)</source>
         <translation>Vægttabel (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="209"/>
+        <location filename="../processing/specialist_gaps.py" line="207"/>
         <source>CSV files</source>
         <translation>CSV-filer</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="215"/>
+        <location filename="../processing/specialist_gaps.py" line="213"/>
         <source>Only these specialties (separated by &apos;;&apos;, empty = all found)</source>
         <translation>Kun disse specialer (adskilt af &apos;;&apos;, tomt = alle fundne)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="222"/>
+        <location filename="../processing/specialist_gaps.py" line="220"/>
         <source>Planned totals (specialty=number; …; empty = today&apos;s national capacity)</source>
         <translation>Planlagte totaler (speciale=antal; …; tomt = dagens landsdækkende kapacitet)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="227"/>
+        <location filename="../processing/specialist_gaps.py" line="225"/>
         <source>Under-supplied below capacity / fair share</source>
         <translation>Underforsynet under kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="228"/>
+        <location filename="../processing/specialist_gaps.py" line="226"/>
         <source>Over-supplied above capacity / fair share</source>
         <translation>Overforsynet over kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="240"/>
+        <location filename="../processing/specialist_gaps.py" line="238"/>
         <source>Network part: travel time limit (minutes)</source>
         <translation>Netværksdel: grænse for rejsetid (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="249"/>
+        <location filename="../processing/specialist_gaps.py" line="245"/>
         <source>Network part: residents (population raster)</source>
         <translation>Netværksdel: indbyggere (befolkningsraster)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="256"/>
+        <location filename="../processing/specialist_gaps.py" line="246"/>
         <source>Network part: …or residents as points/polygons</source>
         <translation>Netværksdel: …eller indbyggere som punkter/polygoner</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="264"/>
+        <location filename="../processing/specialist_gaps.py" line="247"/>
         <source>Network part: population field</source>
         <translation>Netværksdel: befolkningsfelt</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="283"/>
+        <location filename="../processing/specialist_gaps.py" line="251"/>
         <source>Access speed to the road (km/h)</source>
         <translation>Hastighed til vejen (km/t)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="284"/>
+        <location filename="../processing/specialist_gaps.py" line="252"/>
         <source>Raster cell size when residents are not a raster (m)</source>
         <translation>Rastercellestørrelse, når indbyggerne ikke er et raster (m)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="297"/>
+        <location filename="../processing/specialist_gaps.py" line="262"/>
         <source>Gaps per area and specialty</source>
         <translation>Forskelle pr. område og speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="302"/>
-        <location filename="../processing/specialist_gaps.py" line="650"/>
+        <location filename="../processing/specialist_gaps.py" line="267"/>
+        <location filename="../processing/specialist_gaps.py" line="624"/>
         <source>Summary per specialty</source>
         <translation>Opsummering pr. speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="308"/>
+        <location filename="../processing/specialist_gaps.py" line="273"/>
         <source>Relocation plan (moves between area centres)</source>
         <translation>Flytteplan (flytninger mellem områdernes midtpunkter)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="315"/>
+        <location filename="../processing/specialist_gaps.py" line="280"/>
         <source>Population beyond the time limit per area and specialty (network part)</source>
         <translation>Befolkning uden for tidsgrænsen pr. område og speciale (netværksdel)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="339"/>
+        <location filename="../processing/specialist_gaps.py" line="304"/>
         <source>Choose the areas with population (a layer or table).</source>
         <translation>Vælg områderne med befolkning (et lag eller en tabel).</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="349"/>
+        <location filename="../processing/specialist_gaps.py" line="314"/>
         <source>The areas &apos;{layer}&apos; have no population columns: give age/sex columns (m_0_4, k_0_4 … m_85_plus, k_85_plus) or a &apos;population&apos; field. Fields found: {fields}.</source>
         <translation>Områderne &apos;{layer}&apos; har ingen befolkningskolonner: angiv alders-/kønskolonner (m_0_4, k_0_4 … m_85_plus, k_85_plus) eller et felt &apos;population&apos;. Fundne felter: {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="375"/>
+        <location filename="../processing/specialist_gaps.py" line="340"/>
         <source>The table &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Tabellen &apos;{layer}&apos; har intet felt &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="386"/>
+        <location filename="../processing/specialist_gaps.py" line="351"/>
         <source>The area table &apos;{layer}&apos; is empty.</source>
         <translation>Områdetabellen &apos;{layer}&apos; er tom.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="399"/>
+        <location filename="../processing/specialist_gaps.py" line="364"/>
         <source>The areas &apos;{layer}&apos; have duplicate ids: {ids}. Choose an id field with one value per area.</source>
         <translation>Områderne &apos;{layer}&apos; har dublerede id&apos;er: {ids}. Vælg et id-felt med én værdi pr. område.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="419"/>
+        <location filename="../processing/specialist_gaps.py" line="384"/>
         <source>Grouping by a table needs the grouping table and its area id and unit fields.</source>
         <translation>Gruppering efter en tabel kræver grupperingstabellen og dens felter for område-id og enhed.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="447"/>
+        <location filename="../processing/specialist_gaps.py" line="412"/>
         <source>Choose the specialty field of the practices.</source>
         <translation>Vælg specialefeltet i praksislaget.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="450"/>
+        <location filename="../processing/specialist_gaps.py" line="415"/>
         <source>Practices as points need polygon areas to be placed in. Give the areas as polygons, or give a capacity table per area instead.</source>
         <translation>Praksis som punkter skal have polygonområder at blive placeret i. Angiv områderne som polygoner, eller angiv i stedet en kapacitetstabel pr. område.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="470"/>
+        <location filename="../processing/specialist_gaps.py" line="435"/>
         <source>Practices without a capacity in &apos;{layer}&apos; ({field}): feature ids {ids}. Fill in the number of full-time ydernumre.</source>
         <translation>Praksis uden kapacitet i &apos;{layer}&apos; ({field}): objekt-id&apos;er {ids}. Udfyld antallet af fuldtids-ydernumre.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="479"/>
+        <location filename="../processing/specialist_gaps.py" line="444"/>
         <source>Negative capacities in &apos;{layer}&apos; ({field}): feature ids {ids}. Capacities are numbers of full-time ydernumre, 0 or more.</source>
         <translation>Negative kapaciteter i &apos;{layer}&apos; ({field}): objekt-id&apos;er {ids}. Kapaciteter er antal fuldtids-ydernumre, 0 eller flere.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="516"/>
+        <location filename="../processing/specialist_gaps.py" line="481"/>
         <source>The capacity table needs its area id, specialty and capacity fields.</source>
         <translation>Kapacitetstabellen kræver sine felter for område-id, speciale og kapacitet.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="527"/>
+        <location filename="../processing/specialist_gaps.py" line="492"/>
         <source>Give the specialist practices (points) or a capacity table per area.</source>
         <translation>Angiv speciallægepraksis (punkter) eller en kapacitetstabel pr. område.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="537"/>
+        <location filename="../processing/specialist_gaps.py" line="502"/>
         <source>Reading areas and population</source>
         <translation>Læser områder og befolkning</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="540"/>
+        <location filename="../processing/specialist_gaps.py" line="505"/>
         <source>Reading specialist capacity</source>
         <translation>Læser speciallægekapacitet</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="551"/>
+        <location filename="../processing/specialist_gaps.py" line="516"/>
         <source>Choose the weight table (CSV), or another weight mode.</source>
         <translation>Vælg vægttabellen (CSV) eller en anden vægtmetode.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="580"/>
+        <location filename="../processing/specialist_gaps.py" line="545"/>
         <source>Need-weighted population, fair shares and gaps</source>
         <translation>Behovsvægtet befolkning, rimelige andele og forskelle</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="607"/>
+        <location filename="../processing/specialist_gaps.py" line="572"/>
         <source>{n} practice(s) lie outside all areas and are not counted (feature ids {ids}). See the report.</source>
         <translation>{n} praksis ligger uden for alle områder og tælles ikke med (objekt-id&apos;er {ids}). Se rapporten.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="646"/>
+        <location filename="../processing/specialist_gaps.py" line="615"/>
         <source>Specialist gaps</source>
         <translation>Speciallægeforskelle</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="672"/>
+        <location filename="../processing/specialist_gaps.py" line="650"/>
         <source>Relocation plan</source>
         <translation>Flytteplan</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="690"/>
+        <location filename="../processing/specialist_gaps.py" line="669"/>
         <source>The network part needs the practices as points and the areas as polygons.</source>
         <translation>Netværksdelen kræver praksis som punkter og områderne som polygoner.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="697"/>
+        <location filename="../processing/specialist_gaps.py" line="674"/>
         <source>The network part needs polygon areas.</source>
         <translation>Netværksdelen kræver polygonområder.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="703"/>
+        <location filename="../processing/specialist_gaps.py" line="680"/>
         <source>Travel times: {s}</source>
         <translation>Rejsetider: {s}</translation>
     </message>
@@ -1657,109 +1649,810 @@
         <translation>Ingen aktive sygehuse: der skal være mindst ét sygehus.</translation>
     </message>
     <message>
+        <location filename="../sundplan_qgis/catchments.py" line="120"/>
+        <source>The road network &apos;{network}&apos; has no roads.</source>
+        <translation>Vejnettet &apos;{network}&apos; har ingen veje.</translation>
+    </message>
+    <message>
         <location filename="../sundplan_qgis/catchments.py" line="121"/>
         <source>Snapping hospitals to the road network</source>
         <translation>Knytter sygehusene til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="236"/>
+        <location filename="../sundplan_qgis/catchments.py" line="128"/>
+        <source>{count} hospital(s) lie farther than the maximum snap distance ({max_snap_m:.0f} m) from any road of &apos;{network}&apos;: {hospitals}. Check the hospitals&apos; CRS and positions, use a network that covers them, or raise the maximum snap distance.</source>
+        <translation>{count} sygehus(e) ligger længere fra en vej i &apos;{network}&apos; end den største afstand ved tilknytning til vejnettet ({max_snap_m:.0f} m): {hospitals}. Kontrollér sygehusenes koordinatsystem og placering, brug et vejnet, der dækker dem, eller hæv den største afstand ved tilknytning.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="143"/>
+        <source>No road of &apos;{network}&apos; leads to hospital(s) {hospitals}: the nearest road node has no incoming road (a one-way dead end or an isolated vertex). Move the hospital point next to a connected road or fix the network.</source>
+        <translation>Ingen vej i &apos;{network}&apos; fører til sygehus(e) {hospitals}: den nærmeste vejknude har ingen indgående vej (en ensrettet blindvej eller et isoleret knudepunkt). Flyt sygehuspunktet hen til en sammenhængende vej, eller ret vejnettet.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="160"/>
+        <source>Shortest paths from {hospitals} hospitals over {nodes:,} road nodes</source>
+        <translation>Korteste veje fra {hospitals} sygehuse over {nodes:,} vejknuder</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="186"/>
+        <source>{reached:,} of {nodes:,} road nodes reach a hospital</source>
+        <translation>{reached:,} af {nodes:,} vejknuder når et sygehus</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="201"/>
+        <location filename="../sundplan_qgis/fca.py" line="449"/>
+        <source>The access speed must be positive (got {speed} km/h).</source>
+        <translation>Hastigheden mellem et sted og vejen skal være positiv (angivet: {speed} km/t).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="231"/>
+        <source>Snapping locations {start:,}–{stop:,} of {n:,}</source>
+        <translation>Knytter steder {start:,}–{stop:,} af {n:,} til vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="257"/>
         <source>Locations done</source>
         <translation>Placeringer færdige</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="577"/>
+        <location filename="../sundplan_qgis/catchments.py" line="265"/>
+        <source>Time bands must be positive minutes, e.g. 15,30,45,60 (got {bands}).</source>
+        <translation>Tidsintervallerne skal være positive minuttal, fx 15,30,45,60 (angivet: {bands}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="270"/>
+        <source>Time bands must be strictly increasing, e.g. 15,30,45,60 (got {bands}).</source>
+        <translation>Tidsintervallerne skal være strengt stigende, fx 15,30,45,60 (angivet: {bands}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="535"/>
+        <source>The population input &apos;{layer}&apos; has no populated locations.</source>
+        <translation>Befolkningen &apos;{layer}&apos; har ingen beboede steder.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="601"/>
         <source>Summarising catchments, bands and areas</source>
         <translation>Opsummerer optageområder, tidsintervaller og områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="613"/>
+        <location filename="../sundplan_qgis/catchments.py" line="637"/>
         <source>Polygonising catchments</source>
         <translation>Laver polygoner af optageområderne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="615"/>
+        <location filename="../sundplan_qgis/catchments.py" line="639"/>
         <source>Polygonising time bands</source>
         <translation>Laver polygoner af tidsintervallerne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="433"/>
+        <location filename="../sundplan_qgis/density.py" line="71"/>
+        <source>&apos;{name}&apos; (feature {fid}: {value})</source>
+        <translation>&apos;{name}&apos; (objekt {fid}: {value})</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="79"/>
+        <source>{count} practice(s) of &apos;{layer}&apos; have a NULL, zero or negative capacity in &apos;{field}&apos;: {practices}. Each practice needs a capacity &gt; 0 (number of GPs or lægekapaciteter); fix the values or filter those practices out.</source>
+        <translation>{count} praksis i &apos;{layer}&apos; har en kapacitet i &apos;{field}&apos;, der er NULL, nul eller negativ: {practices}. Hver praksis skal have en kapacitet &gt; 0 (antal læger eller lægekapaciteter); ret værdierne, eller filtrer de praksis fra.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="136"/>
+        <source>feature id</source>
+        <translation>objekt-id</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="299"/>
+        <source>The area layer &apos;{layer}&apos; has no areas.</source>
+        <translation>Områdelaget &apos;{layer}&apos; har ingen områder.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="302"/>
+        <source>The shortage threshold must be a positive number of residents per GP (got {threshold}).</source>
+        <translation>Tærsklen for lægemangel skal være et positivt antal indbyggere pr. læge (angivet: {threshold}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="311"/>
+        <source>No population for the areas of &apos;{layer}&apos;: choose a population field, age/sex columns (m_0_4 … k_85_plus) or a population raster/layer.</source>
+        <translation>Ingen befolkning for områderne i &apos;{layer}&apos;: vælg et befolkningsfelt, alders-/kønskolonner (m_0_4 … k_85_plus) eller et befolkningsraster/-lag.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="323"/>
+        <source>The population of {count} area(s) of &apos;{layer}&apos; is NULL or negative: {areas}. Fill in the population (0 if nobody lives there).</source>
+        <translation>Befolkningen i {count} område(r) i &apos;{layer}&apos; er NULL eller negativ: {areas}. Udfyld befolkningen (0, hvis ingen bor der).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="332"/>
+        <source>Need weighting needs population by age (and sex) per area, but the area layer &apos;{layer}&apos; has no age/sex columns (expected m_0_4, k_0_4, …, k_85_plus). Add them or switch need weighting off.</source>
+        <translation>Behovsvægtning kræver befolkning efter alder (og køn) pr. område, men områdelaget &apos;{layer}&apos; har ingen alders-/kønskolonner (forventet m_0_4, k_0_4, …, k_85_plus). Tilføj dem, eller slå behovsvægtning fra.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="349"/>
+        <source>{count} area(s) of &apos;{layer}&apos; have residents but no one in the age/sex columns, so no need factor: {areas}</source>
+        <translation>{count} område(r) i &apos;{layer}&apos; har beboere, men ingen i alders-/kønskolonnerne og dermed ingen behovsfaktor: {areas}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="461"/>
+        <source>The grouping table has no column &apos;{column}&apos; (columns: {columns}).</source>
+        <translation>Grupperingstabellen har ingen kolonne &apos;{column}&apos; (kolonner: {columns}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="470"/>
+        <source>The grouping table lists these keys more than once: {keys}.</source>
+        <translation>Grupperingstabellen har disse nøgler mere end én gang: {keys}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="477"/>
+        <source>The grouping table has no column(s) {missing} (columns: {columns}).</source>
+        <translation>Grupperingstabellen har ingen kolonne(r) {missing} (kolonner: {columns}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="162"/>
+        <source>Unknown method &apos;{method}&apos;: use one of {methods}.</source>
+        <translation>Ukendt metode &apos;{method}&apos;: brug en af {methods}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="172"/>
+        <source>The catchment threshold must be a positive number of minutes (got {threshold}); a threshold of 0 would leave every practice without patients.</source>
+        <translation>Tærsklen for optageområdet skal være et positivt antal minutter (angivet: {threshold}); en tærskel på 0 ville efterlade alle praksis uden patienter.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="187"/>
+        <source>E2SFCA needs one weight per zone: {n_breaks} zone limits but {n_weights} weights.</source>
+        <translation>E2SFCA kræver én vægt pr. zone: {n_breaks} zonegrænser, men {n_weights} vægte.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="195"/>
+        <source>Zone limits must be positive and increasing (got {breaks}).</source>
+        <translation>Zonegrænserne skal være positive og stigende (angivet: {breaks}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="199"/>
+        <source>The last zone limit ({last:g} min) must equal the catchment threshold ({threshold:g} min).</source>
+        <translation>Den sidste zonegrænse ({last:g} min) skal være lig med tærsklen for optageområdet ({threshold:g} min).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="206"/>
+        <source>Zone weights must be ≥ 0 (got {weights}).</source>
+        <translation>Zonevægtene skal være ≥ 0 (angivet: {weights}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="257"/>
+        <source>The detour factor must be ≥ 1 (got {factor}).</source>
+        <translation>Omvejsfaktoren skal være ≥ 1 (angivet: {factor}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="259"/>
+        <source>The straight-line speed must be positive (got {speed} km/h).</source>
+        <translation>Hastigheden i fugleflugt skal være positiv (angivet: {speed} km/t).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="271"/>
+        <source>Straight-line catchments {done:,}/{n:,}</source>
+        <translation>Optageområder i fugleflugt {done:,}/{n:,}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="457"/>
+        <source>The road network &apos;{name}&apos; has no roads.</source>
+        <translation>Vejnettet &apos;{name}&apos; har ingen veje.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="460"/>
         <source>Snapping practices and demand to the road network</source>
         <translation>Knytter praksis og efterspørgsel til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="615"/>
+        <location filename="../sundplan_qgis/fca.py" line="649"/>
         <source>A shortest-path worker process ended unexpectedly.</source>
         <translation>En arbejdsproces til korteste veje stoppede uventet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="640"/>
+        <location filename="../sundplan_qgis/fca.py" line="651"/>
+        <source>A shortest-path worker process failed:
+{trace}</source>
+        <translation>En arbejdsproces til korteste veje fejlede:
+{trace}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="668"/>
+        <source>Shortest paths: batch {done:,} of {n:,} ({workers} processes)</source>
+        <translation>Korteste veje: portion {done:,} af {n:,} ({workers} processer)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="678"/>
         <source>The shortest-path worker processes ended unexpectedly.</source>
         <translation>Arbejdsprocesserne til korteste veje stoppede uventet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="760"/>
+        <location filename="../sundplan_qgis/fca.py" line="782"/>
+        <source>Shortest paths: batch {done:,} of {n:,}</source>
+        <translation>Korteste veje: portion {done:,} af {n:,}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="797"/>
         <source>Travel times done</source>
         <translation>Rejsetider færdige</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="839"/>
+        <location filename="../sundplan_qgis/fca.py" line="876"/>
         <source>2SFCA step 1 (in the search processes)</source>
         <translation>2SFCA trin 1 (i søgeprocesserne)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="842"/>
+        <location filename="../sundplan_qgis/fca.py" line="879"/>
         <source>2SFCA step 2 (in the search processes)</source>
         <translation>2SFCA trin 2 (i søgeprocesserne)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="864"/>
+        <location filename="../sundplan_qgis/fca.py" line="901"/>
         <source>Accessibility done</source>
         <translation>Tilgængelighed færdig</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="289"/>
+        <location filename="../sundplan_qgis/gaps.py" line="119"/>
+        <source>Unknown specialty names in &apos;{source}&apos;: {found}. Use one of the 15 specialties (Danish or English name, or a common alias): {known}. Names are matched ignoring case, spaces and hyphens; see resources/data/specialties.csv.</source>
+        <translation>Ukendte specialenavne i &apos;{source}&apos;: {found}. Brug et af de 15 specialer (dansk eller engelsk navn eller et almindeligt alias): {known}. Navnene sammenlignes uden hensyn til store/små bogstaver, mellemrum og bindestreger; se resources/data/specialties.csv.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="150"/>
+        <source>The need-weight table &apos;{table}&apos; does not exist.</source>
+        <translation>Behovsvægttabellen &apos;{table}&apos; findes ikke.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="156"/>
+        <source>The need-weight table &apos;{table}&apos; lacks the column(s) {missing}. It needs specialty, age_group, sex (m/k/all) and weight; found: {found}.</source>
+        <translation>Behovsvægttabellen &apos;{table}&apos; mangler kolonne(rne) {missing}. Den skal have specialty, age_group, sex (m/k/all) og weight; fundet: {found}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="170"/>
+        <source>The need-weight table &apos;{table}&apos; has sex values {values}; use m, k or all.</source>
+        <translation>Behovsvægttabellen &apos;{table}&apos; har kønsværdierne {values}; brug m, k eller all.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="180"/>
+        <source>The need-weight table &apos;{table}&apos; has age groups {values}; use {allowed}.</source>
+        <translation>Behovsvægttabellen &apos;{table}&apos; har aldersgrupperne {values}; brug {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="193"/>
+        <source>The need-weight table &apos;{table}&apos; has weights that are not numbers ≥ 0: {rows}.</source>
+        <translation>Behovsvægttabellen &apos;{table}&apos; har vægte, der ikke er tal ≥ 0: {rows}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="213"/>
+        <source>The need-weight table &apos;{table}&apos; lists some rows twice: {rows}.</source>
+        <translation>Behovsvægttabellen &apos;{table}&apos; har nogle rækker to gange: {rows}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="257"/>
+        <source>The need-weight table has no rows for &apos;{specialty}&apos; and no general rows (specialty &apos;{general}&apos;). Add rows for it, or a &apos;{general}&apos; profile.</source>
+        <translation>Behovsvægttabellen har ingen rækker for &apos;{specialty}&apos; og ingen generelle rækker (speciale &apos;{general}&apos;). Tilføj rækker for specialet eller en &apos;{general}&apos;-profil.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="277"/>
+        <source>The need weights for &apos;{specialty}&apos; miss the age group(s) {groups} that the population has. Give a weight for every age group (per sex, or sex &apos;all&apos;).</source>
+        <translation>Behovsvægtene for &apos;{specialty}&apos; mangler aldersgruppe(rne) {groups}, som befolkningen har. Angiv en vægt for hver aldersgruppe (pr. køn eller med køn &apos;all&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="304"/>
+        <source>The population has empty or non-numeric age/sex counts for the area(s) {areas}.</source>
+        <translation>Befolkningen har tomme eller ikke-numeriske antal i alders-/kønskolonnerne for område(rne) {areas}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="310"/>
         <source>The population has negative age/sex counts.</source>
         <translation>Befolkningen har negative antal i alders-/kønskolonnerne.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="294"/>
+        <location filename="../sundplan_qgis/gaps.py" line="315"/>
         <source>The population column has empty, non-numeric or negative values.</source>
         <translation>Befolkningskolonnen har tomme, ikke-numeriske eller negative værdier.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="308"/>
+        <location filename="../sundplan_qgis/gaps.py" line="317"/>
+        <source>The areas have no population: give age/sex columns (m_0_4, k_0_4, … m_85_plus, k_85_plus) or a &apos;population&apos; column. Columns found: {columns}.</source>
+        <translation>Områderne har ingen befolkning: angiv alders-/kønskolonner (m_0_4, k_0_4, … m_85_plus, k_85_plus) eller en kolonne &apos;population&apos;. Fundne kolonner: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="330"/>
         <source>Need weights are by age group, but the population has no age/sex columns (m_0_4 … k_85_plus). Give them, or choose unweighted population.</source>
         <translation>Behovsvægtene er efter aldersgruppe, men befolkningen har ingen alders-/kønskolonner (m_0_4 … k_85_plus). Angiv dem, eller vælg uvægtet befolkning.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="466"/>
+        <location filename="../sundplan_qgis/gaps.py" line="341"/>
+        <source>Need weights for &apos;{specialty}&apos;: {error}</source>
+        <translation>Behovsvægte for &apos;{specialty}&apos;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="347"/>
+        <source>The need-weighted population for &apos;{specialty}&apos; is zero in every area: no population, or all its weights are zero.</source>
+        <translation>Den behovsvægtede befolkning for &apos;{specialty}&apos; er nul i alle områder: ingen befolkning, eller alle specialets vægte er nul.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="439"/>
+        <source>The relocation plan could not be solved: {reason}</source>
+        <translation>Omfordelingsplanen kunne ikke løses: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="485"/>
+        <source>The class thresholds must satisfy 0 &lt; under ≤ 1 ≤ over; got under {under:g} and over {over:g}.</source>
+        <translation>Klassegrænserne skal opfylde 0 &lt; under ≤ 1 ≤ over; angivet: under {under:g} og over {over:g}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="493"/>
         <source>The population table needs an &apos;area_id&apos; column.</source>
         <translation>Befolkningstabellen skal have en kolonne &apos;area_id&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="518"/>
+        <location filename="../sundplan_qgis/gaps.py" line="497"/>
+        <source>Duplicate area ids in the population: {ids}. Each area once.</source>
+        <translation>Dublerede område-id&apos;er i befolkningen: {ids}. Hvert område må kun forekomme én gang.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="509"/>
+        <source>The capacity table needs a &apos;{column}&apos; column.</source>
+        <translation>Kapacitetstabellen skal have en kolonne &apos;{column}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="514"/>
+        <source>Empty or non-numeric capacity for {rows}. Give every practice a capacity (full-time ydernumre) or leave the field unset.</source>
+        <translation>Tom eller ikke-numerisk kapacitet for {rows}. Giv hver praksis en kapacitet (fuldtids-ydernumre), eller lad feltet være tomt.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="519"/>
+        <source>{specialty} in area {area}</source>
+        <translation>{specialty} i område {area}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="531"/>
+        <source>Negative capacity for {rows}. Capacities are numbers of full-time ydernumre, 0 or more.</source>
+        <translation>Negativ kapacitet for {rows}. Kapaciteter er antal fuldtids-ydernumre, 0 eller flere.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="536"/>
+        <source>{specialty} in area {area} ({value:g})</source>
+        <translation>{specialty} i område {area} ({value:g})</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="550"/>
+        <source>The capacity table has area ids that are not among the areas: {unknown}. Areas: {areas}.</source>
+        <translation>Kapacitetstabellen har område-id&apos;er, der ikke findes blandt områderne: {unknown}. Områder: {areas}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="559"/>
+        <source>The planned total for &apos;{specialty}&apos; must be a number ≥ 0.</source>
+        <translation>Den planlagte total for &apos;{specialty}&apos; skal være et tal ≥ 0.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="566"/>
         <source>No specialist capacity given: the practices/capacity table is empty.</source>
         <translation>Ingen speciallægekapacitet angivet: praksis-/kapacitetstabellen er tom.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="241"/>
+        <location filename="../sundplan_qgis/gaps.py" line="811"/>
+        <source>{count} id(s) of &apos;{source}&apos; are not in the grouping table: {ids}. The grouping table must list every area id.</source>
+        <translation>{count} id(&apos;er) i &apos;{source}&apos; findes ikke i grupperingstabellen: {ids}. Grupperingstabellen skal indeholde alle område-id&apos;er.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="842"/>
+        <source>Unknown grouping level &apos;{level}&apos;. Use region, region_2027, sundhedsraad or sundhedsfaellesskab.</source>
+        <translation>Ukendt grupperingsniveau &apos;{level}&apos;. Brug region, region_2027, sundhedsraad eller sundhedsfaellesskab.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="860"/>
+        <source>Cannot read the planned total &apos;{text}&apos;. Write specialty=number, separated by &apos;;&apos;, e.g. &apos;Dermato-venerologi=60; Reumatologi=50&apos;.</source>
+        <translation>Kan ikke læse den planlagte total &apos;{text}&apos;. Skriv speciale=antal, adskilt af &apos;;&apos;, fx &apos;Dermato-venerologi=60; Reumatologi=50&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="869"/>
+        <source>The planned total for &apos;{specialty}&apos; is not a number.</source>
+        <translation>Den planlagte total for &apos;{specialty}&apos; er ikke et tal.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="873"/>
+        <source>The planned total for &apos;{specialty}&apos; must be 0 or more.</source>
+        <translation>Den planlagte total for &apos;{specialty}&apos; skal være 0 eller mere.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="111"/>
+        <source>The need weights &apos;{label}&apos; have no column(s) {missing}. Expected columns: age_group, sex (m/k/all, optional), weight.</source>
+        <translation>Behovsvægtene &apos;{label}&apos; har ingen kolonne(r) {missing}. Forventede kolonner: age_group, sex (m/k/all, valgfri), weight.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="126"/>
+        <source>Row {row} of the need weights &apos;{label}&apos;: age group &apos;{value}&apos; is not one of {groups}.</source>
+        <translation>Række {row} i behovsvægtene &apos;{label}&apos;: aldersgruppen &apos;{value}&apos; er ikke en af {groups}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="137"/>
+        <source>Row {row} of the need weights &apos;{label}&apos;: sex &apos;{value}&apos; must be m, k or all.</source>
+        <translation>Række {row} i behovsvægtene &apos;{label}&apos;: køn &apos;{value}&apos; skal være m, k eller all.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="148"/>
+        <source>Row {row} of the need weights &apos;{label}&apos; (age group {group}, sex {sex}): the weight must be a positive number (got {value!r}).</source>
+        <translation>Række {row} i behovsvægtene &apos;{label}&apos; (aldersgruppe {group}, køn {sex}): vægten skal være et positivt tal (angivet: {value!r}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="164"/>
+        <source>The need weights &apos;{label}&apos; list some age groups twice: {pairs}.</source>
+        <translation>Behovsvægtene &apos;{label}&apos; har nogle aldersgrupper to gange: {pairs}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="170"/>
+        <source>The need weights &apos;{label}&apos; are empty.</source>
+        <translation>Behovsvægtene &apos;{label}&apos; er tomme.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="198"/>
+        <source>No default need weights for the service &apos;{service}&apos;. Give a weight table (defaults exist for: {services}).</source>
+        <translation>Der er ingen standardbehovsvægte for ydelsen &apos;{service}&apos;. Angiv en vægttabel (der findes standardvægte for: {services}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="212"/>
+        <source>The need weight file &apos;{path}&apos; does not exist.</source>
+        <translation>Behovsvægtfilen &apos;{path}&apos; findes ikke.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="216"/>
+        <source>Cannot read the need weight file &apos;{path}&apos;: {error}</source>
+        <translation>Kan ikke læse behovsvægtfilen &apos;{path}&apos;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="224"/>
+        <source>The need weights &apos;{label}&apos; have no rows for service &apos;{service}&apos;.</source>
+        <translation>Behovsvægtene &apos;{label}&apos; har ingen rækker for ydelsen &apos;{service}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="265"/>
         <source>No population-by-age columns found (expected names like m_0_4, k_0_4, …, k_85_plus). Give age/sex columns or switch need weighting off.</source>
         <translation>Ingen kolonner med befolkning efter alder fundet (forventede navne som m_0_4, k_0_4, …, k_85_plus). Angiv alders-/kønskolonner, eller slå behovsvægtning fra.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network.py" line="784"/>
+        <location filename="../sundplan_qgis/need.py" line="271"/>
+        <source>Population columns not found: {columns}.</source>
+        <translation>Befolkningskolonnerne blev ikke fundet: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="279"/>
+        <source>The need weights &apos;{label}&apos; do not cover these age groups present in the population: {groups}. Add a weight for each (sex &apos;all&apos; covers both).</source>
+        <translation>Behovsvægtene &apos;{label}&apos; dækker ikke disse aldersgrupper, som findes i befolkningen: {groups}. Tilføj en vægt for hver (køn &apos;all&apos; dækker begge køn).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="291"/>
+        <source>The population column &apos;{column}&apos; is NULL or not a number for {rows}. Fill in 0 where nobody lives.</source>
+        <translation>Befolkningskolonnen &apos;{column}&apos; er NULL eller ikke et tal for {rows}. Udfyld 0, hvor ingen bor.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="299"/>
+        <source>The population column &apos;{column}&apos; is negative for {rows}.</source>
+        <translation>Befolkningskolonnen &apos;{column}&apos; er negativ for {rows}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="153"/>
+        <source>Road layer &apos;{layer}&apos; has no usable lines (no features, or none with a line geometry of at least two vertices). Check the layer, its filter and its geometry type.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har ingen brugbare linjer (ingen objekter, eller ingen med en linjegeometri med mindst to knudepunkter). Kontrollér laget, dets filter og dets geometritype.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="160"/>
+        <source>Road layer &apos;{layer}&apos;: coords must be an (V, 2) array.</source>
+        <translation>Vejlaget &apos;{layer}&apos;: coords skal være et (V, 2)-array.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="162"/>
+        <source>Road layer &apos;{layer}&apos;: offsets do not index coords.</source>
+        <translation>Vejlaget &apos;{layer}&apos;: offsets passer ikke til coords.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="165"/>
+        <source>Road layer &apos;{layer}&apos;: {attribute} has {count} values for {n} lines.</source>
+        <translation>Vejlaget &apos;{layer}&apos;: {attribute} har {count} værdier for {n} linjer.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="176"/>
+        <source>Road layer &apos;{layer}&apos; has {count} vertices with missing (NaN) coordinates, first in line {line}. Repair the geometries (e.g. Processing &apos;Fix geometries&apos;) or remove those features.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har {count} knudepunkter med manglende (NaN) koordinater, første i linje {line}. Reparer geometrierne (fx med Processing-værktøjet &apos;Fix geometries&apos;), eller fjern de objekter.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="240"/>
+        <source>Road layer &apos;{layer}&apos; has no coordinate reference system. Assign its CRS, then reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N).</source>
+        <translation>Vejlaget &apos;{layer}&apos; har intet koordinatsystem. Tildel laget dets koordinatsystem, og omprojicér det derefter til et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM 32N).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="248"/>
+        <source>Road layer &apos;{layer}&apos; has a CRS that cannot be read ({error}). Reproject it to EPSG:25832 (ETRS89 / UTM 32N).</source>
+        <translation>Vejlaget &apos;{layer}&apos; har et koordinatsystem, der ikke kan læses ({error}). Omprojicér det til EPSG:25832 (ETRS89 / UTM 32N).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="255"/>
+        <source>Road layer &apos;{layer}&apos; is in a geographic CRS ({crs}); lengths would be in degrees. Reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N), and try again.</source>
+        <translation>Vejlaget &apos;{layer}&apos; er i et geografisk koordinatsystem ({crs}); længder ville blive målt i grader. Omprojicér det til et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM 32N), og prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="266"/>
+        <source>Road layer &apos;{layer}&apos; is in {crs}, a Mercator projection whose lengths are about 1.8 times too long in Denmark. Reproject it to EPSG:25832 (ETRS89 / UTM 32N).</source>
+        <translation>Vejlaget &apos;{layer}&apos; er i {crs}, en Mercator-projektion, hvis længder er ca. 1,8 gange for lange i Danmark. Omprojicér det til EPSG:25832 (ETRS89 / UTM 32N).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="275"/>
+        <source>Road layer &apos;{layer}&apos; is in a projected CRS with units {units} ({crs}), not metres. Reproject it to e.g. EPSG:25832 (ETRS89 / UTM 32N).</source>
+        <translation>Vejlaget &apos;{layer}&apos; er i et projiceret koordinatsystem med enhederne {units} ({crs}), ikke meter. Omprojicér det til fx EPSG:25832 (ETRS89 / UTM 32N).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="618"/>
+        <source>Road layer &apos;{layer}&apos; has no field &apos;{field}&apos; (given as the {what} field). Fields found: {fields}. Choose one of those.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har intet felt &apos;{field}&apos; (angivet som {what}-feltet). Fundne felter: {fields}. Vælg et af dem.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="624"/>
+        <location filename="../sundplan_qgis/network.py" line="695"/>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="664"/>
+        <source>Cannot read the road file &apos;{path}&apos;: {error}. Check that it exists and is a vector format GDAL can open (GeoPackage, shapefile, ...).</source>
+        <translation>Kan ikke læse vejnetsfilen &apos;{path}&apos;: {error}. Kontrollér, at den findes og er i et vektorformat, som GDAL kan åbne (GeoPackage, shapefil, ...).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="671"/>
+        <source>Cannot read the road file &apos;{path}&apos;. Check that it exists and is a vector format GDAL can open (GeoPackage, shapefile, ...).</source>
+        <translation>Kan ikke læse vejnetsfilen &apos;{path}&apos;. Kontrollér, at den findes og er i et vektorformat, som GDAL kan åbne (GeoPackage, shapefil, ...).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="679"/>
+        <source>Road file &apos;{file}&apos; has {count} layers ({layers}); choose one.</source>
+        <translation>Vejnetsfilen &apos;{file}&apos; har {count} lag ({layers}); vælg et af dem.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="683"/>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="691"/>
+        <source>Road file &apos;{file}&apos; has no layer {layer!r}. Layers found: {layers}.</source>
+        <translation>Vejnetsfilen &apos;{file}&apos; har intet lag {layer!r}. Fundne lag: {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="710"/>
+        <source>Road layer &apos;{layer}&apos; has {geometry_type} geometries; a line layer is needed.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har {geometry_type}-geometrier; der skal bruges et linjelag.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="751"/>
+        <source>Cannot read road layer &apos;{layer}&apos;: {error}. Check the filter expression.</source>
+        <translation>Kan ikke læse vejlaget &apos;{layer}&apos;: {error}. Kontrollér filterudtrykket.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="756"/>
+        <source>Cannot read road layer &apos;{layer}&apos;: {error}.</source>
+        <translation>Kan ikke læse vejlaget &apos;{layer}&apos;: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="763"/>
+        <source>Road layer &apos;{layer}&apos; has features that are not lines (feature ids {fids}). Filter them out or convert them to lines.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har objekter, der ikke er linjer (objekt-id&apos;er {fids}). Filtrer dem fra, eller konverter dem til linjer.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="821"/>
         <source>The layer&apos;s Arrow stream has no geometry column.</source>
         <translation>Lagets Arrow-strøm har ingen geometrikolonne.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network.py" line="1071"/>
+        <location filename="../sundplan_qgis/network.py" line="904"/>
+        <source>OSM file &apos;{path}&apos; does not exist or is not a file.</source>
+        <translation>OSM-filen &apos;{path}&apos; findes ikke eller er ikke en fil.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="908"/>
+        <source>Unknown target CRS {crs!r} for &apos;{file}&apos;: {error}</source>
+        <translation>Ukendt målkoordinatsystem {crs!r} for &apos;{file}&apos;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="972"/>
+        <source>Cannot read OSM file &apos;{file}&apos;: {error}. Check that it is an OSM XML (.osm, .osm.bz2) or PBF (.osm.pbf) file and not truncated.</source>
+        <translation>Kan ikke læse OSM-filen &apos;{file}&apos;: {error}. Kontrollér, at det er en OSM XML-fil (.osm, .osm.bz2) eller en PBF-fil (.osm.pbf), og at den ikke er afkortet.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="985"/>
+        <source>OSM file &apos;{file}&apos; has no drivable roads or ferries (highway=motorway ... service). Check the extract covers the area.</source>
+        <translation>OSM-filen &apos;{file}&apos; har ingen farbare veje eller færger (highway=motorway ... service). Kontrollér, at udtrækket dækker området.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="990"/>
+        <source>OSM file &apos;{file}&apos; has no drivable roads (highway=motorway ... service). Check the extract covers the area.</source>
+        <translation>OSM-filen &apos;{file}&apos; har ingen farbare veje (highway=motorway ... service). Kontrollér, at udtrækket dækker området.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="1082"/>
+        <source>Speed table row {row} ({value!r}) needs two values: road class and km/h.</source>
+        <translation>Række {row} i hastighedstabellen ({value!r}) skal have to værdier: vejklasse og km/t.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="1093"/>
+        <source>Speed table row {row}: the speed for class &apos;{road_class}&apos; is {value!r}; give a positive number of km/h.</source>
+        <translation>Række {row} i hastighedstabellen: hastigheden for vejklassen &apos;{road_class}&apos; er {value!r}; angiv et positivt antal km/t.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="1126"/>
         <source>The road layer&apos;s extent is too large for the merge tolerance; use a larger tolerance or a projected CRS in metres.</source>
         <translation>Vejlagets udstrækning er for stor til sammenlægningstolerancen; brug en større tolerance eller et projiceret koordinatsystem i meter.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/scenario.py" line="79"/>
+        <location filename="../sundplan_qgis/network.py" line="1206"/>
+        <source>The realism factor must be &gt; 0 (got {factor}).</source>
+        <translation>Realismefaktoren skal være &gt; 0 (angivet: {factor}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="1208"/>
+        <source>Ferry boarding time must be ≥ 0 minutes (got {minutes}).</source>
+        <translation>Ombordkørselstiden for færger skal være ≥ 0 minutter (angivet: {minutes}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="1220"/>
+        <source>Ferry speed must be &gt; 0 km/h (got {speed}).</source>
+        <translation>Færgehastigheden skal være &gt; 0 km/t (angivet: {speed}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="1238"/>
+        <source>Road layer &apos;{layer}&apos;: {count} lines have no speed and their road class has no default speed (classes: {classes}). Add these classes to the speed table, or choose a speed field.</source>
+        <translation>Vejlaget &apos;{layer}&apos;: {count} linjer har ingen hastighed, og deres vejklasse har ingen standardhastighed (klasser: {classes}). Tilføj disse klasser til hastighedstabellen, eller vælg et hastighedsfelt.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network.py" line="1265"/>
+        <source>Road layer &apos;{layer}&apos; has no road segments left to route on (all lines are ferries that were excluded, or have zero length). Check the layer and the &apos;include ferries&apos; option.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har ingen vejsegmenter tilbage at beregne ruter på (alle linjer er færger, som blev udeladt, eller har længden nul). Kontrollér laget og indstillingen &apos;Medtag færger&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="36"/>
+        <source>download a .osm.pbf from a mirror (e.g. download.geofabrik.de/europe/denmark.html) and use the network file parameter instead</source>
+        <translation>hent en .osm.pbf fra et spejl (fx download.geofabrik.de/europe/denmark.html), og brug i stedet parameteren for vejnetsfilen</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="55"/>
+        <source>The download extent must be four numbers (west, south, east, north) in degrees, got {extent!r}.</source>
+        <translation>Downloadudstrækningen skal være fire tal (vest, syd, øst, nord) i grader, angivet: {extent!r}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="61"/>
+        <source>The download extent {extent!r} has missing coordinates.</source>
+        <translation>Downloadudstrækningen {extent!r} mangler koordinater.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="65"/>
+        <source>The download extent (west {west}, south {south}, east {east}, north {north}) is not a valid longitude/latitude box: it needs west &lt; east and south &lt; north, in degrees (EPSG:4326).</source>
+        <translation>Downloadudstrækningen (vest {west}, syd {south}, øst {east}, nord {north}) er ikke et gyldigt område i længde-/breddegrader: der skal gælde vest &lt; øst og syd &lt; nord, i grader (EPSG:4326).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="186"/>
+        <source>The download extent ({extent}) covers {area:,.0f} km², more than the {max_area:,.0f} km² sundplan downloads through Overpass. Choose a smaller extent, or {hint}.</source>
+        <translation>Downloadudstrækningen ({extent}) dækker {area:,.0f} km², mere end de {max_area:,.0f} km², som sundplan henter via Overpass. Vælg en mindre udstrækning, eller {hint}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="198"/>
+        <source>Unknown target CRS {crs!r}: {error}</source>
+        <translation>Ukendt målkoordinatsystem {crs!r}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="207"/>
+        <source>Downloading the road network needs osmnx ({error}). {hint}</source>
+        <translation>Download af vejnettet kræver osmnx ({error}). {hint}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="217"/>
+        <source>Cannot create the download cache folder &apos;{folder}&apos;: {error}</source>
+        <translation>Kan ikke oprette cachemappen til download &apos;{folder}&apos;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="228"/>
+        <source>the road network</source>
+        <translation>vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="234"/>
+        <source>the ferries</source>
+        <translation>færgerne</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="238"/>
+        <source>Could not download {what} for the extent ({extent}) from Overpass ({endpoint}, {reason}: {error}); {hint}.</source>
+        <translation>Kunne ikke hente {what} for udstrækningen ({extent}) fra Overpass ({endpoint}, {reason}: {error}); {hint}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="244"/>
+        <source>unreachable</source>
+        <translation>kan ikke nås</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="244"/>
+        <source>error</source>
+        <translation>fejl</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="257"/>
+        <source>OpenStreetMap has no drivable roads or ferries in the download extent ({extent}). Check the extent (and its CRS): it must cover the study area.</source>
+        <translation>OpenStreetMap har ingen farbare veje eller færger i downloadudstrækningen ({extent}). Kontrollér udstrækningen (og dens koordinatsystem): den skal dække undersøgelsesområdet.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/osm_download.py" line="262"/>
+        <source>OpenStreetMap has no drivable roads in the download extent ({extent}). Check the extent (and its CRS): it must cover the study area.</source>
+        <translation>OpenStreetMap har ingen farbare veje i downloadudstrækningen ({extent}). Kontrollér udstrækningen (og dens koordinatsystem): den skal dække undersøgelsesområdet.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="70"/>
+        <source>The raster cell size must be positive (got {cell_size_m} m).</source>
+        <translation>Rasterets cellestørrelse skal være positiv (angivet: {cell_size_m} m).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="79"/>
+        <source>The output raster would have {width} × {height} cells at {cell_size_m} m; choose a larger cell size.</source>
+        <translation>Resultatrasteret ville få {width} × {height} celler ved {cell_size_m} m; vælg en større cellestørrelse.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="120"/>
+        <source>The population raster &apos;{raster}&apos; has no CRS. Assign its CRS (for Danish grids usually EPSG:25832) in the layer properties or with gdal_edit.py -a_srs.</source>
+        <translation>Befolkningsrasteret &apos;{raster}&apos; har intet koordinatsystem. Tildel det dets koordinatsystem (for danske grids typisk EPSG:25832) i lagegenskaberne eller med gdal_edit.py -a_srs.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="128"/>
+        <source>The population raster &apos;{raster}&apos; is rotated; warp it to a north-up grid first.</source>
+        <translation>Befolkningsrasteret &apos;{raster}&apos; er roteret; transformér det (warp) til et nordvendt grid først.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="133"/>
+        <source>Cannot read the population raster &apos;{path}&apos;: {error}</source>
+        <translation>Kan ikke læse befolkningsrasteret &apos;{path}&apos;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="141"/>
+        <source>The population raster &apos;{raster}&apos; has {count} cells with negative values (first at row {row}, column {column}: {value}). Population must be ≥ 0; set those cells to 0 or nodata.</source>
+        <translation>Befolkningsrasteret &apos;{raster}&apos; har {count} celler med negative værdier (første i række {row}, kolonne {column}: {value}). Befolkningen skal være ≥ 0; sæt de celler til 0 eller nodata.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="178"/>
+        <source>The population layer &apos;{layer}&apos; has {count} features with a NULL population (first: feature id {fid}). Fill them in (0 if nobody lives there) or filter them out.</source>
+        <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter med NULL som befolkning (første: objekt-id {fid}). Udfyld dem (0, hvis ingen bor der), eller filtrer dem fra.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="188"/>
+        <source>The population layer &apos;{layer}&apos; has {count} features with a negative population (first: feature id {fid}, value {value}). Population must be ≥ 0.</source>
+        <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter med negativ befolkning (første: objekt-id {fid}, værdi {value}). Befolkningen skal være ≥ 0.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="199"/>
+        <source>The population layer &apos;{layer}&apos; has {count} features without a geometry (first: feature id {fid}). Repair or remove them.</source>
+        <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter uden geometri (første: objekt-id {fid}). Reparer eller fjern dem.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="322"/>
+        <source>Unknown allocation method &apos;{method}&apos;: use &apos;areal&apos; or &apos;centroid&apos;.</source>
+        <translation>Ukendt fordelingsmetode &apos;{method}&apos;: brug &apos;areal&apos; eller &apos;centroid&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/scenario.py" line="70"/>
+        <source>Baseline: {step}</source>
+        <translation>Udgangssituation: {step}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/scenario.py" line="77"/>
+        <source>Scenario: {step}</source>
+        <translation>Scenarie: {step}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/scenario.py" line="80"/>
         <source>Comparing</source>
         <translation>Sammenligner</translation>
+    </message>
+    <message>
+        <source>Parallel processes for the shortest paths (Linux/macOS fork; 1 = off)</source>
+        <translation type="obsolete">Parallelle processer til de korteste veje (Linux/macOS fork; 1 = fra)</translation>
+    </message>
+    <message>
+        <source>…or population points/polygons (polygons by centroid)</source>
+        <translation type="obsolete">…eller befolkning som punkter/polygoner (polygoner via centroide)</translation>
+    </message>
+    <message>
+        <source>Road network &apos;{name}&apos;: {nodes:,} nodes, {edges:,} directed edges.</source>
+        <translation type="obsolete">Vejnet &apos;{name}&apos;: {nodes:,} knuder, {edges:,} rettede kanter.</translation>
     </message>
 </context>
 </TS>

@@ -71,6 +71,29 @@ def tr(message: str) -> str:
     return QCoreApplication.translate(TR_CONTEXT, message)
 
 
+def translate_message(message: Any) -> str:
+    """A core message (``SundplanError``, ``errors.Message`` or plain text) in the UI language.
+
+    The core cannot call Qt: it keeps the English template and the values
+    (``SundplanError("... {layer} ...", layer=name)``); the template is looked up in the
+    translation and the values filled in. Anything without a translation stays English.
+    """
+    template = getattr(message, "template", None)
+    if template is None:
+        return tr(str(message))
+    values = {
+        key: translate_message(value) if hasattr(value, "template") else value
+        for key, value in (getattr(message, "values", None) or {}).items()
+    }
+    translated = tr(template)
+    if translated == template and not values:
+        return str(message)
+    try:
+        return translated.format(**values) if values else translated
+    except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
+        return str(message)
+
+
 def icon() -> QIcon:
     """The plugin icon."""
     return QIcon(str(ICON_PATH))
@@ -147,7 +170,7 @@ def progress_callback(
             feedback.setProgress(100.0 * (start + (end - start) * fraction))
         if message and message != last["message"]:
             last["message"] = message
-            feedback.setProgressText(message)
+            feedback.setProgressText(translate_message(message))
 
     return progress
 
@@ -730,9 +753,11 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
             raise
         except Exception as exc:
             if _is_cancelled(exc):
-                raise QgsProcessingException(str(exc) or tr("Cancelled by the user.")) from None
+                raise QgsProcessingException(
+                    translate_message(exc) if str(exc) else tr("Cancelled by the user.")
+                ) from None
             if _is_sundplan_error(exc):
-                raise QgsProcessingException(str(exc)) from None
+                raise QgsProcessingException(translate_message(exc)) from None
             if isinstance(exc, ImportError):
                 hint = deps.install_hint([exc.name]) if exc.name else ""
                 raise QgsProcessingException(
@@ -777,4 +802,5 @@ __all__ = [
     "reset_dependency_cache",
     "style_path",
     "tr",
+    "translate_message",
 ]

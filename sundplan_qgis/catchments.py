@@ -32,7 +32,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
-from .errors import SundplanError
+from .errors import SundplanError, msg
 
 Progress = Callable[[float, str], None]
 
@@ -117,7 +117,7 @@ def solve_network(
     _check_speed(access_speed_kmh)
     n_nodes = graph.node_xy.shape[0]
     if n_nodes == 0:
-        raise SundplanError(f"The road network '{graph.source_name}' has no roads.")
+        raise SundplanError("The road network '{network}' has no roads.", network=graph.source_name)
     progress(0.0, "Snapping hospitals to the road network")
     tree, tree_nodes = _node_tree(graph)
     snap_m, j = tree.query(hospital_xy, k=1)
@@ -126,10 +126,14 @@ def solve_network(
     if far.size:
         listing = ", ".join(f"'{names[i]}' ({snap_m[i]:.0f} m)" for i in far[:5])
         raise SundplanError(
-            f"{far.size} hospital(s) lie farther than the maximum snap distance "
-            f"({max_snap_m:.0f} m) from any road of '{graph.source_name}': {listing}. Check the "
+            "{count} hospital(s) lie farther than the maximum snap distance "
+            "({max_snap_m:.0f} m) from any road of '{network}': {hospitals}. Check the "
             "hospitals' CRS and positions, use a network that covers them, or raise the "
-            "maximum snap distance."
+            "maximum snap distance.",
+            count=far.size,
+            max_snap_m=max_snap_m,
+            network=graph.source_name,
+            hospitals=listing,
         )
     rev = graph.reverse.tocsr()
     indegree = np.diff(rev.indptr)[node]
@@ -137,9 +141,11 @@ def solve_network(
     if dead.size:
         listing = ", ".join(f"'{names[i]}'" for i in dead[:5])
         raise SundplanError(
-            f"No road of '{graph.source_name}' leads to hospital(s) {listing}: the nearest "
+            "No road of '{network}' leads to hospital(s) {hospitals}: the nearest "
             "road node has no incoming road (a one-way dead end or an isolated vertex). "
-            "Move the hospital point next to a connected road or fix the network."
+            "Move the hospital point next to a connected road or fix the network.",
+            network=graph.source_name,
+            hospitals=listing,
         )
     # Virtual node per hospital, joined to its road node by the access leg (+ tie-break).
     n_h = len(names)
@@ -149,7 +155,14 @@ def solve_network(
     indptr = np.concatenate([rev.indptr, rev.indptr[-1] + np.arange(1, n_h + 1)])
     n_all = n_nodes + n_h
     aug = sp.csr_matrix((data, indices, indptr), shape=(n_all, n_all))
-    progress(0.1, f"Shortest paths from {n_h} hospitals over {n_nodes:,} road nodes")
+    progress(
+        0.1,
+        msg(
+            "Shortest paths from {hospitals} hospitals over {nodes:,} road nodes",
+            hospitals=n_h,
+            nodes=n_nodes,
+        ),
+    )
     dist, _pred, sources = dijkstra(
         aug,
         directed=True,
@@ -168,7 +181,10 @@ def solve_network(
     snappable[_snappable(graph)] = True
     reachable = np.flatnonzero(np.isfinite(node_time_s) & snappable)
     n_reach = int(np.isfinite(node_time_s).sum())
-    progress(0.9, f"{n_reach:,} of {n_nodes:,} road nodes reach a hospital")
+    progress(
+        0.9,
+        msg("{reached:,} of {nodes:,} road nodes reach a hospital", reached=n_reach, nodes=n_nodes),
+    )
     return NetworkSolution(
         node_time_s=node_time_s,
         node_hospital=node_hospital,
@@ -182,7 +198,9 @@ def solve_network(
 
 def _check_speed(access_speed_kmh: float) -> None:
     if not np.isfinite(access_speed_kmh) or access_speed_kmh <= 0:
-        raise SundplanError(f"The access speed must be positive (got {access_speed_kmh} km/h).")
+        raise SundplanError(
+            "The access speed must be positive (got {speed} km/h).", speed=access_speed_kmh
+        )
 
 
 def locate(
@@ -208,7 +226,10 @@ def locate(
     access_mps = access_speed_kmh / 3.6
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
-        progress(start / n, f"Snapping locations {start:,}–{stop:,} of {n:,}")
+        progress(
+            start / n,
+            msg("Snapping locations {start:,}–{stop:,} of {n:,}", start=start, stop=stop, n=n),
+        )
         part = xy[start:stop]
         if solution.reachable_tree is not None:
             d, j = solution.reachable_tree.query(
@@ -242,11 +263,13 @@ def validate_bands(bands_min: Sequence[float]) -> np.ndarray:
     b = np.asarray(list(bands_min), dtype="float64")
     if b.size == 0 or not np.all(np.isfinite(b)) or np.any(b <= 0):
         raise SundplanError(
-            f"Time bands must be positive minutes, e.g. 15,30,45,60 (got {list(bands_min)})."
+            "Time bands must be positive minutes, e.g. 15,30,45,60 (got {bands}).",
+            bands=list(bands_min),
         )
     if np.any(np.diff(b) <= 0):
         raise SundplanError(
-            f"Time bands must be strictly increasing, e.g. 15,30,45,60 (got {list(bands_min)})."
+            "Time bands must be strictly increasing, e.g. 15,30,45,60 (got {bands}).",
+            bands=list(bands_min),
         )
     return b
 
@@ -510,7 +533,8 @@ def run_catchments(
     bands = validate_bands(bands_min)
     if population.xy.shape[0] == 0:
         raise SundplanError(
-            f"The population input '{population.source_name}' has no populated locations."
+            "The population input '{layer}' has no populated locations.",
+            layer=population.source_name,
         )
 
     def stage(a: float, b: float) -> Progress:

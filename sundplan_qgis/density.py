@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from . import need as need_mod
-from .errors import SundplanError
+from .errors import SundplanError, listing, msg
 
 DEFAULT_SHORTAGE_THRESHOLD = 1600.0
 """Residents per lægekapacitet (DST LABY27 documentation: 1 lægekapacitet ≈ 1 600 patients)."""
@@ -67,14 +67,23 @@ def validate_capacity(
     ).reshape(-1)
     bad = np.flatnonzero(~np.isfinite(cap) | (cap <= 0))
     if bad.size:
-        listing = ", ".join(
-            f"'{names[i]}' (feature {ids[i]}: {'NULL' if not np.isfinite(cap[i]) else f'{cap[i]:g}'})"
+        practices = listing(
+            msg(
+                "'{name}' (feature {fid}: {value})",
+                name=names[i],
+                fid=ids[i],
+                value="NULL" if not np.isfinite(cap[i]) else f"{cap[i]:g}",
+            )
             for i in bad[:5]
         )
         raise SundplanError(
-            f"{bad.size} practice(s) of '{source_name}' have a NULL, zero or negative capacity "
-            f"in '{field_name}': {listing}. Each practice needs a capacity > 0 (number of GPs or "
-            "lægekapaciteter); fix the values or filter those practices out."
+            "{count} practice(s) of '{layer}' have a NULL, zero or negative capacity "
+            "in '{field}': {practices}. Each practice needs a capacity > 0 (number of GPs or "
+            "lægekapaciteter); fix the values or filter those practices out.",
+            count=bad.size,
+            layer=source_name,
+            field=field_name,
+            practices=practices,
         )
     return cap
 
@@ -120,9 +129,12 @@ def check_unique_ids(ids: Sequence, *, source_name: str, field_name: str | None)
         seen.add(key)
     if dupes:
         raise SundplanError(
-            f"The area layer '{source_name}' has duplicate ids in '{field_name or 'feature id'}': "
-            f"{', '.join(dupes[:5])}. Each area needs a unique id (dissolve multi-part areas "
-            "first)."
+            "The area layer '{layer}' has duplicate ids in '{field}': "
+            "{ids}. Each area needs a unique id (dissolve multi-part areas "
+            "first).",
+            layer=source_name,
+            field=field_name or msg("feature id"),
+            ids=", ".join(dupes[:5]),
         )
 
 
@@ -284,20 +296,22 @@ def run_density(
     names = [str(n) for n in area_names]
     n_a = len(ids)
     if n_a == 0:
-        raise SundplanError(f"The area layer '{area_source}' has no areas.")
+        raise SundplanError("The area layer '{layer}' has no areas.", layer=area_source)
     check_unique_ids(ids, source_name=area_source, field_name=None)
     if not np.isfinite(shortage_threshold) or shortage_threshold <= 0:
         raise SundplanError(
-            f"The shortage threshold must be a positive number of residents per GP (got "
-            f"{shortage_threshold})."
+            "The shortage threshold must be a positive number of residents per GP (got "
+            "{threshold}).",
+            threshold=shortage_threshold,
         )
     report: dict = {"warnings": []}
     cols = need_mod.age_sex_columns(age_table.columns) if age_table is not None else {}
     if population is None:
         if not cols:
             raise SundplanError(
-                f"No population for the areas of '{area_source}': choose a population field, "
-                "age/sex columns (m_0_4 … k_85_plus) or a population raster/layer."
+                "No population for the areas of '{layer}': choose a population field, "
+                "age/sex columns (m_0_4 … k_85_plus) or a population raster/layer.",
+                layer=area_source,
             )
         population = need_mod.age_sex_total(age_table, cols).to_numpy(dtype="float64")
         report["population_source"] = "sum of the age/sex columns"
@@ -307,16 +321,19 @@ def run_density(
     bad = np.flatnonzero(~np.isfinite(pop) | (pop < 0))
     if bad.size:
         raise SundplanError(
-            f"The population of {bad.size} area(s) of '{area_source}' is NULL or negative: "
-            + ", ".join(f"'{names[i]}' ({ids[i]})" for i in bad[:5])
-            + ". Fill in the population (0 if nobody lives there)."
+            "The population of {count} area(s) of '{layer}' is NULL or negative: "
+            "{areas}. Fill in the population (0 if nobody lives there).",
+            count=bad.size,
+            layer=area_source,
+            areas=", ".join(f"'{names[i]}' ({ids[i]})" for i in bad[:5]),
         )
     if weights is not None:
         if not cols:
             raise SundplanError(
-                f"Need weighting needs population by age (and sex) per area, but the area layer "
-                f"'{area_source}' has no age/sex columns (expected m_0_4, k_0_4, …, k_85_plus). "
-                "Add them or switch need weighting off."
+                "Need weighting needs population by age (and sex) per area, but the area layer "
+                "'{layer}' has no age/sex columns (expected m_0_4, k_0_4, …, k_85_plus). "
+                "Add them or switch need weighting off.",
+                layer=area_source,
             )
         need_cols = need_mod.need_weighted_population(
             age_table,
@@ -330,9 +347,11 @@ def run_density(
         no_ages = np.flatnonzero((pop > 0) & ~np.isfinite(factor))
         if no_ages.size:
             raise SundplanError(
-                f"{no_ages.size} area(s) of '{area_source}' have residents but no one in the "
-                "age/sex columns, so no need factor: "
-                + ", ".join(f"'{names[i]}' ({ids[i]})" for i in no_ages[:5])
+                "{count} area(s) of '{layer}' have residents but no one in the "
+                "age/sex columns, so no need factor: {areas}",
+                count=no_ages.size,
+                layer=area_source,
+                areas=", ".join(f"'{names[i]}' ({ids[i]})" for i in no_ages[:5]),
             )
         need_pop = np.where(pop > 0, pop * np.nan_to_num(factor, nan=1.0), 0.0)
         diff = np.flatnonzero(np.abs(heads - pop) > 0.5 + 1e-6 * pop)
@@ -440,22 +459,25 @@ def run_density(
     if levels:
         if grouping_key not in grouping.columns:
             raise SundplanError(
-                f"The grouping table has no column '{grouping_key}' (columns: "
-                f"{', '.join(map(str, grouping.columns))})."
+                "The grouping table has no column '{column}' (columns: {columns}).",
+                column=grouping_key,
+                columns=", ".join(map(str, grouping.columns)),
             )
         gt = grouping.copy()
         gt["_key"] = [normalise_code(v) for v in gt[grouping_key]]
         dupl = gt["_key"][gt["_key"].duplicated()].unique()
         if len(dupl):
             raise SundplanError(
-                f"The grouping table lists these keys more than once: {', '.join(dupl[:5])}."
+                "The grouping table lists these keys more than once: {keys}.",
+                keys=", ".join(dupl[:5]),
             )
         gt = gt.set_index("_key")
         missing_levels = [lv for lv in levels if lv not in gt.columns]
         if missing_levels:
             raise SundplanError(
-                f"The grouping table has no column(s) {', '.join(missing_levels)} "
-                f"(columns: {', '.join(map(str, grouping.columns))})."
+                "The grouping table has no column(s) {missing} (columns: {columns}).",
+                missing=", ".join(missing_levels),
+                columns=", ".join(map(str, grouping.columns)),
             )
         not_found = [i for i in ids if i not in gt.index]
         if not_found:

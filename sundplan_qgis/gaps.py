@@ -40,7 +40,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import SundplanError
+from .errors import SundplanError, listing, msg
 
 DATA_DIR: Path = Path(__file__).resolve().parents[1] / "resources" / "data"
 SPECIALTIES_CSV = "specialties.csv"
@@ -117,9 +117,12 @@ def normalise_specialties(
         found = ", ".join(f"'{k}' ({v}×)" for k, v in sorted(unknown.items()))
         known = ", ".join(sorted(set(lookup.values())))
         raise SundplanError(
-            f"Unknown specialty names in '{source_name}': {found}. Use one of the 15 "
-            f"specialties (Danish or English name, or a common alias): {known}. Names are "
-            "matched ignoring case, spaces and hyphens; see resources/data/specialties.csv."
+            "Unknown specialty names in '{source}': {found}. Use one of the 15 "
+            "specialties (Danish or English name, or a common alias): {known}. Names are "
+            "matched ignoring case, spaces and hyphens; see resources/data/specialties.csv.",
+            source=source_name,
+            found=found,
+            known=known,
         )
     return out
 
@@ -144,13 +147,18 @@ def load_specialist_weights(path_or_frame=None) -> pd.DataFrame:
         try:
             frame = pd.read_csv(path_or_frame, dtype=str, encoding="utf-8", keep_default_na=False)
         except FileNotFoundError as exc:
-            raise SundplanError(f"The need-weight table '{name}' does not exist.") from exc
+            raise SundplanError(
+                "The need-weight table '{table}' does not exist.", table=name
+            ) from exc
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     missing = [c for c in ("specialty", "age_group", "weight") if c not in frame.columns]
     if missing:
         raise SundplanError(
-            f"The need-weight table '{name}' lacks the column(s) {', '.join(missing)}. It needs "
-            f"specialty, age_group, sex (m/k/all) and weight; found: {', '.join(frame.columns)}."
+            "The need-weight table '{table}' lacks the column(s) {missing}. It needs "
+            "specialty, age_group, sex (m/k/all) and weight; found: {found}.",
+            table=name,
+            missing=", ".join(missing),
+            found=", ".join(frame.columns),
         )
     if "sex" not in frame.columns:
         frame["sex"] = "all"
@@ -160,7 +168,9 @@ def load_specialist_weights(path_or_frame=None) -> pd.DataFrame:
     bad_sex = sorted(set(frame["sex"]) - {"m", "k", "all"})
     if bad_sex:
         raise SundplanError(
-            f"The need-weight table '{name}' has sex values {', '.join(bad_sex)}; use m, k or all."
+            "The need-weight table '{table}' has sex values {values}; use m, k or all.",
+            table=name,
+            values=", ".join(bad_sex),
         )
     frame["age_group"] = [_age_group(v) for v in frame["age_group"]]
     from .need import AGE_GROUPS
@@ -168,8 +178,10 @@ def load_specialist_weights(path_or_frame=None) -> pd.DataFrame:
     bad_age = sorted({str(v) for v in frame["age_group"] if v not in AGE_GROUPS})
     if bad_age:
         raise SundplanError(
-            f"The need-weight table '{name}' has age groups {', '.join(bad_age)}; use "
-            f"{', '.join(AGE_GROUPS)}."
+            "The need-weight table '{table}' has age groups {values}; use {allowed}.",
+            table=name,
+            values=", ".join(bad_age),
+            allowed=", ".join(AGE_GROUPS),
         )
     weight = pd.to_numeric(frame["weight"], errors="coerce")
     bad = frame.index[~np.isfinite(weight.to_numpy(dtype=float)) | (weight < 0).to_numpy()]
@@ -179,7 +191,9 @@ def load_specialist_weights(path_or_frame=None) -> pd.DataFrame:
             for i in bad[:5]
         )
         raise SundplanError(
-            f"The need-weight table '{name}' has weights that are not numbers ≥ 0: {rows}."
+            "The need-weight table '{table}' has weights that are not numbers ≥ 0: {rows}.",
+            table=name,
+            rows=rows,
         )
     frame["weight"] = weight.astype(float)
     spec = frame["specialty"].astype(str).str.strip()
@@ -197,7 +211,9 @@ def load_specialist_weights(path_or_frame=None) -> pd.DataFrame:
             {"/".join(r) for r in frame.loc[dup, ["specialty", "age_group", "sex"]].values}
         )
         raise SundplanError(
-            f"The need-weight table '{name}' lists some rows twice: {', '.join(pairs[:6])}."
+            "The need-weight table '{table}' lists some rows twice: {rows}.",
+            table=name,
+            rows=", ".join(pairs[:6]),
         )
     frame = frame.reset_index(drop=True)
     default = name.endswith(WEIGHTS_CSV) and Path(name).parent == DATA_DIR
@@ -239,8 +255,10 @@ def weights_for(weights: pd.DataFrame, specialty: str) -> tuple[pd.DataFrame, st
     if len(general):
         return general.reset_index(drop=True), "general"
     raise SundplanError(
-        f"The need-weight table has no rows for '{specialty}' and no general rows "
-        f"(specialty '{GENERAL_PROFILE}'). Add rows for it, or a '{GENERAL_PROFILE}' profile."
+        "The need-weight table has no rows for '{specialty}' and no general rows "
+        "(specialty '{general}'). Add rows for it, or a '{general}' profile.",
+        specialty=specialty,
+        general=GENERAL_PROFILE,
     )
 
 
@@ -257,8 +275,10 @@ def _check_weights_cover(
     )
     if missing:
         raise SundplanError(
-            f"The need weights for '{specialty}' miss the age group(s) {', '.join(missing)} "
-            "that the population has. Give a weight for every age group (per sex, or sex 'all')."
+            "The need weights for '{specialty}' miss the age group(s) {groups} "
+            "that the population has. Give a weight for every age group (per sex, or sex 'all').",
+            specialty=specialty,
+            groups=", ".join(missing),
         )
 
 
@@ -283,7 +303,8 @@ def need_weighted(
             bad = counts.isna().any(axis=1)
             raise SundplanError(
                 "The population has empty or non-numeric age/sex counts for the area(s) "
-                f"{', '.join(map(str, population.index[bad][:10]))}."
+                "{areas}.",
+                areas=", ".join(map(str, population.index[bad][:10])),
             )
         if (counts < 0).any().any():
             raise SundplanError("The population has negative age/sex counts.")
@@ -295,7 +316,8 @@ def need_weighted(
     else:
         raise SundplanError(
             "The areas have no population: give age/sex columns (m_0_4, k_0_4, … m_85_plus, "
-            f"k_85_plus) or a 'population' column. Columns found: {', '.join(population.columns)}."
+            "k_85_plus) or a 'population' column. Columns found: {columns}.",
+            columns=", ".join(population.columns),
         )
     out = pd.DataFrame(index=population.index)
     used: dict[str, str] = {}
@@ -316,13 +338,16 @@ def need_weighted(
                     counts, weights=rows[["age_group", "sex", "weight"]], columns=columns
                 ).astype(float)
             except SundplanError as exc:
-                raise SundplanError(f"Need weights for '{spec}': {exc}") from None
+                raise SundplanError(
+                    "Need weights for '{specialty}': {error}", specialty=spec, error=exc
+                ) from None
             used[spec] = kind
         raw_total = float(raw.sum())
         if raw_total <= 0:
             raise SundplanError(
-                f"The need-weighted population for '{spec}' is zero in every area: no "
-                "population, or all its weights are zero."
+                "The need-weighted population for '{specialty}' is zero in every area: no "
+                "population, or all its weights are zero.",
+                specialty=spec,
             )
         out[spec] = raw.to_numpy() * (float(total.sum()) / raw_total)
     return out, total, used
@@ -411,7 +436,7 @@ def transport_plan(
         method="highs-ds",
     )
     if res.status != 0:  # pragma: no cover - a balanced transport problem is always feasible
-        raise SundplanError(f"The relocation plan could not be solved: {res.message}")
+        raise SundplanError("The relocation plan could not be solved: {reason}", reason=res.message)
     flows = np.clip(res.x.reshape(n_s, n_d), 0.0, None)
     flows[flows < _EPS] = 0.0
     return flows, float((flows * cost).sum())
@@ -458,8 +483,10 @@ def specialist_gaps(
     """
     if not 0 < under_ratio <= 1 <= over_ratio:
         raise SundplanError(
-            f"The class thresholds must satisfy 0 < under ≤ 1 ≤ over; got under {under_ratio:g} "
-            f"and over {over_ratio:g}."
+            "The class thresholds must satisfy 0 < under ≤ 1 ≤ over; got under {under:g} "
+            "and over {over:g}.",
+            under=under_ratio,
+            over=over_ratio,
         )
     pop = population.copy()
     if "area_id" not in pop.columns:
@@ -468,7 +495,8 @@ def specialist_gaps(
     dupes = pop["area_id"][pop["area_id"].duplicated()].unique()
     if len(dupes):
         raise SundplanError(
-            f"Duplicate area ids in the population: {', '.join(dupes[:10])}. Each area once."
+            "Duplicate area ids in the population: {ids}. Each area once.",
+            ids=", ".join(dupes[:10]),
         )
     if "area_name" not in pop.columns:
         pop["area_name"] = pop["area_id"]
@@ -478,39 +506,59 @@ def specialist_gaps(
     cap = capacity.copy()
     for col in ("area_id", "specialty", "capacity"):
         if col not in cap.columns:
-            raise SundplanError(f"The capacity table needs a '{col}' column.")
+            raise SundplanError("The capacity table needs a '{column}' column.", column=col)
     cap["area_id"] = cap["area_id"].astype(str)
     values = pd.to_numeric(cap["capacity"], errors="coerce")
     if values.isna().any():
         rows = cap.index[values.isna()][:10]
         raise SundplanError(
-            "Empty or non-numeric capacity for "
-            + "; ".join(f"{cap.at[i, 'specialty']} in area {cap.at[i, 'area_id']}" for i in rows)
-            + ". Give every practice a capacity (full-time ydernumre) or leave the field unset."
+            "Empty or non-numeric capacity for {rows}. Give every practice a capacity "
+            "(full-time ydernumre) or leave the field unset.",
+            rows=listing(
+                (
+                    msg(
+                        "{specialty} in area {area}",
+                        specialty=cap.at[i, "specialty"],
+                        area=cap.at[i, "area_id"],
+                    )
+                    for i in rows
+                ),
+                sep="; ",
+            ),
         )
     if (values < 0).any():
         rows = cap.index[values < 0][:10]
         raise SundplanError(
-            "Negative capacity for "
-            + "; ".join(
-                f"{cap.at[i, 'specialty']} in area {cap.at[i, 'area_id']} ({values[i]:g})"
-                for i in rows
-            )
-            + ". Capacities are numbers of full-time ydernumre, 0 or more."
+            "Negative capacity for {rows}. Capacities are numbers of full-time ydernumre, "
+            "0 or more.",
+            rows=listing(
+                (
+                    msg(
+                        "{specialty} in area {area} ({value:g})",
+                        specialty=cap.at[i, "specialty"],
+                        area=cap.at[i, "area_id"],
+                        value=values[i],
+                    )
+                    for i in rows
+                ),
+                sep="; ",
+            ),
         )
     cap["capacity"] = values.astype(float)
     unknown_areas = sorted(set(cap["area_id"]) - set(area_ids))
     if unknown_areas:
         raise SundplanError(
-            f"The capacity table has area ids that are not among the areas: "
-            f"{', '.join(unknown_areas[:20])}. Areas: {', '.join(area_ids[:20])}"
-            + (" …" if len(area_ids) > 20 else "")
-            + "."
+            "The capacity table has area ids that are not among the areas: "
+            "{unknown}. Areas: {areas}.",
+            unknown=", ".join(unknown_areas[:20]),
+            areas=", ".join(area_ids[:20]) + (" …" if len(area_ids) > 20 else ""),
         )
     reference_totals = dict(reference_totals or {})
     for spec, total in reference_totals.items():
         if not np.isfinite(total) or total < 0:
-            raise SundplanError(f"The planned total for '{spec}' must be a number ≥ 0.")
+            raise SundplanError(
+                "The planned total for '{specialty}' must be a number ≥ 0.", specialty=spec
+            )
     specs = list(only_specialties) if only_specialties else []
     if not specs:
         specs = sorted(set(cap["specialty"]) | set(reference_totals))
@@ -761,8 +809,11 @@ def group_areas(
     if mapped.isna().any():
         missing = sorted(set(ids[mapped.isna()]))
         raise SundplanError(
-            f"{len(missing)} id(s) of '{source_name}' are not in the grouping table: "
-            f"{', '.join(missing[:20])}. The grouping table must list every area id."
+            "{count} id(s) of '{source}' are not in the grouping table: "
+            "{ids}. The grouping table must list every area id.",
+            count=len(missing),
+            source=source_name,
+            ids=", ".join(missing[:20]),
         )
     numeric = frame.drop(columns=[c for c in (key, "area_name") if c in frame.columns])
     numeric = numeric.apply(pd.to_numeric, errors="coerce")
@@ -789,8 +840,9 @@ def reference_grouping(level: str) -> dict[str, str]:
     table = grouping_table()
     if level not in table.columns or level in ("kommunekode", "kommune"):
         raise SundplanError(
-            f"Unknown grouping level '{level}'. Use region, region_2027, sundhedsraad or "
-            "sundhedsfaellesskab."
+            "Unknown grouping level '{level}'. Use region, region_2027, sundhedsraad or "
+            "sundhedsfaellesskab.",
+            level=level,
         )
     return dict(zip(table["kommunekode"], table[level], strict=True))
 
@@ -806,15 +858,20 @@ def parse_planned_totals(text: str) -> dict[str, float]:
         m = re.match(r"^\s*(.+?)\s*[=:]\s*([-+0-9.,eE]+)\s*$", part)
         if not m:
             raise SundplanError(
-                f"Cannot read the planned total '{part.strip()}'. Write specialty=number, "
-                "separated by ';', e.g. 'Dermato-venerologi=60; Reumatologi=50'."
+                "Cannot read the planned total '{text}'. Write specialty=number, "
+                "separated by ';', e.g. 'Dermato-venerologi=60; Reumatologi=50'.",
+                text=part.strip(),
             )
         name = normalise_specialties([m.group(1)], source_name="planned totals")[0]
         try:
             value = float(m.group(2).replace(",", "."))
         except ValueError as exc:
-            raise SundplanError(f"The planned total for '{name}' is not a number.") from exc
+            raise SundplanError(
+                "The planned total for '{specialty}' is not a number.", specialty=name
+            ) from exc
         if value < 0:
-            raise SundplanError(f"The planned total for '{name}' must be 0 or more.")
+            raise SundplanError(
+                "The planned total for '{specialty}' must be 0 or more.", specialty=name
+            )
         out[name] = value
     return out

@@ -109,8 +109,10 @@ def _validate(frame: pd.DataFrame, *, label: str) -> pd.DataFrame:
     missing = [c for c in ("age_group", "weight") if c not in frame.columns]
     if missing:
         raise SundplanError(
-            f"The need weights '{label}' have no column(s) {', '.join(missing)}. Expected "
-            "columns: age_group, sex (m/k/all, optional), weight."
+            "The need weights '{label}' have no column(s) {missing}. Expected "
+            "columns: age_group, sex (m/k/all, optional), weight.",
+            label=label,
+            missing=", ".join(missing),
         )
     frame = frame.copy()
     if "sex" not in frame.columns:
@@ -122,14 +124,21 @@ def _validate(frame: pd.DataFrame, *, label: str) -> pd.DataFrame:
         group = _normalise_age_group(row.age_group)
         if group is None:
             raise SundplanError(
-                f"Row {i} of the need weights '{label}': age group '{row.age_group}' is not one "
-                f"of {', '.join(AGE_GROUPS)}."
+                "Row {row} of the need weights '{label}': age group '{value}' is not one "
+                "of {groups}.",
+                row=i,
+                label=label,
+                value=row.age_group,
+                groups=", ".join(AGE_GROUPS),
             )
         sex_raw = "all" if row.sex is None or pd.isna(row.sex) else str(row.sex).strip().lower()
         sex = _SEX_ALIASES.get(sex_raw or "all")
         if sex is None:
             raise SundplanError(
-                f"Row {i} of the need weights '{label}': sex '{row.sex}' must be m, k or all."
+                "Row {row} of the need weights '{label}': sex '{value}' must be m, k or all.",
+                row=i,
+                label=label,
+                value=row.sex,
             )
         try:
             w = float(row.weight)
@@ -137,8 +146,13 @@ def _validate(frame: pd.DataFrame, *, label: str) -> pd.DataFrame:
             w = float("nan")
         if not np.isfinite(w) or w <= 0:
             raise SundplanError(
-                f"Row {i} of the need weights '{label}' (age group {group}, sex {sex}): the "
-                f"weight must be a positive number (got {row.weight!r})."
+                "Row {row} of the need weights '{label}' (age group {group}, sex {sex}): the "
+                "weight must be a positive number (got {value!r}).",
+                row=i,
+                label=label,
+                group=group,
+                sex=sex,
+                value=row.weight,
             )
         groups.append(group)
         sexes.append(sex)
@@ -148,10 +162,12 @@ def _validate(frame: pd.DataFrame, *, label: str) -> pd.DataFrame:
     if dup.any():
         pairs = sorted({f"{g}/{s}" for g, s in frame.loc[dup, ["age_group", "sex"]].values})
         raise SundplanError(
-            f"The need weights '{label}' list some age groups twice: {', '.join(pairs[:6])}."
+            "The need weights '{label}' list some age groups twice: {pairs}.",
+            label=label,
+            pairs=", ".join(pairs[:6]),
         )
     if frame.empty:
-        raise SundplanError(f"The need weights '{label}' are empty.")
+        raise SundplanError("The need weights '{label}' are empty.", label=label)
     out = frame[["age_group", "sex", "weight", "source"]].reset_index(drop=True)
     out.attrs["label"] = label
     out.attrs["sha256"] = weights_hash(out)
@@ -180,8 +196,10 @@ def load_weights(path_or_frame=None, *, service: str = "almen_praksis") -> pd.Da
         path = DEFAULT_WEIGHT_FILES.get(service)
         if path is None:
             raise SundplanError(
-                f"No default need weights for the service '{service}'. Give a weight table "
-                f"(defaults exist for: {', '.join(DEFAULT_WEIGHT_FILES)})."
+                "No default need weights for the service '{service}'. Give a weight table "
+                "(defaults exist for: {services}).",
+                service=service,
+                services=", ".join(DEFAULT_WEIGHT_FILES),
             )
         frame = pd.read_csv(path, dtype=str, encoding="utf-8")
         label = f"default {service} ({path.name})"
@@ -191,17 +209,23 @@ def load_weights(path_or_frame=None, *, service: str = "almen_praksis") -> pd.Da
     else:
         path = Path(path_or_frame)
         if not path.is_file():
-            raise SundplanError(f"The need weight file '{path}' does not exist.")
+            raise SundplanError("The need weight file '{path}' does not exist.", path=path)
         try:
             frame = pd.read_csv(path, dtype=str, sep=None, engine="python", encoding="utf-8-sig")
         except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-            raise SundplanError(f"Cannot read the need weight file '{path}': {exc}") from exc
+            raise SundplanError(
+                "Cannot read the need weight file '{path}': {error}", path=path, error=str(exc)
+            ) from exc
         frame.columns = [str(c).strip().lower() for c in frame.columns]
         label = path.name
     if "service" in frame.columns:
         frame = frame[frame["service"].astype(str).str.strip() == service]
         if frame.empty:
-            raise SundplanError(f"The need weights '{label}' have no rows for service '{service}'.")
+            raise SundplanError(
+                "The need weights '{label}' have no rows for service '{service}'.",
+                label=label,
+                service=service,
+            )
     return _validate(frame, label=label)
 
 
@@ -244,7 +268,7 @@ def need_weighted_population(
         )
     absent = [c for c in cols if c not in pop.columns]
     if absent:
-        raise SundplanError(f"Population columns not found: {', '.join(absent)}.")
+        raise SundplanError("Population columns not found: {columns}.", columns=", ".join(absent))
     lookup = weight_lookup(weights)
     label = weights.attrs.get("label", "need weights")
     missing = sorted(
@@ -253,8 +277,10 @@ def need_weighted_population(
     )
     if missing:
         raise SundplanError(
-            f"The need weights '{label}' do not cover these age groups present in the "
-            f"population: {', '.join(missing)}. Add a weight for each (sex 'all' covers both)."
+            "The need weights '{label}' do not cover these age groups present in the "
+            "population: {groups}. Add a weight for each (sex 'all' covers both).",
+            label=label,
+            groups=", ".join(missing),
         )
     names = list(row_names) if row_names is not None else list(pop.index)
     total = np.zeros(len(pop))
@@ -263,14 +289,17 @@ def need_weighted_population(
         bad = np.flatnonzero(~np.isfinite(values))
         if bad.size:
             raise SundplanError(
-                f"The population column '{col}' is NULL or not a number for "
-                f"{', '.join(str(names[i]) for i in bad[:5])}. Fill in 0 where nobody lives."
+                "The population column '{column}' is NULL or not a number for "
+                "{rows}. Fill in 0 where nobody lives.",
+                column=col,
+                rows=", ".join(str(names[i]) for i in bad[:5]),
             )
         neg = np.flatnonzero(values < 0)
         if neg.size:
             raise SundplanError(
-                f"The population column '{col}' is negative for "
-                f"{', '.join(f'{names[i]} ({values[i]:g})' for i in neg[:5])}."
+                "The population column '{column}' is negative for {rows}.",
+                column=col,
+                rows=", ".join(f"{names[i]} ({values[i]:g})" for i in neg[:5]),
             )
         total += values * lookup[(sex, group)]
     return pd.Series(total, index=pop.index, name="need_population")

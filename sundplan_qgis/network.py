@@ -23,7 +23,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from . import _compat
-from .errors import SundplanError
+from .errors import SundplanError, msg
 
 __all__ = [
     "RoadLines",
@@ -151,28 +151,35 @@ class RoadLines:
         n = len(offsets) - 1
         if n <= 0 or coords.size == 0:
             raise SundplanError(
-                f"Road layer '{name}' has no usable lines (no features, or none with a line "
+                "Road layer '{layer}' has no usable lines (no features, or none with a line "
                 "geometry of at least two vertices). Check the layer, its filter and its "
-                "geometry type."
+                "geometry type.",
+                layer=name,
             )
         if coords.ndim != 2 or coords.shape[1] != 2:
-            raise SundplanError(f"Road layer '{name}': coords must be an (V, 2) array.")
+            raise SundplanError("Road layer '{layer}': coords must be an (V, 2) array.", layer=name)
         if offsets[0] != 0 or offsets[-1] != len(coords) or np.any(np.diff(offsets) < 0):
-            raise SundplanError(f"Road layer '{name}': offsets do not index coords.")
+            raise SundplanError("Road layer '{layer}': offsets do not index coords.", layer=name)
         for attr in ("road_class", "speed_kmh", "oneway", "ferry_duration_min"):
             if len(getattr(self, attr)) != n:
                 raise SundplanError(
-                    f"Road layer '{name}': {attr} has {len(getattr(self, attr))} values for "
-                    f"{n} lines."
+                    "Road layer '{layer}': {attribute} has {count} values for {n} lines.",
+                    layer=name,
+                    attribute=attr,
+                    count=len(getattr(self, attr)),
+                    n=n,
                 )
         _check_projected_metres(self.crs_wkt, name)
         bad = ~np.isfinite(coords).all(axis=1)
         if bad.any():
             line = int(np.searchsorted(offsets, int(np.argmax(bad)), side="right") - 1)
             raise SundplanError(
-                f"Road layer '{name}' has {int(bad.sum())} vertices with missing (NaN) "
-                f"coordinates, first in line {line}. Repair the geometries "
-                "(e.g. Processing 'Fix geometries') or remove those features."
+                "Road layer '{layer}' has {count} vertices with missing (NaN) "
+                "coordinates, first in line {line}. Repair the geometries "
+                "(e.g. Processing 'Fix geometries') or remove those features.",
+                layer=name,
+                count=int(bad.sum()),
+                line=line,
             )
         return self
 
@@ -231,36 +238,46 @@ def _check_projected_metres(crs_wkt: str, name: str) -> None:
 
     if not crs_wkt:
         raise SundplanError(
-            f"Road layer '{name}' has no coordinate reference system. Assign its CRS, then "
-            "reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N)."
+            "Road layer '{layer}' has no coordinate reference system. Assign its CRS, then "
+            "reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N).",
+            layer=name,
         )
     try:
         crs = CRS.from_user_input(crs_wkt)
     except CRSError as exc:
         raise SundplanError(
-            f"Road layer '{name}' has a CRS that cannot be read ({exc}). Reproject it to "
-            "EPSG:25832 (ETRS89 / UTM 32N)."
+            "Road layer '{layer}' has a CRS that cannot be read ({error}). Reproject it to "
+            "EPSG:25832 (ETRS89 / UTM 32N).",
+            layer=name,
+            error=str(exc),
         ) from exc
     if crs.is_geographic or not crs.is_projected:
         raise SundplanError(
-            f"Road layer '{name}' is in a geographic CRS ({crs.name}); lengths would be in "
+            "Road layer '{layer}' is in a geographic CRS ({crs}); lengths would be in "
             "degrees. Reproject it to a projected CRS in metres, e.g. EPSG:25832 "
-            "(ETRS89 / UTM 32N), and try again."
+            "(ETRS89 / UTM 32N), and try again.",
+            layer=name,
+            crs=crs.name,
         )
     method = ""
     if crs.coordinate_operation is not None:
         method = (crs.coordinate_operation.method_name or "").lower()
     if "mercator" in method and "transverse" not in method:
         raise SundplanError(
-            f"Road layer '{name}' is in {crs.name}, a Mercator projection whose lengths are "
+            "Road layer '{layer}' is in {crs}, a Mercator projection whose lengths are "
             "about 1.8 times too long in Denmark. Reproject it to EPSG:25832 "
-            "(ETRS89 / UTM 32N)."
+            "(ETRS89 / UTM 32N).",
+            layer=name,
+            crs=crs.name,
         )
     units = {(ax.unit_name or "").lower() for ax in crs.axis_info[:2]}
     if not units <= {"metre", "meter", "m"}:
         raise SundplanError(
-            f"Road layer '{name}' is in a projected CRS with units {sorted(units)} "
-            f"({crs.name}), not metres. Reproject it to e.g. EPSG:25832 (ETRS89 / UTM 32N)."
+            "Road layer '{layer}' is in a projected CRS with units {units} "
+            "({crs}), not metres. Reproject it to e.g. EPSG:25832 (ETRS89 / UTM 32N).",
+            layer=name,
+            units=sorted(units),
+            crs=crs.name,
         )
 
 
@@ -599,8 +616,12 @@ def _find_field(names: list[str], wanted: str | None, what: str, layer_name: str
     if wanted.lower() in lower:
         return lower[wanted.lower()]
     raise SundplanError(
-        f"Road layer '{layer_name}' has no field '{wanted}' (given as the {what} field). "
-        f"Fields found: {', '.join(names) if names else '(none)'}. Choose one of those."
+        "Road layer '{layer}' has no field '{field}' (given as the {what} field). "
+        "Fields found: {fields}. Choose one of those.",
+        layer=layer_name,
+        field=wanted,
+        what=what,
+        fields=", ".join(names) if names else msg("(none)"),
     )
 
 
@@ -641,20 +662,25 @@ def read_lines_ogr(
             ds = gdal.OpenEx(path_s, gdal.OF_VECTOR | gdal.OF_READONLY)
     except RuntimeError as exc:
         raise SundplanError(
-            f"Cannot read the road file '{path_s}': {str(exc).rstrip('.')}. Check that it "
-            "exists and is a vector format GDAL can open (GeoPackage, shapefile, ...)."
+            "Cannot read the road file '{path}': {error}. Check that it "
+            "exists and is a vector format GDAL can open (GeoPackage, shapefile, ...).",
+            path=path_s,
+            error=str(exc).rstrip("."),
         ) from exc
     if ds is None:
         raise SundplanError(
-            f"Cannot read the road file '{path_s}'. Check that it exists and is a vector "
-            "format GDAL can open (GeoPackage, shapefile, ...)."
+            "Cannot read the road file '{path}'. Check that it exists and is a vector "
+            "format GDAL can open (GeoPackage, shapefile, ...).",
+            path=path_s,
         )
     layer_names = [ds.GetLayer(i).GetName() for i in range(ds.GetLayerCount())]
     if layer is None:
         if len(layer_names) != 1:
             raise SundplanError(
-                f"Road file '{fname}' has {len(layer_names)} layers "
-                f"({', '.join(layer_names) or 'none'}); choose one."
+                "Road file '{file}' has {count} layers ({layers}); choose one.",
+                file=fname,
+                count=len(layer_names),
+                layers=", ".join(layer_names) or msg("none"),
             )
         lyr = ds.GetLayer(0)
     elif isinstance(layer, int):
@@ -663,8 +689,10 @@ def read_lines_ogr(
         lyr = ds.GetLayerByName(layer)
     if lyr is None:
         raise SundplanError(
-            f"Road file '{fname}' has no layer {layer!r}. Layers found: "
-            f"{', '.join(layer_names) or '(none)'}."
+            "Road file '{file}' has no layer {layer!r}. Layers found: {layers}.",
+            file=fname,
+            layer=layer,
+            layers=", ".join(layer_names) or msg("(none)"),
         )
     lname = lyr.GetName()
     source_name = lname if lname == Path(fname).stem else f"{fname}|{lname}"
@@ -680,8 +708,9 @@ def read_lines_ogr(
     }
     if gtype not in line_types:
         raise SundplanError(
-            f"Road layer '{source_name}' has {ogr.GeometryTypeToName(gtype)} geometries; a "
-            "line layer is needed."
+            "Road layer '{layer}' has {geometry_type} geometries; a line layer is needed.",
+            layer=source_name,
+            geometry_type=ogr.GeometryTypeToName(gtype),
         )
     defn = lyr.GetLayerDefn()
     names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
@@ -718,16 +747,24 @@ def read_lines_ogr(
                 for f in wanted:
                     cols[f].append(_take(batch[f], src))
     except RuntimeError as exc:
-        msg = str(exc)
-        hint = " Check the filter expression." if where else ""
-        raise SundplanError(f"Cannot read road layer '{source_name}': {msg}.{hint}") from exc
+        if where:
+            raise SundplanError(
+                "Cannot read road layer '{layer}': {error}. Check the filter expression.",
+                layer=source_name,
+                error=str(exc),
+            ) from exc
+        raise SundplanError(
+            "Cannot read road layer '{layer}': {error}.", layer=source_name, error=str(exc)
+        ) from exc
     finally:
         lyr.SetIgnoredFields([])
         lyr.SetAttributeFilter(None)
     if bad_fids:
         raise SundplanError(
-            f"Road layer '{source_name}' has features that are not lines (feature ids "
-            f"{', '.join(str(b) for b in bad_fids)}). Filter them out or convert them to lines."
+            "Road layer '{layer}' has features that are not lines (feature ids "
+            "{fids}). Filter them out or convert them to lines.",
+            layer=source_name,
+            fids=", ".join(str(b) for b in bad_fids),
         )
     lengths = np.concatenate(len_parts) if len_parts else np.zeros(0, np.int64)
     coords = np.concatenate(coords_parts) if coords_parts else np.zeros((0, 2))
@@ -864,11 +901,16 @@ def read_osm(
     path_s = str(path)
     fname = Path(path_s).name
     if not Path(path_s).is_file():
-        raise SundplanError(f"OSM file '{path_s}' does not exist or is not a file.")
+        raise SundplanError("OSM file '{path}' does not exist or is not a file.", path=path_s)
     try:
         tcrs = CRS.from_user_input(target_crs)
     except Exception as exc:  # pyproj raises CRSError, subclass varies
-        raise SundplanError(f"Unknown target CRS {target_crs!r} for '{fname}': {exc}") from exc
+        raise SundplanError(
+            "Unknown target CRS {crs!r} for '{file}': {error}",
+            crs=target_crs,
+            file=fname,
+            error=str(exc),
+        ) from exc
     _check_projected_metres(tcrs.to_wkt(), f"{fname} (target CRS {target_crs})")
 
     factory = _compat.osm_wkb_factory()
@@ -928,8 +970,10 @@ def read_osm(
         _compat.osm_apply_file(handler, path_s, idx="flex_mem")
     except (RuntimeError, ValueError, OSError) as exc:
         raise SundplanError(
-            f"Cannot read OSM file '{fname}': {exc}. Check that it is an OSM XML (.osm, "
-            ".osm.bz2) or PBF (.osm.pbf) file and not truncated."
+            "Cannot read OSM file '{file}': {error}. Check that it is an OSM XML (.osm, "
+            ".osm.bz2) or PBF (.osm.pbf) file and not truncated.",
+            file=fname,
+            error=str(exc),
         ) from exc
     handler.flush()
     for wid, run in handler.slow_parts:
@@ -937,10 +981,16 @@ def read_osm(
         handler.len_chunks.append(np.array([len(run)], dtype=np.int64))
         handler.src_chunks.append(np.array([wid], dtype=np.int64))
     if not handler.len_chunks:
+        if include_ferries:
+            raise SundplanError(
+                "OSM file '{file}' has no drivable roads or ferries (highway=motorway ... "
+                "service). Check the extract covers the area.",
+                file=fname,
+            )
         raise SundplanError(
-            f"OSM file '{fname}' has no drivable roads"
-            + (" or ferries" if include_ferries else "")
-            + " (highway=motorway ... service). Check the extract covers the area."
+            "OSM file '{file}' has no drivable roads (highway=motorway ... service). Check "
+            "the extract covers the area.",
+            file=fname,
         )
     lonlat = np.concatenate(handler.coord_chunks)
     lengths = np.concatenate(handler.len_chunks)
@@ -1030,7 +1080,9 @@ def speeds_from_table(rows: Iterable[Sequence[Any]] | Mapping[str, Any]) -> dict
             cls, kmh = row[0], row[1]
         except (TypeError, IndexError, KeyError) as exc:
             raise SundplanError(
-                f"Speed table row {i} ({row!r}) needs two values: road class and km/h."
+                "Speed table row {row} ({value!r}) needs two values: road class and km/h.",
+                row=i,
+                value=row,
             ) from exc
         name = str(cls).strip().lower()
         try:
@@ -1039,8 +1091,11 @@ def speeds_from_table(rows: Iterable[Sequence[Any]] | Mapping[str, Any]) -> dict
             v = math.nan
         if not (math.isfinite(v) and v > 0):
             raise SundplanError(
-                f"Speed table row {i}: the speed for class '{name}' is {kmh!r}; give a "
-                "positive number of km/h."
+                "Speed table row {row}: the speed for class '{road_class}' is {value!r}; give a "
+                "positive number of km/h.",
+                row=i,
+                road_class=name,
+                value=kmh,
             )
         out[name] = v
     return out
@@ -1148,9 +1203,11 @@ def build_graph(
     lines.validate()
     name = lines.source_name
     if not (realism_factor > 0 and math.isfinite(realism_factor)):
-        raise SundplanError(f"The realism factor must be > 0 (got {realism_factor}).")
+        raise SundplanError("The realism factor must be > 0 (got {factor}).", factor=realism_factor)
     if ferry_boarding_min < 0 or not math.isfinite(ferry_boarding_min):
-        raise SundplanError(f"Ferry boarding time must be ≥ 0 minutes (got {ferry_boarding_min}).")
+        raise SundplanError(
+            "Ferry boarding time must be ≥ 0 minutes (got {minutes}).", minutes=ferry_boarding_min
+        )
     table = dict(DEFAULT_SPEEDS_KMH)
     if speeds_kmh:
         table.update({str(k).strip().lower(): float(v) for k, v in speeds_kmh.items()})
@@ -1160,7 +1217,7 @@ def build_graph(
         else table.get("ferry", DEFAULT_FERRY_SPEED_KMH)
     )
     if not (f_speed > 0):
-        raise SundplanError(f"Ferry speed must be > 0 km/h (got {ferry_speed_kmh}).")
+        raise SundplanError("Ferry speed must be > 0 km/h (got {speed}).", speed=ferry_speed_kmh)
 
     coords = np.asarray(lines.coords, dtype=np.float64)
     offsets = np.asarray(lines.offsets, dtype=np.int64)
@@ -1179,9 +1236,12 @@ def build_graph(
     if missing.any():
         miss_cls = sorted({str(c) or "(empty)" for c in cls[missing]})
         raise SundplanError(
-            f"Road layer '{name}': {int(missing.sum())} lines have no speed and their road "
-            f"class has no default speed (classes: {', '.join(miss_cls[:10])}). Add these "
-            "classes to the speed table, or choose a speed field."
+            "Road layer '{layer}': {count} lines have no speed and their road "
+            "class has no default speed (classes: {classes}). Add these "
+            "classes to the speed table, or choose a speed field.",
+            layer=name,
+            count=int(missing.sum()),
+            classes=", ".join(miss_cls[:10]),
         )
     eff_speed_ms = np.where(is_ferry, speed, speed * realism_factor) / 3.6
 
@@ -1203,9 +1263,10 @@ def build_graph(
 
     if len(u) == 0:
         raise SundplanError(
-            f"Road layer '{name}' has no road segments left to route on (all lines are "
+            "Road layer '{layer}' has no road segments left to route on (all lines are "
             "ferries that were excluded, or have zero length). Check the layer and the "
-            "'include ferries' option."
+            "'include ferries' option.",
+            layer=name,
         )
     t = length / eff_speed_ms[seg_line]
     seg_ferry = is_ferry[seg_line]

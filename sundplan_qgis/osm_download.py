@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from . import _compat, network
-from .errors import SundplanError
+from .errors import SundplanError, msg
 
 __all__ = ["MAX_AREA_KM2", "FERRY_FILTER", "download_roads", "bbox_area_km2"]
 
@@ -33,7 +33,7 @@ FERRY_FILTER: str = '["route"="ferry"]'
 #: Way tags osmnx should keep as edge attributes besides its defaults.
 _EXTRA_WAY_TAGS = ("route", "duration", "motor_vehicle", "motorcar")
 _NO_ACCESS = ("no", "private")
-_PBF_HINT = (
+_PBF_HINT = msg(
     "download a .osm.pbf from a mirror (e.g. download.geofabrik.de/europe/denmark.html) and "
     "use the network file parameter instead"
 )
@@ -53,16 +53,23 @@ def _check_bbox(bbox_lonlat: Any) -> tuple[float, float, float, float]:
         w, s, e, n = (float(v) for v in bbox_lonlat)
     except (TypeError, ValueError) as exc:
         raise SundplanError(
-            f"The download extent must be four numbers (west, south, east, north) in degrees, "
-            f"got {bbox_lonlat!r}."
+            "The download extent must be four numbers (west, south, east, north) in degrees, "
+            "got {extent!r}.",
+            extent=bbox_lonlat,
         ) from exc
     if not all(math.isfinite(v) for v in (w, s, e, n)):
-        raise SundplanError(f"The download extent {bbox_lonlat!r} has missing coordinates.")
+        raise SundplanError(
+            "The download extent {extent!r} has missing coordinates.", extent=bbox_lonlat
+        )
     if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
         raise SundplanError(
-            f"The download extent (west {w}, south {s}, east {e}, north {n}) is not a valid "
-            "longitude/latitude box: it needs west < east and south < north, in degrees "
-            "(EPSG:4326)."
+            "The download extent (west {west}, south {south}, east {east}, north {north}) is "
+            "not a valid longitude/latitude box: it needs west < east and south < north, in "
+            "degrees (EPSG:4326).",
+            west=w,
+            south=s,
+            east=e,
+            north=n,
         )
     return w, s, e, n
 
@@ -177,14 +184,20 @@ def download_roads(
     area = bbox_area_km2((w, s, e, n))
     if area > max_area_km2:
         raise SundplanError(
-            f"The download extent ({box_txt}) covers {area:,.0f} km², more than the "
-            f"{max_area_km2:,.0f} km² sundplan downloads through Overpass. Choose a smaller "
-            f"extent, or {_PBF_HINT}."
+            "The download extent ({extent}) covers {area:,.0f} km², more than the "
+            "{max_area:,.0f} km² sundplan downloads through Overpass. Choose a smaller "
+            "extent, or {hint}.",
+            extent=box_txt,
+            area=area,
+            max_area=max_area_km2,
+            hint=_PBF_HINT,
         )
     try:
         tcrs = CRS.from_user_input(target_crs)
     except Exception as exc:  # pyproj raises CRSError, subclass varies
-        raise SundplanError(f"Unknown target CRS {target_crs!r}: {exc}") from exc
+        raise SundplanError(
+            "Unknown target CRS {crs!r}: {error}", crs=target_crs, error=str(exc)
+        ) from exc
     try:
         import osmnx  # noqa: F401
         from shapely.geometry import box
@@ -192,33 +205,45 @@ def download_roads(
         from . import deps
 
         raise SundplanError(
-            f"Downloading the road network needs osmnx ({exc}). {deps.install_hint(['osmnx'])}"
+            "Downloading the road network needs osmnx ({error}). {hint}",
+            error=str(exc),
+            hint=deps.install_hint(["osmnx"]),
         ) from exc
 
     cache = Path(cache_dir)
     try:
         cache.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise SundplanError(f"Cannot create the download cache folder '{cache}': {exc}") from exc
+        raise SundplanError(
+            "Cannot create the download cache folder '{folder}': {error}",
+            folder=cache,
+            error=str(exc),
+        ) from exc
 
     polygon = box(w, s, e, n)
     old_url = None
     if overpass_url:
         old_url = _compat.set_osmnx_overpass_endpoint(overpass_url)
     endpoint = overpass_url or _compat.osmnx_overpass_endpoint()
-    what = "the road network"
+    what = msg("the road network")
     try:
         with _compat.osmnx_overpass_session(cache_dir=str(cache), extra_way_tags=_EXTRA_WAY_TAGS):
             roads = _compat.osmnx_graph_from_polygon(polygon, network_type=network_type)
             ferries = None
             if include_ferries:
-                what = "the ferries"
+                what = msg("the ferries")
                 ferries = _compat.osmnx_graph_from_polygon(polygon, custom_filter=FERRY_FILTER)
     except (_compat.OverpassUnreachable, _compat.OverpassFailed) as exc:
-        reason = "unreachable" if isinstance(exc, _compat.OverpassUnreachable) else "error"
+        unreachable = isinstance(exc, _compat.OverpassUnreachable)
         raise SundplanError(
-            f"Could not download {what} for the extent ({box_txt}) from Overpass "
-            f"({endpoint}, {reason}: {_short(exc)}); {_PBF_HINT}."
+            "Could not download {what} for the extent ({extent}) from Overpass "
+            "({endpoint}, {reason}: {error}); {hint}.",
+            what=what,
+            extent=box_txt,
+            endpoint=endpoint,
+            reason=msg("unreachable") if unreachable else msg("error"),
+            error=_short(exc),
+            hint=_PBF_HINT,
         ) from exc
     finally:
         if old_url is not None:
@@ -228,11 +253,16 @@ def download_roads(
     ferry_seg = _graph_segments(ferries, ferry=True, skip_osmids=_road_osmids(roads))
     n_lines = len(road_seg["cls"]) + len(ferry_seg["cls"])
     if n_lines == 0:
+        if include_ferries:
+            raise SundplanError(
+                "OpenStreetMap has no drivable roads or ferries in the download extent "
+                "({extent}). Check the extent (and its CRS): it must cover the study area.",
+                extent=box_txt,
+            )
         raise SundplanError(
-            "OpenStreetMap has no drivable roads"
-            + (" or ferries" if include_ferries else "")
-            + f" in the download extent ({box_txt}). Check the extent (and its CRS): it must "
-            "cover the study area."
+            "OpenStreetMap has no drivable roads in the download extent ({extent}). Check the "
+            "extent (and its CRS): it must cover the study area.",
+            extent=box_txt,
         )
 
     def col(key: str) -> list:

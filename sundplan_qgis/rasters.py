@@ -67,7 +67,9 @@ def grid_for_bounds(
     """A grid of ``cell_size_m`` cells covering ``bounds`` (xmin, ymin, xmax, ymax), snapped
     to multiples of the cell size so grids of different runs line up."""
     if not cell_size_m > 0:
-        raise SundplanError(f"The raster cell size must be positive (got {cell_size_m} m).")
+        raise SundplanError(
+            "The raster cell size must be positive (got {cell_size_m} m).", cell_size_m=cell_size_m
+        )
     xmin, ymin, xmax, ymax = bounds
     x0 = np.floor(xmin / cell_size_m) * cell_size_m
     y1 = np.ceil(ymax / cell_size_m) * cell_size_m
@@ -75,8 +77,11 @@ def grid_for_bounds(
     height = max(1, int(np.ceil((y1 - ymin) / cell_size_m)))
     if width * height > 200_000_000:
         raise SundplanError(
-            f"The output raster would have {width} × {height} cells at {cell_size_m} m; "
-            "choose a larger cell size."
+            "The output raster would have {width} × {height} cells at {cell_size_m} m; "
+            "choose a larger cell size.",
+            width=width,
+            height=height,
+            cell_size_m=cell_size_m,
         )
     return Grid(Affine(cell_size_m, 0, x0, 0, -cell_size_m, y1), width, height, crs_wkt)
 
@@ -113,26 +118,35 @@ def read_population_raster(path: str | os.PathLike, *, band: int = 1) -> Populat
         with rasterio.open(path) as src:
             if src.crs is None:
                 raise SundplanError(
-                    f"The population raster '{name}' has no CRS. Assign its CRS (for Danish "
-                    "grids usually EPSG:25832) in the layer properties or with gdal_edit.py -a_srs."
+                    "The population raster '{raster}' has no CRS. Assign its CRS (for Danish "
+                    "grids usually EPSG:25832) in the layer properties or with gdal_edit.py -a_srs.",
+                    raster=name,
                 )
             values = src.read(band, masked=True).astype("float64")
             grid = Grid(src.transform, src.width, src.height, src.crs.to_wkt())
             if abs(src.transform.b) > 0 or abs(src.transform.d) > 0:
                 raise SundplanError(
-                    f"The population raster '{name}' is rotated; warp it to a north-up grid first."
+                    "The population raster '{raster}' is rotated; warp it to a north-up grid first.",
+                    raster=name,
                 )
     except rasterio.errors.RasterioIOError as exc:
-        raise SundplanError(f"Cannot read the population raster '{path}': {exc}") from exc
+        raise SundplanError(
+            "Cannot read the population raster '{path}': {error}", path=path, error=str(exc)
+        ) from exc
     data = values.filled(0.0).ravel()
     data[~np.isfinite(data)] = 0.0
     negative = np.flatnonzero(data < 0)
     if negative.size:
         r, c = divmod(int(negative[0]), grid.width)
         raise SundplanError(
-            f"The population raster '{name}' has {negative.size} cells with negative values "
-            f"(first at row {r}, column {c}: {data[negative[0]]}). Population must be ≥ 0; "
-            "set those cells to 0 or nodata."
+            "The population raster '{raster}' has {count} cells with negative values "
+            "(first at row {row}, column {column}: {value}). Population must be ≥ 0; "
+            "set those cells to 0 or nodata.",
+            raster=name,
+            count=negative.size,
+            row=r,
+            column=c,
+            value=data[negative[0]],
         )
     flat = np.flatnonzero(data > 0).astype(np.int64)
     return Population(
@@ -162,22 +176,32 @@ def population_from_points(
     bad = np.flatnonzero(~np.isfinite(pop))
     if bad.size:
         raise SundplanError(
-            f"The population layer '{source_name}' has {bad.size} features with a NULL "
-            f"population (first: feature id {ids[bad[0]]}). Fill them in (0 if nobody lives "
-            "there) or filter them out."
+            "The population layer '{layer}' has {count} features with a NULL "
+            "population (first: feature id {fid}). Fill them in (0 if nobody lives "
+            "there) or filter them out.",
+            layer=source_name,
+            count=bad.size,
+            fid=ids[bad[0]],
         )
     neg = np.flatnonzero(pop < 0)
     if neg.size:
         raise SundplanError(
-            f"The population layer '{source_name}' has {neg.size} features with a negative "
-            f"population (first: feature id {ids[neg[0]]}, value {pop[neg[0]]}). "
-            "Population must be ≥ 0."
+            "The population layer '{layer}' has {count} features with a negative "
+            "population (first: feature id {fid}, value {value}). "
+            "Population must be ≥ 0.",
+            layer=source_name,
+            count=neg.size,
+            fid=ids[neg[0]],
+            value=pop[neg[0]],
         )
     bad_xy = np.flatnonzero(~np.isfinite(xy).all(axis=1))
     if bad_xy.size:
         raise SundplanError(
-            f"The population layer '{source_name}' has {bad_xy.size} features without a "
-            f"geometry (first: feature id {ids[bad_xy[0]]}). Repair or remove them."
+            "The population layer '{layer}' has {count} features without a "
+            "geometry (first: feature id {fid}). Repair or remove them.",
+            layer=source_name,
+            count=bad_xy.size,
+            fid=ids[bad_xy[0]],
         )
     return Population(xy, pop, crs_wkt, source_name, kind, feature_ids=ids)
 
@@ -295,7 +319,9 @@ def population_from_polygons(
     population exactly. Geometries must be in ``crs_wkt`` (projected, metres, for areal).
     """
     if method not in ("areal", "centroid"):
-        raise SundplanError(f"Unknown allocation method '{method}': use 'areal' or 'centroid'.")
+        raise SundplanError(
+            "Unknown allocation method '{method}': use 'areal' or 'centroid'.", method=method
+        )
     n = len(geometries)
     ids = np.arange(n) if feature_ids is None else np.asarray(feature_ids)
     anchors = np.full((n, 2), np.nan)

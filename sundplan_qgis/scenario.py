@@ -23,6 +23,7 @@ from .catchments import (
     _noop,
     run_catchments,
 )
+from .errors import msg
 
 UNREACHED = "(not reached)"
 
@@ -66,14 +67,14 @@ def run_scenario(
         graph,
         hospital_xy=baseline_xy,
         hospital_names=baseline_names,
-        progress=lambda f, m: progress(0.45 * f, "Baseline: " + m),
+        progress=lambda f, m: progress(0.45 * f, msg("Baseline: {step}", step=m)),
         **common,
     )
     scen = run_catchments(
         graph,
         hospital_xy=scenario_xy,
         hospital_names=scenario_names,
-        progress=lambda f, m: progress(0.45 + 0.45 * f, "Scenario: " + m),
+        progress=lambda f, m: progress(0.45 + 0.45 * f, msg("Scenario: {step}", step=m)),
         **common,
     )
     progress(0.9, "Comparing")

@@ -147,6 +147,74 @@ def test_core_messages_are_templates(extraction):
     )
 
 
+def test_sundplan_error_keeps_template_and_values():
+    """``str()`` is the English text (logs, tests); template and values survive pickling
+    (errors from multiprocessing workers)."""
+    import pickle
+
+    from sundplan_qgis.errors import Cancelled, SundplanError, msg
+
+    error = SundplanError("The layer '{layer}' has {n:,} rows.", layer="kommuner", n=1234)
+    assert str(error) == "The layer 'kommuner' has 1,234 rows."
+    assert error.template == "The layer '{layer}' has {n:,} rows."
+    assert error.values == {"layer": "kommuner", "n": 1234}
+    for original in (error, Cancelled("Cancelled by the user."), SundplanError("a {b}")):
+        again = pickle.loads(pickle.dumps(original))
+        assert type(again) is type(original)
+        assert (str(again), again.template, again.values) == (
+            str(original),
+            original.template,
+            original.values,
+        )
+    assert str(SundplanError("literal {braces}, no values")) == "literal {braces}, no values"
+    progress_text = msg("Snapping {n:,} locations", n=5000)
+    assert progress_text == "Snapping 5,000 locations" and isinstance(progress_text, str)
+    assert progress_text.template == "Snapping {n:,} locations"
+    again = pickle.loads(pickle.dumps(progress_text))
+    assert (again, again.template, again.values) == (
+        "Snapping 5,000 locations",
+        progress_text.template,
+        {"n": 5000},
+    )
+
+
+def test_listing_joins_messages_that_translate_one_by_one():
+    from sundplan_qgis.errors import listing, msg
+
+    items = listing(
+        (msg("{specialty} in area {area}", specialty=s, area=a) for s, a in [("A", 1), ("B", 2)]),
+        sep="; ",
+    )
+    assert items == "A in area 1; B in area 2"
+    assert [v.template for v in items.values.values()] == ["{specialty} in area {area}"] * 2
+    assert listing([]) == ""
+
+
+def test_core_errors_keep_their_english_text():
+    """Converted core messages read as before (English tests and logs match them)."""
+    from sundplan_qgis import catchments, gaps, network, rasters
+    from sundplan_qgis.errors import SundplanError
+
+    with pytest.raises(SundplanError) as caught:
+        catchments.validate_bands([30, 15])
+    assert str(caught.value) == (
+        "Time bands must be strictly increasing, e.g. 15,30,45,60 (got [30, 15])."
+    )
+    assert caught.value.values == {"bands": [30, 15]}
+    with pytest.raises(
+        SundplanError, match=r"^The raster cell size must be positive \(got -5 m\)\.$"
+    ):
+        rasters.grid_for_bounds((0, 0, 1, 1), cell_size_m=-5, crs_wkt="")
+    with pytest.raises(SundplanError) as caught:
+        network.speeds_from_table([("primary", "fast")])
+    assert str(caught.value) == (
+        "Speed table row 1: the speed for class 'primary' is 'fast'; give a positive number of km/h."
+    )
+    with pytest.raises(SundplanError) as caught:
+        gaps.parse_planned_totals("Reumatologi=-1")
+    assert str(caught.value) == "The planned total for 'Reumatologi' must be 0 or more."
+
+
 # --------------------------------------------------------------------------- the tool itself
 def _tree(tmp_path: Path) -> Path:
     (tmp_path / "processing").mkdir()
