@@ -668,6 +668,26 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
         """See :func:`progress_callback`."""
         return progress_callback(feedback, start=start, end=end)
 
+    def _make_output_folders(self, parameters: dict, context) -> None:
+        """Create the missing folders of file outputs (QGIS's writers do not), so
+        ``OUTPUT=/new/folder/result.gpkg`` works from qgis_process as from the toolbox."""
+        for definition in self.destinationParameterDefinitions():
+            value = parameters.get(definition.name())
+            if isinstance(value, QgsProcessingOutputLayerDefinition):
+                value = value.sink.staticValue()
+            if not isinstance(value, str) or not value or value.startswith(("memory:", "ogr:")):
+                continue
+            path = Path(value.split("|", 1)[0])
+            if path.is_absolute() and not path.parent.exists():
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise QgsProcessingException(
+                        tr("Cannot create the folder for output {name}: {error}").format(
+                            name=definition.description(), error=exc
+                        )
+                    ) from None
+
     def provenance_json(self, parameters: dict, context: QgsProcessingContext | None = None) -> str:
         """Provenance of this run: parameters, sundplan/Python/library/GDAL/QGIS versions.
 
@@ -746,6 +766,7 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
         if problem:
             raise QgsProcessingException(problem)
         self._outputs_to_style = {}
+        self._make_output_folders(parameters, context)
         self._provenance = self.provenance_json(parameters, context)
         try:
             results = self.compute(parameters, context, feedback) or {}
