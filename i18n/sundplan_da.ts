@@ -60,8 +60,8 @@
         <location filename="../processing/_inputs.py" line="246"/>
         <location filename="../processing/_network_alg.py" line="208"/>
         <location filename="../processing/base.py" line="167"/>
-        <location filename="../processing/base.py" line="757"/>
-        <location filename="../processing/map_report.py" line="290"/>
+        <location filename="../processing/base.py" line="778"/>
+        <location filename="../processing/map_report.py" line="297"/>
         <source>Cancelled by the user.</source>
         <translation>Annulleret af brugeren.</translation>
     </message>
@@ -471,7 +471,12 @@
         <translation>Proveniens (parametre og versioner, JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="764"/>
+        <location filename="../processing/base.py" line="686"/>
+        <source>Cannot create the folder for output {name}: {error}</source>
+        <translation>Kan ikke oprette mappen til resultatet {name}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="785"/>
         <source>A required Python package could not be imported: {error}</source>
         <translation>En nødvendig Python-pakke kunne ikke importeres: {error}</translation>
     </message>
@@ -506,17 +511,17 @@
         <translation>Scenariet er lig med udgangssituationen: intet er lukket eller tilføjet.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="104"/>
+        <location filename="../processing/catchment_scenario.py" line="107"/>
         <source>Change in minutes (scenario − baseline)</source>
         <translation>Ændring i minutter (scenarie − udgangssituation)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="107"/>
+        <location filename="../processing/catchment_scenario.py" line="110"/>
         <source>Change in travel time</source>
         <translation>Ændring i rejsetid</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="127"/>
+        <location filename="../processing/catchment_scenario.py" line="130"/>
         <source>{pop:,.0f} residents change hospital; {longer:,.0f} get a longer trip.</source>
         <translation>{pop:,.0f} indbyggere skifter sygehus; {longer:,.0f} får en længere tur.</translation>
     </message>
@@ -911,282 +916,287 @@
         <translation>Beregner lægedækning</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="85"/>
+        <location filename="../processing/map_report.py" line="86"/>
         <source>A4 landscape</source>
         <translation>A4 liggende</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="86"/>
+        <location filename="../processing/map_report.py" line="87"/>
         <source>A4 portrait</source>
         <translation>A4 stående</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="87"/>
+        <location filename="../processing/map_report.py" line="88"/>
         <source>A3 landscape</source>
         <translation>A3 liggende</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="88"/>
+        <location filename="../processing/map_report.py" line="89"/>
         <source>A3 portrait</source>
         <translation>A3 stående</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="92"/>
+        <location filename="../processing/map_report.py" line="93"/>
         <source>Danish</source>
         <translation>Dansk</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="93"/>
+        <location filename="../processing/map_report.py" line="94"/>
         <source>English</source>
         <translation>Engelsk</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="124"/>
+        <location filename="../processing/map_report.py" line="125"/>
         <source>Map report as PDF (Kortrapport)</source>
         <translation>Kortrapport som PDF</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="128"/>
-        <source>Makes a print-ready PDF of a sundplan output (travel-time raster, bands, catchments, area summary or scenario change) for reports and meetings.&lt;br&gt;&lt;br&gt;The layer is drawn in its own style (the style stored in the GeoPackage, else the sundplan style for its kind, or the STYLE you give) over a basemap-free backdrop of the areas: light grey, thin boundaries and names. The page has a title, subtitle, legend, scale bar, north arrow, a method note, the data sources, the date (printing and computing) and an optional organisation name and logo.&lt;br&gt;&lt;br&gt;&lt;b&gt;Atlas&lt;/b&gt;: with an atlas coverage layer (e.g. the kommuner) there is one page per feature, the map zoomed to it and the neighbours faded; the summary table then shows that area&apos;s row(s) (rows whose area lies inside the page&apos;s feature, or whose name matches it for tables without geometry). Without an atlas, one page shows all rows; when they do not fit, the areas with the longest mean travel time are shown and the note says so.&lt;br&gt;&lt;br&gt;&lt;b&gt;Templates&lt;/b&gt;: A4/A3, landscape/portrait (resources/layouts/*.qpt, usable in QGIS too), or your own .qpt that keeps the item ids. &lt;b&gt;Language&lt;/b&gt; of the page: Danish (default) or English, independent of the QGIS interface language.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: the method note and source line are derived from the provenance recorded in the output (parameters, inputs, versions); synthetic sample data is marked as such on the page. The PDF is written only when everything succeeded.</source>
-        <translation>Laver en trykklar PDF af et sundplan-resultat (rejsetidsraster, tidsintervaller, optageområder, områdeopsummering eller ændring i et scenarie) til rapporter og møder.&lt;br&gt;&lt;br&gt;Laget tegnes med sin egen stil (stilen gemt i GeoPackage-filen, ellers sundplan-stilen for dens type eller den STYLE, du angiver) oven på en baggrund af områderne uden baggrundskort: lysegrå, tynde grænser og navne. Siden har titel, undertitel, signaturforklaring, målestok, nordpil, en metodenote, datakilderne, datoen (udskrift og beregning) og eventuelt organisationens navn og logo.&lt;br&gt;&lt;br&gt;&lt;b&gt;Atlas&lt;/b&gt;: med et dækningslag til atlas (fx kommunerne) bliver der én side pr. objekt, hvor kortet er zoomet ind på objektet og naboerne er nedtonet; opsummeringstabellen viser så det pågældende områdes række(r) (rækker, hvis område ligger inden for sidens objekt, eller hvis navn passer, for tabeller uden geometri). Uden atlas viser én side alle rækker; når de ikke kan være der, vises områderne med længst gennemsnitlig rejsetid, og noten siger det.&lt;br&gt;&lt;br&gt;&lt;b&gt;Skabeloner&lt;/b&gt;: A4/A3, liggende/stående (resources/layouts/*.qpt, kan også bruges i QGIS) eller din egen .qpt, der beholder elementernes id&apos;er. &lt;b&gt;Sprog&lt;/b&gt; på siden: dansk (standard) eller engelsk, uafhængigt af sproget i QGIS.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: metodenoten og kildelinjen udledes af proveniensen, der er gemt i resultatet (parametre, input, versioner); syntetiske eksempeldata markeres som sådan på siden. PDF&apos;en skrives kun, når alt er lykkedes.</translation>
+        <location filename="../processing/map_report.py" line="129"/>
+        <source>Makes a print-ready PDF of a sundplan output (travel-time raster, bands, catchments, area summary, scenario change, GP density, 2SFCA access or specialist gaps) for reports and meetings.&lt;br&gt;&lt;br&gt;The layer is drawn in its own style (the style stored in the GeoPackage, else the sundplan style for its kind, or the STYLE you give) over a basemap-free backdrop of the areas: light grey, thin boundaries and names. The page has a title, subtitle, legend, scale bar, north arrow, a method note, the data sources, the date (printing and computing) and an optional organisation name and logo.&lt;br&gt;&lt;br&gt;&lt;b&gt;Atlas&lt;/b&gt;: with an atlas coverage layer (e.g. the kommuner) there is one page per feature, the map zoomed to it and the neighbours faded; the summary table then shows that area&apos;s row(s) (rows whose area lies inside the page&apos;s feature, or whose name matches it for tables without geometry). Without an atlas, one page shows all rows; when they do not fit, the areas with the longest mean travel time are shown and the note says so.&lt;br&gt;&lt;br&gt;&lt;b&gt;Templates&lt;/b&gt;: A4/A3, landscape/portrait (resources/layouts/*.qpt, usable in QGIS too), or your own .qpt that keeps the item ids. &lt;b&gt;Language&lt;/b&gt; of the page: Danish (default) or English, independent of the QGIS interface language.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: title, legend, method note and source line are derived from the kind of output and the provenance recorded in it (parameters, inputs, versions), e.g. the need weights and shortage threshold of a GP density, the 2SFCA method and threshold, the specialty and reference total of specialist gaps, the closed hospitals of a scenario. Per-area outputs (GP density, specialist gaps, 2SFCA per area) are their own summary table; for 2SFCA points and scenario rasters the run&apos;s per-area table is used when it still exists. Synthetic sample data is marked as such on the page. The PDF is written only when everything succeeded.</source>
+        <translation>Laver en trykklar PDF af et sundplan-resultat (rejsetidsraster, tidsintervaller, optageområder, områdeopsummering, ændring i et scenarie, lægedækning, 2SFCA-tilgængelighed eller speciallægedækning) til rapporter og møder.&lt;br&gt;&lt;br&gt;Laget tegnes med sin egen stil (stilen gemt i GeoPackage-filen, ellers sundplan-stilen for dens type eller den STYLE, du angiver) oven på en baggrund af områderne uden baggrundskort: lysegrå, tynde grænser og navne. Siden har titel, undertitel, signaturforklaring, målestok, nordpil, en metodenote, datakilderne, datoen (udskrift og beregning) og eventuelt organisationens navn og logo.&lt;br&gt;&lt;br&gt;&lt;b&gt;Atlas&lt;/b&gt;: med et dækningslag til atlas (fx kommunerne) bliver der én side pr. objekt, hvor kortet er zoomet ind på objektet og naboerne er nedtonet; opsummeringstabellen viser så det pågældende områdes række(r) (rækker, hvis område ligger inden for sidens objekt, eller hvis navn passer, for tabeller uden geometri). Uden atlas viser én side alle rækker; når de ikke kan være der, vises områderne med længst gennemsnitlig rejsetid, og noten siger det.&lt;br&gt;&lt;br&gt;&lt;b&gt;Skabeloner&lt;/b&gt;: A4/A3, liggende/stående (resources/layouts/*.qpt, kan også bruges i QGIS) eller din egen .qpt, der beholder elementernes id&apos;er. &lt;b&gt;Sprog&lt;/b&gt; på siden: dansk (standard) eller engelsk, uafhængigt af sproget i QGIS.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: titel, signaturforklaring, metodenote og kildelinje udledes af resultatets type og af proveniensen, der er gemt i det (parametre, input, versioner), fx behovsvægtene og grænsen for lægedækningstruede områder ved lægedækning, 2SFCA-metoden og tidsgrænsen, specialet og referencetotalen ved speciallægedækning og de lukkede sygehuse i et scenarie. Resultater pr. område (lægedækning, speciallægedækning, 2SFCA pr. område) er selv opsummeringstabellen; for 2SFCA-punkter og scenarieraster bruges kørslens tabel pr. område, hvis den stadig findes. Syntetiske eksempeldata markeres som sådan på siden. PDF&apos;en skrives kun, når alt er lykkedes.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="156"/>
+        <location filename="../processing/map_report.py" line="163"/>
         <source>Output layer to map (raster or vector)</source>
         <translation>Resultatlag, der skal vises på kortet (raster eller vektor)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="166"/>
+        <location filename="../processing/map_report.py" line="173"/>
         <source>Style file (.qml) to use instead of the layer&apos;s own style</source>
         <translation>Stilfil (.qml), der bruges i stedet for lagets egen stil</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="174"/>
+        <location filename="../processing/map_report.py" line="181"/>
         <source>Areas drawn as backdrop (e.g. kommuner)</source>
         <translation>Områder tegnet som baggrund (fx kommuner)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="182"/>
+        <location filename="../processing/map_report.py" line="189"/>
         <source>Backdrop name field (labels)</source>
         <translation>Navnefelt for baggrunden (etiketter)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="190"/>
+        <location filename="../processing/map_report.py" line="197"/>
         <source>Atlas coverage: one page per feature (e.g. kommuner or regioner)</source>
         <translation>Atlasdækning: én side pr. objekt (fx kommuner eller regioner)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="198"/>
+        <location filename="../processing/map_report.py" line="205"/>
         <source>Atlas page name field</source>
         <translation>Felt med atlassidens navn</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="206"/>
+        <location filename="../processing/map_report.py" line="213"/>
         <source>Summary table layer (e.g. the area summary)</source>
         <translation>Lag med opsummeringstabel (fx områdeopsummeringen)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="214"/>
+        <location filename="../processing/map_report.py" line="221"/>
         <source>Summary table fields (default: name, residents, minutes, shares)</source>
         <translation>Felter i opsummeringstabellen (standard: navn, indbyggere, minutter, andele)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="223"/>
+        <location filename="../processing/map_report.py" line="230"/>
         <source>Points drawn on top with labels (e.g. the hospitals)</source>
         <translation>Punkter tegnet øverst med etiketter (fx sygehusene)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="231"/>
+        <location filename="../processing/map_report.py" line="238"/>
         <source>Point label field</source>
         <translation>Etiketfelt for punkterne</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="239"/>
+        <location filename="../processing/map_report.py" line="246"/>
         <source>Page</source>
         <translation>Side</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="247"/>
+        <location filename="../processing/map_report.py" line="254"/>
         <source>Language of the page</source>
         <translation>Sidens sprog</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="253"/>
+        <location filename="../processing/map_report.py" line="260"/>
         <source>Title (default: from the kind of output)</source>
         <translation>Titel (standard: efter resultatets type)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="254"/>
+        <location filename="../processing/map_report.py" line="261"/>
         <source>Subtitle (default: bands, scenario, data)</source>
         <translation>Undertitel (standard: tidsintervaller, scenarie, data)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="255"/>
+        <location filename="../processing/map_report.py" line="262"/>
         <source>Organisation (top right of the page)</source>
         <translation>Organisation (øverst til højre på siden)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="256"/>
+        <location filename="../processing/map_report.py" line="263"/>
         <source>Data sources (default: from the output&apos;s provenance)</source>
         <translation>Datakilder (standard: fra resultatets proveniens)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="257"/>
+        <location filename="../processing/map_report.py" line="264"/>
         <source>Method note (default: from the output&apos;s provenance)</source>
         <translation>Metodenote (standard: fra resultatets proveniens)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="263"/>
+        <location filename="../processing/map_report.py" line="270"/>
         <source>Logo (SVG or PNG, top right)</source>
         <translation>Logo (SVG eller PNG, øverst til højre)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="265"/>
+        <location filename="../processing/map_report.py" line="272"/>
         <source>Images (*.svg *.png *.jpg *.jpeg)</source>
         <translation>Billeder (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="268"/>
+        <location filename="../processing/map_report.py" line="275"/>
         <source>Own layout template (.qpt with the sundplan item ids; overrides Page)</source>
         <translation>Egen layoutskabelon (.qpt med sundplans element-id&apos;er; tilsidesætter Side)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="277"/>
+        <location filename="../processing/map_report.py" line="284"/>
         <source>PDF file</source>
         <translation>PDF-fil</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="277"/>
+        <location filename="../processing/map_report.py" line="284"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="280"/>
+        <location filename="../processing/map_report.py" line="287"/>
         <source>Number of pages</source>
         <translation>Antal sider</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="300"/>
+        <location filename="../processing/map_report.py" line="307"/>
         <source>The layer to map could not be opened.</source>
         <translation>Laget, der skal vises på kortet, kunne ikke åbnes.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="304"/>
+        <location filename="../processing/map_report.py" line="312"/>
         <source>its style</source>
         <translation>lagets stil</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="314"/>
+        <location filename="../processing/map_report.py" line="317"/>
+        <source>&apos;{layer}&apos; holds {n} specialties, drawn on top of each other. Map one specialty at a time: filter the layer, e.g. {example}.</source>
+        <translation>&apos;{layer}&apos; indeholder {n} specialer, der tegnes oven på hinanden. Vis ét speciale ad gangen: filtrér laget, fx {example}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report.py" line="333"/>
         <source>Preparing the page</source>
         <translation>Forbereder siden</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="321"/>
+        <location filename="../processing/map_report.py" line="342"/>
         <source>The atlas coverage layer &apos;{layer}&apos; has no features, so there is no area to make a page for. Choose a layer with areas (e.g. the kommuner), or leave the atlas coverage empty for a single page.</source>
         <translation>Atlasdækningslaget &apos;{layer}&apos; har ingen objekter, så der er intet område at lave en side for. Vælg et lag med områder (fx kommunerne), eller lad atlasdækningen være tom for at få én side.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="437"/>
+        <location filename="../processing/map_report.py" line="464"/>
         <source>The logo file {file} does not exist.</source>
         <translation>Logofilen {file} findes ikke.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="475"/>
+        <location filename="../processing/map_report.py" line="503"/>
         <source>The summary layer &apos;{layer}&apos; has no field(s) {fields}.</source>
         <translation>Opsummeringslaget &apos;{layer}&apos; mangler felt(erne) {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="514"/>
+        <location filename="../processing/map_report.py" line="550"/>
         <source>Writing the PDF</source>
         <translation>Skriver PDF&apos;en</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="532"/>
+        <location filename="../processing/map_report.py" line="568"/>
         <source>The atlas coverage layer &apos;{layer}&apos; has no features to print.</source>
         <translation>Atlasdækningslaget &apos;{layer}&apos; har ingen objekter at udskrive.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="550"/>
+        <location filename="../processing/map_report.py" line="584"/>
         <source>Could not write the PDF {file}: {error}</source>
         <translation>Kunne ikke skrive PDF&apos;en {file}: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="554"/>
+        <location filename="../processing/map_report.py" line="588"/>
         <source>{pages} page(s) written.</source>
         <translation>{pages} side(r) skrevet.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="574"/>
+        <location filename="../processing/map_report.py" line="608"/>
         <source>No PDF file name was given.</source>
         <translation>Der er ikke angivet noget navn til PDF-filen.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="582"/>
+        <location filename="../processing/map_report.py" line="616"/>
         <source>The PDF cannot be written to {file}: {reason}. Choose a folder you can write to.</source>
         <translation>PDF&apos;en kan ikke skrives til {file}: {reason}. Vælg en mappe, du kan skrive i.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="589"/>
+        <location filename="../processing/map_report.py" line="623"/>
         <source>The PDF destination {file} is a folder; give a file name ending in .pdf.</source>
         <translation>PDF-destinationen {file} er en mappe; angiv et filnavn, der ender på .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="598"/>
+        <location filename="../processing/map_report.py" line="632"/>
         <source>the file could not be written</source>
         <translation>filen kunne ikke skrives</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="599"/>
+        <location filename="../processing/map_report.py" line="633"/>
         <source>printing failed</source>
         <translation>udskrivningen mislykkedes</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="600"/>
+        <location filename="../processing/map_report.py" line="634"/>
         <source>not enough memory</source>
         <translation>ikke nok hukommelse</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="601"/>
+        <location filename="../processing/map_report.py" line="635"/>
         <source>the atlas could not be prepared</source>
         <translation>atlasset kunne ikke forberedes</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="602"/>
+        <location filename="../processing/map_report.py" line="636"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="610"/>
+        <location filename="../processing/map_report.py" line="644"/>
         <source>The layout template {file} does not exist.</source>
         <translation>Layoutskabelonen {file} findes ikke.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="613"/>
+        <location filename="../processing/map_report.py" line="647"/>
         <source>The layout template {file} is not valid XML.</source>
         <translation>Layoutskabelonen {file} er ikke gyldig XML.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="617"/>
+        <location filename="../processing/map_report.py" line="651"/>
         <source>The layout template {file} could not be loaded.</source>
         <translation>Layoutskabelonen {file} kunne ikke indlæses.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="622"/>
+        <location filename="../processing/map_report.py" line="656"/>
         <source>The layout template {file} has no item with the id {ids}.</source>
         <translation>Layoutskabelonen {file} har intet element med id&apos;et {ids}.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="668"/>
+        <location filename="../processing/map_report.py" line="798"/>
         <source>The style {file} could not be applied to &apos;{layer}&apos;: {error}</source>
         <translation>Stilen {file} kunne ikke anvendes på &apos;{layer}&apos;: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="744"/>
+        <location filename="../processing/map_report.py" line="874"/>
         <source>The style of &apos;{layer}&apos; uses band {band}, but the raster has {count} band(s). Choose the matching sundplan output or another style.</source>
         <translation>Stilen for &apos;{layer}&apos; bruger bånd {band}, men rasteret har {count} bånd. Vælg det tilsvarende sundplan-resultat eller en anden stil.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="754"/>
+        <location filename="../processing/map_report.py" line="884"/>
         <source>The style of &apos;{layer}&apos; ({style}) needs the field(s) {missing}, which the layer does not have (it has: {available}). Map the sundplan output the style is made for, or give a STYLE that fits this layer.</source>
         <translation>Stilen for &apos;{layer}&apos; ({style}) kræver felt(erne) {missing}, som laget ikke har (det har: {available}). Vis det sundplan-resultat, stilen er lavet til, eller angiv en STYLE, der passer til laget.</translation>
     </message>
@@ -2441,6 +2451,10 @@
         <location filename="../sundplan_qgis/scenario.py" line="80"/>
         <source>Comparing</source>
         <translation>Sammenligner</translation>
+    </message>
+    <message>
+        <source>Makes a print-ready PDF of a sundplan output (travel-time raster, bands, catchments, area summary or scenario change) for reports and meetings.&lt;br&gt;&lt;br&gt;The layer is drawn in its own style (the style stored in the GeoPackage, else the sundplan style for its kind, or the STYLE you give) over a basemap-free backdrop of the areas: light grey, thin boundaries and names. The page has a title, subtitle, legend, scale bar, north arrow, a method note, the data sources, the date (printing and computing) and an optional organisation name and logo.&lt;br&gt;&lt;br&gt;&lt;b&gt;Atlas&lt;/b&gt;: with an atlas coverage layer (e.g. the kommuner) there is one page per feature, the map zoomed to it and the neighbours faded; the summary table then shows that area&apos;s row(s) (rows whose area lies inside the page&apos;s feature, or whose name matches it for tables without geometry). Without an atlas, one page shows all rows; when they do not fit, the areas with the longest mean travel time are shown and the note says so.&lt;br&gt;&lt;br&gt;&lt;b&gt;Templates&lt;/b&gt;: A4/A3, landscape/portrait (resources/layouts/*.qpt, usable in QGIS too), or your own .qpt that keeps the item ids. &lt;b&gt;Language&lt;/b&gt; of the page: Danish (default) or English, independent of the QGIS interface language.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: the method note and source line are derived from the provenance recorded in the output (parameters, inputs, versions); synthetic sample data is marked as such on the page. The PDF is written only when everything succeeded.</source>
+        <translation type="obsolete">Laver en trykklar PDF af et sundplan-resultat (rejsetidsraster, tidsintervaller, optageområder, områdeopsummering eller ændring i et scenarie) til rapporter og møder.&lt;br&gt;&lt;br&gt;Laget tegnes med sin egen stil (stilen gemt i GeoPackage-filen, ellers sundplan-stilen for dens type eller den STYLE, du angiver) oven på en baggrund af områderne uden baggrundskort: lysegrå, tynde grænser og navne. Siden har titel, undertitel, signaturforklaring, målestok, nordpil, en metodenote, datakilderne, datoen (udskrift og beregning) og eventuelt organisationens navn og logo.&lt;br&gt;&lt;br&gt;&lt;b&gt;Atlas&lt;/b&gt;: med et dækningslag til atlas (fx kommunerne) bliver der én side pr. objekt, hvor kortet er zoomet ind på objektet og naboerne er nedtonet; opsummeringstabellen viser så det pågældende områdes række(r) (rækker, hvis område ligger inden for sidens objekt, eller hvis navn passer, for tabeller uden geometri). Uden atlas viser én side alle rækker; når de ikke kan være der, vises områderne med længst gennemsnitlig rejsetid, og noten siger det.&lt;br&gt;&lt;br&gt;&lt;b&gt;Skabeloner&lt;/b&gt;: A4/A3, liggende/stående (resources/layouts/*.qpt, kan også bruges i QGIS) eller din egen .qpt, der beholder elementernes id&apos;er. &lt;b&gt;Sprog&lt;/b&gt; på siden: dansk (standard) eller engelsk, uafhængigt af sproget i QGIS.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: metodenoten og kildelinjen udledes af proveniensen, der er gemt i resultatet (parametre, input, versioner); syntetiske eksempeldata markeres som sådan på siden. PDF&apos;en skrives kun, når alt er lykkedes.</translation>
     </message>
     <message>
         <source>Parallel processes for the shortest paths (Linux/macOS fork; 1 = off)</source>

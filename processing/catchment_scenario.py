@@ -100,7 +100,10 @@ class CatchmentScenarioAlgorithm(NetworkAlgorithmBase):
             change,
             res.baseline.grid,
             nodata=-9999.0,
-            tags={"units": "minutes (scenario - baseline)"},
+            tags={
+                "units": "minutes (scenario - baseline)",
+                "sundplan_provenance": self._provenance or "",
+            },
             description=tr("Change in minutes (scenario − baseline)"),
         )
         out["CHANGE_RASTER"] = tif

@@ -39,6 +39,7 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemTextTable,
+    QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTable,
     QgsLayoutTableColumn,
@@ -128,7 +129,8 @@ class MapReportAlgorithm(SundplanAlgorithm):
     _help = QT_TRANSLATE_NOOP(
         "sundplan",
         "Makes a print-ready PDF of a sundplan output (travel-time raster, bands, catchments, "
-        "area summary or scenario change) for reports and meetings.<br><br>"
+        "area summary, scenario change, GP density, 2SFCA access or specialist gaps) for "
+        "reports and meetings.<br><br>"
         "The layer is drawn in its own style (the style stored in the GeoPackage, else the "
         "sundplan style for its kind, or the STYLE you give) over a basemap-free backdrop of "
         "the areas: light grey, thin boundaries and names. The page has a title, subtitle, "
@@ -143,9 +145,14 @@ class MapReportAlgorithm(SundplanAlgorithm):
         "<b>Templates</b>: A4/A3, landscape/portrait (resources/layouts/*.qpt, usable in QGIS "
         "too), or your own .qpt that keeps the item ids. <b>Language</b> of the page: Danish "
         "(default) or English, independent of the QGIS interface language.<br><br>"
-        "<b>Defaults</b>: the method note and source line are derived from the provenance "
-        "recorded in the output (parameters, inputs, versions); synthetic sample data is "
-        "marked as such on the page. The PDF is written only when everything succeeded.",
+        "<b>Defaults</b>: title, legend, method note and source line are derived from the kind "
+        "of output and the provenance recorded in it (parameters, inputs, versions), e.g. the "
+        "need weights and shortage threshold of a GP density, the 2SFCA method and threshold, "
+        "the specialty and reference total of specialist gaps, the closed hospitals of a "
+        "scenario. Per-area outputs (GP density, specialist gaps, 2SFCA per area) are their own "
+        "summary table; for 2SFCA points and scenario rasters the run's per-area table is used "
+        "when it still exists. Synthetic sample data is marked as such on the page. The PDF is "
+        "written only when everything succeeded.",
     )
 
     # ------------------------------------------------------------------ parameters
@@ -300,10 +307,22 @@ class MapReportAlgorithm(SundplanAlgorithm):
             raise SundplanError(tr("The layer to map could not be opened."))
         project = QgsProject()
         style = self.parameterAsFile(parameters, "STYLE", context) or None
-        layer, kind = _prepare_layer(source, style, context)
+        provenance = read_provenance(source)
+        layer, kind = _prepare_layer(source, style, context, provenance)
         check_style_fields(layer, style or tr("its style"))
         tidy_categories(layer, kind)
-        provenance = read_provenance(source)
+        details = layer_details(source, kind, provenance)
+        if details.get("n_specialties", 0) > 1:
+            feedback.pushWarning(
+                tr(
+                    "'{layer}' holds {n} specialties, drawn on top of each other. Map one "
+                    "specialty at a time: filter the layer, e.g. {example}."
+                ).format(
+                    layer=display_name(source),
+                    n=details["n_specialties"],
+                    example="specialist_gaps.gpkg|subset=\"specialty\" = '…'",
+                )
+            )
         sources, seed = describe_inputs(provenance, source)
         synthetic = any(s.synthetic for s in sources)
         crs = layer.crs()
@@ -315,6 +334,8 @@ class MapReportAlgorithm(SundplanAlgorithm):
         backdrop_src = self.parameterAsVectorLayer(parameters, "BACKDROP", context)
         atlas_src = self.parameterAsVectorLayer(parameters, "ATLAS_LAYER", context)
         summary_src = self.parameterAsVectorLayer(parameters, "SUMMARY", context)
+        if summary_src is None:
+            summary_src = default_summary_layer(source, kind, provenance)
         points_src = self.parameterAsVectorLayer(parameters, "POINTS", context)
         if atlas_src is not None and atlas_src.featureCount() == 0:
             raise SundplanError(
@@ -332,7 +353,9 @@ class MapReportAlgorithm(SundplanAlgorithm):
 
         layers_top_first: list[QgsMapLayer] = []
         legend_layers: list[QgsMapLayer] = []
-        layer.setName(report_text.legend_title(kind, display_name(source), language=language))
+        layer.setName(
+            report_text.legend_title(kind, display_name(source), details=details, language=language)
+        )
         backdrop_fill = backdrop_lines = None
         if backdrop_src is not None:
             backdrop_fill, backdrop_lines = _backdrop_layers(
@@ -375,17 +398,21 @@ class MapReportAlgorithm(SundplanAlgorithm):
 
         # --- texts
         title = self.parameterAsString(parameters, "TITLE", context) or report_text.title(
-            kind, language=language
+            kind, details=details, language=language
         )
         subtitle = self.parameterAsString(parameters, "SUBTITLE", context)
         if not subtitle:
             subtitle = report_text.subtitle(
-                kind, provenance=provenance, synthetic=synthetic, language=language
+                kind,
+                provenance=provenance,
+                synthetic=synthetic,
+                details=details,
+                language=language,
             )
         if atlas_layer is not None and atlas_name_field:
             title = f"{title} – [% @atlas_pagename %]"
         method = self.parameterAsString(parameters, "METHOD_NOTE", context) or (
-            report_text.method_note(kind, provenance=provenance, language=language)
+            report_text.method_note(kind, provenance=provenance, details=details, language=language)
         )
         sources_text = self.parameterAsString(parameters, "SOURCES", context)
         if not sources_text:
@@ -456,6 +483,7 @@ class MapReportAlgorithm(SundplanAlgorithm):
         if isinstance(overview, QgsLayoutItemMap):
             if atlas_layer is None:
                 overview.setVisibility(False)
+                _reclaim_overview_space(items)
             else:
                 overview.setCrs(crs)
                 overview.setLayers([lyr for lyr in (backdrop_lines, layer, backdrop_fill) if lyr])
@@ -476,7 +504,12 @@ class MapReportAlgorithm(SundplanAlgorithm):
                         layer=summary_src.name(), fields=", ".join(missing)
                     )
                 )
-            fields = fields or report_text.default_summary_fields(summary_src.fields().names())
+            if not fields:
+                fields = report_text.default_summary_fields(
+                    summary_src.fields().names(), kind=detect_kind(summary_src)
+                )
+                if details.get("specialty") and "specialty" in fields:
+                    fields.remove("specialty")  # one specialty: it is in the title
             summary = SummaryFiller(
                 table,
                 frame,
@@ -496,6 +529,9 @@ class MapReportAlgorithm(SundplanAlgorithm):
             if frame is not None and table is not None:
                 table.setContents([])
             _grow_legend_into_free_space(items)
+        if summary is not None and atlas_layer is None:
+            summary.show_all()
+            _legend_into_spare_table_room(items, summary)
         if isinstance(legend, QgsLayoutItemLegend):
             _fit_legend(legend)
 
@@ -541,8 +577,6 @@ class MapReportAlgorithm(SundplanAlgorithm):
                 if summary is not None:
                     atlas.featureChanged.disconnect(summary.show_feature)
         else:
-            if summary is not None:
-                summary.show_all()
             result = QgsLayoutExporter(layout).exportToPdf(pdf_path, settings)
             error = ""
         if result != QgsLayoutExporter.ExportResult.Success:
@@ -637,13 +671,20 @@ def _reopen(layer: QgsMapLayer, *, default_style: bool) -> QgsMapLayer:
     return QgsVectorLayer(layer.source(), layer.name(), layer.providerType(), options)
 
 
-def detect_kind(layer: QgsMapLayer) -> str:
-    """Which sundplan output this is (a style name in resources/styles), or ``""``."""
+def detect_kind(layer: QgsMapLayer, provenance: dict | None = None) -> str:
+    """Which sundplan output this is (a style name in resources/styles), or ``""``.
+
+    By the raster's ``units`` tag or the vector's fields; the provenance's algorithm id
+    settles the cases the data alone does not (e.g. a scenario raster without tags).
+    """
+    algorithm = str((provenance or {}).get("algorithm") or "")
     if isinstance(layer, QgsRasterLayer):
         units = _raster_metadata(layer).get("units", "").lower()
         if units.startswith("minutes") and ("scenario" in units or "baseline" in units):
             return "travel_time_change"
-        if units.startswith("minutes"):
+        if algorithm == "sundplan:catchment_scenario":
+            return "travel_time_change"
+        if units.startswith("minutes") or algorithm == "sundplan:catchments":
             return "travel_time"
         return ""
     names = set(layer.fields().names())
@@ -653,12 +694,101 @@ def detect_kind(layer: QgsMapLayer) -> str:
         return "travel_time_bands"
     if "mean_min" in names and "area_name" in names:
         return "area_summary"
+    if "need_inhabitants_per_gp" in names or (
+        algorithm == "sundplan:gp_density" and "inhabitants_per_gp" in names
+    ):
+        return "gp_density"
+    if "access_per_10000" in names:
+        return "fca_access"
+    if "access_mean_per_10000" in names:
+        return "fca_access_areas"
+    if {"fair_share", "ratio", "class"} <= names:
+        return "specialist_gaps"
+    if {"from_area", "to_area", "capacities"} <= names:
+        return "specialist_relocations"
     return ""
 
 
-def _prepare_layer(source: QgsMapLayer, style: str | None, context) -> tuple[QgsMapLayer, str]:
+def _unique_values(layer: QgsVectorLayer, field: str) -> list:
+    index = layer.fields().indexOf(field)
+    if index < 0:
+        return []
+    return sorted((v for v in layer.uniqueValues(index) if _plain(v) not in (None, "")), key=str)
+
+
+def _first_value(layer: QgsVectorLayer, field: str):
+    if layer.fields().indexOf(field) < 0:
+        return None
+    request = QgsFeatureRequest().setSubsetOfAttributes([field], layer.fields()).setLimit(1)
+    request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    for feature in layer.getFeatures(request):
+        return _plain(feature[field])
+    return None
+
+
+def layer_details(layer: QgsMapLayer, kind: str, provenance: dict | None) -> dict:
+    """What the page texts need to know from the mapped data itself (see report_text.title).
+
+    Specialist gaps: the specialty when the layer (or its filter) holds one, the number of
+    specialties otherwise, the reference total (Σ fair shares of that specialty); 2SFCA: the
+    method and travel-time method written into the output; scenario: the added hospitals'
+    names (read from the run's ADD_HOSPITALS layer when it still exists).
+    """
+    details: dict = {}
+    params = (provenance or {}).get("parameters") or {}
+    if isinstance(layer, QgsVectorLayer) and kind in ("specialist_gaps", "specialist_relocations"):
+        specialties = _unique_values(layer, "specialty")
+        details["n_specialties"] = len(specialties)
+        if len(specialties) == 1:
+            details["specialty"] = str(specialties[0])
+            if kind == "specialist_gaps":
+                total = 0.0
+                for feature in layer.getFeatures():
+                    value = _plain(feature["fair_share"])
+                    if isinstance(value, int | float):
+                        total += float(value)
+                details["reference_total"] = round(total, 6)
+    if isinstance(layer, QgsVectorLayer) and kind in ("fca_access", "fca_access_areas"):
+        details["method_label"] = _first_value(layer, "method") or ""
+        details["time_method"] = _first_value(layer, "time_method") or ""
+        details["specialist"] = bool(params.get("SPECIALTIES"))
+    if kind == "travel_time_change" and params.get("ADD_HOSPITALS"):
+        added = QgsVectorLayer(str(params["ADD_HOSPITALS"]), "added", "ogr")
+        name_field = str(params.get("ADD_NAME_FIELD") or "")
+        if added.isValid():
+            name_field = name_field or _guess_name_field(added)
+            if name_field and added.fields().indexOf(name_field) >= 0:
+                names = [str(f[name_field]) for f in added.getFeatures()]
+                details["added"] = ", ".join(n for n in names if n and n != "NULL")
+    return details
+
+
+# Per kind: the provenance parameter naming the run's per-area table (the default summary).
+SUMMARY_OUTPUTS = {"fca_access": "AREA_ACCESS", "travel_time_change": "AREA_CHANGES"}
+# Kinds that are their own summary table (a row per area).
+SELF_SUMMARY_KINDS = ("gp_density", "fca_access_areas", "specialist_gaps")
+
+
+def default_summary_layer(source: QgsMapLayer, kind: str, provenance: dict | None):
+    """The summary table for a page without SUMMARY: the layer itself for per-area outputs,
+    the run's own per-area output for the 2SFCA points and the scenario raster, else None."""
+    if kind in SELF_SUMMARY_KINDS and isinstance(source, QgsVectorLayer):
+        return source
+    key = SUMMARY_OUTPUTS.get(kind)
+    value = ((provenance or {}).get("parameters") or {}).get(key) if key else None
+    if not value or not isinstance(value, str):
+        return None
+    if not Path(value.split("|", 1)[0]).is_file():
+        return None
+    layer = QgsVectorLayer(value, key.lower(), "ogr")
+    return layer if layer.isValid() and layer.featureCount() > 0 else None
+
+
+def _prepare_layer(
+    source: QgsMapLayer, style: str | None, context, provenance: dict | None = None
+) -> tuple[QgsMapLayer, str]:
     """The layer to draw (a copy, styled) and its kind (see :func:`detect_kind`)."""
-    kind = detect_kind(source)
+    kind = detect_kind(source, provenance)
     in_project = context.project() is not None and context.project().mapLayer(source.id())
     if style:
         layer = _reopen(source, default_style=False)
@@ -854,6 +984,7 @@ def describe_inputs(
         ("network", ("NETWORK_FILE", "NETWORK_LAYER")),
         ("population", ("POPULATION_RASTER", "POPULATION_LAYER")),
         ("areas", ("AREAS",)),
+        ("practices", ("PRACTICES", "CAPACITY_TABLE")),
     )
     for role, keys in roles:
         value = next((params.get(k) for k in keys if params.get(k)), None)
@@ -1063,6 +1194,64 @@ def _grow_legend_into_free_space(items: dict) -> None:
     )
 
 
+def _reclaim_overview_space(items: dict) -> None:
+    """Without an atlas there is no overview inset: its neighbour in the column takes its place.
+
+    Landscape templates have it above the legend (the legend moves up), portrait ones below
+    the summary table (the table grows down, its note moves with it).
+    """
+    overview = items.get("overview_map")
+    legend, frame, note = (items.get(k) for k in ("legend", "summary_table", "summary_note"))
+    if overview is None:
+        return
+    mm = QgsUnitTypes.LayoutMillimeters
+    top, bottom = overview.pos().y(), overview.pos().y() + overview.rect().height()
+    if legend is not None and abs(legend.pos().x() - overview.pos().x()) <= 1.0:
+        if legend.pos().y() > top:
+            legend_bottom = legend.pos().y() + legend.rect().height()
+            legend.attemptMove(QgsLayoutPoint(legend.pos().x(), top, mm))
+            legend.attemptResize(QgsLayoutSize(legend.rect().width(), legend_bottom - top, mm))
+            return
+    if frame is not None and abs(frame.pos().x() - overview.pos().x()) <= 1.0:
+        lowest = note if note is not None else frame
+        if overview.pos().y() > frame.pos().y():
+            extra = bottom - (lowest.pos().y() + lowest.rect().height())
+            if extra > 0:
+                frame.attemptResize(
+                    QgsLayoutSize(frame.rect().width(), frame.rect().height() + extra, mm)
+                )
+                if note is not None:
+                    note.attemptMove(QgsLayoutPoint(note.pos().x(), note.pos().y() + extra, mm))
+
+
+def _legend_into_spare_table_room(items: dict, summary: SummaryFiller) -> None:
+    """A short table below the legend (side panel) gives its unused height to the legend."""
+    legend, frame = items.get("legend"), items.get("summary_table")
+    if legend is None or frame is None or abs(legend.pos().x() - frame.pos().x()) > 1.0:
+        return
+    spare = frame.rect().height() - summary.table.totalHeight() - 2.0
+    if spare <= 1.0:
+        return
+    for item_id in ("summary_title", "summary_table", "summary_note"):
+        item = items.get(item_id)
+        if item is not None:
+            item.attemptMove(
+                QgsLayoutPoint(
+                    item.pos().x(), item.pos().y() + spare, QgsUnitTypes.LayoutMillimeters
+                )
+            )
+    frame.attemptResize(
+        QgsLayoutSize(
+            frame.rect().width(), frame.rect().height() - spare, QgsUnitTypes.LayoutMillimeters
+        )
+    )
+    legend.attemptResize(
+        QgsLayoutSize(
+            legend.rect().width(), legend.rect().height() + spare, QgsUnitTypes.LayoutMillimeters
+        )
+    )
+
+
 def _legend_content_size(legend: QgsLayoutItemLegend) -> tuple[float, float]:
     from qgis.core import QgsLegendRenderer
 
@@ -1071,8 +1260,39 @@ def _legend_content_size(legend: QgsLayoutItemLegend) -> tuple[float, float]:
     return size.width(), size.height()
 
 
+def _wrap_long_legend_labels(legend: QgsLayoutItemLegend) -> None:
+    """Labels wider than the legend box break at a space (the legend's wrap string)."""
+    wrap = legend.wrapString()
+    if not wrap:
+        return
+    fmt = legend.rstyle(QgsLegendStyle.SymbolLabel).textFormat()
+    room = legend.rect().width() - legend.symbolWidth() - 6.0
+    model = legend.model()
+    for node in model.rootGroup().findLayers():
+        changed = False
+        for index, legend_node in enumerate(model.layerLegendNodes(node)):
+            text = str(legend_node.data(Qt.DisplayRole) or "")
+            if wrap in text or _text_width_mm(text, fmt) <= room:
+                continue
+            lines, line = [], ""
+            for part in text.split(" "):
+                candidate = f"{line} {part}".strip()
+                if line and _text_width_mm(candidate, fmt) > room:
+                    lines.append(line)
+                    line = part
+                else:
+                    line = candidate
+            lines.append(line)
+            QgsMapLayerLegendUtils.setLegendNodeUserLabel(node, index, wrap.join(lines))
+            changed = True
+        if changed:
+            model.refreshLayerLegend(node)
+    legend.updateLegend()
+
+
 def _fit_legend(legend: QgsLayoutItemLegend) -> None:
-    """Keep the legend inside its box: more columns, then smaller text."""
+    """Keep the legend inside its box: long labels wrapped, more columns, then smaller text."""
+    _wrap_long_legend_labels(legend)
     box_w, box_h = legend.rect().width(), legend.rect().height()
     width, height = _legend_content_size(legend)
     columns = 1

@@ -25,9 +25,7 @@ page() { # name layer [extra KEY=VALUE ...]
 hospitals=(POINTS="$gpkg|layername=hospitals|subset=\"active\" = 1" POINTS_LABEL_FIELD=name)
 page travel_time "$out/travel_time.tif" SUMMARY="$out/area_summary.gpkg" "${hospitals[@]}"
 page catchments "$out/catchments.gpkg" "${hospitals[@]}"
-page scenario_change "$out/scenario_change.tif" "${hospitals[@]}" \
-  SUBTITLE="Scenarie: Sølund Sygehus lukker (syntetiske eksempeldata)"
+page scenario_change "$out/scenario_change.tif" "${hospitals[@]}"
 page gp_density "$out/gp_density.gpkg"
 page fca_access "$out/fca_access.gpkg"
-page specialist_gaps "$out/specialist_gaps.gpkg|subset=\"specialty\" = 'Dermato-venerologi'" \
-  SUBTITLE="Dermato-venerologi (syntetiske eksempeldata)"
+page specialist_gaps "$out/specialist_gaps.gpkg|subset=\"specialty\" = 'Dermato-venerologi'"

@@ -26,7 +26,27 @@ LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
 
 # Kinds of sundplan output a report can show (= the style names in resources/styles/).
-KINDS = ("travel_time", "travel_time_bands", "catchments", "travel_time_change", "area_summary")
+KINDS = (
+    "travel_time",
+    "travel_time_bands",
+    "catchments",
+    "travel_time_change",
+    "area_summary",
+    "gp_density",
+    "fca_access",
+    "fca_access_areas",
+    "specialist_gaps",
+    "specialist_relocations",
+)
+# Kinds whose layer is itself a table per area (the default summary table of the page).
+AREA_KINDS = ("area_summary", "gp_density", "fca_access_areas", "specialist_gaps")
+
+DEFAULT_SHORTAGE_THRESHOLD = 1600
+DEFAULT_UNDER_RATIO = 0.8
+DEFAULT_OVER_RATIO = 1.25
+DEFAULT_FCA_THRESHOLD_MIN = 30
+DEFAULT_LOW_ACCESS = 6.25
+FCA_METHODS = ("2SFCA", "E2SFCA", "Gaussian")
 
 DEFAULT_BANDS = "15,30,45,60"
 DEFAULT_SNAP_M = 1000
@@ -53,6 +73,11 @@ WORDS: dict[str, dict[str, str]] = {
         "summary": "Nøgletal pr. område",
         "figure": "Nøgletal",
         "summary_top": "{shown} af {total} områder, længst rejsetid først",
+        "summary_top_gp": "{shown} af {total} områder, flest borgere pr. læge først",
+        "summary_top_ratio": "{shown} af {total} rækker, lavest dækning først",
+        "summary_top_access": "{shown} af {total} områder, lavest tilgængelighed først",
+        "yes": "ja",
+        "no": "nej",
         "organisation": "Organisation",
         "backdrop": "Områdegrænser",
         "current_area": "Aktuelt område",
@@ -73,6 +98,11 @@ WORDS: dict[str, dict[str, str]] = {
         "summary": "Key figures per area",
         "figure": "Key figure",
         "summary_top": "{shown} of {total} areas, longest travel time first",
+        "summary_top_gp": "{shown} of {total} areas, most residents per GP first",
+        "summary_top_ratio": "{shown} of {total} rows, lowest coverage first",
+        "summary_top_access": "{shown} of {total} areas, lowest accessibility first",
+        "yes": "yes",
+        "no": "no",
         "organisation": "Organisation",
         "backdrop": "Area boundaries",
         "current_area": "Current area",
@@ -93,6 +123,11 @@ TITLES: dict[str, dict[str, str]] = {
         "catchments": "Optageområder for akutsygehusene",
         "travel_time_change": "Ændring i rejsetid til nærmeste akutsygehus",
         "area_summary": "Gennemsnitlig rejsetid til akutsygehus pr. område",
+        "gp_density": "Lægedækning i almen praksis: borgere pr. læge",
+        "fca_access": "Tilgængelighed til almen praksis",
+        "fca_access_areas": "Tilgængelighed til almen praksis pr. område",
+        "specialist_gaps": "Speciallægedækning mod behov",
+        "specialist_relocations": "Flytning af speciallægekapacitet mod behov",
         "": "Kort",
     },
     "en": {
@@ -101,6 +136,11 @@ TITLES: dict[str, dict[str, str]] = {
         "catchments": "Catchment areas of the acute hospitals",
         "travel_time_change": "Change in travel time to the nearest acute hospital",
         "area_summary": "Mean travel time to an acute hospital per area",
+        "gp_density": "GP coverage in general practice: residents per GP",
+        "fca_access": "Access to general practice",
+        "fca_access_areas": "Access to general practice per area",
+        "specialist_gaps": "Specialist coverage against need",
+        "specialist_relocations": "Relocation of specialist capacity towards need",
         "": "Map",
     },
 }
@@ -112,6 +152,11 @@ LEGEND_TITLES: dict[str, dict[str, str]] = {
         "catchments": "Optageområde (akutsygehus)",
         "travel_time_change": "Ændring i rejsetid (minutter)",
         "area_summary": "Befolkningsvægtet gns. rejsetid (minutter)",
+        "gp_density": "Lægedækning pr. område",
+        "fca_access": "Tilgængelighed pr. bopæl (2SFCA)",
+        "fca_access_areas": "Tilgængelighed pr. område (2SFCA)",
+        "specialist_gaps": "Dækning pr. område",
+        "specialist_relocations": "Foreslåede flytninger",
     },
     "en": {
         "travel_time": "Drive time (minutes)",
@@ -119,6 +164,11 @@ LEGEND_TITLES: dict[str, dict[str, str]] = {
         "catchments": "Catchment (acute hospital)",
         "travel_time_change": "Change in drive time (minutes)",
         "area_summary": "Population-weighted mean drive time (minutes)",
+        "gp_density": "GP coverage per area",
+        "fca_access": "Accessibility per home (2SFCA)",
+        "fca_access_areas": "Accessibility per area (2SFCA)",
+        "specialist_gaps": "Coverage per area",
+        "specialist_relocations": "Proposed relocations",
     },
 }
 
@@ -130,7 +180,7 @@ class Column:
     field: str
     da: str
     en: str
-    kind: str = "text"  # text | int | minutes | share
+    kind: str = "text"  # text | int | minutes | share | number | signed | yesno | class
     decimals: int = 0
     da_long: str = ""
     en_long: str = ""
@@ -279,7 +329,156 @@ COLUMNS: tuple[Column, ...] = (
         "Main acute hospital in the scenario",
     ),
 )
+# Known fields of the GP density, 2SFCA and specialist gap outputs.
+COLUMNS += (
+    Column("gp_capacity", "Læger", "GPs", "number", 1, "Læger (kapacitet)", "GPs (capacity)"),
+    Column(
+        "inhabitants_per_gp",
+        "Borgere pr. læge",
+        "Residents per GP",
+        "int",
+        0,
+        "Borgere pr. læge",
+        "Residents per GP",
+    ),
+    Column(
+        "need_inhabitants_per_gp",
+        "Behovsv. borgere pr. læge",
+        "Need-weighted residents per GP",
+        "int",
+        0,
+        "Behovsvægtede borgere pr. læge",
+        "Need-weighted residents per GP",
+    ),
+    Column(
+        "need_gps_per_10000",
+        "Læger pr. 10.000 (behovsv.)",
+        "GPs per 10,000 (need-w.)",
+        "number",
+        2,
+        "Læger pr. 10.000 behovsvægtede borgere",
+        "GPs per 10,000 need-weighted residents",
+    ),
+    Column(
+        "shortage",
+        "Truet område",
+        "Shortage",
+        "yesno",
+        0,
+        "Lægedækningstruet",
+        "GP shortage",
+    ),
+    Column("specialty", "Speciale", "Specialty", da_long="Speciale", en_long="Specialty"),
+    Column("capacity", "Kapacitet", "Capacity", "number", 1, "Kapacitet i dag", "Capacity today"),
+    Column(
+        "fair_share",
+        "Behovsbaseret andel",
+        "Need-based share",
+        "number",
+        1,
+        "Behovsbaseret andel",
+        "Need-based fair share",
+    ),
+    Column("gap", "Gap", "Gap", "signed", 1, "Gap (kapacitet − andel)", "Gap (capacity − share)"),
+    Column(
+        "ratio",
+        "Ratio",
+        "Ratio",
+        "number",
+        2,
+        "Kapacitet / behovsbaseret andel",
+        "Capacity / fair share",
+    ),
+    Column("class", "Dækning", "Coverage", "class", 0, "Dækning", "Coverage"),
+    Column(
+        "access_mean_per_10000",
+        "Gns. læger pr. 10.000",
+        "Mean GPs per 10,000",
+        "number",
+        2,
+        "Gns. tilgængelighed (læger pr. 10.000)",
+        "Mean accessibility (GPs per 10,000)",
+    ),
+    Column(
+        "access_min_per_10000",
+        "Laveste pr. 10.000",
+        "Lowest per 10,000",
+        "number",
+        2,
+        "Laveste tilgængelighed (læger pr. 10.000)",
+        "Lowest accessibility (GPs per 10,000)",
+    ),
+    Column(
+        "share_below_low_access",
+        "Andel lav adgang",
+        "Share low access",
+        "share",
+        0,
+        "Andel med lav tilgængelighed",
+        "Share with low accessibility",
+    ),
+    Column(
+        "pop_no_practice_within_threshold",
+        "Indb. uden læge inden for grænsen",
+        "Residents without GP within limit",
+        "int",
+        0,
+        "Indbyggere uden læge inden for grænsen",
+        "Residents without a GP within the limit",
+    ),
+)
 _COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
+
+# Printed names of the specialist gap classes (field ``class``).
+CLASS_NAMES = {
+    "da": {
+        "under-supplied": "underdækket",
+        "balanced": "balance",
+        "over-supplied": "overdækket",
+        "no population": "ingen befolkning",
+    },
+    "en": {},
+}
+
+# Per kind: the default summary columns (the first ones present are used).
+KIND_SUMMARY_FIELDS = {
+    "gp_density": (
+        "area_name",
+        "population",
+        "gp_capacity",
+        "inhabitants_per_gp",
+        "need_inhabitants_per_gp",
+        "shortage",
+    ),
+    "specialist_gaps": (
+        "area_name",
+        "specialty",
+        "capacity",
+        "fair_share",
+        "gap",
+        "ratio",
+        "class",
+    ),
+    "fca_access_areas": (
+        "area_name",
+        "area_id",
+        "population",
+        "access_mean_per_10000",
+        "access_min_per_10000",
+        "share_below_low_access",
+        "pop_no_practice_within_threshold",
+    ),
+}
+
+# Which rows stay when the table is full: (field, largest first?, note key), first match wins.
+SORT_KEYS = (
+    ("mean_min", True, "summary_top"),
+    ("change_mean_min", True, "summary_top"),
+    ("need_inhabitants_per_gp", True, "summary_top_gp"),
+    ("inhabitants_per_gp", True, "summary_top_gp"),
+    ("ratio", False, "summary_top_ratio"),
+    ("access_mean_per_10000", False, "summary_top_access"),
+)
 
 # Default choice of summary columns for a layer (the first ones present, at most this many).
 DEFAULT_SUMMARY_FIELDS = (
@@ -381,15 +580,45 @@ def date_line(
 
 
 # --------------------------------------------------------------------------- titles
-def title(kind: str | None, *, language: str = DEFAULT_LANGUAGE) -> str:
-    """Default page title for a kind of output (see :data:`KINDS`)."""
-    titles = TITLES[language_of(language)]
-    return titles.get(kind or "", titles[""])
+def title(
+    kind: str | None,
+    *,
+    details: Mapping | None = None,
+    language: str = DEFAULT_LANGUAGE,
+) -> str:
+    """Default page title for a kind of output (see :data:`KINDS`).
+
+    ``details`` (what the algorithm read from the layer): ``specialty`` (the one specialty on
+    the map) is added to the specialist titles; ``specialist`` (2SFCA of specialist practices)
+    changes "almen praksis" to "speciallægepraksis".
+    """
+    lang = language_of(language)
+    titles = TITLES[lang]
+    text = titles.get(kind or "", titles[""])
+    details = details or {}
+    if kind in ("fca_access", "fca_access_areas") and details.get("specialist"):
+        text = text.replace(
+            "almen praksis" if lang == "da" else "general practice",
+            "speciallægepraksis" if lang == "da" else "specialist practices",
+        )
+    if kind in ("specialist_gaps", "specialist_relocations") and details.get("specialty"):
+        text = f"{text}: {details['specialty']}"
+    return text
 
 
-def legend_title(kind: str | None, layer_name: str, *, language: str = DEFAULT_LANGUAGE) -> str:
+def legend_title(
+    kind: str | None,
+    layer_name: str,
+    *,
+    details: Mapping | None = None,
+    language: str = DEFAULT_LANGUAGE,
+) -> str:
     """The legend's name for the mapped layer: a known kind's title, else the layer name."""
-    return LEGEND_TITLES[language_of(language)].get(kind or "", layer_name)
+    text = LEGEND_TITLES[language_of(language)].get(kind or "", layer_name)
+    specialty = (details or {}).get("specialty")
+    if kind in ("specialist_gaps", "specialist_relocations") and specialty:
+        text = f"{text} ({specialty})"
+    return text
 
 
 def _params(provenance: Mapping | None) -> Mapping:
@@ -408,16 +637,129 @@ def _bands_text(params: Mapping, language: str) -> str:
     return ", ".join(numbers) if numbers else raw
 
 
+def _number_param(params: Mapping, key: str, default: float) -> float:
+    try:
+        value = params.get(key)
+        return float(default if value in (None, "") else value)
+    except (TypeError, ValueError):
+        return float(default)
+
+
+def _hospitals_text(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value if str(v).strip())
+    return ", ".join(p.strip() for p in str(value or "").split(",") if p.strip())
+
+
+def _scenario_parts(params: Mapping, details: Mapping, lang: str) -> list[str]:
+    """ "Sølund lukkes", "+ Nyby Sygehus" (closed and added hospitals of a scenario)."""
+    closed = _hospitals_text(params.get("CLOSE"))
+    added = _hospitals_text(details.get("added") or "")
+    parts = []
+    if closed:
+        parts.append(f"{closed} lukkes" if lang == "da" else f"{closed} closed")
+    if added:
+        parts.append(f"{added} tilføjes" if lang == "da" else f"{added} added")
+    elif params.get("ADD_HOSPITALS"):
+        parts.append("nye sygehuse tilføjes" if lang == "da" else "new hospitals added")
+    return parts
+
+
+def fca_method_name(params: Mapping, details: Mapping | None = None) -> str:
+    """``2SFCA`` / ``E2SFCA`` / ``Gaussian``: from the run's METHOD or the output's field."""
+    label = str((details or {}).get("method_label") or "")
+    for name in ("E2SFCA", "Gaussian", "2SFCA"):
+        if label.lower().startswith(name.lower()):
+            return name
+    try:
+        return FCA_METHODS[int(params.get("METHOD", 0))]
+    except (TypeError, ValueError, IndexError):
+        return FCA_METHODS[0]
+
+
+def _straight_line(params: Mapping, details: Mapping) -> bool:
+    label = str(details.get("time_method") or "")
+    if label:
+        return label.lower().startswith("straight")
+    return str(params.get("STRAIGHT_LINE", "")).lower() in ("true", "1")
+
+
+def _need_weights_gp(params: Mapping, lang: str) -> tuple[str, bool]:
+    """(text, weighted) of the GP density / 2SFCA NEED_WEIGHTS choice."""
+    try:
+        choice = int(params.get("NEED_WEIGHTS", 1))
+    except (TypeError, ValueError):
+        choice = 1
+    texts = {
+        "da": (
+            "ingen behovsvægtning (befolkningen som den er)",
+            "sundplans standardvægte for almen praksis efter alder og køn " "(need_weights_gp.csv)",
+            "egne behovsvægte",
+        ),
+        "en": (
+            "no need weighting (the population as it is)",
+            "sundplan's default general-practice weights by age and sex (need_weights_gp.csv)",
+            "own need weights",
+        ),
+    }[lang]
+    choice = choice if 0 <= choice < 3 else 1
+    return texts[choice], choice != 0
+
+
+def _gap_weights(params: Mapping, lang: str) -> str:
+    try:
+        choice = int(params.get("WEIGHTS", 0))
+    except (TypeError, ValueError):
+        choice = 0
+    texts = {
+        "da": (
+            "sundplans standardvægte pr. speciale efter alder og køn",
+            "uvægtet befolkning",
+            "egen vægttabel",
+        ),
+        "en": (
+            "sundplan's default weights per specialty by age and sex",
+            "unweighted population",
+            "own weight table",
+        ),
+    }[lang]
+    return texts[choice if 0 <= choice < 3 else 0]
+
+
+def _reference_text(params: Mapping, details: Mapping, lang: str) -> str:
+    """ "referencetotal 5,5 (dagens kapacitet)" or the planned total."""
+    total = details.get("reference_total")
+    planned = str(params.get("PLANNED_TOTALS") or "").strip()
+    specialty = details.get("specialty")
+    is_planned = bool(planned) and (not specialty or str(specialty).lower() in planned.lower())
+    if lang == "da":
+        what = "planlagt total" if is_planned else "dagens kapacitet"
+        word_total = "referencetotal"
+    else:
+        what = "planned total" if is_planned else "today's capacity"
+        word_total = "reference total"
+    if total is None:
+        return f"{word_total}: {what}"
+    number = format_number(total, decimals=0 if float(total).is_integer() else 1, language=lang)
+    return f"{word_total} {number} ({what})"
+
+
 def subtitle(
     kind: str | None,
     *,
     provenance: Mapping | None = None,
     synthetic: bool = False,
+    details: Mapping | None = None,
     language: str = DEFAULT_LANGUAGE,
 ) -> str:
-    """Default subtitle: what is shown and on which data, e.g. the bands and the scenario."""
+    """Default subtitle: what is shown and on which data, e.g. the bands and the scenario.
+
+    ``details``: facts read from the layer (see :func:`title`; ``reference_total``,
+    ``method_label``, ``time_method``, ``added``).
+    """
     lang = language_of(language)
     params = _params(provenance)
+    details = details or {}
     parts: list[str] = []
     if kind in ("travel_time", "travel_time_bands", "area_summary", "catchments"):
         parts.append(
@@ -430,15 +772,47 @@ def subtitle(
     if kind == "travel_time_change" or (provenance or {}).get("algorithm", "").endswith(
         "catchment_scenario"
     ):
-        closed = params.get("CLOSE")
-        if closed:
-            parts.append(
-                ("Scenarie: {c} lukkes" if lang == "da" else "Scenario: {c} closed").format(
-                    c=closed
-                )
-            )
+        scenario = _scenario_parts(params, details, lang)
+        if scenario:
+            parts.append(("Scenarie: " if lang == "da" else "Scenario: ") + ", ".join(scenario))
         else:
             parts.append("Scenarie mod nuværende" if lang == "da" else "Scenario against today")
+    if kind == "gp_density":
+        threshold = format_number(
+            _number_param(params, "SHORTAGE_THRESHOLD", DEFAULT_SHORTAGE_THRESHOLD), language=lang
+        )
+        _text, weighted = _need_weights_gp(params, lang)
+        if lang == "da":
+            parts.append("Behovsvægtede borgere pr. læge" if weighted else "Borgere pr. læge")
+            parts.append(f"lægedækningstruet over {threshold} pr. læge")
+        else:
+            parts.append("Need-weighted residents per GP" if weighted else "Residents per GP")
+            parts.append(f"shortage above {threshold} per GP")
+    if kind in ("fca_access", "fca_access_areas"):
+        threshold = format_number(
+            _number_param(params, "THRESHOLD_MIN", DEFAULT_FCA_THRESHOLD_MIN), language=lang
+        )
+        method = fca_method_name(params, details)
+        if lang == "da":
+            how = "fugleflugt × omvejsfaktor" if _straight_line(params, details) else "vejnettet"
+            parts.append(f"{method}, læger pr. 10.000 borgere inden for {threshold} min ad {how}")
+        else:
+            how = "straight line × detour" if _straight_line(params, details) else "road network"
+            parts.append(f"{method}, GPs per 10,000 residents within {threshold} min by {how}")
+    if kind in ("specialist_gaps", "specialist_relocations"):
+        if not details.get("specialty") and details.get("n_specialties", 0) > 1:
+            parts.append(
+                "{n} specialer".format(n=details["n_specialties"])
+                if lang == "da"
+                else "{n} specialties".format(n=details["n_specialties"])
+            )
+        parts.append(_reference_text(params, details, lang))
+        under, over = _ratio_limits(params, lang)
+        parts.append(
+            f"underdækket < {under}, overdækket > {over}"
+            if lang == "da"
+            else f"under-supplied < {under}, over-supplied > {over}"
+        )
     if synthetic:
         parts.append("syntetiske eksempeldata" if lang == "da" else "synthetic sample data")
     return " · ".join(parts)
@@ -449,12 +823,24 @@ def method_note(
     kind: str | None,
     *,
     provenance: Mapping | None = None,
+    details: Mapping | None = None,
     language: str = DEFAULT_LANGUAGE,
 ) -> str:
     """Default method note: how the mapped numbers were computed, with the run's parameters."""
     lang = language_of(language)
     params = _params(provenance)
+    details = details or {}
     algorithm = str((provenance or {}).get("algorithm") or "")
+    if kind == "gp_density" or (not kind and algorithm == "sundplan:gp_density"):
+        return _gp_density_note(params, lang)
+    if kind in ("fca_access", "fca_access_areas") or (
+        not kind and algorithm == "sundplan:fca_access"
+    ):
+        return _fca_note(params, details, lang)
+    if kind in ("specialist_gaps", "specialist_relocations") or (
+        not kind and algorithm == "sundplan:specialist_gaps"
+    ):
+        return _gaps_note(kind, params, details, lang)
     snap = params.get("MAX_SNAP_M") or DEFAULT_SNAP_M
     access = params.get("ACCESS_SPEED_KMH") or DEFAULT_ACCESS_KMH
     values = {
@@ -489,16 +875,158 @@ def method_note(
                 "percentiles are population-weighted."
             )
         if kind == "travel_time_change" or algorithm.endswith("catchment_scenario"):
-            closed = params.get("CLOSE")
+            scenario = _scenario_parts(params, details, lang)
+            scenario = [
+                p.replace("lukkes", "lukket").replace("tilføjes", "tilføjet") for p in scenario
+            ]
             if lang == "da":
                 text += " Ændring = scenarie minus nuværende situation"
-                text += f" ({closed} lukket)." if closed else "."
             else:
                 text += " Change = scenario minus the current situation"
-                text += f" ({closed} closed)." if closed else "."
+            text += f" ({', '.join(scenario)})." if scenario else "."
         return text.format(**values)
     version = str(((provenance or {}).get("versions") or {}).get("sundplan") or "")
     return word("made_with", lang).format(version=version).strip() + "."
+
+
+def _gp_density_note(params: Mapping, lang: str) -> str:
+    threshold = format_number(
+        _number_param(params, "SHORTAGE_THRESHOLD", DEFAULT_SHORTAGE_THRESHOLD), language=lang
+    )
+    weights, weighted = _need_weights_gp(params, lang)
+    if lang == "da":
+        text = (
+            "Borgere pr. praktiserende læge i hvert område = {what} / lægekapacitet (læger i "
+            "områdets praksisser{capacity}). Behovsvægte: {weights}{scaled}. "
+            "Lægedækningstruet: over {threshold} behovsvægtede borgere pr. læge eller beboere "
+            "uden læge (standardgrænsen 1.600 som i Danmarks Statistiks LABY27)."
+        )
+        what = "behovsvægtet befolkning" if weighted else "befolkning"
+        scaled = ", skaleret så summen er befolkningen" if weighted else ""
+        field = params.get("CAPACITY_FIELD")
+        capacity = f", feltet {field}" if field else ""
+    else:
+        text = (
+            "Residents per general practitioner in each area = {what} / GP capacity (GPs in the "
+            "area's practices{capacity}). Need weights: {weights}{scaled}. Shortage: more than "
+            "{threshold} need-weighted residents per GP, or residents and no GP (default limit "
+            "1,600 as in Statistics Denmark's LABY27)."
+        )
+        what = "need-weighted population" if weighted else "population"
+        scaled = ", scaled so that they sum to the population" if weighted else ""
+        field = params.get("CAPACITY_FIELD")
+        capacity = f", field {field}" if field else ""
+    return text.format(
+        what=what, capacity=capacity, weights=weights, scaled=scaled, threshold=threshold
+    )
+
+
+def _fca_note(params: Mapping, details: Mapping, lang: str) -> str:
+    method = fca_method_name(params, details)
+    threshold = format_number(
+        _number_param(params, "THRESHOLD_MIN", DEFAULT_FCA_THRESHOLD_MIN), language=lang
+    )
+    low_value = _number_param(params, "LOW_ACCESS", DEFAULT_LOW_ACCESS)
+    low = format_number(low_value, decimals=2, language=lang)
+    weights, _weighted = _need_weights_gp({"NEED_WEIGHTS": params.get("NEED_WEIGHTS", 0)}, lang)
+    zone_weights = str(params.get("ZONE_WEIGHTS") or "1.0,0.68,0.22")
+    zones = " / ".join(
+        format_number(float(w), decimals=2, language=lang)
+        for w in zone_weights.replace(";", ",").split(",")
+        if w.strip().replace(".", "", 1).isdigit()
+    )
+    straight = _straight_line(params, details)
+    detour = format_number(_number_param(params, "DETOUR_FACTOR", 1.4), decimals=1, language=lang)
+    speed = format_number(_number_param(params, "FALLBACK_SPEED_KMH", 60), language=lang)
+    snap = format_number(_number_param(params, "MAX_SNAP_M", DEFAULT_SNAP_M), language=lang)
+    if lang == "da":
+        variant = {
+            "2SFCA": "trinfunktion (alle inden for grænsen tæller fuldt, Luo & Wang 2003)",
+            "E2SFCA": f"zoner i tredjedele af grænsen med vægte {zones} (Luo & Qi 2009)",
+            "Gaussian": "gaussisk aftagende vægt med rejsetiden (Dai 2010)",
+        }[method]
+        text = (
+            f"Tilgængelighed efter {method} (two-step floating catchment area): trin 1 giver "
+            f"hver praksis forholdet kapacitet / efterspørgsel inden for {threshold} min "
+            f"(grænsen medregnet); trin 2 summerer for hver bopæl forholdene for de praksisser, "
+            f"den når. Vægtning: {variant}. Vist som læger pr. 10.000 borgere; lav "
+            f"tilgængelighed under {low} (1 læge pr. 1.600). Efterspørgsel: {weights}. "
+        )
+        if straight:
+            text += (
+                f"Rejsetid uden vejnet: fugleflugtsafstand × omvejsfaktor {detour} (KL 2016) "
+                f"ved {speed} km/t."
+            )
+        else:
+            text += (
+                f"Rejsetid bopæl → praksis ad vejnettet; bopæle og praksisser knyttes til "
+                f"nærmeste vej inden for {snap} m."
+            )
+    else:
+        variant = {
+            "2SFCA": "step function (everyone within the limit counts fully, Luo & Wang 2003)",
+            "E2SFCA": f"zones in thirds of the limit weighted {zones} (Luo & Qi 2009)",
+            "Gaussian": "Gaussian decay with travel time (Dai 2010)",
+        }[method]
+        text = (
+            f"Accessibility by {method} (two-step floating catchment area): step 1 gives each "
+            f"practice its ratio capacity / demand within {threshold} min (limit included); "
+            f"step 2 sums, for each home, the ratios of the practices it reaches. Weighting: "
+            f"{variant}. Shown as GPs per 10,000 residents; low access below {low} (1 GP per "
+            f"1,600). Demand: {weights}. "
+        )
+        if straight:
+            text += (
+                f"Travel time without a road network: straight-line distance × detour factor "
+                f"{detour} (KL 2016) at {speed} km/h."
+            )
+        else:
+            text += (
+                f"Travel time home → practice on the road network; homes and practices joined "
+                f"to the nearest road within {snap} m."
+            )
+    return text
+
+
+def _ratio_limits(params: Mapping, lang: str) -> tuple[str, str]:
+    """The under/over-supplied ratio limits as printed: ``0,8`` and ``1,25``."""
+
+    def text(key: str, default: float) -> str:
+        value = format_number(_number_param(params, key, default), decimals=2, language=lang)
+        return value.rstrip("0").rstrip(",.") if ("," in value or "." in value) else value
+
+    return text("UNDER_RATIO", DEFAULT_UNDER_RATIO), text("OVER_RATIO", DEFAULT_OVER_RATIO)
+
+
+def _gaps_note(kind: str | None, params: Mapping, details: Mapping, lang: str) -> str:
+    weights = _gap_weights(params, lang)
+    reference = _reference_text(params, details, lang)
+    under, over = _ratio_limits(params, lang)
+    if lang == "da":
+        text = (
+            f"Behovsvægtet befolkning = Σ personer × vægt ({weights}), skaleret så summen er "
+            f"befolkningen. Behovsbaseret andel = {reference} × områdets andel af behovet. "
+            f"Gap = kapacitet − andel; ratio = kapacitet / andel; underdækket under {under}, "
+            f"overdækket over {over}."
+        )
+        if kind == "specialist_relocations":
+            text += (
+                " Flytningerne går fra over- til underdækkede områder og når de behovsbaserede "
+                "andele med mindst kapacitet × km mellem områdernes centre (transportproblem)."
+            )
+    else:
+        text = (
+            f"Need-weighted population = Σ persons × weight ({weights}), scaled so that it sums "
+            f"to the population. Need-based share = {reference} × the area's share of need. "
+            f"Gap = capacity − share; ratio = capacity / share; under-supplied below {under}, "
+            f"over-supplied above {over}."
+        )
+        if kind == "specialist_relocations":
+            text += (
+                " The moves go from over- to under-supplied areas and reach the need-based "
+                "shares with the least capacity × km between area centres (transport problem)."
+            )
+    return text
 
 
 # --------------------------------------------------------------------------- sources
@@ -524,6 +1052,7 @@ _ROLE_WORDS = {
         "network": "vejnet",
         "population": "befolkning",
         "areas": "områder",
+        "practices": "praksisser",
         "other": "data",
     },
     "en": {
@@ -531,6 +1060,7 @@ _ROLE_WORDS = {
         "network": "roads",
         "population": "population",
         "areas": "areas",
+        "practices": "practices",
         "other": "data",
     },
 }
@@ -602,13 +1132,20 @@ def column_heading(field: str, *, language: str = DEFAULT_LANGUAGE, long: bool =
     return (column.en_long or column.en) if long else column.en
 
 
-def default_summary_fields(available: Iterable[str], *, limit: int = 7) -> list[str]:
+def default_summary_fields(
+    available: Iterable[str], *, limit: int = 7, kind: str | None = None
+) -> list[str]:
     """The default summary columns present in ``available`` (at most ``limit``).
 
-    Without any known field: the first ``limit`` of ``available``.
+    ``kind``: the kind of the summary layer (its own choice of columns, see
+    :data:`KIND_SUMMARY_FIELDS`). Without any known field: the first ``limit`` of ``available``.
     """
     names = list(available)
-    chosen = [f for f in DEFAULT_SUMMARY_FIELDS if f in names][:limit]
+    preferred = KIND_SUMMARY_FIELDS.get(kind or "", DEFAULT_SUMMARY_FIELDS)
+    chosen = [f for f in preferred if f in names]
+    if "area_name" in chosen and "area_id" in chosen:
+        chosen.remove("area_id")
+    chosen = chosen[:limit]
     return chosen or names[:limit]
 
 
@@ -631,6 +1168,22 @@ def format_cell(field: str, value: Any, *, language: str = DEFAULT_LANGUAGE) -> 
         return format_number(value, decimals=column.decimals, language=language)
     if column.kind == "share":
         return format_share(value, language=language)
+    if column.kind in ("number", "signed"):
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return "–"
+        decimals = 0 if number.is_integer() and column.kind == "number" else column.decimals
+        text = format_number(number, decimals=decimals, language=language)
+        if column.kind == "signed" and number > 0 and text.strip("0,."):
+            text = "+" + text
+        return text.replace("-", "−") if column.kind == "signed" else text
+    if column.kind == "yesno":
+        if isinstance(value, str):
+            value = value.strip().lower() in ("1", "true", "yes", "ja")
+        return word("yes" if value else "no", language)
+    if column.kind == "class":
+        return CLASS_NAMES[language_of(language)].get(str(value), str(value))
     if isinstance(value, float) and math.isnan(value):
         return "–"
     return str(value)
@@ -639,7 +1192,7 @@ def format_cell(field: str, value: Any, *, language: str = DEFAULT_LANGUAGE) -> 
 def is_numeric_field(field: str) -> bool:
     """True for known numeric summary fields (printed right-aligned)."""
     column = _COLUMN_BY_FIELD.get(field)
-    return column is not None and column.kind != "text"
+    return column is not None and column.kind not in ("text", "class", "yesno")
 
 
 @dataclass
@@ -661,24 +1214,30 @@ def summary_table(
 ) -> SummaryTable:
     """The summary table of ``rows`` (dicts of field -> value) restricted to ``fields``.
 
-    When there are more rows than ``max_rows``, the rows with the longest mean travel time
-    (``mean_min``, else the first numeric field) are kept and the note says so; otherwise rows
-    keep their order (sorted by name when an ``area_name`` field exists).
+    When there are more rows than ``max_rows``, the most telling rows are kept and the note
+    says so: the longest mean travel time (``mean_min``), the most residents per GP, the lowest
+    coverage ratio or accessibility (see :data:`SORT_KEYS`), else the largest values of the
+    first numeric field. Otherwise rows keep their order (sorted by name when an
+    ``area_name`` field exists, then by specialty).
     """
     lang = language_of(language)
     items = list(rows)
+    if "specialty" in fields:
+        items.sort(key=lambda r: str(r.get("specialty") or ""))
     if "area_name" in fields:
         items.sort(key=lambda r: str(r.get("area_name") or ""))
     note = ""
     if max_rows is not None and len(items) > max_rows:
-        key = (
-            "mean_min"
-            if "mean_min" in fields
-            else next((f for f in fields if is_numeric_field(f)), None)
+        key, largest_first, note_key = next(
+            ((f, d, n) for f, d, n in SORT_KEYS if f in fields),
+            (next((f for f in fields if is_numeric_field(f)), None), True, "summary_top"),
         )
         if key is not None:
-            items.sort(key=lambda r: _sort_value(r.get(key)), reverse=True)
-        note = word("summary_top", lang).format(shown=max_rows, total=len(items))
+            if largest_first:
+                items.sort(key=lambda r: _sort_value(r.get(key)), reverse=True)
+            else:
+                items.sort(key=lambda r: _sort_value(r.get(key), missing=math.inf))
+        note = word(note_key, lang).format(shown=max_rows, total=len(items))
         items = items[:max_rows]
     return SummaryTable(
         headings=[column_heading(f, language=lang) for f in fields],
@@ -729,16 +1288,18 @@ def backdrop_title(layer_name: str, *, language: str = DEFAULT_LANGUAGE) -> str:
     return word("backdrop", lang)
 
 
-def _sort_value(value: Any) -> float:
+def _sort_value(value: Any, *, missing: float = -math.inf) -> float:
     try:
         number = float(value)
     except (TypeError, ValueError):
-        return -math.inf
-    return -math.inf if math.isnan(number) else number
+        return missing
+    return missing if math.isnan(number) else number
 
 
 __all__ = [
+    "AREA_KINDS",
     "COLUMNS",
+    "fca_method_name",
     "area_key_figures",
     "backdrop_title",
     "points_title",

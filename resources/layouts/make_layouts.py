@@ -25,7 +25,10 @@ id                type                    filled with
 ``north_arrow``   picture (SVG)           – (linked to ``map``)
 ``scalebar``      scale bar               – (linked to ``map``, kilometres)
 ``overview_map``  map                     the whole coverage with the page's extent marked
-                                          (atlas only, hidden otherwise)
+                                          (atlas only; beside the map so it never hides
+                                          map labels: above the legend in landscape, below
+                                          the table in portrait; hidden otherwise, the
+                                          legend/table then take its place)
 ``legend``        legend                  the output layer's classes and the backdrop
 ``summary_title`` label                   heading of the summary table
 ``summary_table`` frame of a text table   the summary rows (the page's area with an atlas)
@@ -187,15 +190,22 @@ def geometry(paper: str, orientation: str) -> dict[str, Box | float]:
         width - m - 66.0 * scale, footer_top + 2.0 + 7.0 * scale, 66.0 * scale, 5.0 * scale
     )
     body_h = footer_top - body_top - 2.0
+    # The overview inset (atlas pages) sits beside the map, never on it where it would hide
+    # the map's labels: landscape, in the side panel above the legend; portrait, below the
+    # summary table. On pages without an atlas map_report gives its place to the legend
+    # (landscape) or the table (portrait).
     if orientation == "landscape":
         panel_w = 0.28 * width
         map_box = Box(m, body_top, width - 2 * m - panel_w - gap, body_h)
         px = map_box.x + map_box.w + gap
-        legend_h = 0.40 * body_h
-        g["legend"] = Box(px, body_top, panel_w, legend_h)
-        y = body_top + legend_h + gap
+        ov_h = 0.18 * body_h
+        g["overview_map"] = Box(px, body_top, min(panel_w, 1.35 * ov_h), ov_h)
+        legend_top = body_top + ov_h + 0.8 * gap
+        legend_h = 0.26 * body_h
+        g["legend"] = Box(px, legend_top, panel_w, legend_h)
+        y = legend_top + legend_h + gap
         g["summary_title"] = Box(px, y, panel_w, 5.0 * scale)
-        table_h = 0.30 * body_h
+        table_h = 0.22 * body_h
         g["summary_table"] = Box(px, y + 6.0 * scale, panel_w, table_h)
         y += 6.0 * scale + table_h + 1.0
         g["summary_note"] = Box(px, y, panel_w, 4.0 * scale)
@@ -212,9 +222,12 @@ def geometry(paper: str, orientation: str) -> dict[str, Box | float]:
         tx = m + legend_w + gap
         tw = width - m - tx
         g["summary_title"] = Box(tx, y, tw, 5.0 * scale)
-        table_h = lower_h - method_h - gap - 6.0 * scale - 5.0 * scale
+        ov_h = 0.24 * lower_h
+        column_h = lower_h - method_h - gap  # title, table, note, overview
+        table_h = column_h - 6.0 * scale - 5.0 * scale - ov_h - 0.8 * gap
         g["summary_table"] = Box(tx, y + 6.0 * scale, tw, table_h)
         g["summary_note"] = Box(tx, y + 6.0 * scale + table_h + 1.0, tw, 4.0 * scale)
+        g["overview_map"] = Box(tx, y + column_h - ov_h, min(tw, 1.35 * ov_h), ov_h)
         g["method_note"] = Box(m, y + lower_h - method_h, width - 2 * m, method_h)
     g["map"] = map_box
     arrow = 12.0 * scale
@@ -222,11 +235,6 @@ def geometry(paper: str, orientation: str) -> dict[str, Box | float]:
         map_box.x + map_box.w - arrow - 3.0, map_box.y + 3.0, arrow * 0.75, arrow
     )
     g["scalebar"] = Box(map_box.x + 3.0, map_box.y + map_box.h - 13.0 * scale, 60.0 * scale, 10.0)
-    ov_w = min(0.24 * map_box.w, 55.0 * scale)
-    ov_h = ov_w * 0.8
-    g["overview_map"] = Box(
-        map_box.x + map_box.w - ov_w - 3.0, map_box.y + map_box.h - ov_h - 3.0, ov_w, ov_h
-    )
     return g
 
 
@@ -276,7 +284,7 @@ def build_layout(project: QgsProject, paper: str, orientation: str) -> QgsPrintL
     layout.addLayoutItem(rule)
     place(rule, g["header_rule"])
 
-    # --- map with north arrow, scale bar and overview inset
+    # --- map with north arrow and scale bar; overview inset (in the side panel)
     map_item = QgsLayoutItemMap(layout)
     map_item.setId("map")
     map_item.setFrameEnabled(True)

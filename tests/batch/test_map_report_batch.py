@@ -143,3 +143,108 @@ def test_bad_inputs_give_messages_and_no_pdf(qgis_process_env, outputs, tmp_path
     assert proc.returncode != 0 and "cannot be written" in proc.stderr
     assert "Traceback" not in proc.stderr
     assert not list(tmp_path.glob("**/*.part"))
+
+
+def pdf_text(pdf: Path) -> str:
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    return " ".join(out.split())
+
+
+def temporary(*keys: str) -> dict[str, str]:
+    return dict.fromkeys(keys, "TEMPORARY_OUTPUT")
+
+
+def test_pages_of_gp_density_2sfca_and_specialist_gaps(run_alg, outputs, tmp_path):
+    """The newer outputs get their own titles, legend names, method notes and tables."""
+    gpkg = outputs["gpkg"]
+    areas = {
+        "AREAS": f"{gpkg}|layername=kommuner",
+        "AREA_ID_FIELD": "kommunekode",
+        "AREA_NAME_FIELD": "kommune",
+    }
+    run_alg(
+        "sundplan:gp_density",
+        {
+            "PRACTICES": f"{gpkg}|layername=gp_practices",
+            "CAPACITY_FIELD": "n_gps",
+            "EMBEDDED_GROUPING": False,
+            "SHORTAGE_THRESHOLD": 1700,
+            "AREA_OUTPUT": tmp_path / "gp.gpkg",
+            **temporary("GROUP_OUTPUT", "SUMMARY", "LORENZ", "REPORT"),
+            **areas,
+        },
+    )
+    run_alg(
+        "sundplan:fca_access",
+        {
+            "PRACTICES": f"{gpkg}|layername=gp_practices",
+            "CAPACITY_FIELD": "n_gps",
+            "POPULATION_RASTER": outputs["sample"] / "population.tif",
+            "METHOD": 0,
+            "THRESHOLD_MIN": 15,
+            "STRAIGHT_LINE": True,
+            "ACCESS_POINTS": tmp_path / "fca.gpkg",
+            "AREA_ACCESS": tmp_path / "fca_areas.gpkg",
+            **temporary("PRACTICE_RATIO", "REPORT"),
+            **areas,
+        },
+    )
+    run_alg(
+        "sundplan:specialist_gaps",
+        {
+            "PRACTICES": f"{gpkg}|layername=specialists",
+            "SPECIALTY_FIELD": "specialty",
+            "CAPACITY_FIELD": "capacity",
+            "UNDER_RATIO": 0.9,
+            "OVER_RATIO": 1.1,
+            "OUTPUT": tmp_path / "gaps.gpkg",
+            **temporary("SUMMARY", "RELOCATIONS", "ACCESS", "REPORT"),
+            **areas,
+        },
+    )
+    pages = {
+        "gp": (
+            tmp_path / "gp.gpkg",
+            [
+                "Lægedækning i almen praksis: borgere pr. læge",
+                "Lægedækning pr. område",
+                "1.700",
+                "LABY27",
+                "Borgere pr. læge",
+            ],
+        ),
+        "fca": (
+            tmp_path / "fca.gpkg",
+            [
+                "Tilgængelighed til almen praksis",
+                "Tilgængelighed pr. bopæl (2SFCA)",
+                "2SFCA, læger pr. 10.000 borgere inden for 15 min",
+                "omvejsfaktor 1,4",
+                "Gns. læger pr. 10.000",  # the run's per-area table
+            ],
+        ),
+        "gaps": (
+            f"{tmp_path / 'gaps.gpkg'}|subset=\"specialty\" = 'Dermato-venerologi'",
+            [
+                "Speciallægedækning mod behov: Dermato-venerologi",
+                "Dækning pr. område (Dermato-venerologi)",
+                "(dagens kapacitet)",
+                "underdækket < 0,9, overdækket > 1,1",
+                "Behovsbaseret andel",
+            ],
+        ),
+    }
+    for name, (layer, words) in pages.items():
+        pdf = tmp_path / f"{name}.pdf"
+        run_alg(
+            "sundplan:map_report",
+            {"LAYER": layer, "BACKDROP": f"{gpkg}|layername=kommuner", "OUTPUT": pdf},
+        )
+        folder = tmp_path / f"img_{name}"
+        folder.mkdir()
+        (image,) = pages_as_images(pdf, folder)
+        assert (image < 240).any(axis=2).mean() > 0.10, name
+        text = pdf_text(pdf)
+        for word in words:
+            assert word in text, (name, word, text[:600])
+        assert "Kort " not in text[:20] and "Lavet med sundplan" not in text, name

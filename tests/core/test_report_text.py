@@ -164,3 +164,103 @@ def test_legend_names_of_backdrop_and_points():
     assert rt.backdrop_title("zones") == "Områdegrænser"
     assert rt.points_title("hospitals") == "Akutsygehuse"
     assert rt.points_title("gp_practices") == "gp_practices"
+
+
+# --------------------------------------------------------------------------- newer outputs
+GP_PROVENANCE = {
+    "algorithm": "sundplan:gp_density",
+    "parameters": {"NEED_WEIGHTS": 1, "SHORTAGE_THRESHOLD": 1600.0, "CAPACITY_FIELD": "n_gps"},
+    "versions": {"sundplan": "0.1.0"},
+}
+FCA_PROVENANCE = {
+    "algorithm": "sundplan:fca_access",
+    "parameters": {"METHOD": 1, "THRESHOLD_MIN": 20.0, "LOW_ACCESS": 6.25, "NEED_WEIGHTS": 0},
+}
+GAPS_PROVENANCE = {
+    "algorithm": "sundplan:specialist_gaps",
+    "parameters": {"WEIGHTS": 0, "UNDER_RATIO": 0.75, "OVER_RATIO": 1.5},
+}
+
+
+def test_gp_density_texts_name_weights_and_threshold():
+    assert rt.title("gp_density") == "Lægedækning i almen praksis: borgere pr. læge"
+    assert "residents per GP" in rt.title("gp_density", language="en")
+    sub = rt.subtitle("gp_density", provenance=GP_PROVENANCE)
+    assert "Behovsvægtede borgere pr. læge" in sub and "1.600" in sub
+    note = rt.method_note("gp_density", provenance=GP_PROVENANCE)
+    assert "standardvægte" in note and "1.600" in note and "LABY27" in note and "n_gps" in note
+    unweighted = {**GP_PROVENANCE, "parameters": {"NEED_WEIGHTS": 0, "SHORTAGE_THRESHOLD": 1800}}
+    assert "ingen behovsvægtning" in rt.method_note("gp_density", provenance=unweighted)
+    assert "above 1,800" in rt.subtitle("gp_density", provenance=unweighted, language="en")
+    assert "Made with" not in rt.method_note("gp_density", language="en")
+
+
+def test_fca_texts_name_method_threshold_and_fallback():
+    sub = rt.subtitle("fca_access", provenance=FCA_PROVENANCE)
+    assert sub.startswith("E2SFCA") and "20 min" in sub and "vejnettet" in sub
+    note = rt.method_note("fca_access", provenance=FCA_PROVENANCE)
+    assert "E2SFCA" in note and "20 min" in note and "0,68" in note and "6,25" in note
+    assert "omvejsfaktor" not in note
+    straight = {"time_method": "straight line × 1.4 detour factor at 60 km/h (fallback)"}
+    note = rt.method_note("fca_access", provenance=FCA_PROVENANCE, details=straight)
+    assert "omvejsfaktor 1,4" in note and "60 km/t" in note
+    english = rt.method_note("fca_access_areas", details={"method_label": "2SFCA (step)"})
+    assert english.startswith("Tilgængelighed efter 2SFCA")  # Danish by default
+    assert "Gaussian" in rt.subtitle("fca_access", details={"method_label": "Gaussian decay"})
+    assert "speciallægepraksis" in rt.title("fca_access", details={"specialist": True})
+
+
+def test_specialist_gap_texts_name_specialty_reference_and_classes():
+    details = {"specialty": "Dermato-venerologi", "reference_total": 5.5, "n_specialties": 1}
+    title = rt.title("specialist_gaps", details=details)
+    assert title == "Speciallægedækning mod behov: Dermato-venerologi"
+    assert "Dermato-venerologi" in rt.legend_title("specialist_gaps", "x", details=details)
+    sub = rt.subtitle("specialist_gaps", provenance=GAPS_PROVENANCE, details=details)
+    assert "referencetotal 5,5 (dagens kapacitet)" in sub
+    assert "< 0,75" in sub and "> 1,5" in sub
+    note = rt.method_note("specialist_gaps", provenance=GAPS_PROVENANCE, details=details)
+    assert "5,5" in note and "0,75" in note and "1,5" in note and "standardvægte" in note
+    planned = {"parameters": {"PLANNED_TOTALS": "Dermato-venerologi=60"}}
+    assert "planned total" in rt.subtitle(
+        "specialist_gaps", provenance=planned, details=details, language="en"
+    )
+    several = rt.subtitle("specialist_gaps", details={"n_specialties": 6})
+    assert "6 specialer" in several
+
+
+def test_scenario_texts_name_closed_and_added_hospitals():
+    prov = {"algorithm": "sundplan:catchment_scenario", "parameters": {"CLOSE": "Sølund"}}
+    details = {"added": "Nyby Sygehus"}
+    sub = rt.subtitle("travel_time_change", provenance=prov, details=details)
+    assert sub == "Scenarie: Sølund lukkes, Nyby Sygehus tilføjes"
+    note = rt.method_note("travel_time_change", provenance=prov, details=details, language="en")
+    assert note.endswith("(Sølund closed, Nyby Sygehus added).")
+
+
+def test_summary_of_the_newer_outputs():
+    rows = [
+        {"area_name": "B", "specialty": "X", "gap": -1.26, "ratio": 0.4, "class": "under-supplied"},
+        {"area_name": "A", "specialty": "X", "gap": 2.0, "ratio": 2.5, "class": "over-supplied"},
+        {"area_name": "C", "specialty": "X", "gap": 0.0, "ratio": None, "class": "no population"},
+    ]
+    fields = rt.default_summary_fields(
+        ["area_id", "area_name", "specialty", "capacity", "fair_share", "gap", "ratio", "class"],
+        kind="specialist_gaps",
+    )
+    assert fields == [
+        "area_name", "specialty", "capacity", "fair_share", "gap", "ratio", "class"
+    ]  # fmt: skip
+    table = rt.summary_table(rows, ["area_name", "gap", "ratio", "class"], max_rows=2)
+    assert [r[0] for r in table.rows] == ["B", "A"]  # lowest coverage first, missing last
+    assert table.rows[0][1:] == ["−1,3", "0,40", "underdækket"]
+    assert table.rows[1][1] == "+2,0"
+    assert table.note == "2 af 3 rækker, lavest dækning først"
+    gp = rt.summary_table(
+        [{"area_name": "A", "need_inhabitants_per_gp": 1700.4, "shortage": 1}],
+        ["area_name", "need_inhabitants_per_gp", "shortage"],
+        language="en",
+    )
+    assert gp.rows == [["A", "1,700", "yes"]] and gp.numeric == [False, True, False]
+    assert "need_inhabitants_per_gp" in rt.default_summary_fields(
+        ["area_name", "population", "need_inhabitants_per_gp", "mean_min"], kind="gp_density"
+    )

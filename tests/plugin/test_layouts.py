@@ -361,3 +361,180 @@ def test_summary_table_without_atlas_shows_the_longest_times_when_full(
     assert len(contents) < 3
     assert contents[0][0] == "Østby"  # longest mean travel time first
     assert "af 3 områder" in items["summary_note"].text()
+
+
+# --------------------------------------------------------------------------- newer outputs
+def pdf_text(path: Path, page: int | None = None) -> str:
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    out = subprocess.run(["pdftotext", *pages, str(path), "-"], capture_output=True, text=True)
+    return " ".join(out.stdout.split())  # one line: labels wrap anywhere
+
+
+def _with_provenance(uri: str, provenance: dict) -> str:
+    """Store ``provenance`` in the GeoPackage layer's metadata, as the algorithms do."""
+    import json
+
+    from sundplan.processing.base import _persist_in_file
+
+    _persist_in_file(uri, None, json.dumps(provenance), "sundplan output", None)
+    return uri
+
+
+@pytest.fixture(scope="module")
+def newer_outputs(areas) -> dict[str, str]:
+    """Small GP density and specialist gap outputs (fields and provenance as written)."""
+    folder = Path(areas["folder"])
+    squares = [_square(500_000 + 10_000 * i, 6_200_000, 10_000) for i in range(3)]
+    gp_rows = [
+        {
+            "area_name": n,
+            "population": 10_000.0 * (i + 1),
+            "need_population": 10_500.0 * (i + 1),
+            "gp_capacity": 8.0 - 2 * i,
+            "inhabitants_per_gp": 10_000.0 * (i + 1) / (8.0 - 2 * i),
+            "need_inhabitants_per_gp": 10_500.0 * (i + 1) / (8.0 - 2 * i),
+            "shortage": int(10_500.0 * (i + 1) / (8.0 - 2 * i) > 1600),
+            "wkt": w,
+        }
+        for i, (n, w) in enumerate(zip(NAMES, squares, strict=True))
+    ]
+    gp = write_gpkg(
+        folder / "gp_density.gpkg",
+        "gp_density",
+        {k: "str" if k == "area_name" else "int" if k == "shortage" else "real" for k in gp_rows[0]}
+        | {"wkt": "str"},
+        gp_rows,
+    )
+    _with_provenance(
+        gp,
+        {
+            "algorithm": "sundplan:gp_density",
+            "parameters": {"NEED_WEIGHTS": 1, "SHORTAGE_THRESHOLD": 1600.0},
+            "versions": {"sundplan": "0.1.0"},
+        },
+    )
+    gap_rows = []
+    for specialty, capacities in (("Reumatologi", (3.0, 0.0, 1.0)), ("Psykiatri", (1, 1, 1))):
+        for i, (n, w) in enumerate(zip(NAMES, squares, strict=True)):
+            fair = sum(capacities) / 3 * (0.8 + 0.2 * i)
+            ratio = capacities[i] / fair
+            gap_rows.append(
+                {
+                    "area_name": n,
+                    "specialty": specialty,
+                    "capacity": float(capacities[i]),
+                    "fair_share": fair,
+                    "gap": capacities[i] - fair,
+                    "ratio": ratio,
+                    "class": "under-supplied"
+                    if ratio < 0.8
+                    else "over-supplied"
+                    if ratio > 1.25
+                    else "balanced",
+                    "wkt": w,
+                }
+            )
+    gaps = write_gpkg(
+        folder / "specialist_gaps.gpkg",
+        "specialist_gaps",
+        {
+            "area_name": "str",
+            "specialty": "str",
+            "capacity": "real",
+            "fair_share": "real",
+            "gap": "real",
+            "ratio": "real",
+            "class": "str",
+        },
+        gap_rows,
+    )
+    _with_provenance(
+        gaps,
+        {
+            "algorithm": "sundplan:specialist_gaps",
+            "parameters": {"WEIGHTS": 0, "UNDER_RATIO": 0.8, "OVER_RATIO": 1.25},
+        },
+    )
+    return {"gp_density": gp, "specialist_gaps": gaps}
+
+
+@needs_poppler
+def test_gp_density_page_has_its_own_texts_and_table(
+    sundplan_provider, areas, newer_outputs, tmp_path
+):
+    out = tmp_path / "gp.pdf"
+    run_report(
+        {
+            "LAYER": newer_outputs["gp_density"],
+            "BACKDROP": areas["kommuner"],
+            "OUTPUT": str(out),
+        }
+    )
+    (image,) = page_images(out, tmp_path)
+    assert_not_blank(image)
+    text = pdf_text(out)
+    assert "Lægedækning i almen praksis: borgere pr. læge" in text
+    assert "Lægedækning pr. område" in text  # legend name, not "gp_density"
+    assert "gp_density" not in text and "Lavet med sundplan" not in text
+    assert "LABY27" in text and "1.600" in text and "standardvægte" in text
+    # the layer is its own summary table: residents per GP per area
+    assert "Borgere pr. læge" in text and "Nordby" in text and "1.250" in text
+
+
+@needs_poppler
+def test_specialist_gaps_page_names_the_specialty_in_english(
+    sundplan_provider, areas, newer_outputs, tmp_path
+):
+    out = tmp_path / "gaps.pdf"
+    run_report(
+        {
+            "LAYER": newer_outputs["specialist_gaps"] + "|subset=\"specialty\" = 'Reumatologi'",
+            "BACKDROP": areas["kommuner"],
+            "TEMPLATE": 1,
+            "LANGUAGE": 1,
+            "OUTPUT": str(out),
+        }
+    )
+    (image,) = page_images(out, tmp_path)
+    assert_not_blank(image)
+    text = pdf_text(out)
+    assert "Specialist coverage against need: Reumatologi" in text
+    assert "Coverage per area (Reumatologi)" in text
+    assert "reference total 4 (today's capacity)" in text
+    assert "under-supplied below 0.8" in text
+    assert "Psykiatri" not in text  # only the filtered specialty in the table
+    assert "Ratio" in text and "Gap" in text
+
+
+@needs_poppler
+def test_atlas_of_specialist_gaps_with_the_overview_beside_the_map(
+    sundplan_provider, areas, newer_outputs, tmp_path
+):
+    out = tmp_path / "gaps_atlas.pdf"
+    result = run_report(
+        {
+            "LAYER": newer_outputs["specialist_gaps"] + "|subset=\"specialty\" = 'Psykiatri'",
+            "ATLAS_LAYER": areas["kommuner"],
+            "ATLAS_NAME_FIELD": "kommune",
+            "OUTPUT": str(out),
+        }
+    )
+    assert result["PAGES"] == 3
+    for number, image in enumerate(page_images(out, tmp_path), start=1):
+        assert_not_blank(image)
+        assert "Speciallægedækning mod behov: Psykiatri" in pdf_text(out, number)
+
+
+@pytest.mark.parametrize("path", TEMPLATES, ids=lambda p: p.stem)
+def test_overview_inset_does_not_cover_the_map(qgis_app, path):
+    """The atlas overview sits beside the map (labels of the main map stay readable)."""
+    project = QgsProject()
+    layout = QgsPrintLayout(project)
+    document = QDomDocument()
+    assert document.setContent(path.read_text("utf-8"))
+    layout.loadFromTemplate(document, QgsReadWriteContext())
+    items = {i.id(): i for i in layout.items() if hasattr(i, "id") and i.id()}
+    overview = items["overview_map"].sceneBoundingRect()
+    for other in ("map", "legend", "summary_table", "summary_note", "method_note"):
+        overlap = overview.intersected(items[other].sceneBoundingRect())
+        assert overlap.width() < 0.5 or overlap.height() < 0.5, other
