@@ -22,7 +22,7 @@ from qgis.core import (
 )
 
 from ..sundplan_qgis.errors import SundplanError
-from . import _inputs
+from . import _inputs, _styling
 from ._network_alg import NetworkParameters
 from .base import SundplanAlgorithm, dataframe_to_sink, tr
 from .gp_density import PracticeParameters, _null, _objects
@@ -194,10 +194,13 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
         self._adv(
             QgsProcessingParameterNumber(
                 "WORKERS",
-                tr("Parallel processes for the shortest paths (Linux/macOS fork; 1 = off)"),
+                tr(
+                    "Parallel processes for the shortest paths (Linux/macOS fork; 1 = off, "
+                    "0 = automatic: 1 in QGIS desktop, one per core in qgis_process/Python)"
+                ),
                 QgsProcessingParameterNumber.Integer,
-                defaultValue=1,
-                minValue=1,
+                defaultValue=0,
+                minValue=0,
                 maxValue=64,
             )
         )
@@ -353,11 +356,14 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
         progress(0.2, tr("Travel times within the catchment"))
         stage = self.progress(feedback, start=0.2, end=0.85)
         if graph is not None:
-            pairs = fca.network_pairs(
+            # One call: with several workers the pairs stay in the search processes.
+            pairs, result = fca.network_fca(
                 graph,
                 demand_xy=demand_xy,
                 supply_xy=practices.xy,
-                threshold_min=threshold,
+                demand=demand,
+                capacity=practices.capacity,
+                decay=decay,
                 max_snap_m=self.parameterAsDouble(parameters, "MAX_SNAP_M", context),
                 access_speed_kmh=self.parameterAsDouble(parameters, "ACCESS_SPEED_KMH", context),
                 supply_names=practices.names,
@@ -377,8 +383,8 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
             feedback.pushWarning(
                 tr("Straight-line fallback used: {label}.").format(label=pairs.time_method)
             )
-        capacity = np.where(pairs.supply_status == fca.STATUS_OK, practices.capacity, 0.0)
-        result = fca.two_step_fca(pairs, demand=demand, capacity=capacity, decay=decay)
+            capacity = np.where(pairs.supply_status == fca.STATUS_OK, practices.capacity, 0.0)
+            result = fca.two_step_fca(pairs, demand=demand, capacity=capacity, decay=decay)
         time_label = pairs.time_method
         low = self.parameterAsDouble(parameters, "LOW_ACCESS", context)
 
@@ -411,7 +417,11 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
         if dest:
             out["ACCESS_POINTS"] = dest
             self.style_output(
-                dest, "fca_access", context, title=tr("Accessibility (GPs per 10 000)")
+                dest,
+                "fca_access",
+                context,
+                title=tr("Accessibility (GPs per 10 000)"),
+                adapt=_styling.fca_access(method, threshold),
             )
         area_tab = None
         if areas is not None:
@@ -435,6 +445,13 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
             )
             if dest:
                 out["AREA_ACCESS"] = dest
+                self.style_output(
+                    dest,
+                    "fca_access_areas",
+                    context,
+                    title=tr("Accessibility per area"),
+                    adapt=_styling.fca_access(method, threshold),
+                )
         prac = pd.DataFrame(
             {
                 "practice": practices.names,
@@ -495,7 +512,7 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
             "need_weights": need.weights_record(weights if areas is not None else None),
             "low_access_per_10000": low,
             "conservation": result.conservation,
-            "pairs_within_threshold": int(pairs.demand.size),
+            "pairs_within_threshold": int(result.n_reachable.sum()),
         }
         out.update(self.write_report(report, parameters, context))
         progress(1.0, tr("Done"))

@@ -38,11 +38,24 @@ Network engine
 --------------
 Demand locations and practices are snapped to road nodes (nearest road node within the
 maximum snap distance; demand only to nodes of network parts that contain a practice). The
-access legs (straight line at the access speed) are added at both ends. Shortest paths run
-from batches of practice nodes on the *reversed* graph (time from every node to the practice)
-with ``scipy.sparse.csgraph.dijkstra(limit=T)``; of each batch's rows only the columns of
-demand nodes are kept, and only pairs within ``T`` are stored (sparse: never a dense
-practices × nodes matrix).
+access legs (straight line at the access speed) are added at both ends. Shortest paths run on
+the *reversed* graph (time from every node to the practice) with
+``scipy.sparse.csgraph.dijkstra(limit=...)``, one search per *distinct* practice node
+(practices snapped to the same node share it; each adds its own access leg afterwards, and the
+limit is the threshold minus the smallest practice leg of the batch and the smallest demand
+leg). The nodes are renumbered along a Hilbert curve for the searches (a permutation: exact;
+scipy's search is bound by memory latency and runs about 1.3× faster when nodes close in space
+are close in memory). Of each batch's rows only the columns of demand nodes are kept, and only
+pairs within ``T`` are stored (sparse: never a dense practices × nodes matrix).
+
+Processes: :func:`network_fca` with ``workers`` > 1 forks that many search processes once
+(POSIX ``fork``: they share the graph copy-on-write); they take batches from a shared counter
+and *keep* their pairs; step 1 and step 2 run there and only vectors of length n_practices and
+n_demand travel back. ``workers=0`` is automatic (:func:`resolve_workers`): 1 inside the QGIS
+desktop application, where forking a process with Qt, GDAL and Python threads is not safe
+(and "spawn" would start ``sys.executable``, which is QGIS itself there, and re-send the
+graph), one per core in ``qgis_process`` or plain Python.
+
 Straight-line fallback
 ----------------------
 Without a network: ``t = distance × detour factor / speed``. Default detour factor 1.4 (KL 2016:
@@ -56,15 +69,17 @@ from __future__ import annotations
 
 import math
 import os
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
-from .errors import SundplanError
+from .errors import SundplanError, msg
 
 Progress = Callable[[float, str], None]
 
@@ -144,15 +159,20 @@ def make_decay(
     """Validated :class:`Decay`. E2SFCA defaults: thirds of the threshold, Luo & Qi weights."""
     method = str(method).lower()
     if method not in METHODS:
-        raise SundplanError(f"Unknown method '{method}': use one of {', '.join(METHODS)}.")
+        raise SundplanError(
+            "Unknown method '{method}': use one of {methods}.",
+            method=method,
+            methods=", ".join(METHODS),
+        )
     try:
         threshold_min = float(threshold_min)
     except (TypeError, ValueError):
         threshold_min = float("nan")
     if not np.isfinite(threshold_min) or threshold_min <= 0:
         raise SundplanError(
-            f"The catchment threshold must be a positive number of minutes (got {threshold_min}); "
-            "a threshold of 0 would leave every practice without patients."
+            "The catchment threshold must be a positive number of minutes (got {threshold}); "
+            "a threshold of 0 would leave every practice without patients.",
+            threshold=threshold_min,
         )
     if method != "e2sfca":
         return Decay(method, threshold_min)
@@ -165,20 +185,25 @@ def make_decay(
     weights = [float(w) for w in weights]
     if len(breaks) != len(weights):
         raise SundplanError(
-            f"E2SFCA needs one weight per zone: {len(breaks)} zone limits but "
-            f"{len(weights)} weights."
+            "E2SFCA needs one weight per zone: {n_breaks} zone limits but {n_weights} weights.",
+            n_breaks=len(breaks),
+            n_weights=len(weights),
         )
     if any(not np.isfinite(b) or b <= 0 for b in breaks) or any(
         b2 <= b1 for b1, b2 in zip(breaks, breaks[1:], strict=False)
     ):
-        raise SundplanError(f"Zone limits must be positive and increasing (got {breaks}).")
+        raise SundplanError(
+            "Zone limits must be positive and increasing (got {breaks}).", breaks=breaks
+        )
     if abs(breaks[-1] - threshold_min) > 1e-9:
         raise SundplanError(
-            f"The last zone limit ({breaks[-1]:g} min) must equal the catchment threshold "
-            f"({threshold_min:g} min)."
+            "The last zone limit ({last:g} min) must equal the catchment threshold "
+            "({threshold:g} min).",
+            last=breaks[-1],
+            threshold=threshold_min,
         )
     if any(not np.isfinite(w) or w < 0 for w in weights):
-        raise SundplanError(f"Zone weights must be ≥ 0 (got {weights}).")
+        raise SundplanError("Zone weights must be ≥ 0 (got {weights}).", weights=weights)
     return Decay(method, threshold_min, tuple(breaks), tuple(weights))
 
 
@@ -229,9 +254,11 @@ def straight_line_pairs(
 ) -> CostPairs:
     """Pairs within the threshold by straight line × detour factor at ``speed_kmh``."""
     if not (np.isfinite(detour_factor) and detour_factor >= 1.0):
-        raise SundplanError(f"The detour factor must be ≥ 1 (got {detour_factor}).")
+        raise SundplanError("The detour factor must be ≥ 1 (got {factor}).", factor=detour_factor)
     if not (np.isfinite(speed_kmh) and speed_kmh > 0):
-        raise SundplanError(f"The straight-line speed must be positive (got {speed_kmh} km/h).")
+        raise SundplanError(
+            "The straight-line speed must be positive (got {speed} km/h).", speed=speed_kmh
+        )
     demand_xy = np.asarray(demand_xy, dtype="float64").reshape(-1, 2)
     supply_xy = np.asarray(supply_xy, dtype="float64").reshape(-1, 2)
     mpm = speed_kmh * 1000.0 / 60.0 / detour_factor  # straight-line metres per minute
@@ -241,7 +268,7 @@ def straight_line_pairs(
     n = supply_xy.shape[0]
     step = 256
     for start in range(0, n, step):
-        progress(start / max(n, 1), f"Straight-line catchments {start:,}/{n:,}")
+        progress(start / max(n, 1), msg("Straight-line catchments {done:,}/{n:,}", done=start, n=n))
         lists = tree.query_ball_point(supply_xy[start : start + step], r=radius)
         for k, idx in enumerate(lists):
             if not idx:
@@ -268,72 +295,166 @@ def straight_line_pairs(
     )
 
 
+def _hilbert_order(xy: np.ndarray, bits: int = 16) -> np.ndarray:
+    """Permutation of points along a Hilbert curve (``perm[new] = old``).
+
+    Only a renumbering of the nodes for the searches (exact): nodes close in space get close
+    ids, so one search touches few memory pages — scipy's Dijkstra is bound by memory latency.
+    """
+    xy = np.nan_to_num(np.asarray(xy, dtype="float64").reshape(-1, 2))
+    if xy.shape[0] == 0:
+        return np.zeros(0, dtype=np.int64)
+    n = 1 << bits
+    lo = xy.min(axis=0)
+    span = float(max((xy.max(axis=0) - lo).max(), 1e-9))
+    x = ((xy[:, 0] - lo[0]) / span * (n - 1)).astype(np.int64)
+    y = ((xy[:, 1] - lo[1]) / span * (n - 1)).astype(np.int64)
+    d = np.zeros(x.size, dtype=np.int64)
+    s = n // 2
+    while s > 0:
+        rx = (x & s) > 0
+        ry = (y & s) > 0
+        d += s * s * ((3 * rx.astype(np.int64)) ^ ry.astype(np.int64))
+        flip = ~ry & rx
+        x = np.where(flip, n - 1 - x, x)
+        y = np.where(flip, n - 1 - y, y)
+        swap = ~ry
+        x, y = np.where(swap, y, x), np.where(swap, x, y)
+        s //= 2
+    return np.argsort(d, kind="stable")
+
+
+def _permuted_csr(m, perm: np.ndarray, inv: np.ndarray) -> csr_matrix:
+    """``m[perm][:, perm]`` as float64 CSR with sorted indices (keeps explicit zeros)."""
+    m = m.tocsr()
+    counts = np.diff(m.indptr)[perm]
+    idx = _ranges(m.indptr[:-1][perm], counts)
+    indptr = np.zeros(perm.size + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    out = csr_matrix(
+        (
+            m.data[idx].astype(np.float64),
+            inv[m.indices[idx]].astype(m.indices.dtype),
+            indptr.astype(m.indptr.dtype),
+        ),
+        shape=m.shape,
+    )
+    out.sort_indices()
+    return out
+
+
 _STATE: dict | None = None  # shared with forked worker processes (copy-on-write)
 
 
-def _batch_pairs(batch: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
-    """Pairs (demand point, practice, minutes) within the threshold for one practice batch."""
+def _batch_pairs(b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """Pairs (demand point, practice, minutes) within the threshold for search batch ``b``.
+
+    A batch is up to ``batch_size`` distinct practice nodes (consecutive along the Hilbert
+    curve); every practice snapped to one of them gets its own access leg after the search.
+    """
     st = _STATE
     threshold = st["threshold"]
-    access = st["supply_access"][batch]
-    limit_s = max(0.0, (threshold - float(access.min())) * 60.0)
-    dist = dijkstra(st["rev"], directed=True, indices=st["supply_node"][batch], limit=limit_s)
-    settled = int(np.isfinite(dist).sum())
+    bs = st["batch_size"]
+    n0 = b * bs
+    n1 = min(n0 + bs, st["src"].size)
+    src = st["src"][n0:n1]
+    p0, p1 = int(st["node_first"][n0]), int(st["node_first"][n1])
+    pj = st["prac"][p0:p1]  # practices of the batch, grouped by node
+    prow = st["prac_node"][p0:p1] - n0  # their row in the search result
+    pacc = st["supply_access"][pj]
+    # The search only needs the time the closest-snapped practice and the closest-snapped
+    # demand point leave for the road (+1 µs so float rounding never cuts a kept pair).
+    limit_s = max(0.0, (threshold - float(pacc.min()) - st["min_demand_access"]) * 60.0 + 1e-6)
+    dist = dijkstra(st["rev"], directed=True, indices=src, limit=limit_s)
+    settled = int(np.count_nonzero(np.isfinite(dist)))
     sub = dist[:, st["u_nodes"]] / 60.0
     del dist
     r, u = np.nonzero(np.isfinite(sub))
     empty = (np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0), settled)
     if r.size == 0:
         return empty
-    t_node = sub[r, u] + access[r]
+    t_row = sub[r, u]
+    del sub
+    # every practice of a node takes all entries of its row (r is sorted: row-major nonzero)
+    row_cnt = np.bincount(r, minlength=src.size)
+    row_start = np.concatenate([[0], np.cumsum(row_cnt)[:-1]])
+    cnt = row_cnt[prow]
+    e = _ranges(row_start[prow], cnt)
+    pk = np.repeat(np.arange(pj.size), cnt)
+    t_node = t_row[e] + pacc[pk]
     keep = t_node <= threshold
-    r, u, t_node = r[keep], u[keep], t_node[keep]
-    cnt = st["u_count"][u]
-    rep = np.repeat(np.arange(r.size), cnt)
-    pts = st["order"][_ranges(st["u_start"][u], cnt)]
+    e, pk, t_node = e[keep], pk[keep], t_node[keep]
+    uu = u[e]
+    cnt = st["u_count"][uu]
+    rep = np.repeat(np.arange(uu.size), cnt)
+    pts = st["order"][_ranges(st["u_start"][uu], cnt)]
     t_all = t_node[rep] + st["demand_access"][pts]
     keep = t_all <= threshold
     return (
         pts[keep].astype(np.int32),
-        batch[r[rep[keep]]].astype(np.int32),
+        pj[pk[rep[keep]]].astype(np.int32),
         t_all[keep],
         settled,
     )
 
 
-def network_pairs(
+def _in_qgis_desktop() -> bool:
+    """True inside the QGIS desktop application (where forking the process is not safe)."""
+    core = sys.modules.get("qgis.core")
+    if core is None:
+        return False
+    try:
+        if core.QgsApplication.instance() is None:
+            return False
+        return str(core.QgsApplication.platform()) == "desktop"
+    except Exception:  # noqa: BLE001 - unknown host: be careful
+        return True
+
+
+def resolve_workers(workers: int) -> int:
+    """Number of search processes: ``workers`` ≥ 1 as given; 0 (or less) = automatic.
+
+    Automatic: 1 inside the QGIS desktop application (forking a GUI process with Qt, GDAL and
+    Python threads is not safe), otherwise one per available core (at most 8). Always 1 where
+    ``os.fork`` does not exist (Windows).
+    """
+    if not hasattr(os, "fork"):
+        return 1
+    workers = int(workers)
+    if workers >= 1:
+        return workers
+    if _in_qgis_desktop():
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
+def _prepare_network(
     graph,
     *,
     demand_xy: np.ndarray,
     supply_xy: np.ndarray,
     threshold_min: float,
-    max_snap_m: float = DEFAULT_MAX_SNAP_M,
-    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
-    supply_names: Sequence[str] | None = None,
-    batch_size: int = 16,
-    workers: int = 1,
-    progress: Progress = _noop,
-) -> CostPairs:
-    """Travel-time pairs home → practice within the threshold over the road graph.
-
-    ``workers > 1`` runs the batches in that many forked processes (POSIX only; the graph is
-    shared copy-on-write). Results are identical to ``workers=1``.
-
-    ``graph`` is a :class:`sundplan_qgis.network.RoadGraph`; coordinates in its CRS. Memory is
-    bounded by ``batch_size × nodes`` floats for the search plus the kept pairs.
-    """
-    import time
-
-    t0 = time.perf_counter()
+    max_snap_m: float,
+    access_speed_kmh: float,
+    batch_size: int,
+    progress: Progress,
+) -> tuple[dict, CostPairs]:
+    """Snap, renumber the graph, group practices by node: the search state + a pairless
+    :class:`CostPairs` carrying status and snap distances."""
     if not np.isfinite(access_speed_kmh) or access_speed_kmh <= 0:
-        raise SundplanError(f"The access speed must be positive (got {access_speed_kmh} km/h).")
+        raise SundplanError(
+            "The access speed must be positive (got {speed} km/h).", speed=access_speed_kmh
+        )
     demand_xy = np.asarray(demand_xy, dtype="float64").reshape(-1, 2)
     supply_xy = np.asarray(supply_xy, dtype="float64").reshape(-1, 2)
     n_d, n_s = demand_xy.shape[0], supply_xy.shape[0]
     n_nodes = graph.node_xy.shape[0]
     if n_nodes == 0:
-        raise SundplanError(f"The road network '{graph.source_name}' has no roads.")
-    names = list(supply_names) if supply_names is not None else [str(j) for j in range(n_s)]
+        raise SundplanError("The road network '{name}' has no roads.", name=graph.source_name)
     access_mpm = access_speed_kmh * 1000.0 / 60.0
     threshold = threshold_min + TOLERANCE_MIN
     progress(0.0, "Snapping practices and demand to the road network")
@@ -371,75 +492,50 @@ def network_pairs(
             demand_status[rest[near]] = STATUS_UNREACHABLE
             demand_snap[rest[near]] = d_any[near]
     demand_access = np.where(demand_status == STATUS_OK, demand_snap / access_mpm, np.inf)
-    t_snap = time.perf_counter() - t0
 
-    # Demand points grouped by node: unique demand nodes (columns) and their points.
+    # Renumber the nodes along a Hilbert curve (exact; faster searches, see _hilbert_order).
+    perm = _hilbert_order(graph.node_xy)
+    inv = np.empty(n_nodes, dtype=np.int64)
+    inv[perm] = np.arange(n_nodes)
+    rev = _permuted_csr(graph.reverse, perm, inv)
+    # Demand points grouped by (renumbered) node: unique demand nodes and their points.
     ok_pts = np.flatnonzero(demand_status == STATUS_OK)
-    order = ok_pts[np.argsort(demand_node[ok_pts], kind="stable")]
-    u_nodes, u_start, u_count = np.unique(demand_node[order], return_index=True, return_counts=True)
-    rev = graph.reverse.tocsr()
-    # scipy's dijkstra works in float64 on a copy unless the matrix already is float64 CSR
-    if rev.dtype != np.float64:
-        rev = rev.astype(np.float64)
+    dn = inv[demand_node[ok_pts]]
+    order = ok_pts[np.argsort(dn, kind="stable")]
+    u_nodes, u_start, u_count = np.unique(
+        inv[demand_node[order]], return_index=True, return_counts=True
+    )
+    # One search per distinct practice node, in Hilbert order.
     practices = np.flatnonzero(s_ok)
-    parts_d, parts_s, parts_t = [], [], []
-    n_batches = max(1, math.ceil(practices.size / batch_size))
-    batches = [practices[k * batch_size : (k + 1) * batch_size] for k in range(n_batches)]
-    batches = [bt for bt in batches if bt.size]
-    t1 = time.perf_counter()
-    settled = 0
-    global _STATE
-    _STATE = {
+    p_node = inv[supply_node[practices]]
+    o = np.lexsort((practices, p_node))
+    prac, p_node = practices[o], p_node[o]
+    src, prac_node = np.unique(p_node, return_inverse=True)
+    node_first = np.searchsorted(prac_node, np.arange(src.size + 1))
+    n_batches = math.ceil(src.size / batch_size) if src.size else 0
+    ok_acc = demand_access[ok_pts]
+    state = {
         "rev": rev,
-        "supply_node": supply_node,
+        "threshold": threshold,
+        "batch_size": int(batch_size),
+        "src": src,
+        "prac": prac,
+        "prac_node": prac_node,
+        "node_first": node_first,
         "supply_access": supply_access,
         "demand_access": demand_access,
-        "threshold": threshold,
+        "min_demand_access": float(ok_acc.min()) if ok_acc.size else 0.0,
         "u_nodes": u_nodes,
         "u_start": u_start,
         "u_count": u_count,
         "order": order,
+        "n_batches": n_batches,
     }
-    try:
-        if workers > 1 and len(batches) > 1 and hasattr(os, "fork"):
-            import multiprocessing
-
-            ctx = multiprocessing.get_context("fork")
-            with ctx.Pool(workers) as pool:
-                for b, part in enumerate(pool.imap(_batch_pairs, batches, chunksize=1)):
-                    progress(
-                        0.05 + 0.9 * b / len(batches),
-                        f"Shortest paths: batch {b + 1:,} of {len(batches):,} ({workers} processes)",
-                    )
-                    parts_d.append(part[0])
-                    parts_s.append(part[1])
-                    parts_t.append(part[2])
-                    settled += part[3]
-        else:
-            for b, batch in enumerate(batches):
-                progress(
-                    0.05 + 0.9 * b / len(batches),
-                    f"Shortest paths from practices {b * batch_size + 1:,}–"
-                    f"{b * batch_size + batch.size:,} of {practices.size:,}",
-                )
-                part = _batch_pairs(batch)
-                parts_d.append(part[0])
-                parts_s.append(part[1])
-                parts_t.append(part[2])
-                settled += part[3]
-    finally:
-        _STATE = None
-    t_paths = time.perf_counter() - t1
-
-    def cat(parts, dtype):
-        return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype)
-
-    progress(0.97, "Travel times done")
-    unsnapped = np.flatnonzero(~s_ok)
-    return CostPairs(
-        demand=cat(parts_d, np.int32),
-        supply=cat(parts_s, np.int32),
-        time_min=cat(parts_t, np.float64),
+    empty_i = np.zeros(0, dtype=np.int32)
+    meta = CostPairs(
+        demand=empty_i,
+        supply=empty_i,
+        time_min=np.zeros(0),
         n_demand=n_d,
         n_supply=n_s,
         time_method="network",
@@ -451,18 +547,359 @@ def network_pairs(
             "time_method": "network (road graph, home → practice)",
             "nodes": int(n_nodes),
             "directed_edges": int(rev.nnz),
-            "batches": len(batches),
-            "workers": int(workers),
+            "distinct_practice_nodes": int(src.size),
+            "batches": n_batches,
             "batch_size": int(batch_size),
-            "nodes_settled_total": settled,
-            "practices_unsnapped": [
-                {"practice": names[j], "nearest_road_m": None} for j in unsnapped[:50]
-            ],
+            "node_order": "Hilbert curve (renumbered for the searches)",
             "max_snap_m": max_snap_m,
             "access_speed_kmh": access_speed_kmh,
-            "timings_s": {"snap": round(t_snap, 3), "shortest_paths": round(t_paths, 3)},
         },
     )
+    return state, meta
+
+
+def _unsnapped_report(meta: CostPairs, supply_names: Sequence[str] | None) -> list[dict]:
+    n_s = meta.n_supply
+    names = list(supply_names) if supply_names is not None else [str(j) for j in range(n_s)]
+    unsnapped = np.flatnonzero(meta.supply_status != STATUS_OK)
+    return [{"practice": names[j], "nearest_road_m": None} for j in unsnapped[:50]]
+
+
+# ----------------------------------------------------------------- forked worker processes
+def _worker_main(conn, counter, n_batches: int) -> None:
+    """Forked search process: takes batches from the shared counter, keeps its pairs, then
+    answers the parent's commands (step sums or the pairs themselves) until ``close``."""
+    import traceback
+
+    try:
+        parts = []  # (batch, demand points, practices, minutes), kept per batch (no big copy)
+        while True:
+            with counter.get_lock():
+                b = int(counter.value)
+                counter.value = b + 1
+            if b >= n_batches:
+                break
+            i, j, t, settled = _batch_pairs(b)
+            parts.append((b, i, j, t))
+            conn.send(("batch", settled))
+        conn.send(("idle",))
+        decay = None
+        while True:
+            cmd, arg = conn.recv()
+            if cmd == "close":
+                break
+            if cmd == "step1":
+                demand, decay, n_supply = arg
+                reached = np.zeros(n_supply)
+                for _, i, j, t in parts:
+                    # all pairs of a practice are in one batch: its sum is the 1-process sum
+                    reached += _step1(i, j, _pair_weights(t, decay), demand, n_supply)
+                conn.send(reached)
+            elif cmd == "step2":
+                ratio0, n_demand = arg
+                access = np.zeros(n_demand)
+                n_reach = np.zeros(n_demand, dtype=np.int64)
+                nearest = np.full(n_demand, np.inf)
+                for _, i, j, t in parts:
+                    a, n, near = _step2(i, j, t, _pair_weights(t, decay), ratio0, n_demand)
+                    access += a
+                    n_reach += n
+                    np.minimum(nearest, near, out=nearest)
+                conn.send((access, n_reach, nearest))
+            elif cmd == "pairs":
+                conn.send(([b for b, *_ in parts], [i.size for _, i, _, _ in parts]))
+                for _, *arrays in parts:
+                    for x in arrays:
+                        conn.send_bytes(memoryview(np.ascontiguousarray(x)).cast("B"))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises
+        try:
+            conn.send(("error", traceback.format_exc()))
+        except Exception:  # noqa: BLE001
+            pass
+    finally:
+        conn.close()
+
+
+class _Workers:
+    """Search processes forked once from this process (they inherit ``_STATE``); each keeps
+    the pairs of the batches it computed, so only short vectors travel through the pipes."""
+
+    def __init__(self, n_workers: int, n_batches: int) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        self.counter = ctx.Value("q", 0)
+        self.n_batches = n_batches
+        self.conns = []
+        self.procs = []
+        for _ in range(n_workers):
+            mine, theirs = ctx.Pipe(duplex=True)
+            p = ctx.Process(
+                target=_worker_main, args=(theirs, self.counter, n_batches), daemon=True
+            )
+            p.start()
+            theirs.close()
+            self.conns.append(mine)
+            self.procs.append(p)
+
+    def _recv(self, conn):
+        try:
+            reply = conn.recv()
+        except EOFError:
+            raise SundplanError("A shortest-path worker process ended unexpectedly.") from None
+        if isinstance(reply, tuple) and reply and isinstance(reply[0], str) and reply[0] == "error":
+            raise SundplanError("A shortest-path worker process failed:\n{trace}", trace=reply[1])
+        return reply
+
+    def search(self, n_batches: int, progress: Progress) -> int:
+        """Run all batches; returns the number of nodes settled."""
+        from multiprocessing.connection import wait
+
+        busy = list(self.conns)
+        done = settled = 0
+        while busy:
+            for conn in wait(busy, timeout=5.0):
+                reply = self._recv(conn)
+                if reply[0] == "batch":
+                    done += 1
+                    settled += int(reply[1])
+                    progress(
+                        0.05 + 0.85 * done / max(n_batches, 1),
+                        msg(
+                            "Shortest paths: batch {done:,} of {n:,} ({workers} processes)",
+                            done=done,
+                            n=n_batches,
+                            workers=len(self.procs),
+                        ),
+                    )
+                elif reply[0] == "idle":
+                    busy.remove(conn)
+            if busy and not any(p.is_alive() for p in self.procs):
+                raise SundplanError("The shortest-path worker processes ended unexpectedly.")
+        return settled
+
+    def ask(self, cmd: str, arg) -> list:
+        for conn in self.conns:
+            conn.send((cmd, arg))
+        return [self._recv(conn) for conn in self.conns]
+
+    def pairs(self, n_batches: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """All pairs, in batch order (the same arrays as one process computes)."""
+        for conn in self.conns:
+            conn.send(("pairs", None))
+        heads = [self._recv(conn) for conn in self.conns]
+        lens = np.zeros(n_batches, dtype=np.int64)
+        for ids, sizes in heads:
+            lens[np.asarray(ids, dtype=np.int64)] = sizes
+        offs = np.concatenate([[0], np.cumsum(lens)])
+        out = (
+            np.empty(offs[-1], np.int32),
+            np.empty(offs[-1], np.int32),
+            np.empty(offs[-1], np.float64),
+        )
+        for conn, (ids, _) in zip(self.conns, heads, strict=True):
+            for b in ids:
+                for o in out:
+                    conn.recv_bytes_into(memoryview(o[offs[b] : offs[b + 1]]).cast("B"))
+        return out
+
+    def close(self) -> None:
+        """Stop (also on cancel or error: no new batches are taken) and reap the processes."""
+        with self.counter.get_lock():
+            self.counter.value = self.n_batches
+        for conn in self.conns:
+            try:
+                conn.send(("close", None))
+            except OSError:
+                pass
+        for p in self.procs:
+            p.join(timeout=5)
+            if p.is_alive():
+                p.terminate()
+                p.join(timeout=5)
+        for conn in self.conns:
+            conn.close()
+
+
+def network_pairs(
+    graph,
+    *,
+    demand_xy: np.ndarray,
+    supply_xy: np.ndarray,
+    threshold_min: float,
+    max_snap_m: float = DEFAULT_MAX_SNAP_M,
+    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
+    supply_names: Sequence[str] | None = None,
+    batch_size: int = 16,
+    workers: int = 1,
+    progress: Progress = _noop,
+) -> CostPairs:
+    """Travel-time pairs home → practice within the threshold over the road graph.
+
+    One search per distinct practice node (practices snapped to the same node share it; their
+    access legs are added afterwards). ``workers`` > 1 runs the searches in that many forked
+    processes (POSIX; the graph is shared copy-on-write; 0 = automatic, see
+    :func:`resolve_workers`); the pairs are then collected in batch order, identical to
+    ``workers=1``. For the 2SFCA itself prefer :func:`network_fca`, which leaves the pairs in
+    the workers.
+
+    ``graph`` is a :class:`sundplan_qgis.network.RoadGraph`; coordinates in its CRS. Memory is
+    bounded by ``batch_size × nodes`` floats for the search plus the kept pairs.
+    """
+    import time
+
+    t0 = time.perf_counter()
+    global _STATE
+    state, meta = _prepare_network(
+        graph,
+        demand_xy=demand_xy,
+        supply_xy=supply_xy,
+        threshold_min=threshold_min,
+        max_snap_m=max_snap_m,
+        access_speed_kmh=access_speed_kmh,
+        batch_size=batch_size,
+        progress=progress,
+    )
+    n_batches = state["n_batches"]
+    workers = min(resolve_workers(workers), max(n_batches, 1))
+    t_snap = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    settled = 0
+    _STATE = state
+    try:
+        if workers > 1:
+            pool = _Workers(workers, n_batches)
+            try:
+                settled = pool.search(n_batches, progress)
+                d, s, t = pool.pairs(n_batches)
+            finally:
+                pool.close()
+        else:
+            parts_d, parts_s, parts_t = [], [], []
+            for b in range(n_batches):
+                progress(
+                    0.05 + 0.9 * b / n_batches,
+                    msg("Shortest paths: batch {done:,} of {n:,}", done=b + 1, n=n_batches),
+                )
+                part = _batch_pairs(b)
+                parts_d.append(part[0])
+                parts_s.append(part[1])
+                parts_t.append(part[2])
+                settled += part[3]
+
+            def cat(parts, dtype):
+                return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype)
+
+            d, s, t = cat(parts_d, np.int32), cat(parts_s, np.int32), cat(parts_t, np.float64)
+    finally:
+        _STATE = None
+    t_paths = time.perf_counter() - t1
+    progress(0.97, "Travel times done")
+    meta.demand, meta.supply, meta.time_min = d, s, t
+    meta.report.update(
+        {
+            "workers": int(workers),
+            "nodes_settled_total": settled,
+            "pairs": int(d.size),
+            "practices_unsnapped": _unsnapped_report(meta, supply_names),
+            "timings_s": {"snap": round(t_snap, 3), "shortest_paths": round(t_paths, 3)},
+        }
+    )
+    return meta
+
+
+def network_fca(
+    graph,
+    *,
+    demand_xy: np.ndarray,
+    supply_xy: np.ndarray,
+    demand: np.ndarray,
+    capacity: np.ndarray,
+    decay: Decay,
+    max_snap_m: float = DEFAULT_MAX_SNAP_M,
+    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
+    supply_names: Sequence[str] | None = None,
+    batch_size: int = 16,
+    workers: int = 1,
+    progress: Progress = _noop,
+) -> tuple[CostPairs, FcaResult]:
+    """Network travel times and the 2SFCA in one go: ``(pairs, result)``.
+
+    With one process this is :func:`network_pairs` + :func:`two_step_fca` (the pairs are
+    returned). With ``workers`` > 1 (0 = automatic, :func:`resolve_workers`) the pairs stay in
+    the forked search processes: pass 1 sums each practice's weighted demand there (vectors of
+    length n_practices come back), the ratios go out, pass 2 returns partial accessibility
+    vectors over the demand locations, summed here. Only these short vectors use the pipes; the
+    returned ``pairs`` then holds status and report but no pair arrays. ``ratio``,
+    ``demand_reached``, ``n_reachable`` and ``nearest_min`` are bit-identical to one process,
+    ``access`` equal up to the order of the floating-point sum (~1e-16 relative).
+    """
+    import time
+
+    kw = dict(
+        demand_xy=demand_xy,
+        supply_xy=supply_xy,
+        threshold_min=decay.threshold_min,
+        max_snap_m=max_snap_m,
+        access_speed_kmh=access_speed_kmh,
+        supply_names=supply_names,
+        batch_size=batch_size,
+        progress=progress,
+    )
+    demand = np.asarray(demand, dtype="float64")
+    capacity = np.asarray(capacity, dtype="float64")
+    if resolve_workers(workers) <= 1:
+        pairs = network_pairs(graph, workers=1, **kw)
+        t = time.perf_counter()
+        res = two_step_fca(pairs, demand=demand, capacity=capacity, decay=decay)
+        pairs.report["timings_s"]["two_step"] = round(time.perf_counter() - t, 3)
+        return pairs, res
+    t0 = time.perf_counter()
+    global _STATE
+    del kw["supply_names"], kw["threshold_min"]
+    state, meta = _prepare_network(graph, threshold_min=decay.threshold_min, **kw)
+    if demand.shape != (meta.n_demand,) or capacity.shape != (meta.n_supply,):
+        raise ValueError("demand/capacity sizes do not match the locations")
+    n_batches = state["n_batches"]
+    n_workers = min(resolve_workers(workers), max(n_batches, 1))
+    t_snap = time.perf_counter() - t0
+    _STATE = state
+    try:
+        pool = _Workers(n_workers, n_batches)
+    finally:
+        _STATE = None  # the children have their copy
+    try:
+        t1 = time.perf_counter()
+        settled = pool.search(n_batches, progress)
+        t_paths = time.perf_counter() - t1
+        t2 = time.perf_counter()
+        progress(0.92, "2SFCA step 1 (in the search processes)")
+        reached = np.sum(pool.ask("step1", (demand, decay, meta.n_supply)), axis=0)
+        ratio = _ratio(capacity, reached)
+        progress(0.95, "2SFCA step 2 (in the search processes)")
+        parts = pool.ask("step2", (np.nan_to_num(ratio, nan=0.0), meta.n_demand))
+    finally:
+        pool.close()
+    access = np.sum([p[0] for p in parts], axis=0)
+    n_reach = np.sum([p[1] for p in parts], axis=0)
+    nearest = np.min([p[2] for p in parts], axis=0)
+    res = _finish(access, n_reach, nearest, reached, ratio, meta, demand, capacity, decay)
+    meta.report.update(
+        {
+            "workers": int(n_workers),
+            "nodes_settled_total": settled,
+            "pairs": int(n_reach.sum()),
+            "pairs_kept_in": f"{n_workers} search processes (2SFCA sums computed there)",
+            "practices_unsnapped": _unsnapped_report(meta, supply_names),
+            "timings_s": {
+                "snap": round(t_snap, 3),
+                "shortest_paths": round(t_paths, 3),
+                "two_step": round(time.perf_counter() - t2, 3),
+            },
+        }
+    )
+    progress(0.97, "Accessibility done")
+    return meta, res
 
 
 # --------------------------------------------------------------------------- 2SFCA
@@ -496,21 +933,44 @@ def two_step_fca(
         i, j, t = pairs.demand, pairs.supply, pairs.time_min
     else:
         i, j, t = pairs.demand[keep], pairs.supply[keep], pairs.time_min[keep]
-    # Sparse products as bincounts over the pairs (no dense matrix, few temporaries).
-    w = None if decay.method == "2sfca" else decay.weights(t)
+    w = _pair_weights(t, decay)
+    reached = _step1(i, j, w, demand, pairs.n_supply)
+    ratio = _ratio(capacity, reached)
+    access, n_reach, nearest = _step2(i, j, t, w, np.nan_to_num(ratio, nan=0.0), pairs.n_demand)
+    return _finish(access, n_reach, nearest, reached, ratio, pairs, demand, capacity, decay)
+
+
+# Steps 1 and 2 are sparse products, as bincounts over the pairs (no matrix, few temporaries);
+# they also run on a subset of the pairs (a search process's) and the parts are summed.
+def _pair_weights(t: np.ndarray, decay: Decay) -> np.ndarray | None:
+    return None if decay.method == "2sfca" else decay.weights(t)
+
+
+def _step1(i, j, w, demand: np.ndarray, n_supply: int) -> np.ndarray:
+    """``Σ_i W_ij D_i`` per practice over the given pairs."""
     contrib = demand[i] if w is None else w * demand[i]
-    reached = np.bincount(j, weights=contrib, minlength=pairs.n_supply)  # Σ_i W_ij D_i
-    del contrib
+    return np.bincount(j, weights=contrib, minlength=n_supply)
+
+
+def _ratio(capacity: np.ndarray, reached: np.ndarray) -> np.ndarray:
     with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(reached > 0, capacity / reached, np.nan)
-    r = np.nan_to_num(ratio, nan=0.0)
-    contrib = r[j] if w is None else w * r[j]
-    access = np.bincount(i, weights=contrib, minlength=pairs.n_demand)
+        return np.where(reached > 0, capacity / reached, np.nan)
+
+
+def _step2(i, j, t, w, ratio0: np.ndarray, n_demand: int):
+    """Per demand location over the given pairs: ``Σ_j W_ij R_j`` (``ratio0``: NaN → 0), the
+    number of practices within the threshold and the minutes to the nearest one (inf: none)."""
+    contrib = ratio0[j] if w is None else w * ratio0[j]
+    access = np.bincount(i, weights=contrib, minlength=n_demand)
     del contrib
-    n_reach = np.bincount(i, minlength=pairs.n_demand)
-    nearest = np.full(pairs.n_demand, np.inf)
+    n_reach = np.bincount(i, minlength=n_demand)
+    nearest = np.full(n_demand, np.inf)
     np.minimum.at(nearest, i, t)
-    nearest[~np.isfinite(nearest)] = np.nan
+    return access, n_reach, nearest
+
+
+def _finish(access, n_reach, nearest, reached, ratio, pairs, demand, capacity, decay) -> FcaResult:
+    nearest = np.where(np.isfinite(nearest), nearest, np.nan)
     if pairs.demand_status is not None:
         access = np.where(pairs.demand_status == STATUS_OK, access, np.nan)
     serving = reached > 0

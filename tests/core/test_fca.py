@@ -320,3 +320,121 @@ def test_forked_workers_give_identical_pairs():
     b = fca.network_pairs(g, workers=2, **kw)
     for x, y in ((a.demand, b.demand), (a.supply, b.supply), (a.time_min, b.time_min)):
         np.testing.assert_array_equal(x, y)
+
+
+def _reference_pairs(g, demand_xy, supply_xy, threshold, max_snap=800.0, mpm=500.0):
+    """Dense (demand × supply) minutes from all-pairs Dijkstra on the forward graph + legs."""
+    full = dijkstra(g.forward, directed=True) / 60.0
+    n_i, n_j = len(demand_xy), len(supply_xy)
+    nd = [np.argmin(np.hypot(*(g.node_xy - p).T)) for p in demand_xy]
+    ns = [np.argmin(np.hypot(*(g.node_xy - p).T)) for p in supply_xy]
+    ld = [np.min(np.hypot(*(g.node_xy - p).T)) for p in demand_xy]
+    ls = [np.min(np.hypot(*(g.node_xy - p).T)) for p in supply_xy]
+    expect = np.full((n_i, n_j), np.nan)
+    for i in range(n_i):
+        for j in range(n_j):
+            if ld[i] <= max_snap and ls[j] <= max_snap:
+                expect[i, j] = ld[i] / mpm + full[nd[i], ns[j]] + ls[j] / mpm
+    return np.where(expect <= threshold + fca.TOLERANCE_MIN, expect, np.nan)
+
+
+def test_practices_sharing_a_road_node_match_all_pairs_dijkstra():
+    # one search per distinct node: practices on the same node keep their own access legs
+    g = network.build_graph(grid_lines(n=7, oneway_row=3))
+    rng = np.random.default_rng(11)
+    base = rng.uniform(0, 6000, size=(6, 2))
+    supply_xy = np.concatenate([base, base + rng.uniform(-300, 300, size=(6, 2)), base[:2]])
+    demand_xy = rng.uniform(-200, 6200, size=(120, 2))
+    pairs = fca.network_pairs(
+        g,
+        demand_xy=demand_xy,
+        supply_xy=supply_xy,
+        threshold_min=5.0,
+        max_snap_m=800,
+        batch_size=2,
+    )
+    assert pairs.report["distinct_practice_nodes"] < len(supply_xy)
+    expect = _reference_pairs(g, demand_xy, supply_xy, 5.0)
+    got = np.full(expect.shape, np.nan)
+    got[pairs.demand, pairs.supply] = pairs.time_min
+    np.testing.assert_array_equal(np.isfinite(got), np.isfinite(expect))
+    ok = np.isfinite(expect)
+    np.testing.assert_allclose(got[ok], expect[ok], rtol=0, atol=1e-9)
+
+
+@pytest.mark.parametrize("method", fca.METHODS)
+def test_network_fca_in_worker_processes_matches_one_process(method):
+    # pairs stay in the forked processes; only the step sums come back
+    g = network.build_graph(grid_lines(n=8, oneway_row=2))
+    rng = np.random.default_rng(9)
+    supply_xy = rng.uniform(0, 7000, size=(25, 2))
+    supply_xy[5] = supply_xy[4] + 30.0  # same road node as practice 4
+    kw = dict(
+        demand_xy=rng.uniform(0, 7000, size=(400, 2)),
+        supply_xy=supply_xy,
+        demand=rng.integers(0, 300, 400).astype(float),
+        capacity=rng.uniform(0.5, 4, 25),
+        decay=fca.make_decay(method, 6.0),
+        batch_size=3,
+    )
+    p1, r1 = fca.network_fca(g, workers=1, **kw)
+    p2, r2 = fca.network_fca(g, workers=2, **kw)
+    assert p2.report["workers"] == 2 and p2.demand.size == 0  # the pairs stayed there
+    assert p2.report["pairs"] == p1.demand.size
+    # the 1-process path is network_pairs + two_step_fca
+    ref = fca.two_step_fca(
+        fca.network_pairs(g, demand_xy=kw["demand_xy"], supply_xy=supply_xy, threshold_min=6.0),
+        demand=kw["demand"],
+        capacity=kw["capacity"],
+        decay=kw["decay"],
+    )
+    np.testing.assert_array_equal(r1.access, ref.access)
+    # practice sums and counts are bit-identical; access up to the order of the sums
+    np.testing.assert_array_equal(r2.ratio, r1.ratio)
+    np.testing.assert_array_equal(r2.demand_reached, r1.demand_reached)
+    np.testing.assert_array_equal(r2.n_reachable, r1.n_reachable)
+    np.testing.assert_array_equal(r2.nearest_min, r1.nearest_min)
+    np.testing.assert_allclose(r2.access, r1.access, rtol=1e-13, atol=0)
+    assert r2.conservation["relative_difference"] < 1e-12
+    np.testing.assert_array_equal(p2.demand_status, p1.demand_status)
+
+
+def test_resolve_workers_and_node_renumbering():
+    assert fca.resolve_workers(3) == 3
+    assert 1 <= fca.resolve_workers(0) <= 8  # automatic (not inside QGIS desktop)
+    g = network.build_graph(grid_lines(n=5, oneway_row=1))
+    perm = fca._hilbert_order(g.node_xy)
+    assert sorted(perm.tolist()) == list(range(g.n_nodes))
+    inv = np.empty_like(perm)
+    inv[perm] = np.arange(perm.size)
+    h = fca._permuted_csr(g.reverse, perm, inv)
+    np.testing.assert_array_equal(
+        dijkstra(h, directed=True)[np.ix_(inv, inv)], dijkstra(g.reverse, directed=True)
+    )
+
+
+def test_worker_processes_are_reaped_on_cancel():
+    import multiprocessing
+
+    class Stop(Exception):
+        pass
+
+    def progress(_f, message=""):
+        if "batch" in str(message):
+            raise Stop
+
+    g = network.build_graph(grid_lines(n=8))
+    rng = np.random.default_rng(2)
+    with pytest.raises(Stop):
+        fca.network_fca(
+            g,
+            demand_xy=rng.uniform(0, 7000, size=(200, 2)),
+            supply_xy=rng.uniform(0, 7000, size=(30, 2)),
+            demand=np.ones(200),
+            capacity=np.ones(30),
+            decay=fca.make_decay("2sfca", 5.0),
+            batch_size=2,
+            workers=2,
+            progress=progress,
+        )
+    assert not multiprocessing.active_children()
