@@ -60,7 +60,7 @@
         <location filename="../processing/_inputs.py" line="246"/>
         <location filename="../processing/_network_alg.py" line="208"/>
         <location filename="../processing/base.py" line="167"/>
-        <location filename="../processing/base.py" line="778"/>
+        <location filename="../processing/base.py" line="810"/>
         <location filename="../processing/map_report.py" line="297"/>
         <source>Cancelled by the user.</source>
         <translation>Annulleret af brugeren.</translation>
@@ -147,7 +147,7 @@
     </message>
     <message>
         <location filename="../processing/_network_alg.py" line="145"/>
-        <location filename="../processing/fca_access.py" line="279"/>
+        <location filename="../processing/fca_access.py" line="246"/>
         <source>Reading the road network</source>
         <translation>Læser vejnettet</translation>
     </message>
@@ -192,220 +192,204 @@
         <translation> og færger</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="314"/>
-        <source>Population polygons: how to place their residents</source>
-        <translation>Befolkningspolygoner: hvordan beboerne placeres</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="316"/>
-        <source>Areal: spread evenly over the polygon (raster cells)</source>
-        <translation>Arealfordelt: jævnt fordelt over polygonen (rasterceller)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="317"/>
-        <source>Centroid: one point inside each polygon</source>
-        <translation>Centroide: ét punkt inde i hver polygon</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="338"/>
-        <source>No population given. Choose a population raster or a point/polygon layer.</source>
-        <translation>Ingen befolkning angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="342"/>
-        <source>Choose the population field of the population layer.</source>
-        <translation>Vælg befolkningsfeltet i befolkningslaget.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="387"/>
-        <source>Hospitals (default: the 21 embedded akutsygehuse)</source>
-        <translation>Sygehuse (standard: de 21 indbyggede akutsygehuse)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="389"/>
-        <source>Baseline hospitals (default: the 21 embedded akutsygehuse)</source>
-        <translation>Sygehuse i udgangssituationen (standard: de 21 indbyggede akutsygehuse)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="398"/>
-        <source>Hospital name field</source>
-        <translation>Felt med sygehusets navn</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="406"/>
-        <source>Which hospitals are active (expression; empty = all)</source>
-        <translation>Hvilke sygehuse er aktive (udtryk; tomt = alle)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="415"/>
-        <source>Hospitals to close in the scenario (names, comma separated)</source>
-        <translation>Sygehuse, der lukkes i scenariet (navne, kommasepareret)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="422"/>
-        <source>Hospitals to add in the scenario (points)</source>
-        <translation>Sygehuse, der tilføjes i scenariet (punkter)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="430"/>
-        <source>Name field of the added hospitals</source>
-        <translation>Navnefelt for de tilføjede sygehuse</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="438"/>
-        <source>Population raster (persons per cell)</source>
-        <translation>Befolkningsraster (personer pr. celle)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="439"/>
-        <location filename="../processing/fca_access.py" line="75"/>
-        <source>…or population points/polygons</source>
-        <translation>…eller befolkning som punkter/polygoner</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="440"/>
-        <location filename="../processing/fca_access.py" line="76"/>
-        <source>Population field</source>
-        <translation>Befolkningsfelt</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="445"/>
-        <source>Areas for the summary, e.g. kommuner (optional)</source>
-        <translation>Områder til opsummeringen, fx kommuner (valgfrit)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="453"/>
-        <location filename="../processing/fca_access.py" line="87"/>
-        <source>Area id field</source>
-        <translation>Felt med område-id</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="461"/>
-        <location filename="../processing/fca_access.py" line="88"/>
-        <location filename="../processing/gp_density.py" line="300"/>
-        <location filename="../processing/specialist_gaps.py" line="164"/>
-        <source>Area name field</source>
-        <translation>Felt med områdenavn</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="468"/>
-        <source>Time bands (minutes, comma separated)</source>
-        <translation>Tidsintervaller (minutter, kommasepareret)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="474"/>
-        <location filename="../processing/fca_access.py" line="144"/>
-        <location filename="../processing/specialist_gaps.py" line="250"/>
+        <location filename="../processing/_network_alg.py" line="292"/>
         <source>Maximum snapping distance to the road network (m)</source>
         <translation>Største afstand til vejnettet ved tilknytning (m)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="483"/>
+        <location filename="../processing/_network_alg.py" line="301"/>
         <source>Access speed between a location and the road (km/h, straight line)</source>
         <translation>Hastighed mellem et sted og vejen (km/t, i lige linje)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="492"/>
+        <location filename="../processing/_network_alg.py" line="310"/>
         <source>Raster cell size when population is not a raster (m)</source>
         <translation>Rastercellestørrelse, når befolkningen ikke er et raster (m)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="503"/>
+        <location filename="../processing/_network_alg.py" line="345"/>
+        <source>Population polygons: how to place their residents</source>
+        <translation>Befolkningspolygoner: hvordan beboerne placeres</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="347"/>
+        <source>Areal: spread evenly over the polygon (raster cells)</source>
+        <translation>Arealfordelt: jævnt fordelt over polygonen (rasterceller)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="348"/>
+        <source>Centroid: one point inside each polygon</source>
+        <translation>Centroide: ét punkt inde i hver polygon</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="369"/>
+        <source>No population given. Choose a population raster or a point/polygon layer.</source>
+        <translation>Ingen befolkning angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="373"/>
+        <source>Choose the population field of the population layer.</source>
+        <translation>Vælg befolkningsfeltet i befolkningslaget.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="418"/>
+        <source>Hospitals (default: the 21 embedded akutsygehuse)</source>
+        <translation>Sygehuse (standard: de 21 indbyggede akutsygehuse)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="420"/>
+        <source>Baseline hospitals (default: the 21 embedded akutsygehuse)</source>
+        <translation>Sygehuse i udgangssituationen (standard: de 21 indbyggede akutsygehuse)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="429"/>
+        <source>Hospital name field</source>
+        <translation>Felt med sygehusets navn</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="437"/>
+        <source>Which hospitals are active (expression; empty = all)</source>
+        <translation>Hvilke sygehuse er aktive (udtryk; tomt = alle)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="446"/>
+        <source>Hospitals to close in the scenario (names, comma separated)</source>
+        <translation>Sygehuse, der lukkes i scenariet (navne, kommasepareret)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="453"/>
+        <source>Hospitals to add in the scenario (points)</source>
+        <translation>Sygehuse, der tilføjes i scenariet (punkter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="461"/>
+        <source>Name field of the added hospitals</source>
+        <translation>Navnefelt for de tilføjede sygehuse</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="469"/>
+        <source>Population raster (persons per cell)</source>
+        <translation>Befolkningsraster (personer pr. celle)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="470"/>
+        <location filename="../processing/fca_access.py" line="73"/>
+        <source>…or population points/polygons</source>
+        <translation>…eller befolkning som punkter/polygoner</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="471"/>
+        <location filename="../processing/fca_access.py" line="74"/>
+        <source>Population field</source>
+        <translation>Befolkningsfelt</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="473"/>
+        <source>Areas for the summary, e.g. kommuner (optional)</source>
+        <translation>Områder til opsummeringen, fx kommuner (valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="476"/>
+        <source>Time bands (minutes, comma separated)</source>
+        <translation>Tidsintervaller (minutter, kommasepareret)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_network_alg.py" line="485"/>
         <source>Change in travel time (minutes, scenario − baseline)</source>
         <translation>Ændring i rejsetid (minutter, scenarie − udgangssituation)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="509"/>
+        <location filename="../processing/_network_alg.py" line="491"/>
         <source>Change per area</source>
         <translation>Ændring pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="518"/>
+        <location filename="../processing/_network_alg.py" line="500"/>
         <source>Population changing hospital (from → to)</source>
         <translation>Befolkning, der skifter sygehus (fra → til)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="525"/>
+        <location filename="../processing/_network_alg.py" line="507"/>
         <source>Travel time to the nearest akutsygehus (minutes)</source>
         <translation>Rejsetid til nærmeste akutsygehus (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="531"/>
+        <location filename="../processing/_network_alg.py" line="513"/>
         <source>Catchments (optageområder)</source>
         <translation>Optageområder</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="537"/>
-        <location filename="../processing/_network_alg.py" line="694"/>
+        <location filename="../processing/_network_alg.py" line="519"/>
+        <location filename="../processing/_network_alg.py" line="676"/>
         <source>Travel-time bands</source>
         <translation>Rejsetidsintervaller</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="543"/>
-        <location filename="../processing/_network_alg.py" line="716"/>
+        <location filename="../processing/_network_alg.py" line="525"/>
+        <location filename="../processing/_network_alg.py" line="698"/>
         <source>Summary per area</source>
         <translation>Opsummering pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="551"/>
-        <location filename="../processing/fca_access.py" line="234"/>
-        <location filename="../processing/gp_density.py" line="399"/>
-        <location filename="../processing/specialist_gaps.py" line="289"/>
+        <location filename="../processing/_network_alg.py" line="533"/>
+        <location filename="../processing/fca_access.py" line="201"/>
+        <location filename="../processing/gp_density.py" line="386"/>
+        <location filename="../processing/specialist_gaps.py" line="262"/>
         <source>Run report (JSON)</source>
         <translation>Kørselsrapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="554"/>
-        <location filename="../processing/fca_access.py" line="237"/>
-        <location filename="../processing/gp_density.py" line="402"/>
+        <location filename="../processing/_network_alg.py" line="536"/>
+        <location filename="../processing/fca_access.py" line="204"/>
+        <location filename="../processing/gp_density.py" line="389"/>
         <source>Run report (text)</source>
         <translation>Kørselsrapport (tekst)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="612"/>
+        <location filename="../processing/_network_alg.py" line="594"/>
         <source>embedded akutsygehuse</source>
         <translation>indbyggede akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="626"/>
+        <location filename="../processing/_network_alg.py" line="608"/>
         <source>No active hospitals in &apos;{layer}&apos;. Check the layer and the expression for active hospitals.</source>
         <translation>Ingen aktive sygehuse i &apos;{layer}&apos;. Kontrollér laget og udtrykket for aktive sygehuse.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="638"/>
-        <location filename="../processing/fca_access.py" line="389"/>
-        <location filename="../processing/gp_density.py" line="505"/>
-        <location filename="../processing/specialist_gaps.py" line="594"/>
+        <location filename="../processing/_network_alg.py" line="620"/>
+        <location filename="../processing/fca_access.py" line="363"/>
+        <location filename="../processing/gp_density.py" line="492"/>
+        <location filename="../processing/specialist_gaps.py" line="567"/>
         <source>Writing outputs</source>
         <translation>Skriver resultater</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="649"/>
+        <location filename="../processing/_network_alg.py" line="631"/>
         <source>Minutes to the nearest akutsygehus</source>
         <translation>Minutter til nærmeste akutsygehus</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="656"/>
+        <location filename="../processing/_network_alg.py" line="638"/>
         <source>Travel time (minutes)</source>
         <translation>Rejsetid (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="674"/>
+        <location filename="../processing/_network_alg.py" line="656"/>
         <source>Catchments</source>
         <translation>Optageområder</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="789"/>
+        <location filename="../processing/_network_alg.py" line="771"/>
         <source>Time bands must be numbers in minutes separated by commas, e.g. 15,30,45,60.</source>
         <translation>Tidsintervaller skal være tal i minutter adskilt af kommaer, fx 15,30,45,60.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="798"/>
+        <location filename="../processing/_network_alg.py" line="780"/>
         <source>The speed table needs pairs of road class and km/h.</source>
         <translation>Hastighedstabellen skal have par af vejklasse og km/t.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="807"/>
+        <location filename="../processing/_network_alg.py" line="789"/>
         <source>The speed for road class &apos;{cls}&apos; must be a positive number of km/h.</source>
         <translation>Hastigheden for vejklassen &apos;{cls}&apos; skal være et positivt antal km/t.</translation>
     </message>
@@ -471,12 +455,22 @@
         <translation>Proveniens (parametre og versioner, JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="686"/>
+        <location filename="../processing/base.py" line="670"/>
+        <source>Area id field (e.g. kommunekode)</source>
+        <translation>Felt med område-id (fx kommunekode)</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="671"/>
+        <source>Area name field</source>
+        <translation>Felt med områdenavn</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="718"/>
         <source>Cannot create the folder for output {name}: {error}</source>
         <translation>Kan ikke oprette mappen til resultatet {name}: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="785"/>
+        <location filename="../processing/base.py" line="817"/>
         <source>A required Python package could not be imported: {error}</source>
         <translation>En nødvendig Python-pakke kunne ikke importeres: {error}</translation>
     </message>
@@ -536,159 +530,154 @@
         <translation>Beregner for hver indbygger køretiden i minutter til nærmeste aktive akutsygehus via vejnettet, hvilket sygehus&apos; optageområde vedkommende hører til, og opsummeringer pr. kommune eller et hvilket som helst områdelag.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: vejnettet bliver til en rettet graf (hvert knudepunkt en knude, ensrettede gader respekteres fra bopæl til sygehus, færger med deres overfartstid eller en standardhastighed plus ombordkørselstid). Én Dijkstra-søgning med flere kilder kører fra alle sygehuse på den omvendte graf (scipy.sparse.csgraph). Befolkningens placeringer (rastercellernes midtpunkter eller punkter) knyttes til nærmeste vej, der kan nå et sygehus, inden for den største tilknytningsafstand; den lige adgangsstrækning køres med adgangshastigheden. Ved lige rejsetid vælges det sygehus, der står først på listen. Tidsintervallerne er lukkede til højre: præcis 15,0 minutter hører til 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: de 21 akutsygehuse, der er indbygget i pluginet (Sundhedsdatastyrelsen, SOR); danske standardhastigheder pr. vejklasse (Færdselsloven §42: 50 km/t i byzone, 80 uden for, 130 på motorveje; se docs/speeds.md); tidsintervaller 15, 30, 45, 60 minutter; tilknytningsafstand 1.000 m; adgangshastighed 30 km/t.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et rejsetidsraster (minutter, ingen data hvor der ikke er forbindelse), optageområder som polygoner med befolkning og gennemsnitlig/maksimal rejsetid i minutter, polygoner for tidsintervallerne med befolkning, en områdetabel (befolkning, gennemsnit, median, 90. percentil og maksimum i minutter, befolkning og andel uden for hvert tidsinterval, det primære sygehus, befolkning der ikke kunne tilknyttes eller ikke har forbindelse) og en kørselsrapport (JSON og tekst) med parametre, versioner, vejnettets størrelse og hvad der ikke kunne tilknyttes og hvorfor. Befolkningen bevares: tidsintervaller + ikke tilknyttet + uden forbindelse = samlet input.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="37"/>
+        <location filename="../processing/fca_access.py" line="35"/>
         <source>Access to practices, 2SFCA (Tilgængelighed til praksis)</source>
         <translation>Tilgængelighed til praksis (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="48"/>
+        <location filename="../processing/fca_access.py" line="46"/>
         <source>Spatial accessibility to practices with the two-step floating catchment area family: how many GPs (or specialists) residents can reach within the catchment threshold, competing with everyone else who can reach them.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: step 1, each practice&apos;s ratio R = capacity / (weighted) demand within the threshold; step 2, each location&apos;s accessibility = sum of the (weighted) ratios of the practices it reaches, shown as GPs per 10 000 residents. Variants: 2SFCA (step, Luo &amp; Wang 2003), E2SFCA (zones in thirds of the threshold with weights 1.00 / 0.68 / 0.22, Luo &amp; Qi 2009), Gaussian decay (Dai 2010). The threshold is inclusive: a home exactly at the threshold is inside. Travel times run home → practice over the road network (homes and practices snapped to the nearest road within the maximum snap distance, access legs at the access speed). Without a network, tick the straight-line fallback: distance × detour factor (default 1.4: KL 2016, 20 km by road vs 14 km straight line) at 60 km/h; every output says which was used.&lt;br&gt;&lt;b&gt;Demand&lt;/b&gt;: a population raster or points/polygons, optionally need-weighted with the age/sex columns of the areas. &lt;b&gt;Supply&lt;/b&gt;: practices with capacity; a specialty filter makes the same tool serve specialist practices.&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: accessibility per demand location, per area (population-weighted mean, share of residents below the low-access level, default 6.25 per 10 000 = 1 GP per 1 600) and the supply-to-demand ratio per practice; a run report with conservation check (Σ accessibility × demand = capacity of practices reaching anyone).</source>
         <translation>Geografisk tilgængelighed til praksis med 2SFCA-familien (two-step floating catchment area): hvor mange praktiserende læger (eller speciallæger) indbyggerne kan nå inden for tærsklen for optageområdet, i konkurrence med alle andre, der kan nå dem.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: trin 1, hver praksis&apos; forhold R = kapacitet / (vægtet) efterspørgsel inden for tærsklen; trin 2, hvert steds tilgængelighed = summen af de (vægtede) forhold for de praksis, det kan nå, vist som læger pr. 10.000 indbyggere. Varianter: 2SFCA (trinfunktion, Luo &amp; Wang 2003), E2SFCA (zoner i tredjedele af tærsklen med vægtene 1,00 / 0,68 / 0,22, Luo &amp; Qi 2009), gaussisk aftagning (Dai 2010). Tærsklen er inklusiv: en bopæl præcis ved tærsklen er med. Rejsetiderne regnes bopæl → praksis via vejnettet (bopæle og praksis knyttes til nærmeste vej inden for den største tilknytningsafstand, adgangsstrækninger med adgangshastigheden). Uden vejnet sættes flueben ved nødløsningen i fugleflugt: afstand × omvejsfaktor (standard 1,4: KL 2016, 20 km ad vej mod 14 km i fugleflugt) ved 60 km/t; hvert resultat angiver, hvilken metode der er brugt.&lt;br&gt;&lt;b&gt;Efterspørgsel&lt;/b&gt;: et befolkningsraster eller punkter/polygoner, eventuelt behovsvægtet med områdernes alders-/kønskolonner. &lt;b&gt;Udbud&lt;/b&gt;: praksis med kapacitet; med et filter på speciale kan samme værktøj bruges til speciallægepraksis.&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: tilgængelighed pr. efterspørgselssted, pr. område (befolkningsvægtet gennemsnit, andel af indbyggerne under niveauet for lav tilgængelighed, standard 6,25 pr. 10.000 = 1 læge pr. 1.600) og forholdet mellem udbud og efterspørgsel pr. praksis; en kørselsrapport med bevarelseskontrol (Σ tilgængelighed × efterspørgsel = kapaciteten i de praksis, der når nogen).</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="74"/>
+        <location filename="../processing/fca_access.py" line="72"/>
         <source>Demand: population raster (persons per cell)</source>
         <translation>Efterspørgsel: befolkningsraster (personer pr. celle)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="81"/>
+        <location filename="../processing/fca_access.py" line="77"/>
         <source>Areas for the summary and need factors, e.g. kommuner (optional)</source>
         <translation>Områder til opsummering og behovsfaktorer, fx kommuner (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="99"/>
+        <location filename="../processing/fca_access.py" line="83"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="101"/>
+        <location filename="../processing/fca_access.py" line="85"/>
         <source>2SFCA (step)</source>
         <translation>2SFCA (trinfunktion)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="102"/>
+        <location filename="../processing/fca_access.py" line="86"/>
         <source>E2SFCA (weighted zones, Luo &amp; Qi 2009)</source>
         <translation>E2SFCA (vægtede zoner, Luo &amp; Qi 2009)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="103"/>
+        <location filename="../processing/fca_access.py" line="87"/>
         <source>Gaussian decay</source>
         <translation>Gaussisk aftagning</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="111"/>
+        <location filename="../processing/fca_access.py" line="95"/>
         <source>Catchment threshold (minutes, inclusive)</source>
         <translation>Tærskel for optageområdet (minutter, inklusiv)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="119"/>
+        <location filename="../processing/fca_access.py" line="103"/>
         <source>E2SFCA zone limits (minutes; empty = thirds of the threshold)</source>
         <translation>E2SFCA-zonegrænser (minutter; tomt = tredjedele af tærsklen)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="126"/>
+        <location filename="../processing/fca_access.py" line="110"/>
         <source>E2SFCA zone weights</source>
         <translation>E2SFCA-zonevægte</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="134"/>
+        <location filename="../processing/fca_access.py" line="118"/>
         <source>Low access below (GPs per 10 000 residents)</source>
         <translation>Lav tilgængelighed under (læger pr. 10.000 indbyggere)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="153"/>
-        <source>Access speed between a location and the road (km/h)</source>
-        <translation>Hastighed mellem et sted og vejen (km/t)</translation>
-    </message>
-    <message>
-        <location filename="../processing/fca_access.py" line="162"/>
+        <location filename="../processing/fca_access.py" line="129"/>
         <source>No network: use the straight-line fallback (labelled)</source>
         <translation>Intet vejnet: brug nødløsningen i fugleflugt (markeret)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="169"/>
+        <location filename="../processing/fca_access.py" line="136"/>
         <source>Straight-line fallback: detour factor</source>
         <translation>Nødløsning i fugleflugt: omvejsfaktor</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="178"/>
+        <location filename="../processing/fca_access.py" line="145"/>
         <source>Straight-line fallback: speed (km/h)</source>
         <translation>Nødløsning i fugleflugt: hastighed (km/t)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="187"/>
+        <location filename="../processing/fca_access.py" line="154"/>
         <source>Practices per shortest-path batch (memory ∝ batch × nodes)</source>
         <translation>Praksis pr. portion af korteste veje (hukommelse ∝ portion × knuder)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="197"/>
+        <location filename="../processing/fca_access.py" line="164"/>
         <source>Parallel processes for the shortest paths (Linux/macOS fork; 1 = off, 0 = automatic: 1 in QGIS desktop, one per core in qgis_process/Python)</source>
         <translation>Parallelle processer til de korteste veje (Linux/macOS fork; 1 = fra, 0 = automatisk: 1 i QGIS Desktop, én pr. kerne i qgis_process/Python)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="210"/>
+        <location filename="../processing/fca_access.py" line="177"/>
         <source>Accessibility per demand location</source>
         <translation>Tilgængelighed pr. efterspørgselssted</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="219"/>
-        <location filename="../processing/fca_access.py" line="449"/>
+        <location filename="../processing/fca_access.py" line="186"/>
+        <location filename="../processing/fca_access.py" line="423"/>
         <source>Accessibility per area</source>
         <translation>Tilgængelighed pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="228"/>
+        <location filename="../processing/fca_access.py" line="195"/>
         <source>Supply-to-demand ratio per practice</source>
         <translation>Forhold mellem udbud og efterspørgsel pr. praksis</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="270"/>
+        <location filename="../processing/fca_access.py" line="237"/>
         <source>&apos;{text}&apos; must be numbers separated by commas.</source>
         <translation>&apos;{text}&apos; skal være tal adskilt af kommaer.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="284"/>
+        <location filename="../processing/fca_access.py" line="251"/>
         <source>No road network given. Choose a road network file or line layer, or tick &apos;No network: use the straight-line fallback&apos; to use straight-line distance × detour factor (labelled in the outputs).</source>
         <translation>Intet vejnet angivet. Vælg en vejnetsfil eller et linjelag, eller sæt flueben ved &apos;Intet vejnet: brug nødløsningen i fugleflugt&apos; for at bruge fugleflugtsafstand × omvejsfaktor (markeret i resultaterne).</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="295"/>
+        <location filename="../processing/fca_access.py" line="262"/>
         <source>Reading practices and demand</source>
         <translation>Læser praksis og efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="306"/>
+        <location filename="../processing/fca_access.py" line="277"/>
         <source>No demand given. Choose a population raster or a point/polygon layer.</source>
         <translation>Ingen efterspørgsel angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="335"/>
+        <location filename="../processing/fca_access.py" line="306"/>
         <source>Need weighting needs age/sex columns (m_0_4 … k_85_plus) on the area layer &apos;{layer}&apos;.</source>
         <translation>Behovsvægtning kræver alders-/kønskolonner (m_0_4 … k_85_plus) i områdelaget &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="352"/>
+        <location filename="../processing/fca_access.py" line="323"/>
         <source>Need weighting needs an area layer with age/sex columns (m_0_4 … k_85_plus).</source>
         <translation>Behovsvægtning kræver et områdelag med alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="356"/>
+        <location filename="../processing/fca_access.py" line="327"/>
         <source>Travel times within the catchment</source>
         <translation>Rejsetider inden for optageområdet</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="381"/>
+        <location filename="../processing/fca_access.py" line="355"/>
         <source>Straight-line fallback used: {label}.</source>
         <translation>Nødløsning i fugleflugt brugt: {label}.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="420"/>
+        <location filename="../processing/fca_access.py" line="394"/>
         <source>Accessibility (GPs per 10 000)</source>
         <translation>Tilgængelighed (læger pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="515"/>
-        <location filename="../processing/gp_density.py" line="536"/>
+        <location filename="../processing/fca_access.py" line="489"/>
+        <location filename="../processing/gp_density.py" line="523"/>
         <location filename="../sundplan_qgis/catchments.py" line="700"/>
         <source>Done</source>
         <translation>Færdig</translation>
@@ -809,109 +798,103 @@
         <translation>Praktiserende læger pr. indbygger pr. kommune (eller et hvilket som helst områdelag), behovsvægtet og samlet op på regioner, regionerne fra 2027, sundhedsråd og sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: praksis (punkter; kapacitet = et felt med antal læger / lægekapaciteter eller 1 pr. praksis; valgfrie felter for listestørrelse og &apos;åben for tilgang&apos;; valgfrit filter på speciale); områder med befolkning som felt, som alders-/kønskolonner (m_0_4 … k_85_plus) eller summeret fra et befolkningsraster; behovsvægte.&lt;br&gt;&lt;b&gt;Behovsvægte&lt;/b&gt;: standardvægtene for almen praksis (alder og køn, landsgennemsnit 1 på FOLK1A 2014; kilder og udledning i resources/data/README.md) gør alders-/kønskolonnerne til en behovsfaktor pr. område. De anvendte vægte (navn og SHA-256) skrives i alle resultater.&lt;br&gt;&lt;b&gt;Resultater pr. område og pr. gruppeenhed&lt;/b&gt;: befolkning, behovsvægtet befolkning, lægekapacitet, indbyggere pr. læge, læger pr. 10.000, det samme behovsjusteret, lukkede praksis, listestørrelse pr. læge, rank_shortage (1 = færrest behovsjusterede læger pr. 10.000) og en markering af lægemangel: behovsvægtede indbyggere pr. læge over tærsklen (standard 1.600 pr. lægekapacitet, dokumentationen til Danmarks Statistiks LABY27) eller indbyggere uden læge.&lt;br&gt;&lt;b&gt;Landsoversigt&lt;/b&gt; pr. niveau: totaler, bedste og dårligste enhed og forholdet mellem dem, Gini-koefficienten for lægekapacitet mod behov og punkterne på Lorenzkurven. Praksis uden for alle områder tælles i rækken &apos;(outside all areas)&apos; og listes, de udelades aldrig. Områder uden befolkning får tomme forholdstal og rapporteres.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="295"/>
+        <location filename="../processing/gp_density.py" line="293"/>
         <source>Areas, e.g. kommuner (polygons)</source>
         <translation>Områder, fx kommuner (polygoner)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="299"/>
-        <location filename="../processing/specialist_gaps.py" line="156"/>
-        <source>Area id field (e.g. kommunekode)</source>
-        <translation>Felt med område-id (fx kommunekode)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="310"/>
+        <location filename="../processing/gp_density.py" line="297"/>
         <source>Population field of the areas (empty: sum of age/sex columns or raster)</source>
         <translation>Befolkningsfelt i områderne (tomt: summen af alders-/kønskolonner eller rasteret)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="318"/>
+        <location filename="../processing/gp_density.py" line="305"/>
         <source>…or a population raster summed per area</source>
         <translation>…eller et befolkningsraster summeret pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="325"/>
+        <location filename="../processing/gp_density.py" line="312"/>
         <source>Roll up to regions / sundhedsråd / sundhedsfællesskaber (embedded table; area ids must be kommunekoder)</source>
         <translation>Saml op på regioner / sundhedsråd / sundhedsfællesskaber (indbygget tabel; område-id&apos;erne skal være kommunekoder)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="335"/>
+        <location filename="../processing/gp_density.py" line="322"/>
         <source>…or your own grouping table (kommune → larger units)</source>
         <translation>…eller din egen grupperingstabel (kommune → større enheder)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="343"/>
+        <location filename="../processing/gp_density.py" line="330"/>
         <source>Key field of the grouping table (matches the area id)</source>
         <translation>Nøglefelt i grupperingstabellen (svarer til område-id)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="351"/>
+        <location filename="../processing/gp_density.py" line="338"/>
         <source>Level fields of the grouping table</source>
         <translation>Niveaufelter i grupperingstabellen</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="360"/>
+        <location filename="../processing/gp_density.py" line="347"/>
         <source>Shortage threshold: need-weighted residents per GP (default 1 600, DST LABY27)</source>
         <translation>Tærskel for lægemangel: behovsvægtede indbyggere pr. læge (standard 1.600, DST LABY27)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="370"/>
-        <location filename="../processing/gp_density.py" line="517"/>
+        <location filename="../processing/gp_density.py" line="357"/>
+        <location filename="../processing/gp_density.py" line="504"/>
         <source>GP density per area</source>
         <translation>Lægedækning pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="375"/>
+        <location filename="../processing/gp_density.py" line="362"/>
         <source>GP density per grouping unit</source>
         <translation>Lægedækning pr. gruppeenhed</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="380"/>
+        <location filename="../processing/gp_density.py" line="367"/>
         <source>National summary per level (Gini, spread)</source>
         <translation>Landsoversigt pr. niveau (Gini, spredning)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="385"/>
+        <location filename="../processing/gp_density.py" line="372"/>
         <source>Lorenz curve points</source>
         <translation>Punkter på Lorenzkurven</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="391"/>
+        <location filename="../processing/gp_density.py" line="378"/>
         <source>Practices outside every area</source>
         <translation>Praksis uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="411"/>
+        <location filename="../processing/gp_density.py" line="398"/>
         <source>Reading areas</source>
         <translation>Læser områder</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="445"/>
+        <location filename="../processing/gp_density.py" line="432"/>
         <source>Summing the population raster per area</source>
         <translation>Summerer befolkningsrasteret pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="456"/>
+        <location filename="../processing/gp_density.py" line="443"/>
         <source>Need weighting chosen but &apos;{layer}&apos; has no age/sex columns (m_0_4 … k_85_plus).</source>
         <translation>Behovsvægtning er valgt, men &apos;{layer}&apos; har ingen alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="460"/>
+        <location filename="../processing/gp_density.py" line="447"/>
         <source>Reading practices</source>
         <translation>Læser praksis</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="472"/>
+        <location filename="../processing/gp_density.py" line="459"/>
         <source>Choose the key field and the level fields of the grouping table.</source>
         <translation>Vælg nøglefeltet og niveaufelterne i grupperingstabellen.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="481"/>
+        <location filename="../processing/gp_density.py" line="468"/>
         <source>Area ids are not kommunekoder: no embedded roll-up.</source>
         <translation>Område-id&apos;erne er ikke kommunekoder: ingen opsamling med den indbyggede tabel.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="482"/>
+        <location filename="../processing/gp_density.py" line="469"/>
         <source>Computing GP density</source>
         <translation>Beregner lægedækning</translation>
     </message>
@@ -1388,12 +1371,12 @@
         <translation>Kapacitetsfelt i kapacitetstabellen</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="149"/>
+        <location filename="../processing/specialist_gaps.py" line="147"/>
         <source>Areas with population by age and sex (polygons or a table)</source>
         <translation>Områder med befolkning efter alder og køn (polygoner eller en tabel)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="172"/>
+        <location filename="../processing/specialist_gaps.py" line="154"/>
         <source>Report for larger units</source>
         <translation>Rapportér for større enheder</translation>
     </message>
@@ -1428,22 +1411,22 @@
         <translation>En grupperingstabel (område-id -&gt; enhed)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="180"/>
+        <location filename="../processing/specialist_gaps.py" line="162"/>
         <source>Grouping table (for &apos;a grouping table&apos;)</source>
         <translation>Grupperingstabel (til &apos;en grupperingstabel&apos;)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="186"/>
+        <location filename="../processing/specialist_gaps.py" line="168"/>
         <source>Grouping table: area id field</source>
         <translation>Grupperingstabel: felt med område-id</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="187"/>
+        <location filename="../processing/specialist_gaps.py" line="169"/>
         <source>Grouping table: unit field</source>
         <translation>Grupperingstabel: enhedsfelt</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="197"/>
+        <location filename="../processing/specialist_gaps.py" line="179"/>
         <source>Need weights</source>
         <translation>Behovsvægte</translation>
     </message>
@@ -1463,193 +1446,183 @@
         <translation>En vægttabel (CSV: specialty, age_group, sex, weight)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="205"/>
+        <location filename="../processing/specialist_gaps.py" line="187"/>
         <source>Weight table (CSV)</source>
         <translation>Vægttabel (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="207"/>
+        <location filename="../processing/specialist_gaps.py" line="189"/>
         <source>CSV files</source>
         <translation>CSV-filer</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="213"/>
+        <location filename="../processing/specialist_gaps.py" line="195"/>
         <source>Only these specialties (separated by &apos;;&apos;, empty = all found)</source>
         <translation>Kun disse specialer (adskilt af &apos;;&apos;, tomt = alle fundne)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="220"/>
+        <location filename="../processing/specialist_gaps.py" line="202"/>
         <source>Planned totals (specialty=number; …; empty = today&apos;s national capacity)</source>
         <translation>Planlagte totaler (speciale=antal; …; tomt = dagens landsdækkende kapacitet)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="225"/>
+        <location filename="../processing/specialist_gaps.py" line="207"/>
         <source>Under-supplied below capacity / fair share</source>
         <translation>Underforsynet under kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="226"/>
+        <location filename="../processing/specialist_gaps.py" line="208"/>
         <source>Over-supplied above capacity / fair share</source>
         <translation>Overforsynet over kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="238"/>
+        <location filename="../processing/specialist_gaps.py" line="220"/>
         <source>Network part: travel time limit (minutes)</source>
         <translation>Netværksdel: grænse for rejsetid (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="245"/>
+        <location filename="../processing/specialist_gaps.py" line="227"/>
         <source>Network part: residents (population raster)</source>
         <translation>Netværksdel: indbyggere (befolkningsraster)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="246"/>
+        <location filename="../processing/specialist_gaps.py" line="228"/>
         <source>Network part: …or residents as points/polygons</source>
         <translation>Netværksdel: …eller indbyggere som punkter/polygoner</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="247"/>
+        <location filename="../processing/specialist_gaps.py" line="229"/>
         <source>Network part: population field</source>
         <translation>Netværksdel: befolkningsfelt</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="251"/>
-        <source>Access speed to the road (km/h)</source>
-        <translation>Hastighed til vejen (km/t)</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="252"/>
-        <source>Raster cell size when residents are not a raster (m)</source>
-        <translation>Rastercellestørrelse, når indbyggerne ikke er et raster (m)</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="262"/>
+        <location filename="../processing/specialist_gaps.py" line="235"/>
         <source>Gaps per area and specialty</source>
         <translation>Forskelle pr. område og speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="267"/>
-        <location filename="../processing/specialist_gaps.py" line="624"/>
+        <location filename="../processing/specialist_gaps.py" line="240"/>
+        <location filename="../processing/specialist_gaps.py" line="597"/>
         <source>Summary per specialty</source>
         <translation>Opsummering pr. speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="273"/>
+        <location filename="../processing/specialist_gaps.py" line="246"/>
         <source>Relocation plan (moves between area centres)</source>
         <translation>Flytteplan (flytninger mellem områdernes midtpunkter)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="280"/>
+        <location filename="../processing/specialist_gaps.py" line="253"/>
         <source>Population beyond the time limit per area and specialty (network part)</source>
         <translation>Befolkning uden for tidsgrænsen pr. område og speciale (netværksdel)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="304"/>
+        <location filename="../processing/specialist_gaps.py" line="277"/>
         <source>Choose the areas with population (a layer or table).</source>
         <translation>Vælg områderne med befolkning (et lag eller en tabel).</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="314"/>
+        <location filename="../processing/specialist_gaps.py" line="287"/>
         <source>The areas &apos;{layer}&apos; have no population columns: give age/sex columns (m_0_4, k_0_4 … m_85_plus, k_85_plus) or a &apos;population&apos; field. Fields found: {fields}.</source>
         <translation>Områderne &apos;{layer}&apos; har ingen befolkningskolonner: angiv alders-/kønskolonner (m_0_4, k_0_4 … m_85_plus, k_85_plus) eller et felt &apos;population&apos;. Fundne felter: {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="340"/>
+        <location filename="../processing/specialist_gaps.py" line="313"/>
         <source>The table &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Tabellen &apos;{layer}&apos; har intet felt &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="351"/>
+        <location filename="../processing/specialist_gaps.py" line="324"/>
         <source>The area table &apos;{layer}&apos; is empty.</source>
         <translation>Områdetabellen &apos;{layer}&apos; er tom.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="364"/>
+        <location filename="../processing/specialist_gaps.py" line="337"/>
         <source>The areas &apos;{layer}&apos; have duplicate ids: {ids}. Choose an id field with one value per area.</source>
         <translation>Områderne &apos;{layer}&apos; har dublerede id&apos;er: {ids}. Vælg et id-felt med én værdi pr. område.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="384"/>
+        <location filename="../processing/specialist_gaps.py" line="357"/>
         <source>Grouping by a table needs the grouping table and its area id and unit fields.</source>
         <translation>Gruppering efter en tabel kræver grupperingstabellen og dens felter for område-id og enhed.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="412"/>
+        <location filename="../processing/specialist_gaps.py" line="385"/>
         <source>Choose the specialty field of the practices.</source>
         <translation>Vælg specialefeltet i praksislaget.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="415"/>
+        <location filename="../processing/specialist_gaps.py" line="388"/>
         <source>Practices as points need polygon areas to be placed in. Give the areas as polygons, or give a capacity table per area instead.</source>
         <translation>Praksis som punkter skal have polygonområder at blive placeret i. Angiv områderne som polygoner, eller angiv i stedet en kapacitetstabel pr. område.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="435"/>
+        <location filename="../processing/specialist_gaps.py" line="408"/>
         <source>Practices without a capacity in &apos;{layer}&apos; ({field}): feature ids {ids}. Fill in the number of full-time ydernumre.</source>
         <translation>Praksis uden kapacitet i &apos;{layer}&apos; ({field}): objekt-id&apos;er {ids}. Udfyld antallet af fuldtids-ydernumre.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="444"/>
+        <location filename="../processing/specialist_gaps.py" line="417"/>
         <source>Negative capacities in &apos;{layer}&apos; ({field}): feature ids {ids}. Capacities are numbers of full-time ydernumre, 0 or more.</source>
         <translation>Negative kapaciteter i &apos;{layer}&apos; ({field}): objekt-id&apos;er {ids}. Kapaciteter er antal fuldtids-ydernumre, 0 eller flere.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="481"/>
+        <location filename="../processing/specialist_gaps.py" line="454"/>
         <source>The capacity table needs its area id, specialty and capacity fields.</source>
         <translation>Kapacitetstabellen kræver sine felter for område-id, speciale og kapacitet.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="492"/>
+        <location filename="../processing/specialist_gaps.py" line="465"/>
         <source>Give the specialist practices (points) or a capacity table per area.</source>
         <translation>Angiv speciallægepraksis (punkter) eller en kapacitetstabel pr. område.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="502"/>
+        <location filename="../processing/specialist_gaps.py" line="475"/>
         <source>Reading areas and population</source>
         <translation>Læser områder og befolkning</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="505"/>
+        <location filename="../processing/specialist_gaps.py" line="478"/>
         <source>Reading specialist capacity</source>
         <translation>Læser speciallægekapacitet</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="516"/>
+        <location filename="../processing/specialist_gaps.py" line="489"/>
         <source>Choose the weight table (CSV), or another weight mode.</source>
         <translation>Vælg vægttabellen (CSV) eller en anden vægtmetode.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="545"/>
+        <location filename="../processing/specialist_gaps.py" line="518"/>
         <source>Need-weighted population, fair shares and gaps</source>
         <translation>Behovsvægtet befolkning, rimelige andele og forskelle</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="572"/>
+        <location filename="../processing/specialist_gaps.py" line="545"/>
         <source>{n} practice(s) lie outside all areas and are not counted (feature ids {ids}). See the report.</source>
         <translation>{n} praksis ligger uden for alle områder og tælles ikke med (objekt-id&apos;er {ids}). Se rapporten.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="615"/>
+        <location filename="../processing/specialist_gaps.py" line="588"/>
         <source>Specialist gaps</source>
         <translation>Speciallægeforskelle</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="650"/>
+        <location filename="../processing/specialist_gaps.py" line="623"/>
         <source>Relocation plan</source>
         <translation>Flytteplan</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="669"/>
+        <location filename="../processing/specialist_gaps.py" line="642"/>
         <source>The network part needs the practices as points and the areas as polygons.</source>
         <translation>Netværksdelen kræver praksis som punkter og områderne som polygoner.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="674"/>
+        <location filename="../processing/specialist_gaps.py" line="647"/>
         <source>The network part needs polygon areas.</source>
         <translation>Netværksdelen kræver polygonområder.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="680"/>
+        <location filename="../processing/specialist_gaps.py" line="653"/>
         <source>Travel times: {s}</source>
         <translation>Rejsetider: {s}</translation>
     </message>
@@ -2451,6 +2424,22 @@
         <location filename="../sundplan_qgis/scenario.py" line="80"/>
         <source>Comparing</source>
         <translation>Sammenligner</translation>
+    </message>
+    <message>
+        <source>Area id field</source>
+        <translation type="obsolete">Felt med område-id</translation>
+    </message>
+    <message>
+        <source>Access speed between a location and the road (km/h)</source>
+        <translation type="obsolete">Hastighed mellem et sted og vejen (km/t)</translation>
+    </message>
+    <message>
+        <source>Access speed to the road (km/h)</source>
+        <translation type="obsolete">Hastighed til vejen (km/t)</translation>
+    </message>
+    <message>
+        <source>Raster cell size when residents are not a raster (m)</source>
+        <translation type="obsolete">Rastercellestørrelse, når indbyggerne ikke er et raster (m)</translation>
     </message>
     <message>
         <source>Makes a print-ready PDF of a sundplan output (travel-time raster, bands, catchments, area summary or scenario change) for reports and meetings.&lt;br&gt;&lt;br&gt;The layer is drawn in its own style (the style stored in the GeoPackage, else the sundplan style for its kind, or the STYLE you give) over a basemap-free backdrop of the areas: light grey, thin boundaries and names. The page has a title, subtitle, legend, scale bar, north arrow, a method note, the data sources, the date (printing and computing) and an optional organisation name and logo.&lt;br&gt;&lt;br&gt;&lt;b&gt;Atlas&lt;/b&gt;: with an atlas coverage layer (e.g. the kommuner) there is one page per feature, the map zoomed to it and the neighbours faded; the summary table then shows that area&apos;s row(s) (rows whose area lies inside the page&apos;s feature, or whose name matches it for tables without geometry). Without an atlas, one page shows all rows; when they do not fit, the areas with the longest mean travel time are shown and the note says so.&lt;br&gt;&lt;br&gt;&lt;b&gt;Templates&lt;/b&gt;: A4/A3, landscape/portrait (resources/layouts/*.qpt, usable in QGIS too), or your own .qpt that keeps the item ids. &lt;b&gt;Language&lt;/b&gt; of the page: Danish (default) or English, independent of the QGIS interface language.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: the method note and source line are derived from the provenance recorded in the output (parameters, inputs, versions); synthetic sample data is marked as such on the page. The PDF is written only when everything succeeded.</source>

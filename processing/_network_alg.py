@@ -283,6 +283,37 @@ class NetworkParameters:
             bbox_lonlat=bbox, cache_dir=Path(cache), include_ferries=include_ferries
         )
 
+    def add_snapping_parameters(self) -> None:
+        """MAX_SNAP_M, ACCESS_SPEED_KMH and CELL_SIZE_M: how locations join the road network
+        and the cell size used where population is not a raster."""
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                "MAX_SNAP_M",
+                tr("Maximum snapping distance to the road network (m)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=1000.0,
+                minValue=0.0,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterNumber(
+                "ACCESS_SPEED_KMH",
+                tr("Access speed between a location and the road (km/h, straight line)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=30.0,
+                minValue=0.1,
+            )
+        )
+        self._adv(
+            QgsProcessingParameterNumber(
+                "CELL_SIZE_M",
+                tr("Raster cell size when population is not a raster (m)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=100.0,
+                minValue=1.0,
+            )
+        )
+
     def add_residents_parameters(
         self, *, raster_label: str, layer_label: str, field_label: str, optional: bool = True
     ) -> None:
@@ -439,62 +470,13 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
             layer_label=tr("…or population points/polygons"),
             field_label=tr("Population field"),
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                "AREAS",
-                tr("Areas for the summary, e.g. kommuner (optional)"),
-                [QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                "AREA_ID_FIELD",
-                tr("Area id field"),
-                parentLayerParameterName="AREAS",
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                "AREA_NAME_FIELD",
-                tr("Area name field"),
-                parentLayerParameterName="AREAS",
-                optional=True,
-            )
-        )
+        self.add_area_parameters(tr("Areas for the summary, e.g. kommuner (optional)"))
         self.addParameter(
             QgsProcessingParameterString(
                 "BANDS", tr("Time bands (minutes, comma separated)"), defaultValue="15,30,45,60"
             )
         )
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                "MAX_SNAP_M",
-                tr("Maximum snapping distance to the road network (m)"),
-                QgsProcessingParameterNumber.Double,
-                defaultValue=1000.0,
-                minValue=0.0,
-            )
-        )
-        self._adv(
-            QgsProcessingParameterNumber(
-                "ACCESS_SPEED_KMH",
-                tr("Access speed between a location and the road (km/h, straight line)"),
-                QgsProcessingParameterNumber.Double,
-                defaultValue=30.0,
-                minValue=0.1,
-            )
-        )
-        self._adv(
-            QgsProcessingParameterNumber(
-                "CELL_SIZE_M",
-                tr("Raster cell size when population is not a raster (m)"),
-                QgsProcessingParameterNumber.Double,
-                defaultValue=100.0,
-                minValue=1.0,
-            )
-        )
+        self.add_snapping_parameters()
 
     def add_output_parameters(self, *, scenario: bool) -> None:
         if scenario:

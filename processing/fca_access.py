@@ -14,8 +14,6 @@ from qgis.core import (
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -75,23 +73,9 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
             layer_label=tr("…or population points/polygons"),
             field_label=tr("Population field"),
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                "AREAS",
-                tr("Areas for the summary and need factors, e.g. kommuner (optional)"),
-                [QgsProcessing.TypeVectorPolygon],
-                optional=True,
-            )
+        self.add_area_parameters(
+            tr("Areas for the summary and need factors, e.g. kommuner (optional)")
         )
-        for key, label in (
-            ("AREA_ID_FIELD", tr("Area id field")),
-            ("AREA_NAME_FIELD", tr("Area name field")),
-        ):
-            self.addParameter(
-                QgsProcessingParameterField(
-                    key, label, parentLayerParameterName="AREAS", optional=True
-                )
-            )
         self.add_need_parameters(default=0)
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -138,24 +122,7 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
             )
         )
         self.add_network_parameters()
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                "MAX_SNAP_M",
-                tr("Maximum snapping distance to the road network (m)"),
-                QgsProcessingParameterNumber.Double,
-                defaultValue=1000.0,
-                minValue=0.0,
-            )
-        )
-        self._adv(
-            QgsProcessingParameterNumber(
-                "ACCESS_SPEED_KMH",
-                tr("Access speed between a location and the road (km/h)"),
-                QgsProcessingParameterNumber.Double,
-                defaultValue=30.0,
-                minValue=0.1,
-            )
-        )
+        self.add_snapping_parameters()
         self.addParameter(
             QgsProcessingParameterBoolean(
                 "STRAIGHT_LINE",
@@ -299,7 +266,11 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
 
         # Demand ----------------------------------------------------------------------
         population = self.read_residents(
-            parameters, context, crs=crs, cell_size_m=100.0, required=False
+            parameters,
+            context,
+            crs=crs,
+            cell_size_m=self.parameterAsDouble(parameters, "CELL_SIZE_M", context),
+            required=False,
         )
         if population is None:
             raise SundplanError(

@@ -290,20 +290,7 @@ class GpDensityAlgorithm(PracticeParameters, SundplanAlgorithm):
 
     def define_parameters(self, config=None) -> None:
         self.add_practice_parameters(list_and_open=True)
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                "AREAS", tr("Areas, e.g. kommuner (polygons)"), [QgsProcessing.TypeVectorPolygon]
-            )
-        )
-        for key, label in (
-            ("AREA_ID_FIELD", tr("Area id field (e.g. kommunekode)")),
-            ("AREA_NAME_FIELD", tr("Area name field")),
-        ):
-            self.addParameter(
-                QgsProcessingParameterField(
-                    key, label, parentLayerParameterName="AREAS", optional=True
-                )
-            )
+        self.add_area_parameters(tr("Areas, e.g. kommuner (polygons)"), optional=False)
         self.addParameter(
             QgsProcessingParameterField(
                 "POPULATION_FIELD",

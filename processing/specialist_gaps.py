@@ -143,28 +143,10 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
                     key, label, parentLayerParameterName="CAPACITY_TABLE", optional=True
                 )
             )
-        self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                "AREAS",
-                tr("Areas with population by age and sex (polygons or a table)"),
-                [QgsProcessing.TypeVectorPolygon, QgsProcessing.TypeVector],
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                "AREA_ID_FIELD",
-                tr("Area id field (e.g. kommunekode)"),
-                parentLayerParameterName="AREAS",
-                optional=True,
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterField(
-                "AREA_NAME_FIELD",
-                tr("Area name field"),
-                parentLayerParameterName="AREAS",
-                optional=True,
-            )
+        self.add_area_parameters(
+            tr("Areas with population by age and sex (polygons or a table)"),
+            optional=False,
+            tables=True,
         )
         self.addParameter(
             QgsProcessingParameterEnum(
@@ -246,16 +228,7 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
             layer_label=tr("Network part: …or residents as points/polygons"),
             field_label=tr("Network part: population field"),
         )
-        for key, label, default, minimum in (
-            ("MAX_SNAP_M", tr("Maximum snapping distance to the road network (m)"), 1000.0, 0.0),
-            ("ACCESS_SPEED_KMH", tr("Access speed to the road (km/h)"), 30.0, 0.1),
-            ("CELL_SIZE_M", tr("Raster cell size when residents are not a raster (m)"), 100.0, 1),
-        ):
-            self._adv(
-                QgsProcessingParameterNumber(
-                    key, label, QgsProcessingParameterNumber.Double, default, minValue=minimum
-                )
-            )
+        self.add_snapping_parameters()
         # Outputs ---------------------------------------------------------------------
         self.addParameter(
             QgsProcessingParameterFeatureSink(

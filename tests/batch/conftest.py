@@ -157,3 +157,22 @@ def qgis_process_tools():
         run_qgis_process=run_qgis_process,
         error=QgisProcessError,
     )
+
+
+def read_table(path: Path) -> list[dict]:
+    """All rows of the first layer of a vector file as dicts (attributes only)."""
+    from osgeo import ogr
+
+    ds = ogr.Open(str(path))
+    rows = [f.items() for f in ds.GetLayer(0)]
+    ds = None  # close only after the rows are read (a layer outliving its dataset crashes)
+    return rows
+
+
+@pytest.fixture(scope="session")
+def sample(run_alg, tmp_path_factory) -> Path:
+    """The synthetic sample region (seed 2027), written once per session by
+    ``sundplan:sample_data`` through qgis_process. Read-only for the tests."""
+    out = tmp_path_factory.mktemp("sample")
+    run_alg("sundplan:sample_data", {"SEED": 2027, "OUTPUT_FOLDER": out})
+    return out

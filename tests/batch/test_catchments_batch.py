@@ -13,26 +13,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 import rasterio
-from osgeo import ogr
 
-from .conftest import run_qgis_process
+from .conftest import read_table, run_qgis_process
 
 pytestmark = pytest.mark.slow
-
-
-def read_table(path: Path) -> list[dict]:
-    ds = ogr.Open(str(path))
-    layer = ds.GetLayer(0)
-    rows = [f.items() for f in layer]
-    ds = None
-    return rows
-
-
-@pytest.fixture(scope="module")
-def sample(run_alg, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("sample")
-    run_alg("sundplan:sample_data", {"SEED": 2027, "OUTPUT_FOLDER": out})
-    return out
 
 
 def sample_params(sample: Path, out: Path, *, network: str = "osm") -> dict:

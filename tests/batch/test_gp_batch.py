@@ -8,23 +8,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from osgeo import ogr
+
+from .conftest import read_table
 
 pytestmark = pytest.mark.slow
-
-
-def read_table(path: Path) -> list[dict]:
-    ds = ogr.Open(str(path))
-    rows = [f.items() for f in ds.GetLayer(0)]
-    ds = None
-    return rows
-
-
-@pytest.fixture(scope="module")
-def sample(run_alg, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("sample")
-    run_alg("sundplan:sample_data", {"SEED": 2027, "OUTPUT_FOLDER": out})
-    return out
 
 
 def test_fca_access_batch_on_sample(run_alg, sample, tmp_path):

@@ -23,9 +23,7 @@ pytestmark = [
 
 
 @pytest.fixture(scope="module")
-def outputs(run_alg, tmp_path_factory) -> dict[str, Path]:
-    sample = tmp_path_factory.mktemp("sample")
-    run_alg("sundplan:sample_data", {"SEED": 2027, "OUTPUT_FOLDER": sample})
+def outputs(run_alg, sample, tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("catchments")
     run_alg("sundplan:catchments", sample_params(sample, out))
     return {"sample": sample, "out": out, "gpkg": sample / "sample_region.gpkg"}
