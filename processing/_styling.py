@@ -20,6 +20,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QColor
 
+from ..sundplan_qgis.legends import da_number, gap_rules
 from .base import tr
 
 
@@ -149,19 +150,6 @@ DENSITY_SHORTAGE_LABEL = "Lægedækningstruet: over {threshold} pr. læge eller 
 FCA_METHOD_NAMES = {"2sfca": "2SFCA", "e2sfca": "E2SFCA", "gaussian": "Gauss-2SFCA"}
 """Short method names for the legend, by ``fca_access`` METHOD key."""
 
-GAP_STRONG_UNDER = 0.5
-GAP_STRONG_OVER = 2.0
-GAP_CLASS_VALUES = {"under": "under-supplied", "balanced": "balanced", "over": "over-supplied"}
-"""Values of the ``class`` field (``sundplan_qgis.gaps.CLASS_UNDER`` …)."""
-
-
-def da_number(value: float) -> str:
-    """Danish number text: 1600 -> '1.600', 0.8 -> '0,8', 6.25 -> '6,25'."""
-    value = float(value)
-    if value.is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:g}".replace(".", ",")
-
 
 def _tagged_rules(layer) -> dict:
     """Rules of a rule-based renderer by their tag (description); {} for other renderers."""
@@ -263,28 +251,6 @@ def fca_access(method: str | None = None, threshold_min: float | None = None) ->
             rules[TAG_NONE].setLabel(f"Ingen læge inden for {da_number(threshold)} min")
 
     return adapt
-
-
-def gap_rules(under: float, over: float) -> list[tuple[str, str]]:
-    """(filter, label) of the five gap classes for the class thresholds ``under``/``over``
-    (the same as ``make_styles.gap_rules``): the ``class`` field decides the side, the ratio
-    the strength (strong below 0.5, or under / 2; above 2, or 2 × over)."""
-    low = GAP_STRONG_UNDER if under > GAP_STRONG_UNDER else under / 2.0
-    high = GAP_STRONG_OVER if over < GAP_STRONG_OVER else over * 2.0
-    u, b, o = (GAP_CLASS_VALUES[k] for k in ("under", "balanced", "over"))
-    return [
-        (f'"class" = \'{u}\' AND "ratio" < {low:g}', f"Underdækket: under {da_number(low)}"),
-        (
-            f'"class" = \'{u}\' AND "ratio" >= {low:g}',
-            f"Underdækket: {da_number(low)}–{da_number(under)}",
-        ),
-        (f"\"class\" = '{b}'", f"Balance: {da_number(under)}–{da_number(over)}"),
-        (
-            f'"class" = \'{o}\' AND "ratio" <= {high:g}',
-            f"Overdækket: {da_number(over)}–{da_number(high)}",
-        ),
-        (f'"class" = \'{o}\' AND "ratio" > {high:g}', f"Overdækket: over {da_number(high)}"),
-    ]
 
 
 def specialist_gaps(under: float = 0.8, over: float = 1.25) -> Callable:

@@ -74,6 +74,7 @@ import uuid
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the plugin root, for the core
 os.environ.setdefault("QT_HASH_SEED", "0")  # stable XML attribute order -> reviewable diffs
 
 from qgis.core import (  # noqa: E402
@@ -104,6 +105,11 @@ from qgis.core import (  # noqa: E402
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
+
+from sundplan_qgis.legends import (  # noqa: E402
+    da_number,
+    gap_rules,
+)
 
 STYLES_DIR = Path(__file__).resolve().parent
 NODATA = -9999.0
@@ -504,9 +510,6 @@ ACCESS_STATUS_NO_PRACTICE = "no practice in its network part"
 GAP_TITLE = "Kapacitet ift. behovsbaseret andel (ratio)"
 GAP_UNDER_RATIO = 0.8  # sundplan_qgis.gaps.DEFAULT_UNDER_RATIO
 GAP_OVER_RATIO = 1.25  # sundplan_qgis.gaps.DEFAULT_OVER_RATIO
-GAP_STRONG_UNDER = 0.5
-GAP_STRONG_OVER = 2.0
-GAP_CLASS_VALUES = {"under": "under-supplied", "balanced": "balanced", "over": "over-supplied"}
 GAP_COLORS = ["#e66101", "#fdb863", "#f7f7f7", "#b2abd2", "#5e3c99"]
 GAP_NO_DATA_LABEL = "Ingen befolkning"
 
@@ -520,14 +523,6 @@ RELOCATION_CLASSES: list[tuple[float, float, float]] = [  # (lower, upper], arro
     (5.0, math.inf, 3.4),
 ]
 RELOCATION_COLOR = "#252525"
-
-
-def da_number(value: float) -> str:
-    """Danish number text: 1600 -> '1.600', 0.8 -> '0,8', 6.25 -> '6,25'."""
-    value = float(value)
-    if value.is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:g}".replace(".", ",")
 
 
 def interval_filter(field_name: str, lower: float | None, upper: float | None) -> str:
@@ -546,31 +541,6 @@ def interval_labels(limits: list[float]) -> list[str]:
     labels += [f"{da_number(a)}–{da_number(b)}" for a, b in zip(limits, limits[1:], strict=False)]
     labels.append(f"> {da_number(limits[-1])}")
     return labels
-
-
-def gap_rules(under: float, over: float) -> list[tuple[str, str]]:
-    """(filter, label) of the five gap classes for the class thresholds ``under``/``over``.
-
-    The ``class`` field decides the side (as the algorithm classified), the ratio the strength:
-    strong under-supply below 0.5 (below under / 2 when under <= 0.5), strong over-supply above
-    2 (above 2 × over when over >= 2).
-    """
-    low = GAP_STRONG_UNDER if under > GAP_STRONG_UNDER else under / 2.0
-    high = GAP_STRONG_OVER if over < GAP_STRONG_OVER else over * 2.0
-    u, b, o = (GAP_CLASS_VALUES[k] for k in ("under", "balanced", "over"))
-    return [
-        (f'"class" = \'{u}\' AND "ratio" < {low:g}', f"Underdækket: under {da_number(low)}"),
-        (
-            f'"class" = \'{u}\' AND "ratio" >= {low:g}',
-            f"Underdækket: {da_number(low)}–{da_number(under)}",
-        ),
-        (f"\"class\" = '{b}'", f"Balance: {da_number(under)}–{da_number(over)}"),
-        (
-            f'"class" = \'{o}\' AND "ratio" <= {high:g}',
-            f"Overdækket: {da_number(over)}–{da_number(high)}",
-        ),
-        (f'"class" = \'{o}\' AND "ratio" > {high:g}', f"Overdækket: over {da_number(high)}"),
-    ]
 
 
 def _rule(symbol, flt: str, label: str, tag: str, *, else_rule: bool = False):
