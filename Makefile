@@ -34,7 +34,7 @@ zip: i18n
 	for d in $(PLUGIN_DIRS); do \
 	  if [ -d "$$d" ]; then \
 	    tar -C . --exclude='__pycache__' --exclude='*.pyc' --exclude='*.ts' \
-	      --exclude='.pytest_cache' --exclude='.ruff_cache' --exclude='i18n/*.py' --exclude='i18n/*.md' -cf - "$$d" \
+	      --exclude='.pytest_cache' --exclude='.ruff_cache' --exclude='i18n/*.py' --exclude='i18n/*.md' --exclude='resources/*/make_*.py' -cf - "$$d" \
 	      | tar -C $(BUILD)/$(PLUGIN) -xf -; \
 	  fi; \
 	done
