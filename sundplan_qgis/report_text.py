@@ -858,9 +858,9 @@ def method_note(
             text = (
                 "Rejsetid i bil ad vejnettet fra hver beboers bopæl (befolkningscelle) til "
                 "nærmeste aktive akutsygehus: korteste rejsetid fra alle sygehuse på én gang "
-                "(Dijkstra). Hastighed efter skiltning, ellers standardhastighed pr. vejklasse (fx "
-                "motorvej 110, primærvej 70, tertiærvej 50 km/t); færger med overfartstid. Bopæle knyttes til nærmeste vej "
-                "inden for {snap} m og køres dertil med {access} km/t. Tidsbånd {bands} min, "
+                "(Dijkstra). Hastighed efter skiltning, ellers standardhastighed pr. vejklasse "
+                "(fx motorvej 110, primærvej 70, tertiærvej 50 km/t); færger med overfartstid. "
+                "Bopæle knyttes til nærmeste vej inden for {snap} m og køres dertil med {access} km/t. Tidsbånd {bands} min, "
                 "lukket til højre (præcis 15,0 min hører til 0–15). Gennemsnit og fraktiler er "
                 "befolkningsvægtede."
             )
@@ -868,9 +868,9 @@ def method_note(
             text = (
                 "Drive time on the road network from every resident's home (population cell) to "
                 "the nearest active acute hospital: shortest travel time from all hospitals at "
-                "once (Dijkstra). Signed speed limits, else a default speed per road class (e.g. "
-                "motorway 110, primary 70, tertiary 50 km/h); ferries with their crossing time. Homes are "
-                "joined to the nearest road within {snap} m, reached at {access} km/h. Bands "
+                "once (Dijkstra). Signed speed limits, else a default speed per road class "
+                "(e.g. motorway 110, primary 70, tertiary 50 km/h); ferries with their crossing "
+                "time. Homes are joined to the nearest road within {snap} m, reached at {access} km/h. Bands "
                 "{bands} min, closed on the right (exactly 15.0 min is in 0–15). Means and "
                 "percentiles are population-weighted."
             )
