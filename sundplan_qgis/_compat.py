@@ -201,6 +201,27 @@ def points_in_polygon(geom: Any, x: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.asarray(vectorized.contains(geom, x, y), dtype=bool)
 
 
+# --------------------------------------------------------------------------- pyproj
+
+__all__ += ["pyproj_transform_xy"]
+
+
+def pyproj_transform_xy(transformer: Any, x: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
+    """``transformer.transform(x, y)`` for coordinate arrays, returned as float64 arrays.
+
+    pyproj >= 3.5 first tries a scalar fast path that calls ``float()`` on its inputs; for a
+    one-element array numpy >= 1.25 warns (DeprecationWarning, an error in later numpy), so
+    a single point goes through the scalar call explicitly. Empty and longer arrays as is.
+    """
+    xa = np.asarray(x, dtype=np.float64)
+    ya = np.asarray(y, dtype=np.float64)
+    if xa.size == 1 and ya.size == 1:
+        xs, ys = transformer.transform(float(xa.reshape(-1)[0]), float(ya.reshape(-1)[0]))
+        return np.full(xa.shape, xs, dtype=np.float64), np.full(ya.shape, ys, dtype=np.float64)
+    xt, yt = transformer.transform(xa, ya)
+    return np.asarray(xt, dtype=np.float64), np.asarray(yt, dtype=np.float64)
+
+
 # --------------------------------------------------------------------------- osmnx download
 # (used by ``osm_download.py``) osmnx 1.2 calls the Overpass base URL ``overpass_endpoint``
 # and the HTTP timeout ``timeout``; osmnx 2.0 calls them ``overpass_url`` and

@@ -21,6 +21,7 @@ import rasterio.features
 from affine import Affine
 from pyproj import CRS, Transformer
 
+from . import _compat
 from .errors import SundplanError
 
 NODATA_MIN = -9999.0
@@ -227,7 +228,7 @@ def transform_xy(xy: np.ndarray, *, src_wkt: str, dst_wkt: str) -> np.ndarray:
     """Transform (n, 2) coordinates between CRSs (vectorised; no-op when they are equal)."""
     if same_crs(src_wkt, dst_wkt):
         return xy
-    x, y = _transformer(src_wkt, dst_wkt).transform(xy[:, 0], xy[:, 1])
+    x, y = _compat.pyproj_transform_xy(_transformer(src_wkt, dst_wkt), xy[:, 0], xy[:, 1])
     return np.column_stack([x, y])
 
 

@@ -120,3 +120,21 @@ def test_osmnx_graph_from_xml(tmp_path: Path) -> None:
     g = _compat.osmnx_graph_from_xml(str(p), simplify=False)
     assert set(g.nodes) == {1, 2, 4}
     assert g.number_of_edges() == 4  # two-way residential: 2 segments x 2 directions
+
+
+def test_pyproj_transform_xy_arrays_and_no_warning_for_one_point() -> None:
+    import warnings
+
+    from pyproj import Transformer
+
+    tr = Transformer.from_crs("EPSG:4326", "EPSG:25832", always_xy=True)
+    x1, y1 = tr.transform(10.0, 56.0)
+    with warnings.catch_warnings():
+        # pyproj >= 3.5 + numpy >= 1.25 warn for a one-element array (scalar fast path)
+        warnings.simplefilter("error")
+        for n in (0, 1, 3):
+            x, y = _compat.pyproj_transform_xy(tr, np.full(n, 10.0), np.full(n, 56.0))
+            assert isinstance(x, np.ndarray) and isinstance(y, np.ndarray)
+            assert x.shape == y.shape == (n,) and x.dtype == y.dtype == np.float64
+            np.testing.assert_allclose(x, x1)
+            np.testing.assert_allclose(y, y1)
