@@ -93,10 +93,15 @@ def test_osm_reader_and_line_layer_reader_agree(run_alg, sample, tmp_path):
     run_alg("sundplan:catchments", sample_params(sample, b, network="gpkg"))
     with rasterio.open(a / "tt.tif") as s1, rasterio.open(b / "tt.tif") as s2:
         t1, t2 = s1.read(1), s2.read(1)
-    both = (t1 != -9999) & (t2 != -9999)
-    assert both.sum() > 0.9 * (t1 != -9999).sum()
-    # Node coordinates go through lon/lat and back in the OSM file: allow a few seconds.
-    assert np.nanpercentile(np.abs(t1[both] - t2[both]), 99) < 0.1
+    # Same cells reached (or not) by both readers.
+    assert np.array_equal(t1 != -9999, t2 != -9999)
+    both = t1 != -9999
+    diff = np.abs(t1[both] - t2[both])
+    # Node coordinates go through lon/lat and back in the OSM file (≈1 cm), which can flip
+    # the nearest of two almost equidistant road nodes for a handful of cells: those may
+    # differ by the travel time between the two nodes; every other cell agrees to 0.6 s.
+    assert (diff < 0.01).mean() > 0.999
+    assert diff.max() < 0.5
 
 
 def test_scenario_closing_a_hospital(run_alg, sample, tmp_path):

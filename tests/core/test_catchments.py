@@ -185,6 +185,35 @@ def test_area_summary_and_conservation_by_hand():
     assert bt.population.sum() + df.pop_unsnapped.sum() + df.pop_unreachable.sum() == pop.sum()
     ct = C.catchment_table(loc, pop, ["W", "E"])
     assert ct.population.tolist() == [153.0, 35.0]
+    # W serves 100 at 0 min, 50 at 1 min, 3 at 2.8 min; E 25 at 1 min and 10 at 0 min.
+    assert ct.mean_min.tolist() == pytest.approx([(50 * 1 + 3 * 2.8) / 153, 25 / 35])
+    assert ct.max_min.tolist() == pytest.approx([2.8, 1.0])
+    # Shares beyond 0.5 min among the reached: A 50 of 150, B 25 of 35.
+    assert a.share_over_0_5_min == pytest.approx(50 / 150)
+    assert b.share_over_0_5_min == pytest.approx(25 / 35)
+    assert a.pop_over_2_min == 0 and b.pop_over_2_min == 0
+
+
+def test_main_hospital_share_in_a_split_area():
+    g = line_graph()
+    sol = C.solve_network(g, hospital_xy=[(0, 0), (3000, 0)], hospital_names=["W", "E"])
+    xy = np.array([[0, 0], [1000, 0], [2000, 0], [3000, 0]])
+    pop = np.array([100.0, 50.0, 25.0, 10.0])
+    loc = C.locate(g, sol, xy)
+    df = C.area_summary(
+        loc,
+        pop,
+        area_index=np.array([0, 0, 0, 1]),
+        area_ids=["a", "b"],
+        area_names=["A", "B"],
+        bands_min=C.validate_bands([15]),
+        hospital_names=["W", "E"],
+    )
+    a, b = df.iloc[0], df.iloc[1]
+    assert a.main_hospital == "W" and a.main_hospital_share == pytest.approx(150 / 175)
+    assert b.main_hospital == "E" and b.main_hospital_share == 1.0
+    # Weighted median of A (0 min ×100, 1 min ×75) is 0; its 90th percentile 1 min.
+    assert a.median_min == 0 and a.p90_min == 1
 
 
 def test_node_times_match_networkx_on_a_random_directed_graph():
@@ -286,6 +315,16 @@ def test_scenario_closing_a_hospital_by_hand():
     b = res.area_changes.set_index("area_id").loc["b"]
     assert b.change_mean_min == pytest.approx((30 * 2 + 40 * 3) / 70 - (30 * 1 + 40 * 0) / 70)
     assert b.change_pop_over_2_min == 40
+    assert res.report["population_with_shorter_trip"] == 0
+    assert res.report["population_newly_unreached"] == 0
+    # Over the 100 reached in both: 10 and 20 unchanged, 30 one minute, 40 three minutes more.
+    assert res.report["population_weighted_mean_change_min"] == pytest.approx(150 / 100)
+    # The change raster at the closed hospital E (3000, 0): the cell's access leg is the same
+    # in both runs, so the change is exactly the 3 minutes from E's node to W.
+    grid = res.baseline.grid
+    col = int((3010 - grid.transform.c) // grid.transform.a)
+    row = int((10 - grid.transform.f) // grid.transform.e)
+    assert res.change_min[row * grid.width + col] == pytest.approx(3.0)
 
 
 @pytest.mark.parametrize("method", ["areal", "centroid"])
@@ -363,3 +402,66 @@ def test_locations_never_snap_to_ferry_docks_or_mid_sea_vertices():
     assert loc.time_min[0] == pytest.approx(100 / 60)
     assert loc.status[1] == C.STATUS_OK and loc.snap_m[1] > 1000
     assert loc.time_min[2] == pytest.approx((100 + 240 + 600 + 100) / 60)
+
+
+def test_population_raster_cells_and_another_crs(tmp_path):
+    """Raster cells become locations at their centres, in the raster's own CRS (EPSG:3035
+    here); areas in EPSG:25832 get the people whose transformed centres fall inside them."""
+    import rasterio
+    from affine import Affine
+    from pyproj import Transformer
+    from shapely.geometry import box
+
+    from sundplan_qgis.rasters import read_population_raster
+
+    # The line network, moved to Denmark (EPSG:25832).
+    x0, y0 = 500_000.0, 6_200_000.0
+    xy = [(x0, y0), (x0 + 1000, y0), (x0 + 2000, y0), (x0 + 3000, y0)]
+    g = tiny_graph(xy, two_way([(0, 1, 60), (1, 2, 60), (2, 3, 60)]))
+    # A 3 × 4 grid of 500 m cells in EPSG:3035 around it.
+    to3035 = Transformer.from_crs(25832, 3035, always_xy=True)
+    ex, ey = to3035.transform(x0 - 200, y0 + 700)
+    transform = Affine(500, 0, ex, 0, -500, ey)
+    values = np.array([[1, 2, 3, 4], [5, 0, 7, 8], [9, 10, 11, -1]], dtype="int32")
+    path = tmp_path / "pop3035.tif"
+    with rasterio.open(
+        path,
+        "w",
+        driver="GTiff",
+        width=4,
+        height=3,
+        count=1,
+        dtype="int32",
+        crs="EPSG:3035",
+        transform=transform,
+        nodata=-1,
+    ) as dst:
+        dst.write(values, 1)
+    pop = read_population_raster(path)
+    # Populated cells only (0 and nodata dropped), at their centres, in row-major order.
+    assert pop.population.tolist() == [1, 2, 3, 4, 5, 7, 8, 9, 10, 11]
+    assert pop.flat_index.tolist() == [0, 1, 2, 3, 4, 6, 7, 8, 9, 10]
+    assert pop.xy[0].tolist() == pytest.approx([ex + 250, ey - 250])
+    assert pop.xy[5].tolist() == pytest.approx([ex + 2 * 500 + 250, ey - 500 - 250])
+    # Independent: centres to EPSG:25832 with pyproj, then point-in-box per area.
+    back = Transformer.from_crs(3035, 25832, always_xy=True)
+    cx, cy = back.transform(pop.xy[:, 0], pop.xy[:, 1])
+    boxes = [
+        box(x0 - 2000, y0 - 5000, x0 + 1000, y0 + 5000),
+        box(x0 + 1000, y0 - 5000, x0 + 9000, y0 + 5000),
+    ]
+    expected = [
+        float(pop.population[(cx >= bx.bounds[0]) & (cx < bx.bounds[2])].sum()) for bx in boxes
+    ]
+    res = C.run_catchments(
+        g,
+        hospital_xy=[(x0, y0)],
+        hospital_names=["H"],
+        population=pop,
+        areas=C.Areas(boxes, ["w", "e"], ["West", "East"]),
+        bands_min=[1, 2],
+        max_snap_m=2000,
+    )
+    assert res.areas.population.tolist()[:2] == pytest.approx(expected)
+    assert res.report["population"]["total"] == 60
+    assert res.grid.width == 4 and res.grid.height == 3  # the surface is the raster's own grid
