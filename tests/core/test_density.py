@@ -181,3 +181,129 @@ def test_real_kommuner_against_pandas_hand_sums(shared_data):
         assert g.loc[sr, "population"] == pytest.approx(row["pop"])
         assert g.loc[sr, "gp_capacity"] == row["cap"]
     assert 0 < res.summary.set_index("level").loc["sundhedsraad", "gini_capacity_vs_need"] < 1
+
+
+def test_need_adjusted_density_shortage_rank_and_summary_by_hand():
+    """Weights that change the picture: old X looks well covered per head but is short of GPs
+    per need; young Y the reverse. Hand-worked with weights 85+: 2.0, 0-4: 0.5, women 30-34:
+    1.5, everything else 1.0."""
+    w = need.weights_from_rows(
+        [[g, "all", 1.0] for g in need.AGE_GROUPS if g not in ("0_4", "30_34", "85_plus")]
+        + [["0_4", "all", 0.5], ["85_plus", "all", 2.0], ["30_34", "m", 1.0], ["30_34", "k", 1.5]]
+    )
+    ages = pd.DataFrame(
+        {
+            "k_85_plus": [1000, 0, 0],
+            "m_0_4": [0, 2000, 0],
+            "m_30_34": [0, 0, 500],
+            "k_30_34": [0, 0, 500],
+        }
+    )
+    # X: 1 GP, Y: 1 GP, Z: 2 GPs
+    p = practices([(5, 5), (15, 5), (25, 5), (26, 6)], [1, 1, 1, 1])
+    res = D.run_density(
+        practices=p,
+        area_ids=["X", "Y", "Z"],
+        area_names=["X", "Y", "Z"],
+        area_geometries=AREAS,
+        age_table=ages,
+        weights=w,
+    )
+    a = res.areas.set_index("area_name")
+    # need: X 1000*2 = 2000, Y 2000*0.5 = 1000, Z 500*1 + 500*1.5 = 1250
+    assert a["population"].tolist() == [1000, 2000, 1000]
+    assert a["need_population"].tolist() == pytest.approx([2000, 1000, 1250])
+    assert a["need_factor"].tolist() == pytest.approx([2.0, 0.5, 1.25])
+    assert a["need_inhabitants_per_gp"].tolist() == pytest.approx([2000, 1000, 625])
+    assert a["need_gps_per_10000"].tolist() == pytest.approx([5.0, 10.0, 16.0])
+    # unweighted the other way round (X 10, Y 5 per 10 000)
+    assert a["gps_per_10000"].tolist() == pytest.approx([10.0, 5.0, 20.0])
+    # shortage on need: X (2000 > 1600) yes although 1000 heads per GP; Y (1000) no although
+    # 2000 heads per GP
+    assert a["shortage"].tolist() == [True, False, False]
+    assert a["rank_shortage"].tolist() == [1, 2, 3]
+    s = res.summary.set_index("level").loc["area"]
+    assert s["need_population"] == pytest.approx(4250)
+    assert s["need_gps_per_10000"] == pytest.approx(1e4 * 4 / 4250)
+    assert s["best_unit"] == "Z" and s["best_need_gps_per_10000"] == pytest.approx(16.0)
+    assert s["worst_unit"] == "X" and s["worst_need_gps_per_10000"] == pytest.approx(5.0)
+    assert s["spread_ratio_best_worst"] == pytest.approx(16 / 5)
+    assert s["spread_difference"] == pytest.approx(11.0)
+    assert s["n_shortage"] == 1 and s["population_in_shortage"] == 1000
+    nat = res.groups.set_index("level").loc["national"]
+    assert nat["need_inhabitants_per_gp"] == pytest.approx(4250 / 4)
+    assert nat["need_gps_per_10000"] == pytest.approx(1e4 * 4 / 4250)
+
+
+def test_need_factor_scales_a_population_field():
+    """With a population field the age columns only give the factor: need = population × (weighted
+    ÷ heads of the columns); here 3000 × (100*2 + 100*0.5) / 200."""
+    w = need.weights_from_rows(
+        [[g, "all", 1.0] for g in need.AGE_GROUPS if g not in ("0_4", "85_plus")]
+        + [["0_4", "all", 0.5], ["85_plus", "all", 2.0]]
+    )
+    res = D.run_density(
+        practices=practices([(5, 5)], [1]),
+        area_ids=["X"],
+        area_names=["X"],
+        area_geometries=AREAS[:1],
+        population=np.array([3000.0]),
+        age_table=pd.DataFrame({"k_85_plus": [100], "m_0_4": [100]}),
+        weights=w,
+    )
+    a = res.areas.iloc[0]
+    assert a["need_factor"] == pytest.approx(1.25)
+    assert a["need_population"] == pytest.approx(3750)
+    assert a["need_inhabitants_per_gp"] == pytest.approx(3750)
+    assert a["inhabitants_per_gp"] == pytest.approx(3000)
+    assert any("different head count" in m for m in res.report["warnings"])
+
+
+def test_shortage_is_strictly_above_the_threshold_and_rank_ties_share_the_lowest_rank():
+    """Documented (module docstring, algorithm help, README): shortage = need-weighted residents
+    per GP *above* the threshold, so exactly 1 600 per GP is not a shortage; an area with
+    residents and no GP is. rank_shortage ties: pandas ``method='min'`` (competition ranking:
+    equal values share the lowest rank, the next rank is skipped: 1, 2, 3, 3, 5)."""
+    p = practices([(5, 5), (15, 5), (25, 5), (26, 6), (45, 5)], [1, 1, 1, 1, 4])
+    five = [*AREAS, box(30, 0, 40, 10), box(40, 0, 50, 10)]
+    res = D.run_density(
+        practices=p,
+        area_ids=["A", "B", "C", "D", "E"],
+        area_names=["A", "B", "C", "D", "E"],
+        area_geometries=five,
+        population=np.array([1600.0, 1601.0, 3200.0, 10.0, 1000.0]),
+    )
+    a = res.areas.set_index("area_name")
+    assert a.loc["A", "need_inhabitants_per_gp"] == 1600
+    assert a["shortage"].tolist() == [False, True, False, True, False]
+    # need GPs per 10 000: A 6.25, B 6.246, C 6.25 (2 GPs / 3200), D 0 (no GP), E 40
+    assert a.loc["D", "need_gps_per_10000"] == 0
+    assert a["rank_shortage"].tolist() == [3, 2, 3, 1, 5]
+    s = res.summary.iloc[0]
+    assert s["n_shortage"] == 2 and s["population_in_shortage"] == 1611
+    assert s["worst_unit"] == "D" and s["best_unit"] == "E"
+    # the same exact-threshold rule with need weights: 800 persons × weight 2 = 1600 per GP
+    w = need.weights_from_rows(
+        [[g, "all", 1.0] for g in need.AGE_GROUPS if g != "85_plus"] + [["85_plus", "all", 2.0]]
+    )
+    res = D.run_density(
+        practices=practices([(5, 5), (15, 5)], [1, 1]),
+        area_ids=["A", "B"],
+        area_names=["A", "B"],
+        area_geometries=AREAS[:2],
+        age_table=pd.DataFrame({"k_85_plus": [800, 801]}),
+        weights=w,
+    )
+    a = res.areas.set_index("area_name")
+    assert a["need_inhabitants_per_gp"].tolist() == [1600, 1602]
+    assert a["shortage"].tolist() == [False, True]
+    # a lower threshold moves the line
+    res = D.run_density(
+        practices=practices([(5, 5)], [1]),
+        area_ids=["A"],
+        area_names=["A"],
+        area_geometries=AREAS[:1],
+        population=np.array([1600.0]),
+        shortage_threshold=1599.0,
+    )
+    assert bool(res.areas.iloc[0]["shortage"])

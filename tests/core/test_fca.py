@@ -303,8 +303,68 @@ def test_area_access_summary():
     assert a["access_mean_per_10000"] == pytest.approx((100 * 10 + 300 * 2) / 400)
     assert a["share_below_low_access"] == pytest.approx(300 / 400)
     assert a["pop_not_located"] == 50
+    # min / max over the located, populated locations (10 and 2; the unsnapped NaN one is out)
+    assert a["access_min_per_10000"] == pytest.approx(2.0)
+    assert a["access_max_per_10000"] == pytest.approx(10.0)
+    assert a["pop_below_low_access"] == 300
+    assert a["pop_no_practice_within_threshold"] == 0
     assert df.iloc[1]["area_name"] == "(outside all areas)"
     assert df.iloc[1]["pop_no_practice_within_threshold"] == 20
+    assert df.iloc[1]["access_min_per_10000"] == 0 and df.iloc[1]["access_max_per_10000"] == 0
+
+
+def test_area_access_min_max_ignore_empty_and_unlocated_locations():
+    access = np.array([4.0, 8.0, 50.0, 0.5, 3.0, 1.0]) / fca.PER
+    df = fca.area_access(
+        access,
+        np.array([10.0, 30.0, 0.0, 5.0, 0.0, 0.0]),
+        area_index=np.array([0, 0, 0, 0, 1, 1]),
+        area_ids=["A", "B"],
+        area_names=["Aby", "Bby"],
+        status=np.array([0, 0, 0, fca.STATUS_UNSNAPPED, 0, 0]),
+    )
+    a, b = df.iloc[0], df.iloc[1]
+    # the 50 has no residents, the 0.5 is not located: neither is a min / max
+    assert (a["access_min_per_10000"], a["access_max_per_10000"]) == pytest.approx((4.0, 8.0))
+    assert a["access_mean_per_10000"] == pytest.approx((10 * 4 + 30 * 8) / 40)
+    # an area without residents has no min / max / mean (NULL, not 0 or ±inf)
+    assert np.isnan(b["access_min_per_10000"]) and np.isnan(b["access_max_per_10000"])
+    assert np.isnan(b["access_mean_per_10000"]) and len(df) == 2
+
+
+def test_low_access_is_strictly_below_the_level():
+    """'Low access below 6.25 per 10 000' (the parameter label and help: "share of residents
+    below the low-access level"): exactly 1 GP per 1 600 residents (6.25) is *not* low."""
+    res = fca.two_step_fca(
+        fca.pairs_from_dense(np.array([[5.0], [5.0], [50.0]]), 30),
+        demand=np.array([1000.0, 600.0, 7.0]),
+        capacity=np.array([1.0]),
+        decay=fca.make_decay("2sfca", 30),
+    )
+    # 1 GP shared by 1 600 residents: exactly 6.25 per 10 000 for both homes; the third reaches none
+    assert (res.access * fca.PER)[:2].tolist() == [6.25, 6.25]
+    df = fca.area_access(
+        res.access,
+        np.array([1000.0, 600.0, 7.0]),
+        area_index=np.array([0, 0, 1]),
+        area_ids=["A", "B"],
+        area_names=["Aby", "Bby"],
+        low_access_per_10000=fca.DEFAULT_LOW_ACCESS_PER_10000,
+    )
+    assert fca.DEFAULT_LOW_ACCESS_PER_10000 == 6.25
+    assert df.iloc[0]["pop_below_low_access"] == 0 and df.iloc[0]["share_below_low_access"] == 0
+    assert df.iloc[1]["pop_below_low_access"] == 7  # 0 per 10 000 is below
+    assert df.iloc[1]["pop_no_practice_within_threshold"] == 7
+    # a level just above 6.25 counts them
+    df = fca.area_access(
+        res.access,
+        np.array([1000.0, 600.0, 7.0]),
+        area_index=np.array([0, 0, 1]),
+        area_ids=["A", "B"],
+        area_names=["Aby", "Bby"],
+        low_access_per_10000=6.2500001,
+    )
+    assert df.iloc[0]["share_below_low_access"] == 1.0
 
 
 def test_forked_workers_give_identical_pairs():

@@ -67,6 +67,29 @@ def test_default_weights_have_national_mean_one_on_folk1a_2014(shared_data):
     assert share == pytest.approx(0.32, abs=0.002)
 
 
+def test_default_weights_keep_kl_80_plus_index_on_folk1a_2014(shared_data):
+    """KL's 2.38 is for everyone aged 80+ against the average citizen: the FOLK1A-weighted mean
+    weight over 80-84 and 85+, both sexes, divided by the mean over everyone. Weights read
+    from the shipped CSV with pandas ('all' rows apply to both sexes)."""
+    raw = pd.read_csv(need.DEFAULT_WEIGHT_FILES["almen_praksis"], dtype={"age_group": str})
+    rows = []
+    for r in raw.itertuples(index=False):
+        for sex in ("Men", "Women") if r.sex == "all" else ({"m": "Men", "k": "Women"}[r.sex],):
+            lo = 85 if r.age_group == "85_plus" else int(r.age_group.split("_")[0])
+            hi = 200 if r.age_group == "85_plus" else int(r.age_group.split("_")[1])
+            rows += [(sex, age, r.weight) for age in range(lo, hi + 1)]
+    table = pd.DataFrame(rows, columns=["sex", "age", "weight"])
+    assert not table.duplicated(["sex", "age"]).any()
+    df = pd.read_csv(shared_data / FOLK1A_2014, dtype={"kommunekode": str})
+    df = df.merge(table, on=["sex", "age"], how="left", validate="many_to_one")
+    assert df["weight"].notna().all()
+    wpop = df["weight"] * df["population"]
+    old = df["age"] >= 80
+    mean_all = wpop.sum() / df["population"].sum()
+    mean_old = wpop[old].sum() / df.loc[old, "population"].sum()
+    assert mean_old / mean_all == pytest.approx(2.38, abs=0.005)
+
+
 def test_need_weighted_population_by_hand():
     weights = need.weights_from_rows(
         [[g, "all", 1.0] for g in need.AGE_GROUPS[:-1]]
