@@ -11,7 +11,8 @@ Definitions (per area or grouping unit):
   lægekapacitet, the capacity norm of almen praksis in Danmarks Statistik's documentation of
   LABY27 "borgere pr. lægekapacitet"), or an area with residents and no GP at all. With no
   need weights, need-weighted population = population;
-* ``rank_shortage``: 1 = fewest need-adjusted GPs per 10 000 residents (worst covered);
+* ``rank_shortage``: 1 = fewest need-adjusted GPs per 10 000 residents (worst covered); ties
+  share the lowest rank (1, 2, 2, 4);
 * Gini coefficient of GP capacity against need over the units (0 = capacity exactly
   proportional to need; 1 = all capacity in one unit): ``G = 1 − Σ (X_k − X_{k−1})(Y_k +
   Y_{k−1})`` with units sorted by capacity per need, ``X`` the cumulative need share and ``Y``
@@ -545,7 +546,10 @@ def run_density(
             "shortage_threshold": shortage_threshold,
             "shortage_threshold_source": SHORTAGE_SOURCE,
             "shortage_rule": "need-weighted residents per GP > threshold, or residents and no GP",
-            "rank_rule": "rank_shortage 1 = fewest need-adjusted GPs per 10 000 residents",
+            "rank_rule": (
+                "rank_shortage 1 = fewest need-adjusted GPs per 10 000 residents; "
+                "ties share the lowest rank (1, 2, 2, 4)"
+            ),
             "grouping_levels": levels,
             "weights": need_mod.weights_record(weights),
             "summary": summary.replace({np.nan: None}).to_dict(orient="records"),
