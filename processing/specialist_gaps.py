@@ -3,6 +3,16 @@
 Thin wrapper: QGIS inputs -> plain pandas frames -> ``sundplan_qgis.gaps.specialist_gaps``;
 tables (and area polygons / relocation lines) out. The optional network part reuses the
 catchments engine (``run_catchments``) with one specialty's practices as the "hospitals".
+
+Network part, per area and specialty (the ACCESS table): ``pop_beyond`` = residents whose drive
+time to the nearest practice of the specialty exceeds the limit (``> limit``, as the bands of
+``sundplan_qgis.catchments``) plus the *unreachable* ones (near a road that leads to no practice
+of the specialty: infinite time). *Unsnapped* residents (no road within the snapping distance)
+have no travel time at all, so they are **not** counted as beyond: they are in ``population`` and
+in ``pop_unsnapped`` (as in ``sundplan:catchments``, where unsnapped is its own class).
+``share_beyond = pop_beyond / population`` is therefore a lower bound, and
+``(pop_beyond + pop_unsnapped) / population`` the upper bound. A specialty without any practice:
+everyone is beyond (``pop_beyond`` = the areas' population, ``pop_unsnapped`` NULL).
 """
 
 from __future__ import annotations
@@ -700,7 +710,10 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
         info["definition"] = (
             "pop_beyond = residents whose drive time to the nearest practice of the specialty "
             "exceeds the limit, plus residents who cannot reach any (unreachable); residents "
-            "with no road within the snapping distance are pop_unsnapped, not counted as beyond"
+            "with no road within the snapping distance are pop_unsnapped, not counted as beyond "
+            "(share_beyond = pop_beyond / population is a lower bound; (pop_beyond + "
+            "pop_unsnapped) / population the upper bound); a specialty without practices: "
+            "everyone is beyond"
         )
         access = pd.concat(frames, ignore_index=True)
         names = dict(zip(result.areas["area_id"], result.areas["area_name"], strict=False))

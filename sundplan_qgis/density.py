@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import inequality
 from . import need as need_mod
 from .errors import SundplanError, listing, msg
 
@@ -167,42 +168,38 @@ def _metrics(df: pd.DataFrame, threshold: float) -> pd.DataFrame:
 def gini_lorenz(
     capacity: np.ndarray, need: np.ndarray, names: Sequence[str]
 ) -> tuple[float, pd.DataFrame]:
-    """Gini coefficient of ``capacity`` against ``need`` and the Lorenz curve points.
-
-    Units with no need are left out. Returns (gini, frame with order, unit, need_share,
-    capacity_share, cum_need_share, cum_capacity_share), starting at the point (0, 0).
+    """Gini coefficient of ``capacity`` against ``need`` and the Lorenz curve points
+    (``sundplan_qgis.inequality``: the same measure as the specialist gaps). Units with
+    neither need nor capacity are left out; capacity where there is no need counts as
+    concentration. Returns (gini, frame with order, unit, need_share, capacity_share,
+    cum_need_share, cum_capacity_share), starting at the point (0, 0).
     """
     capacity = np.asarray(capacity, dtype="float64")
     need = np.asarray(need, dtype="float64")
-    keep = np.flatnonzero(need > 0)
-    if keep.size == 0 or capacity[keep].sum() <= 0:
-        return float("nan"), pd.DataFrame(
-            columns=[
-                "order",
-                "unit",
-                "need_share",
-                "capacity_share",
-                "cum_need_share",
-                "cum_capacity_share",
-            ]
-        )
+    keep = np.flatnonzero((need > 0) | (capacity > 0))
+    columns = [
+        "order",
+        "unit",
+        "need_share",
+        "capacity_share",
+        "cum_need_share",
+        "cum_capacity_share",
+    ]
+    if keep.size == 0 or capacity[keep].sum() <= 0 or need[keep].sum() <= 0:
+        return float("nan"), pd.DataFrame(columns=columns)
     c, n = capacity[keep], need[keep]
-    order = np.lexsort((np.arange(keep.size), c / n))
-    c, n = c[order], n[order]
-    xs = np.concatenate([[0.0], np.cumsum(n) / n.sum()])
-    ys = np.concatenate([[0.0], np.cumsum(c) / c.sum()])
-    gini = float(1.0 - np.sum((xs[1:] - xs[:-1]) * (ys[1:] + ys[:-1])))
+    order, xs, ys = inequality.lorenz_curve(c, n)
     frame = pd.DataFrame(
         {
             "order": np.arange(keep.size + 1, dtype=np.int64),
             "unit": ["(origin)", *[str(names[k]) for k in keep[order]]],
-            "need_share": np.concatenate([[0.0], n / n.sum()]),
-            "capacity_share": np.concatenate([[0.0], c / c.sum()]),
+            "need_share": np.concatenate([[0.0], n[order] / n.sum()]),
+            "capacity_share": np.concatenate([[0.0], c[order] / c.sum()]),
             "cum_need_share": xs,
             "cum_capacity_share": ys,
         }
     )
-    return gini, frame
+    return inequality.gini(c, n), frame
 
 
 @dataclass

@@ -10,10 +10,12 @@ Definitions (per specialty ``s`` and area ``a``; all sums over the areas of the 
 * reference total ``R``: today's capacity Σ C (default) or a planned total;
 * fair share ``F[a] = R × N[a] / Σ N``; gap ``C[a] − F[a]``; ratio ``C[a] / F[a]``;
 * density ``C[a] / N[a] × 100 000`` (capacity per 100 000 need-weighted inhabitants);
-* class: ``under-supplied`` (ratio < under), ``over-supplied`` (ratio > over), ``balanced``;
-  ``no population`` where ``N[a] = 0``.
+* class: ``under-supplied`` (ratio < under), ``over-supplied`` (ratio > over), ``balanced``
+  otherwise, so a ratio exactly at a threshold is balanced; ``no population`` where ``N[a] = 0``.
 
-Per specialty: highest and lowest density (areas with need) and their ratio; the Gini
+Per specialty: highest and lowest density (areas with need) and their ratio; the number of
+areas with need and no capacity (``n_areas_without_capacity``; areas without population are
+not counted, they are class ``no population``); the Gini
 coefficient of capacity against need (Lorenz curve of cumulative capacity share against
 cumulative need share, areas ordered by density); the index of dissimilarity
 ``D = ½ Σ |C[a]/ΣC − N[a]/ΣN|`` (the share of today's capacity that would have to move to match
@@ -41,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import SundplanError, listing, msg
+from .inequality import gini  # noqa: F401 (part of this module's API)
 
 DATA_DIR: Path = Path(__file__).resolve().parents[1] / "resources" / "data"
 SPECIALTIES_CSV = "specialties.csv"
@@ -354,24 +357,6 @@ def need_weighted(
 
 
 # --------------------------------------------------------------------------- measures
-def gini(capacity: np.ndarray, need: np.ndarray) -> float:
-    """Gini coefficient of ``capacity`` against ``need`` (0 = proportional, → 1 = concentrated).
-
-    Areas ordered by capacity per need (ascending); Lorenz curve of cumulative capacity share
-    (y) against cumulative need share (x); ``G = 1 − Σ (x_k − x_{k−1})(y_k + y_{k−1})``.
-    """
-    c = np.asarray(capacity, dtype=float)
-    n = np.asarray(need, dtype=float)
-    if c.sum() <= 0 or n.sum() <= 0:
-        return float("nan")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        density = np.where(n > 0, c / np.where(n > 0, n, 1), np.inf)
-    order = np.lexsort((c, density))
-    x = np.concatenate([[0.0], np.cumsum(n[order]) / n.sum()])
-    y = np.concatenate([[0.0], np.cumsum(c[order]) / c.sum()])
-    return float(1.0 - np.sum(np.diff(x) * (y[1:] + y[:-1])))
-
-
 def dissimilarity(capacity: np.ndarray, need: np.ndarray) -> float:
     """Index of dissimilarity ``½ Σ |C/ΣC − N/ΣN|``: share of capacity to move to match need."""
     c = np.asarray(capacity, dtype=float)

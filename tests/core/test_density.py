@@ -307,3 +307,19 @@ def test_shortage_is_strictly_above_the_threshold_and_rank_ties_share_the_lowest
         shortage_threshold=1599.0,
     )
     assert bool(res.areas.iloc[0]["shortage"])
+
+
+def test_density_gini_is_the_gaps_gini_in_density_order():
+    """One measure for both algorithms: ordered by capacity per need, capacity without need
+    counted as concentration (see sundplan_qgis.inequality)."""
+    from sundplan_qgis import gaps
+
+    # Capacity [2, 1] against need [10, 1]: by density the Lorenz curve is (0,0), (10/11, 2/3),
+    # (1, 1), so G = 1 − (10/11 · 2/3 + 1/11 · 5/3) = 8/33; by capacity it would be −8/33.
+    g, lor = D.gini_lorenz(np.array([2.0, 1.0]), np.array([10.0, 1.0]), ["a", "b"])
+    assert g == pytest.approx(8 / 33)
+    assert lor.unit.tolist() == ["(origin)", "a", "b"]
+    # A GP where nobody lives is concentration, as in the specialist gaps.
+    cap, need = np.array([2.0, 1.0, 1.0]), np.array([10.0, 1.0, 0.0])
+    assert D.gini_lorenz(cap, need, list("abc"))[0] == pytest.approx(gaps.gini(cap, need))
+    assert D.gini_lorenz(cap, need, list("abc"))[0] == pytest.approx(1 - (1 - 1 / 4) * (1 - 8 / 33))

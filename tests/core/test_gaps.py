@@ -429,3 +429,188 @@ def test_other_bad_inputs():
         gaps.parse_planned_totals("hudlæge sixty")
     with pytest.raises(SundplanError, match="not in the grouping table: 9999"):
         gaps.group_areas(pd.DataFrame({"area_id": ["9999"], "population": [1]}), {"0101": "X"})
+
+
+# --------------------------------------------------------------------------- Gini ordering
+# Definition used (gaps.gini): areas sorted by density d = capacity / need (ascending);
+# Lorenz curve X_k = cumulative need share, Y_k = cumulative capacity share, from (0, 0);
+# G = 1 − Σ_k (X_k − X_{k−1})(Y_k + Y_{k−1}).
+# Independent second formula (no sorting at all), for areas that all have need:
+# G = ½ Σ_i Σ_j n_i n_j |d_i − d_j| / (N² · μ), N = Σ n, μ = Σ c / N (need-weighted mean density).
+def gini_mean_difference(capacity, need) -> float:
+    c = np.asarray(capacity, dtype=float)
+    n = np.asarray(need, dtype=float)
+    assert (n > 0).all(), "the mean-difference form needs every area to have need"
+    d = c / n
+    big_n = n.sum()
+    mu = c.sum() / big_n
+    total = sum(n[i] * n[j] * abs(d[i] - d[j]) for i in range(n.size) for j in range(n.size))
+    return 0.5 * total / (big_n**2 * mu)
+
+
+def test_gini_orders_by_density_not_by_capacity():
+    # capacity [2, 1], need [10, 1]: densities 0.2 and 1.0, so density order = input order
+    # (A, B) but capacity order is (B, A). By hand, density order: X = 0, 10/11, 1 and
+    # Y = 0, 2/3, 1 -> G = 1 − (10/11 · 2/3 + 1/11 · 5/3) = 1 − 25/33 = 8/33.
+    # Mean-difference form: ½ · 2 · (10 · 1 · 0.8) / (11² · 3/11) = 8 / 33 as well.
+    # (Sorting by capacity would give X = 0, 1/11, 1, Y = 0, 1/3, 1 -> 1 − 41/33 = −8/33.)
+    assert gaps.gini([2, 1], [10, 1]) == pytest.approx(8 / 33)
+    assert gini_mean_difference([2, 1], [10, 1]) == pytest.approx(8 / 33)
+    # The same two areas listed the other way round: input order now equals capacity order
+    # and differs from density order, so "no sorting" would be caught too.
+    assert gaps.gini([1, 2], [1, 10]) == pytest.approx(8 / 33)
+    # Three areas where input, capacity and density orders all differ:
+    # c = [5, 1, 3], n = [10, 1, 2] -> d = [0.5, 1, 1.5]; capacity order (B, C, A).
+    # By hand: X = 0, 10/13, 11/13, 1; Y = 0, 5/9, 6/9, 1
+    # Σ = 10/13 · 5/9 + 1/13 · 11/9 + 2/13 · 15/9 = (50 + 11 + 30) / 117 = 91/117 -> G = 26/117.
+    assert gaps.gini([5, 1, 3], [10, 1, 2]) == pytest.approx(26 / 117)
+    assert gini_mean_difference([5, 1, 3], [10, 1, 2]) == pytest.approx(26 / 117)
+
+
+@pytest.mark.parametrize("seed", [11, 12, 13, 14, 15])
+def test_gini_equals_mean_difference_form_on_random_areas(seed):
+    rng = np.random.default_rng(seed)
+    n_areas = int(rng.integers(2, 12))
+    need_ = rng.uniform(100, 50_000, size=n_areas)
+    cap = rng.choice([0.0, 0.5, 1.0, 2.0, 7.5], size=n_areas)
+    cap[0] = 3.0  # some capacity
+    g = gaps.gini(cap, need_)
+    assert g == pytest.approx(gini_mean_difference(cap, need_), abs=1e-12)
+    # and it does not depend on the order the areas are listed in
+    perm = rng.permutation(n_areas)
+    assert gaps.gini(cap[perm], need_[perm]) == pytest.approx(g, abs=1e-12)
+
+
+def test_gini_counts_capacity_in_areas_without_need_as_concentration():
+    # Documented rule of gaps.gini: an area with capacity but no need has infinite density and
+    # comes last (a vertical step of the Lorenz curve at X = 1). With a share s of capacity
+    # there and G' the Gini of the areas with need alone, Y is scaled by (1 − s), so
+    # G = 1 − (1 − s)(1 − G'). Here: areas with need c = [2, 1], n = [10, 1] (G' = 8/33),
+    # plus 1 capacity in an area with no need: s = 1/4 -> G = 1 − 3/4 · 25/33 = 1 − 25/44.
+    assert gaps.gini([2, 1, 1], [10, 1, 0]) == pytest.approx(19 / 44)
+    g_prime = gini_mean_difference([2, 1], [10, 1])
+    assert gaps.gini([1, 2, 1], [0, 10, 1]) == pytest.approx(1 - (1 - 0.25) * (1 - g_prime))
+    # an area with neither need nor capacity changes nothing
+    assert gaps.gini([2, 0, 1], [10, 0, 1]) == pytest.approx(8 / 33)
+
+
+@pytest.mark.parametrize("order", [["A", "B"], ["B", "A"]])
+def test_summary_gini_uses_density_order(order):
+    # A: 10 inhabitants, 2 capacities; B: 1 inhabitant, 1 capacity (unweighted) -> G = 8/33
+    pop = pd.DataFrame({"area_id": ["A", "B"], "population": [10, 1]}).set_index("area_id")
+    cap = pd.DataFrame({"area_id": ["A", "B"], "specialty": REUM, "capacity": [2.0, 1.0]})
+    r = gaps.specialist_gaps(
+        capacity=cap.set_index("area_id").loc[order].reset_index(),
+        population=pop.loc[order].reset_index(),
+        weights=None,
+    )
+    assert r.summary.set_index("specialty").loc[REUM, "gini"] == pytest.approx(8 / 33)
+
+
+@pytest.mark.shared
+def test_real_regions_gini_against_mean_difference_form(shared_data):
+    # FOLK1A 2014K1 regions with the 2019 press counts; need from the default weights,
+    # computed here with pandas from the single-year table (as in the test above), the Gini
+    # with the order-free mean-difference form.
+    folk = _folk1a_groups(shared_data)
+    folk = folk[folk["area_id"] != "0411"]
+    regions = gaps.group_areas(folk, gaps.reference_grouping("region"))
+    short = {r: r.replace("Region ", "") for r in regions["area_id"]}
+    cap = pd.DataFrame(
+        [
+            {"area_id": r, "specialty": s, "capacity": float(PRESS_2019[s][short[r]])}
+            for s in PRESS_2019
+            for r in regions["area_id"]
+        ]
+    )
+    res = gaps.specialist_gaps(
+        capacity=cap, population=regions, weights=gaps.load_specialist_weights()
+    )
+    path = shared_data / "folk1a-2014q1-kommune-koen-alder" / "folk1a_2014q1_kommune_koen_alder.csv"
+    d = pd.read_csv(path, dtype={"kommunekode": str})
+    d = d[d["kommunekode"] != "0411"]
+    d["region"] = d["kommunekode"].map(reference.kommuner().set_index("kommunekode")["region"])
+    w = pd.read_csv(gaps.DATA_DIR / gaps.WEIGHTS_CSV)
+    general = w[w["specialty"] == "*"].set_index("age_group")["weight"]
+    d["w"] = [general[need.AGE_GROUPS[min(a // 5, 17)]] for a in d["age"]]
+    own_need = (d["population"] * d["w"]).groupby(d["region"]).sum()  # scale is irrelevant
+    s = res.summary.set_index("specialty")
+    for spec in PRESS_2019:
+        c = pd.Series({r: float(PRESS_2019[spec][short[r]]) for r in own_need.index})
+        expected = gini_mean_difference(c.to_numpy(), own_need[c.index].to_numpy())
+        assert s.loc[spec, "gini"] == pytest.approx(expected, abs=1e-12)
+        # on this data capacity order and density order differ, so the ordering matters
+        by_density = list((c / own_need[c.index]).sort_values().index)
+        by_capacity = list(c.sort_values(kind="stable").index)
+        assert by_density != by_capacity
+
+
+# --------------------------------------------------------------------------- class boundaries
+def test_classify_boundaries_are_balanced():
+    # Documented rule: under-supplied if ratio < under, over-supplied if ratio > over, so a
+    # ratio exactly at a threshold is balanced.
+    ratio = np.array([0.8, 1.25, np.nextafter(0.8, 0), np.nextafter(1.25, 2), 1.0, 0.8])
+    need_ = np.array([1.0, 1.0, 1.0, 1.0, 1.0, 0.0])
+    got = gaps.classify(ratio, need_, under=0.8, over=1.25)
+    assert list(got) == [
+        gaps.CLASS_BALANCED,
+        gaps.CLASS_BALANCED,
+        gaps.CLASS_UNDER,
+        gaps.CLASS_OVER,
+        gaps.CLASS_BALANCED,
+        gaps.CLASS_NO_POPULATION,
+    ]
+    # under = over = 1: only exactly proportional areas are balanced
+    got = gaps.classify(np.array([1.0, 0.999, 1.001]), np.ones(3), under=1.0, over=1.0)
+    assert list(got) == [gaps.CLASS_BALANCED, gaps.CLASS_UNDER, gaps.CLASS_OVER]
+
+
+def test_ratio_exactly_at_the_default_thresholds_in_a_run():
+    # A 5 inhabitants, 4 capacities; B 4 inhabitants, 5 capacities (unweighted), ΣC = 9:
+    # fair shares 9 · 5/9 = 5 and 9 · 4/9 = 4 -> ratios 4/5 = 0.8 and 5/4 = 1.25 exactly.
+    r = gaps.specialist_gaps(
+        capacity=pd.DataFrame({"area_id": ["A", "B"], "specialty": DERM, "capacity": [4, 5]}),
+        population=pd.DataFrame({"area_id": ["A", "B"], "population": [5, 4]}),
+        weights=None,
+    )
+    a = r.areas.set_index("area_id")
+    assert a.loc["A", "ratio"] == 4 / 5 and a.loc["B", "ratio"] == 5 / 4
+    assert a.loc["A", "class"] == gaps.CLASS_BALANCED
+    assert a.loc["B", "class"] == gaps.CLASS_BALANCED
+    s = r.summary.iloc[0]
+    assert (s["n_under_supplied"], s["n_balanced"], s["n_over_supplied"]) == (0, 2, 0)
+    # just inside the thresholds the classes change
+    r = gaps.specialist_gaps(
+        capacity=pd.DataFrame({"area_id": ["A", "B"], "specialty": DERM, "capacity": [4, 5]}),
+        population=pd.DataFrame({"area_id": ["A", "B"], "population": [5, 4]}),
+        weights=None,
+        under_ratio=0.81,
+        over_ratio=1.24,
+    )
+    assert list(r.areas["class"]) == [gaps.CLASS_UNDER, gaps.CLASS_OVER]
+
+
+def test_areas_without_capacity_count_only_areas_with_population():
+    # A: 100 inhabitants, 2 capacities; B: 100 inhabitants, none; C: nobody, none;
+    # D: nobody, 1 capacity. Areas with need and no capacity: only B -> 1 (not 2: C has no
+    # population, so it is not "without capacity" but "no population").
+    pop = pd.DataFrame({"area_id": ["A", "B", "C", "D"], "population": [100, 100, 0, 0]})
+    cap = pd.DataFrame({"area_id": ["A", "D"], "specialty": REUM, "capacity": [2.0, 1.0]})
+    r = gaps.specialist_gaps(capacity=cap, population=pop, weights=None)
+    s = r.summary.iloc[0]
+    assert s["n_areas_without_capacity"] == 1
+    a = r.areas.set_index("area_id")
+    assert list(a["class"]) == [
+        gaps.CLASS_OVER,  # ratio 2 / 1.5
+        gaps.CLASS_UNDER,  # ratio 0
+        gaps.CLASS_NO_POPULATION,
+        gaps.CLASS_NO_POPULATION,
+    ]
+    assert (s["n_under_supplied"], s["n_balanced"], s["n_over_supplied"]) == (1, 0, 1)
+    # densities only over areas with need: A 2/100e5 = 2000, B 0 -> no finite ratio
+    assert s["density_high_per_100k"] == pytest.approx(2000.0)
+    assert s["density_low_per_100k"] == pytest.approx(0.0)
+    assert s["density_high_area"] == "A" and s["density_low_area"] == "B"
+    # Gini: D's capacity (share 1/3) has no need: A and B alone give G' = ½ (one of two equal
+    # areas holds everything), so G = 1 − (2/3)(1/2) = 2/3.
+    assert s["gini"] == pytest.approx(2 / 3)

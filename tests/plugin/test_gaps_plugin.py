@@ -195,3 +195,167 @@ def test_bad_inputs_give_messages(sundplan_provider, sample, change, message):
     with pytest.raises(QgsProcessingException, match=message) as info:
         processing.run("sundplan:specialist_gaps", params)
     assert "Traceback" not in str(info.value)
+
+
+# --------------------------------------------------------------------------- network part
+X0, Y0 = 500_000.0, 6_200_000.0  # EPSG:25832 metres
+
+
+def _write_layer(path, name, geom_type, fields, rows):
+    """A GeoPackage layer in EPSG:25832: rows are (wkt, {field: value})."""
+    from osgeo import ogr, osr
+
+    ds = (
+        ogr.Open(str(path), 1)
+        if path.exists()
+        else ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    )
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(25832)
+    lyr = ds.CreateLayer(name, srs, geom_type)
+    for fname, ftype in fields.items():
+        lyr.CreateField(ogr.FieldDefn(fname, ftype))
+    for wkt, attrs in rows:
+        f = ogr.Feature(lyr.GetLayerDefn())
+        for k, v in attrs.items():
+            f.SetField(k, v)
+        f.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        lyr.CreateFeature(f)
+    ds = None
+
+
+def _pt(x_km, y_km):
+    return f"POINT ({X0 + x_km * 1000} {Y0 + y_km * 1000})"
+
+
+@pytest.fixture(scope="module")
+def tiny_network(tmp_path_factory):
+    """A straight 100 km road at 60 km/h (1 min per km, a vertex every km) along y = 0, an
+    isolated 2 km road at y = 40 km, areas W (x < 50 km) and E (x > 50 km), Dermato-venerologi
+    practices at x = 0 and 40 km, a Reumatologi practice at x = 100 km, and residents."""
+    from osgeo import ogr
+
+    gpkg = tmp_path_factory.mktemp("gaps_net") / "tiny.gpkg"
+    main = ", ".join(f"{X0 + k * 1000} {Y0}" for k in range(101))
+    island = (
+        f"{X0 + 20_000} {Y0 + 40_000}, {X0 + 21_000} {Y0 + 40_000}, {X0 + 22_000} {Y0 + 40_000}"
+    )
+    _write_layer(
+        gpkg,
+        "roads",
+        ogr.wkbLineString,
+        {"speed": ogr.OFTReal},
+        [(f"LINESTRING ({main})", {"speed": 60.0}), (f"LINESTRING ({island})", {"speed": 60.0})],
+    )
+
+    def box(x1, x2):
+        xa, xb, ya, yb = X0 + x1 * 1000, X0 + x2 * 1000, Y0 - 10_000, Y0 + 50_000
+        return f"POLYGON (({xa} {ya}, {xb} {ya}, {xb} {yb}, {xa} {yb}, {xa} {ya}))"
+
+    _write_layer(
+        gpkg,
+        "areas",
+        ogr.wkbPolygon,
+        {"area_id": ogr.OFTString, "population": ogr.OFTInteger},
+        [(box(-5, 50), {"area_id": "W", "population": 316}),
+         (box(50, 105), {"area_id": "E", "population": 1296})],
+    )  # fmt: skip
+    _write_layer(
+        gpkg,
+        "practices",
+        ogr.wkbPoint,
+        {"specialty": ogr.OFTString, "capacity": ogr.OFTReal},
+        [(_pt(0, 0), {"specialty": "hudlæge", "capacity": 1.0}),
+         (_pt(40, 0), {"specialty": "Dermato-venerologi", "capacity": 1.0}),
+         (_pt(100, 0), {"specialty": "Reumatologi", "capacity": 1.0})],
+    )  # fmt: skip
+    _write_layer(
+        gpkg,
+        "residents",
+        ogr.wkbPoint,
+        {"pop": ogr.OFTReal},
+        [
+            (_pt(10, 0), {"pop": 100.0}),  # W on the road
+            (_pt(45, 0), {"pop": 200.0}),  # W on the road
+            (_pt(21, 40.2), {"pop": 16.0}),  # W, 200 m from the isolated road: unreachable
+            (_pt(75, 0), {"pop": 400.0}),  # E on the road
+            (_pt(95, 0), {"pop": 800.0}),  # E on the road
+            (_pt(60, 20), {"pop": 32.0}),  # E, 20 km from any road: unsnapped
+            (_pt(71, 0.9), {"pop": 64.0}),  # E, 900 m from the road node at x = 71 km
+        ],
+    )
+    return gpkg
+
+
+def test_network_part_population_beyond_by_hand(sundplan_provider, tiny_network, tmp_path):
+    """pop_beyond per area and specialty against times worked out by hand.
+
+    Road 60 km/h: 1 minute per km; the access leg is 900 m at 30 km/h = 1.8 min. Limit 30 min.
+    Dermato-venerologi (practices at 0 and 40 km): x=10 -> 10 min, x=45 -> 5, x=75 -> 35,
+    x=95 -> 55, x=71 (+900 m) -> 31 + 1.8; Reumatologi (at 100 km): x=10 -> 90, x=45 -> 55,
+    x=75 -> 25, x=95 -> 5, x=71 (+900 m) -> 29 + 1.8 = 30.8 (beyond only through the access
+    leg). The 16 residents near the isolated road cannot reach any practice: beyond.
+
+    Rule (documented in the report's network_part.definition and the module docstring of
+    processing/specialist_gaps.py): residents with no road within MAX_SNAP_M (the 32 at
+    (60, 20) km) have no travel time at all; they are counted in population and in
+    pop_unsnapped, not in pop_beyond, so share_beyond is a lower bound and
+    (pop_beyond + pop_unsnapped) / population the upper bound. A specialty with no practice
+    at all: everyone is beyond (census population of the area).
+    """
+    import processing
+
+    gpkg = tiny_network
+    params = {
+        "PRACTICES": f"{gpkg}|layername=practices",
+        "SPECIALTY_FIELD": "specialty",
+        "CAPACITY_FIELD": "capacity",
+        "AREAS": f"{gpkg}|layername=areas",
+        "AREA_ID_FIELD": "area_id",
+        "AREA_NAME_FIELD": "area_id",
+        "WEIGHTS": 1,  # unweighted: the areas have a population column only
+        "PLANNED_TOTALS": "Psykiatri=2",  # a specialty with no practice at all
+        "NETWORK_LAYER": f"{gpkg}|layername=roads",
+        "SPEED_FIELD": "speed",
+        "POPULATION_LAYER": f"{gpkg}|layername=residents",
+        "POPULATION_FIELD": "pop",
+        "TIME_LIMIT_MIN": 30,
+        "MAX_SNAP_M": 1000,
+        "ACCESS_SPEED_KMH": 30,
+        "CELL_SIZE_M": 1000,
+        "OUTPUT": "TEMPORARY_OUTPUT",
+        "SUMMARY": "TEMPORARY_OUTPUT",
+        "RELOCATIONS": "TEMPORARY_OUTPUT",
+        "ACCESS": "TEMPORARY_OUTPUT",
+        "REPORT": str(tmp_path / "report.json"),
+    }
+    res = processing.run("sundplan:specialist_gaps", params)
+    access = _layer_frame(res["ACCESS"]).set_index(["specialty", "area_id"])
+    derm, reum, psyk = "Dermato-venerologi", "Reumatologi", "Psykiatri"
+    expected = {
+        # (specialty, area): (population, pop_beyond, pop_unsnapped)
+        (derm, "W"): (316, 16, 0),  # 100 and 200 within; 16 unreachable
+        (derm, "E"): (1296, 400 + 800 + 64, 32),
+        (reum, "W"): (316, 100 + 200 + 16, 0),
+        (reum, "E"): (1296, 64, 32),  # 400 and 800 within, 64 at 30.8 min
+        (psyk, "W"): (316, 316, None),
+        (psyk, "E"): (1296, 1296, None),
+    }
+    assert set(access.index) == set(expected)
+    for key, (pop, beyond, unsnapped) in expected.items():
+        row = access.loc[key]
+        assert row["population"] == pytest.approx(pop), key
+        assert row["pop_beyond"] == pytest.approx(beyond), key
+        assert row["share_beyond"] == pytest.approx(beyond / pop), key
+        if unsnapped is None:
+            v = row["pop_unsnapped"]  # not computed without practices: NULL
+            assert v is None or (hasattr(v, "isNull") and v.isNull()) or np.isnan(v), key
+        else:
+            assert row["pop_unsnapped"] == pytest.approx(unsnapped), key
+        assert row["time_limit_min"] == 30
+    report = json.loads(open(params["REPORT"], encoding="utf-8").read())
+    net = report["network_part"]
+    assert net["time_limit_min"] == 30
+    assert net["specialties"][derm] == {"practices": 2}
+    assert net["specialties"][reum] == {"practices": 1}
+    assert "unsnapped" in net["definition"] and "not counted as beyond" in net["definition"]
