@@ -75,6 +75,7 @@ class LocationTimes:
     hospital: np.ndarray  # (P,) int32, -1 unless status ok
     snap_m: np.ndarray  # (P,) float64 distance to the road node used (NaN if unsnapped)
     status: np.ndarray  # (P,) int8 STATUS_*
+    node: np.ndarray | None = None  # (P,) int64 road node used (ok/unreachable), else -1
 
 
 def _snappable(graph) -> np.ndarray:
@@ -221,8 +222,9 @@ def locate(
     hospital = np.full(n, -1, dtype=np.int32)
     snap_m = np.full(n, np.nan)
     status = np.full(n, STATUS_UNSNAPPED, dtype=np.int8)
+    node = np.full(n, -1, dtype=np.int64)
     if n == 0:
-        return LocationTimes(time_min, hospital, snap_m, status)
+        return LocationTimes(time_min, hospital, snap_m, status, node)
     access_mps = access_speed_kmh / 3.6
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
@@ -245,17 +247,18 @@ def locate(
         hospital[idx] = solution.node_hospital[nodes]
         snap_m[idx] = d[ok]
         status[idx] = STATUS_OK
+        node[idx] = nodes
         # Not near a reachable node: near any node at all (then unreachable) or none?
         rest = np.flatnonzero(~ok)
         if rest.size:
-            d_any, _ = _node_tree(graph)[0].query(
-                part[rest], k=1, distance_upper_bound=max_snap_m, workers=-1
-            )
+            tree, tree_nodes = _node_tree(graph)
+            d_any, j_any = tree.query(part[rest], k=1, distance_upper_bound=max_snap_m, workers=-1)
             near = np.isfinite(d_any)
             status[rest[near] + start] = STATUS_UNREACHABLE
             snap_m[rest[near] + start] = d_any[near]
+            node[rest[near] + start] = tree_nodes[j_any[near]]
     progress(1.0, "Locations done")
-    return LocationTimes(time_min, hospital, snap_m, status)
+    return LocationTimes(time_min, hospital, snap_m, status, node)
 
 
 def validate_bands(bands_min: Sequence[float]) -> np.ndarray:
@@ -580,7 +583,11 @@ def run_catchments(
     if population.flat_index is not None and population.grid is grid:
         fi = population.flat_index
         loc = LocationTimes(
-            surface.time_min[fi], surface.hospital[fi], surface.snap_m[fi], surface.status[fi]
+            surface.time_min[fi],
+            surface.hospital[fi],
+            surface.snap_m[fi],
+            surface.status[fi],
+            surface.node[fi],
         )
         pop_xy_net = None
     else:
@@ -651,6 +658,7 @@ def run_catchments(
     status_n = {STATUS_LABELS[s]: int((loc.status == s).sum()) for s in STATUS_LABELS}
     report = {
         "method": "multi-source Dijkstra (scipy.sparse.csgraph) on the reversed road graph",
+        "disconnected_parts": disconnected_parts(graph, sol, loc, pop),
         "network": {
             "source": graph.source_name,
             "nodes": int(graph.node_xy.shape[0]),
@@ -713,6 +721,42 @@ def run_catchments(
         hospital_names=list(sol.hospital_names),
         bands_min=bands,
     )
+
+
+def disconnected_parts(graph, sol: NetworkSolution, loc: LocationTimes, population, *, most=20):
+    """The parts of the road network from which no hospital can be reached (islands without a
+    ferry, stubs), largest first: nodes, road length and the residents living by them."""
+    comp = getattr(graph, "component", None)
+    if comp is None or loc.node is None:
+        return {"parts_without_hospital": None, "parts": []}
+    n_comp = int(comp.max()) + 1 if comp.size else 0
+    reaches = np.zeros(n_comp, dtype=bool)
+    reaches[comp[np.isfinite(sol.node_time_s)]] = True
+    stranded = np.flatnonzero(~reaches)
+    nodes_per = np.bincount(comp, minlength=n_comp)
+    unreach = loc.status == STATUS_UNREACHABLE
+    pop_per = np.bincount(
+        comp[loc.node[unreach]], weights=np.asarray(population)[unreach], minlength=n_comp
+    )
+    length_per = np.zeros(n_comp)
+    seg_u = getattr(graph, "seg_u", None)
+    if seg_u is not None and getattr(graph, "seg_length_m", None) is not None:
+        length_per = np.bincount(comp[seg_u], weights=graph.seg_length_m, minlength=n_comp)
+    ranked = stranded[np.lexsort((-nodes_per[stranded], -pop_per[stranded]))][:most]
+    parts = []
+    for k in ranked:
+        xy = graph.node_xy[comp == k].mean(axis=0)
+        parts.append(
+            {
+                "component": int(k),
+                "nodes": int(nodes_per[k]),
+                "road_km": round(float(length_per[k]) / 1000.0, 2),
+                "residents_by_it": round(float(pop_per[k]), 1),
+                "centre_x": round(float(xy[0]), 1),
+                "centre_y": round(float(xy[1]), 1),
+            }
+        )
+    return {"parts_without_hospital": int(stranded.size), "parts": parts}
 
 
 def _same_crs(a: str, b: str) -> bool:

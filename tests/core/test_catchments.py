@@ -465,3 +465,36 @@ def test_population_raster_cells_and_another_crs(tmp_path):
     assert res.areas.population.tolist()[:2] == pytest.approx(expected)
     assert res.report["population"]["total"] == 60
     assert res.grid.width == 4 and res.grid.height == 3  # the surface is the raster's own grid
+
+
+def test_report_names_the_disconnected_parts_and_who_lives_by_them():
+    from sundplan_qgis import network
+
+    # Mainland road 0–1000 m with the hospital; an island road 50–51 km with no ferry.
+    lines = network.RoadLines(
+        coords=np.array([[0, 0], [1000, 0], [50_000, 0], [51_000, 0]], float),
+        offsets=np.array([0, 2, 4]),
+        road_class=np.array(["residential", "residential"], dtype=object),
+        speed_kmh=np.array([36.0, 36.0]),
+        oneway=np.zeros(2, dtype=np.int8),
+        ferry_duration_min=np.array([np.nan, np.nan]),
+        crs_wkt=WKT,
+        source_name="islands",
+    )
+    g = network.build_graph(lines)
+    population = population_from_points(
+        xy=np.array([[500, 10], [50_500, 10], [50_900, -20]]),
+        population=[10.0, 7.0, 5.0],
+        crs_wkt=WKT,
+        source_name="p",
+    )
+    res = C.run_catchments(
+        g, hospital_xy=[(0, 0)], hospital_names=["H"], population=population, polygons=False
+    )
+    parts = res.report["disconnected_parts"]
+    assert parts["parts_without_hospital"] == 1
+    (island,) = parts["parts"]
+    assert island["nodes"] == 2 and island["road_km"] == pytest.approx(1.0)
+    assert island["residents_by_it"] == 12.0
+    assert island["centre_x"] == pytest.approx(50_500)
+    assert res.report["population"]["unreachable"] == 12.0
