@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from qgis.core import (
     QgsCsException,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingOutputFile,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -25,7 +23,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
@@ -528,12 +525,7 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
                     createByDefault=True,
                 )
             )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                "REPORT", tr("Run report (JSON)"), fileFilter="JSON (*.json)"
-            )
-        )
-        self.addOutput(QgsProcessingOutputFile("REPORT_TEXT", tr("Run report (text)")))
+        self.add_report_output()
 
     # ------------------------------------------------------------------ inputs
     def read_inputs(self, parameters, context, feedback, *, bands_min=None) -> dict:
@@ -700,18 +692,6 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
         out.update(self.write_report(result.report, parameters, context))
         return out
 
-    def write_report(self, report: dict, parameters, context) -> dict:
-        """The run report as JSON (with provenance) and as readable text beside it."""
-        path = self.parameterAsFileOutput(parameters, "REPORT", context)
-        full = {"provenance": json.loads(self._provenance or "{}"), **report}
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(path + ".tmp")
-        tmp.write_text(json.dumps(full, indent=2, ensure_ascii=False, default=str), "utf-8")
-        tmp.replace(path)
-        text_path = str(Path(path).with_suffix(".txt"))
-        Path(text_path).write_text(report_text(full), "utf-8")
-        return {"REPORT": path, "REPORT_TEXT": text_path}
-
 
 def _default_osm_cache() -> str:
     """``<QGIS profile>/sundplan/osm_cache``: where osmnx keeps downloaded Overpass answers."""
@@ -729,38 +709,6 @@ def _objects(values: list) -> np.ndarray:
     for i, v in enumerate(values):
         arr[i] = v
     return arr
-
-
-def report_text(report: dict) -> str:
-    """A plain-language rendering of the run report (English; numbers as in the JSON)."""
-    lines = ["Sundplan run report", "=" * 19, ""]
-
-    def walk(obj, indent=0):
-        pad = "  " * indent
-        if isinstance(obj, dict):
-            for k, v in obj.items():
-                if isinstance(v, dict | list):
-                    lines.append(f"{pad}{k}:")
-                    walk(v, indent + 1)
-                else:
-                    lines.append(f"{pad}{k}: {_fmt_value(v)}")
-        elif isinstance(obj, list):
-            for v in obj:
-                if isinstance(v, dict):
-                    lines.append(
-                        f"{pad}- " + ", ".join(f"{k}: {_fmt_value(x)}" for k, x in v.items())
-                    )
-                else:
-                    lines.append(f"{pad}- {_fmt_value(v)}")
-
-    walk(report)
-    return "\n".join(lines) + "\n"
-
-
-def _fmt_value(v) -> str:
-    if isinstance(v, float):
-        return f"{v:,.2f}" if abs(v) < 1e6 else f"{v:,.0f}"
-    return str(v)
 
 
 def _parse_bands(text: str) -> list[float]:

@@ -676,6 +676,34 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
                 )
             )
 
+    def add_report_output(self, *, optional: bool = False) -> None:
+        """REPORT (the run report as JSON) and REPORT_TEXT (the same as text beside it)."""
+        from qgis.core import QgsProcessingOutputFile, QgsProcessingParameterFileDestination
+
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "REPORT",
+                tr("Run report (JSON)"),
+                fileFilter="JSON (*.json)",
+                optional=optional,
+                createByDefault=True,
+            )
+        )
+        self.addOutput(QgsProcessingOutputFile("REPORT_TEXT", tr("Run report (text)")))
+
+    def write_report(self, report: dict, parameters, context) -> dict:
+        """The run report as JSON (with the provenance) and as readable text beside it;
+        the JSON is written to a temporary file first, so no half-written report remains."""
+        path = self.parameterAsFileOutput(parameters, "REPORT", context)
+        full = {"provenance": json.loads(self._provenance or "{}"), **report}
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(path + ".tmp")
+        tmp.write_text(json.dumps(full, indent=2, ensure_ascii=False, default=str), "utf-8")
+        tmp.replace(path)
+        text_path = str(Path(path).with_suffix(".txt"))
+        Path(text_path).write_text(report_as_text(full), "utf-8")
+        return {"REPORT": path, "REPORT_TEXT": text_path}
+
     def define_parameters(self, config=None) -> None:
         """Add parameters and outputs (subclasses)."""
         raise NotImplementedError
@@ -832,6 +860,35 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
                     LayerPostProcessor.create(style, self._provenance, title, adapt)
                 )
         return {}
+
+
+def report_as_text(report: dict) -> str:
+    """A plain-language rendering of a run report (English keys; numbers as in the JSON)."""
+    lines = ["Sundplan run report", "=" * 19, ""]
+
+    def fmt(v) -> str:
+        if isinstance(v, float):
+            return f"{v:,.2f}" if abs(v) < 1e6 else f"{v:,.0f}"
+        return str(v)
+
+    def walk(obj, indent=0):
+        pad = "  " * indent
+        if isinstance(obj, dict):
+            for k, v in obj.items():
+                if isinstance(v, dict | list):
+                    lines.append(f"{pad}{k}:")
+                    walk(v, indent + 1)
+                else:
+                    lines.append(f"{pad}{k}: {fmt(v)}")
+        elif isinstance(obj, list):
+            for v in obj:
+                if isinstance(v, dict):
+                    lines.append(f"{pad}- " + ", ".join(f"{k}: {fmt(x)}" for k, x in v.items()))
+                else:
+                    lines.append(f"{pad}- {fmt(v)}")
+
+    walk(report)
+    return "\n".join(lines) + "\n"
 
 
 def provenance_dict(results: dict) -> dict:

@@ -10,11 +10,9 @@ import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsProcessing,
-    QgsProcessingOutputFile,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -196,12 +194,7 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
                 QgsProcessing.TypeVectorPoint,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                "REPORT", tr("Run report (JSON)"), fileFilter="JSON (*.json)"
-            )
-        )
-        self.addOutput(QgsProcessingOutputFile("REPORT_TEXT", tr("Run report (text)")))
+        self.add_report_output()
 
     # ------------------------------------------------------------------ network
     def _read_graph(self, parameters, context, feedback):

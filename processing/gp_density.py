@@ -7,13 +7,9 @@ parameter helpers here are shared with ``fca_access``.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import numpy as np
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingOutputFile,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -21,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
@@ -246,17 +241,6 @@ class PracticeParameters:
             "capacity_field": fields["CAPACITY_FIELD"] or "1 per practice",
         }
 
-    def write_report(self, report: dict, parameters, context) -> dict:
-        from ._network_alg import report_text
-
-        path = self.parameterAsFileOutput(parameters, "REPORT", context)
-        full = {"provenance": json.loads(self._provenance or "{}"), **report}
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        Path(path).write_text(json.dumps(full, indent=2, ensure_ascii=False, default=str), "utf-8")
-        text_path = str(Path(path).with_suffix(".txt"))
-        Path(text_path).write_text(report_text(full), "utf-8")
-        return {"REPORT": path, "REPORT_TEXT": text_path}
-
 
 class GpDensityAlgorithm(PracticeParameters, SundplanAlgorithm):
     """Lægedækning pr. kommune."""
@@ -381,12 +365,7 @@ class GpDensityAlgorithm(PracticeParameters, SundplanAlgorithm):
                 createByDefault=True,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                "REPORT", tr("Run report (JSON)"), fileFilter="JSON (*.json)"
-            )
-        )
-        self.addOutput(QgsProcessingOutputFile("REPORT_TEXT", tr("Run report (text)")))
+        self.add_report_output()
 
     def compute(self, parameters, context, feedback):
         import pandas as pd

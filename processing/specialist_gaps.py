@@ -26,7 +26,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -266,15 +265,7 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
                 createByDefault=False,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                "REPORT",
-                tr("Run report (JSON)"),
-                fileFilter="JSON (*.json)",
-                optional=True,
-                createByDefault=True,
-            )
-        )
+        self.add_report_output(optional=True)
 
     # ------------------------------------------------------------------ reading
     def _areas(self, parameters, context) -> dict:
