@@ -6,10 +6,7 @@ non-loopback address fails during these tests.
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -18,20 +15,7 @@ pytest.importorskip("osmnx")
 
 from sundplan_qgis import _compat, osm_download  # noqa: E402
 from sundplan_qgis.errors import SundplanError  # noqa: E402
-
-
-def _load_mock():
-    name = "sundplan_tests_osm_mock"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "osm_mock.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-osm_mock = _load_mock()
+from tests import osm_mock  # noqa: E402 (the shared mock Overpass server)
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@ Overpass server of ``tests/osm_mock.py`` on 127.0.0.1 (no internet is ever conta
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -22,18 +20,8 @@ from qgis.core import (
 pytest.importorskip("osmnx")
 
 
-def _load_mock():
-    name = "sundplan_tests_osm_mock"
-    if name not in sys.modules:
-        path = Path(__file__).resolve().parents[1] / "osm_mock.py"
-        spec = importlib.util.spec_from_file_location(name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
+from tests import osm_mock  # noqa: E402 (the shared mock Overpass server)
 
-
-osm_mock = _load_mock()
 W, S, E, N = osm_mock.BBOX
 EXTENT_4326 = f"{W},{E},{S},{N} [EPSG:4326]"
 
