@@ -52,15 +52,15 @@
     </message>
     <message>
         <location filename="../processing/_inputs.py" line="190"/>
-        <location filename="../sundplan_qgis/density.py" line="131"/>
+        <location filename="../sundplan_qgis/density.py" line="133"/>
         <source>The area layer &apos;{layer}&apos; has duplicate ids in &apos;{field}&apos;: {ids}. Each area needs a unique id (dissolve multi-part areas first).</source>
         <translation>Områdelaget &apos;{layer}&apos; har dublerede id&apos;er i &apos;{field}&apos;: {ids}. Hvert område skal have et entydigt id (saml områder i flere dele først).</translation>
     </message>
     <message>
         <location filename="../processing/_inputs.py" line="246"/>
-        <location filename="../processing/_network_alg.py" line="208"/>
+        <location filename="../processing/_network_alg.py" line="205"/>
         <location filename="../processing/base.py" line="167"/>
-        <location filename="../processing/base.py" line="810"/>
+        <location filename="../processing/base.py" line="872"/>
         <location filename="../processing/map_report.py" line="297"/>
         <source>Cancelled by the user.</source>
         <translation>Annulleret af brugeren.</translation>
@@ -71,335 +71,320 @@
         <translation>Vejlaget &apos;{layer}&apos; har ingen linjeobjekter.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="55"/>
+        <location filename="../processing/_network_alg.py" line="52"/>
         <source>Road network file (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefile)</source>
         <translation>Vejnetsfil (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefil)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="57"/>
+        <location filename="../processing/_network_alg.py" line="54"/>
         <source>Road networks</source>
         <translation>Vejnet</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="64"/>
+        <location filename="../processing/_network_alg.py" line="61"/>
         <source>…or a road network line layer</source>
         <translation>…eller et linjelag med vejnettet</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="72"/>
+        <location filename="../processing/_network_alg.py" line="69"/>
         <source>…or download the network for this extent with osmnx (needs internet; cached)</source>
         <translation>…eller hent vejnettet for denne udstrækning med osmnx (kræver internet; gemmes i cache)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="82"/>
+        <location filename="../processing/_network_alg.py" line="79"/>
         <source>Download cache folder (osmnx answers from it when the extent repeats)</source>
         <translation>Cachemappe til download (osmnx svarer herfra, når udstrækningen gentages)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="89"/>
+        <location filename="../processing/_network_alg.py" line="86"/>
         <source>Speed field (km/h) of the line layer</source>
         <translation>Hastighedsfelt (km/t) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="90"/>
+        <location filename="../processing/_network_alg.py" line="87"/>
         <source>One-way field (yes/1/true, -1/reverse) of the line layer</source>
         <translation>Ensretningsfelt (yes/1/true, -1/reverse) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="91"/>
+        <location filename="../processing/_network_alg.py" line="88"/>
         <source>Road class field (OSM highway values) of the line layer</source>
         <translation>Vejklassefelt (OSM highway-værdier) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="92"/>
+        <location filename="../processing/_network_alg.py" line="89"/>
         <source>Ferry crossing time field (minutes) of the line layer</source>
         <translation>Felt med overfartstid for færger (minutter) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="107"/>
+        <location filename="../processing/_network_alg.py" line="104"/>
         <source>Speed per road class (km/h) where the network has no speed</source>
         <translation>Hastighed pr. vejklasse (km/t), hvor vejnettet ikke har en hastighed</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="108"/>
+        <location filename="../processing/_network_alg.py" line="105"/>
         <source>Road class</source>
         <translation>Vejklasse</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="108"/>
+        <location filename="../processing/_network_alg.py" line="105"/>
         <source>km/h</source>
         <translation>km/t</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="116"/>
+        <location filename="../processing/_network_alg.py" line="113"/>
         <source>Realism factor (effective speed = speed × factor)</source>
         <translation>Realismefaktor (effektiv hastighed = hastighed × faktor)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="125"/>
+        <location filename="../processing/_network_alg.py" line="122"/>
         <source>Include ferries (route=ferry)</source>
         <translation>Medtag færger (route=ferry)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="131"/>
+        <location filename="../processing/_network_alg.py" line="128"/>
         <source>Ferry boarding time (minutes, added once per crossing)</source>
         <translation>Ombordkørselstid for færger (minutter, lægges til én gang pr. overfart)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="145"/>
-        <location filename="../processing/fca_access.py" line="246"/>
+        <location filename="../processing/_network_alg.py" line="142"/>
+        <location filename="../processing/fca_access.py" line="239"/>
         <source>Reading the road network</source>
         <translation>Læser vejnettet</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="156"/>
+        <location filename="../processing/_network_alg.py" line="153"/>
         <source>The road network file &apos;{path}&apos; does not exist.</source>
         <translation>Vejnetsfilen &apos;{path}&apos; findes ikke.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="198"/>
+        <location filename="../processing/_network_alg.py" line="195"/>
         <source>No road network given. Choose a road network file (.osm.pbf, .osm, GeoPackage), a line layer, or an extent to download the network for with osmnx (needs internet); `sundplan:sample_data` writes a sample one.</source>
         <translation>Intet vejnet angivet. Vælg en vejnetsfil (.osm.pbf, .osm, GeoPackage), et linjelag eller en udstrækning, som vejnettet skal hentes for med osmnx (kræver internet); `sundplan:sample_data` skriver et eksempel.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="209"/>
+        <location filename="../processing/_network_alg.py" line="206"/>
         <source>Building the routable graph</source>
         <translation>Bygger den rutbare graf</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="220"/>
+        <location filename="../processing/_network_alg.py" line="217"/>
         <source>Road network &apos;{name}&apos;: {lines:,} lines, {nodes:,} nodes, {edges:,} directed edges, {comp} connected parts (read {tr:.1f} s, graph {tb:.1f} s).</source>
         <translation>Vejnet &apos;{name}&apos;: {lines:,} linjer, {nodes:,} knuder, {edges:,} rettede kanter, {comp} sammenhængende dele (læst på {tr:.1f} s, graf på {tb:.1f} s).</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="255"/>
+        <location filename="../processing/_network_alg.py" line="252"/>
         <source>The download extent is empty. Draw or choose an extent covering the area.</source>
         <translation>Downloadudstrækningen er tom. Tegn eller vælg en udstrækning, der dækker området.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="263"/>
+        <location filename="../processing/_network_alg.py" line="260"/>
         <source>Cannot transform the download extent from {crs} to EPSG:4326: {err}</source>
         <translation>Kan ikke transformere downloadudstrækningen fra {crs} til EPSG:4326: {err}</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="270"/>
+        <location filename="../processing/_network_alg.py" line="267"/>
         <source>Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) with osmnx from Overpass; cache: {cache}</source>
         <translation>Henter veje{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) med osmnx fra Overpass; cache: {cache}</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="274"/>
+        <location filename="../processing/_network_alg.py" line="271"/>
         <source> and ferries</source>
         <translation> og færger</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="292"/>
+        <location filename="../processing/_network_alg.py" line="289"/>
         <source>Maximum snapping distance to the road network (m)</source>
         <translation>Største afstand til vejnettet ved tilknytning (m)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="301"/>
+        <location filename="../processing/_network_alg.py" line="298"/>
         <source>Access speed between a location and the road (km/h, straight line)</source>
         <translation>Hastighed mellem et sted og vejen (km/t, i lige linje)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="310"/>
+        <location filename="../processing/_network_alg.py" line="307"/>
         <source>Raster cell size when population is not a raster (m)</source>
         <translation>Rastercellestørrelse, når befolkningen ikke er et raster (m)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="345"/>
+        <location filename="../processing/_network_alg.py" line="342"/>
         <source>Population polygons: how to place their residents</source>
         <translation>Befolkningspolygoner: hvordan beboerne placeres</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="347"/>
+        <location filename="../processing/_network_alg.py" line="344"/>
         <source>Areal: spread evenly over the polygon (raster cells)</source>
         <translation>Arealfordelt: jævnt fordelt over polygonen (rasterceller)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="348"/>
+        <location filename="../processing/_network_alg.py" line="345"/>
         <source>Centroid: one point inside each polygon</source>
         <translation>Centroide: ét punkt inde i hver polygon</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="369"/>
+        <location filename="../processing/_network_alg.py" line="366"/>
         <source>No population given. Choose a population raster or a point/polygon layer.</source>
         <translation>Ingen befolkning angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="373"/>
+        <location filename="../processing/_network_alg.py" line="370"/>
         <source>Choose the population field of the population layer.</source>
         <translation>Vælg befolkningsfeltet i befolkningslaget.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="418"/>
+        <location filename="../processing/_network_alg.py" line="415"/>
         <source>Hospitals (default: the 21 embedded akutsygehuse)</source>
         <translation>Sygehuse (standard: de 21 indbyggede akutsygehuse)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="420"/>
+        <location filename="../processing/_network_alg.py" line="417"/>
         <source>Baseline hospitals (default: the 21 embedded akutsygehuse)</source>
         <translation>Sygehuse i udgangssituationen (standard: de 21 indbyggede akutsygehuse)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="429"/>
+        <location filename="../processing/_network_alg.py" line="426"/>
         <source>Hospital name field</source>
         <translation>Felt med sygehusets navn</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="437"/>
+        <location filename="../processing/_network_alg.py" line="434"/>
         <source>Which hospitals are active (expression; empty = all)</source>
         <translation>Hvilke sygehuse er aktive (udtryk; tomt = alle)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="446"/>
+        <location filename="../processing/_network_alg.py" line="443"/>
         <source>Hospitals to close in the scenario (names, comma separated)</source>
         <translation>Sygehuse, der lukkes i scenariet (navne, kommasepareret)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="453"/>
+        <location filename="../processing/_network_alg.py" line="450"/>
         <source>Hospitals to add in the scenario (points)</source>
         <translation>Sygehuse, der tilføjes i scenariet (punkter)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="461"/>
+        <location filename="../processing/_network_alg.py" line="458"/>
         <source>Name field of the added hospitals</source>
         <translation>Navnefelt for de tilføjede sygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="469"/>
+        <location filename="../processing/_network_alg.py" line="466"/>
         <source>Population raster (persons per cell)</source>
         <translation>Befolkningsraster (personer pr. celle)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="470"/>
-        <location filename="../processing/fca_access.py" line="73"/>
+        <location filename="../processing/_network_alg.py" line="467"/>
+        <location filename="../processing/fca_access.py" line="71"/>
         <source>…or population points/polygons</source>
         <translation>…eller befolkning som punkter/polygoner</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="471"/>
-        <location filename="../processing/fca_access.py" line="74"/>
+        <location filename="../processing/_network_alg.py" line="468"/>
+        <location filename="../processing/fca_access.py" line="72"/>
         <source>Population field</source>
         <translation>Befolkningsfelt</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="473"/>
+        <location filename="../processing/_network_alg.py" line="470"/>
         <source>Areas for the summary, e.g. kommuner (optional)</source>
         <translation>Områder til opsummeringen, fx kommuner (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="476"/>
+        <location filename="../processing/_network_alg.py" line="473"/>
         <source>Time bands (minutes, comma separated)</source>
         <translation>Tidsintervaller (minutter, kommasepareret)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="485"/>
+        <location filename="../processing/_network_alg.py" line="482"/>
         <source>Change in travel time (minutes, scenario − baseline)</source>
         <translation>Ændring i rejsetid (minutter, scenarie − udgangssituation)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="491"/>
+        <location filename="../processing/_network_alg.py" line="488"/>
         <source>Change per area</source>
         <translation>Ændring pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="500"/>
+        <location filename="../processing/_network_alg.py" line="497"/>
         <source>Population changing hospital (from → to)</source>
         <translation>Befolkning, der skifter sygehus (fra → til)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="507"/>
+        <location filename="../processing/_network_alg.py" line="504"/>
         <source>Travel time to the nearest akutsygehus (minutes)</source>
         <translation>Rejsetid til nærmeste akutsygehus (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="513"/>
+        <location filename="../processing/_network_alg.py" line="510"/>
         <source>Catchments (optageområder)</source>
         <translation>Optageområder</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="519"/>
-        <location filename="../processing/_network_alg.py" line="676"/>
+        <location filename="../processing/_network_alg.py" line="516"/>
+        <location filename="../processing/_network_alg.py" line="668"/>
         <source>Travel-time bands</source>
         <translation>Rejsetidsintervaller</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="525"/>
-        <location filename="../processing/_network_alg.py" line="698"/>
+        <location filename="../processing/_network_alg.py" line="522"/>
+        <location filename="../processing/_network_alg.py" line="690"/>
         <source>Summary per area</source>
         <translation>Opsummering pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="533"/>
-        <location filename="../processing/fca_access.py" line="201"/>
-        <location filename="../processing/gp_density.py" line="386"/>
-        <location filename="../processing/specialist_gaps.py" line="262"/>
-        <source>Run report (JSON)</source>
-        <translation>Kørselsrapport (JSON)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="536"/>
-        <location filename="../processing/fca_access.py" line="204"/>
-        <location filename="../processing/gp_density.py" line="389"/>
-        <source>Run report (text)</source>
-        <translation>Kørselsrapport (tekst)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="594"/>
+        <location filename="../processing/_network_alg.py" line="586"/>
         <source>embedded akutsygehuse</source>
         <translation>indbyggede akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="608"/>
+        <location filename="../processing/_network_alg.py" line="600"/>
         <source>No active hospitals in &apos;{layer}&apos;. Check the layer and the expression for active hospitals.</source>
         <translation>Ingen aktive sygehuse i &apos;{layer}&apos;. Kontrollér laget og udtrykket for aktive sygehuse.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="620"/>
-        <location filename="../processing/fca_access.py" line="363"/>
-        <location filename="../processing/gp_density.py" line="492"/>
-        <location filename="../processing/specialist_gaps.py" line="567"/>
+        <location filename="../processing/_network_alg.py" line="612"/>
+        <location filename="../processing/fca_access.py" line="356"/>
+        <location filename="../processing/gp_density.py" line="471"/>
+        <location filename="../processing/specialist_gaps.py" line="568"/>
         <source>Writing outputs</source>
         <translation>Skriver resultater</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="631"/>
+        <location filename="../processing/_network_alg.py" line="623"/>
         <source>Minutes to the nearest akutsygehus</source>
         <translation>Minutter til nærmeste akutsygehus</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="638"/>
+        <location filename="../processing/_network_alg.py" line="630"/>
         <source>Travel time (minutes)</source>
         <translation>Rejsetid (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="656"/>
+        <location filename="../processing/_network_alg.py" line="648"/>
         <source>Catchments</source>
         <translation>Optageområder</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="771"/>
+        <location filename="../processing/_network_alg.py" line="719"/>
         <source>Time bands must be numbers in minutes separated by commas, e.g. 15,30,45,60.</source>
         <translation>Tidsintervaller skal være tal i minutter adskilt af kommaer, fx 15,30,45,60.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="780"/>
+        <location filename="../processing/_network_alg.py" line="728"/>
         <source>The speed table needs pairs of road class and km/h.</source>
         <translation>Hastighedstabellen skal have par af vejklasse og km/t.</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="789"/>
+        <location filename="../processing/_network_alg.py" line="737"/>
         <source>The speed for road class &apos;{cls}&apos; must be a positive number of km/h.</source>
         <translation>Hastigheden for vejklassen &apos;{cls}&apos; skal være et positivt antal km/t.</translation>
     </message>
     <message>
-        <location filename="../processing/_styling.py" line="57"/>
+        <location filename="../processing/_styling.py" line="58"/>
         <source>&gt; {limit} min</source>
         <translation>&gt; {limit} min</translation>
     </message>
     <message>
-        <location filename="../processing/_styling.py" line="58"/>
+        <location filename="../processing/_styling.py" line="59"/>
         <source>{lower}–{upper} min</source>
         <translation>{lower}–{upper} min</translation>
     </message>
@@ -465,12 +450,27 @@
         <translation>Felt med områdenavn</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="718"/>
+        <location filename="../processing/base.py" line="688"/>
+        <source>Warn when more than this share of residents is not reached (%)</source>
+        <translation>Advar, når mere end denne andel af indbyggerne ikke nås (%)</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="720"/>
+        <source>Run report (JSON)</source>
+        <translation>Kørselsrapport (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="726"/>
+        <source>Run report (text)</source>
+        <translation>Kørselsrapport (tekst)</translation>
+    </message>
+    <message>
+        <location filename="../processing/base.py" line="780"/>
         <source>Cannot create the folder for output {name}: {error}</source>
         <translation>Kan ikke oprette mappen til resultatet {name}: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="817"/>
+        <location filename="../processing/base.py" line="879"/>
         <source>A required Python package could not be imported: {error}</source>
         <translation>En nødvendig Python-pakke kunne ikke importeres: {error}</translation>
     </message>
@@ -530,371 +530,371 @@
         <translation>Beregner for hver indbygger køretiden i minutter til nærmeste aktive akutsygehus via vejnettet, hvilket sygehus&apos; optageområde vedkommende hører til, og opsummeringer pr. kommune eller et hvilket som helst områdelag.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: vejnettet bliver til en rettet graf (hvert knudepunkt en knude, ensrettede gader respekteres fra bopæl til sygehus, færger med deres overfartstid eller en standardhastighed plus ombordkørselstid). Én Dijkstra-søgning med flere kilder kører fra alle sygehuse på den omvendte graf (scipy.sparse.csgraph). Befolkningens placeringer (rastercellernes midtpunkter eller punkter) knyttes til nærmeste vej, der kan nå et sygehus, inden for den største tilknytningsafstand; den lige adgangsstrækning køres med adgangshastigheden. Ved lige rejsetid vælges det sygehus, der står først på listen. Tidsintervallerne er lukkede til højre: præcis 15,0 minutter hører til 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: de 21 akutsygehuse, der er indbygget i pluginet (Sundhedsdatastyrelsen, SOR); danske standardhastigheder pr. vejklasse (Færdselsloven §42: 50 km/t i byzone, 80 uden for, 130 på motorveje; se docs/speeds.md); tidsintervaller 15, 30, 45, 60 minutter; tilknytningsafstand 1.000 m; adgangshastighed 30 km/t.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et rejsetidsraster (minutter, ingen data hvor der ikke er forbindelse), optageområder som polygoner med befolkning og gennemsnitlig/maksimal rejsetid i minutter, polygoner for tidsintervallerne med befolkning, en områdetabel (befolkning, gennemsnit, median, 90. percentil og maksimum i minutter, befolkning og andel uden for hvert tidsinterval, det primære sygehus, befolkning der ikke kunne tilknyttes eller ikke har forbindelse) og en kørselsrapport (JSON og tekst) med parametre, versioner, vejnettets størrelse og hvad der ikke kunne tilknyttes og hvorfor. Befolkningen bevares: tidsintervaller + ikke tilknyttet + uden forbindelse = samlet input.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="35"/>
+        <location filename="../processing/fca_access.py" line="33"/>
         <source>Access to practices, 2SFCA (Tilgængelighed til praksis)</source>
         <translation>Tilgængelighed til praksis (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="46"/>
+        <location filename="../processing/fca_access.py" line="44"/>
         <source>Spatial accessibility to practices with the two-step floating catchment area family: how many GPs (or specialists) residents can reach within the catchment threshold, competing with everyone else who can reach them.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: step 1, each practice&apos;s ratio R = capacity / (weighted) demand within the threshold; step 2, each location&apos;s accessibility = sum of the (weighted) ratios of the practices it reaches, shown as GPs per 10 000 residents. Variants: 2SFCA (step, Luo &amp; Wang 2003), E2SFCA (zones in thirds of the threshold with weights 1.00 / 0.68 / 0.22, Luo &amp; Qi 2009), Gaussian decay (Dai 2010). The threshold is inclusive: a home exactly at the threshold is inside. Travel times run home → practice over the road network (homes and practices snapped to the nearest road within the maximum snap distance, access legs at the access speed). Without a network, tick the straight-line fallback: distance × detour factor (default 1.4: KL 2016, 20 km by road vs 14 km straight line) at 60 km/h; every output says which was used.&lt;br&gt;&lt;b&gt;Demand&lt;/b&gt;: a population raster or points/polygons, optionally need-weighted with the age/sex columns of the areas. &lt;b&gt;Supply&lt;/b&gt;: practices with capacity; a specialty filter makes the same tool serve specialist practices.&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: accessibility per demand location, per area (population-weighted mean, share of residents below the low-access level, default 6.25 per 10 000 = 1 GP per 1 600) and the supply-to-demand ratio per practice; a run report with conservation check (Σ accessibility × demand = capacity of practices reaching anyone).</source>
         <translation>Geografisk tilgængelighed til praksis med 2SFCA-familien (two-step floating catchment area): hvor mange praktiserende læger (eller speciallæger) indbyggerne kan nå inden for tærsklen for optageområdet, i konkurrence med alle andre, der kan nå dem.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: trin 1, hver praksis&apos; forhold R = kapacitet / (vægtet) efterspørgsel inden for tærsklen; trin 2, hvert steds tilgængelighed = summen af de (vægtede) forhold for de praksis, det kan nå, vist som læger pr. 10.000 indbyggere. Varianter: 2SFCA (trinfunktion, Luo &amp; Wang 2003), E2SFCA (zoner i tredjedele af tærsklen med vægtene 1,00 / 0,68 / 0,22, Luo &amp; Qi 2009), gaussisk aftagning (Dai 2010). Tærsklen er inklusiv: en bopæl præcis ved tærsklen er med. Rejsetiderne regnes bopæl → praksis via vejnettet (bopæle og praksis knyttes til nærmeste vej inden for den største tilknytningsafstand, adgangsstrækninger med adgangshastigheden). Uden vejnet sættes flueben ved nødløsningen i fugleflugt: afstand × omvejsfaktor (standard 1,4: KL 2016, 20 km ad vej mod 14 km i fugleflugt) ved 60 km/t; hvert resultat angiver, hvilken metode der er brugt.&lt;br&gt;&lt;b&gt;Efterspørgsel&lt;/b&gt;: et befolkningsraster eller punkter/polygoner, eventuelt behovsvægtet med områdernes alders-/kønskolonner. &lt;b&gt;Udbud&lt;/b&gt;: praksis med kapacitet; med et filter på speciale kan samme værktøj bruges til speciallægepraksis.&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: tilgængelighed pr. efterspørgselssted, pr. område (befolkningsvægtet gennemsnit, andel af indbyggerne under niveauet for lav tilgængelighed, standard 6,25 pr. 10.000 = 1 læge pr. 1.600) og forholdet mellem udbud og efterspørgsel pr. praksis; en kørselsrapport med bevarelseskontrol (Σ tilgængelighed × efterspørgsel = kapaciteten i de praksis, der når nogen).</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="72"/>
+        <location filename="../processing/fca_access.py" line="70"/>
         <source>Demand: population raster (persons per cell)</source>
         <translation>Efterspørgsel: befolkningsraster (personer pr. celle)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="77"/>
+        <location filename="../processing/fca_access.py" line="75"/>
         <source>Areas for the summary and need factors, e.g. kommuner (optional)</source>
         <translation>Områder til opsummering og behovsfaktorer, fx kommuner (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="83"/>
+        <location filename="../processing/fca_access.py" line="81"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="85"/>
+        <location filename="../processing/fca_access.py" line="83"/>
         <source>2SFCA (step)</source>
         <translation>2SFCA (trinfunktion)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="86"/>
+        <location filename="../processing/fca_access.py" line="84"/>
         <source>E2SFCA (weighted zones, Luo &amp; Qi 2009)</source>
         <translation>E2SFCA (vægtede zoner, Luo &amp; Qi 2009)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="87"/>
+        <location filename="../processing/fca_access.py" line="85"/>
         <source>Gaussian decay</source>
         <translation>Gaussisk aftagning</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="95"/>
+        <location filename="../processing/fca_access.py" line="93"/>
         <source>Catchment threshold (minutes, inclusive)</source>
         <translation>Tærskel for optageområdet (minutter, inklusiv)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="103"/>
+        <location filename="../processing/fca_access.py" line="101"/>
         <source>E2SFCA zone limits (minutes; empty = thirds of the threshold)</source>
         <translation>E2SFCA-zonegrænser (minutter; tomt = tredjedele af tærsklen)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="110"/>
+        <location filename="../processing/fca_access.py" line="108"/>
         <source>E2SFCA zone weights</source>
         <translation>E2SFCA-zonevægte</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="118"/>
+        <location filename="../processing/fca_access.py" line="116"/>
         <source>Low access below (GPs per 10 000 residents)</source>
         <translation>Lav tilgængelighed under (læger pr. 10.000 indbyggere)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="129"/>
+        <location filename="../processing/fca_access.py" line="127"/>
         <source>No network: use the straight-line fallback (labelled)</source>
         <translation>Intet vejnet: brug nødløsningen i fugleflugt (markeret)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="136"/>
+        <location filename="../processing/fca_access.py" line="134"/>
         <source>Straight-line fallback: detour factor</source>
         <translation>Nødløsning i fugleflugt: omvejsfaktor</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="145"/>
+        <location filename="../processing/fca_access.py" line="143"/>
         <source>Straight-line fallback: speed (km/h)</source>
         <translation>Nødløsning i fugleflugt: hastighed (km/t)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="154"/>
+        <location filename="../processing/fca_access.py" line="152"/>
         <source>Practices per shortest-path batch (memory ∝ batch × nodes)</source>
         <translation>Praksis pr. portion af korteste veje (hukommelse ∝ portion × knuder)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="164"/>
+        <location filename="../processing/fca_access.py" line="162"/>
         <source>Parallel processes for the shortest paths (Linux/macOS fork; 1 = off, 0 = automatic: 1 in QGIS desktop, one per core in qgis_process/Python)</source>
         <translation>Parallelle processer til de korteste veje (Linux/macOS fork; 1 = fra, 0 = automatisk: 1 i QGIS Desktop, én pr. kerne i qgis_process/Python)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="177"/>
+        <location filename="../processing/fca_access.py" line="175"/>
         <source>Accessibility per demand location</source>
         <translation>Tilgængelighed pr. efterspørgselssted</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="186"/>
-        <location filename="../processing/fca_access.py" line="423"/>
+        <location filename="../processing/fca_access.py" line="184"/>
+        <location filename="../processing/fca_access.py" line="416"/>
         <source>Accessibility per area</source>
         <translation>Tilgængelighed pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="195"/>
+        <location filename="../processing/fca_access.py" line="193"/>
         <source>Supply-to-demand ratio per practice</source>
         <translation>Forhold mellem udbud og efterspørgsel pr. praksis</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="237"/>
+        <location filename="../processing/fca_access.py" line="230"/>
         <source>&apos;{text}&apos; must be numbers separated by commas.</source>
         <translation>&apos;{text}&apos; skal være tal adskilt af kommaer.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="251"/>
+        <location filename="../processing/fca_access.py" line="244"/>
         <source>No road network given. Choose a road network file or line layer, or tick &apos;No network: use the straight-line fallback&apos; to use straight-line distance × detour factor (labelled in the outputs).</source>
         <translation>Intet vejnet angivet. Vælg en vejnetsfil eller et linjelag, eller sæt flueben ved &apos;Intet vejnet: brug nødløsningen i fugleflugt&apos; for at bruge fugleflugtsafstand × omvejsfaktor (markeret i resultaterne).</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="262"/>
+        <location filename="../processing/fca_access.py" line="255"/>
         <source>Reading practices and demand</source>
         <translation>Læser praksis og efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="277"/>
+        <location filename="../processing/fca_access.py" line="270"/>
         <source>No demand given. Choose a population raster or a point/polygon layer.</source>
         <translation>Ingen efterspørgsel angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="306"/>
+        <location filename="../processing/fca_access.py" line="299"/>
         <source>Need weighting needs age/sex columns (m_0_4 … k_85_plus) on the area layer &apos;{layer}&apos;.</source>
         <translation>Behovsvægtning kræver alders-/kønskolonner (m_0_4 … k_85_plus) i områdelaget &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="323"/>
+        <location filename="../processing/fca_access.py" line="316"/>
         <source>Need weighting needs an area layer with age/sex columns (m_0_4 … k_85_plus).</source>
         <translation>Behovsvægtning kræver et områdelag med alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="327"/>
+        <location filename="../processing/fca_access.py" line="320"/>
         <source>Travel times within the catchment</source>
         <translation>Rejsetider inden for optageområdet</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="355"/>
+        <location filename="../processing/fca_access.py" line="348"/>
         <source>Straight-line fallback used: {label}.</source>
         <translation>Nødløsning i fugleflugt brugt: {label}.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="394"/>
+        <location filename="../processing/fca_access.py" line="387"/>
         <source>Accessibility (GPs per 10 000)</source>
         <translation>Tilgængelighed (læger pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="489"/>
-        <location filename="../processing/gp_density.py" line="523"/>
-        <location filename="../sundplan_qgis/catchments.py" line="700"/>
+        <location filename="../processing/fca_access.py" line="482"/>
+        <location filename="../processing/gp_density.py" line="502"/>
+        <location filename="../sundplan_qgis/catchments.py" line="708"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="59"/>
+        <location filename="../processing/gp_density.py" line="54"/>
         <source>Practices (points)</source>
         <translation>Praksis (punkter)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="65"/>
+        <location filename="../processing/gp_density.py" line="60"/>
         <source>Practice name field</source>
         <translation>Felt med praksisnavn</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="73"/>
+        <location filename="../processing/gp_density.py" line="68"/>
         <source>Capacity field (number of GPs / lægekapaciteter; empty = 1 per practice)</source>
         <translation>Kapacitetsfelt (antal læger / lægekapaciteter; tomt = 1 pr. praksis)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="83"/>
+        <location filename="../processing/gp_density.py" line="78"/>
         <source>List size field (patients, optional)</source>
         <translation>Felt med listestørrelse (patienter, valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="92"/>
+        <location filename="../processing/gp_density.py" line="87"/>
         <source>&apos;Open for new patients&apos; field (1/0, yes/no, ja/nej; optional)</source>
         <translation>Felt for &apos;åben for tilgang af nye patienter&apos; (1/0, yes/no, ja/nej; valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="100"/>
+        <location filename="../processing/gp_density.py" line="95"/>
         <source>Specialty field (optional)</source>
         <translation>Specialefelt (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="108"/>
+        <location filename="../processing/gp_density.py" line="103"/>
         <source>Only these specialties (comma separated; empty = all practices)</source>
         <translation>Kun disse specialer (kommasepareret; tomt = alle praksis)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="117"/>
+        <location filename="../processing/gp_density.py" line="112"/>
         <source>Need weighting (behovsvægte)</source>
         <translation>Behovsvægtning (behovsvægte)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="119"/>
+        <location filename="../processing/gp_density.py" line="114"/>
         <source>None: unweighted population</source>
         <translation>Ingen: uvægtet befolkning</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="120"/>
+        <location filename="../processing/gp_density.py" line="115"/>
         <source>Default almen praksis age/sex weights (resources/data/need_weights_gp.csv)</source>
         <translation>Standardvægte for almen praksis efter alder/køn (resources/data/need_weights_gp.csv)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="123"/>
+        <location filename="../processing/gp_density.py" line="118"/>
         <source>Custom weights (table below or CSV file)</source>
         <translation>Egne vægte (tabellen nedenfor eller CSV-fil)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="131"/>
+        <location filename="../processing/gp_density.py" line="126"/>
         <source>Custom need weights: age group (0_4 … 85_plus), sex (m/k/all), weight</source>
         <translation>Egne behovsvægte: aldersgruppe (0_4 … 85_plus), køn (m/k/all), vægt</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="132"/>
+        <location filename="../processing/gp_density.py" line="127"/>
         <source>Age group</source>
         <translation>Aldersgruppe</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="132"/>
+        <location filename="../processing/gp_density.py" line="127"/>
         <source>Sex</source>
         <translation>Køn</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="132"/>
+        <location filename="../processing/gp_density.py" line="127"/>
         <source>Weight</source>
         <translation>Vægt</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="139"/>
+        <location filename="../processing/gp_density.py" line="134"/>
         <source>…or a CSV of need weights (columns age_group, sex, weight)</source>
         <translation>…eller en CSV-fil med behovsvægte (kolonnerne age_group, sex, weight)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="160"/>
+        <location filename="../processing/gp_density.py" line="155"/>
         <source>Custom need weights chosen but neither a weight table nor a CSV file given.</source>
         <translation>Egne behovsvægte er valgt, men hverken en vægttabel eller en CSV-fil er angivet.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="163"/>
+        <location filename="../processing/gp_density.py" line="158"/>
         <source>The need weight table needs rows of age group, sex, weight.</source>
         <translation>Tabellen med behovsvægte skal have rækker med aldersgruppe, køn og vægt.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="193"/>
+        <location filename="../processing/gp_density.py" line="188"/>
         <source>A specialty filter needs the specialty field.</source>
         <translation>Et filter på speciale kræver specialefeltet.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="200"/>
+        <location filename="../processing/gp_density.py" line="195"/>
         <source>No practice of &apos;{layer}&apos; has specialty {wanted}. Specialties found: {found}.</source>
         <translation>Ingen praksis i &apos;{layer}&apos; har specialet {wanted}. Fundne specialer: {found}.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="212"/>
+        <location filename="../processing/gp_density.py" line="207"/>
         <source>The practice layer &apos;{layer}&apos; is empty.</source>
         <translation>Praksislaget &apos;{layer}&apos; er tomt.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="265"/>
+        <location filename="../processing/gp_density.py" line="249"/>
         <source>GP density per kommune (Lægedækning pr. kommune)</source>
         <translation>Lægedækning pr. kommune</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="269"/>
+        <location filename="../processing/gp_density.py" line="253"/>
         <source>GPs per inhabitant per kommune (or any area layer), need-weighted, rolled up to regions, the 2027 regions, sundhedsråd and sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: practices (points; capacity = a field with the number of GPs / lægekapaciteter, or 1 per practice; optional list size and &apos;open for new patients&apos; fields; optional specialty filter); areas with population as a field, as age/sex columns (m_0_4 … k_85_plus) or aggregated from a population raster; need weights.&lt;br&gt;&lt;b&gt;Need weights&lt;/b&gt;: the default almen praksis weights (age and sex, national mean 1 on FOLK1A 2014; sources and derivation in resources/data/README.md) turn the age/sex columns into a need factor per area. The weights used (name and SHA-256) are written into every output.&lt;br&gt;&lt;b&gt;Outputs per area and per grouping unit&lt;/b&gt;: population, need-weighted population, GP capacity, inhabitants per GP, GPs per 10 000, the same need-adjusted, closed practices, list size per GP, rank_shortage (1 = fewest need-adjusted GPs per 10 000) and a shortage flag: need-weighted residents per GP above the threshold (default 1 600 per lægekapacitet, Danmarks Statistik LABY27 documentation) or residents and no GP.&lt;br&gt;&lt;b&gt;National summary&lt;/b&gt; per level: totals, best and worst unit and their ratio, the Gini coefficient of GP capacity against need, and the Lorenz curve points. Practices outside every area are counted in the row &apos;(outside all areas)&apos; and listed, never dropped. Areas with zero population get empty ratios and are reported.</source>
         <translation>Praktiserende læger pr. indbygger pr. kommune (eller et hvilket som helst områdelag), behovsvægtet og samlet op på regioner, regionerne fra 2027, sundhedsråd og sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: praksis (punkter; kapacitet = et felt med antal læger / lægekapaciteter eller 1 pr. praksis; valgfrie felter for listestørrelse og &apos;åben for tilgang&apos;; valgfrit filter på speciale); områder med befolkning som felt, som alders-/kønskolonner (m_0_4 … k_85_plus) eller summeret fra et befolkningsraster; behovsvægte.&lt;br&gt;&lt;b&gt;Behovsvægte&lt;/b&gt;: standardvægtene for almen praksis (alder og køn, landsgennemsnit 1 på FOLK1A 2014; kilder og udledning i resources/data/README.md) gør alders-/kønskolonnerne til en behovsfaktor pr. område. De anvendte vægte (navn og SHA-256) skrives i alle resultater.&lt;br&gt;&lt;b&gt;Resultater pr. område og pr. gruppeenhed&lt;/b&gt;: befolkning, behovsvægtet befolkning, lægekapacitet, indbyggere pr. læge, læger pr. 10.000, det samme behovsjusteret, lukkede praksis, listestørrelse pr. læge, rank_shortage (1 = færrest behovsjusterede læger pr. 10.000) og en markering af lægemangel: behovsvægtede indbyggere pr. læge over tærsklen (standard 1.600 pr. lægekapacitet, dokumentationen til Danmarks Statistiks LABY27) eller indbyggere uden læge.&lt;br&gt;&lt;b&gt;Landsoversigt&lt;/b&gt; pr. niveau: totaler, bedste og dårligste enhed og forholdet mellem dem, Gini-koefficienten for lægekapacitet mod behov og punkterne på Lorenzkurven. Praksis uden for alle områder tælles i rækken &apos;(outside all areas)&apos; og listes, de udelades aldrig. Områder uden befolkning får tomme forholdstal og rapporteres.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="293"/>
+        <location filename="../processing/gp_density.py" line="277"/>
         <source>Areas, e.g. kommuner (polygons)</source>
         <translation>Områder, fx kommuner (polygoner)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="297"/>
+        <location filename="../processing/gp_density.py" line="281"/>
         <source>Population field of the areas (empty: sum of age/sex columns or raster)</source>
         <translation>Befolkningsfelt i områderne (tomt: summen af alders-/kønskolonner eller rasteret)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="305"/>
+        <location filename="../processing/gp_density.py" line="289"/>
         <source>…or a population raster summed per area</source>
         <translation>…eller et befolkningsraster summeret pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="312"/>
+        <location filename="../processing/gp_density.py" line="296"/>
         <source>Roll up to regions / sundhedsråd / sundhedsfællesskaber (embedded table; area ids must be kommunekoder)</source>
         <translation>Saml op på regioner / sundhedsråd / sundhedsfællesskaber (indbygget tabel; område-id&apos;erne skal være kommunekoder)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="322"/>
+        <location filename="../processing/gp_density.py" line="306"/>
         <source>…or your own grouping table (kommune → larger units)</source>
         <translation>…eller din egen grupperingstabel (kommune → større enheder)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="330"/>
+        <location filename="../processing/gp_density.py" line="314"/>
         <source>Key field of the grouping table (matches the area id)</source>
         <translation>Nøglefelt i grupperingstabellen (svarer til område-id)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="338"/>
+        <location filename="../processing/gp_density.py" line="322"/>
         <source>Level fields of the grouping table</source>
         <translation>Niveaufelter i grupperingstabellen</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="347"/>
+        <location filename="../processing/gp_density.py" line="331"/>
         <source>Shortage threshold: need-weighted residents per GP (default 1 600, DST LABY27)</source>
         <translation>Tærskel for lægemangel: behovsvægtede indbyggere pr. læge (standard 1.600, DST LABY27)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="357"/>
-        <location filename="../processing/gp_density.py" line="504"/>
+        <location filename="../processing/gp_density.py" line="341"/>
+        <location filename="../processing/gp_density.py" line="483"/>
         <source>GP density per area</source>
         <translation>Lægedækning pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="362"/>
+        <location filename="../processing/gp_density.py" line="346"/>
         <source>GP density per grouping unit</source>
         <translation>Lægedækning pr. gruppeenhed</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="367"/>
+        <location filename="../processing/gp_density.py" line="351"/>
         <source>National summary per level (Gini, spread)</source>
         <translation>Landsoversigt pr. niveau (Gini, spredning)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="372"/>
+        <location filename="../processing/gp_density.py" line="356"/>
         <source>Lorenz curve points</source>
         <translation>Punkter på Lorenzkurven</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="378"/>
+        <location filename="../processing/gp_density.py" line="362"/>
         <source>Practices outside every area</source>
         <translation>Praksis uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="398"/>
+        <location filename="../processing/gp_density.py" line="377"/>
         <source>Reading areas</source>
         <translation>Læser områder</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="432"/>
+        <location filename="../processing/gp_density.py" line="411"/>
         <source>Summing the population raster per area</source>
         <translation>Summerer befolkningsrasteret pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="443"/>
+        <location filename="../processing/gp_density.py" line="422"/>
         <source>Need weighting chosen but &apos;{layer}&apos; has no age/sex columns (m_0_4 … k_85_plus).</source>
         <translation>Behovsvægtning er valgt, men &apos;{layer}&apos; har ingen alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="447"/>
+        <location filename="../processing/gp_density.py" line="426"/>
         <source>Reading practices</source>
         <translation>Læser praksis</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="459"/>
+        <location filename="../processing/gp_density.py" line="438"/>
         <source>Choose the key field and the level fields of the grouping table.</source>
         <translation>Vælg nøglefeltet og niveaufelterne i grupperingstabellen.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="468"/>
+        <location filename="../processing/gp_density.py" line="447"/>
         <source>Area ids are not kommunekoder: no embedded roll-up.</source>
         <translation>Område-id&apos;erne er ikke kommunekoder: ingen opsamling med den indbyggede tabel.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="469"/>
+        <location filename="../processing/gp_density.py" line="448"/>
         <source>Computing GP density</source>
         <translation>Beregner lægedækning</translation>
     </message>
@@ -1326,444 +1326,464 @@
         <translation>Syntetisk eksempelregion, seed {seed}: {roads} vejlinjer, {hospitals} sygehuse, {gps} lægepraksis, {kommuner} kommuner, {population} indbyggere.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="56"/>
+        <location filename="../processing/specialist_gaps.py" line="65"/>
         <source>Specialist-practice gaps against need (Speciallægedækning mod behov)</source>
         <translation>Speciallægedækning mod behov</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="71"/>
+        <location filename="../processing/specialist_gaps.py" line="80"/>
         <source>Compares, per specialty and area, today&apos;s specialist capacity (ydernumre) with a need-based fair share, and shows what it would take to close the gap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: specialist practices as points (specialty field; capacity field, default 1 per practice) or a table of capacity per area and specialty; areas with population by age and sex (columns m_0_4, k_0_4 … m_85_plus, k_85_plus, or a &apos;population&apos; column), as polygons or a table; optionally a grouping into regions, sundhedsråd (embedded, by kommunekode) or your own grouping table; need weights per specialty (shipped defaults, none, or your CSV); the reference total per specialty: today&apos;s capacity (default) or a planned total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialty names may be Danish, English or common aliases (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: need-weighted population = Σ persons × weight, scaled so its total equals the total population. Fair share = reference total × the area&apos;s share of need. Gap = capacity − fair share; ratio = capacity / fair share; classes under- / over-supplied at your thresholds (default 0.8 and 1.25). Per specialty: the highest to lowest capacity per 100 000 need-weighted inhabitants, a Gini coefficient of capacity against need, and the index of dissimilarity (the share of capacity that would have to move) with the number of capacities it means. The relocation plan is a transport problem solved with scipy/HiGHS: moves from over- to under-supplied areas reaching the fair shares with the least capacity × km between area centres; with today&apos;s total it moves exactly dissimilarity × capacity. A planned total adds &apos;new&apos; (or &apos;withdraw&apos;) rows for the difference.&lt;br&gt;&lt;br&gt;&lt;b&gt;Optional network part&lt;/b&gt;: with a road network and resident locations (raster or points), the population beyond a travel time (default 60 minutes) from the nearest practice of each specialty, per area.&lt;br&gt;&lt;br&gt;Practices outside all areas are reported and not counted; areas without population get fair share 0. Defaults and sources: resources/data/README.md.</source>
         <translation>Sammenligner pr. speciale og område dagens speciallægekapacitet (ydernumre) med en behovsbestemt rimelig andel og viser, hvad der skal til for at lukke forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: speciallægepraksis som punkter (specialefelt; kapacitetsfelt, standard 1 pr. praksis) eller en tabel med kapacitet pr. område og speciale; områder med befolkning efter alder og køn (kolonnerne m_0_4, k_0_4 … m_85_plus, k_85_plus eller en kolonne &apos;population&apos;) som polygoner eller tabel; eventuelt en gruppering i regioner, sundhedsråd (indbygget, via kommunekode) eller din egen grupperingstabel; behovsvægte pr. speciale (medfølgende standardvægte, ingen eller din CSV); referencetotalen pr. speciale: dagens kapacitet (standard) eller en planlagt total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialenavne kan være danske, engelske eller almindelige kaldenavne (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: behovsvægtet befolkning = Σ personer × vægt, skaleret så totalen svarer til den samlede befolkning. Rimelig andel = referencetotal × områdets andel af behovet. Forskel = kapacitet − rimelig andel; forholdstal = kapacitet / rimelig andel; klasserne under- / overforsynet ved dine tærskler (standard 0,8 og 1,25). Pr. speciale: højeste til laveste kapacitet pr. 100.000 behovsvægtede indbyggere, en Gini-koefficient for kapacitet mod behov og dissimilaritetsindekset (den andel af kapaciteten, der skulle flyttes) med det antal kapaciteter, det svarer til. Flytteplanen er et transportproblem løst med scipy/HiGHS: flytninger fra over- til underforsynede områder, der når de rimelige andele med mindst mulig kapacitet × km mellem områdernes midtpunkter; med dagens total flyttes præcis dissimilaritet × kapacitet. En planlagt total tilføjer rækker med &apos;new&apos; (eller &apos;withdraw&apos;) for forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Valgfri netværksdel&lt;/b&gt;: med et vejnet og indbyggernes placering (raster eller punkter) beregnes pr. område befolkningen, der bor længere end en rejsetid (standard 60 minutter) fra nærmeste praksis i hvert speciale.&lt;br&gt;&lt;br&gt;Praksis uden for alle områder rapporteres og tælles ikke med; områder uden befolkning får den rimelige andel 0. Standardværdier og kilder: resources/data/README.md.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="106"/>
+        <location filename="../processing/specialist_gaps.py" line="115"/>
         <source>Specialist practices (points)</source>
         <translation>Speciallægepraksis (punkter)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="114"/>
+        <location filename="../processing/specialist_gaps.py" line="123"/>
         <source>Specialty field of the practices</source>
         <translation>Specialefelt i praksislaget</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="122"/>
+        <location filename="../processing/specialist_gaps.py" line="131"/>
         <source>Capacity field (full-time ydernumre; empty = 1 per practice)</source>
         <translation>Kapacitetsfelt (fuldtids-ydernumre; tomt = 1 pr. praksis)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="131"/>
+        <location filename="../processing/specialist_gaps.py" line="140"/>
         <source>…or a capacity table per area and specialty</source>
         <translation>…eller en kapacitetstabel pr. område og speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="137"/>
+        <location filename="../processing/specialist_gaps.py" line="146"/>
         <source>Area id field of the capacity table</source>
         <translation>Felt med område-id i kapacitetstabellen</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="138"/>
+        <location filename="../processing/specialist_gaps.py" line="147"/>
         <source>Specialty field of the capacity table</source>
         <translation>Specialefelt i kapacitetstabellen</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="139"/>
+        <location filename="../processing/specialist_gaps.py" line="148"/>
         <source>Capacity field of the capacity table</source>
         <translation>Kapacitetsfelt i kapacitetstabellen</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="147"/>
+        <location filename="../processing/specialist_gaps.py" line="156"/>
         <source>Areas with population by age and sex (polygons or a table)</source>
         <translation>Områder med befolkning efter alder og køn (polygoner eller en tabel)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="154"/>
+        <location filename="../processing/specialist_gaps.py" line="163"/>
         <source>Report for larger units</source>
         <translation>Rapportér for større enheder</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="31"/>
+        <location filename="../processing/specialist_gaps.py" line="40"/>
         <source>None: the areas themselves</source>
         <translation>Ingen: selve områderne</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="32"/>
+        <location filename="../processing/specialist_gaps.py" line="41"/>
         <source>Regions (5, until 2026), by kommunekode</source>
         <translation>Regioner (5, indtil 2026), via kommunekode</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="33"/>
+        <location filename="../processing/specialist_gaps.py" line="42"/>
         <source>Regions from 2027 (4), by kommunekode</source>
         <translation>Regioner fra 2027 (4), via kommunekode</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="34"/>
+        <location filename="../processing/specialist_gaps.py" line="43"/>
         <source>Sundhedsråd (17), by kommunekode</source>
         <translation>Sundhedsråd (17), via kommunekode</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="35"/>
+        <location filename="../processing/specialist_gaps.py" line="44"/>
         <source>Sundhedsfællesskaber (21, 2019 proposal), by kommunekode</source>
         <translation>Sundhedsfællesskaber (21, forslaget fra 2019), via kommunekode</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="36"/>
+        <location filename="../processing/specialist_gaps.py" line="45"/>
         <source>A grouping table (area id -&gt; unit)</source>
         <translation>En grupperingstabel (område-id -&gt; enhed)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="162"/>
+        <location filename="../processing/specialist_gaps.py" line="171"/>
         <source>Grouping table (for &apos;a grouping table&apos;)</source>
         <translation>Grupperingstabel (til &apos;en grupperingstabel&apos;)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="168"/>
+        <location filename="../processing/specialist_gaps.py" line="177"/>
         <source>Grouping table: area id field</source>
         <translation>Grupperingstabel: felt med område-id</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="169"/>
+        <location filename="../processing/specialist_gaps.py" line="178"/>
         <source>Grouping table: unit field</source>
         <translation>Grupperingstabel: enhedsfelt</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="179"/>
+        <location filename="../processing/specialist_gaps.py" line="188"/>
         <source>Need weights</source>
         <translation>Behovsvægte</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="39"/>
+        <location filename="../processing/specialist_gaps.py" line="48"/>
         <source>Default need weights per specialty (shipped, documented)</source>
         <translation>Standardbehovsvægte pr. speciale (medfølger, dokumenteret)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="40"/>
+        <location filename="../processing/specialist_gaps.py" line="49"/>
         <source>Unweighted population</source>
         <translation>Uvægtet befolkning</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="41"/>
+        <location filename="../processing/specialist_gaps.py" line="50"/>
         <source>A weight table (CSV: specialty, age_group, sex, weight)</source>
         <translation>En vægttabel (CSV: specialty, age_group, sex, weight)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="187"/>
+        <location filename="../processing/specialist_gaps.py" line="196"/>
         <source>Weight table (CSV)</source>
         <translation>Vægttabel (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="189"/>
+        <location filename="../processing/specialist_gaps.py" line="198"/>
         <source>CSV files</source>
         <translation>CSV-filer</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="195"/>
+        <location filename="../processing/specialist_gaps.py" line="204"/>
         <source>Only these specialties (separated by &apos;;&apos;, empty = all found)</source>
         <translation>Kun disse specialer (adskilt af &apos;;&apos;, tomt = alle fundne)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="202"/>
+        <location filename="../processing/specialist_gaps.py" line="211"/>
         <source>Planned totals (specialty=number; …; empty = today&apos;s national capacity)</source>
         <translation>Planlagte totaler (speciale=antal; …; tomt = dagens landsdækkende kapacitet)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="207"/>
+        <location filename="../processing/specialist_gaps.py" line="216"/>
         <source>Under-supplied below capacity / fair share</source>
         <translation>Underforsynet under kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="208"/>
+        <location filename="../processing/specialist_gaps.py" line="217"/>
         <source>Over-supplied above capacity / fair share</source>
         <translation>Overforsynet over kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="220"/>
+        <location filename="../processing/specialist_gaps.py" line="229"/>
         <source>Network part: travel time limit (minutes)</source>
         <translation>Netværksdel: grænse for rejsetid (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="227"/>
+        <location filename="../processing/specialist_gaps.py" line="236"/>
         <source>Network part: residents (population raster)</source>
         <translation>Netværksdel: indbyggere (befolkningsraster)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="228"/>
+        <location filename="../processing/specialist_gaps.py" line="237"/>
         <source>Network part: …or residents as points/polygons</source>
         <translation>Netværksdel: …eller indbyggere som punkter/polygoner</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="229"/>
+        <location filename="../processing/specialist_gaps.py" line="238"/>
         <source>Network part: population field</source>
         <translation>Netværksdel: befolkningsfelt</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="235"/>
+        <location filename="../processing/specialist_gaps.py" line="244"/>
         <source>Gaps per area and specialty</source>
         <translation>Forskelle pr. område og speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="240"/>
-        <location filename="../processing/specialist_gaps.py" line="597"/>
+        <location filename="../processing/specialist_gaps.py" line="249"/>
+        <location filename="../processing/specialist_gaps.py" line="598"/>
         <source>Summary per specialty</source>
         <translation>Opsummering pr. speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="246"/>
+        <location filename="../processing/specialist_gaps.py" line="255"/>
         <source>Relocation plan (moves between area centres)</source>
         <translation>Flytteplan (flytninger mellem områdernes midtpunkter)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="253"/>
+        <location filename="../processing/specialist_gaps.py" line="262"/>
         <source>Population beyond the time limit per area and specialty (network part)</source>
         <translation>Befolkning uden for tidsgrænsen pr. område og speciale (netværksdel)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="277"/>
+        <location filename="../processing/specialist_gaps.py" line="278"/>
         <source>Choose the areas with population (a layer or table).</source>
         <translation>Vælg områderne med befolkning (et lag eller en tabel).</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="287"/>
+        <location filename="../processing/specialist_gaps.py" line="288"/>
         <source>The areas &apos;{layer}&apos; have no population columns: give age/sex columns (m_0_4, k_0_4 … m_85_plus, k_85_plus) or a &apos;population&apos; field. Fields found: {fields}.</source>
         <translation>Områderne &apos;{layer}&apos; har ingen befolkningskolonner: angiv alders-/kønskolonner (m_0_4, k_0_4 … m_85_plus, k_85_plus) eller et felt &apos;population&apos;. Fundne felter: {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="313"/>
+        <location filename="../processing/specialist_gaps.py" line="314"/>
         <source>The table &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Tabellen &apos;{layer}&apos; har intet felt &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="324"/>
+        <location filename="../processing/specialist_gaps.py" line="325"/>
         <source>The area table &apos;{layer}&apos; is empty.</source>
         <translation>Områdetabellen &apos;{layer}&apos; er tom.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="337"/>
+        <location filename="../processing/specialist_gaps.py" line="338"/>
         <source>The areas &apos;{layer}&apos; have duplicate ids: {ids}. Choose an id field with one value per area.</source>
         <translation>Områderne &apos;{layer}&apos; har dublerede id&apos;er: {ids}. Vælg et id-felt med én værdi pr. område.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="357"/>
+        <location filename="../processing/specialist_gaps.py" line="358"/>
         <source>Grouping by a table needs the grouping table and its area id and unit fields.</source>
         <translation>Gruppering efter en tabel kræver grupperingstabellen og dens felter for område-id og enhed.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="385"/>
+        <location filename="../processing/specialist_gaps.py" line="386"/>
         <source>Choose the specialty field of the practices.</source>
         <translation>Vælg specialefeltet i praksislaget.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="388"/>
+        <location filename="../processing/specialist_gaps.py" line="389"/>
         <source>Practices as points need polygon areas to be placed in. Give the areas as polygons, or give a capacity table per area instead.</source>
         <translation>Praksis som punkter skal have polygonområder at blive placeret i. Angiv områderne som polygoner, eller angiv i stedet en kapacitetstabel pr. område.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="408"/>
+        <location filename="../processing/specialist_gaps.py" line="409"/>
         <source>Practices without a capacity in &apos;{layer}&apos; ({field}): feature ids {ids}. Fill in the number of full-time ydernumre.</source>
         <translation>Praksis uden kapacitet i &apos;{layer}&apos; ({field}): objekt-id&apos;er {ids}. Udfyld antallet af fuldtids-ydernumre.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="417"/>
+        <location filename="../processing/specialist_gaps.py" line="418"/>
         <source>Negative capacities in &apos;{layer}&apos; ({field}): feature ids {ids}. Capacities are numbers of full-time ydernumre, 0 or more.</source>
         <translation>Negative kapaciteter i &apos;{layer}&apos; ({field}): objekt-id&apos;er {ids}. Kapaciteter er antal fuldtids-ydernumre, 0 eller flere.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="454"/>
+        <location filename="../processing/specialist_gaps.py" line="455"/>
         <source>The capacity table needs its area id, specialty and capacity fields.</source>
         <translation>Kapacitetstabellen kræver sine felter for område-id, speciale og kapacitet.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="465"/>
+        <location filename="../processing/specialist_gaps.py" line="466"/>
         <source>Give the specialist practices (points) or a capacity table per area.</source>
         <translation>Angiv speciallægepraksis (punkter) eller en kapacitetstabel pr. område.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="475"/>
+        <location filename="../processing/specialist_gaps.py" line="476"/>
         <source>Reading areas and population</source>
         <translation>Læser områder og befolkning</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="478"/>
+        <location filename="../processing/specialist_gaps.py" line="479"/>
         <source>Reading specialist capacity</source>
         <translation>Læser speciallægekapacitet</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="489"/>
+        <location filename="../processing/specialist_gaps.py" line="490"/>
         <source>Choose the weight table (CSV), or another weight mode.</source>
         <translation>Vælg vægttabellen (CSV) eller en anden vægtmetode.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="518"/>
+        <location filename="../processing/specialist_gaps.py" line="519"/>
         <source>Need-weighted population, fair shares and gaps</source>
         <translation>Behovsvægtet befolkning, rimelige andele og forskelle</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="545"/>
+        <location filename="../processing/specialist_gaps.py" line="546"/>
         <source>{n} practice(s) lie outside all areas and are not counted (feature ids {ids}). See the report.</source>
         <translation>{n} praksis ligger uden for alle områder og tælles ikke med (objekt-id&apos;er {ids}). Se rapporten.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="588"/>
+        <location filename="../processing/specialist_gaps.py" line="589"/>
         <source>Specialist gaps</source>
         <translation>Speciallægeforskelle</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="623"/>
+        <location filename="../processing/specialist_gaps.py" line="624"/>
         <source>Relocation plan</source>
         <translation>Flytteplan</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="642"/>
+        <location filename="../processing/specialist_gaps.py" line="643"/>
         <source>The network part needs the practices as points and the areas as polygons.</source>
         <translation>Netværksdelen kræver praksis som punkter og områderne som polygoner.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="647"/>
+        <location filename="../processing/specialist_gaps.py" line="648"/>
         <source>The network part needs polygon areas.</source>
         <translation>Netværksdelen kræver polygonområder.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="653"/>
+        <location filename="../processing/specialist_gaps.py" line="654"/>
         <source>Travel times: {s}</source>
         <translation>Rejsetider: {s}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="116"/>
+        <location filename="../sundplan_qgis/catchments.py" line="117"/>
         <source>No active hospitals: at least one hospital is needed.</source>
         <translation>Ingen aktive sygehuse: der skal være mindst ét sygehus.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="120"/>
+        <location filename="../sundplan_qgis/catchments.py" line="121"/>
         <source>The road network &apos;{network}&apos; has no roads.</source>
         <translation>Vejnettet &apos;{network}&apos; har ingen veje.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="121"/>
+        <location filename="../sundplan_qgis/catchments.py" line="122"/>
         <source>Snapping hospitals to the road network</source>
         <translation>Knytter sygehusene til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="128"/>
+        <location filename="../sundplan_qgis/catchments.py" line="129"/>
         <source>{count} hospital(s) lie farther than the maximum snap distance ({max_snap_m:.0f} m) from any road of &apos;{network}&apos;: {hospitals}. Check the hospitals&apos; CRS and positions, use a network that covers them, or raise the maximum snap distance.</source>
         <translation>{count} sygehus(e) ligger længere fra en vej i &apos;{network}&apos; end den største afstand ved tilknytning til vejnettet ({max_snap_m:.0f} m): {hospitals}. Kontrollér sygehusenes koordinatsystem og placering, brug et vejnet, der dækker dem, eller hæv den største afstand ved tilknytning.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="143"/>
+        <location filename="../sundplan_qgis/catchments.py" line="144"/>
         <source>No road of &apos;{network}&apos; leads to hospital(s) {hospitals}: the nearest road node has no incoming road (a one-way dead end or an isolated vertex). Move the hospital point next to a connected road or fix the network.</source>
         <translation>Ingen vej i &apos;{network}&apos; fører til sygehus(e) {hospitals}: den nærmeste vejknude har ingen indgående vej (en ensrettet blindvej eller et isoleret knudepunkt). Flyt sygehuspunktet hen til en sammenhængende vej, eller ret vejnettet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="160"/>
+        <location filename="../sundplan_qgis/catchments.py" line="161"/>
         <source>Shortest paths from {hospitals} hospitals over {nodes:,} road nodes</source>
         <translation>Korteste veje fra {hospitals} sygehuse over {nodes:,} vejknuder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="186"/>
+        <location filename="../sundplan_qgis/catchments.py" line="187"/>
         <source>{reached:,} of {nodes:,} road nodes reach a hospital</source>
         <translation>{reached:,} af {nodes:,} vejknuder når et sygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="201"/>
+        <location filename="../sundplan_qgis/catchments.py" line="202"/>
         <location filename="../sundplan_qgis/fca.py" line="449"/>
         <source>The access speed must be positive (got {speed} km/h).</source>
         <translation>Hastigheden mellem et sted og vejen skal være positiv (angivet: {speed} km/t).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="231"/>
+        <location filename="../sundplan_qgis/catchments.py" line="233"/>
         <source>Snapping locations {start:,}–{stop:,} of {n:,}</source>
         <translation>Knytter steder {start:,}–{stop:,} af {n:,} til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="257"/>
+        <location filename="../sundplan_qgis/catchments.py" line="260"/>
         <source>Locations done</source>
         <translation>Placeringer færdige</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="265"/>
+        <location filename="../sundplan_qgis/catchments.py" line="268"/>
         <source>Time bands must be positive minutes, e.g. 15,30,45,60 (got {bands}).</source>
         <translation>Tidsintervallerne skal være positive minuttal, fx 15,30,45,60 (angivet: {bands}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="270"/>
+        <location filename="../sundplan_qgis/catchments.py" line="273"/>
         <source>Time bands must be strictly increasing, e.g. 15,30,45,60 (got {bands}).</source>
         <translation>Tidsintervallerne skal være strengt stigende, fx 15,30,45,60 (angivet: {bands}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="535"/>
+        <location filename="../sundplan_qgis/catchments.py" line="538"/>
         <source>The population input &apos;{layer}&apos; has no populated locations.</source>
         <translation>Befolkningen &apos;{layer}&apos; har ingen beboede steder.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="601"/>
+        <location filename="../sundplan_qgis/catchments.py" line="608"/>
         <source>Summarising catchments, bands and areas</source>
         <translation>Opsummerer optageområder, tidsintervaller og områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="637"/>
+        <location filename="../sundplan_qgis/catchments.py" line="644"/>
         <source>Polygonising catchments</source>
         <translation>Laver polygoner af optageområderne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="639"/>
+        <location filename="../sundplan_qgis/catchments.py" line="646"/>
         <source>Polygonising time bands</source>
         <translation>Laver polygoner af tidsintervallerne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="71"/>
+        <location filename="../sundplan_qgis/coverage.py" line="99"/>
+        <source>{n:,.0f} residents ({pct:.1f} %) are not reached (more than {limit:g} %): {unsnapped:,.0f} have no road within the snapping distance, {unreachable:,.0f} live by roads that lead to no destination. Travel-time statistics cover reached residents only. Raise the maximum snapping distance, add the missing roads or ferries, or read the per-area columns pop_unsnapped, pop_unreachable and share_not_reached.</source>
+        <translation>{n:,.0f} indbyggere ({pct:.1f} %) nås ikke (mere end {limit:g} %): {unsnapped:,.0f} har ingen vej inden for tilknytningsafstanden, {unreachable:,.0f} bor ved veje, der ikke fører til noget mål. Rejsetidsstatistikken dækker kun indbyggere, der nås. Hæv den største afstand ved tilknytning, tilføj de manglende veje eller færger, eller se kolonnerne pop_unsnapped, pop_unreachable og share_not_reached pr. område.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/coverage.py" line="114"/>
+        <source>{area} ({n:,.0f}, {pct:.1f} %)</source>
+        <translation>{area} ({n:,.0f}, {pct:.1f} %)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/coverage.py" line="122"/>
+        <source>{text} Worst areas: {areas}.</source>
+        <translation>{text} Værste områder: {areas}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/coverage.py" line="130"/>
+        <source>The warning threshold for residents not reached must be a percentage between 0 and 100, not {value}.</source>
+        <translation>Advarselsgrænsen for indbyggere, der ikke nås, skal være en procentsats mellem 0 og 100, ikke {value}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="73"/>
         <source>&apos;{name}&apos; (feature {fid}: {value})</source>
         <translation>&apos;{name}&apos; (objekt {fid}: {value})</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="79"/>
+        <location filename="../sundplan_qgis/density.py" line="81"/>
         <source>{count} practice(s) of &apos;{layer}&apos; have a NULL, zero or negative capacity in &apos;{field}&apos;: {practices}. Each practice needs a capacity &gt; 0 (number of GPs or lægekapaciteter); fix the values or filter those practices out.</source>
         <translation>{count} praksis i &apos;{layer}&apos; har en kapacitet i &apos;{field}&apos;, der er NULL, nul eller negativ: {practices}. Hver praksis skal have en kapacitet &gt; 0 (antal læger eller lægekapaciteter); ret værdierne, eller filtrer de praksis fra.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="136"/>
+        <location filename="../sundplan_qgis/density.py" line="138"/>
         <source>feature id</source>
         <translation>objekt-id</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="299"/>
+        <location filename="../sundplan_qgis/density.py" line="297"/>
         <source>The area layer &apos;{layer}&apos; has no areas.</source>
         <translation>Områdelaget &apos;{layer}&apos; har ingen områder.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="302"/>
+        <location filename="../sundplan_qgis/density.py" line="300"/>
         <source>The shortage threshold must be a positive number of residents per GP (got {threshold}).</source>
         <translation>Tærsklen for lægemangel skal være et positivt antal indbyggere pr. læge (angivet: {threshold}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="311"/>
+        <location filename="../sundplan_qgis/density.py" line="309"/>
         <source>No population for the areas of &apos;{layer}&apos;: choose a population field, age/sex columns (m_0_4 … k_85_plus) or a population raster/layer.</source>
         <translation>Ingen befolkning for områderne i &apos;{layer}&apos;: vælg et befolkningsfelt, alders-/kønskolonner (m_0_4 … k_85_plus) eller et befolkningsraster/-lag.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="323"/>
+        <location filename="../sundplan_qgis/density.py" line="321"/>
         <source>The population of {count} area(s) of &apos;{layer}&apos; is NULL or negative: {areas}. Fill in the population (0 if nobody lives there).</source>
         <translation>Befolkningen i {count} område(r) i &apos;{layer}&apos; er NULL eller negativ: {areas}. Udfyld befolkningen (0, hvis ingen bor der).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="332"/>
+        <location filename="../sundplan_qgis/density.py" line="330"/>
         <source>Need weighting needs population by age (and sex) per area, but the area layer &apos;{layer}&apos; has no age/sex columns (expected m_0_4, k_0_4, …, k_85_plus). Add them or switch need weighting off.</source>
         <translation>Behovsvægtning kræver befolkning efter alder (og køn) pr. område, men områdelaget &apos;{layer}&apos; har ingen alders-/kønskolonner (forventet m_0_4, k_0_4, …, k_85_plus). Tilføj dem, eller slå behovsvægtning fra.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="349"/>
+        <location filename="../sundplan_qgis/density.py" line="347"/>
         <source>{count} area(s) of &apos;{layer}&apos; have residents but no one in the age/sex columns, so no need factor: {areas}</source>
         <translation>{count} område(r) i &apos;{layer}&apos; har beboere, men ingen i alders-/kønskolonnerne og dermed ingen behovsfaktor: {areas}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="461"/>
+        <location filename="../sundplan_qgis/density.py" line="459"/>
         <source>The grouping table has no column &apos;{column}&apos; (columns: {columns}).</source>
         <translation>Grupperingstabellen har ingen kolonne &apos;{column}&apos; (kolonner: {columns}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="470"/>
+        <location filename="../sundplan_qgis/density.py" line="468"/>
         <source>The grouping table lists these keys more than once: {keys}.</source>
         <translation>Grupperingstabellen har disse nøgler mere end én gang: {keys}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="477"/>
+        <location filename="../sundplan_qgis/density.py" line="475"/>
         <source>The grouping table has no column(s) {missing} (columns: {columns}).</source>
         <translation>Grupperingstabellen har ingen kolonne(r) {missing} (kolonner: {columns}).</translation>
     </message>
@@ -1870,167 +1890,167 @@
         <translation>Tilgængelighed færdig</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="119"/>
+        <location filename="../sundplan_qgis/gaps.py" line="122"/>
         <source>Unknown specialty names in &apos;{source}&apos;: {found}. Use one of the 15 specialties (Danish or English name, or a common alias): {known}. Names are matched ignoring case, spaces and hyphens; see resources/data/specialties.csv.</source>
         <translation>Ukendte specialenavne i &apos;{source}&apos;: {found}. Brug et af de 15 specialer (dansk eller engelsk navn eller et almindeligt alias): {known}. Navnene sammenlignes uden hensyn til store/små bogstaver, mellemrum og bindestreger; se resources/data/specialties.csv.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="150"/>
+        <location filename="../sundplan_qgis/gaps.py" line="153"/>
         <source>The need-weight table &apos;{table}&apos; does not exist.</source>
         <translation>Behovsvægttabellen &apos;{table}&apos; findes ikke.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="156"/>
+        <location filename="../sundplan_qgis/gaps.py" line="159"/>
         <source>The need-weight table &apos;{table}&apos; lacks the column(s) {missing}. It needs specialty, age_group, sex (m/k/all) and weight; found: {found}.</source>
         <translation>Behovsvægttabellen &apos;{table}&apos; mangler kolonne(rne) {missing}. Den skal have specialty, age_group, sex (m/k/all) og weight; fundet: {found}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="170"/>
+        <location filename="../sundplan_qgis/gaps.py" line="173"/>
         <source>The need-weight table &apos;{table}&apos; has sex values {values}; use m, k or all.</source>
         <translation>Behovsvægttabellen &apos;{table}&apos; har kønsværdierne {values}; brug m, k eller all.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="180"/>
+        <location filename="../sundplan_qgis/gaps.py" line="183"/>
         <source>The need-weight table &apos;{table}&apos; has age groups {values}; use {allowed}.</source>
         <translation>Behovsvægttabellen &apos;{table}&apos; har aldersgrupperne {values}; brug {allowed}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="193"/>
+        <location filename="../sundplan_qgis/gaps.py" line="196"/>
         <source>The need-weight table &apos;{table}&apos; has weights that are not numbers ≥ 0: {rows}.</source>
         <translation>Behovsvægttabellen &apos;{table}&apos; har vægte, der ikke er tal ≥ 0: {rows}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="213"/>
+        <location filename="../sundplan_qgis/gaps.py" line="216"/>
         <source>The need-weight table &apos;{table}&apos; lists some rows twice: {rows}.</source>
         <translation>Behovsvægttabellen &apos;{table}&apos; har nogle rækker to gange: {rows}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="257"/>
+        <location filename="../sundplan_qgis/gaps.py" line="260"/>
         <source>The need-weight table has no rows for &apos;{specialty}&apos; and no general rows (specialty &apos;{general}&apos;). Add rows for it, or a &apos;{general}&apos; profile.</source>
         <translation>Behovsvægttabellen har ingen rækker for &apos;{specialty}&apos; og ingen generelle rækker (speciale &apos;{general}&apos;). Tilføj rækker for specialet eller en &apos;{general}&apos;-profil.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="277"/>
+        <location filename="../sundplan_qgis/gaps.py" line="280"/>
         <source>The need weights for &apos;{specialty}&apos; miss the age group(s) {groups} that the population has. Give a weight for every age group (per sex, or sex &apos;all&apos;).</source>
         <translation>Behovsvægtene for &apos;{specialty}&apos; mangler aldersgruppe(rne) {groups}, som befolkningen har. Angiv en vægt for hver aldersgruppe (pr. køn eller med køn &apos;all&apos;).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="304"/>
+        <location filename="../sundplan_qgis/gaps.py" line="307"/>
         <source>The population has empty or non-numeric age/sex counts for the area(s) {areas}.</source>
         <translation>Befolkningen har tomme eller ikke-numeriske antal i alders-/kønskolonnerne for område(rne) {areas}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="310"/>
+        <location filename="../sundplan_qgis/gaps.py" line="313"/>
         <source>The population has negative age/sex counts.</source>
         <translation>Befolkningen har negative antal i alders-/kønskolonnerne.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="315"/>
+        <location filename="../sundplan_qgis/gaps.py" line="318"/>
         <source>The population column has empty, non-numeric or negative values.</source>
         <translation>Befolkningskolonnen har tomme, ikke-numeriske eller negative værdier.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="317"/>
+        <location filename="../sundplan_qgis/gaps.py" line="320"/>
         <source>The areas have no population: give age/sex columns (m_0_4, k_0_4, … m_85_plus, k_85_plus) or a &apos;population&apos; column. Columns found: {columns}.</source>
         <translation>Områderne har ingen befolkning: angiv alders-/kønskolonner (m_0_4, k_0_4, … m_85_plus, k_85_plus) eller en kolonne &apos;population&apos;. Fundne kolonner: {columns}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="330"/>
+        <location filename="../sundplan_qgis/gaps.py" line="333"/>
         <source>Need weights are by age group, but the population has no age/sex columns (m_0_4 … k_85_plus). Give them, or choose unweighted population.</source>
         <translation>Behovsvægtene er efter aldersgruppe, men befolkningen har ingen alders-/kønskolonner (m_0_4 … k_85_plus). Angiv dem, eller vælg uvægtet befolkning.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="341"/>
+        <location filename="../sundplan_qgis/gaps.py" line="344"/>
         <source>Need weights for &apos;{specialty}&apos;: {error}</source>
         <translation>Behovsvægte for &apos;{specialty}&apos;: {error}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="347"/>
+        <location filename="../sundplan_qgis/gaps.py" line="350"/>
         <source>The need-weighted population for &apos;{specialty}&apos; is zero in every area: no population, or all its weights are zero.</source>
         <translation>Den behovsvægtede befolkning for &apos;{specialty}&apos; er nul i alle områder: ingen befolkning, eller alle specialets vægte er nul.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="439"/>
+        <location filename="../sundplan_qgis/gaps.py" line="424"/>
         <source>The relocation plan could not be solved: {reason}</source>
         <translation>Omfordelingsplanen kunne ikke løses: {reason}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="485"/>
+        <location filename="../sundplan_qgis/gaps.py" line="470"/>
         <source>The class thresholds must satisfy 0 &lt; under ≤ 1 ≤ over; got under {under:g} and over {over:g}.</source>
         <translation>Klassegrænserne skal opfylde 0 &lt; under ≤ 1 ≤ over; angivet: under {under:g} og over {over:g}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="493"/>
+        <location filename="../sundplan_qgis/gaps.py" line="478"/>
         <source>The population table needs an &apos;area_id&apos; column.</source>
         <translation>Befolkningstabellen skal have en kolonne &apos;area_id&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="497"/>
+        <location filename="../sundplan_qgis/gaps.py" line="482"/>
         <source>Duplicate area ids in the population: {ids}. Each area once.</source>
         <translation>Dublerede område-id&apos;er i befolkningen: {ids}. Hvert område må kun forekomme én gang.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="509"/>
+        <location filename="../sundplan_qgis/gaps.py" line="494"/>
         <source>The capacity table needs a &apos;{column}&apos; column.</source>
         <translation>Kapacitetstabellen skal have en kolonne &apos;{column}&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="514"/>
+        <location filename="../sundplan_qgis/gaps.py" line="499"/>
         <source>Empty or non-numeric capacity for {rows}. Give every practice a capacity (full-time ydernumre) or leave the field unset.</source>
         <translation>Tom eller ikke-numerisk kapacitet for {rows}. Giv hver praksis en kapacitet (fuldtids-ydernumre), eller lad feltet være tomt.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="519"/>
+        <location filename="../sundplan_qgis/gaps.py" line="504"/>
         <source>{specialty} in area {area}</source>
         <translation>{specialty} i område {area}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="531"/>
+        <location filename="../sundplan_qgis/gaps.py" line="516"/>
         <source>Negative capacity for {rows}. Capacities are numbers of full-time ydernumre, 0 or more.</source>
         <translation>Negativ kapacitet for {rows}. Kapaciteter er antal fuldtids-ydernumre, 0 eller flere.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="536"/>
+        <location filename="../sundplan_qgis/gaps.py" line="521"/>
         <source>{specialty} in area {area} ({value:g})</source>
         <translation>{specialty} i område {area} ({value:g})</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="550"/>
+        <location filename="../sundplan_qgis/gaps.py" line="535"/>
         <source>The capacity table has area ids that are not among the areas: {unknown}. Areas: {areas}.</source>
         <translation>Kapacitetstabellen har område-id&apos;er, der ikke findes blandt områderne: {unknown}. Områder: {areas}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="559"/>
+        <location filename="../sundplan_qgis/gaps.py" line="544"/>
         <source>The planned total for &apos;{specialty}&apos; must be a number ≥ 0.</source>
         <translation>Den planlagte total for &apos;{specialty}&apos; skal være et tal ≥ 0.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="566"/>
+        <location filename="../sundplan_qgis/gaps.py" line="551"/>
         <source>No specialist capacity given: the practices/capacity table is empty.</source>
         <translation>Ingen speciallægekapacitet angivet: praksis-/kapacitetstabellen er tom.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="811"/>
+        <location filename="../sundplan_qgis/gaps.py" line="796"/>
         <source>{count} id(s) of &apos;{source}&apos; are not in the grouping table: {ids}. The grouping table must list every area id.</source>
         <translation>{count} id(&apos;er) i &apos;{source}&apos; findes ikke i grupperingstabellen: {ids}. Grupperingstabellen skal indeholde alle område-id&apos;er.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="842"/>
+        <location filename="../sundplan_qgis/gaps.py" line="827"/>
         <source>Unknown grouping level &apos;{level}&apos;. Use region, region_2027, sundhedsraad or sundhedsfaellesskab.</source>
         <translation>Ukendt grupperingsniveau &apos;{level}&apos;. Brug region, region_2027, sundhedsraad eller sundhedsfaellesskab.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="860"/>
+        <location filename="../sundplan_qgis/gaps.py" line="845"/>
         <source>Cannot read the planned total &apos;{text}&apos;. Write specialty=number, separated by &apos;;&apos;, e.g. &apos;Dermato-venerologi=60; Reumatologi=50&apos;.</source>
         <translation>Kan ikke læse den planlagte total &apos;{text}&apos;. Skriv speciale=antal, adskilt af &apos;;&apos;, fx &apos;Dermato-venerologi=60; Reumatologi=50&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="869"/>
+        <location filename="../sundplan_qgis/gaps.py" line="854"/>
         <source>The planned total for &apos;{specialty}&apos; is not a number.</source>
         <translation>Den planlagte total for &apos;{specialty}&apos; er ikke et tal.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="873"/>
+        <location filename="../sundplan_qgis/gaps.py" line="858"/>
         <source>The planned total for &apos;{specialty}&apos; must be 0 or more.</source>
         <translation>Den planlagte total for &apos;{specialty}&apos; skal være 0 eller mere.</translation>
     </message>
@@ -2361,52 +2381,52 @@
         <translation>OpenStreetMap har ingen farbare veje i downloadudstrækningen ({extent}). Kontrollér udstrækningen (og dens koordinatsystem): den skal dække undersøgelsesområdet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="70"/>
+        <location filename="../sundplan_qgis/rasters.py" line="71"/>
         <source>The raster cell size must be positive (got {cell_size_m} m).</source>
         <translation>Rasterets cellestørrelse skal være positiv (angivet: {cell_size_m} m).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="79"/>
+        <location filename="../sundplan_qgis/rasters.py" line="80"/>
         <source>The output raster would have {width} × {height} cells at {cell_size_m} m; choose a larger cell size.</source>
         <translation>Resultatrasteret ville få {width} × {height} celler ved {cell_size_m} m; vælg en større cellestørrelse.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="120"/>
+        <location filename="../sundplan_qgis/rasters.py" line="121"/>
         <source>The population raster &apos;{raster}&apos; has no CRS. Assign its CRS (for Danish grids usually EPSG:25832) in the layer properties or with gdal_edit.py -a_srs.</source>
         <translation>Befolkningsrasteret &apos;{raster}&apos; har intet koordinatsystem. Tildel det dets koordinatsystem (for danske grids typisk EPSG:25832) i lagegenskaberne eller med gdal_edit.py -a_srs.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="128"/>
+        <location filename="../sundplan_qgis/rasters.py" line="129"/>
         <source>The population raster &apos;{raster}&apos; is rotated; warp it to a north-up grid first.</source>
         <translation>Befolkningsrasteret &apos;{raster}&apos; er roteret; transformér det (warp) til et nordvendt grid først.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="133"/>
+        <location filename="../sundplan_qgis/rasters.py" line="134"/>
         <source>Cannot read the population raster &apos;{path}&apos;: {error}</source>
         <translation>Kan ikke læse befolkningsrasteret &apos;{path}&apos;: {error}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="141"/>
+        <location filename="../sundplan_qgis/rasters.py" line="142"/>
         <source>The population raster &apos;{raster}&apos; has {count} cells with negative values (first at row {row}, column {column}: {value}). Population must be ≥ 0; set those cells to 0 or nodata.</source>
         <translation>Befolkningsrasteret &apos;{raster}&apos; har {count} celler med negative værdier (første i række {row}, kolonne {column}: {value}). Befolkningen skal være ≥ 0; sæt de celler til 0 eller nodata.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="178"/>
+        <location filename="../sundplan_qgis/rasters.py" line="179"/>
         <source>The population layer &apos;{layer}&apos; has {count} features with a NULL population (first: feature id {fid}). Fill them in (0 if nobody lives there) or filter them out.</source>
         <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter med NULL som befolkning (første: objekt-id {fid}). Udfyld dem (0, hvis ingen bor der), eller filtrer dem fra.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="188"/>
+        <location filename="../sundplan_qgis/rasters.py" line="189"/>
         <source>The population layer &apos;{layer}&apos; has {count} features with a negative population (first: feature id {fid}, value {value}). Population must be ≥ 0.</source>
         <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter med negativ befolkning (første: objekt-id {fid}, værdi {value}). Befolkningen skal være ≥ 0.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="199"/>
+        <location filename="../sundplan_qgis/rasters.py" line="200"/>
         <source>The population layer &apos;{layer}&apos; has {count} features without a geometry (first: feature id {fid}). Repair or remove them.</source>
         <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter uden geometri (første: objekt-id {fid}). Reparer eller fjern dem.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="322"/>
+        <location filename="../sundplan_qgis/rasters.py" line="323"/>
         <source>Unknown allocation method &apos;{method}&apos;: use &apos;areal&apos; or &apos;centroid&apos;.</source>
         <translation>Ukendt fordelingsmetode &apos;{method}&apos;: brug &apos;areal&apos; eller &apos;centroid&apos;.</translation>
     </message>

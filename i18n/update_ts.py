@@ -529,6 +529,28 @@ def check(extraction: Extraction, ts: TsFile) -> list[str]:
     return problems
 
 
+def apply_translations(ts: TsFile, path: Path) -> int:
+    """Fill translations from ``path``, a JSON object {English source: Danish translation}
+    (so parallel work can add translations without editing the XML); returns how many were
+    set. Sources not in the .ts are reported and skipped; placeholders must match."""
+    import json
+
+    applied = 0
+    for source, translation in json.loads(path.read_text(encoding="utf-8")).items():
+        message = ts.messages.get(source)
+        if message is None:
+            print(f"{path.name}: not in the code (skipped): {source[:80]!r}")
+            continue
+        problems = consistency_problems(source, translation)
+        if problems:
+            print(f"{path.name}: {'; '.join(problems)} (skipped): {source[:80]!r}")
+            continue
+        message.translation = translation
+        message.type = "" if message.type in ("", "unfinished") else message.type
+        applied += 1
+    return applied
+
+
 # --------------------------------------------------------------------------- command line
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -542,6 +564,14 @@ def main(argv: list[str] | None = None) -> int:
         "--core-report", action="store_true", help="list core messages that cannot be translated"
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="also list tr(variable)")
+    parser.add_argument(
+        "--apply",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="JSON",
+        help="fill translations from a JSON object {English source: Danish} (repeatable)",
+    )
     args = parser.parse_args(argv)
 
     extraction = extract(args.root)
@@ -566,6 +596,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     counts = update(ts, extraction, drop_obsolete=args.drop_obsolete)
+    for path in args.apply:
+        counts["applied"] = counts.get("applied", 0) + apply_translations(ts, path)
+    if args.apply:
+        counts["finished"] = sum(1 for s in extraction.strings if ts.messages[s].finished)
+        counts["unfinished"] = counts["strings"] - counts["finished"]
     write_ts(ts, args.ts)
     core_fstrings = sum(1 for f in extraction.findings if f.kind == "core-fstring")
     print(

@@ -676,6 +676,40 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
                 )
             )
 
+    def add_not_reached_parameter(self) -> None:
+        """NOT_REACHED_WARNING_PCT (advanced): warn in the log when more than this share of
+        the residents is not reached (unsnapped or unreachable)."""
+        from qgis.core import QgsProcessingParameterNumber
+
+        from ..sundplan_qgis.coverage import DEFAULT_WARN_PCT
+
+        param = QgsProcessingParameterNumber(
+            "NOT_REACHED_WARNING_PCT",
+            tr("Warn when more than this share of residents is not reached (%)"),
+            QgsProcessingParameterNumber.Double,
+            defaultValue=DEFAULT_WARN_PCT,
+            minValue=0.0,
+            maxValue=100.0,
+        )
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(param)
+
+    def warn_not_reached(
+        self, parameters, context, feedback, *, coverage: dict, areas=None, name: str = "area_name"
+    ) -> dict:
+        """Push the coverage warning (naming the worst areas of the table ``areas``) when more
+        than NOT_REACHED_WARNING_PCT % is not reached; returns the report section
+        (``coverage`` plus the threshold and the worst areas)."""
+        from ..sundplan_qgis import coverage as cov
+
+        threshold = self.parameterAsDouble(parameters, "NOT_REACHED_WARNING_PCT", context)
+        cov.check_threshold(threshold)
+        worst = cov.worst_areas(areas, threshold_pct=threshold, name=name)
+        warning = cov.warning(coverage, worst, threshold_pct=threshold)
+        if warning is not None and feedback is not None:
+            feedback.pushWarning(translate_message(warning))
+        return {**coverage, "warning_threshold_pct": threshold, "worst_areas": worst}
+
     def add_report_output(self, *, optional: bool = False) -> None:
         """REPORT (the run report as JSON) and REPORT_TEXT (the same as text beside it)."""
         from qgis.core import QgsProcessingOutputFile, QgsProcessingParameterFileDestination
