@@ -50,7 +50,12 @@ if ((${#missing[@]})) || [ "$need_qgis_upgrade" = yes ]; then
   if [ "$codename" = bookworm ]; then
     bp=/etc/apt/sources.list.d/sundplan-bookworm-backports.list
     if ! grep -rqs "bookworm-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
-      echo "deb http://deb.debian.org/debian bookworm-backports main" >"$bp"
+      # The mirror this machine already uses for bookworm (a local one, too): never a fixed host.
+      mirror="$(bash "$repo_dir/scripts/debian_mirror.sh" bookworm)" || {
+        log "no apt source for bookworm found in /etc/apt: add a bookworm-backports line yourself"
+        exit 1
+      }
+      echo "deb $mirror bookworm-backports main" >"$bp"
     fi
   fi
   log "installing: ${missing[*]:-qgis 3.40 upgrade}"

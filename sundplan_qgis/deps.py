@@ -5,7 +5,7 @@ load time and shows :func:`install_hint` instead of a traceback when something i
 
 Package names, decided for the two ways QGIS is usually installed:
 
-* Debian / Ubuntu (QGIS from the distribution or from qgis.org's repositories): every
+* Debian / Ubuntu (QGIS from the distribution or from QGIS's own package repositories): every
   dependency has a ``python3-*`` package linked against the same GDAL/PROJ/GEOS as QGIS.
   Use these, not PyPI wheels: wheels bundle their own GDAL/PROJ and crash inside QGIS
   (see ``docs/qgis-env-notes.md``).
