@@ -589,6 +589,7 @@ class CatchmentResult:
     bands_min: np.ndarray
     hospital_ids: list = field(default_factory=list)  # the user's ids, in hospital order
     land: object = None  # land.Land used to mask the run, or None
+    location_area: np.ndarray | None = None  # (P,) area index of each location, -1 outside
 
 
 def run_catchments(
@@ -708,7 +709,7 @@ def run_catchments(
     pop = population.population
     catch = catchment_table(loc, pop, sol.hospital_names, hospital_ids)
     band_tab = band_table(loc, pop, bands)
-    area_tab = None
+    area_tab = area_index = None
     if areas is not None:
         if (
             population.flat_index is not None
@@ -840,6 +841,7 @@ def run_catchments(
         bands_min=bands,
         hospital_ids=list(catch["hospital_id"]),
         land=land,
+        location_area=area_index,
     )
 
 

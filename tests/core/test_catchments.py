@@ -315,7 +315,15 @@ def test_scenario_closing_a_hospital_by_hand():
     )
     # Closing E: nodes 2 and 3 (70 people) move to W; node 2 from 1 to 2 min, node 3 from 0 to 3.
     sw = res.switches
-    assert sw.to_dict("records") == [{"from_hospital": "E", "to_hospital": "W", "population": 70.0}]
+    assert sw.to_dict("records") == [
+        {
+            "from_hospital_id": 2,
+            "from_hospital": "E",
+            "to_hospital_id": 1,
+            "to_hospital": "W",
+            "population": 70.0,
+        }
+    ]
     assert UNREACHED not in set(sw.from_hospital)  # the unsnapped 5 stay unsnapped
     assert res.report["population_changing_hospital"] == 70
     assert res.report["population_with_longer_trip"] == 70
