@@ -125,9 +125,9 @@ class CatchmentScenarioAlgorithm(NetworkAlgorithmBase):
         if res.area_changes is not None and parameters.get("AREA_CHANGES") is not None:
             ac = res.area_changes.copy()
             ac["area_id"] = ac["area_id"].astype(str).where(ac["area_id"].notna(), None)
-            out["AREA_CHANGES"] = dataframe_to_sink(
-                self, ac.round(3), parameters, "AREA_CHANGES", context
-            )
+            rounded = [c for c in ac.columns if "share" not in c and ac[c].dtype.kind == "f"]
+            ac[rounded] = ac[rounded].round(3)  # minutes and persons; shares keep their digits
+            out["AREA_CHANGES"] = dataframe_to_sink(self, ac, parameters, "AREA_CHANGES", context)
         out["SWITCHES"] = dataframe_to_sink(self, res.switches, parameters, "SWITCHES", context)
         scen_run = res.report["scenario"]
         self.coverage_report(scen_run, res.scenario.areas, parameters, context, feedback)
