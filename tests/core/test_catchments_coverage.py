@@ -205,3 +205,73 @@ def test_scenario_counts_residents_reached_in_only_one_run():
     )
     assert back.report["population_newly_reached"] == 4
     assert back.area_changes.set_index("area_id").loc["B", "pop_newly_reached"] == 4
+
+
+def test_method_note_says_statistics_are_of_reached_residents():
+    from sundplan_qgis import report_text as rt
+
+    prov = {"algorithm": "sundplan:catchments", "parameters": {"MAX_SNAP_M": 500}}
+    da = rt.method_note("travel_time", provenance=prov)
+    assert "gælder de nåede indbyggere" in da and "inden for 500 m" in da
+    assert "samme ø" not in da  # no areas: no land mask to speak of
+    with_areas = {**prov, "parameters": {"MAX_SNAP_M": 500, "AREAS": "kommuner.gpkg"}}
+    assert "samme ø" in rt.method_note("travel_time", provenance=with_areas)
+    en = rt.method_note("area_summary", provenance=with_areas, language="en")
+    assert "of reached residents" in en and "same island" in en
+
+
+def test_real_kommuner_catchments_cover_the_land_not_the_sea(shared_data):
+    """Denmark's main roads (OSM 2021), the 21 akutsygehuse, FOLK1A 2021 spread over the
+    kommuner: catchments add up to the kommuner's land area minus the land nobody reaches
+    (roadless islands), against an independent union (geopandas) and rasterisation (rasterio)."""
+    gpd = pytest.importorskip("geopandas")
+    import rasterio.features
+    from pyproj import CRS
+
+    from sundplan_qgis import network, reference
+    from sundplan_qgis.rasters import population_from_polygons
+
+    roads = shared_data / "osm-roads-dk-2021" / "dk_roads_osm2021_z13.gpkg"
+    graph = network.build_graph(network.read_lines_ogr(roads, class_field="class"))
+    k = gpd.read_file(
+        shared_data / "dagi-kommuner-regioner-2021-folk1a" / "kommuner_2021_folk1a.geojson"
+    ).to_crs(25832)
+    wkt = CRS.from_epsg(25832).to_wkt()
+    population = population_from_polygons(
+        geometries=list(k.geometry),
+        population=k.population.astype(float).tolist(),
+        crs_wkt=wkt,
+        source_name="kommuner",
+        cell_size_m=500,
+    )
+    h = reference.akutsygehuse()
+    res = C.run_catchments(
+        graph,
+        hospital_xy=h[["x_25832", "y_25832"]].to_numpy(),
+        hospital_names=list(h.name),
+        hospital_ids=list(h.hospital_id),
+        population=population,
+        areas=C.Areas(list(k.geometry), list(k.kode), list(k.navn), "kommuner"),
+        max_snap_m=5000,
+        cell_size_m=500,
+    )
+    land_km2 = k.unary_union.area / 1e6
+    assert res.report["land_mask"]["land_area_km2"] == pytest.approx(land_km2, abs=1e-3)
+    on_land = (
+        rasterio.features.rasterize(
+            [(g, 1) for g in k.geometry],
+            out_shape=(res.grid.height, res.grid.width),
+            transform=res.grid.transform,
+            fill=0,
+        )
+        .ravel()
+        .astype(bool)
+    )
+    assert np.isnan(res.surface_time_min[~on_land]).all()  # no time at sea
+    unreached_km2 = (on_land & (res.surface_hospital < 0)).sum() * 0.25
+    catch_km2 = res.catchments.area_km2.sum()
+    assert catch_km2 <= land_km2 * (1 + 1e-9)
+    assert catch_km2 == pytest.approx(land_km2 - unreached_km2, rel=0.005)
+    # Bands + not reached = the input total, to the person.
+    assert res.bands.population.sum() == pytest.approx(k.population.sum())
+    assert res.catchments.hospital_id.tolist() == list(h.hospital_id)
