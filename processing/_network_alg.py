@@ -32,7 +32,7 @@ from qgis.core import (
 
 from ..sundplan_qgis.errors import SundplanError
 from . import _inputs, _styling
-from .base import SundplanAlgorithm, dataframe_to_sink, tr
+from .base import SundplanAlgorithm, dataframe_to_sink, tr, translate_message
 
 NETWORK_EXTENSIONS = "osm.pbf pbf osm osm.bz2 gpkg shp geojson fgb"
 
@@ -429,6 +429,17 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterField(
+                "HOSPITAL_ID_FIELD",
+                tr(
+                    "Hospital id field (default: hospital_id of the embedded akutsygehuse, "
+                    "else the feature id)"
+                ),
+                parentLayerParameterName="HOSPITALS",
+                optional=True,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterExpression(
                 "ACTIVE_EXPRESSION",
                 tr("Which hospitals are active (expression; empty = all)"),
@@ -460,6 +471,14 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
                     optional=True,
                 )
             )
+            self.addParameter(
+                QgsProcessingParameterField(
+                    "ADD_ID_FIELD",
+                    tr("Id field of the added hospitals (default: the feature id)"),
+                    parentLayerParameterName="ADD_HOSPITALS",
+                    optional=True,
+                )
+            )
 
     def add_population_parameters(self) -> None:
         self.add_residents_parameters(
@@ -474,6 +493,7 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
             )
         )
         self.add_snapping_parameters()
+        self.add_not_reached_parameter()
 
     def add_output_parameters(self, *, scenario: bool) -> None:
         if scenario:
@@ -577,14 +597,18 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
         return layer.name() if layer is not None else key
 
     def read_hospitals(self, parameters, context, crs, *, prefix: str = "") -> dict:
-        """Active hospitals (xy in the network CRS and names)."""
+        """Active hospitals: xy in the network CRS, names, and ``hospital_ids`` (the user's
+        ids from HOSPITAL_ID_FIELD; default the embedded layer's ``hospital_id``, else the
+        feature ids) with ``id_source`` saying which."""
         source = self.parameterAsSource(parameters, "HOSPITALS", context)
         name_field = self.parameterAsString(parameters, "HOSPITAL_NAME_FIELD", context) or None
+        id_field = self.parameterAsString(parameters, "HOSPITAL_ID_FIELD", context) or None
         layer_name = self._layer_name(parameters, "HOSPITALS", context)
         if source is None:
             layer = _inputs.default_hospitals_layer()
             source, layer_name = layer, tr("embedded akutsygehuse")
             name_field = name_field or "name"
+            id_field = id_field or "hospital_id"
             self._default_hospitals = layer  # keep alive while reading
         expression = self.parameterAsExpression(parameters, "ACTIVE_EXPRESSION", context) or None
         pts = _inputs.read_points(
@@ -594,7 +618,9 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
             context=context,
             name_field=name_field,
             active_expression=expression,
+            fields=(id_field,) if id_field else (),
         )
+        pts["hospital_ids"], pts["id_source"] = hospital_ids(pts, id_field, layer_name)
         if len(pts["names"]) == 0:
             raise SundplanError(
                 tr(
@@ -603,6 +629,20 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
                 ).format(layer=layer_name)
             )
         return pts
+
+    def coverage_report(self, report: dict, areas, parameters, context, feedback) -> dict:
+        """Warn when too many residents are not reached (naming the worst areas) and put the
+        coverage section in the run's ``report``; translate the land-mask note. Returns the
+        report."""
+        report["coverage"] = self.warn_not_reached(
+            parameters, context, feedback, coverage=report["coverage"], areas=areas
+        )
+        land = report.get("land_mask") or {}
+        if "note" in land:
+            land["note"] = translate_message(land["note"])
+        if land and not land.get("used") and land.get("note"):
+            feedback.pushInfo(land["note"])
+        return report
 
     # ------------------------------------------------------------------ outputs
     def write_catchment_outputs(self, result, parameters, context, feedback, inputs) -> dict:
@@ -633,9 +673,9 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
 
         catch = result.catchments.copy()
         catch["geometry"] = _objects(
-            [result.catchment_polygons.get(i) for i in catch["hospital_id"]]
+            [result.catchment_polygons.get(i) for i in catch["hospital_index"]]
         )
-        catch["hospital_id"] = catch["hospital_id"].astype("int64") + 1
+        catch = catch.drop(columns="hospital_index")  # hospital_id: the user's id, unchanged
         catch["mean_min"] = catch["mean_min"].round(2)
         catch["max_min"] = catch["max_min"].round(2)
         out["CATCHMENTS"] = dataframe_to_sink(
@@ -651,7 +691,7 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
 
         bands = result.bands.copy()
         bands["geometry"] = _objects([result.band_polygons.get(i) for i in bands["band_id"]])
-        bands["to_min"] = bands["to_min"].replace(np.inf, np.nan)
+        bands["to_min"] = bands["to_min"].replace(np.inf, np.nan)  # "> last" and not reached
         out["BAND_POLYGONS"] = dataframe_to_sink(
             self,
             bands,
@@ -687,10 +727,37 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
                 crs=inputs["crs"],
             )
             self.style_output(
-                out["AREA_SUMMARY"], "area_summary", context, title=tr("Summary per area")
+                out["AREA_SUMMARY"],
+                "area_summary",
+                context,
+                title=tr("Summary per area"),
+                adapt=_styling.reached_aliases(),
             )
         out.update(self.write_report(result.report, parameters, context))
         return out
+
+
+def hospital_ids(points: dict, id_field: str | None, layer_name: str) -> tuple[list, str]:
+    """The user's hospital ids of ``points`` (from ``_inputs.read_points``): the values of
+    ``id_field`` unchanged (integers stay integers), else the feature ids; and a sentence
+    for the report saying where they come from."""
+    if id_field:
+        ids = [_plain_value(v) for v in points[id_field]]
+        return ids, tr("field '{field}' of '{layer}'").format(field=id_field, layer=layer_name)
+    return [int(i) for i in points["ids"]], tr(
+        "feature ids of '{layer}' (no hospital id field chosen)"
+    ).format(layer=layer_name)
+
+
+def _plain_value(value):
+    """A QGIS attribute as a plain Python value: NULL -> None, whole doubles -> int."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, int | float | str):
+        return value
+    return str(value)
 
 
 def _default_osm_cache() -> str:

@@ -124,14 +124,65 @@ def categories_from_features(value_field: str, label_field: str, *, suffix: str 
     return adapt
 
 
+NOT_REACHED_COLOUR = "#9e9e9e"
+"""Grey of the "not reached" class in band legends."""
+
+
 def band_polygons() -> Callable:
-    """Adapter for the band polygons: legend labels '0–15 min' from the ``band`` field."""
-    return categories_from_features("band_id", "band", suffix=" min")
+    """Adapter for the band polygons: legend labels '0–15 min' from the ``band`` field, and
+    the "not reached" class (band_id -1: residents unsnapped or unreachable) in grey."""
+    from ..sundplan_qgis.catchments import NOT_REACHED_BAND
+
+    categories = categories_from_features("band_id", "band", suffix=" min")
+
+    def adapt(layer) -> None:
+        categories(layer)
+        renderer = layer.renderer()
+        if not isinstance(renderer, QgsCategorizedSymbolRenderer):
+            return
+        cats = renderer.categories()
+        lost = [c for c in cats if str(c.value()) == str(NOT_REACHED_BAND)]
+        if lost:  # last in the legend, grey
+            symbol = lost[0].symbol().clone()
+            symbol.setColor(QColor(NOT_REACHED_COLOUR))
+            ordered = [c for c in cats if str(c.value()) != str(NOT_REACHED_BAND)]
+            ordered.append(QgsRendererCategory(lost[0].value(), symbol, tr("Not reached")))
+            renderer.deleteAllCategories()
+            for cat in ordered:
+                renderer.addCategory(cat)
+        reached_aliases()(layer)
+
+    return adapt
 
 
 def catchments() -> Callable:
-    """Adapter for catchment polygons: one legend entry per hospital, by name."""
-    return categories_from_features("hospital_id", "hospital")
+    """Adapter for catchment polygons: one legend entry per hospital, by name; the minutes
+    fields say they are of reached residents."""
+    categories = categories_from_features("hospital_id", "hospital")
+
+    def adapt(layer) -> None:
+        categories(layer)
+        reached_aliases()(layer)
+
+    return adapt
+
+
+def reached_aliases() -> Callable:
+    """Adapter: aliases saying the mean/median/P90/max minutes are of reached residents."""
+    labels = {
+        "mean_min": tr("Mean minutes (of reached residents)"),
+        "median_min": tr("Median minutes (of reached residents)"),
+        "p90_min": tr("90th percentile minutes (of reached residents)"),
+        "max_min": tr("Longest minutes (of reached residents)"),
+    }
+
+    def adapt(layer) -> None:
+        for name, label in labels.items():
+            idx = layer.fields().indexOf(name)
+            if idx >= 0:
+                layer.setFieldAlias(idx, label)
+
+    return adapt
 
 
 # --------------------------------------------------------------------------- capacity styles

@@ -228,7 +228,7 @@ def fields_from_dataframe(df, *, exclude: Iterable[str] = ()) -> QgsFields:
 
 
 def _qgis_value(value: Any, kind: str) -> Any:
-    if value is None:
+    if value is None or type(value).__name__ == "NAType":  # pandas' missing value (Int64)
         return None
     try:
         if isinstance(value, float) and math.isnan(value):

@@ -6,7 +6,7 @@ import numpy as np
 
 from ..sundplan_qgis.errors import SundplanError
 from . import _inputs
-from ._network_alg import NetworkAlgorithmBase
+from ._network_alg import NetworkAlgorithmBase, hospital_ids
 from .base import dataframe_to_sink, tr
 
 
@@ -24,8 +24,13 @@ class CatchmentScenarioAlgorithm(NetworkAlgorithmBase):
         "its akutmodtagelse' in one run.<br><br>"
         "<b>Outputs</b>: a raster of the change in minutes per cell (scenario − baseline; "
         "positive = longer trip), a table per area with the change in mean, median, 90th "
-        "percentile and max minutes and in population beyond each band, a table of the "
-        "population that changes hospital with the from → to pair, and a run report.<br><br>"
+        "percentile and max minutes (each of the residents reached in that run) and in "
+        "population beyond each band, the residents not reached in each run (base_pop_unsnapped, "
+        "pop_unsnapped, pop_unreachable, share_not_reached ...) and those reached in only one "
+        "(pop_newly_not_reached, pop_newly_reached), a table of the population that changes "
+        "hospital with the from → to pair and both hospitals' own ids ('(not reached)' when a "
+        "run reaches no hospital), and a run report. The log warns when more than "
+        "NOT_REACHED_WARNING_PCT % of the residents are not reached in the scenario.<br><br>"
         "The method, units and defaults are those of 'Travel time and catchments': both runs use "
         "the same network, population and grid, so every cell is compared one to one."
     )
@@ -63,17 +68,24 @@ class CatchmentScenarioAlgorithm(NetworkAlgorithmBase):
         keep = [i for i in range(len(base["names"])) if i not in closed_idx]
         xy = [base["xy"][i] for i in keep]
         names = [base["names"][i] for i in keep]
+        ids = [base["hospital_ids"][i] for i in keep]
         add_source = self.parameterAsSource(parameters, "ADD_HOSPITALS", context)
+        added_source = None
         if add_source is not None:
+            add_layer = self._layer_name(parameters, "ADD_HOSPITALS", context)
+            add_id_field = self.parameterAsString(parameters, "ADD_ID_FIELD", context) or None
             added = _inputs.read_points(
                 add_source,
-                layer_name=self._layer_name(parameters, "ADD_HOSPITALS", context),
+                layer_name=add_layer,
                 target_crs=inputs["crs"],
                 context=context,
                 name_field=self.parameterAsString(parameters, "ADD_NAME_FIELD", context) or None,
+                fields=(add_id_field,) if add_id_field else (),
             )
+            added_ids, added_source = hospital_ids(added, add_id_field, add_layer)
             xy += list(added["xy"])
             names += [f"{n} ({tr('new')})" if n in names else n for n in added["names"]]
+            ids += added_ids
         if not names:
             raise SundplanError(tr("The scenario closes every hospital: keep or add at least one."))
         if not close and add_source is None:
@@ -82,8 +94,10 @@ class CatchmentScenarioAlgorithm(NetworkAlgorithmBase):
             inputs["graph"],
             baseline_xy=base["xy"],
             baseline_names=base["names"],
+            baseline_ids=base["hospital_ids"],
             scenario_xy=np.array(xy).reshape(-1, 2),
             scenario_names=names,
+            scenario_ids=ids,
             population=inputs["population"],
             areas=inputs["areas"],
             bands_min=inputs["bands"],
@@ -111,19 +125,38 @@ class CatchmentScenarioAlgorithm(NetworkAlgorithmBase):
         if res.area_changes is not None and parameters.get("AREA_CHANGES") is not None:
             ac = res.area_changes.copy()
             ac["area_id"] = ac["area_id"].astype(str).where(ac["area_id"].notna(), None)
-            out["AREA_CHANGES"] = dataframe_to_sink(
-                self, ac.round(3), parameters, "AREA_CHANGES", context
-            )
+            rounded = [c for c in ac.columns if "share" not in c and ac[c].dtype.kind == "f"]
+            ac[rounded] = ac[rounded].round(3)  # minutes and persons; shares keep their digits
+            out["AREA_CHANGES"] = dataframe_to_sink(self, ac, parameters, "AREA_CHANGES", context)
         out["SWITCHES"] = dataframe_to_sink(self, res.switches, parameters, "SWITCHES", context)
+        scen_run = res.report["scenario"]
+        self.coverage_report(scen_run, res.scenario.areas, parameters, context, feedback)
         report = {
             "scenario": {
                 "closed": close,
                 "added": names[len(keep) :],
+                "closed_hospitals": [
+                    {"hospital_id": base["hospital_ids"][i], "hospital": base["names"][i]}
+                    for i in sorted(closed_idx)
+                ],
+                "added_hospitals": [
+                    {"hospital_id": i, "hospital": n}
+                    for i, n in zip(ids[len(keep) :], names[len(keep) :], strict=True)
+                ],
                 **{k: v for k, v in res.report.items() if k not in ("baseline", "scenario")},
             },
+            "coverage": {
+                **scen_run["coverage"],
+                "of_run": "scenario",
+                "baseline": res.report["baseline"]["coverage"],
+            },
+            "hospital_ids": {"baseline": base["id_source"], "added": added_source},
             "baseline_run": res.report["baseline"],
-            "scenario_run": res.report["scenario"],
+            "scenario_run": scen_run,
         }
+        land = res.report["baseline"].get("land_mask") or {}
+        if "note" in land:
+            land["note"] = scen_run["land_mask"]["note"]
         report["baseline_run"]["network"].update(inputs["network_report"])
         out.update(self.write_report(report, parameters, context))
         feedback.pushInfo(

@@ -32,6 +32,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
+from . import coverage
 from .errors import SundplanError, msg
 
 Progress = Callable[[float, str], None]
@@ -49,6 +50,13 @@ line ≈ 40 km/h on local roads with the common 1.3 detour factor."""
 
 _TIE_BREAK_S = 1e-6
 
+NOT_REACHED_BAND = -1
+"""band_id of the "not reached" class (unsnapped + unreachable residents) in the bands."""
+NOT_REACHED_LABEL = "not reached"
+
+REACHED_NOTE = "of reached residents"
+"""What means, medians, P90 and maxima cover: residents not reached are counted apart."""
+
 
 def _noop(_fraction: float, _message: str) -> None:
     return None
@@ -65,6 +73,18 @@ class NetworkSolution:
     hospital_names: list[str]
     reachable_tree: cKDTree | None = field(default=None, repr=False)
     reachable_nodes: np.ndarray | None = field(default=None, repr=False)
+    node_part: np.ndarray | None = field(default=None, repr=False)  # land part of each node
+    _snappers: dict = field(default_factory=dict, repr=False)
+
+    def snapper(self, graph, kind: str):
+        """Land-part snapper over the reachable (``kind='reachable'``) or all snappable
+        (``'any'``) road nodes; needs ``node_part``."""
+        from .land import PartSnapper
+
+        if kind not in self._snappers:
+            nodes = self.reachable_nodes if kind == "reachable" else _snappable(graph)
+            self._snappers[kind] = PartSnapper(graph.node_xy, nodes, self.node_part)
+        return self._snappers[kind]
 
 
 @dataclass
@@ -104,12 +124,14 @@ def solve_network(
     max_snap_m: float = DEFAULT_MAX_SNAP_M,
     access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
     progress: Progress = _noop,
+    land=None,
 ) -> NetworkSolution:
     """Multi-source shortest paths from all hospitals on the reversed graph.
 
     ``graph`` is a :class:`sundplan_qgis.network.RoadGraph`; ``hospital_xy`` (H, 2) is in its
     CRS. Raises :class:`SundplanError` naming any hospital farther than ``max_snap_m`` from
-    the network or on a road that leads nowhere.
+    the network or on a road that leads nowhere. With ``land`` (:class:`land.Land`) a hospital
+    snaps only to road nodes on its own land part.
     """
     hospital_xy = np.asarray(hospital_xy, dtype="float64").reshape(-1, 2)
     names = [str(n) for n in hospital_names]
@@ -120,12 +142,26 @@ def solve_network(
     if n_nodes == 0:
         raise SundplanError("The road network '{network}' has no roads.", network=graph.source_name)
     progress(0.0, "Snapping hospitals to the road network")
-    tree, tree_nodes = _node_tree(graph)
-    snap_m, j = tree.query(hospital_xy, k=1)
-    node = tree_nodes[j]
+    node_part = None
+    if land is None:
+        tree, tree_nodes = _node_tree(graph)
+        snap_m, j = tree.query(hospital_xy, k=1)
+        node = tree_nodes[j]
+    else:
+        from .land import PartSnapper, node_parts, part_of_points
+
+        node_part = node_parts(land, graph)
+        snap_m, node = PartSnapper(graph.node_xy, _snappable(graph), node_part).query(
+            hospital_xy, part_of_points(land, hospital_xy), np.inf
+        )
     far = np.flatnonzero(snap_m > max_snap_m)
     if far.size:
-        listing = ", ".join(f"'{names[i]}' ({snap_m[i]:.0f} m)" for i in far[:5])
+        listing = ", ".join(
+            f"'{names[i]}' ({snap_m[i]:.0f} m)"
+            if np.isfinite(snap_m[i])
+            else f"'{names[i]}' (no road on its land part)"
+            for i in far[:5]
+        )
         raise SundplanError(
             "{count} hospital(s) lie farther than the maximum snap distance "
             "({max_snap_m:.0f} m) from any road of '{network}': {hospitals}. Check the "
@@ -194,6 +230,7 @@ def solve_network(
         hospital_names=names,
         reachable_tree=cKDTree(graph.node_xy[reachable]) if reachable.size else None,
         reachable_nodes=reachable,
+        node_part=node_part,
     )
 
 
@@ -213,8 +250,13 @@ def locate(
     access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
     progress: Progress = _noop,
     chunk: int = 2_000_000,
+    part: np.ndarray | None = None,
 ) -> LocationTimes:
-    """Minutes from each location (x, y in the graph's CRS) to its nearest hospital."""
+    """Minutes from each location (x, y in the graph's CRS) to its nearest hospital.
+
+    ``part``: the land part of each location (see :mod:`land`; needs a solution solved with
+    ``land``): a location snaps only to road nodes on its own part, off-land ones (-1) to any.
+    """
     _check_speed(access_speed_kmh)
     xy = np.asarray(xy, dtype="float64").reshape(-1, 2)
     n = xy.shape[0]
@@ -232,17 +274,21 @@ def locate(
             start / n,
             msg("Snapping locations {start:,}–{stop:,} of {n:,}", start=start, stop=stop, n=n),
         )
-        part = xy[start:stop]
-        if solution.reachable_tree is not None:
+        pxy = xy[start:stop]
+        ppart = None if part is None else np.asarray(part[start:stop])
+        if ppart is not None:
+            d, jn = solution.snapper(graph, "reachable").query(pxy, ppart, max_snap_m)
+        elif solution.reachable_tree is not None:
             d, j = solution.reachable_tree.query(
-                part, k=1, distance_upper_bound=max_snap_m, workers=-1
+                pxy, k=1, distance_upper_bound=max_snap_m, workers=-1
             )
+            jn = _node_ids(d, j, solution.reachable_nodes)
         else:
             d = np.full(stop - start, np.inf)
-            j = np.zeros(stop - start, dtype=np.int64)
+            jn = np.full(stop - start, -1, dtype=np.int64)
         ok = np.isfinite(d)
         idx = np.flatnonzero(ok) + start
-        nodes = solution.reachable_nodes[j[ok]]
+        nodes = jn[ok]
         time_min[idx] = (d[ok] / access_mps + solution.node_time_s[nodes]) / 60.0
         hospital[idx] = solution.node_hospital[nodes]
         snap_m[idx] = d[ok]
@@ -251,14 +297,30 @@ def locate(
         # Not near a reachable node: near any node at all (then unreachable) or none?
         rest = np.flatnonzero(~ok)
         if rest.size:
-            tree, tree_nodes = _node_tree(graph)
-            d_any, j_any = tree.query(part[rest], k=1, distance_upper_bound=max_snap_m, workers=-1)
+            if ppart is not None:
+                d_any, n_any = solution.snapper(graph, "any").query(
+                    pxy[rest], ppart[rest], max_snap_m
+                )
+            else:
+                tree, tree_nodes = _node_tree(graph)
+                d_any, j_any = tree.query(
+                    pxy[rest], k=1, distance_upper_bound=max_snap_m, workers=-1
+                )
+                n_any = _node_ids(d_any, j_any, tree_nodes)
             near = np.isfinite(d_any)
             status[rest[near] + start] = STATUS_UNREACHABLE
             snap_m[rest[near] + start] = d_any[near]
-            node[rest[near] + start] = tree_nodes[j_any[near]]
+            node[rest[near] + start] = n_any[near]
     progress(1.0, "Locations done")
     return LocationTimes(time_min, hospital, snap_m, status, node)
+
+
+def _node_ids(d: np.ndarray, j: np.ndarray, nodes: np.ndarray) -> np.ndarray:
+    """Node ids of KD-tree answers (``j`` indexes ``nodes``); -1 where nothing was found."""
+    out = np.full(d.shape, -1, dtype=np.int64)
+    found = np.isfinite(d)
+    out[found] = nodes[j[found]]
+    return out
 
 
 def validate_bands(bands_min: Sequence[float]) -> np.ndarray:
@@ -326,9 +388,14 @@ def weighted_quantiles(
 
 
 def catchment_table(
-    loc: LocationTimes, population: np.ndarray, hospital_names: Sequence[str]
+    loc: LocationTimes,
+    population: np.ndarray,
+    hospital_names: Sequence[str],
+    hospital_ids: Sequence | None = None,
 ) -> pd.DataFrame:
-    """Per hospital: population served, population-weighted mean and max minutes."""
+    """Per hospital: its id (the user's, unchanged; default 1..H), population served,
+    population-weighted mean and max minutes of the reached residents it serves.
+    ``hospital_index`` is the hospital's position in the run (internal, 0..H-1)."""
     n_h = len(hospital_names)
     ok = loc.status == STATUS_OK
     h = loc.hospital[ok]
@@ -342,9 +409,11 @@ def catchment_table(
         np.fmax.at(mx, h[populated], t[populated])
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(pop > 0, wt / pop, np.nan)
+    ids = np.arange(1, n_h + 1) if hospital_ids is None else id_array(hospital_ids)
     return pd.DataFrame(
         {
-            "hospital_id": np.arange(n_h),
+            "hospital_index": np.arange(n_h),
+            "hospital_id": ids,
             "hospital": list(hospital_names),
             "population": pop,
             "mean_min": mean,
@@ -354,22 +423,35 @@ def catchment_table(
 
 
 def band_table(loc: LocationTimes, population: np.ndarray, bands_min: np.ndarray) -> pd.DataFrame:
-    """Population per time band (ok locations only)."""
+    """Population per time band (reached residents), then the "not reached" class
+    (band_id :data:`NOT_REACHED_BAND`: unsnapped + unreachable), so the rows add up to the
+    input total."""
     labels = band_labels(bands_min)
     b = band_index(loc.time_min, bands_min)
     ok = (loc.status == STATUS_OK) & (b >= 0)
     pop = np.bincount(b[ok], weights=population[ok], minlength=len(labels))
-    lower = np.concatenate([[0.0], bands_min])
-    upper = np.concatenate([bands_min, [np.inf]])
+    not_reached = float(population[loc.status != STATUS_OK].sum())
+    lower = np.concatenate([[0.0], bands_min, [np.nan]])
+    upper = np.concatenate([bands_min, [np.inf, np.nan]])
     return pd.DataFrame(
         {
-            "band_id": np.arange(len(labels)),
-            "band": labels,
+            "band_id": np.append(np.arange(len(labels)), NOT_REACHED_BAND),
+            "band": [*labels, NOT_REACHED_LABEL],
             "from_min": lower,
             "to_min": upper,
-            "population": pop,
+            "population": np.append(pop, not_reached),
         }
     )
+
+
+def id_array(ids: Sequence) -> np.ndarray:
+    """The user's ids as one column: integers stay integers (int64), anything else text."""
+    values = list(ids)
+    if values and all(
+        isinstance(v, int | np.integer) and not isinstance(v, bool | np.bool_) for v in values
+    ):
+        return np.asarray(values, dtype=np.int64)
+    return np.array([None if v is None else str(v) for v in values], dtype=object)
 
 
 def area_summary(
@@ -446,6 +528,7 @@ def area_summary(
     )
     df["pop_unsnapped"] = unsnapped
     df["pop_unreachable"] = unreachable
+    coverage.add_share_not_reached(df)
     # Keep the "outside" row only when someone lives outside every area.
     if total[n_a] <= 0:
         df = df.iloc[:n_a].reset_index(drop=True)
@@ -504,6 +587,9 @@ class CatchmentResult:
     report: dict
     hospital_names: list[str]
     bands_min: np.ndarray
+    hospital_ids: list = field(default_factory=list)  # the user's ids, in hospital order
+    land: object = None  # land.Land used to mask the run, or None
+    location_area: np.ndarray | None = None  # (P,) area index of each location, -1 outside
 
 
 def run_catchments(
@@ -519,8 +605,16 @@ def run_catchments(
     cell_size_m: float = 100.0,
     polygons: bool = True,
     progress: Progress = _noop,
+    hospital_ids: Sequence | None = None,
+    land_mask: bool = True,
+    land=None,
 ) -> CatchmentResult:
     """Travel times, catchments, bands and area summaries in one run.
+
+    ``hospital_ids``: the user's hospital ids (default 1..H), carried into every table.
+    With ``areas`` and ``land_mask`` (or an explicit ``land``), the union of the areas is the
+    land: access legs stay on their land part and the raster and polygons are clipped to it
+    (see :mod:`sundplan_qgis.land`).
 
     ``population`` is a :class:`sundplan_qgis.rasters.Population` in any projected or
     geographic CRS (locations are transformed to the network's CRS). The travel-time surface
@@ -543,6 +637,8 @@ def run_catchments(
     def stage(a: float, b: float) -> Progress:
         return lambda f, msg: progress(a + (b - a) * f, msg)
 
+    hospital_ids = _check_hospital_ids(hospital_ids, hospital_names)
+    land = _resolve_land(land, areas, land_mask)
     sol = solve_network(
         graph,
         hospital_xy=hospital_xy,
@@ -550,6 +646,7 @@ def run_catchments(
         max_snap_m=max_snap_m,
         access_speed_kmh=access_speed_kmh,
         progress=stage(0.0, 0.15),
+        land=land,
     )
     timings["solve_s"] = time.perf_counter() - t0
 
@@ -571,6 +668,7 @@ def run_catchments(
             (xmin, ymin, xmax, ymax), cell_size_m=cell_size_m, crs_wkt=graph.crs_wkt
         )
     centres = rasters.transform_xy(grid.centres(), src_wkt=grid.crs_wkt, dst_wkt=graph.crs_wkt)
+    cell_part = _cell_parts(land, grid, graph, centres)  # land mask: part of each cell
     surface = locate(
         graph,
         sol,
@@ -578,6 +676,7 @@ def run_catchments(
         max_snap_m=max_snap_m,
         access_speed_kmh=access_speed_kmh,
         progress=stage(0.15, 0.55),
+        part=cell_part,
     )
     del centres
     if population.flat_index is not None and population.grid is grid:
@@ -601,15 +700,16 @@ def run_catchments(
             max_snap_m=max_snap_m,
             access_speed_kmh=access_speed_kmh,
             progress=stage(0.55, 0.6),
+            part=None if land is None else _land_parts_of_points(land, pop_xy_net),
         )
     timings["locate_s"] = time.perf_counter() - t1
 
     t2 = time.perf_counter()
     progress(0.6, "Summarising catchments, bands and areas")
     pop = population.population
-    catch = catchment_table(loc, pop, sol.hospital_names)
+    catch = catchment_table(loc, pop, sol.hospital_names, hospital_ids)
     band_tab = band_table(loc, pop, bands)
-    area_tab = None
+    area_tab = area_index = None
     if areas is not None:
         if (
             population.flat_index is not None
@@ -645,9 +745,20 @@ def run_catchments(
         catch_polys = _multipolygons(rasters.polygonize(surface.hospital, grid), grid, graph)
         progress(0.85, "Polygonising time bands")
         band_polys = _multipolygons(rasters.polygonize(surf_band, grid), grid, graph)
+        lost = rasters.polygonize(_not_reached_cells(loc, pop, population, grid, pop_xy_net), grid)
+        if lost:
+            band_polys[NOT_REACHED_BAND] = _multipolygons(lost, grid, graph)[0]
+        if land is not None:
+            progress(0.95, "Clipping polygons to the land")
+            catch_polys = _clip_all(catch_polys, land)
+            band_polys = _clip_all(band_polys, land)
     timings["polygons_s"] = time.perf_counter() - t3
+    if cell_part is not None:  # the raster shows land only: cells centred off land are nodata
+        off = cell_part < 0
+        surface.time_min[off] = np.nan
+        surface.hospital[off] = -1
     for frame, polys, key in (
-        (catch, catch_polys, "hospital_id"),
+        (catch, catch_polys, "hospital_index"),
         (band_tab, band_polys, "band_id"),
     ):
         frame["area_km2"] = [
@@ -668,6 +779,7 @@ def run_catchments(
         },
         "hospitals": [
             {
+                "hospital_id": _plain(catch["hospital_id"].iloc[i]),
                 "hospital": sol.hospital_names[i],
                 "snap_distance_m": round(float(sol.hospital_snap_m[i]), 1),
                 "population_served": float(catch["population"].iloc[i]),
@@ -691,6 +803,12 @@ def run_catchments(
                 "hospital can be reached (an island without a ferry, a disconnected stub)"
             ),
         },
+        "coverage": coverage.summary(
+            total=float(pop.sum()),
+            unsnapped=status_pop["unsnapped"],
+            unreachable=status_pop["unreachable"],
+        ),
+        "land_mask": land_report(land, cell_part, loc, pop, population, pop_xy_net, catch_polys),
         "surface_grid": {
             "width": grid.width,
             "height": grid.height,
@@ -702,6 +820,7 @@ def run_catchments(
             "access_speed_kmh": access_speed_kmh,
             "tie_rule": "equal times go to the hospital listed first",
             "band_rule": "bands closed on the right: exactly 15.0 min is in 0–15",
+            "statistics": "mean, median, P90 and max minutes are " + REACHED_NOTE,
         },
         "timings_s": {k: round(v, 3) for k, v in timings.items()},
     }
@@ -720,7 +839,135 @@ def run_catchments(
         report=report,
         hospital_names=list(sol.hospital_names),
         bands_min=bands,
+        hospital_ids=list(catch["hospital_id"]),
+        land=land,
+        location_area=area_index,
     )
+
+
+# --------------------------------------------------------------------------- ids and land
+
+
+def _plain(value):
+    """A numpy scalar as a plain Python value (for the JSON report)."""
+    return value.item() if hasattr(value, "item") else value
+
+
+def _check_hospital_ids(ids: Sequence | None, names: Sequence[str]) -> list | None:
+    """The user's hospital ids, checked: one per hospital, none missing, no repeats."""
+    if ids is None:
+        return None
+    ids = [_plain(v) for v in ids]
+    if len(ids) != len(names):
+        raise SundplanError(
+            "{n_ids} hospital ids were given for {n} hospitals.", n_ids=len(ids), n=len(names)
+        )
+    for value, name in zip(ids, names, strict=True):
+        if value is None or (isinstance(value, float) and not np.isfinite(value)) or value == "":
+            raise SundplanError(
+                "Hospital '{hospital}' has no id. Give every hospital an id, or choose no id "
+                "field to use the feature ids.",
+                hospital=name,
+            )
+    ids = [int(v) if isinstance(v, float) and v.is_integer() else v for v in ids]
+    seen: dict = {}
+    for value, name in zip(ids, names, strict=True):
+        if value in seen:
+            raise SundplanError(
+                "The hospital id {id} is used by both '{first}' and '{second}'. Hospital ids "
+                "must be unique.",
+                id=value,
+                first=seen[value],
+                second=name,
+            )
+        seen[value] = name
+    return ids
+
+
+def _resolve_land(land, areas: Areas | None, land_mask: bool):
+    """The land mask of the run: ``land`` if given, else the union of the areas (if any)."""
+    if land is not None or not land_mask or areas is None:
+        return land
+    from .land import land_from_areas
+
+    return land_from_areas(areas.geometries, source_name=areas.source_name)
+
+
+def _cell_parts(land, grid, graph, centres: np.ndarray) -> np.ndarray | None:
+    """Land part of each grid cell by its centre (-1 off land); None without land."""
+    if land is None:
+        return None
+    from .land import part_of_cells, part_of_points
+
+    if _same_crs(grid.crs_wkt, graph.crs_wkt):
+        return part_of_cells(land, grid)
+    return part_of_points(land, centres)
+
+
+def _land_parts_of_points(land, xy: np.ndarray) -> np.ndarray:
+    from .land import part_of_points
+
+    return part_of_points(land, xy)
+
+
+def _not_reached_cells(loc, pop, population, grid, pop_xy_net) -> np.ndarray:
+    """Label 0 on the grid cells where residents who are not reached live, -1 elsewhere."""
+    labels = np.full(grid.n_cells, -1, dtype=np.int32)
+    lost = (loc.status != STATUS_OK) & (pop > 0)
+    if not lost.any():
+        return labels
+    if population.flat_index is not None and population.grid is grid:
+        labels[population.flat_index[lost]] = 0
+        return labels
+    t = grid.transform
+    xy = pop_xy_net[lost]
+    cols = np.floor((xy[:, 0] - t.c) / t.a).astype(np.int64)
+    rows = np.floor((xy[:, 1] - t.f) / t.e).astype(np.int64)
+    inside = (cols >= 0) & (cols < grid.width) & (rows >= 0) & (rows < grid.height)
+    labels[rows[inside] * grid.width + cols[inside]] = 0
+    return labels
+
+
+def _clip_all(polys: dict, land) -> dict:
+    from .land import clip
+
+    out = {}
+    for key, geom in polys.items():
+        cut = clip(geom, land)
+        if cut is not None and not cut.is_empty:
+            out[key] = cut
+    return out
+
+
+def land_report(land, cell_part, loc, pop, population, pop_xy_net, catch_polys) -> dict:
+    """The report's ``land_mask`` section: whether access legs and outputs were kept on land."""
+    if land is None:
+        return {
+            "used": False,
+            "note": msg(
+                "No land mask was used: without areas (e.g. kommuner) access legs may cross "
+                "the sea, and the raster and polygons may cover sea."
+            ),
+        }
+    if pop_xy_net is not None:
+        loc_part = _land_parts_of_points(land, pop_xy_net)
+    else:  # raster population on the surface grid
+        loc_part = cell_part[population.flat_index]
+    off = loc_part < 0
+    return {
+        "used": True,
+        "source": land.source_name,
+        "rule": (
+            "land = union of the areas; a location snaps only to road nodes on its own land "
+            "part; locations off all land snap to the nearest road node; raster cells centred "
+            "off land are nodata; polygons are clipped to the land"
+        ),
+        "land_parts": len(land.parts),
+        "land_area_km2": round(land.area_km2, 3),
+        "catchment_area_km2": round(sum(p.area for p in catch_polys.values()) / 1e6, 3),
+        "locations_off_land": int(off.sum()),
+        "population_off_land": float(pop[off].sum()),
+    }
 
 
 def disconnected_parts(graph, sol: NetworkSolution, loc: LocationTimes, population, *, most=20):

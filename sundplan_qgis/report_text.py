@@ -862,8 +862,11 @@ def method_note(
                 "(fx motorvej 110, primærvej 70, tertiærvej 50 km/t); færger med overfartstid. "
                 "Bopæle knyttes til nærmeste vej inden for {snap} m og køres dertil med {access} km/t. Tidsbånd {bands} min, "
                 "lukket til højre (præcis 15,0 min hører til 0–15). Gennemsnit og fraktiler er "
-                "befolkningsvægtede."
+                "befolkningsvægtede og gælder de nåede indbyggere; indbyggere uden vej inden for "
+                "{snap} m eller uden forbindelse til et akutsygehus tælles for sig (ikke nået)."
             )
+            if params.get("AREAS"):
+                text += " Adgangsvejen holder sig på land: bopæle knyttes kun til veje på samme ø."
         else:
             text = (
                 "Drive time on the road network from every resident's home (population cell) to "
@@ -872,8 +875,12 @@ def method_note(
                 "(e.g. motorway 110, primary 70, tertiary 50 km/h); ferries with their crossing "
                 "time. Homes are joined to the nearest road within {snap} m, reached at {access} km/h. Bands "
                 "{bands} min, closed on the right (exactly 15.0 min is in 0–15). Means and "
-                "percentiles are population-weighted."
+                "percentiles are population-weighted, of reached residents; residents with no "
+                "road within {snap} m or no connection to a hospital are counted apart (not "
+                "reached)."
             )
+            if params.get("AREAS"):
+                text += " Access legs stay on land: homes join only roads on the same island."
         if kind == "travel_time_change" or algorithm.endswith("catchment_scenario"):
             scenario = _scenario_parts(params, details, lang)
             scenario = [

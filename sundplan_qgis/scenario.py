@@ -52,11 +52,22 @@ def run_scenario(
     access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
     cell_size_m: float = 100.0,
     progress: Progress = _noop,
+    baseline_ids: Sequence | None = None,
+    scenario_ids: Sequence | None = None,
+    land_mask: bool = True,
 ) -> ScenarioResult:
-    """Run the baseline and the scenario and compare them (minutes, persons)."""
+    """Run the baseline and the scenario and compare them (minutes, persons).
+
+    ``baseline_ids`` / ``scenario_ids``: the user's hospital ids (default 1..H of each set).
+    With areas and ``land_mask``, both runs use the same land mask (see ``run_catchments``).
+    """
+    from .catchments import _resolve_land
+
     common = {
         "population": population,
         "areas": areas,
+        "land": _resolve_land(None, areas, land_mask),
+        "land_mask": land_mask,
         "bands_min": bands_min,
         "max_snap_m": max_snap_m,
         "access_speed_kmh": access_speed_kmh,
@@ -67,6 +78,7 @@ def run_scenario(
         graph,
         hospital_xy=baseline_xy,
         hospital_names=baseline_names,
+        hospital_ids=baseline_ids,
         progress=lambda f, m: progress(0.45 * f, msg("Baseline: {step}", step=m)),
         **common,
     )
@@ -74,6 +86,7 @@ def run_scenario(
         graph,
         hospital_xy=scenario_xy,
         hospital_names=scenario_names,
+        hospital_ids=scenario_ids,
         progress=lambda f, m: progress(0.45 + 0.45 * f, msg("Scenario: {step}", step=m)),
         **common,
     )
@@ -82,7 +95,12 @@ def run_scenario(
 
 
 def compare(base: CatchmentResult, scen: CatchmentResult) -> ScenarioResult:
-    """Per-cell change, per-area change and the population that changes hospital."""
+    """Per-cell change, per-area change and the population that changes hospital.
+
+    Residents reached in one run and not in the other are never dropped: they appear in the
+    switches as from/to :data:`UNREACHED`, per area as ``pop_newly_not_reached`` /
+    ``pop_newly_reached``, and in the report. Means, medians, P90 and maxima of each run are
+    of its reached residents."""
     change = scen.surface_time_min - base.surface_time_min  # NaN propagates where either fails
     pop = base.population
     b_ok = base.locations.status == STATUS_OK
@@ -93,19 +111,30 @@ def compare(base: CatchmentResult, scen: CatchmentResult) -> ScenarioResult:
     s_h = np.where(s_ok, scen.locations.hospital, len(scen.hospital_names))
     from_name = b_names[b_h]
     to_name = s_names[s_h]
+    b_ids = _ids(base)
+    s_ids = _ids(scen)
     moved = (from_name != to_name) & (pop > 0)
     switches = (
         pd.DataFrame(
             {
+                "from_hospital_id": b_ids[b_h[moved]],
                 "from_hospital": from_name[moved],
+                "to_hospital_id": s_ids[s_h[moved]],
                 "to_hospital": to_name[moved],
                 "population": pop[moved],
             }
         )
-        .groupby(["from_hospital", "to_hospital"], as_index=False)["population"]
-        .sum()
-        .sort_values("population", ascending=False, ignore_index=True)
-    )
+        .groupby(["from_hospital", "to_hospital"], as_index=False, sort=False)
+        .agg(
+            from_hospital_id=("from_hospital_id", "first"),
+            to_hospital_id=("to_hospital_id", "first"),
+            population=("population", "sum"),
+        )
+        .sort_values(["population", "from_hospital", "to_hospital"], ascending=[False, True, True])
+        .reset_index(drop=True)
+    )[["from_hospital_id", "from_hospital", "to_hospital_id", "to_hospital", "population"]]
+    switches["from_hospital_id"] = _id_column(switches["from_hospital_id"])
+    switches["to_hospital_id"] = _id_column(switches["to_hospital_id"])
     both = b_ok & s_ok
     delta = scen.locations.time_min - base.locations.time_min
     area_changes = None
@@ -123,6 +152,16 @@ def compare(base: CatchmentResult, scen: CatchmentResult) -> ScenarioResult:
         area_changes["change_pop_unreachable"] = (
             s["pop_unreachable"].to_numpy() - a["pop_unreachable"].to_numpy()
         )
+        # Not reached: the baseline's, then the scenario's under the shared column names.
+        for col in ("pop_unsnapped", "pop_unreachable", "share_not_reached"):
+            area_changes[f"base_{col}"] = a[col].to_numpy()
+        for col in ("pop_unsnapped", "pop_unreachable", "share_not_reached"):
+            area_changes[col] = s[col].to_numpy()
+        newly_lost, newly_reached = _per_area(
+            base.location_area, len(a), pop, b_ok & ~s_ok, ~b_ok & s_ok
+        )
+        area_changes["pop_newly_not_reached"] = newly_lost
+        area_changes["pop_newly_reached"] = newly_reached
         area_changes["base_main_hospital"] = a["main_hospital"]
         area_changes["scen_main_hospital"] = s["main_hospital"].to_numpy()
     report = {
@@ -130,6 +169,9 @@ def compare(base: CatchmentResult, scen: CatchmentResult) -> ScenarioResult:
         "population_with_longer_trip": float(pop[both & (delta > 1e-9)].sum()),
         "population_with_shorter_trip": float(pop[both & (delta < -1e-9)].sum()),
         "population_newly_unreached": float(pop[b_ok & ~s_ok].sum()),
+        "population_newly_reached": float(pop[~b_ok & s_ok].sum()),
+        "population_not_reached_in_both": float(pop[~b_ok & ~s_ok].sum()),
+        "mean_change_covers": "residents reached in both runs",
         "population_weighted_mean_change_min": (
             float(np.average(delta[both], weights=pop[both])) if pop[both].sum() > 0 else None
         ),
@@ -137,3 +179,31 @@ def compare(base: CatchmentResult, scen: CatchmentResult) -> ScenarioResult:
         "scenario": scen.report,
     }
     return ScenarioResult(base, scen, change, area_changes, switches, report)
+
+
+def _ids(result: CatchmentResult) -> np.ndarray:
+    """The run's hospital ids, then None for "(not reached)"."""
+    ids = list(result.hospital_ids) or list(range(1, len(result.hospital_names) + 1))
+    out = np.empty(len(ids) + 1, dtype=object)
+    out[: len(ids)] = ids
+    out[-1] = None
+    return out
+
+
+def _id_column(values: pd.Series) -> pd.Series:
+    """Integer ids stay integers (nullable, for the "(not reached)" rows), others text."""
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, int | np.integer) for v in present):
+        return values.astype("Int64")
+    return values.astype(object)
+
+
+def _per_area(area_index, n_rows: int, pop: np.ndarray, *masks) -> list[np.ndarray]:
+    """Population of each mask per row of the area table: the areas, then the "(outside all
+    areas)" row, which the table has only when someone lives outside every area."""
+    if area_index is None:
+        return [np.zeros(n_rows) for _ in masks]
+    g = np.asarray(area_index)
+    n_areas = n_rows - int(pop[g < 0].sum() > 0)
+    idx = np.where(g >= 0, g, n_areas)
+    return [np.bincount(idx[m], weights=pop[m], minlength=n_areas + 1)[:n_rows] for m in masks]

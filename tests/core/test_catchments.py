@@ -180,9 +180,15 @@ def test_area_summary_and_conservation_by_hand():
     assert b.population == 42 and b.pop_unsnapped == 7 and b.population_reached == 35
     assert b.main_hospital == "E" and b.mean_min == pytest.approx(25 / 35)
     assert out.area_name == "(outside all areas)" and out.population == 3
-    # Conservation: bands + unsnapped + unreachable = input total.
+    # Conservation: the bands end with the "not reached" class (unsnapped + unreachable), so
+    # bands + not reached = input total.
     bt = C.band_table(loc, pop, bands)
-    assert bt.population.sum() + df.pop_unsnapped.sum() + df.pop_unreachable.sum() == pop.sum()
+    assert bt.population.sum() == pop.sum()
+    nr = bt.set_index("band_id").loc[C.NOT_REACHED_BAND]
+    assert nr.band == "not reached"
+    assert nr.population == df.pop_unsnapped.sum() + df.pop_unreachable.sum() == 7
+    # Share not reached per area: B 7 of 42; A and the outside row none.
+    assert df.share_not_reached.tolist() == pytest.approx([0.0, 7 / 42, 0.0])
     ct = C.catchment_table(loc, pop, ["W", "E"])
     assert ct.population.tolist() == [153.0, 35.0]
     # W serves 100 at 0 min, 50 at 1 min, 3 at 2.8 min; E 25 at 1 min and 10 at 0 min.
@@ -271,7 +277,8 @@ def test_run_catchments_conserves_population_to_the_person():
     )
     lost = res.report["population"]["unsnapped"] + res.report["population"]["unreachable"]
     total = pop.sum()
-    assert round(res.bands.population.sum() + lost) == total
+    assert round(res.bands.population.sum()) == total  # bands + "not reached" class
+    assert res.bands.population.iloc[-1] == pytest.approx(lost)
     assert round(res.catchments.population.sum() + lost) == total
     assert round(res.areas.population.sum()) == total
     assert res.areas.pop_unsnapped.sum() == pytest.approx(res.report["population"]["unsnapped"])
@@ -308,7 +315,15 @@ def test_scenario_closing_a_hospital_by_hand():
     )
     # Closing E: nodes 2 and 3 (70 people) move to W; node 2 from 1 to 2 min, node 3 from 0 to 3.
     sw = res.switches
-    assert sw.to_dict("records") == [{"from_hospital": "E", "to_hospital": "W", "population": 70.0}]
+    assert sw.to_dict("records") == [
+        {
+            "from_hospital_id": 2,
+            "from_hospital": "E",
+            "to_hospital_id": 1,
+            "to_hospital": "W",
+            "population": 70.0,
+        }
+    ]
     assert UNREACHED not in set(sw.from_hospital)  # the unsnapped 5 stay unsnapped
     assert res.report["population_changing_hospital"] == 70
     assert res.report["population_with_longer_trip"] == 70

@@ -182,3 +182,160 @@ def test_results_carry_provenance(sundplan_provider, sample, tmp_path):
     assert "scipy" in prov["versions"]
     ctx = QgsProcessingContext()
     assert ctx is not None
+
+
+# --------------------------------------------------------------------------- issue 9
+class WarningFeedback(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings: list[str] = []
+
+    def pushWarning(self, text):  # noqa: N802
+        self.warnings.append(text)
+        super().pushWarning(text)
+
+
+def _features(path):
+    layer = QgsVectorLayer(str(path), "t", "ogr")
+    assert layer.isValid(), path
+    names = layer.fields().names()
+    return [
+        dict(zip(names, f.attributes(), strict=True)) | {"_geom": f.geometry()}
+        for f in layer.getFeatures()
+    ]
+
+
+def _raster_total(path):
+    with rasterio.open(path) as src:
+        pop = src.read(1, masked=True).filled(0).astype(float)
+    return float(pop[pop > 0].sum())
+
+
+def test_residents_not_reached_are_counted_warned_and_mapped(sundplan_provider, sample, tmp_path):
+    import json
+
+    fb = WarningFeedback()
+    res = run(params(sample, tmp_path, MAX_SNAP_M=120), feedback=fb)
+    report = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    total = _raster_total(sample.population_tif)
+    cov = report["coverage"]
+    assert cov["total"] == pytest.approx(total)
+    lost = cov["unsnapped"] + cov["unreachable"]
+    assert cov["not_reached"] == pytest.approx(lost) and lost > 0.01 * total
+    assert cov["share_not_reached"] == pytest.approx(lost / total)
+    assert cov["warning_threshold_pct"] == 1.0 and cov["worst_areas"]
+    assert any("not reached" in w and "Worst areas" in w for w in fb.warnings)
+    # Per area: the three columns, share = (unsnapped + unreachable) / population.
+    areas = _features(res["AREA_SUMMARY"])
+    for a in areas:
+        expected = (a["pop_unsnapped"] + a["pop_unreachable"]) / a["population"]
+        assert a["share_not_reached"] == pytest.approx(expected)
+    assert sum(a["pop_unsnapped"] + a["pop_unreachable"] for a in areas) == pytest.approx(lost)
+    # Bands: the "not reached" class closes the sum to the input total and has a polygon.
+    bands = _features(res["BAND_POLYGONS"])
+    nr = [b for b in bands if b["band_id"] == -1]
+    assert len(nr) == 1 and nr[0]["band"] == "not reached"
+    assert nr[0]["population"] == pytest.approx(lost)
+    assert not nr[0]["_geom"].isEmpty() and nr[0]["area_km2"] > 0
+    assert sum(b["population"] for b in bands) == pytest.approx(total)
+    band_layer = QgsVectorLayer(res["BAND_POLYGONS"], "b", "ogr")
+    assert band_layer.renderer().categories()[-1].label() == "Not reached"
+    # A threshold above the share: no warning.
+    quiet = WarningFeedback()
+    (tmp_path / "q").mkdir()
+    run(params(sample, tmp_path / "q", MAX_SNAP_M=120, NOT_REACHED_WARNING_PCT=100), quiet)
+    assert not any("not reached" in w for w in quiet.warnings)
+
+
+def test_catchments_are_clipped_to_the_land_of_the_areas(sundplan_provider, sample, tmp_path):
+    import json
+
+    from shapely import wkb
+    from shapely.ops import unary_union
+
+    res = run(params(sample, tmp_path))
+    report = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    kommuner = QgsVectorLayer(sample.uri("kommuner"), "k", "ogr")
+    land = unary_union([wkb.loads(bytes(f.geometry().asWkb())) for f in kommuner.getFeatures()])
+    assert report["land_mask"]["used"] is True
+    assert report["land_mask"]["land_area_km2"] == pytest.approx(land.area / 1e6, rel=1e-6)
+    catch = _features(res["CATCHMENTS"])
+    catch_km2 = sum(c["area_km2"] for c in catch)
+    union = unary_union([wkb.loads(bytes(c["_geom"].asWkb())) for c in catch])
+    assert union.difference(land.buffer(0.01)).area < 1.0  # m²: nothing off land
+    # Land not covered by a catchment = cells nobody on them can reach (raster nodata on land).
+    import rasterio.features
+
+    with rasterio.open(res["TRAVEL_TIME"]) as src:
+        tt = src.read(1)
+        on_land = rasterio.features.rasterize(
+            [(land, 1)], out_shape=tt.shape, transform=src.transform, fill=0
+        ).astype(bool)
+        cell_km2 = abs(src.transform.a * src.transform.e) / 1e6
+        assert (tt[~on_land] == src.nodata).all()  # sea cells are nodata
+    unreached_km2 = (on_land & (tt == -9999)).sum() * cell_km2
+    assert catch_km2 == pytest.approx(land.area / 1e6 - unreached_km2, rel=0.01)
+
+
+def test_sample_hospitals_without_id_field_use_the_feature_ids(sundplan_provider, sample, tmp_path):
+    import json
+
+    res = run(params(sample, tmp_path))
+    layer = QgsVectorLayer(sample.uri("hospitals"), "h", "ogr")
+    expected = {f["name"]: f.id() for f in layer.getFeatures() if f["active"] == 1}
+    got = {c["hospital"]: c["hospital_id"] for c in _features(res["CATCHMENTS"])}
+    assert got == expected
+    report = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    assert "feature ids" in report["hospital_ids"]
+    assert {h["hospital"]: h["hospital_id"] for h in report["hospitals"]} == expected
+
+
+def test_repeated_hospital_ids_are_refused(sundplan_provider, sample, tmp_path):
+    # "synthetic" is 1 for every sample hospital: not an id.
+    with pytest.raises(QgsProcessingException, match="hospital id 1 is used by both"):
+        run(params(sample, tmp_path, HOSPITAL_ID_FIELD="synthetic"))
+
+
+def test_filtered_embedded_hospitals_keep_their_ids(sundplan_provider, tmp_path):
+    """Herlev (3) and Hillerød (4) of the embedded 21, on a small road between them."""
+    import json
+
+    from sundplan_qgis import reference
+
+    h = reference.akutsygehuse().set_index("hospital_id")
+    (x3, y3), (x4, y4) = (h.loc[i, ["x_25832", "y_25832"]].to_numpy(float) for i in (3, 4))
+    roads = QgsVectorLayer("LineString?crs=EPSG:25832&field=highway:string", "road", "memory")
+    f = QgsFeature(roads.fields())
+    f.setAttributes(["primary"])
+    pts = [
+        QgsPointXY(x3 + 50, y3),
+        QgsPointXY((x3 + x4) / 2, (y3 + y4) / 2),
+        QgsPointXY(x4 + 50, y4),
+    ]
+    f.setGeometry(QgsGeometry.fromPolylineXY(pts))
+    roads.dataProvider().addFeatures([f])
+    people = memory_points(
+        "people", "EPSG:25832", [(x3 + 200, y3, "a", 30.0), (x4 + 200, y4, "b", 12.0)]
+    )
+    out = {
+        "ACTIVE_EXPRESSION": '"hospital_id" IN (3, 4)',
+        "NETWORK_LAYER": roads,
+        "CLASS_FIELD": "highway",
+        "POPULATION_LAYER": people,
+        "POPULATION_FIELD": "pop",
+        "TRAVEL_TIME": str(tmp_path / "tt.tif"),
+        "CATCHMENTS": str(tmp_path / "c.gpkg"),
+        "BAND_POLYGONS": str(tmp_path / "b.gpkg"),
+        "REPORT": str(tmp_path / "r.json"),
+    }
+    res = run(out)
+    catch = {c["hospital_id"]: c for c in _features(res["CATCHMENTS"])}
+    assert set(catch) == {3, 4}  # not 1, 2: their positions among the active hospitals
+    assert catch[3]["hospital"] == h.loc[3, "name"] and catch[3]["population"] == 30
+    assert catch[4]["hospital"] == h.loc[4, "name"] and catch[4]["population"] == 12
+    report = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    assert [x["hospital_id"] for x in report["hospitals"]] == [3, 4]
+    assert "hospital_id" in report["hospital_ids"]
+    # No areas: no land mask, and the report says so.
+    assert report["land_mask"]["used"] is False
+    assert "No land mask was used" in report["land_mask"]["note"]
