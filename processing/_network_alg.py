@@ -349,7 +349,7 @@ class NetworkParameters:
         )
 
     def read_residents(
-        self, parameters, context, *, crs, cell_size_m: float, required: bool = True
+        self, parameters, context, *, crs, cell_size_m: float, required: bool = True, feedback=None
     ):
         """``rasters.Population`` from the residents parameters (points and polygons in
         ``crs``, a raster in its own CRS); None when not given and not ``required``."""
@@ -358,7 +358,9 @@ class NetworkParameters:
         pop_raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
         pop_source = self.parameterAsSource(parameters, "POPULATION_LAYER", context)
         if pop_raster is not None:
-            return rasters.read_population_raster(pop_raster.source())
+            return rasters.read_population_raster(
+                pop_raster.source(), progress=self.progress(feedback, start=0.30, end=0.35)
+            )
         if pop_source is None:
             if not required:
                 return None
@@ -544,7 +546,9 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
         crs = QgsCoordinateReferenceSystem.fromWkt(graph.crs_wkt)
         feedback.setProgress(30)
 
-        population = self.read_residents(parameters, context, crs=crs, cell_size_m=cell)
+        population = self.read_residents(
+            parameters, context, crs=crs, cell_size_m=cell, feedback=feedback
+        )
 
         # Areas ---------------------------------------------------------------------
         areas = None
@@ -621,6 +625,7 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
             nodata=-9999.0,
             tags={"units": "minutes", "sundplan_provenance": self._provenance or ""},
             description=tr("Minutes to the nearest akutsygehus"),
+            cells=result.surface_cells,
         )
         out["TRAVEL_TIME"] = tif
         self.style_output(

@@ -504,6 +504,7 @@ class CatchmentResult:
     report: dict
     hospital_names: list[str]
     bands_min: np.ndarray
+    surface_cells: np.ndarray | None = None  # flat cells of the surface; None: every cell
 
 
 def run_catchments(
@@ -570,7 +571,8 @@ def run_catchments(
         grid = rasters.grid_for_bounds(
             (xmin, ymin, xmax, ymax), cell_size_m=cell_size_m, crs_wkt=graph.crs_wkt
         )
-    centres = rasters.transform_xy(grid.centres(), src_wkt=grid.crs_wkt, dst_wkt=graph.crs_wkt)
+    cells = rasters.surface_cells(grid, population)  # None: every cell (not a huge grid)
+    centres = rasters.transform_xy(grid.centres(cells), src_wkt=grid.crs_wkt, dst_wkt=graph.crs_wkt)
     surface = locate(
         graph,
         sol,
@@ -581,7 +583,7 @@ def run_catchments(
     )
     del centres
     if population.flat_index is not None and population.grid is grid:
-        fi = population.flat_index
+        fi = rasters.cell_positions(cells, population.flat_index)
         loc = LocationTimes(
             surface.time_min[fi],
             surface.hospital[fi],
@@ -616,8 +618,7 @@ def run_catchments(
             and population.grid is grid
             and (_same_crs(grid.crs_wkt, graph.crs_wkt))
         ):
-            area_of_cell = rasters.rasterize_areas(areas.geometries, grid)
-            area_index = area_of_cell[population.flat_index]
+            area_index = rasters.areas_at_cells(areas.geometries, grid, population.flat_index)
         else:
             if pop_xy_net is None:
                 pop_xy_net = rasters.transform_xy(
@@ -642,9 +643,11 @@ def run_catchments(
     surf_band[surface.status != STATUS_OK] = -1
     if polygons:
         progress(0.7, "Polygonising catchments")
-        catch_polys = _multipolygons(rasters.polygonize(surface.hospital, grid), grid, graph)
+        catch_polys = _multipolygons(
+            rasters.polygonize(surface.hospital, grid, cells=cells), grid, graph
+        )
         progress(0.85, "Polygonising time bands")
-        band_polys = _multipolygons(rasters.polygonize(surf_band, grid), grid, graph)
+        band_polys = _multipolygons(rasters.polygonize(surf_band, grid, cells=cells), grid, graph)
     timings["polygons_s"] = time.perf_counter() - t3
     for frame, polys, key in (
         (catch, catch_polys, "hospital_id"),
@@ -695,6 +698,7 @@ def run_catchments(
             "width": grid.width,
             "height": grid.height,
             "cell_size": grid.cell_size_m,
+            "cells_computed": "all" if cells is None else "populated cells only",
         },
         "parameters": {
             "bands_min": bands.tolist(),
@@ -712,6 +716,7 @@ def run_catchments(
         grid=grid,
         surface_time_min=surface.time_min,
         surface_hospital=surface.hospital,
+        surface_cells=cells,
         catchments=catch,
         bands=band_tab,
         areas=area_tab,
