@@ -147,6 +147,7 @@ class NetworkParameters:
             k.lower(): self.parameterAsString(parameters, k, context) or None
             for k in ("SPEED_FIELD", "ONEWAY_FIELD", "CLASS_FIELD", "DURATION_FIELD")
         }
+        reading = self.progress(feedback, start=0.0, end=0.1)  # checks cancel, too
         if net_file:
             if not Path(net_file).is_file():
                 raise SundplanError(
@@ -154,7 +155,9 @@ class NetworkParameters:
                 )
             low = net_file.lower()
             if low.endswith((".pbf", ".osm", ".osm.bz2", ".bz2")):
-                lines = network.read_osm(net_file, include_ferries=include_ferries)
+                lines = network.read_osm(
+                    net_file, include_ferries=include_ferries, progress=reading
+                )
             else:
                 lines = network.read_lines_ogr(
                     net_file,
@@ -162,6 +165,7 @@ class NetworkParameters:
                     oneway_field=fields["oneway_field"],
                     class_field=fields["class_field"],
                     duration_field=fields["duration_field"],
+                    progress=reading,
                 )
         elif net_source is not None:
             layer = self.parameterAsVectorLayer(parameters, "NETWORK_LAYER", context)
@@ -175,6 +179,7 @@ class NetworkParameters:
                     oneway_field=fields["oneway_field"],
                     class_field=fields["class_field"],
                     duration_field=fields["duration_field"],
+                    progress=reading,
                 )
             else:
                 lines = _inputs.lines_from_source(

@@ -60,7 +60,12 @@ def small_windows(monkeypatch):
 
 @pytest.mark.parametrize(
     ("dtype", "nodata", "tiled"),
-    [("int32", -1, True), ("float32", -9999.0, True), ("float32", None, False), ("uint16", 0, True)],
+    [
+        ("int32", -1, True),
+        ("float32", -9999.0, True),
+        ("float32", None, False),
+        ("uint16", 0, True),
+    ],
 )
 def test_windowed_reading_equals_a_whole_array_read(tmp_path, small_windows, dtype, nodata, tiled):
     rng = np.random.default_rng(7)
@@ -153,9 +158,7 @@ def _run(region, pop):
     )
 
 
-def test_sparse_surface_equals_the_full_grid_at_every_populated_cell(
-    region, tmp_path, monkeypatch
-):
+def test_sparse_surface_equals_the_full_grid_at_every_populated_cell(region, tmp_path, monkeypatch):
     """The sample region run twice: on the full 600 × 600 grid, and as if the grid were huge
     (surface at populated cells only, many windows). Every table and every populated cell's
     minutes and hospital are identical; the polygons are the populated cells of the full
