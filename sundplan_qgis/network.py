@@ -882,6 +882,10 @@ def _osm_way_attrs(tags: Any, include_ferries: bool) -> tuple[str, str, int, str
     return cls, t.get("maxspeed") or "", ow, t.get("duration") or ""
 
 
+OSM_PROGRESS_EVERY = 5000
+"""How many ways :func:`read_osm` reads between two progress (and cancel) checks."""
+
+
 def read_osm(
     path: str | Path,
     *,
@@ -945,7 +949,7 @@ def read_osm(
 
         def way(self, w: Any) -> None:
             self.n_ways += 1
-            if progress is not None and self.n_ways % 5000 == 0:
+            if progress is not None and self.n_ways % OSM_PROGRESS_EVERY == 0:
                 progress(math.nan, text)
             attrs = _osm_way_attrs(w.tags, include_ferries)
             if attrs is None:
