@@ -572,25 +572,19 @@ def run_catchments(
             (xmin, ymin, xmax, ymax), cell_size_m=cell_size_m, crs_wkt=graph.crs_wkt
         )
     cells = rasters.surface_cells(grid, population)  # None: every cell (not a huge grid)
-    centres = rasters.transform_xy(grid.centres(cells), src_wkt=grid.crs_wkt, dst_wkt=graph.crs_wkt)
-    surface = locate(
-        graph,
-        sol,
-        centres,
-        max_snap_m=max_snap_m,
-        access_speed_kmh=access_speed_kmh,
+    on_grid = population.flat_index is not None and population.grid is grid
+    surface, kept = rasters.surface_in_chunks(
+        grid,
+        cells,
+        dst_wkt=graph.crs_wkt,
+        locate=lambda xy, p: locate(
+            graph, sol, xy, max_snap_m=max_snap_m, access_speed_kmh=access_speed_kmh, progress=p
+        ),
+        keep=rasters.cell_positions(cells, population.flat_index) if on_grid else None,
         progress=stage(0.15, 0.55),
     )
-    del centres
-    if population.flat_index is not None and population.grid is grid:
-        fi = rasters.cell_positions(cells, population.flat_index)
-        loc = LocationTimes(
-            surface.time_min[fi],
-            surface.hospital[fi],
-            surface.snap_m[fi],
-            surface.status[fi],
-            surface.node[fi],
-        )
+    if on_grid:  # the populated cells' full results, kept while the surface was computed
+        loc = LocationTimes(**kept)
         pop_xy_net = None
     else:
         pop_xy_net = rasters.transform_xy(
@@ -640,7 +634,7 @@ def run_catchments(
     catch_polys: dict[int, object] = {}
     band_polys: dict[int, object] = {}
     surf_band = band_index(surface.time_min, bands)
-    surf_band[surface.status != STATUS_OK] = -1
+    surf_band[~np.isfinite(surface.time_min)] = -1  # not ok: no time
     if polygons:
         progress(0.7, "Polygonising catchments")
         catch_polys = _multipolygons(

@@ -391,7 +391,7 @@ def polygonize(
     """
     out: dict[int, list] = {}
     if cells is None:
-        labels = labels.reshape(grid.height, grid.width).astype("int32")
+        labels = labels.reshape(grid.height, grid.width).astype("int32", copy=False)
         for geom, value in rasterio.features.shapes(
             labels, mask=labels >= 0, transform=grid.transform
         ):
@@ -487,6 +487,75 @@ def cell_positions(cells: np.ndarray | None, flat_index: np.ndarray) -> np.ndarr
     if cells is None:
         return flat_index
     return np.searchsorted(cells, flat_index)
+
+
+SURFACE_CHUNK = 2_000_000
+"""Cells located at a time while the travel-time surface is computed."""
+
+_LOCATION_FIELDS = ("time_min", "hospital", "snap_m", "status", "node")
+
+
+@dataclass
+class Surface:
+    """Minutes (NaN where no hospital is reached) and hospital (-1) per surface cell."""
+
+    time_min: np.ndarray
+    hospital: np.ndarray
+
+
+def surface_in_chunks(
+    grid: Grid,
+    cells: np.ndarray | None,
+    *,
+    dst_wkt: str,
+    locate: Callable,
+    keep: np.ndarray | None = None,
+    progress: Progress | None = None,
+    chunk: int | None = None,
+) -> tuple[Surface, dict | None]:
+    """The travel-time surface over ``cells`` (None: every cell of ``grid``), located
+    :data:`SURFACE_CHUNK` cell centres at a time, so only minutes and hospital (12 bytes) are
+    kept per cell, never the centres or the snapping of the whole grid.
+
+    ``locate(xy, progress)`` returns the ``catchments.LocationTimes`` of points ``xy`` in
+    ``dst_wkt``. For the surface positions ``keep`` (the populated cells) every field of the
+    LocationTimes is kept too and returned as a dict (else None): the same numbers as
+    locating the whole grid at once and indexing it.
+    """
+    chunk = int(chunk or SURFACE_CHUNK)
+    n = grid.n_cells if cells is None else int(np.asarray(cells).size)
+    surface = Surface(np.full(n, np.nan), np.full(n, -1, dtype=np.int32))
+    kept = order = sorted_keep = None
+    if keep is not None:
+        keep = np.asarray(keep, dtype=np.int64)
+        order = np.argsort(keep, kind="stable")
+        sorted_keep = keep[order]
+        kept = {}
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        flat = np.arange(start, stop, dtype=np.int64) if cells is None else cells[start:stop]
+        xy = transform_xy(grid.centres(flat), src_wkt=grid.crs_wkt, dst_wkt=dst_wkt)
+        text = msg("Snapping locations {start:,}–{stop:,} of {n:,}", start=start, stop=stop, n=n)
+
+        def part_progress(fraction, _message, start=start, stop=stop, text=text):
+            if progress is not None:
+                progress((start + fraction * (stop - start)) / max(n, 1), text)
+
+        part = locate(xy, part_progress)
+        del xy
+        surface.time_min[start:stop] = part.time_min
+        surface.hospital[start:stop] = part.hospital
+        if kept is not None:
+            a, b = np.searchsorted(sorted_keep, (start, stop))
+            sel = order[a:b]
+            for name in _LOCATION_FIELDS:
+                values = getattr(part, name)
+                if name not in kept:
+                    kept[name] = np.empty(keep.size, dtype=values.dtype)
+                kept[name][sel] = values[keep[sel] - start]
+    if kept is not None and not kept:  # an empty surface
+        kept = {name: np.zeros(0) for name in _LOCATION_FIELDS}
+    return surface, kept
 
 
 def cell_windows(grid: Grid, cells: np.ndarray, *, size: int | None = None):

@@ -248,3 +248,21 @@ def test_huge_sparse_raster_reads_in_little_memory_and_time(region, tmp_path):
     for k, geom in res.catchment_polygons.items():
         assert geom.area == pytest.approx(served[k] * 9.0)
     assert box(*pop.grid.bounds()).contains(res.catchment_polygons[0])
+
+
+def test_surface_in_chunks_equals_locating_every_cell_at_once(region, monkeypatch):
+    """The surface is located a chunk of cells at a time (only minutes and hospital kept per
+    cell): the same numbers as locating every cell centre in one call and indexing it."""
+    pop = rasters.read_population_raster(region["region"].population_tif)
+    monkeypatch.setattr(rasters, "SURFACE_CHUNK", 7_777)
+    res = _run(region, pop)
+    sol = C.solve_network(
+        region["graph"], hospital_xy=region["hxy"], hospital_names=region["names"]
+    )
+    whole = C.locate(region["graph"], sol, pop.grid.centres())
+    np.testing.assert_array_equal(res.surface_time_min, whole.time_min)
+    np.testing.assert_array_equal(res.surface_hospital, whole.hospital)
+    for f in ("time_min", "hospital", "snap_m", "status", "node"):
+        np.testing.assert_array_equal(
+            getattr(res.locations, f), getattr(whole, f)[pop.flat_index], err_msg=f
+        )
