@@ -622,7 +622,7 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
         grid = result.grid
         out = {}
         tif = self.parameterAsOutputLayer(parameters, "TRAVEL_TIME", context)
-        values = np.where(np.isfinite(result.surface_time_min), result.surface_time_min, -9999.0)
+        values = result.surface_time_min  # NaN (not reached) is written as nodata
         rasters.write_geotiff(
             tif,
             values,

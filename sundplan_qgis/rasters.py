@@ -339,6 +339,7 @@ def write_geotiff(
     indices, see :func:`surface_cells`) the values of those cells only: then the file is
     written window by window (tiled, compressed) and every other cell is ``nodata``, so
     memory follows the cells, not the grid.
+    NaN values are written as ``nodata``.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -361,7 +362,7 @@ def write_geotiff(
             profile.update(tiled=True, blockxsize=_TILE, blockysize=_TILE)
         with rasterio.Env(GDAL_CACHEMAX=_CACHE_MB), rasterio.open(tmp, "w", **profile) as dst:
             if cells is None:
-                dst.write(values.reshape(grid.height, grid.width).astype("float32"), 1)
+                _write_strips(dst, values.reshape(grid.height, grid.width), nodata)
             else:
                 _write_cells(dst, np.asarray(values), grid, cells, nodata)
             if tags:
@@ -610,6 +611,20 @@ def areas_at_cells(geometries: Sequence, grid: Grid, flat_index: np.ndarray) -> 
     return out
 
 
+def _write_strips(dst, values: np.ndarray, nodata: float) -> None:
+    """Write a (height, width) array as float32 by strips of whole tiles (a float32 copy of
+    one strip at a time, not of the whole grid); NaN is written as ``nodata``."""
+    from rasterio.windows import Window
+
+    height, width = values.shape
+    block_h = int(dst.block_shapes[0][0])
+    rows = max(block_h, max(1, STRIP_CELLS // max(1, width)) // block_h * block_h)
+    for row0 in range(0, height, rows):
+        strip = values[row0 : row0 + rows].astype("float32")
+        strip[np.isnan(strip)] = nodata
+        dst.write(strip, 1, window=Window(0, row0, width, strip.shape[0]))
+
+
 def _write_cells(dst, values: np.ndarray, grid: Grid, cells: np.ndarray, nodata: float) -> None:
     """Write the values of ``cells`` into an open dataset, one window at a time. Windows are
     aligned to the tile size, so no tile is written twice; GDAL fills the tiles never written
@@ -621,6 +636,7 @@ def _write_cells(dst, values: np.ndarray, grid: Grid, cells: np.ndarray, nodata:
     for (r0, c0, h, w), sel in cell_windows(grid, cells, size=size):
         arr = np.full((h, w), nodata, dtype="float32")
         arr[rows[sel] - r0, cols[sel] - c0] = values[sel]
+        arr[np.isnan(arr)] = nodata
         dst.write(arr, 1, window=Window(c0, r0, w, h))
 
 
