@@ -16,6 +16,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from .test_catchments_plugin import params
+
 
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
@@ -50,26 +52,6 @@ class Feedback(QgsProcessingFeedback):
         if self.cancelled_at is None and self.cancel_when and self.cancel_when(value, self.values):
             self.cancelled_at = time.perf_counter()
             self.cancel()
-
-
-def params(sample, out, **extra):
-    p = {
-        "HOSPITALS": sample.uri("hospitals"),
-        "HOSPITAL_NAME_FIELD": "name",
-        "ACTIVE_EXPRESSION": '"active" = 1',
-        "NETWORK_FILE": str(sample.roads_osm_pbf),
-        "POPULATION_RASTER": str(sample.population_tif),
-        "AREAS": sample.uri("kommuner"),
-        "AREA_ID_FIELD": "kommunekode",
-        "AREA_NAME_FIELD": "kommune",
-        "TRAVEL_TIME": str(out / "tt.tif"),
-        "CATCHMENTS": str(out / "c.gpkg"),
-        "BAND_POLYGONS": str(out / "b.gpkg"),
-        "AREA_SUMMARY": str(out / "a.gpkg"),
-        "REPORT": str(out / "r.json"),
-    }
-    p.update(extra)
-    return p
 
 
 def run(alg, parameters, feedback):
