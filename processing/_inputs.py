@@ -241,7 +241,7 @@ def lines_from_source(
     attrs: dict[str, list] = {f: [] for f in wanted}
     total = max(1, source.featureCount())
     for i, feat in enumerate(source.getFeatures(request)):
-        if feedback is not None and i % 20000 == 0:
+        if feedback is not None and i % 2000 == 0:
             if feedback.isCanceled():
                 raise SundplanError(tr("Cancelled by the user."))
             feedback.setProgress(min(100.0, 100.0 * i / total) * 0.1)

@@ -147,6 +147,7 @@ class NetworkParameters:
             k.lower(): self.parameterAsString(parameters, k, context) or None
             for k in ("SPEED_FIELD", "ONEWAY_FIELD", "CLASS_FIELD", "DURATION_FIELD")
         }
+        reading = self.progress(feedback, start=0.0, end=0.1)  # checks cancel, too
         if net_file:
             if not Path(net_file).is_file():
                 raise SundplanError(
@@ -154,7 +155,9 @@ class NetworkParameters:
                 )
             low = net_file.lower()
             if low.endswith((".pbf", ".osm", ".osm.bz2", ".bz2")):
-                lines = network.read_osm(net_file, include_ferries=include_ferries)
+                lines = network.read_osm(
+                    net_file, include_ferries=include_ferries, progress=reading
+                )
             else:
                 lines = network.read_lines_ogr(
                     net_file,
@@ -162,6 +165,7 @@ class NetworkParameters:
                     oneway_field=fields["oneway_field"],
                     class_field=fields["class_field"],
                     duration_field=fields["duration_field"],
+                    progress=reading,
                 )
         elif net_source is not None:
             layer = self.parameterAsVectorLayer(parameters, "NETWORK_LAYER", context)
@@ -175,6 +179,7 @@ class NetworkParameters:
                     oneway_field=fields["oneway_field"],
                     class_field=fields["class_field"],
                     duration_field=fields["duration_field"],
+                    progress=reading,
                 )
             else:
                 lines = _inputs.lines_from_source(
@@ -349,7 +354,7 @@ class NetworkParameters:
         )
 
     def read_residents(
-        self, parameters, context, *, crs, cell_size_m: float, required: bool = True
+        self, parameters, context, *, crs, cell_size_m: float, required: bool = True, feedback=None
     ):
         """``rasters.Population`` from the residents parameters (points and polygons in
         ``crs``, a raster in its own CRS); None when not given and not ``required``."""
@@ -358,7 +363,9 @@ class NetworkParameters:
         pop_raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
         pop_source = self.parameterAsSource(parameters, "POPULATION_LAYER", context)
         if pop_raster is not None:
-            return rasters.read_population_raster(pop_raster.source())
+            return rasters.read_population_raster(
+                pop_raster.source(), progress=self.progress(feedback, start=0.30, end=0.35)
+            )
         if pop_source is None:
             if not required:
                 return None
@@ -564,7 +571,9 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
         crs = QgsCoordinateReferenceSystem.fromWkt(graph.crs_wkt)
         feedback.setProgress(30)
 
-        population = self.read_residents(parameters, context, crs=crs, cell_size_m=cell)
+        population = self.read_residents(
+            parameters, context, crs=crs, cell_size_m=cell, feedback=feedback
+        )
 
         # Areas ---------------------------------------------------------------------
         areas = None
@@ -653,7 +662,7 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
         grid = result.grid
         out = {}
         tif = self.parameterAsOutputLayer(parameters, "TRAVEL_TIME", context)
-        values = np.where(np.isfinite(result.surface_time_min), result.surface_time_min, -9999.0)
+        values = result.surface_time_min  # NaN (not reached) is written as nodata
         rasters.write_geotiff(
             tif,
             values,
@@ -661,6 +670,7 @@ class NetworkAlgorithmBase(NetworkParameters, SundplanAlgorithm):
             nodata=-9999.0,
             tags={"units": "minutes", "sundplan_provenance": self._provenance or ""},
             description=tr("Minutes to the nearest akutsygehus"),
+            cells=result.surface_cells,
         )
         out["TRAVEL_TIME"] = tif
         self.style_output(

@@ -119,6 +119,7 @@ class CatchmentScenarioAlgorithm(NetworkAlgorithmBase):
                 "sundplan_provenance": self._provenance or "",
             },
             description=tr("Change in minutes (scenario − baseline)"),
+            cells=res.baseline.surface_cells,
         )
         out["CHANGE_RASTER"] = tif
         self.style_output(tif, "travel_time_change", context, title=tr("Change in travel time"))

@@ -87,8 +87,14 @@ class SampleDataAlgorithm(SundplanAlgorithm):
         progress(
             0.0, self.tr("Generating the synthetic sample region (seed {seed})").format(seed=seed)
         )
-        region = generate_sample_region(out_dir, seed=seed)
-        progress(0.9, self.tr("Loading the layers"))
+        # All or nothing: a cancel (raised by the progress callback) or an error leaves no
+        # files in the output folder (the core writes to a hidden folder and moves at the end).
+        region = generate_sample_region(
+            out_dir, seed=seed, progress=self.progress(feedback, start=0.0, end=0.9)
+        )
+        # Written and in place: from here on a cancel no longer undoes the run.
+        feedback.setProgress(90)
+        feedback.setProgressText(self.tr("Loading the layers"))
 
         results: dict[str, object] = {"OUTPUT_FOLDER": str(out_dir)}
         for name, description, layer_field in VECTOR_OUTPUTS:
@@ -117,7 +123,7 @@ class SampleDataAlgorithm(SundplanAlgorithm):
                 population=region.total_population,
             )
         )
-        progress(1.0, "")
+        feedback.setProgress(100)
         return results
 
     def _load_on_completion(

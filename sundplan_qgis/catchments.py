@@ -590,6 +590,7 @@ class CatchmentResult:
     hospital_ids: list = field(default_factory=list)  # the user's ids, in hospital order
     land: object = None  # land.Land used to mask the run, or None
     location_area: np.ndarray | None = None  # (P,) area index of each location, -1 outside
+    surface_cells: np.ndarray | None = None  # flat cells of the surface; None: every cell
 
 
 def run_catchments(
@@ -667,27 +668,36 @@ def run_catchments(
         grid = rasters.grid_for_bounds(
             (xmin, ymin, xmax, ymax), cell_size_m=cell_size_m, crs_wkt=graph.crs_wkt
         )
-    centres = rasters.transform_xy(grid.centres(), src_wkt=grid.crs_wkt, dst_wkt=graph.crs_wkt)
-    cell_part = _cell_parts(land, grid, graph, centres)  # land mask: part of each cell
-    surface = locate(
-        graph,
-        sol,
-        centres,
-        max_snap_m=max_snap_m,
-        access_speed_kmh=access_speed_kmh,
-        progress=stage(0.15, 0.55),
-        part=cell_part,
-    )
-    del centres
-    if population.flat_index is not None and population.grid is grid:
-        fi = population.flat_index
-        loc = LocationTimes(
-            surface.time_min[fi],
-            surface.hospital[fi],
-            surface.snap_m[fi],
-            surface.status[fi],
-            surface.node[fi],
+    cells = rasters.surface_cells(grid, population)  # None: every cell (not a huge grid)
+    on_grid = population.flat_index is not None and population.grid is grid
+    surface_parts: list[np.ndarray] = []  # land part of each surface cell, chunk by chunk
+    cell_part_of = _cell_parts(land, grid, graph, cells)
+
+    def locate_chunk(xy, p):
+        part = cell_part_of(xy)
+        if part is not None:
+            surface_parts.append(part)
+        return locate(
+            graph,
+            sol,
+            xy,
+            max_snap_m=max_snap_m,
+            access_speed_kmh=access_speed_kmh,
+            progress=p,
+            part=part,
         )
+
+    surface, kept = rasters.surface_in_chunks(
+        grid,
+        cells,
+        dst_wkt=graph.crs_wkt,
+        locate=locate_chunk,
+        keep=rasters.cell_positions(cells, population.flat_index) if on_grid else None,
+        progress=stage(0.15, 0.55),
+    )
+    cell_part = np.concatenate(surface_parts) if surface_parts else None
+    if on_grid:  # the populated cells' full results, kept while the surface was computed
+        loc = LocationTimes(**kept)
         pop_xy_net = None
     else:
         pop_xy_net = rasters.transform_xy(
@@ -716,8 +726,7 @@ def run_catchments(
             and population.grid is grid
             and (_same_crs(grid.crs_wkt, graph.crs_wkt))
         ):
-            area_of_cell = rasters.rasterize_areas(areas.geometries, grid)
-            area_index = area_of_cell[population.flat_index]
+            area_index = rasters.areas_at_cells(areas.geometries, grid, population.flat_index)
         else:
             if pop_xy_net is None:
                 pop_xy_net = rasters.transform_xy(
@@ -739,13 +748,15 @@ def run_catchments(
     catch_polys: dict[int, object] = {}
     band_polys: dict[int, object] = {}
     surf_band = band_index(surface.time_min, bands)
-    surf_band[surface.status != STATUS_OK] = -1
+    surf_band[~np.isfinite(surface.time_min)] = -1  # not ok: no time
     if polygons:
         progress(0.7, "Polygonising catchments")
-        catch_polys = _multipolygons(rasters.polygonize(surface.hospital, grid), grid, graph)
+        catch_polys = _multipolygons(
+            rasters.polygonize(surface.hospital, grid, cells=cells), grid, graph
+        )
         progress(0.85, "Polygonising time bands")
-        band_polys = _multipolygons(rasters.polygonize(surf_band, grid), grid, graph)
-        lost = rasters.polygonize(_not_reached_cells(loc, pop, population, grid, pop_xy_net), grid)
+        band_polys = _multipolygons(rasters.polygonize(surf_band, grid, cells=cells), grid, graph)
+        lost = _not_reached_polygons(loc, pop, population, grid, pop_xy_net)
         if lost:
             band_polys[NOT_REACHED_BAND] = _multipolygons(lost, grid, graph)[0]
         if land is not None:
@@ -808,11 +819,14 @@ def run_catchments(
             unsnapped=status_pop["unsnapped"],
             unreachable=status_pop["unreachable"],
         ),
-        "land_mask": land_report(land, cell_part, loc, pop, population, pop_xy_net, catch_polys),
+        "land_mask": land_report(
+            land, cell_part, cells, loc, pop, population, pop_xy_net, catch_polys
+        ),
         "surface_grid": {
             "width": grid.width,
             "height": grid.height,
             "cell_size": grid.cell_size_m,
+            "cells_computed": "all" if cells is None else "populated cells only",
         },
         "parameters": {
             "bands_min": bands.tolist(),
@@ -831,6 +845,7 @@ def run_catchments(
         grid=grid,
         surface_time_min=surface.time_min,
         surface_hospital=surface.hospital,
+        surface_cells=cells,
         catchments=catch,
         bands=band_tab,
         areas=area_tab,
@@ -893,15 +908,19 @@ def _resolve_land(land, areas: Areas | None, land_mask: bool):
     return land_from_areas(areas.geometries, source_name=areas.source_name)
 
 
-def _cell_parts(land, grid, graph, centres: np.ndarray) -> np.ndarray | None:
-    """Land part of each grid cell by its centre (-1 off land); None without land."""
+def _cell_parts(land, grid, graph, cells):
+    """``part_of(xy)``: the land part of surface cell centres ``xy`` (network CRS; -1 off
+    land), None without land. Ordinary grids in the network's CRS are rasterised once; huge
+    sparse grids (``cells`` given) and grids in another CRS test the centres themselves."""
     if land is None:
-        return None
+        return lambda xy: None
     from .land import part_of_cells, part_of_points
+    from .rasters import cells_of_points
 
-    if _same_crs(grid.crs_wkt, graph.crs_wkt):
-        return part_of_cells(land, grid)
-    return part_of_points(land, centres)
+    if cells is None and _same_crs(grid.crs_wkt, graph.crs_wkt):
+        parts = part_of_cells(land, grid)
+        return lambda xy: parts[cells_of_points(grid, xy)]
+    return lambda xy: part_of_points(land, xy)
 
 
 def _land_parts_of_points(land, xy: np.ndarray) -> np.ndarray:
@@ -910,22 +929,25 @@ def _land_parts_of_points(land, xy: np.ndarray) -> np.ndarray:
     return part_of_points(land, xy)
 
 
-def _not_reached_cells(loc, pop, population, grid, pop_xy_net) -> np.ndarray:
-    """Label 0 on the grid cells where residents who are not reached live, -1 elsewhere."""
-    labels = np.full(grid.n_cells, -1, dtype=np.int32)
+def _not_reached_polygons(loc, pop, population, grid, pop_xy_net) -> dict[int, list]:
+    """Polygons (label 0) of the grid cells where residents who are not reached live. Only
+    those cells are labelled (sparse), so memory follows them, not the grid."""
+    from . import rasters
+
     lost = (loc.status != STATUS_OK) & (pop > 0)
     if not lost.any():
-        return labels
+        return {}
     if population.flat_index is not None and population.grid is grid:
-        labels[population.flat_index[lost]] = 0
-        return labels
-    t = grid.transform
-    xy = pop_xy_net[lost]
-    cols = np.floor((xy[:, 0] - t.c) / t.a).astype(np.int64)
-    rows = np.floor((xy[:, 1] - t.f) / t.e).astype(np.int64)
-    inside = (cols >= 0) & (cols < grid.width) & (rows >= 0) & (rows < grid.height)
-    labels[rows[inside] * grid.width + cols[inside]] = 0
-    return labels
+        flat = population.flat_index[lost]
+    else:
+        t = grid.transform
+        xy = pop_xy_net[lost]
+        cols = np.floor((xy[:, 0] - t.c) / t.a).astype(np.int64)
+        rows = np.floor((xy[:, 1] - t.f) / t.e).astype(np.int64)
+        inside = (cols >= 0) & (cols < grid.width) & (rows >= 0) & (rows < grid.height)
+        flat = rows[inside] * grid.width + cols[inside]
+    cells = np.unique(flat)
+    return rasters.polygonize(np.zeros(cells.size, dtype=np.int32), grid, cells=cells)
 
 
 def _clip_all(polys: dict, land) -> dict:
@@ -939,7 +961,7 @@ def _clip_all(polys: dict, land) -> dict:
     return out
 
 
-def land_report(land, cell_part, loc, pop, population, pop_xy_net, catch_polys) -> dict:
+def land_report(land, cell_part, cells, loc, pop, population, pop_xy_net, catch_polys) -> dict:
     """The report's ``land_mask`` section: whether access legs and outputs were kept on land."""
     if land is None:
         return {
@@ -951,8 +973,10 @@ def land_report(land, cell_part, loc, pop, population, pop_xy_net, catch_polys) 
         }
     if pop_xy_net is not None:
         loc_part = _land_parts_of_points(land, pop_xy_net)
-    else:  # raster population on the surface grid
-        loc_part = cell_part[population.flat_index]
+    else:  # raster population on the surface grid (cell_part: per surface cell)
+        from .rasters import cell_positions
+
+        loc_part = cell_part[cell_positions(cells, population.flat_index)]
     off = loc_part < 0
     return {
         "used": True,

@@ -634,6 +634,7 @@ def read_lines_ogr(
     class_field: str | None = None,
     duration_field: str | None = None,
     where: str | None = None,
+    progress: Any = None,
 ) -> RoadLines:
     """Read any OGR line layer (GeoPackage, shapefile, ...) in bulk into :class:`RoadLines`.
 
@@ -648,6 +649,8 @@ def read_lines_ogr(
         class_field: road class (OSM highway values, 'ferry'); stored lower-case.
         duration_field: ferry crossing time in minutes (used for class 'ferry' only).
         where: an OGR SQL attribute filter, e.g. ``"class <> 'track'"``.
+        progress: ``progress(fraction, message)``, called before every batch of features
+            (it may raise to cancel the reading).
 
     Raises:
         SundplanError: unreadable file, unknown layer or field, not a line layer, no lines,
@@ -735,7 +738,12 @@ def read_lines_ogr(
                 lyr.SetAttributeFilter(where)
             lyr.ResetReading()
             geom_col = lyr.GetGeometryColumn() or "wkb_geometry"
+            total, done = lyr.GetFeatureCount(force=0), 0
+            text = msg("Reading the road network '{network}'", network=source_name)
             for batch in _compat.ogr_arrow_batches(lyr):
+                if progress is not None:
+                    progress(done / total if total > 0 else math.nan, text)
+                    done += len(next(iter(batch.values())))
                 gcol = geom_col if geom_col in batch else _guess_geom_column(batch)
                 wkbs = _compat.wkb_column_to_list(batch[gcol])
                 coords, lengths, src, bad = _decode_wkb_lines(wkbs)
@@ -874,11 +882,16 @@ def _osm_way_attrs(tags: Any, include_ferries: bool) -> tuple[str, str, int, str
     return cls, t.get("maxspeed") or "", ow, t.get("duration") or ""
 
 
+OSM_PROGRESS_EVERY = 5000
+"""How many ways :func:`read_osm` reads between two progress (and cancel) checks."""
+
+
 def read_osm(
     path: str | Path,
     *,
     include_ferries: bool = True,
     target_crs: str = "EPSG:25832",
+    progress: Any = None,
 ) -> RoadLines:
     """Read drivable roads (and ferries) from .osm.pbf / .osm / .osm.bz2 with pyosmium.
 
@@ -891,6 +904,8 @@ def read_osm(
     every vertex a node, so junctions need no splitting). A way with nodes missing from the
     file (clipped extracts) is split into its runs of located nodes. Coordinates are
     projected from WGS84 to ``target_crs`` (metres) in one vectorised pyproj call.
+    ``progress(fraction, message)`` is called every few thousand ways (it may raise to cancel
+    the reading; pyosmium stops at once).
 
     Raises:
         SundplanError: missing/unreadable file, no usable ways, or a non-metric target CRS.
@@ -930,8 +945,12 @@ def read_osm(
             self.oneway: list[int] = []
             self.duration: list[str] = []
             self.slow_parts: list[tuple[int, np.ndarray]] = []
+            self.n_ways = 0
 
         def way(self, w: Any) -> None:
+            self.n_ways += 1
+            if progress is not None and self.n_ways % OSM_PROGRESS_EVERY == 0:
+                progress(math.nan, text)
             attrs = _osm_way_attrs(w.tags, include_ferries)
             if attrs is None:
                 return
@@ -966,6 +985,9 @@ def read_osm(
             self.pending_src = []
 
     handler = _Handler()
+    text = msg("Reading the road network '{network}'", network=fname)
+    if progress is not None:
+        progress(0.0, text)
     try:
         _compat.osm_apply_file(handler, path_s, idx="flex_mem")
     except (RuntimeError, ValueError, OSError) as exc:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +22,9 @@ from affine import Affine
 from pyproj import CRS, Transformer
 
 from . import _compat
-from .errors import SundplanError
+from .errors import SundplanError, msg
+
+Progress = Callable[[float, str], None]
 
 NODATA_MIN = -9999.0
 """Nodata value of travel-time rasters (minutes)."""
@@ -109,56 +111,145 @@ class Population:
         return float(self.population.sum())
 
 
-def read_population_raster(path: str | os.PathLike, *, band: int = 1) -> Population:
+def read_population_raster(
+    path: str | os.PathLike, *, band: int = 1, progress: Progress | None = None
+) -> Population:
     """Read a population raster: every cell with a value > 0 is one location at its centre.
 
-    Nodata and NaN cells count as zero people. Negative values are an error.
+    Nodata and NaN cells count as zero people. Negative values are an error. The raster is
+    read in strips of whole rows (a multiple of its block height), keeping only the populated
+    cells, so memory grows with the populated cells, not the raster. ``progress(fraction,
+    message)`` is called after every strip (it may raise to cancel).
     """
     name = Path(path).name
     try:
-        with rasterio.open(path) as src:
+        with rasterio.Env(GDAL_CACHEMAX=_CACHE_MB), rasterio.open(path) as src:
             if src.crs is None:
                 raise SundplanError(
                     "The population raster '{raster}' has no CRS. Assign its CRS (for Danish "
                     "grids usually EPSG:25832) in the layer properties or with gdal_edit.py -a_srs.",
                     raster=name,
                 )
-            values = src.read(band, masked=True).astype("float64")
             grid = Grid(src.transform, src.width, src.height, src.crs.to_wkt())
             if abs(src.transform.b) > 0 or abs(src.transform.d) > 0:
                 raise SundplanError(
                     "The population raster '{raster}' is rotated; warp it to a north-up grid first.",
                     raster=name,
                 )
+            flat, values, negative = _read_populated_cells(src, band, grid, name, progress)
     except rasterio.errors.RasterioIOError as exc:
         raise SundplanError(
             "Cannot read the population raster '{path}': {error}", path=path, error=str(exc)
         ) from exc
-    data = values.filled(0.0).ravel()
-    data[~np.isfinite(data)] = 0.0
-    negative = np.flatnonzero(data < 0)
-    if negative.size:
-        r, c = divmod(int(negative[0]), grid.width)
+    if negative is not None:
+        count, first, value = negative
+        r, c = divmod(first, grid.width)
         raise SundplanError(
             "The population raster '{raster}' has {count} cells with negative values "
             "(first at row {row}, column {column}: {value}). Population must be ≥ 0; "
             "set those cells to 0 or nodata.",
             raster=name,
-            count=negative.size,
+            count=count,
             row=r,
             column=c,
-            value=data[negative[0]],
+            value=value,
         )
-    flat = np.flatnonzero(data > 0).astype(np.int64)
     return Population(
         xy=grid.centres(flat),
-        population=data[flat],
+        population=values,
         crs_wkt=grid.crs_wkt,
         source_name=name,
         kind="raster cells (cell centre)",
         grid=grid,
         flat_index=flat,
     )
+
+
+STRIP_CELLS = 4_000_000
+"""About how many cells one strip of a raster holds when it is read or written by windows."""
+
+
+def _strip_rows(src, band: int) -> tuple[int, int]:
+    """(rows, columns) of the windows a raster is read in: multiples of its block size (each
+    block decompressed once) holding about :data:`STRIP_CELLS` cells, at least one block."""
+    block_h, block_w = (max(1, int(v)) for v in src.block_shapes[band - 1])
+    rows = max(block_h, max(1, STRIP_CELLS // max(1, src.width)) // block_h * block_h)
+    rows = min(rows, max(block_h, 1024 // block_h * block_h))
+    cols = max(block_w, STRIP_CELLS // rows // block_w * block_w)
+    return rows, min(cols, src.width)
+
+
+def _read_populated_cells(src, band: int, grid: Grid, name: str, progress: Progress | None):
+    """(row-major flat indices, values) of the cells > 0, and (count, first flat index, value)
+    of negative cells or None. Strips of rows are read in order (each in windows of columns)
+    and sorted, so the cells and the first negative cell come in row-major order, exactly as
+    when the whole band is read at once."""
+    from rasterio.windows import Window
+
+    rows, cols = _strip_rows(src, band)
+    flats: list[np.ndarray] = []
+    vals: list[np.ndarray] = []
+    n_neg, first_neg, first_value = 0, -1, 0.0
+    text = msg("Reading the population raster '{raster}'", raster=name)
+    for row0 in range(0, grid.height, rows):
+        if progress is not None:
+            progress(row0 / grid.height, text)
+        h = min(rows, grid.height - row0)
+        strip_flat: list[np.ndarray] = []
+        strip_vals: list[np.ndarray] = []
+        strip_neg: list[tuple[int, float]] = []
+        for col0 in range(0, grid.width, cols):
+            w = min(cols, grid.width - col0)
+            data = _read_window(src, band, Window(col0, row0, w, h))
+            r, c = np.divmod(np.flatnonzero(data < 0), w)
+            if r.size:
+                first = (row0 + r[0]) * grid.width + col0 + c[0]  # first of this window
+                strip_neg.append((int(first), data[r[0], c[0]]))
+                n_neg += int(r.size)
+            r, c = np.divmod(np.flatnonzero(data > 0), w)
+            strip_flat.append((row0 + r) * grid.width + col0 + c)
+            strip_vals.append(data[r, c])
+            del data
+        if strip_neg and first_neg < 0:
+            first_neg, first_value = min(strip_neg, key=lambda fv: fv[0])
+        flat = np.concatenate(strip_flat).astype(np.int64)
+        order = np.argsort(flat, kind="stable")
+        flats.append(flat[order])
+        vals.append(np.concatenate(strip_vals)[order])
+    if progress is not None:
+        progress(1.0, text)
+    flat = np.concatenate(flats) if flats else np.zeros(0, dtype=np.int64)
+    values = np.concatenate(vals) if vals else np.zeros(0, dtype="float64")
+    negative = (n_neg, first_neg, first_value) if n_neg else None
+    return flat, values, negative
+
+
+def _read_window(src, band: int, window) -> np.ndarray:
+    """One window as float64 with nodata, masked and NaN cells 0 (as a masked read, filled)."""
+    from rasterio.enums import MaskFlags
+
+    flags = set(src.mask_flag_enums[band - 1])
+    nodata = src.nodatavals[band - 1]
+    if flags <= {MaskFlags.all_valid, MaskFlags.nodata}:
+        # Only a nodata value (or nothing) masks cells: compare in the band's own type,
+        # as GDAL's nodata mask does, instead of building a masked array of every cell.
+        raw = src.read(band, window=window)
+        data = raw.astype("float64")
+        if nodata is not None and not np.isnan(nodata):
+            try:
+                same = np.array(nodata).astype(raw.dtype) == nodata
+            except (OverflowError, ValueError):
+                same = False
+            if same:
+                data[raw == np.array(nodata).astype(raw.dtype)] = 0.0
+                data[~np.isfinite(data)] = 0.0
+                return data
+        else:
+            data[~np.isfinite(data)] = 0.0
+            return data
+    data = src.read(band, window=window, masked=True).astype("float64").filled(0.0)
+    data[~np.isfinite(data)] = 0.0
+    return data
 
 
 def population_from_points(
@@ -240,8 +331,16 @@ def write_geotiff(
     nodata: float = NODATA_MIN,
     tags: dict[str, str] | None = None,
     description: str = "",
+    cells: np.ndarray | None = None,
 ) -> None:
-    """Write a single-band float32 GeoTIFF atomically (temp file, then rename)."""
+    """Write a single-band float32 GeoTIFF atomically (temp file, then rename).
+
+    ``values`` holds every cell of ``grid`` (row-major), or with ``cells`` (sorted flat
+    indices, see :func:`surface_cells`) the values of those cells only: then the file is
+    written window by window (tiled, compressed) and every other cell is ``nodata``, so
+    memory follows the cells, not the grid.
+    NaN values are written as ``nodata``.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(suffix=".tif", dir=path.parent)
@@ -259,8 +358,13 @@ def write_geotiff(
             "compress": "deflate",
             "tiled": grid.width >= 256 and grid.height >= 256,
         }
-        with rasterio.open(tmp, "w", **profile) as dst:
-            dst.write(values.reshape(grid.height, grid.width).astype("float32"), 1)
+        if cells is not None:
+            profile.update(tiled=True, blockxsize=_TILE, blockysize=_TILE)
+        with rasterio.Env(GDAL_CACHEMAX=_CACHE_MB), rasterio.open(tmp, "w", **profile) as dst:
+            if cells is None:
+                _write_strips(dst, values.reshape(grid.height, grid.width), nodata)
+            else:
+                _write_cells(dst, np.asarray(values), grid, cells, nodata)
             if tags:
                 dst.update_tags(**tags)
             if description:
@@ -275,16 +379,58 @@ def write_geotiff(
         raise
 
 
-def polygonize(labels: np.ndarray, grid: Grid) -> dict[int, list]:
+def polygonize(
+    labels: np.ndarray, grid: Grid, *, cells: np.ndarray | None = None
+) -> dict[int, list]:
     """Polygons of equal-label regions of a (height, width) int32 array; labels < 0 are skipped.
+
+    With ``cells`` (sorted flat indices, see :func:`surface_cells`), ``labels`` holds the
+    labels of those cells only and all other cells are unlabelled: the cells are polygonised
+    window by window and the parts of a label that meet across windows are merged.
 
     Returns {label: [GeoJSON-like polygon dicts]} in the grid's CRS.
     """
-    labels = labels.reshape(grid.height, grid.width).astype("int32")
     out: dict[int, list] = {}
-    for geom, value in rasterio.features.shapes(labels, mask=labels >= 0, transform=grid.transform):
-        out.setdefault(int(value), []).append(geom)
+    if cells is None:
+        labels = labels.reshape(grid.height, grid.width).astype("int32", copy=False)
+        for geom, value in rasterio.features.shapes(
+            labels, mask=labels >= 0, transform=grid.transform
+        ):
+            out.setdefault(int(value), []).append(geom)
+        return out
+    labels = np.asarray(labels).astype("int32", copy=False)
+    rows, cols = np.divmod(np.asarray(cells, dtype=np.int64), grid.width)
+    size = _WINDOW
+    edge_parts: dict[int, list] = {}
+    t = grid.transform
+    for (r0, c0, h, w), sel in cell_windows(grid, cells, size=size):
+        arr = np.full((h, w), -1, dtype="int32")
+        arr[rows[sel] - r0, cols[sel] - c0] = labels[sel]
+        transform = t * Affine.translation(c0, r0)
+        # The window's own edges (aligned to ``size``), shrunk by half a cell: only parts
+        # reaching them can touch parts of a neighbouring window and need merging.
+        wr0, wc0 = r0 // size * size, c0 // size * size
+        wr1, wc1 = min(wr0 + size, grid.height), min(wc0 + size, grid.width)
+        xs = sorted((t.c + (wc0 + 0.5) * t.a, t.c + (wc1 - 0.5) * t.a))
+        ys = sorted((t.f + (wr0 + 0.5) * t.e, t.f + (wr1 - 0.5) * t.e))
+        for geom, value in rasterio.features.shapes(arr, mask=arr >= 0, transform=transform):
+            ring = np.asarray(geom["coordinates"][0], dtype="float64")
+            lo, hi = ring.min(axis=0), ring.max(axis=0)
+            at_edge = lo[0] < xs[0] or hi[0] > xs[1] or lo[1] < ys[0] or hi[1] > ys[1]
+            (edge_parts if at_edge else out).setdefault(int(value), []).append(geom)
+    for label, parts in edge_parts.items():
+        out.setdefault(label, []).extend(_merged(parts) if len(parts) > 1 else parts)
     return out
+
+
+def _merged(parts: list) -> list:
+    """GeoJSON polygons merged where they touch (parts of one label from different windows)."""
+    from shapely.geometry import mapping, shape
+    from shapely.ops import unary_union
+
+    union = unary_union([shape(g) for g in parts])
+    polys = list(union.geoms) if hasattr(union, "geoms") else [union]
+    return [mapping(p) for p in polys if p.geom_type == "Polygon" and not p.is_empty]
 
 
 def rasterize_areas(geometries: Sequence, grid: Grid) -> np.ndarray:
@@ -299,6 +445,199 @@ def rasterize_areas(geometries: Sequence, grid: Grid) -> np.ndarray:
         all_touched=False,
     )
     return arr.ravel()
+
+
+# --------------------------------------------------------------------------- large sparse grids
+
+SURFACE_MAX_CELLS = 25_000_000
+"""Grids with more cells get a travel-time surface at the populated cells only (see
+:func:`surface_cells`); smaller grids get every cell."""
+
+_WINDOW = 2048  # cells per side of the windows large grids are processed in (multiple of _TILE)
+_TILE = 512  # block size of GeoTIFFs written by windows
+_CACHE_MB = 64  # GDAL block cache while reading/writing by windows (GDAL's default: 5 % of RAM)
+
+
+def surface_cells(grid: Grid, population: Population) -> np.ndarray | None:
+    """The cells of ``grid`` the travel-time surface is computed for.
+
+    ``None`` (every cell) for grids of up to :data:`SURFACE_MAX_CELLS` cells. For larger grids
+    the sorted flat indices of the cells where people live (the raster's populated cells, or
+    the cells holding population points), so memory follows the residents, not the grid: the
+    surface, its polygons and its GeoTIFF then cover those cells only.
+    """
+    if grid.n_cells <= SURFACE_MAX_CELLS:
+        return None
+    if population.flat_index is not None and population.grid is grid:
+        return np.unique(population.flat_index)
+    xy = transform_xy(population.xy, src_wkt=population.crs_wkt, dst_wkt=grid.crs_wkt)
+    return np.unique(cells_of_points(grid, xy))
+
+
+def cells_of_points(grid: Grid, xy: np.ndarray) -> np.ndarray:
+    """Row-major flat index of the cell holding each point (clipped to the grid's edge)."""
+    inv = ~grid.transform
+    col, row = inv * (xy[:, 0], xy[:, 1])
+    col = np.clip(np.floor(col), 0, grid.width - 1).astype(np.int64)
+    row = np.clip(np.floor(row), 0, grid.height - 1).astype(np.int64)
+    return row * grid.width + col
+
+
+def cell_positions(cells: np.ndarray | None, flat_index: np.ndarray) -> np.ndarray:
+    """Where the cells ``flat_index`` sit in a surface over ``cells`` (None: every cell)."""
+    if cells is None:
+        return flat_index
+    return np.searchsorted(cells, flat_index)
+
+
+SURFACE_CHUNK = 2_000_000
+"""Cells located at a time while the travel-time surface is computed."""
+
+_LOCATION_FIELDS = ("time_min", "hospital", "snap_m", "status", "node")
+
+
+@dataclass
+class Surface:
+    """Minutes (NaN where no hospital is reached) and hospital (-1) per surface cell."""
+
+    time_min: np.ndarray
+    hospital: np.ndarray
+
+
+def surface_in_chunks(
+    grid: Grid,
+    cells: np.ndarray | None,
+    *,
+    dst_wkt: str,
+    locate: Callable,
+    keep: np.ndarray | None = None,
+    progress: Progress | None = None,
+    chunk: int | None = None,
+) -> tuple[Surface, dict | None]:
+    """The travel-time surface over ``cells`` (None: every cell of ``grid``), located
+    :data:`SURFACE_CHUNK` cell centres at a time, so only minutes and hospital (12 bytes) are
+    kept per cell, never the centres or the snapping of the whole grid.
+
+    ``locate(xy, progress)`` returns the ``catchments.LocationTimes`` of points ``xy`` in
+    ``dst_wkt``. For the surface positions ``keep`` (the populated cells) every field of the
+    LocationTimes is kept too and returned as a dict (else None): the same numbers as
+    locating the whole grid at once and indexing it.
+    """
+    chunk = int(chunk or SURFACE_CHUNK)
+    n = grid.n_cells if cells is None else int(np.asarray(cells).size)
+    surface = Surface(np.full(n, np.nan), np.full(n, -1, dtype=np.int32))
+    kept = order = sorted_keep = None
+    if keep is not None:
+        keep = np.asarray(keep, dtype=np.int64)
+        order = np.argsort(keep, kind="stable")
+        sorted_keep = keep[order]
+        kept = {}
+    for start in range(0, n, chunk):
+        stop = min(n, start + chunk)
+        flat = np.arange(start, stop, dtype=np.int64) if cells is None else cells[start:stop]
+        xy = transform_xy(grid.centres(flat), src_wkt=grid.crs_wkt, dst_wkt=dst_wkt)
+        text = msg("Snapping locations {start:,}–{stop:,} of {n:,}", start=start, stop=stop, n=n)
+
+        def part_progress(fraction, _message, start=start, stop=stop, text=text):
+            if progress is not None:
+                progress((start + fraction * (stop - start)) / max(n, 1), text)
+
+        part = locate(xy, part_progress)
+        del xy
+        surface.time_min[start:stop] = part.time_min
+        surface.hospital[start:stop] = part.hospital
+        if kept is not None:
+            a, b = np.searchsorted(sorted_keep, (start, stop))
+            sel = order[a:b]
+            for name in _LOCATION_FIELDS:
+                values = getattr(part, name)
+                if name not in kept:
+                    kept[name] = np.empty(keep.size, dtype=values.dtype)
+                kept[name][sel] = values[keep[sel] - start]
+    if kept is not None and not kept:  # an empty surface
+        kept = {name: np.zeros(0) for name in _LOCATION_FIELDS}
+    return surface, kept
+
+
+def cell_windows(grid: Grid, cells: np.ndarray, *, size: int | None = None):
+    """Yield ((row0, col0, height, width), positions) per ``size`` × ``size`` window of the grid
+    holding some of ``cells`` (flat indices): the bounding box of those cells inside the window
+    and their positions in ``cells``. Windows are aligned to multiples of ``size``."""
+    size = int(size or _WINDOW)
+    cells = np.asarray(cells, dtype=np.int64)
+    if cells.size == 0:
+        return
+    rows, cols = np.divmod(cells, grid.width)
+    n_across = -(-grid.width // size)
+    key = (rows // size) * n_across + cols // size
+    order = np.argsort(key, kind="stable")
+    bounds = np.flatnonzero(np.diff(key[order])) + 1
+    for sel in np.split(order, bounds):
+        r, c = rows[sel], cols[sel]
+        r0, c0 = int(r.min()), int(c.min())
+        yield (r0, c0, int(r.max()) - r0 + 1, int(c.max()) - c0 + 1), sel
+
+
+def areas_at_cells(geometries: Sequence, grid: Grid, flat_index: np.ndarray) -> np.ndarray:
+    """Area index of the cells ``flat_index`` by cell centre (as :func:`rasterize_areas`), -1
+    outside all areas. Large grids are rasterised only in the windows holding those cells."""
+    flat_index = np.asarray(flat_index, dtype=np.int64)
+    if grid.n_cells <= SURFACE_MAX_CELLS:
+        return rasterize_areas(geometries, grid)[flat_index]
+    out = np.full(flat_index.size, -1, dtype=np.int32)
+    rows, cols = np.divmod(flat_index, grid.width)
+    boxes = [g.bounds if g is not None and not g.is_empty else None for g in geometries]
+    for (r0, c0, h, w), sel in cell_windows(grid, flat_index):
+        transform = grid.transform * Affine.translation(c0, r0)
+        xs = (transform.c, transform.c + w * transform.a)
+        ys = (transform.f, transform.f + h * transform.e)
+        wx0, wx1, wy0, wy1 = min(xs), max(xs), min(ys), max(ys)
+        shapes = [
+            (g, i)
+            for i, (g, b) in enumerate(zip(geometries, boxes, strict=True))
+            if b is not None and b[0] <= wx1 and b[2] >= wx0 and b[1] <= wy1 and b[3] >= wy0
+        ]
+        if not shapes:
+            continue
+        arr = rasterio.features.rasterize(
+            shapes,
+            out_shape=(h, w),
+            transform=transform,
+            fill=-1,
+            dtype="int32",
+            all_touched=False,
+        )
+        out[sel] = arr[rows[sel] - r0, cols[sel] - c0]
+    return out
+
+
+def _write_strips(dst, values: np.ndarray, nodata: float) -> None:
+    """Write a (height, width) array as float32 by strips of whole tiles (a float32 copy of
+    one strip at a time, not of the whole grid); NaN is written as ``nodata``."""
+    from rasterio.windows import Window
+
+    height, width = values.shape
+    block_h = int(dst.block_shapes[0][0])
+    rows = max(block_h, max(1, STRIP_CELLS // max(1, width)) // block_h * block_h)
+    for row0 in range(0, height, rows):
+        strip = values[row0 : row0 + rows].astype("float32")
+        strip[np.isnan(strip)] = nodata
+        dst.write(strip, 1, window=Window(0, row0, width, strip.shape[0]))
+
+
+def _write_cells(dst, values: np.ndarray, grid: Grid, cells: np.ndarray, nodata: float) -> None:
+    """Write the values of ``cells`` into an open dataset, one window at a time. Windows are
+    aligned to the tile size, so no tile is written twice; GDAL fills the tiles never written
+    with ``nodata`` when the file is closed."""
+    from rasterio.windows import Window
+
+    rows, cols = np.divmod(np.asarray(cells, dtype=np.int64), grid.width)
+    size = -(-_WINDOW // _TILE) * _TILE
+    for (r0, c0, h, w), sel in cell_windows(grid, cells, size=size):
+        arr = np.full((h, w), nodata, dtype="float32")
+        arr[rows[sel] - r0, cols[sel] - c0] = values[sel]
+        arr[np.isnan(arr)] = nodata
+        dst.write(arr, 1, window=Window(c0, r0, w, h))
 
 
 def population_from_polygons(

@@ -28,6 +28,8 @@ from xml.sax.saxutils import quoteattr
 
 import numpy as np
 
+from .errors import msg
+
 EPSG = 25832
 """CRS of everything written: ETRS89 / UTM zone 32N (metres)."""
 
@@ -621,7 +623,7 @@ def _add_town_streets(
 
 
 def generate_sample_region(
-    out_dir: Path, *, seed: int = 2027, scale: str = "region"
+    out_dir: Path, *, seed: int = 2027, scale: str = "region", progress=None
 ) -> SampleRegion:
     """Generate the fictional sample region into ``out_dir`` and return what was written.
 
@@ -630,15 +632,54 @@ def generate_sample_region(
     ``population.tif`` (int32 persons per 100 m cell) and ``README.txt``. All coordinates are
     metres in EPSG:25832, inside x 500 000–560 000, y 6 200 000–6 260 000. Deterministic in
     ``seed``. Only ``scale="region"`` exists (about 60 km x 60 km, ~200 000 residents).
+
+    All or nothing: the files are written to a hidden folder inside ``out_dir`` and moved
+    into place only when all are written; on any error, or when ``progress(fraction,
+    message)`` raises (a cancel), the hidden folder is removed, and ``out_dir`` too when this
+    call created it, so nothing is left behind.
     """
     if scale != "region":
         raise ValueError(f"unknown scale {scale!r}; only 'region' is supported")
+    import dataclasses
+    import os
+    import shutil
+    import tempfile
+
+    report = progress or (lambda _fraction, _message: None)
+    out_dir = Path(out_dir)
+    created = [p for p in (out_dir, *out_dir.parents) if not p.exists()]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".sundplan-sample-", dir=out_dir))
+    try:
+        region = _write_sample_region(staging, seed=seed, progress=report)
+        report(0.95, msg("Moving the sample files into place"))  # the last chance to cancel
+        for name in sorted(p.name for p in staging.iterdir()):
+            os.replace(staging / name, out_dir / name)
+        staging.rmdir()
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        for folder in created:  # innermost first; only folders this call made, if empty
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+        raise
+    moved = {
+        f.name: out_dir / getattr(region, f.name).relative_to(staging)
+        for f in dataclasses.fields(region)
+        if isinstance(getattr(region, f.name), Path)
+        and getattr(region, f.name).is_relative_to(staging)
+    }
+    return dataclasses.replace(region, **moved)
+
+
+def _write_sample_region(out_dir: Path, *, seed: int, progress) -> SampleRegion:
+    """The body of :func:`generate_sample_region`: write every file into ``out_dir``."""
     from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
     from shapely.ops import polygonize, unary_union
     from shapely.prepared import prep
 
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    progress(0.0, msg("Generating roads and towns"))
     rng = np.random.default_rng(seed)
     x0, y0, size = _REGION_X0, _REGION_Y0, _REGION_SIZE
     x1, y1 = x0 + size, y0 + size
@@ -913,6 +954,7 @@ def generate_sample_region(
         ]
         kommune_geoms.append(MultiPolygon(polys))
 
+    progress(0.3, msg("Generating the population"))
     # ---- population raster -------------------------------------------------------------------
     nrows = ncols = int(size / CELL_SIZE_M)
     kid = np.full((nrows, ncols), -1, dtype=np.int16)
@@ -951,6 +993,7 @@ def generate_sample_region(
     pop[kid < 0] = 0
     pop_tif = out_dir / "population.tif"
     _write_population_tif(pop_tif, pop, x0=x0, y_top=y1, seed=seed)
+    progress(0.5, msg("Placing hospitals, GP practices and specialists"))
 
     # ---- kommune populations by age and sex ------------------------------------------------
     kommune_rows = []
@@ -1038,6 +1081,7 @@ def generate_sample_region(
     # ---- write vectors -------------------------------------------------------------------------
     from osgeo import ogr
 
+    progress(0.6, msg("Writing the GeoPackage"))
     note = synthetic_note(seed)
     gpkg = out_dir / GPKG_NAME
     with _pinned_gdal_date():
@@ -1101,6 +1145,7 @@ def generate_sample_region(
         ds = None
 
     # ---- OSM -----------------------------------------------------------------------------------
+    progress(0.75, msg("Writing the OSM files"))
     osm_path = out_dir / "roads.osm"
     _write_osm_xml(osm_path, roads, seed=seed)
     _ids, lonlat, ways = _osm_nodes_and_ways(roads)
@@ -1113,6 +1158,7 @@ def generate_sample_region(
     except Exception:  # noqa: BLE001 - the .pbf is optional
         pbf = None
 
+    progress(0.9, msg("Writing the README"))
     readme = out_dir / "README.txt"
     readme.write_text(_readme_text(seed, "region"), encoding="utf-8")
     return SampleRegion(
@@ -1583,3 +1629,74 @@ def generate_country_network(
         total_population=total_pop,
         timings_s=timings,
     )
+
+
+def generate_sparse_population_raster(
+    path: Path,
+    *,
+    source_tif: Path,
+    size: int = 20_000,
+    n_cells: int = 75_000,
+    seed: int = 2027,
+    block: int = 512,
+) -> dict:
+    """A huge, sparse population raster over the extent of ``source_tif`` (the sample
+    region's 100 m population): ``size`` × ``size`` cells of which ``n_cells`` are populated.
+
+    ``n_cells`` populated cells of ``source_tif`` are drawn (seeded); each puts its residents
+    in the fine cell holding its centre, so the people stay where the sample puts them, near
+    the sample roads. Written tiled and compressed, one block row at a time, so neither this
+    function nor the file grows with ``size`` (tiles never written are filled with nodata by
+    GDAL). Returns ``{"flat": fine-cell indices (row-major), "population": values, "transform",
+    "crs_wkt"}`` of the populated cells, for tests to check against.
+    """
+    import rasterio
+    from affine import Affine
+    from rasterio.windows import Window
+
+    with rasterio.open(source_tif) as src:
+        coarse = src.read(1, masked=True).filled(0)
+        t, crs = src.transform, src.crs
+        width_m = src.width * t.a
+    rows, cols = np.nonzero(coarse > 0)
+    rng = np.random.default_rng(seed)
+    pick = np.sort(rng.choice(rows.size, size=min(n_cells, rows.size), replace=False))
+    rows, cols = rows[pick], cols[pick]
+    values = coarse[rows, cols].astype(np.int32)
+    cell = width_m / size
+    fine = Affine(cell, 0.0, t.c, 0.0, -cell, t.f)
+    x = t.c + (cols + 0.5) * t.a
+    y = t.f + (rows + 0.5) * t.e
+    fcol, frow = ~fine * (x, y)
+    frow = np.floor(frow).astype(np.int64)
+    fcol = np.floor(fcol).astype(np.int64)
+    flat = frow * size + fcol
+    order = np.argsort(flat)
+    flat, values, frow, fcol = flat[order], values[order], frow[order], fcol[order]
+    profile = {
+        "driver": "GTiff",
+        "width": size,
+        "height": size,
+        "count": 1,
+        "dtype": "int32",
+        "crs": crs,
+        "transform": fine,
+        "nodata": -1,
+        "compress": "deflate",
+        "tiled": True,
+        "blockxsize": block,
+        "blockysize": block,
+    }
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with rasterio.Env(GDAL_CACHEMAX=64), rasterio.open(path, "w", **profile) as dst:
+        band_of = frow // block
+        for b in np.unique(band_of):
+            sel = np.flatnonzero(band_of == b)
+            r0 = int(b) * block
+            h = min(block, size - r0)
+            c0, c1 = int(fcol[sel].min()), int(fcol[sel].max()) + 1
+            arr = np.zeros((h, c1 - c0), dtype=np.int32)
+            arr[frow[sel] - r0, fcol[sel] - c0] = values[sel]
+            dst.write(arr, 1, window=Window(c0, r0, c1 - c0, h))
+    return {"flat": flat, "population": values, "transform": fine, "crs_wkt": crs.to_wkt()}
