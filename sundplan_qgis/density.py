@@ -429,10 +429,14 @@ def run_density(
         outside_grouping = np.array([i not in key_set for i in ids], dtype=bool)
         if outside_grouping.any():
             report["warnings"].append(
-                f"{int(outside_grouping.sum())} area id(s) are not in the grouping table: "
-                f"{', '.join(np.asarray(ids, dtype=object)[outside_grouping][:10])}. They form "
-                f"the row '{OUTSIDE_GROUPING}' of every roll-up, left out of ranks, Gini, "
-                "best/worst and shortage counts."
+                msg(
+                    "{n} area id(s) are not in the grouping table: {ids}. They form the row "
+                    "'{label}' of every roll-up, left out of ranks, Gini, best/worst and "
+                    "shortage counts.",
+                    n=int(outside_grouping.sum()),
+                    ids=", ".join(np.asarray(ids, dtype=object)[outside_grouping][:10]),
+                    label=OUTSIDE_GROUPING,
+                )
             )
     table = _metrics(table.iloc[:n_a].copy(), shortage_threshold, compare=~outside_grouping)
     table["outside_grouping"] = outside_grouping

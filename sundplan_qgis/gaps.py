@@ -510,9 +510,10 @@ def specialist_gaps(
         if col not in cap.columns:
             raise SundplanError("The capacity table needs a '{column}' column.", column=col)
     cap["area_id"] = cap["area_id"].astype(str)
-    values = pd.to_numeric(cap["capacity"], errors="coerce")
-    if values.isna().any():
-        rows = cap.index[values.isna()][:10]
+    values = pd.to_numeric(cap["capacity"], errors="coerce").astype(float)
+    not_finite = ~np.isfinite(values.to_numpy())
+    if not_finite.any():
+        rows = cap.index[not_finite][:10]
         raise SundplanError(
             "Empty or non-numeric capacity for {rows}. Give every practice a capacity "
             "(full-time ydernumre) or leave the field unset.",

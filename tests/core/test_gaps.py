@@ -427,7 +427,9 @@ def test_other_bad_inputs():
     assert gaps.parse_planned_totals("hudlæge = 60; Reumatologi: 12,5") == {DERM: 60.0, REUM: 12.5}
     with pytest.raises(SundplanError, match="Cannot read the planned total"):
         gaps.parse_planned_totals("hudlæge sixty")
-    grouped = gaps.group_areas(pd.DataFrame({"area_id": ["9999"], "population": [1]}), {"0101": "X"})
+    grouped = gaps.group_areas(
+        pd.DataFrame({"area_id": ["9999"], "population": [1]}), {"0101": "X"}
+    )
     assert list(grouped["area_id"]) == ["outside the grouping"]
     assert grouped["outside_grouping"].tolist() == [True]
 
