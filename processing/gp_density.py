@@ -34,9 +34,10 @@ def _null(v):
     return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
 
 
-def translate_outside_grouping(frame, columns=("area_id", "area_name", "unit", "class")):
+def translate_outside_grouping(frame, columns=("area_id", "area_name", "unit")):
     """``frame`` with the core's "outside the grouping" label printed in the UI language
-    (``uden for inddeling``); the frame is copied only when it holds the label."""
+    (``uden for inddeling``) in its name columns; the frame is copied only when needed. (The
+    ``class`` field keeps its English codes, like every other class value.)"""
     from ..sundplan_qgis.reference import OUTSIDE_GROUPING
 
     label = translate_message(OUTSIDE_GROUPING)
