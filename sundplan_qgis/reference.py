@@ -178,9 +178,8 @@ def units_of(
         lookup[code] = unit
     if conflicts:
         raise SundplanError(
-            "The {source} gives some areas more than one unit: {areas}. List every area id "
-            "once.",
-            source=source_name,
+            "The grouping table gives some areas more than one unit: {areas}. List every area "
+            "id once.",
             areas=", ".join(
                 f"{k} ({' / '.join(sorted(v))})" for k, v in list(conflicts.items())[:5]
             ),
