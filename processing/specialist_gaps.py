@@ -64,14 +64,6 @@ def _value(v):
     return v
 
 
-def _number(v) -> float:
-    """A capacity value as float; NaN when it is not a number."""
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return float("nan")
-
-
 class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
     """Speciallægedækning mod behovsbaseret fordeling."""
 
@@ -425,41 +417,12 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
                 [_value(v) for v in pts[spec_field]], source_name=f"{name}: {spec_field}"
             )
             if cap_field:
-                raw = [_value(v) for v in pts[cap_field]]
-                nulls = [str(pts["ids"][i]) for i, v in enumerate(raw) if v is None]
-                if nulls:
-                    raise SundplanError(
-                        tr(
-                            "Practices without a capacity in '{layer}' ({field}): feature ids "
-                            "{ids}. Fill in the number of full-time ydernumre."
-                        ).format(layer=name, field=cap_field, ids=", ".join(nulls[:20]))
-                    )
-                caps = np.array([_number(v) for v in raw], dtype=float)
-                bad = [f"{pts['ids'][i]} ('{raw[i]}')" for i in np.flatnonzero(~np.isfinite(caps))]
-                if bad:
-                    raise SundplanError(
-                        tr(
-                            "Capacities that are not finite numbers in '{layer}' ({field}): "
-                            "feature ids {ids}. Fill in the number of full-time ydernumre."
-                        ).format(layer=name, field=cap_field, ids=", ".join(bad[:20]))
-                    )
-                neg = [f"{pts['ids'][i]} ({caps[i]:g})" for i in np.flatnonzero(caps < 0)]
-                if neg:
-                    raise SundplanError(
-                        tr(
-                            "Negative capacities in '{layer}' ({field}): feature ids {ids}. "
-                            "Capacities are numbers of full-time ydernumre, 0 or more."
-                        ).format(layer=name, field=cap_field, ids=", ".join(neg[:20]))
-                    )
-                if caps.sum() <= 0:
-                    raise SundplanError(
-                        tr(
-                            "Every practice of '{layer}' has capacity 0 in '{field}': there is "
-                            "no capacity to compare with need. Choose the field with the number "
-                            "of full-time ydernumre, or leave the capacity field empty (1 per "
-                            "practice)."
-                        ).format(layer=name, field=cap_field)
-                    )
+                caps = gaps.practice_capacities(
+                    [_value(v) for v in pts[cap_field]],
+                    ids=pts["ids"],
+                    layer=name,
+                    field=cap_field,
+                )
             else:
                 caps = np.ones(len(specs))
             where = assign_areas_by_point(pts["xy"], areas["geometries"])

@@ -885,6 +885,57 @@ def _head_count(frame: pd.DataFrame) -> np.ndarray:
     return np.zeros(len(frame))
 
 
+def practice_capacities(values: Sequence, *, ids: Sequence, layer: str, field: str) -> np.ndarray:
+    """The capacity (full-time ydernumre) of every practice as floats: numbers ≥ 0, not all 0.
+
+    NULL, values that are not finite numbers and negative values are errors naming the
+    features (at most 20); capacity 0 everywhere is an error with the fix."""
+
+    def number(v) -> float:
+        try:
+            return float(v)
+        except (TypeError, ValueError):
+            return float("nan")
+
+    caps = np.array([number(v) for v in values], dtype=float)
+    is_null = np.array([v is None for v in values], dtype=bool)
+    checks = (
+        (
+            is_null,
+            "Practices without a capacity in '{layer}' ({field}): feature ids {ids}. Fill in "
+            "the number of full-time ydernumre.",
+            "{id}",
+        ),
+        (
+            ~is_null & ~np.isfinite(caps),
+            "Capacities that are not finite numbers in '{layer}' ({field}): feature ids "
+            "{ids}. Fill in the number of full-time ydernumre.",
+            "{id} ('{value}')",
+        ),
+        (
+            np.isfinite(caps) & (caps < 0),
+            "Negative capacities in '{layer}' ({field}): feature ids {ids}. Capacities are "
+            "numbers of full-time ydernumre, 0 or more.",
+            "{id} ({value})",
+        ),
+    )
+    for bad, template, item in checks:
+        if bad.any():
+            listed = ", ".join(
+                item.format(id=ids[i], value=values[i]) for i in np.flatnonzero(bad)[:20]
+            )
+            raise SundplanError(template, layer=layer, field=field, ids=listed)
+    if caps.size and caps.sum() <= 0:
+        raise SundplanError(
+            "Every practice of '{layer}' has capacity 0 in '{field}': there is no capacity to "
+            "compare with need. Choose the field with the number of full-time ydernumre, or "
+            "leave the capacity field empty (1 per practice).",
+            layer=layer,
+            field=field,
+        )
+    return caps
+
+
 def _check_some_capacity(
     cap: pd.DataFrame, specs: Sequence[str], reference_totals: Mapping[str, float]
 ) -> None:

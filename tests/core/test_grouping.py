@@ -299,3 +299,20 @@ def test_real_kommuner_gp_density_christianso_is_outside_every_rollup(shared_dat
         out = g[g["outside_grouping"]]
         assert out["area_name"].tolist() == [OUT] and out["n_areas"].tolist() == [1]
         assert g["rank_shortage"].notna().sum() == len(g) - 1
+
+
+def test_practice_capacities_name_the_features():
+    ok = gaps.practice_capacities([1, 0, "2.5"], ids=[7, 8, 9], layer="spec", field="cap")
+    assert ok.tolist() == [1.0, 0.0, 2.5]
+    cases = [
+        ([1, None], "Practices without a capacity in 'spec' \\(cap\\): feature ids 8"),
+        ([1, float("nan"), "mange"], "not finite numbers .*feature ids 8 \\('nan'\\), 9"),
+        ([1, float("inf")], "not finite numbers"),
+        ([1, -2], "Negative capacities .*feature ids 8 \\(-2\\)"),
+        ([0, 0.0], "Every practice of 'spec' has capacity 0 in 'cap'"),
+    ]
+    for values, message in cases:
+        with pytest.raises(SundplanError, match=message):
+            gaps.practice_capacities(
+                values, ids=[7, 8, 9][: len(values)], layer="spec", field="cap"
+            )
