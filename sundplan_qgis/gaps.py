@@ -899,32 +899,34 @@ def practice_capacities(values: Sequence, *, ids: Sequence, layer: str, field: s
 
     caps = np.array([number(v) for v in values], dtype=float)
     is_null = np.array([v is None for v in values], dtype=bool)
-    checks = (
-        (
-            is_null,
+
+    def listed(bad: np.ndarray, item: str) -> str:
+        return ", ".join(item.format(id=ids[i], value=values[i]) for i in np.flatnonzero(bad)[:20])
+
+    if is_null.any():
+        raise SundplanError(
             "Practices without a capacity in '{layer}' ({field}): feature ids {ids}. Fill in "
             "the number of full-time ydernumre.",
-            "{id}",
-        ),
-        (
-            ~is_null & ~np.isfinite(caps),
+            layer=layer,
+            field=field,
+            ids=listed(is_null, "{id}"),
+        )
+    if not np.isfinite(caps).all():
+        raise SundplanError(
             "Capacities that are not finite numbers in '{layer}' ({field}): feature ids "
             "{ids}. Fill in the number of full-time ydernumre.",
-            "{id} ('{value}')",
-        ),
-        (
-            np.isfinite(caps) & (caps < 0),
+            layer=layer,
+            field=field,
+            ids=listed(~np.isfinite(caps), "{id} ('{value}')"),
+        )
+    if (caps < 0).any():
+        raise SundplanError(
             "Negative capacities in '{layer}' ({field}): feature ids {ids}. Capacities are "
             "numbers of full-time ydernumre, 0 or more.",
-            "{id} ({value})",
-        ),
-    )
-    for bad, template, item in checks:
-        if bad.any():
-            listed = ", ".join(
-                item.format(id=ids[i], value=values[i]) for i in np.flatnonzero(bad)[:20]
-            )
-            raise SundplanError(template, layer=layer, field=field, ids=listed)
+            layer=layer,
+            field=field,
+            ids=listed(caps < 0, "{id} ({value})"),
+        )
     if caps.size and caps.sum() <= 0:
         raise SundplanError(
             "Every practice of '{layer}' has capacity 0 in '{field}': there is no capacity to "
