@@ -298,3 +298,44 @@ def test_gp_density_christianso_is_outside_every_rollup(sundplan_provider, share
     areas = _layer_frame(res["AREA_OUTPUT"]).set_index("area_id")
     assert bool(areas.loc["0411", "outside_grouping"])
     assert null(areas.loc["0411", "rank_shortage"])
+
+
+def test_outside_the_grouping_label_is_printed_translated(sundplan_provider, tmp_path):
+    """The core's label goes through the translation (here a one-entry .ts compiled on the
+    spot; the full Danish text comes from i18n/pending/fcagaps.json)."""
+    import shutil
+    import subprocess
+
+    import pandas as pd
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+    from sundplan.processing.gp_density import translate_outside_grouping
+    from sundplan.sundplan_qgis.reference import OUTSIDE_GROUPING
+
+    lrelease = shutil.which("lrelease") or "/usr/lib/qt5/bin/lrelease"
+    if not shutil.which(lrelease):
+        pytest.skip("lrelease not installed")
+    ts = tmp_path / "one.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><!DOCTYPE TS><TS version="2.1" language="da">'
+        "<context><name>sundplan</name><message><source>outside the grouping</source>"
+        "<translation>uden for inddeling</translation></message></context></TS>",
+        encoding="utf-8",
+    )
+    qm = tmp_path / "one.qm"
+    subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)], check=True)
+    frame = pd.DataFrame(
+        {"area_id": ["R1", OUTSIDE_GROUPING], "area_name": ["R1", OUTSIDE_GROUPING],
+         "class": ["balanced", OUTSIDE_GROUPING]}
+    )  # fmt: skip
+    assert translate_outside_grouping(frame) is frame  # English: unchanged, not copied
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        got = translate_outside_grouping(frame)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert got["area_name"].tolist() == ["R1", "uden for inddeling"]
+    assert got["area_id"].tolist() == ["R1", "uden for inddeling"]
+    assert got["class"].tolist() == ["balanced", "outside the grouping"]  # codes stay English
+    assert frame["area_name"].tolist() == ["R1", "outside the grouping"]  # input untouched
