@@ -58,10 +58,18 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
         "<b>Demand</b>: a population raster or points/polygons, optionally need-weighted with "
         "the age/sex columns of the areas. <b>Supply</b>: practices with capacity; a specialty "
         "filter makes the same tool serve specialist practices.<br>"
-        "<b>Outputs</b>: accessibility per demand location, per area (population-weighted mean, "
-        "share of residents below the low-access level, default 6.25 per 10 000 = 1 GP per 1 600) "
-        "and the supply-to-demand ratio per practice; a run report with conservation check "
-        "(Σ accessibility × demand = capacity of practices reaching anyone)."
+        "<b>Outputs</b>: accessibility per demand location, per area (population-weighted mean "
+        "of reached residents, share of residents below the low-access level, default 6.25 per "
+        "10 000 = 1 GP per 1 600) and the supply-to-demand ratio per practice; a run report with "
+        "conservation check (Σ accessibility × demand = capacity of practices reaching "
+        "anyone).<br>"
+        "<b>Residents not reached</b>: a home with no practice within the threshold has "
+        "accessibility 0 (a result). A home with no road within the maximum snap distance "
+        "(unsnapped) or by a road whose network part holds no practice (unreachable) is not "
+        "placed on the network: no accessibility (NULL), left out of every mean, and counted per "
+        "area in pop_unsnapped, pop_unreachable and share_not_reached; the log warns, naming the "
+        "worst areas, when more than the warning share (default 1 %) is not reached. When no "
+        "practice lies within the snap distance of a road, the run stops."
     )
 
     def define_parameters(self, config=None) -> None:
@@ -121,6 +129,8 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
         )
         self.add_network_parameters()
         self.add_snapping_parameters()
+        if self.parameterDefinition("NOT_REACHED_WARNING_PCT") is None:
+            self.add_not_reached_parameter()
         self.addParameter(
             QgsProcessingParameterBoolean(
                 "STRAIGHT_LINE",
@@ -331,6 +341,7 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
                 max_snap_m=self.parameterAsDouble(parameters, "MAX_SNAP_M", context),
                 access_speed_kmh=self.parameterAsDouble(parameters, "ACCESS_SPEED_KMH", context),
                 supply_names=practices.names,
+                supply_source=practice_info["layer"],
                 batch_size=self.parameterAsInt(parameters, "BATCH_SIZE", context),
                 workers=self.parameterAsInt(parameters, "WORKERS", context),
                 progress=stage,
@@ -351,6 +362,20 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
             result = fca.two_step_fca(pairs, demand=demand, capacity=capacity, decay=decay)
         time_label = pairs.time_method
         low = self.parameterAsDouble(parameters, "LOW_ACCESS", context)
+        off = np.flatnonzero(pairs.supply_status != fca.STATUS_OK)
+        if off.size:
+            feedback.pushWarning(
+                tr(
+                    "{n} practice(s) of '{layer}' lie farther than the maximum snap distance "
+                    "from any road and are left out (capacity {capacity:g}): {names}. Check "
+                    "their positions or raise the maximum snap distance."
+                ).format(
+                    n=off.size,
+                    layer=practice_info["layer"],
+                    capacity=float(practices.capacity[off].sum()),
+                    names=", ".join(f"'{practices.names[j]}'" for j in off[:10]),
+                )
+            )
 
         # Outputs -------------------------------------------------------------------------
         progress(0.9, tr("Writing outputs"))
@@ -440,6 +465,13 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
             self, prac, parameters, "PRACTICE_RATIO", context, x="x", y="y", crs=crs
         )
         located = pairs.demand_status == fca.STATUS_OK
+        coverage = self.warn_not_reached(
+            parameters,
+            context,
+            feedback,
+            coverage=fca.coverage_of(pop, pairs.demand_status),
+            areas=area_tab,
+        )
         report = {
             "method": decay.label(),
             "threshold_rule": "inclusive: a location exactly at the threshold is inside (1 ms tolerance)",
@@ -463,6 +495,7 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
                 "locations_by_status": {
                     labels[k]: int((pairs.demand_status == k).sum()) for k in labels
                 },
+                "mean_access_covers": "reached residents only (placed on the network)",
                 "population_weighted_mean_access_per_10000": (
                     float(
                         np.nansum(result.access[located] * pop[located])
@@ -477,6 +510,7 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
             "low_access_per_10000": low,
             "conservation": result.conservation,
             "pairs_within_threshold": int(result.n_reachable.sum()),
+            "coverage": coverage,
         }
         out.update(self.write_report(report, parameters, context))
         progress(1.0, tr("Done"))

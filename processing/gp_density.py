@@ -25,13 +25,31 @@ from qgis.core import (
 
 from ..sundplan_qgis.errors import SundplanError
 from . import _inputs, _styling
-from .base import SundplanAlgorithm, dataframe_to_sink, tr
+from .base import SundplanAlgorithm, dataframe_to_sink, tr, translate_message
 
 NEED_OPTIONS = ("none", "default", "custom")
 
 
 def _null(v):
     return None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
+
+
+def translate_outside_grouping(frame, columns=("area_id", "area_name", "unit")):
+    """``frame`` with the core's "outside the grouping" label printed in the UI language
+    (``uden for inddeling``) in its name columns; the frame is copied only when needed. (The
+    ``class`` field keeps its English codes, like every other class value.)"""
+    from ..sundplan_qgis.reference import OUTSIDE_GROUPING
+
+    label = translate_message(OUTSIDE_GROUPING)
+    if label == str(OUTSIDE_GROUPING):
+        return frame
+    frame = frame.copy()
+    for column in columns:
+        if column in frame.columns:
+            frame[column] = [
+                label if isinstance(v, str) and v == OUTSIDE_GROUPING else v for v in frame[column]
+            ]
+    return frame
 
 
 def _objects(values: list) -> np.ndarray:
@@ -269,7 +287,10 @@ class GpDensityAlgorithm(PracticeParameters, SundplanAlgorithm):
         "<b>National summary</b> per level: totals, best and worst unit and their ratio, the Gini "
         "coefficient of GP capacity against need, and the Lorenz curve points. Practices "
         "outside every area are counted in the row '(outside all areas)' and listed, never "
-        "dropped. Areas with zero population get empty ratios and are reported."
+        "dropped. Areas with zero population get empty ratios and are reported. Areas whose id is "
+        "not in the grouping table (Christiansø, 0411, is in no region) form the row 'outside "
+        "the grouping' of every roll-up (field outside_grouping): counted in the totals, left "
+        "out of rank_shortage, the Gini coefficient, best/worst unit and the shortage counts."
     )
 
     def define_parameters(self, config=None) -> None:
@@ -461,7 +482,7 @@ class GpDensityAlgorithm(PracticeParameters, SundplanAlgorithm):
             area_source=area_name,
         )
         for w in result.report["warnings"]:
-            feedback.pushWarning(w)
+            feedback.pushWarning(translate_message(w))
         result.report["inputs"] = {
             "areas": area_name,
             "population": pop_label,
@@ -470,7 +491,7 @@ class GpDensityAlgorithm(PracticeParameters, SundplanAlgorithm):
         }
         progress(0.8, tr("Writing outputs"))
         out = {}
-        areas = result.areas.copy()
+        areas = translate_outside_grouping(result.areas).copy()
         geoms = list(polys["geometries"])
         areas["geometry"] = _objects(geoms + [None] * (len(areas) - len(geoms)))
         out["AREA_OUTPUT"] = dataframe_to_sink(
@@ -486,7 +507,7 @@ class GpDensityAlgorithm(PracticeParameters, SundplanAlgorithm):
             ),
         )
         for key_out, frame in (
-            ("GROUP_OUTPUT", result.groups),
+            ("GROUP_OUTPUT", translate_outside_grouping(result.groups)),
             ("SUMMARY", result.summary),
             ("LORENZ", result.lorenz),
         ):

@@ -4,15 +4,20 @@ Thin wrapper: QGIS inputs -> plain pandas frames -> ``sundplan_qgis.gaps.special
 tables (and area polygons / relocation lines) out. The optional network part reuses the
 catchments engine (``run_catchments``) with one specialty's practices as the "hospitals".
 
-Network part, per area and specialty (the ACCESS table): ``pop_beyond`` = residents whose drive
-time to the nearest practice of the specialty exceeds the limit (``> limit``, as the bands of
-``sundplan_qgis.catchments``) plus the *unreachable* ones (near a road that leads to no practice
-of the specialty: infinite time). *Unsnapped* residents (no road within the snapping distance)
-have no travel time at all, so they are **not** counted as beyond: they are in ``population`` and
-in ``pop_unsnapped`` (as in ``sundplan:catchments``, where unsnapped is its own class).
-``share_beyond = pop_beyond / population`` is therefore a lower bound, and
-``(pop_beyond + pop_unsnapped) / population`` the upper bound. A specialty without any practice:
-everyone is beyond (``pop_beyond`` = the areas' population, ``pop_unsnapped`` NULL).
+Network part, per area and specialty (the ACCESS table): ``pop_beyond`` = reached residents
+whose drive time to the nearest practice of the specialty exceeds the limit (``> limit``, as the
+bands of ``sundplan_qgis.catchments``); ``share_beyond = pop_beyond / population_reached`` (of
+reached residents). Residents the network cannot place have no travel time at all and are
+counted apart (the coverage vocabulary of ``sundplan_qgis.coverage``): ``pop_unsnapped`` (no road
+within the snapping distance), ``pop_unreachable`` (by a road whose network part holds no
+practice of the specialty) and ``share_not_reached``; the log warns when more than
+NOT_REACHED_WARNING_PCT is not reached. A specialty without any practice: everyone is beyond
+(``pop_beyond`` = the areas' population; the not-reached columns NULL: nothing was placed).
+
+Areas outside the grouping (ids not in the grouping table, e.g. Christiansø 0411) form one row
+"outside the grouping" (``sundplan_qgis.reference.units_of``, the rule of every roll-up),
+compared with nothing. Relocation centres lie inside their area or unit
+(``sundplan_qgis.reference.inside_point``).
 """
 
 from __future__ import annotations
@@ -34,7 +39,8 @@ from qgis.core import (
 from ..sundplan_qgis.errors import SundplanError
 from . import _inputs, _styling
 from ._network_alg import NetworkAlgorithmBase
-from .base import dataframe_to_sink, tr
+from .base import dataframe_to_sink, tr, translate_message
+from .gp_density import translate_outside_grouping
 
 GROUPINGS = (
     (None, "None: the areas themselves"),
@@ -102,9 +108,16 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
         "'new' (or 'withdraw') rows for the difference.<br><br>"
         "<b>Optional network part</b>: with a road network and resident locations (raster or "
         "points), the population beyond a travel time (default 60 minutes) from the nearest "
-        "practice of each specialty, per area.<br><br>"
+        "practice of each specialty, per area, as a share of reached residents. Residents with "
+        "no road within the snap distance (pop_unsnapped) or by a road that leads to no practice "
+        "of the specialty (pop_unreachable) are counted apart (share_not_reached), and the log "
+        "warns when more than the warning share (default 1 %) is not reached.<br><br>"
         "Practices outside all areas are reported and not counted; areas without population "
-        "get fair share 0. Defaults and sources: resources/data/README.md."
+        "get fair share 0. Areas whose id is not in the grouping (Christiansø, 0411, is in no "
+        "region) form the row 'outside the grouping': shown, but without a fair share and left "
+        "out of Gini, dissimilarity, classes and relocations. Capacities must be numbers ≥ 0, "
+        "and not 0 everywhere. Relocation centres lie inside their area (population-weighted "
+        "for grouping units). Defaults and sources: resources/data/README.md."
     )
 
     # ------------------------------------------------------------------ parameters
@@ -238,6 +251,8 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
             field_label=tr("Network part: population field"),
         )
         self.add_snapping_parameters()
+        if self.parameterDefinition("NOT_REACHED_WARNING_PCT") is None:
+            self.add_not_reached_parameter()
         # Outputs ---------------------------------------------------------------------
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -402,24 +417,12 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
                 [_value(v) for v in pts[spec_field]], source_name=f"{name}: {spec_field}"
             )
             if cap_field:
-                raw = [_value(v) for v in pts[cap_field]]
-                nulls = [str(pts["ids"][i]) for i, v in enumerate(raw) if v is None]
-                if nulls:
-                    raise SundplanError(
-                        tr(
-                            "Practices without a capacity in '{layer}' ({field}): feature ids "
-                            "{ids}. Fill in the number of full-time ydernumre."
-                        ).format(layer=name, field=cap_field, ids=", ".join(nulls[:20]))
-                    )
-                caps = np.array([float(v) for v in raw], dtype=float)
-                neg = [f"{pts['ids'][i]} ({caps[i]:g})" for i in np.flatnonzero(caps < 0)]
-                if neg:
-                    raise SundplanError(
-                        tr(
-                            "Negative capacities in '{layer}' ({field}): feature ids {ids}. "
-                            "Capacities are numbers of full-time ydernumre, 0 or more."
-                        ).format(layer=name, field=cap_field, ids=", ".join(neg[:20]))
-                    )
+                caps = gaps.practice_capacities(
+                    [_value(v) for v in pts[cap_field]],
+                    ids=pts["ids"],
+                    layer=name,
+                    field=cap_field,
+                )
             else:
                 caps = np.ones(len(specs))
             where = assign_areas_by_point(pts["xy"], areas["geometries"])
@@ -470,7 +473,7 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
     def compute(self, parameters, context, feedback):
         import pandas as pd
 
-        from ..sundplan_qgis import gaps
+        from ..sundplan_qgis import gaps, reference
 
         progress = self.progress(feedback)
         progress(0.02, tr("Reading areas and population"))
@@ -506,10 +509,11 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
         geoms = areas["geometries"]
         centres = None
         if geoms is not None:
-            centres = np.array([[g.centroid.x, g.centroid.y] for g in geoms])
+            centres = np.array([reference.inside_point(g) for g in geoms])
         if mapping is not None:
             population = gaps.group_areas(base, mapping, source_name=areas["name"])
-            unit_of = {a: gaps._map_id(str(a).strip(), mapping, True) for a in base["area_id"]}
+            units = gaps.unit_of_areas(base["area_id"], mapping)
+            unit_of = dict(zip(base["area_id"], units, strict=True))
             if cap_level == "base" or set(cap_rows["area_id"]) <= set(base["area_id"]):
                 cap_rows = cap_rows.assign(area_id=cap_rows["area_id"].map(unit_of))
             if geoms is not None:
@@ -550,7 +554,17 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
                 False,
             )
         for w in report["warnings"]:
-            feedback.pushWarning(w)
+            feedback.pushWarning(translate_message(w))
+        n_out = int(population.get("outside_grouping", pd.Series(dtype=bool)).sum())
+        if n_out:
+            outs = [a for a, u in unit_of.items() if u == gaps.CLASS_OUTSIDE]
+            feedback.pushWarning(
+                tr(
+                    "{n} area(s) are not in the grouping ({areas}): they form the row 'outside "
+                    "the grouping', shown without a fair share and left out of the comparison."
+                ).format(n=len(outs), areas=", ".join(map(str, outs[:10])))
+            )
+            report["areas_outside_grouping"] = outs
 
         # Network part --------------------------------------------------------------------
         access = None
@@ -562,6 +576,8 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
                 parameters, context, feedback, areas, points, mapping, result, progress
             )
             report["network_part"] = access[1]
+            if access[2] is not None:
+                report["coverage"] = access[2]
             access = access[0]
 
         # Outputs -------------------------------------------------------------------------
@@ -574,7 +590,7 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
             tab["geometry"] = _objects([gmap.get(a) for a in tab["area_id"]])
         out["OUTPUT"] = dataframe_to_sink(
             self,
-            tab,
+            translate_outside_grouping(tab),
             parameters,
             "OUTPUT",
             context,
@@ -625,7 +641,12 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
         )
         if access is not None and parameters.get("ACCESS") not in (None, ""):
             out["ACCESS"] = dataframe_to_sink(
-                self, access, parameters, "ACCESS", context, feedback=feedback
+                self,
+                translate_outside_grouping(access),
+                parameters,
+                "ACCESS",
+                context,
+                feedback=feedback,
             )
         if parameters.get("REPORT") not in (None, ""):
             out.update(self.write_report(report, parameters, context))
@@ -636,8 +657,10 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
         """Population beyond the time limit from the nearest practice of each specialty."""
         import pandas as pd
 
+        from ..sundplan_qgis import coverage, gaps
         from ..sundplan_qgis.catchments import run_catchments
 
+        coverages: dict[str, dict] = {}
         if points is None or areas["geometries"] is None:
             raise SundplanError(
                 tr("The network part needs the practices as points and the areas as polygons.")
@@ -659,6 +682,7 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
                 tab["population"] = np.nan
                 tab["pop_beyond"] = np.nan
                 tab["pop_unsnapped"] = np.nan
+                tab["pop_unreachable"] = np.nan
                 info["specialties"][spec] = "no practices: everyone is beyond the limit"
             else:
                 res = run_catchments(
@@ -679,43 +703,69 @@ class SpecialistGapsAlgorithm(NetworkAlgorithmBase):
                     {
                         "area_id": a["area_id"],
                         "population": a["population"],
-                        "pop_beyond": a[column] + a["pop_unreachable"],
+                        "pop_beyond": a[column],
                         "pop_unsnapped": a["pop_unsnapped"],
+                        "pop_unreachable": a["pop_unreachable"],
                     }
                 )
                 info["specialties"][spec] = {"practices": int(sel.size)}
+                # outside every area: in the run's coverage, not in any area row
+                outside = res.areas[res.areas["area_id"].isna()]
+                out_unsnapped = float(outside["pop_unsnapped"].sum())
+                out_unreachable = float(outside["pop_unreachable"].sum())
+                coverages[spec] = coverage.summary(
+                    total=float(res.areas["population"].sum()),
+                    unsnapped=float(a["pop_unsnapped"].sum()) + out_unsnapped,
+                    unreachable=float(a["pop_unreachable"].sum()) + out_unreachable,
+                )
             if mapping is not None:
-                tab["area_id"] = [gapsmap(a, mapping) for a in tab["area_id"]]
-                tab = tab.groupby("area_id", as_index=False).sum(min_count=1)
+                tab["area_id"] = gaps.unit_of_areas(tab["area_id"], mapping)
+                tab = tab.groupby("area_id", as_index=False, sort=False).sum(min_count=1)
             tab.insert(1, "specialty", spec)
             if sel.size == 0:
                 pops = result.areas[result.areas["specialty"] == spec].set_index("area_id")
                 tab["population"] = tab["area_id"].map(pops["population"])
                 tab["pop_beyond"] = tab["population"]
+                tab["population_reached"] = tab["population"]
+            else:
+                tab["population_reached"] = (
+                    tab["population"] - tab["pop_unsnapped"] - tab["pop_unreachable"]
+                )
+            coverage.add_share_not_reached(tab)
+            if sel.size == 0:
+                tab["share_not_reached"] = np.nan  # nothing was placed on the network
             with np.errstate(divide="ignore", invalid="ignore"):
                 tab["share_beyond"] = np.where(
-                    tab["population"] > 0, tab["pop_beyond"] / tab["population"], np.nan
+                    tab["population_reached"] > 0,
+                    tab["pop_beyond"] / tab["population_reached"],
+                    np.nan,
                 )
             tab["time_limit_min"] = limit
             frames.append(tab)
         info["definition"] = (
-            "pop_beyond = residents whose drive time to the nearest practice of the specialty "
-            "exceeds the limit, plus residents who cannot reach any (unreachable); residents "
-            "with no road within the snapping distance are pop_unsnapped, not counted as beyond "
-            "(share_beyond = pop_beyond / population is a lower bound; (pop_beyond + "
-            "pop_unsnapped) / population the upper bound); a specialty without practices: "
-            "everyone is beyond"
+            "pop_beyond = reached residents whose drive time to the nearest practice of the "
+            "specialty exceeds the limit; share_beyond = pop_beyond / population_reached (of "
+            "reached residents). Not reached, counted apart and not as beyond: pop_unsnapped "
+            "(no road within the snapping distance) and pop_unreachable (by a road whose network "
+            "part holds no practice of the specialty), share_not_reached = their sum / "
+            "population. A specialty without practices: everyone is beyond"
         )
         access = pd.concat(frames, ignore_index=True)
         names = dict(zip(result.areas["area_id"], result.areas["area_name"], strict=False))
         access.insert(1, "area_name", access["area_id"].map(names))
-        return access, info
-
-
-def gapsmap(area_id, mapping):
-    from ..sundplan_qgis import gaps
-
-    return gaps._map_id(str(area_id).strip(), mapping, True)
+        info["coverage_by_specialty"] = coverages
+        section = None
+        if coverages:
+            worst = max(
+                coverages,
+                key=lambda k: np.nan_to_num(coverages[k]["share_not_reached"], nan=-1.0),
+            )
+            rows = access[access["specialty"] == worst]
+            section = self.warn_not_reached(
+                parameters, context, feedback, coverage=coverages[worst], areas=rows
+            )
+            section["specialty"] = worst
+        return access, info, section
 
 
 def _field(v: float) -> str:
@@ -745,10 +795,13 @@ def _objects(values: list) -> np.ndarray:
 
 
 def _unit_geometry(base, geoms, centres, unit_of, population):
-    """Dissolved polygons per unit and population-weighted centres of the member centroids."""
+    """Dissolved polygons per unit and their centres: the population-weighted centre of the
+    member areas' centres when it lies inside the unit, else the nearest point inside
+    (:func:`sundplan_qgis.reference.weighted_inside_point`; a region's centre never lies in
+    the sea between its islands)."""
     from shapely.ops import unary_union
 
-    from ..sundplan_qgis import need
+    from ..sundplan_qgis import need, reference
 
     cols = list(need.age_sex_columns(base.columns)) or ["population"]
     weight = base[cols].sum(axis=1).to_numpy(dtype=float)
@@ -756,8 +809,7 @@ def _unit_geometry(base, geoms, centres, unit_of, population):
     out_c, out_g = [], []
     for u in units:
         idx = [i for i, a in enumerate(base["area_id"]) if unit_of[a] == u]
-        w = weight[idx]
-        c = centres[idx]
-        out_c.append(c.mean(axis=0) if w.sum() <= 0 else (c * w[:, None]).sum(0) / w.sum())
-        out_g.append(unary_union([geoms[i] for i in idx]))
-    return np.array(out_c), out_g
+        geom = unary_union([geoms[i] for i in idx])
+        out_c.append(reference.weighted_inside_point(geom, centres[idx], weight[idx]))
+        out_g.append(geom)
+    return np.array(out_c, dtype=float), out_g

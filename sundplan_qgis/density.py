@@ -18,6 +18,12 @@ Definitions (per area or grouping unit):
   Y_{k−1})`` with units sorted by capacity per need, ``X`` the cumulative need share and ``Y``
   the cumulative capacity share (the Lorenz curve, also output).
 
+Areas outside the grouping (ids not in the grouping table, e.g. Christiansø 0411, which belongs
+to no region) form the row "outside the grouping" of every roll-up (``outside_grouping`` =
+true; in the area table they keep their own rows, flagged the same way): they count in the
+totals but not in ``rank_shortage``, the Gini coefficient, best/worst unit nor the shortage
+counts, and never stop a run (:func:`sundplan_qgis.reference.units_of`).
+
 Practices outside every area are counted in an extra row "(outside all areas)" and listed,
 never dropped. Areas with zero population get empty (NULL) ratios and are reported; no
 division by zero.
@@ -31,7 +37,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from . import inequality
+from . import inequality, reference
 from . import need as need_mod
 from .errors import SundplanError, listing, msg
 
@@ -44,7 +50,7 @@ SHORTAGE_SOURCE = (
 PER = 10_000.0
 DEFAULT_LEVELS = ("region", "region_2027", "sundhedsraad", "sundhedsfaellesskab")
 OUTSIDE = "(outside all areas)"
-NOT_GROUPED = "(not in grouping table)"
+OUTSIDE_GROUPING = reference.OUTSIDE_GROUPING
 
 
 @dataclass
@@ -140,8 +146,13 @@ def check_unique_ids(ids: Sequence, *, source_name: str, field_name: str | None)
         )
 
 
-def _metrics(df: pd.DataFrame, threshold: float) -> pd.DataFrame:
-    """Ratios from the summed columns (population, need_population, gp_capacity, ...)."""
+def _metrics(
+    df: pd.DataFrame, threshold: float, *, compare: np.ndarray | None = None
+) -> pd.DataFrame:
+    """Ratios from the summed columns (population, need_population, gp_capacity, ...).
+
+    ``rank_shortage`` ranks the rows where ``compare`` is True (default: all); the others
+    (outside the grouping) get no rank."""
     pop = df["population"].to_numpy(dtype="float64")
     need = df["need_population"].to_numpy(dtype="float64")
     cap = df["gp_capacity"].to_numpy(dtype="float64")
@@ -160,6 +171,8 @@ def _metrics(df: pd.DataFrame, threshold: float) -> pd.DataFrame:
     shortage = (df["need_inhabitants_per_gp"] > threshold) | ((cap <= 0) & (need > 0))
     df["shortage"] = shortage.astype(bool)
     value = df["need_gps_per_10000"].to_numpy(dtype="float64")
+    if compare is not None:
+        value = np.where(np.asarray(compare, dtype=bool), value, np.nan)
     rank = pd.Series(value).rank(method="min", ascending=True, na_option="keep")
     df["rank_shortage"] = rank.astype("float64").to_numpy()
     return df
@@ -254,13 +267,9 @@ def _practice_sums(practices: Practices, idx: np.ndarray, n_areas: int) -> dict[
 
 
 def normalise_code(value) -> str:
-    """Area/kommune codes as text; numbers get the 4-digit kommunekode form ('101' -> '0101')."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return text.zfill(4) if text.isdigit() and len(text) < 4 else text
+    """Area/kommune codes as text; numbers get the 4-digit kommunekode form ('101' -> '0101').
+    (:func:`sundplan_qgis.reference.normalise_code`, the rule of every roll-up.)"""
+    return reference.normalise_code(value)
 
 
 def run_density(
@@ -383,7 +392,54 @@ def run_density(
             **sums,
         }
     )
-    table = _metrics(table.iloc[:n_a].copy(), shortage_threshold)
+    # ---- grouping: which areas are outside it (one rule: reference.units_of) --------------
+    levels = (
+        []
+        if grouping is None
+        else list(grouping_levels or [c for c in DEFAULT_LEVELS if c in grouping.columns])
+    )
+    units: dict[str, list] = {}
+    outside_grouping = np.zeros(n_a, dtype=bool)
+    if levels:
+        if grouping_key not in grouping.columns:
+            raise SundplanError(
+                "The grouping table has no column '{column}' (columns: {columns}).",
+                column=grouping_key,
+                columns=", ".join(map(str, grouping.columns)),
+            )
+        keys = [normalise_code(v) for v in grouping[grouping_key]]
+        dupl = sorted({k for k in keys if keys.count(k) > 1})
+        if dupl:
+            raise SundplanError(
+                "The grouping table lists these keys more than once: {keys}.",
+                keys=", ".join(dupl[:5]),
+            )
+        missing_levels = [lv for lv in levels if lv not in grouping.columns]
+        if missing_levels:
+            raise SundplanError(
+                "The grouping table has no column(s) {missing} (columns: {columns}).",
+                missing=", ".join(missing_levels),
+                columns=", ".join(map(str, grouping.columns)),
+            )
+        for lv in levels:
+            units[lv] = reference.units_of(
+                ids, dict(zip(keys, grouping[lv], strict=True)), source_name="grouping table"
+            )
+        key_set = set(keys)
+        outside_grouping = np.array([i not in key_set for i in ids], dtype=bool)
+        if outside_grouping.any():
+            report["warnings"].append(
+                msg(
+                    "{n} area id(s) are not in the grouping table: {ids}. They form the row "
+                    "'{label}' of every roll-up, left out of ranks, Gini, best/worst and "
+                    "shortage counts.",
+                    n=int(outside_grouping.sum()),
+                    ids=", ".join(np.asarray(ids, dtype=object)[outside_grouping][:10]),
+                    label=OUTSIDE_GROUPING,
+                )
+            )
+    table = _metrics(table.iloc[:n_a].copy(), shortage_threshold, compare=~outside_grouping)
+    table["outside_grouping"] = outside_grouping
     outside_row = None
     n_out = int(sums["n_practices"][n_a])
     if n_out:
@@ -397,26 +453,24 @@ def run_density(
     wlabel = need_mod.weights_label(weights)
     table["weights"] = wlabel
 
-    # ---- grouping roll-up -------------------------------------------------------------------
-    levels = (
-        []
-        if grouping is None
-        else list(grouping_levels or [c for c in DEFAULT_LEVELS if c in grouping.columns])
-    )
+    # ---- roll-up --------------------------------------------------------------------------
     group_frames = []
     lorenz_frames = []
     summary_rows = []
     base = table[["area_id", "area_name", *_SUMS]].copy()
 
     def summarise(level: str, frame: pd.DataFrame) -> None:
+        """One summary row; units outside the grouping count in the totals only."""
         frame = frame.reset_index(drop=True)
-        units = frame["area_name"].astype(str).tolist()
+        inside = ~frame["outside_grouping"].to_numpy(dtype=bool)
+        comp = frame[inside].reset_index(drop=True)
+        units_ = comp["area_name"].astype(str).tolist()
         gini, lor = gini_lorenz(
-            frame["gp_capacity"].to_numpy(), frame["need_population"].to_numpy(), units
+            comp["gp_capacity"].to_numpy(), comp["need_population"].to_numpy(), units_
         )
         lor.insert(0, "level", level)
         lorenz_frames.append(lor)
-        val = frame["need_gps_per_10000"].to_numpy(dtype="float64")
+        val = comp["need_gps_per_10000"].to_numpy(dtype="float64")
         ok = np.isfinite(val)
         best = worst = None
         if ok.any():
@@ -425,28 +479,32 @@ def run_density(
         tot_pop = float(frame["population"].sum())
         tot_need = float(frame["need_population"].sum())
         tot_cap = float(frame["gp_capacity"].sum())
+        out_frame = frame[~inside]
         summary_rows.append(
             {
                 "level": level,
-                "n_units": int(len(frame)),
+                "n_units": int(len(comp)),
                 "population": tot_pop,
                 "need_population": tot_need,
                 "gp_capacity": tot_cap,
                 "inhabitants_per_gp": tot_pop / tot_cap if tot_cap > 0 else np.nan,
                 "gps_per_10000": PER * tot_cap / tot_pop if tot_pop > 0 else np.nan,
                 "need_gps_per_10000": PER * tot_cap / tot_need if tot_need > 0 else np.nan,
-                "best_unit": units[best] if best is not None else None,
+                "best_unit": units_[best] if best is not None else None,
                 "best_need_gps_per_10000": val[best] if best is not None else np.nan,
-                "worst_unit": units[worst] if worst is not None else None,
+                "worst_unit": units_[worst] if worst is not None else None,
                 "worst_need_gps_per_10000": val[worst] if worst is not None else np.nan,
                 "spread_ratio_best_worst": (
                     val[best] / val[worst] if best is not None and val[worst] > 0 else np.nan
                 ),
                 "spread_difference": val[best] - val[worst] if best is not None else np.nan,
                 "gini_capacity_vs_need": gini,
-                "n_shortage": int(frame["shortage"].sum()),
-                "population_in_shortage": float(frame.loc[frame["shortage"], "population"].sum()),
+                "n_shortage": int(comp["shortage"].sum()),
+                "population_in_shortage": float(comp.loc[comp["shortage"], "population"].sum()),
                 "shortage_threshold": shortage_threshold,
+                "areas_outside_grouping": int(outside_grouping.sum()),
+                "population_outside_grouping": float(out_frame["population"].sum()),
+                "capacity_outside_grouping": float(out_frame["gp_capacity"].sum()),
                 "capacity_outside_areas": float(sums["gp_capacity"][n_a]),
                 "practices_outside_areas": n_out,
                 "weights": wlabel,
@@ -454,53 +512,33 @@ def run_density(
         )
 
     summarise("area", table)
-    if levels:
-        if grouping_key not in grouping.columns:
-            raise SundplanError(
-                "The grouping table has no column '{column}' (columns: {columns}).",
-                column=grouping_key,
-                columns=", ".join(map(str, grouping.columns)),
-            )
-        gt = grouping.copy()
-        gt["_key"] = [normalise_code(v) for v in gt[grouping_key]]
-        dupl = gt["_key"][gt["_key"].duplicated()].unique()
-        if len(dupl):
-            raise SundplanError(
-                "The grouping table lists these keys more than once: {keys}.",
-                keys=", ".join(dupl[:5]),
-            )
-        gt = gt.set_index("_key")
-        missing_levels = [lv for lv in levels if lv not in gt.columns]
-        if missing_levels:
-            raise SundplanError(
-                "The grouping table has no column(s) {missing} (columns: {columns}).",
-                missing=", ".join(missing_levels),
-                columns=", ".join(map(str, grouping.columns)),
-            )
-        not_found = [i for i in ids if i not in gt.index]
-        if not_found:
-            report["warnings"].append(
-                f"{len(not_found)} area id(s) are not in the grouping table and were grouped as "
-                f"'{NOT_GROUPED}': {', '.join(not_found[:10])}"
-            )
-        for lv in levels:
-            unit = [
-                str(gt.at[i, lv]) if i in gt.index and pd.notna(gt.at[i, lv]) else NOT_GROUPED
-                for i in ids
-            ]
-            frame = base.assign(unit=unit).groupby("unit", sort=True)[list(_SUMS)].sum()
-            frame = frame.reset_index().rename(columns={"unit": "area_name"})
-            frame.insert(0, "area_id", frame["area_name"])
-            frame = _metrics(frame, shortage_threshold)
-            frame["n_areas"] = pd.Series(unit).value_counts().reindex(frame["area_name"]).to_numpy()
-            frame.insert(0, "level", lv)
-            group_frames.append(frame)
-            summarise(lv, frame)
+    for lv in levels:
+        unit = pd.Series(units[lv], dtype=object)
+        out_lv = unit.isna().to_numpy()
+        frame = base[~out_lv].assign(unit=unit[~out_lv].to_numpy())
+        frame = frame.groupby("unit", sort=True)[list(_SUMS)].sum()
+        frame = frame.reset_index().rename(columns={"unit": "area_name"})
+        frame.insert(0, "area_id", frame["area_name"])
+        frame = _metrics(frame, shortage_threshold)
+        frame["n_areas"] = unit[~out_lv].value_counts().reindex(frame["area_name"]).to_numpy()
+        frame["outside_grouping"] = False
+        if out_lv.any():
+            extra = base[out_lv][list(_SUMS)].sum().to_frame().T
+            extra.insert(0, "area_name", OUTSIDE_GROUPING)
+            extra.insert(0, "area_id", None)
+            extra = _metrics(extra, shortage_threshold, compare=np.zeros(1, dtype=bool))
+            extra["n_areas"] = int(out_lv.sum())
+            extra["outside_grouping"] = True
+            frame = pd.concat([frame, extra[frame.columns]], ignore_index=True)
+        frame.insert(0, "level", lv)
+        group_frames.append(frame)
+        summarise(lv, frame)
     national = base.sum(numeric_only=True).to_frame().T
     national.insert(0, "area_id", "all")
     national.insert(1, "area_name", "all areas")
     national = _metrics(national, shortage_threshold)
     national["n_areas"] = n_a
+    national["outside_grouping"] = False
     national.insert(0, "level", "national")
     group_frames.append(national)
     groups = pd.concat(group_frames, ignore_index=True)
@@ -511,6 +549,7 @@ def run_density(
         out_df = _metrics(out_df, shortage_threshold)
         out_df["shortage"] = False
         out_df["rank_shortage"] = np.nan
+        out_df["outside_grouping"] = False
         out_df["weights"] = wlabel
         table = pd.concat([table, out_df[table.columns]], ignore_index=True)
     outside_idx = np.flatnonzero(practice_area < 0)

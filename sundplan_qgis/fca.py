@@ -79,7 +79,8 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
-from .errors import SundplanError, msg
+from . import coverage
+from .errors import SundplanError, listing, msg
 
 Progress = Callable[[float, str], None]
 
@@ -108,6 +109,22 @@ STATUS_LABELS = {
     STATUS_UNSNAPPED: "unsnapped",
     STATUS_UNREACHABLE: "no practice in its network part",
 }
+"""``ok``: placed on the network (access computed; 0 = no practice within the threshold, a
+real result); ``unsnapped`` and ``no practice in its network part`` (unreachable): not placed,
+no accessibility (NULL), counted in ``pop_unsnapped`` / ``pop_unreachable``."""
+
+
+def coverage_of(population: np.ndarray, status: np.ndarray | None) -> dict:
+    """The run's coverage (:func:`sundplan_qgis.coverage.summary`) from the demand status."""
+    pop = np.asarray(population, dtype="float64")
+    if status is None:
+        status = np.zeros(pop.size, dtype=np.int8)
+    status = np.asarray(status)
+    return coverage.summary(
+        total=float(pop.sum()),
+        unsnapped=float(pop[status == STATUS_UNSNAPPED].sum()),
+        unreachable=float(pop[status == STATUS_UNREACHABLE].sum()),
+    )
 
 
 def _noop(_f: float, _m: str = "") -> None:
@@ -442,6 +459,8 @@ def _prepare_network(
     access_speed_kmh: float,
     batch_size: int,
     progress: Progress,
+    supply_names: Sequence[str] | None = None,
+    supply_source: str = "practices",
 ) -> tuple[dict, CostPairs]:
     """Snap, renumber the graph, group practices by node: the search state + a pairless
     :class:`CostPairs` carrying status and snap distances."""
@@ -452,6 +471,8 @@ def _prepare_network(
     demand_xy = np.asarray(demand_xy, dtype="float64").reshape(-1, 2)
     supply_xy = np.asarray(supply_xy, dtype="float64").reshape(-1, 2)
     n_d, n_s = demand_xy.shape[0], supply_xy.shape[0]
+    if supply_names is None:
+        supply_names = [str(j) for j in range(n_s)]
     n_nodes = graph.node_xy.shape[0]
     if n_nodes == 0:
         raise SundplanError("The road network '{name}' has no roads.", name=graph.source_name)
@@ -470,6 +491,23 @@ def _prepare_network(
     supply_status = np.where(s_ok, STATUS_OK, STATUS_UNSNAPPED).astype(np.int8)
     supply_snap = np.where(s_ok, s_d, np.nan)
     supply_access = np.where(s_ok, s_d / access_mpm, np.inf)
+    if n_s and not s_ok.any():
+        near, _ = road_tree.query(supply_xy, k=1)
+        first = listing(
+            msg("'{name}' ({m:,.0f} m)", name=supply_names[j], m=near[j])
+            for j in np.argsort(near)[:3]
+        )
+        raise SundplanError(
+            "None of the {n} practice(s) of '{layer}' lies within the maximum snap distance "
+            "({max_snap_m:,.0f} m) of a road of '{network}' (nearest: {first}), so no "
+            "accessibility can be computed. Check the practices' CRS and positions, use a "
+            "road network that covers them, or raise the maximum snap distance.",
+            n=n_s,
+            layer=supply_source,
+            max_snap_m=max_snap_m,
+            network=graph.source_name,
+            first=first,
+        )
     # Demand: nearest road node in a network part that holds a snapped practice.
     comp = np.asarray(graph.component)
     good_comp = np.unique(comp[supply_node[s_ok]])
@@ -730,6 +768,7 @@ def network_pairs(
     max_snap_m: float = DEFAULT_MAX_SNAP_M,
     access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
     supply_names: Sequence[str] | None = None,
+    supply_source: str = "practices",
     batch_size: int = 16,
     workers: int = 1,
     progress: Progress = _noop,
@@ -759,6 +798,8 @@ def network_pairs(
         access_speed_kmh=access_speed_kmh,
         batch_size=batch_size,
         progress=progress,
+        supply_names=supply_names,
+        supply_source=supply_source,
     )
     n_batches = state["n_batches"]
     workers = min(resolve_workers(workers), max(n_batches, 1))
@@ -819,6 +860,7 @@ def network_fca(
     max_snap_m: float = DEFAULT_MAX_SNAP_M,
     access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
     supply_names: Sequence[str] | None = None,
+    supply_source: str = "practices",
     batch_size: int = 16,
     workers: int = 1,
     progress: Progress = _noop,
@@ -843,6 +885,7 @@ def network_fca(
         max_snap_m=max_snap_m,
         access_speed_kmh=access_speed_kmh,
         supply_names=supply_names,
+        supply_source=supply_source,
         batch_size=batch_size,
         progress=progress,
     )
@@ -856,7 +899,7 @@ def network_fca(
         return pairs, res
     t0 = time.perf_counter()
     global _STATE
-    del kw["supply_names"], kw["threshold_min"]
+    del kw["threshold_min"]
     state, meta = _prepare_network(graph, threshold_min=decay.threshold_min, **kw)
     if demand.shape != (meta.n_demand,) or capacity.shape != (meta.n_supply,):
         raise ValueError("demand/capacity sizes do not match the locations")
@@ -995,8 +1038,13 @@ def area_access(
     low_access_per_10000: float = DEFAULT_LOW_ACCESS_PER_10000,
     status: np.ndarray | None = None,
 ) -> pd.DataFrame:
-    """Per area: population, population-weighted mean accessibility (per 10 000), its minimum
-    and maximum, population and share below ``low_access_per_10000`` and not located.
+    """Per area: population, population-weighted mean accessibility (per 10 000) of reached
+    residents, its minimum and maximum, population and share below ``low_access_per_10000``,
+    and the residents not reached (:mod:`sundplan_qgis.coverage`): ``pop_unsnapped`` (no road
+    within the snapping distance), ``pop_unreachable`` (by a road whose network part holds no
+    practice), ``share_not_reached`` = their sum / population. Residents with no practice within
+    the threshold are reached (access 0, ``pop_no_practice_within_threshold``); the not reached
+    have no accessibility at all and are left out of every mean, minimum and share.
 
     Locations outside every area form an extra row (area id None) when populated.
     """
@@ -1008,6 +1056,10 @@ def area_access(
     located = np.isfinite(a10)
     if status is not None:
         located &= status == STATUS_OK
+        unreach = np.asarray(status) == STATUS_UNREACHABLE
+    else:
+        unreach = np.zeros(pop.size, dtype=bool)
+    unsnap = ~located & ~unreach
     total = np.bincount(g, weights=pop, minlength=n_g)
     pop_loc = np.bincount(g[located], weights=pop[located], minlength=n_g)
     wsum = np.bincount(g[located], weights=pop[located] * a10[located], minlength=n_g)
@@ -1034,8 +1086,11 @@ def area_access(
                 "share_below_low_access": np.where(pop_loc > 0, pop_low / pop_loc, np.nan),
                 "pop_no_practice_within_threshold": pop_zero,
                 "pop_not_located": total - pop_loc,
+                "pop_unsnapped": np.bincount(g[unsnap], weights=pop[unsnap], minlength=n_g),
+                "pop_unreachable": np.bincount(g[unreach], weights=pop[unreach], minlength=n_g),
             }
         )
+    coverage.add_share_not_reached(df)
     if total[n_a] <= 0:
         df = df.iloc[:n_a].reset_index(drop=True)
     return df

@@ -42,6 +42,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import reference as reference_mod
 from .errors import SundplanError, listing, msg
 from .inequality import gini  # noqa: F401 (part of this module's API)
 
@@ -62,6 +63,8 @@ CLASS_UNDER = "under-supplied"
 CLASS_BALANCED = "balanced"
 CLASS_OVER = "over-supplied"
 CLASS_NO_POPULATION = "no population"
+CLASS_OUTSIDE = reference_mod.OUTSIDE_GROUPING
+"""Class of the row of the areas outside the grouping (no fair share, not compared)."""
 
 _PER = 100_000.0
 _EPS = 1e-9
@@ -486,16 +489,31 @@ def specialist_gaps(
     if "area_name" not in pop.columns:
         pop["area_name"] = pop["area_id"]
     pop = pop.set_index("area_id", drop=False)
+    # Units outside the grouping (group_areas): a row of their own, compared with nothing.
+    if "outside_grouping" in pop.columns:
+        is_out = pop["outside_grouping"].fillna(False).astype(bool).to_numpy()
+    else:
+        is_out = np.zeros(len(pop), dtype=bool)
+    out_pop = pop[is_out]
+    pop = pop[~is_out]
+    if centres_xy is not None:
+        centres_xy = np.asarray(centres_xy, dtype=float).reshape(-1, 2)[~is_out]
     area_ids = list(pop.index)
+    if not area_ids:
+        raise SundplanError(
+            "Every area is outside the grouping: no area id is in the grouping table. Check "
+            "that the area ids are the table's keys (e.g. kommunekoder)."
+        )
 
     cap = capacity.copy()
     for col in ("area_id", "specialty", "capacity"):
         if col not in cap.columns:
             raise SundplanError("The capacity table needs a '{column}' column.", column=col)
     cap["area_id"] = cap["area_id"].astype(str)
-    values = pd.to_numeric(cap["capacity"], errors="coerce")
-    if values.isna().any():
-        rows = cap.index[values.isna()][:10]
+    values = pd.to_numeric(cap["capacity"], errors="coerce").astype(float)
+    not_finite = ~np.isfinite(values.to_numpy())
+    if not_finite.any():
+        rows = cap.index[not_finite][:10]
         raise SundplanError(
             "Empty or non-numeric capacity for {rows}. Give every practice a capacity "
             "(full-time ydernumre) or leave the field unset.",
@@ -530,7 +548,7 @@ def specialist_gaps(
             ),
         )
     cap["capacity"] = values.astype(float)
-    unknown_areas = sorted(set(cap["area_id"]) - set(area_ids))
+    unknown_areas = sorted(set(cap["area_id"]) - set(area_ids) - set(out_pop.index))
     if unknown_areas:
         raise SundplanError(
             "The capacity table has area ids that are not among the areas: "
@@ -550,7 +568,11 @@ def specialist_gaps(
     if not specs:
         raise SundplanError("No specialist capacity given: the practices/capacity table is empty.")
 
+    cap_out = cap[cap["area_id"].isin(set(out_pop.index))]
+    cap = cap[~cap["area_id"].isin(set(out_pop.index))]
+    _check_some_capacity(cap, specs, reference_totals)
     need, total_pop, used = need_weighted(pop, specialties_=specs, weights=weights)
+    out_heads = _head_count(out_pop)
     table = cap.groupby(["area_id", "specialty"])["capacity"].sum()
     dist = distance_matrix_km(centres_xy, len(area_ids))
     rows, summaries, moves = [], [], []
@@ -632,6 +654,37 @@ def specialist_gaps(
             }
         )
         moves.extend(_relocations(spec, gap, area_ids, names, dist, unit_label))
+    if len(out_pop):
+        out_table = cap_out.groupby(["area_id", "specialty"])["capacity"].sum()
+        for spec, srow in zip(specs, summaries, strict=True):
+            c = np.array([float(out_table.get((a, spec), 0.0)) for a in out_pop.index])
+            with np.errstate(divide="ignore", invalid="ignore"):
+                raw = np.where(
+                    out_heads > 0, c / np.where(out_heads > 0, out_heads, 1) * _PER, np.nan
+                )
+            rows.append(
+                pd.DataFrame(
+                    {
+                        "area_id": list(out_pop.index),
+                        "area_name": out_pop["area_name"].astype(str).to_numpy(),
+                        "specialty": spec,
+                        "capacity": c,
+                        "population": out_heads,
+                        "need_weighted_population": np.nan,
+                        "need_share": np.nan,
+                        "fair_share": np.nan,
+                        "gap": np.nan,
+                        "ratio": np.nan,
+                        "capacity_per_100k_need": np.nan,
+                        "capacity_per_100k_pop": raw,
+                        "class": CLASS_OUTSIDE,
+                    }
+                )
+            )
+            srow["capacity_outside_grouping"] = float(c.sum())
+            srow["population_outside_grouping"] = float(out_heads.sum())
+    for r in rows:
+        r["outside_grouping"] = r["class"] == CLASS_OUTSIDE
     areas_tab = pd.concat(rows, ignore_index=True)
     summary = pd.DataFrame(summaries)
     summary["moved_in_plan"] = [
@@ -785,36 +838,122 @@ def group_areas(
 ) -> pd.DataFrame:
     """Sum the numeric columns of ``frame`` per unit of ``mapping`` (area id -> unit name).
 
-    Ids are matched as text; with ``pad_codes``, all-digit ids are also tried zero-padded to
-    4 digits (kommunekode ``101`` = ``0101``). Unmatched ids are an error listing them.
-    Returns one row per unit with ``area_id`` = ``area_name`` = unit name.
+    Ids are matched by :func:`sundplan_qgis.reference.units_of`, the one rule of every
+    roll-up: as codes (``101`` = ``0101``); ids not in the mapping (Christiansø, 0411, is in
+    no region) go to one extra row :data:`CLASS_OUTSIDE` ("outside the grouping", column
+    ``outside_grouping`` true), which :func:`specialist_gaps` reports but leaves out of fair
+    shares, Gini, ranks and relocations. Returns one row per unit with ``area_id`` =
+    ``area_name`` = unit name. (``pad_codes`` is kept for compatibility: codes always match
+    that way.)
     """
-    ids = frame[key].astype(str).str.strip()
-    mapped = ids.map(lambda v: _map_id(v, mapping, pad_codes))
-    if mapped.isna().any():
-        missing = sorted(set(ids[mapped.isna()]))
-        raise SundplanError(
-            "{count} id(s) of '{source}' are not in the grouping table: "
-            "{ids}. The grouping table must list every area id.",
-            count=len(missing),
-            source=source_name,
-            ids=", ".join(missing[:20]),
-        )
-    numeric = frame.drop(columns=[c for c in (key, "area_name") if c in frame.columns])
+    units = unit_of_areas(frame[key], mapping, source_name=source_name)
+    numeric = frame.drop(
+        columns=[c for c in (key, "area_name", "outside_grouping") if c in frame.columns]
+    )
     numeric = numeric.apply(pd.to_numeric, errors="coerce")
-    out = numeric.groupby(mapped.to_numpy()).sum(min_count=1).reset_index(names="area_id")
+    out = numeric.groupby(np.asarray(units, dtype=object)).sum(min_count=1)
+    out = out.reset_index(names="area_id")
+    outside = np.array([u == CLASS_OUTSIDE for u in out["area_id"]], dtype=bool)
+    out = pd.concat([out[~outside], out[outside]], ignore_index=True)
+    out["area_id"] = [CLASS_OUTSIDE if u == CLASS_OUTSIDE else u for u in out["area_id"]]
     out.insert(1, "area_name", out["area_id"])
+    out["outside_grouping"] = np.concatenate(
+        [np.zeros((~outside).sum(), bool), np.ones(outside.sum(), bool)]
+    )
     return out
 
 
-def _map_id(value: str, mapping: Mapping[str, str], pad: bool) -> str | None:
-    if value in mapping:
-        return mapping[value]
-    if pad and value.isdigit() and value.zfill(4) in mapping:
-        return mapping[value.zfill(4)]
-    if pad and value.isdigit() and value.lstrip("0") in mapping:
-        return mapping[value.lstrip("0")]
-    return None
+def unit_of_areas(
+    ids: Sequence, mapping: Mapping[str, str], *, source_name: str = "grouping table"
+) -> list[str]:
+    """The unit of every area id (:func:`group_areas`' rule): the unit name, or
+    :data:`CLASS_OUTSIDE` for ids outside the grouping."""
+    units = reference_mod.units_of([str(i).strip() for i in ids], mapping, source_name=source_name)
+    return [CLASS_OUTSIDE if u is None else u for u in units]
+
+
+def _head_count(frame: pd.DataFrame) -> np.ndarray:
+    """Persons per row: the sum of the age/sex columns, else the ``population`` column."""
+    from . import need
+
+    columns = list(need.age_sex_columns(frame.columns))
+    if columns:
+        counts = frame[columns].apply(pd.to_numeric, errors="coerce").fillna(0)
+        return counts.sum(axis=1).to_numpy(float)
+    if "population" in frame.columns:
+        return pd.to_numeric(frame["population"], errors="coerce").fillna(0).to_numpy(float)
+    return np.zeros(len(frame))
+
+
+def practice_capacities(values: Sequence, *, ids: Sequence, layer: str, field: str) -> np.ndarray:
+    """The capacity (full-time ydernumre) of every practice as floats: numbers ≥ 0, not all 0.
+
+    NULL, values that are not finite numbers and negative values are errors naming the
+    features (at most 20); capacity 0 everywhere is an error with the fix."""
+
+    def number(v) -> float:
+        try:
+            return float(v)
+        except (TypeError, ValueError):
+            return float("nan")
+
+    caps = np.array([number(v) for v in values], dtype=float)
+    is_null = np.array([v is None for v in values], dtype=bool)
+
+    def listed(bad: np.ndarray, item: str) -> str:
+        return ", ".join(item.format(id=ids[i], value=values[i]) for i in np.flatnonzero(bad)[:20])
+
+    if is_null.any():
+        raise SundplanError(
+            "Practices without a capacity in '{layer}' ({field}): feature ids {ids}. Fill in "
+            "the number of full-time ydernumre.",
+            layer=layer,
+            field=field,
+            ids=listed(is_null, "{id}"),
+        )
+    if not np.isfinite(caps).all():
+        raise SundplanError(
+            "Capacities that are not finite numbers in '{layer}' ({field}): feature ids "
+            "{ids}. Fill in the number of full-time ydernumre.",
+            layer=layer,
+            field=field,
+            ids=listed(~np.isfinite(caps), "{id} ('{value}')"),
+        )
+    if (caps < 0).any():
+        raise SundplanError(
+            "Negative capacities in '{layer}' ({field}): feature ids {ids}. Capacities are "
+            "numbers of full-time ydernumre, 0 or more.",
+            layer=layer,
+            field=field,
+            ids=listed(caps < 0, "{id} ({value})"),
+        )
+    if caps.size and caps.sum() <= 0:
+        raise SundplanError(
+            "Every practice of '{layer}' has capacity 0 in '{field}': there is no capacity to "
+            "compare with need. Choose the field with the number of full-time ydernumre, or "
+            "leave the capacity field empty (1 per practice).",
+            layer=layer,
+            field=field,
+        )
+    return caps
+
+
+def _check_some_capacity(
+    cap: pd.DataFrame, specs: Sequence[str], reference_totals: Mapping[str, float]
+) -> None:
+    """A specialty whose capacity is 0 in every area and that has no planned total has nothing
+    to compare with need (every gap would be 0): an error naming it and the fix."""
+    totals = cap.groupby("specialty")["capacity"].sum()
+    empty = [s for s in specs if float(totals.get(s, 0.0)) <= 0 and s not in reference_totals]
+    if empty:
+        raise SundplanError(
+            "The capacity of {specialties} is 0 in every area, so there is nothing to compare "
+            "with need. Check the capacity field (full-time ydernumre per practice: all 0 or "
+            "empty?), leave those specialties out, or give a planned total for them "
+            "(e.g. '{example}=60').",
+            specialties=", ".join(f"'{s}'" for s in empty),
+            example=empty[0],
+        )
 
 
 def reference_grouping(level: str) -> dict[str, str]:

@@ -10,9 +10,13 @@ This module never imports qgis.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+
+from .errors import SundplanError, msg
 
 DATA_DIR: Path = Path(__file__).resolve().parents[1] / "resources" / "data"
 """Folder holding the reference CSV files (``<plugin>/resources/data``)."""
@@ -130,3 +134,99 @@ def grouping_table(*, data_dir: Path | None = None) -> pd.DataFrame:
     kom["sundhedsfaellesskab"] = kom["sundhedsfaellesskab_id"].map(names["akutsygehus"])
     columns = ["kommunekode", "kommune", "region", "region_2027", "sundhedsraad"]
     return kom[[*columns, "sundhedsfaellesskab"]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- grouping
+OUTSIDE_GROUPING = msg("outside the grouping")
+"""Unit of every area whose id is not in the grouping table (Christiansø, 0411, is in no
+region, sundhedsråd or sundhedsfællesskab): one separate row of each roll-up, left out of ranks,
+Gini, best/worst and shortage counts. A :class:`~sundplan_qgis.errors.Message`, so the
+Processing layer can print it translated ("uden for inddeling")."""
+
+
+def normalise_code(value) -> str:
+    """An area/kommune code as text; numbers get the 4-digit kommunekode form (``101``,
+    ``101.0`` and ``'101'`` -> ``'0101'``); NULL -> ``''``."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text.zfill(4) if text.isdigit() and len(text) < 4 else text
+
+
+def units_of(
+    ids: Sequence, mapping: Mapping, *, source_name: str = "grouping table"
+) -> list[str | None]:
+    """The unit of every id in ``mapping`` (area id -> unit), ``None`` = outside the grouping.
+
+    The one rule of every roll-up (GP density, specialist gaps): ids and keys are compared as
+    codes (:func:`normalise_code`: ``101`` = ``0101``); an id that is not a key, or whose unit is
+    empty (NULL, blank), is outside the grouping. It never stops a run: the caller puts those
+    areas in a row of their own (:data:`OUTSIDE_GROUPING`). A key listed twice with different
+    units is an error naming it.
+    """
+    lookup: dict[str, str] = {}
+    conflicts: dict[str, set] = {}
+    for key, unit in mapping.items():
+        code = normalise_code(key)
+        if unit is None or (isinstance(unit, float) and unit != unit) or not str(unit).strip():
+            continue
+        unit = str(unit)
+        if code in lookup and lookup[code] != unit:
+            conflicts.setdefault(code, {lookup[code]}).add(unit)
+        lookup[code] = unit
+    if conflicts:
+        raise SundplanError(
+            "The grouping table gives some areas more than one unit: {areas}. List every area "
+            "id once.",
+            areas=", ".join(
+                f"{k} ({' / '.join(sorted(v))})" for k, v in list(conflicts.items())[:5]
+            ),
+        )
+    return [lookup.get(normalise_code(i)) for i in ids]
+
+
+def inside_point(geometry, xy: Sequence[float] | None = None) -> tuple[float, float]:
+    """A point inside ``geometry`` (shapely polygon or multipolygon) as close as possible to
+    ``xy``: ``xy`` itself when it lies inside, else the nearest point of the area moved a
+    hair inside; without ``xy``, the centroid on the same rule. Falls back to shapely's
+    ``representative_point`` (always inside). Used for relocation centres and label points, so
+    no area's centre lies in the sea (Region Hovedstaden's centroid is in Øresund)."""
+    from shapely.geometry import Point
+    from shapely.ops import nearest_points
+
+    if geometry is None or geometry.is_empty:
+        raise ValueError("no geometry")
+    p = geometry.centroid if xy is None else Point(float(xy[0]), float(xy[1]))
+    if geometry.contains(p):
+        return (p.x, p.y)
+    if not geometry.is_valid:
+        geometry = geometry.buffer(0)
+    edge = nearest_points(geometry, p)[0]
+    size = max(geometry.area, 1e-12) ** 0.5
+    for eps in (1e-4 * size, 1e-3 * size, 1e-2 * size):
+        piece = geometry.intersection(edge.buffer(eps))
+        if not piece.is_empty:
+            q = piece.representative_point()
+            if geometry.contains(q):
+                return (q.x, q.y)
+    q = geometry.representative_point()
+    return (q.x, q.y)
+
+
+def weighted_inside_point(
+    geometry, points_xy: np.ndarray, weights: np.ndarray
+) -> tuple[float, float]:
+    """Population-weighted centre of ``points_xy`` (one row per point, e.g. the member areas'
+    centres or resident cells) when it lies inside ``geometry``, else the nearest point inside
+    (:func:`inside_point`). Zero or missing weights: the plain mean of the points."""
+    xy = np.asarray(points_xy, dtype=float).reshape(-1, 2)
+    w = np.nan_to_num(np.asarray(weights, dtype=float).reshape(-1), nan=0.0)
+    if xy.shape[0] == 0:
+        return inside_point(geometry)
+    if w.sum() > 0:
+        centre = (xy * w[:, None]).sum(axis=0) / w.sum()
+    else:
+        centre = xy.mean(axis=0)
+    return inside_point(geometry, centre)

@@ -436,6 +436,7 @@ CLASS_NAMES = {
         "balanced": "balance",
         "over-supplied": "overdækket",
         "no population": "ingen befolkning",
+        "outside the grouping": "uden for inddeling",
     },
     "en": {},
 }
@@ -967,7 +968,10 @@ def _fca_note(params: Mapping, details: Mapping, lang: str) -> str:
         else:
             text += (
                 f"Rejsetid bopæl → praksis ad vejnettet; bopæle og praksisser knyttes til "
-                f"nærmeste vej inden for {snap} m."
+                f"nærmeste vej inden for {snap} m. Gennemsnit og andele gælder de nåede "
+                "indbyggere; indbyggere uden vej inden for tilknytningsafstanden (ikke "
+                "tilknyttet) eller ved veje uden forbindelse til en praksis (uden forbindelse) "
+                "tælles for sig (ikke nået)."
             )
     else:
         variant = {
@@ -990,7 +994,9 @@ def _fca_note(params: Mapping, details: Mapping, lang: str) -> str:
         else:
             text += (
                 f"Travel time home → practice on the road network; homes and practices joined "
-                f"to the nearest road within {snap} m."
+                f"to the nearest road within {snap} m. Means and shares are of reached "
+                "residents; residents with no road within the snapping distance (unsnapped) or "
+                "by roads that lead to no practice (unreachable) are counted apart (not reached)."
             )
     return text
 
@@ -1009,6 +1015,7 @@ def _gaps_note(kind: str | None, params: Mapping, details: Mapping, lang: str) -
     weights = _gap_weights(params, lang)
     reference = _reference_text(params, details, lang)
     under, over = _ratio_limits(params, lang)
+    grouped = str(params.get("GROUPING") or "0").strip() not in ("0", "", "None")
     if lang == "da":
         text = (
             f"Behovsvægtet befolkning = Σ personer × vægt ({weights}), skaleret så summen er "
@@ -1016,6 +1023,8 @@ def _gaps_note(kind: str | None, params: Mapping, details: Mapping, lang: str) -
             f"Gap = kapacitet − andel; ratio = kapacitet / andel; underdækket under {under}, "
             f"overdækket over {over}."
         )
+        if grouped:
+            text += " Områder uden for inddelingen indgår ikke i sammenligningen."
         if kind == "specialist_relocations":
             text += (
                 " Flytningerne går fra over- til underdækkede områder og når de behovsbaserede "
@@ -1028,6 +1037,8 @@ def _gaps_note(kind: str | None, params: Mapping, details: Mapping, lang: str) -
             f"Gap = capacity − share; ratio = capacity / share; under-supplied below {under}, "
             f"over-supplied above {over}."
         )
+        if grouped:
+            text += " Areas outside the grouping are not compared."
         if kind == "specialist_relocations":
             text += (
                 " The moves go from over- to under-supplied areas and reach the need-based "

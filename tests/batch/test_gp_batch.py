@@ -75,3 +75,48 @@ def test_gp_density_batch_on_real_kommuner(run_alg, shared_data, tmp_path):
     assert len(sr) >= 17
     report = json.loads(Path(out["results"]["REPORT"]).read_text("utf-8"))
     assert report["weights"]["label"].startswith("none")
+
+
+def test_fca_access_batch_without_any_practice_on_the_network_fails_cleanly(
+    qgis_process_env, qgis_process_tools, tmp_path
+):
+    """Every practice 30+ km from the only road: a clear error (exit ≠ 0, no traceback, the
+    layer and the fix named), no output written, the inputs unchanged."""
+    import hashlib
+
+    from osgeo import ogr
+
+    from tests.plugin.test_gaps_plugin import X0, Y0, _write_layer
+
+    gpkg = tmp_path / "praksis.gpkg"  # qgis_process names the layer after the file
+    road = ", ".join(f"{X0 + k * 1000} {Y0}" for k in range(5))
+    _write_layer(gpkg, "roads", ogr.wkbLineString, {"speed": ogr.OFTReal},
+                 [(f"LINESTRING ({road})", {"speed": 50.0})])  # fmt: skip
+    _write_layer(gpkg, "far_practices", ogr.wkbPoint, {"capacity": ogr.OFTReal},
+                 [(f"POINT ({X0} {Y0 + 30_000})", {"capacity": 2.0}),
+                  (f"POINT ({X0 + 40_000} {Y0})", {"capacity": 1.0})])  # fmt: skip
+    _write_layer(gpkg, "residents", ogr.wkbPoint, {"pop": ogr.OFTReal},
+                 [(f"POINT ({X0 + 1000} {Y0 + 10})", {"pop": 100.0})])  # fmt: skip
+    before = hashlib.sha256(gpkg.read_bytes()).hexdigest()
+    data, proc = qgis_process_tools.run_qgis_process(
+        qgis_process_env,
+        "sundplan:fca_access",
+        {
+            "PRACTICES": f"{gpkg}|layername=far_practices",
+            "CAPACITY_FIELD": "capacity",
+            "POPULATION_LAYER": f"{gpkg}|layername=residents",
+            "POPULATION_FIELD": "pop",
+            "NETWORK_LAYER": f"{gpkg}|layername=roads",
+            "SPEED_FIELD": "speed",
+            "ACCESS_POINTS": tmp_path / "pts.gpkg",
+            "PRACTICE_RATIO": tmp_path / "prac.gpkg",
+            "REPORT": tmp_path / "report.json",
+        },
+        check=False,
+    )
+    text = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "Traceback" not in text
+    assert "None of the 2 practice(s) of 'praksis'" in text
+    assert "raise the maximum snap distance" in text
+    assert not any((tmp_path / n).exists() for n in ("pts.gpkg", "prac.gpkg", "report.json"))
+    assert hashlib.sha256(gpkg.read_bytes()).hexdigest() == before

@@ -333,29 +333,45 @@ def test_network_part_population_beyond_by_hand(sundplan_provider, tiny_network,
     access = _layer_frame(res["ACCESS"]).set_index(["specialty", "area_id"])
     derm, reum, psyk = "Dermato-venerologi", "Reumatologi", "Psykiatri"
     expected = {
-        # (specialty, area): (population, pop_beyond, pop_unsnapped)
-        (derm, "W"): (316, 16, 0),  # 100 and 200 within; 16 unreachable
-        (derm, "E"): (1296, 400 + 800 + 64, 32),
-        (reum, "W"): (316, 100 + 200 + 16, 0),
-        (reum, "E"): (1296, 64, 32),  # 400 and 800 within, 64 at 30.8 min
-        (psyk, "W"): (316, 316, None),
-        (psyk, "E"): (1296, 1296, None),
+        # (specialty, area): (population, pop_beyond, pop_unsnapped, pop_unreachable)
+        (derm, "W"): (316, 0, 0, 16),  # 100 and 200 within; 16 unreachable: not reached
+        (derm, "E"): (1296, 400 + 800 + 64, 32, 0),
+        (reum, "W"): (316, 100 + 200, 0, 16),
+        (reum, "E"): (1296, 64, 32, 0),  # 400 and 800 within, 64 at 30.8 min
+        (psyk, "W"): (316, 316, None, None),
+        (psyk, "E"): (1296, 1296, None, None),
     }
     assert set(access.index) == set(expected)
-    for key, (pop, beyond, unsnapped) in expected.items():
+
+    def null(v):
+        return v is None or (hasattr(v, "isNull") and v.isNull()) or np.isnan(v)
+
+    for key, (pop, beyond, unsnapped, unreachable) in expected.items():
         row = access.loc[key]
         assert row["population"] == pytest.approx(pop), key
         assert row["pop_beyond"] == pytest.approx(beyond), key
-        assert row["share_beyond"] == pytest.approx(beyond / pop), key
-        if unsnapped is None:
-            v = row["pop_unsnapped"]  # not computed without practices: NULL
-            assert v is None or (hasattr(v, "isNull") and v.isNull()) or np.isnan(v), key
+        if unsnapped is None:  # not computed without practices: NULL
+            assert null(row["pop_unsnapped"]) and null(row["pop_unreachable"]), key
+            assert null(row["share_not_reached"]), key
+            assert row["share_beyond"] == pytest.approx(1.0), key
         else:
             assert row["pop_unsnapped"] == pytest.approx(unsnapped), key
+            assert row["pop_unreachable"] == pytest.approx(unreachable), key
+            reached = pop - unsnapped - unreachable
+            assert row["population_reached"] == pytest.approx(reached), key
+            assert row["share_beyond"] == pytest.approx(beyond / reached), key
+            assert row["share_not_reached"] == pytest.approx((unsnapped + unreachable) / pop)
         assert row["time_limit_min"] == 30
     report = json.loads(open(params["REPORT"], encoding="utf-8").read())
     net = report["network_part"]
     assert net["time_limit_min"] == 30
     assert net["specialties"][derm] == {"practices": 2}
     assert net["specialties"][reum] == {"practices": 1}
-    assert "unsnapped" in net["definition"] and "not counted as beyond" in net["definition"]
+    assert "unsnapped" in net["definition"] and "not as beyond" in net["definition"]
+    # Run coverage of the worst specialty (both have 32 unsnapped + 16 unreachable of 1 612)
+    cov = report["coverage"]
+    assert cov["specialty"] in (derm, reum)
+    assert cov["total"] == pytest.approx(1612)
+    assert (cov["unsnapped"], cov["unreachable"]) == (pytest.approx(32), pytest.approx(16))
+    assert cov["share_not_reached"] == pytest.approx(48 / 1612)
+    assert [w["area"] for w in cov["worst_areas"]] == ["E", "W"]  # 32 before 16 residents
