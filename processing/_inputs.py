@@ -214,6 +214,13 @@ def ogr_file_of(layer) -> tuple[str, str | None] | None:
     return path, layer_name
 
 
+def _none_if_null(value):
+    """QGIS NULL (a null QVariant) → None; everything else unchanged."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    return value
+
+
 def lines_from_source(
     source: QgsProcessingFeatureSource,
     *,
@@ -238,6 +245,7 @@ def lines_from_source(
             )
     request = QgsFeatureRequest().setSubsetOfAttributes(wanted, source.fields())
     parts: list[np.ndarray] = []
+    fids: list[int] = []  # feature id per line part, to name implausible speeds
     attrs: dict[str, list] = {f: [] for f in wanted}
     total = max(1, source.featureCount())
     for i, feat in enumerate(source.getFeatures(request)):
@@ -253,8 +261,9 @@ def lines_from_source(
             if len(line) < 2:
                 continue
             parts.append(np.array([(p.x(), p.y()) for p in line], dtype=float))
+            fids.append(feat.id())
             for f in wanted:
-                attrs[f].append(feat[f])
+                attrs[f].append(_none_if_null(feat[f]))
     if not parts:
         raise SundplanError(
             tr("The road layer '{layer}' has no line features.").format(layer=layer_name)
@@ -274,6 +283,11 @@ def lines_from_source(
         return out
 
     road_class = attrs.get(class_field) if class_field else None
+    if speed_field:
+        speed = network.speeds_from_values(np.array(attrs[speed_field], dtype=object))
+        network.check_speeds(speed, fids, layer=layer_name, field=speed_field)
+    else:
+        speed = np.full(n, np.nan)
     return network.RoadLines(
         coords=np.concatenate(parts),
         offsets=np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
@@ -281,7 +295,7 @@ def lines_from_source(
             ["" if v is None else str(v) for v in road_class] if road_class else [""] * n,
             dtype=object,
         ),
-        speed_kmh=floats(attrs.get(speed_field) if speed_field else None),
+        speed_kmh=speed,
         oneway=network.parse_oneway(
             np.array(["" if v is None else str(v) for v in attrs[oneway_field]], dtype=object)
             if oneway_field
