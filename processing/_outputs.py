@@ -212,8 +212,8 @@ def check_destinations(algorithm, parameters: dict) -> None:
             _fail(
                 definition,
                 _tr(
-                    "{path} lies under {file}, which is a file, not a folder. Choose a path in "
-                    "a folder."
+                    "{path} cannot be written: it lies under {file}, which is a file, not a "
+                    "folder. Choose a path in a folder."
                 ),
                 path=text,
                 file=str(ancestor),

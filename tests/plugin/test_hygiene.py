@@ -465,3 +465,26 @@ def test_qgis_layer_reader_rejects_implausible_speeds(sundplan_package):
     # memory layer feature ids start at 1
     assert "'speed'" in text and "2 features" in text and "2 (0 km/h)" in text
     assert "3 (300 km/h)" in text and "1 (" not in text and "4 (" not in text
+
+
+def test_toolbox_style_outputs_load_from_the_final_paths(hyg_class, tmp_path):
+    """The toolbox passes QgsProcessingOutputLayerDefinition values and loads the outputs on
+    completion: the layers to load must point at the final files, not the temporaries."""
+    from qgis.core import QgsProcessingOutputLayerDefinition
+
+    alg = hyg_class()
+    alg.initAlgorithm()
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    params = _params(tmp_path)
+    for key in ("A", "B", "R"):
+        params[key] = QgsProcessingOutputLayerDefinition(params[key], QgsProject.instance())
+    fb = Recorder()
+    ok, message = alg.checkParameterValues(params, context)
+    assert ok, message
+    results, ok = alg.run(params, context, fb)
+    assert ok, fb.errors
+    loads = sorted(context.layersToLoadOnCompletion())
+    assert loads == sorted(str(tmp_path / n) for n in ("a.gpkg", "b.gpkg", "r.tif"))
+    assert all(Path(p).is_file() for p in loads)
+    assert results["A"] == str(tmp_path / "a.gpkg")
