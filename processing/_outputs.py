@@ -31,6 +31,8 @@ from qgis.core import (
     QgsProperty,
 )
 
+from .base import tr
+
 #: Vector formats a sink may be written to (QGIS can write them and read them back as given).
 VECTOR_EXTENSIONS = (
     "gpkg",
@@ -56,12 +58,6 @@ TMP_PREFIX = ".sundplan-"
 _URI_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_]+:")
 _DESTINATION_TYPES = ("sink", "vectorDestination", "rasterDestination", "fileDestination")
 _FOLDER_TYPE = "folderDestination"
-
-
-def _tr(message: str) -> str:
-    from .base import tr
-
-    return tr(message)
 
 
 def _raw_value(value):
@@ -90,14 +86,14 @@ def _split(text: str) -> tuple[Path, str]:
 
 
 def _label(definition) -> str:
-    return _tr("'{description}' ({name})").format(
+    return tr("'{description}' ({name})").format(
         description=definition.description(), name=definition.name()
     )
 
 
 def _fail(definition, message: str, **values) -> None:
     raise QgsProcessingException(
-        _tr("Output {output}: ").format(output=_label(definition)) + message.format(**values)
+        tr("Output {output}: ").format(output=_label(definition)) + message.format(**values)
     )
 
 
@@ -170,12 +166,12 @@ def check_destinations(algorithm, parameters: dict) -> None:
         folder = definition.type() == _FOLDER_TYPE
         text = str(path)
         if len(os.fsencode(text)) > PATH_MAX_BYTES:
-            _fail(definition, _tr("the path is too long. Choose a shorter path."))
+            _fail(definition, tr("the path is too long. Choose a shorter path."))
         for part in path.parts:
             if len(os.fsencode(part)) > NAME_MAX_BYTES:
                 _fail(
                     definition,
-                    _tr(
+                    tr(
                         "the name '{name}…' is {size} bytes long; file and folder names can "
                         "have at most {max} bytes. Choose a shorter name."
                     ),
@@ -188,7 +184,7 @@ def check_destinations(algorithm, parameters: dict) -> None:
             if allowed and _extension(path) not in allowed:
                 _fail(
                     definition,
-                    _tr(
+                    tr(
                         "the file {file} does not end in {allowed}. Give a file name ending in "
                         ".{first}."
                     ),
@@ -199,19 +195,19 @@ def check_destinations(algorithm, parameters: dict) -> None:
             if path.is_dir():
                 _fail(
                     definition,
-                    _tr("{path} is a folder. Give a file name inside it, e.g. {example}."),
+                    tr("{path} is a folder. Give a file name inside it, e.g. {example}."),
                     path=text,
                     example=str(path / ("result." + (allowed[0] if allowed else "gpkg"))),
                 )
         elif path.exists() and not path.is_dir():
-            _fail(definition, _tr("{path} is a file, not a folder. Choose a folder."), path=text)
+            _fail(definition, tr("{path} is a file, not a folder. Choose a folder."), path=text)
         ancestor = path.parent
         while not ancestor.exists() and ancestor != ancestor.parent:
             ancestor = ancestor.parent
         if not ancestor.is_dir():
             _fail(
                 definition,
-                _tr(
+                tr(
                     "{path} cannot be written: it lies under {file}, which is a file, not a "
                     "folder. Choose a path in a folder."
                 ),
@@ -221,14 +217,14 @@ def check_destinations(algorithm, parameters: dict) -> None:
         if not os.access(ancestor, os.W_OK | os.X_OK):
             _fail(
                 definition,
-                _tr("the folder {folder} cannot be written to. Choose a folder you can write to."),
+                tr("the folder {folder} cannot be written to. Choose a folder you can write to."),
                 folder=str(ancestor),
             )
         real = os.path.realpath(text)
         if real in inputs:
             _fail(
                 definition,
-                _tr(
+                tr(
                     "{path} is also the input {input}; the input would be overwritten. "
                     "Choose another output file."
                 ),
@@ -244,7 +240,7 @@ def check_destinations(algorithm, parameters: dict) -> None:
                 if other_path == key_path and not two_layers:
                     _fail(
                         definition,
-                        _tr(
+                        tr(
                             "{path} is also given for {other}; each output needs its own file. "
                             "Choose another file name."
                         ),
@@ -279,7 +275,7 @@ class OutputTransaction:
             except OSError as exc:
                 _fail(
                     definition,
-                    _tr(
+                    tr(
                         "cannot create the folder {folder}: {reason}. Choose a folder you can "
                         "write to."
                     ),
@@ -297,7 +293,7 @@ class OutputTransaction:
             except OSError as exc:
                 _fail(
                     definition,
-                    _tr(
+                    tr(
                         "cannot write in the folder {folder}: {reason}. Choose a folder you can "
                         "write to."
                     ),

@@ -1214,14 +1214,22 @@ def speeds_from_table(rows: Iterable[Sequence[Any]] | Mapping[str, Any]) -> dict
             v = float(str(kmh).strip().replace(",", "."))
         except ValueError:
             v = math.nan
-        if not (math.isfinite(v) and 0 < v <= MAX_PLAUSIBLE_SPEED_KMH):
+        if not (math.isfinite(v) and v > 0):
             raise SundplanError(
                 "Speed table row {row}: the speed for class '{road_class}' is {value!r}; give a "
-                "positive number of km/h, at most {max:g}.",
-                max=MAX_PLAUSIBLE_SPEED_KMH,
+                "positive number of km/h.",
                 row=i,
                 road_class=name,
                 value=kmh,
+            )
+        if v > MAX_PLAUSIBLE_SPEED_KMH:
+            raise SundplanError(
+                "Speed table row {row}: {value!r} km/h for class '{road_class}' is implausible; "
+                "give at most {max:g} km/h.",
+                row=i,
+                road_class=name,
+                value=kmh,
+                max=MAX_PLAUSIBLE_SPEED_KMH,
             )
         out[name] = v
     return out
