@@ -60,8 +60,9 @@ _DESTINATION_TYPES = ("sink", "vectorDestination", "rasterDestination", "fileDes
 _FOLDER_TYPE = "folderDestination"
 
 
-def _raw_value(value):
-    """The plain destination string of a parameter value (None when not a plain value)."""
+def raw_value(value):
+    """A parameter value as plain text (an output's destination, an expression); None when
+    it is not a plain value (unset, or a data-defined property)."""
     if isinstance(value, QgsProcessingOutputLayerDefinition):
         value = value.sink
     if isinstance(value, QgsProperty):
@@ -120,7 +121,7 @@ def destinations(algorithm, parameters: dict) -> list[tuple[object, Path, str]]:
     for definition in algorithm.destinationParameterDefinitions():
         if definition.type() not in (*_DESTINATION_TYPES, _FOLDER_TYPE):
             continue
-        text = _raw_value(parameters.get(definition.name()))
+        text = raw_value(parameters.get(definition.name()))
         if not _is_file_path(text):
             continue
         path, suffix = _split(text)

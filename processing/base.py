@@ -1011,15 +1011,10 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
 
 def _raw_expression(value) -> str | None:
     """An expression parameter's text as given (None when it is not a plain value)."""
-    if isinstance(value, QgsProperty):
-        if value.propertyType() != QgsProperty.Type.StaticProperty:
-            return None
-        value = value.staticValue()
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return value.strip()
-    return None
+    from ._outputs import raw_value
+
+    text = raw_value(value)
+    return text.strip() if text is not None else None
 
 
 def report_as_text(report: dict) -> str:

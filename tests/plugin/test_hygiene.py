@@ -346,30 +346,28 @@ def test_active_set_equals_extractbyexpression(sundplan_provider, tmp_path, kind
     layer = _layer(kind, tmp_path)
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
+
+    def active(expression):
+        return sorted(
+            _inputs.read_points(
+                layer,
+                layer_name="hospitals",
+                target_crs=QgsCoordinateReferenceSystem("EPSG:25832"),
+                context=context,
+                name_field="name",
+                active_expression=expression,
+            )["names"]
+        )
+
     for expression in EXPRESSIONS:
         native = processing.run(
             "native:extractbyexpression",
             {"INPUT": layer, "EXPRESSION": expression, "OUTPUT": "memory:"},
         )["OUTPUT"]
         want = sorted(f["name"] for f in native.getFeatures())
-        got = _inputs.read_points(
-            layer,
-            layer_name="hospitals",
-            target_crs=QgsCoordinateReferenceSystem("EPSG:25832"),
-            context=context,
-            name_field="name",
-            active_expression=expression,
-        )["names"]
-        assert sorted(got) == want, (kind, expression)
+        assert active(expression) == want, (kind, expression)
     # QGIS truthiness, not Python's: the text 'no' is true, '0', 'false' and '' are not
-    got = _inputs.read_points(
-        layer,
-        layer_name="hospitals",
-        target_crs=QgsCoordinateReferenceSystem("EPSG:25832"),
-        context=context,
-        name_field="name",
-        active_expression='"active_txt"',
-    )["names"]
+    got = active('"active_txt"')
     if kind == "memory":
         assert sorted(got) == ["ja", "no", "true", "yes"]
 
