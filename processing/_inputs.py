@@ -71,29 +71,28 @@ def read_points(
     context,
     name_field: str | None = None,
     active_expression: str | None = None,
+    expression_parameter: str = "ACTIVE_EXPRESSION",
     fields: tuple[str, ...] = (),
 ) -> dict:
     """Point features -> {'xy': (n,2) in target CRS, 'names': [...], 'ids': [...], field: [...]}.
 
     Polygons/multipoints use their centroid / first point. NULL geometries are errors naming the
-    feature. ``active_expression`` (a QGIS expression) filters which features count.
+    feature. ``active_expression`` (a QGIS expression, from the parameter
+    ``expression_parameter``) filters which features count, with QGIS's semantics (see
+    :func:`select_by_expression`).
     """
     if source is None:
         raise SundplanError(tr("The layer '{name}' could not be read.").format(name=layer_name))
     ct = _transform(source.sourceCrs(), target_crs, context)
-    expr = None
-    ectx = QgsExpressionContext()
+    selected = None
     if active_expression:
-        expr = QgsExpression(active_expression)
-        if expr.hasParserError():
-            raise SundplanError(
-                tr("The expression for active hospitals is invalid: {error}").format(
-                    error=expr.parserErrorString()
-                )
-            )
-        ectx.appendScopes(QgsExpressionContextUtils.globalProjectLayerScopes(None))
-        ectx.setFields(source.fields())
-        expr.prepare(ectx)
+        selected = select_by_expression(
+            source,
+            active_expression,
+            context=context,
+            layer_name=layer_name,
+            parameter=expression_parameter,
+        )
     field_names = source.fields().names()
     for f in (name_field, *fields):
         if f and f not in field_names:
@@ -105,10 +104,8 @@ def read_points(
     xy, names, ids = [], [], []
     extra: dict[str, list] = {f: [] for f in fields}
     for feat in source.getFeatures():
-        if expr is not None:
-            ectx.setFeature(feat)
-            if not expr.evaluate(ectx):
-                continue
+        if selected is not None and feat.id() not in selected:
+            continue
         geom = feat.geometry()
         if geom is None or geom.isNull() or geom.isEmpty():
             raise SundplanError(
@@ -131,6 +128,81 @@ def read_points(
     out = {"xy": np.array(xy, dtype=float).reshape(-1, 2), "names": names, "ids": ids}
     out.update(extra)
     return out
+
+
+def expression_context(source, context) -> QgsExpressionContext:
+    """The expression context Processing gives a feature-based algorithm: the processing
+    context's scopes (global and project when it has none), then the source's layer scope —
+    as ``QgsProcessingAlgorithm::createExpressionContext`` builds it for
+    ``native:extractbyexpression``."""
+    ectx = QgsExpressionContext(context.expressionContext()) if context is not None else None
+    if ectx is None or ectx.scopeCount() == 0:
+        ectx = QgsExpressionContext()
+        project = context.project() if context is not None else None
+        ectx.appendScope(QgsExpressionContextUtils.globalScope())
+        ectx.appendScope(QgsExpressionContextUtils.projectScope(project or QgsProject.instance()))
+    if hasattr(source, "createExpressionContextScope"):
+        ectx.appendScope(source.createExpressionContextScope())
+    elif isinstance(source, QgsVectorLayer):
+        ectx.appendScope(QgsExpressionContextUtils.layerScope(source))
+    ectx.setFields(source.fields())
+    return ectx
+
+
+def select_by_expression(
+    source, expression: str, *, context, layer_name: str, parameter: str
+) -> set[int]:
+    """Ids of the features of ``source`` for which the QGIS ``expression`` is true.
+
+    QGIS semantics, not Python's: the selection is made by a ``QgsFeatureRequest`` filter with
+    :func:`expression_context`, exactly as ``native:extractbyexpression`` makes it (NULL and
+    0 are false, the text 'no' is true, the texts '', '0' and 'false' are false). A parse
+    error stops with QGIS's parser message; an evaluation error (an unknown field, text that
+    cannot be compared) stops naming the first feature where it happens.
+    """
+    expr = QgsExpression(expression)
+    if expr.hasParserError():
+        raise SundplanError(
+            tr(
+                "The expression in {parameter} cannot be read: {error} (expression: {expression}). "
+                'Write field names in double quotes ("active") and texts in single quotes '
+                "('yes')."
+            ).format(parameter=parameter, error=expr.parserErrorString(), expression=expression)
+        )
+    ectx = expression_context(source, context)
+    expr.prepare(ectx)
+    if expr.hasEvalError():
+        raise SundplanError(
+            tr(
+                "The expression in {parameter} cannot be evaluated on '{layer}': {error}. "
+                "Fields found: {fields}."
+            ).format(
+                parameter=parameter,
+                layer=layer_name,
+                error=expr.evalErrorString(),
+                fields=", ".join(source.fields().names()),
+            )
+        )
+    for feat in source.getFeatures():
+        ectx.setFeature(feat)
+        expr.evaluate(ectx)
+        if expr.hasEvalError():
+            raise SundplanError(
+                tr(
+                    "The expression in {parameter} cannot be evaluated for feature {fid} of "
+                    "'{layer}': {error}."
+                ).format(
+                    parameter=parameter,
+                    fid=feat.id(),
+                    layer=layer_name,
+                    error=expr.evalErrorString(),
+                )
+            )
+    request = QgsFeatureRequest()
+    request.setFilterExpression(expression)
+    request.setExpressionContext(expression_context(source, context))
+    request.setFlags(QgsFeatureRequest.NoGeometry)
+    return {feat.id() for feat in source.getFeatures(request)}
 
 
 def read_polygons(
@@ -214,6 +286,13 @@ def ogr_file_of(layer) -> tuple[str, str | None] | None:
     return path, layer_name
 
 
+def _none_if_null(value):
+    """QGIS NULL (a null QVariant) → None; everything else unchanged."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    return value
+
+
 def lines_from_source(
     source: QgsProcessingFeatureSource,
     *,
@@ -238,6 +317,7 @@ def lines_from_source(
             )
     request = QgsFeatureRequest().setSubsetOfAttributes(wanted, source.fields())
     parts: list[np.ndarray] = []
+    fids: list[int] = []  # feature id per line part, to name implausible speeds
     attrs: dict[str, list] = {f: [] for f in wanted}
     total = max(1, source.featureCount())
     for i, feat in enumerate(source.getFeatures(request)):
@@ -253,8 +333,9 @@ def lines_from_source(
             if len(line) < 2:
                 continue
             parts.append(np.array([(p.x(), p.y()) for p in line], dtype=float))
+            fids.append(feat.id())
             for f in wanted:
-                attrs[f].append(feat[f])
+                attrs[f].append(_none_if_null(feat[f]))
     if not parts:
         raise SundplanError(
             tr("The road layer '{layer}' has no line features.").format(layer=layer_name)
@@ -274,6 +355,11 @@ def lines_from_source(
         return out
 
     road_class = attrs.get(class_field) if class_field else None
+    if speed_field:
+        speed = network.speeds_from_values(np.array(attrs[speed_field], dtype=object))
+        network.check_speeds(speed, fids, layer=layer_name, field=speed_field)
+    else:
+        speed = np.full(n, np.nan)
     return network.RoadLines(
         coords=np.concatenate(parts),
         offsets=np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64),
@@ -281,7 +367,7 @@ def lines_from_source(
             ["" if v is None else str(v) for v in road_class] if road_class else [""] * n,
             dtype=object,
         ),
-        speed_kmh=floats(attrs.get(speed_field) if speed_field else None),
+        speed_kmh=speed,
         oneway=network.parse_oneway(
             np.array(["" if v is None else str(v) for v in attrs[oneway_field]], dtype=object)
             if oneway_field

@@ -798,25 +798,15 @@ def _parse_bands(text: str) -> list[float]:
 
 
 def _speed_table(matrix) -> dict[str, float] | None:
-    """Processing matrix [class, km/h, class, km/h, ...] -> {class: km/h}."""
+    """Processing matrix [class, km/h, class, km/h, ...] -> {class: km/h}, validated by the
+    core (``network.speeds_from_table``: numbers in (0, 150] km/h)."""
+    from ..sundplan_qgis import network
+
     if not matrix:
         return None
     if len(matrix) % 2:
         raise SundplanError(tr("The speed table needs pairs of road class and km/h."))
-    out = {}
-    for cls, kmh in zip(matrix[0::2], matrix[1::2], strict=True):
-        try:
-            value = float(kmh)
-        except (TypeError, ValueError):
-            value = float("nan")
-        if not value > 0:
-            raise SundplanError(
-                tr("The speed for road class '{cls}' must be a positive number of km/h.").format(
-                    cls=cls
-                )
-            )
-        out[str(cls).strip()] = value
-    return out
+    return network.speeds_from_table(list(zip(matrix[0::2], matrix[1::2], strict=True)))
 
 
 def _null_to_none(values: list) -> list:

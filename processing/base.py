@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import tempfile
+import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -731,9 +734,10 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
         path = self.parameterAsFileOutput(parameters, "REPORT", context)
         full = {"provenance": json.loads(self._provenance or "{}"), **report}
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(path + ".tmp")
-        tmp.write_text(json.dumps(full, indent=2, ensure_ascii=False, default=str), "utf-8")
-        tmp.replace(path)
+        fd, tmp = tempfile.mkstemp(prefix=".sundplan-", suffix=".json.tmp", dir=Path(path).parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(full, indent=2, ensure_ascii=False, default=str))
+        os.replace(tmp, path)
         text_path = str(Path(path).with_suffix(".txt"))
         Path(text_path).write_text(report_as_text(full), "utf-8")
         return {"REPORT": path, "REPORT_TEXT": text_path}
@@ -743,11 +747,94 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
         raise NotImplementedError
 
     def checkParameterValues(self, parameters, context):  # noqa: N802
-        """Refuse to start when the algorithm's dependencies are missing (with the hint)."""
+        """Refuse to start when the algorithm's dependencies are missing (with the hint), or
+        a parameter fails :meth:`check_parameters` (the message names it and the fix)."""
         problem = dependency_problem(self._requires)
         if problem:
             return False, problem
-        return super().checkParameterValues(parameters, context)
+        try:
+            ok, message = super().checkParameterValues(parameters, context)
+            if not ok:
+                return ok, message
+            self.check_parameters(parameters, context)
+        except QgsProcessingException as exc:
+            return False, str(exc)
+        except Exception as exc:  # never a traceback, also not from a check
+            return False, self._unexpected(exc, None)
+        return True, ""
+
+    def check_parameters(self, parameters: dict, context: QgsProcessingContext) -> None:
+        """Parameter hygiene for every tool, before anything is computed or written.
+
+        * every number (number, distance, duration) is finite: NaN and ±inf are refused;
+        * every expression parses (QGIS's parser message, naming the parameter);
+        * every output can be written, fits its kind (vector formats, GeoTIFF, the file
+          destination's filter, e.g. .json / .pdf), is not an input, and no two outputs
+          share a file (``_outputs.check_destinations``).
+
+        Raises ``QgsProcessingException``.
+        """
+        from . import _outputs
+
+        for definition in self.parameterDefinitions():
+            kind = definition.type()
+            if kind in ("number", "distance", "duration", "scale"):
+                self._check_finite(definition, parameters, context)
+            elif kind == "expression":
+                text = _raw_expression(parameters.get(definition.name()))
+                if text:
+                    from qgis.core import QgsExpression
+
+                    expression = QgsExpression(text)
+                    if expression.hasParserError():
+                        raise QgsProcessingException(
+                            tr(
+                                "The expression in {parameter} cannot be read: {error} "
+                                "(expression: {expression}). Write field names in double "
+                                "quotes (\"active\") and texts in single quotes ('yes')."
+                            ).format(
+                                parameter=definition.name(),
+                                error=expression.parserErrorString(),
+                                expression=text,
+                            )
+                        )
+        _outputs.check_destinations(self, parameters)
+
+    def _check_finite(self, definition, parameters, context) -> None:
+        name = definition.name()
+        raw = parameters.get(name)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return
+        values = []
+        if isinstance(raw, str | int | float):
+            try:
+                values.append(float(str(raw).strip().replace(",", ".")))
+            except ValueError:
+                pass  # not a number at all: QGIS's own check names it
+        try:
+            values.append(self.parameterAsDouble(parameters, name, context))
+        except Exception:  # noqa: BLE001 (QGIS's own check reports unreadable values)
+            pass
+        for value in values:
+            if not math.isfinite(value):
+                raise QgsProcessingException(
+                    tr(
+                        "The parameter '{description}' ({name}) is {value}; give a finite "
+                        "number."
+                    ).format(description=definition.description(), name=name, value=raw)
+                )
+
+    def parameterAsExpression(self, parameters, name, context):  # noqa: N802
+        """The expression text as given, also when it does not parse.
+
+        (QGIS returns an empty string for an unparsable expression, which would silently
+        mean "all features"; :meth:`check_parameters` and ``_inputs.select_by_expression``
+        stop with QGIS's parser message instead.)
+        """
+        text = _raw_expression(parameters.get(name))
+        if text is not None:
+            return text
+        return super().parameterAsExpression(parameters, name, context)
 
     # -- running ----------------------------------------------------------------------
     def compute(
@@ -761,26 +848,6 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
     ) -> Callable[[float, str], None]:
         """See :func:`progress_callback`."""
         return progress_callback(feedback, start=start, end=end)
-
-    def _make_output_folders(self, parameters: dict, context) -> None:
-        """Create the missing folders of file outputs (QGIS's writers do not), so
-        ``OUTPUT=/new/folder/result.gpkg`` works from qgis_process as from the toolbox."""
-        for definition in self.destinationParameterDefinitions():
-            value = parameters.get(definition.name())
-            if isinstance(value, QgsProcessingOutputLayerDefinition):
-                value = value.sink.staticValue()
-            if not isinstance(value, str) or not value or value.startswith(("memory:", "ogr:")):
-                continue
-            path = Path(value.split("|", 1)[0])
-            if path.is_absolute() and not path.parent.exists():
-                try:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                except OSError as exc:
-                    raise QgsProcessingException(
-                        tr("Cannot create the folder for output {name}: {error}").format(
-                            name=definition.description(), error=exc
-                        )
-                    ) from None
 
     def provenance_json(self, parameters: dict, context: QgsProcessingContext | None = None) -> str:
         """Provenance of this run: parameters, sundplan/Python/library/GDAL/QGIS versions.
@@ -855,45 +922,99 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
-        """Dependency check, :meth:`compute`, user errors as messages, provenance in the results."""
+        """Dependency check, parameter hygiene, :meth:`compute` with the outputs redirected to
+        temporaries (moved into place only when everything succeeded), user errors as
+        messages, provenance in the results. Nothing but a short message reaches the user."""
+        from . import _outputs
+
         problem = dependency_problem(self._requires)
         if problem:
             raise QgsProcessingException(problem)
         self._outputs_to_style = {}
-        self._make_output_folders(parameters, context)
-        self._provenance = self.provenance_json(parameters, context)
+        self._final_geopackages = []
+        transaction = None
         try:
-            results = self.compute(parameters, context, feedback) or {}
-        except QgsProcessingException:
-            raise
+            self.check_parameters(parameters, context)
+            self._provenance = self.provenance_json(parameters, context)
+            transaction = _outputs.OutputTransaction(self, parameters)
+            run_parameters = transaction.prepare()
+            results = self.compute(run_parameters, context, feedback) or {}
+            if feedback is not None and feedback.isCanceled():
+                raise Cancelled(tr("Cancelled by the user."))
+            results = transaction.commit(results, context)
+            self._final_geopackages = [
+                f for f in transaction.final_files if f.suffix.lower() == ".gpkg"
+            ]
         except Exception as exc:
-            if _is_cancelled(exc):
-                raise QgsProcessingException(
-                    translate_message(exc) if str(exc) else tr("Cancelled by the user.")
-                ) from None
-            if _is_sundplan_error(exc):
-                raise QgsProcessingException(translate_message(exc)) from None
-            if isinstance(exc, ImportError):
-                hint = deps.install_hint([exc.name]) if exc.name else ""
-                raise QgsProcessingException(
-                    tr("A required Python package could not be imported: {error}").format(error=exc)
-                    + ("\n" + hint if hint else "")
-                ) from None
-            raise
+            if transaction is not None:
+                transaction.rollback()
+            raise self._user_exception(exc, feedback) from None
         results[PROVENANCE_OUTPUT] = self._provenance
         return results
 
+    def _user_exception(self, exc: BaseException, feedback) -> QgsProcessingException:
+        """Any exception as a ``QgsProcessingException`` with a message for the user."""
+        if isinstance(exc, QgsProcessingException):
+            return exc
+        if _is_cancelled(exc):
+            return QgsProcessingException(
+                translate_message(exc) if str(exc) else tr("Cancelled by the user.")
+            )
+        if _is_sundplan_error(exc):
+            return QgsProcessingException(translate_message(exc))
+        if isinstance(exc, ImportError):
+            hint = deps.install_hint([exc.name]) if exc.name else ""
+            return QgsProcessingException(
+                tr("A required Python package could not be imported: {error}").format(error=exc)
+                + ("\n" + hint if hint else "")
+            )
+        return QgsProcessingException(self._unexpected(exc, feedback))
+
+    def _unexpected(self, exc: BaseException, feedback) -> str:
+        """The short message for an unexpected error; the traceback goes to the log only."""
+        details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+        try:
+            from qgis.core import QgsMessageLog
+
+            QgsMessageLog.logMessage(details, "Sundplan", Qgis.MessageLevel.Info)
+        except Exception:  # noqa: BLE001
+            pass
+        if feedback is not None:
+            feedback.pushInfo(details)
+        return tr(
+            "{tool} stopped on an unexpected error ({kind}: {error}). Nothing was written. "
+            "Please report it to the Sundplan developers with the tool's log (the details are "
+            "in the log as information) and, if you can, the input files."
+        ).format(tool=self.displayName(), kind=type(exc).__name__, error=str(exc)[:300])
+
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
-        """Main thread, after the run: styles and provenance metadata on the outputs."""
-        for dest_id, (style, title, in_file, adapt) in self._outputs_to_style.items():
-            if in_file:
-                _persist_in_file(dest_id, style, self._provenance, title, feedback, adapt)
-            if context.willLoadLayerOnCompletion(dest_id):
-                details = context.layerToLoadOnCompletionDetails(dest_id)
-                details.setPostProcessor(
-                    LayerPostProcessor.create(style, self._provenance, title, adapt)
-                )
+        """Main thread, after the run: styles and provenance metadata on the outputs, then
+        every GeoPackage output taken out of WAL mode (one self-contained file)."""
+        from . import _outputs
+
+        try:
+            for dest_id, (style, title, in_file, adapt) in self._outputs_to_style.items():
+                if in_file:
+                    _persist_in_file(dest_id, style, self._provenance, title, feedback, adapt)
+                if context.willLoadLayerOnCompletion(dest_id):
+                    details = context.layerToLoadOnCompletionDetails(dest_id)
+                    details.setPostProcessor(
+                        LayerPostProcessor.create(style, self._provenance, title, adapt)
+                    )
+            for gpkg in getattr(self, "_final_geopackages", []):
+                _outputs.close_wal(gpkg)
+        except Exception as exc:  # styling is a bonus: report, never a traceback
+            if feedback is not None:
+                feedback.reportError(self._unexpected(exc, feedback), False)
         return {}
+
+
+def _raw_expression(value) -> str | None:
+    """An expression parameter's text as given (None when it is not a plain value)."""
+    from ._outputs import raw_value
+
+    text = raw_value(value)
+    return text.strip() if text is not None else None
 
 
 def report_as_text(report: dict) -> str:

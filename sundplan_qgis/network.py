@@ -37,6 +37,11 @@ __all__ = [
     "speeds_from_table",
     "build_graph",
     "parse_maxspeed_kmh",
+    "parse_speed_kmh",
+    "speeds_from_values",
+    "check_speeds",
+    "implausible_speeds",
+    "MAX_PLAUSIBLE_SPEED_KMH",
     "parse_duration_min",
     "parse_oneway",
 ]
@@ -104,7 +109,9 @@ _MAXSPEED_WORDS = {
     "dk:trunk": 80.0,
     "dk:motortrafikvej": 80.0,
 }
-_NUM_UNIT_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*(km/h|kmh|kph|mph|knots)?\s*$")
+_NUM_UNIT_RE = re.compile(r"^\s*([-+]?\d+(?:[.,]\d+)?)\s*(km/h|kmh|kph|mph|knots)?\s*$")
+#: Speeds above this (km/h), or ≤ 0, are implausible for a Danish road (limit 130 km/h).
+MAX_PLAUSIBLE_SPEED_KMH: float = 150.0
 _ZONE_RE = re.compile(r"^[a-z]{2}:zone:?(\d+)$")
 
 
@@ -282,20 +289,46 @@ def _check_projected_metres(crs_wkt: str, name: str) -> None:
 
 
 def parse_maxspeed_kmh(value: Any) -> float:
-    """An OSM ``maxspeed`` (or a user speed value) in km/h; NaN if unknown.
+    """The one speed parser: a speed value (a user's speed field, OSM ``maxspeed``) in km/h.
 
-    Plain numbers are km/h; '50 mph' and '20 knots' are converted; Danish implicit values
-    'DK:urban' = 50, 'DK:rural' = 80, 'DK:motorway' = 130; 'DK:zone30' = 30; 'none',
-    'signals', 'variable', 'walk' and anything else → NaN (the class default is used).
-    Several values ('50;70') → the first.
+    Every network reader uses it (the OSM/pyosmium reader, the GDAL/Arrow file reader, the
+    QGIS-layer reader and the osmnx download), so one value means the same everywhere:
+
+    ===================================  =======================================================
+    value                                outcome
+    ===================================  =======================================================
+    ``50``, ``'50'``, ``' 50 '``         50 km/h (plain numbers are km/h)
+    ``'50 km/h'``, ``'50kmh'``, ``kph``  50 km/h
+    ``'50,5'``                           50.5 km/h (decimal comma)
+    ``'50 mph'``                         80.47 km/h (× 1.609344)
+    ``'20 knots'``                       37.04 km/h (× 1.852)
+    ``'DK:urban'``                       50 km/h (Færdselsloven § 42, built-up area)
+    ``'DK:rural'``                       80 km/h (outside built-up areas)
+    ``'DK:motorway'``                    130 km/h
+    ``'DK:trunk'``/``'DK:motortrafikvej'``  80 km/h
+    ``'DK:zone30'``                      30 km/h
+    ``'50;60'``                          50 km/h (several values: the first)
+    ``'none'``                           NaN → the road class's default speed (no limit is not
+                                         a travel speed)
+    ``'signals'``, ``'variable'``        NaN → class default (the limit is not in the data)
+    ``'walk'``                           NaN → class default
+    ``''``, ``None``, NULL, garbage      NaN → class default
+    ``0``, ``'-5'``, ``'200'``           returned as is (0, -5, 200): the readers reject them as
+                                         implausible (see :func:`check_speeds`), except OSM,
+                                         where they fall back to the class default
+    ===================================  =======================================================
+
+    Case and surrounding spaces do not matter.
     """
     if value is None:
         return math.nan
+    if isinstance(value, bool):
+        return math.nan
     if isinstance(value, int | float | np.integer | np.floating):
         v = float(value)
-        return v if math.isfinite(v) and v > 0 else math.nan
+        return v if math.isfinite(v) else math.nan
     text = str(value).strip().lower()
-    if not text:
+    if not text or text == "null":
         return math.nan
     text = text.split(";")[0].strip()
     if text in _MAXSPEED_WORDS:
@@ -312,7 +345,91 @@ def parse_maxspeed_kmh(value: Any) -> float:
         v *= _MPH
     elif unit == "knots":
         v *= _KNOT
-    return v if v > 0 else math.nan
+    return v if math.isfinite(v) else math.nan
+
+
+parse_speed_kmh = parse_maxspeed_kmh
+
+
+def speeds_from_values(values: Any) -> np.ndarray:
+    """A column of speed values (numbers or text, nulls) → km/h per value (float64).
+
+    Numeric columns are taken as km/h; text goes through :func:`parse_maxspeed_kmh` once per
+    distinct value. NULL / unreadable → NaN (the class default applies). Values ≤ 0 or above
+    :data:`MAX_PLAUSIBLE_SPEED_KMH` are kept, for :func:`check_speeds` to name.
+    """
+    if np.ma.isMaskedArray(values):
+        if values.dtype.kind in "fiu":
+            return _compat.column_to_float(values)
+        values = _compat.column_to_str(values)
+    arr = np.asarray(values)
+    if arr.dtype.kind in "fiu":
+        out = arr.astype(np.float64)
+        out[~np.isfinite(out)] = np.nan
+        return out
+    if arr.dtype.kind == "b":
+        return np.full(len(arr), np.nan)
+    if arr.dtype.kind == "O":
+        out = np.full(len(arr), np.nan)
+        text_idx = []
+        for i, v in enumerate(arr):
+            if v is None or isinstance(v, bool):
+                continue
+            if isinstance(v, int | float | np.integer | np.floating):
+                out[i] = parse_maxspeed_kmh(v)
+            else:
+                text_idx.append(i)
+        if text_idx:
+            idx = np.array(text_idx, dtype=np.int64)
+            out[idx] = _parse_unique(
+                np.array([str(arr[i]) for i in idx], dtype=object), parse_maxspeed_kmh
+            )
+        return out
+    return _parse_unique(_compat.column_to_str(arr), parse_maxspeed_kmh)
+
+
+def implausible_speeds(speed_kmh: np.ndarray) -> np.ndarray:
+    """Boolean mask: a speed is given (finite) but ≤ 0 or > :data:`MAX_PLAUSIBLE_SPEED_KMH`."""
+    s = np.asarray(speed_kmh, dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        return np.isfinite(s) & ((s <= 0) | (s > MAX_PLAUSIBLE_SPEED_KMH))
+
+
+def check_speeds(
+    speed_kmh: np.ndarray,
+    feature_ids: Sequence[Any] | np.ndarray | None,
+    *,
+    layer: str,
+    field: str,
+) -> None:
+    """Reject implausible speeds (≤ 0 or > 150 km/h) of a user's speed field, naming the
+    features (at most 10) and the fix.
+
+    Raises:
+        SundplanError: when any line has such a speed.
+    """
+    bad = np.flatnonzero(implausible_speeds(speed_kmh))
+    if not len(bad):
+        return
+    speeds = np.asarray(speed_kmh, dtype=np.float64)
+    ids = list(feature_ids) if feature_ids is not None else list(range(len(speeds)))
+    seen: dict[Any, float] = {}
+    for i in bad:
+        fid = ids[i] if i < len(ids) else i
+        fid = fid.item() if hasattr(fid, "item") else fid
+        if fid not in seen:
+            seen[fid] = float(speeds[i])
+    examples = ", ".join(f"{fid} ({kmh:g} km/h)" for fid, kmh in list(seen.items())[:10])
+    raise SundplanError(
+        "Road layer '{layer}': the speed field '{field}' has implausible speeds (≤ 0 or more "
+        "than {max:g} km/h) in {count} features: {features}. Correct them, or set them to NULL "
+        "so the road class's default speed is used.",
+        layer=layer,
+        field=field,
+        max=MAX_PLAUSIBLE_SPEED_KMH,
+        count=len(seen),
+        features=examples,
+    )
 
 
 def parse_duration_min(value: Any) -> float:
@@ -730,6 +847,7 @@ def read_lines_ogr(
     coords_parts: list[np.ndarray] = []
     len_parts: list[np.ndarray] = []
     cols: dict[str, list[Any]] = {f: [] for f in wanted}
+    line_fids: list[np.ndarray] = []  # feature id per line, to name implausible speeds
     bad_fids: list[Any] = []
     try:
         with _compat.gdal_exceptions():
@@ -754,6 +872,9 @@ def read_lines_ogr(
                 len_parts.append(lengths)
                 for f in wanted:
                     cols[f].append(_take(batch[f], src))
+                if f_speed:
+                    fids = batch.get("fid", batch.get("OGC_FID"))
+                    line_fids.append(np.asarray(fids)[src] if fids is not None else np.asarray(src))
     except RuntimeError as exc:
         if where:
             raise SundplanError(
@@ -789,12 +910,13 @@ def read_lines_ogr(
     else:
         road_class = np.full(n, "", dtype=object)
     if f_speed:
-        c = col(f_speed)
-        if np.asarray(c).dtype.kind in "fiub":
-            speed = _compat.column_to_float(c)
-            speed[~(speed > 0)] = np.nan
-        else:
-            speed = _parse_unique(_compat.column_to_str(c), parse_maxspeed_kmh)
+        speed = speeds_from_values(col(f_speed))
+        check_speeds(
+            speed,
+            np.concatenate(line_fids) if line_fids else None,
+            layer=source_name,
+            field=f_speed,
+        )
     else:
         speed = np.full(n, np.nan)
     oneway = parse_oneway(col(f_oneway)) if f_oneway else np.zeros(n, dtype=np.int8)
@@ -1033,6 +1155,8 @@ def read_osm(
 
     cls = np.asarray(handler.cls, dtype=object)[src]
     speed = _parse_unique(np.asarray(handler.maxspeed, dtype=object), parse_maxspeed_kmh)[src]
+    # OSM data is not the user's to correct: implausible tags fall back to the class default
+    speed[implausible_speeds(speed)] = np.nan
     oneway = np.asarray(handler.oneway, dtype=np.int8)[src]
     dur = _parse_unique(np.asarray(handler.duration, dtype=object), parse_duration_min)[src]
     dur[cls != "ferry"] = np.nan
@@ -1093,7 +1217,8 @@ def speeds_from_table(rows: Iterable[Sequence[Any]] | Mapping[str, Any]) -> dict
     :func:`build_graph`; classes not listed keep their default.
 
     Raises:
-        SundplanError: a row without two values, or a speed that is not a positive number.
+        SundplanError: a row without two values, or a speed that is not a number in
+            (0, :data:`MAX_PLAUSIBLE_SPEED_KMH`] km/h.
     """
     items = rows.items() if isinstance(rows, Mapping) else rows
     out: dict[str, float] = {}
@@ -1118,6 +1243,15 @@ def speeds_from_table(rows: Iterable[Sequence[Any]] | Mapping[str, Any]) -> dict
                 row=i,
                 road_class=name,
                 value=kmh,
+            )
+        if v > MAX_PLAUSIBLE_SPEED_KMH:
+            raise SundplanError(
+                "Speed table row {row}: {value!r} km/h for class '{road_class}' is implausible; "
+                "give at most {max:g} km/h.",
+                row=i,
+                road_class=name,
+                value=kmh,
+                max=MAX_PLAUSIBLE_SPEED_KMH,
             )
         out[name] = v
     return out
@@ -1202,7 +1336,7 @@ def build_graph(
     * Every vertex is a node; vertices closer than ``merge_tolerance_m`` (metres) are merged.
       Every consecutive vertex pair of a line is a segment; zero-length segments (after
       merging) are dropped.
-    * Road speed (km/h) = the line's ``speed_kmh`` if finite and > 0, else the class speed
+    * Road speed (km/h) = the line's ``speed_kmh`` if in (0, 150], else the class speed
       from ``{**DEFAULT_SPEEDS_KMH, **speeds_kmh}``; effective speed = speed ×
       ``realism_factor`` (0 < f ≤ 1 makes travel slower, e.g. 0.85 for junction delays).
       Segment time = length_m / (effective speed / 3.6).
@@ -1250,7 +1384,7 @@ def build_graph(
 
     # ---- per-line speed (km/h)
     own = np.asarray(lines.speed_kmh, dtype=np.float64)
-    own_ok = np.isfinite(own) & (own > 0)
+    own_ok = np.isfinite(own) & ~implausible_speeds(own)  # readers reject user data outside
     cls_speed = _class_speeds(cls, table)
     speed = np.where(own_ok, own, cls_speed)
     speed = np.where(is_ferry & ~own_ok, f_speed, speed)
