@@ -374,19 +374,24 @@ class MapReportAlgorithm(SundplanAlgorithm):
                     "leave the atlas coverage empty for a single page."
                 ).format(layer=display_name(atlas_src), filter=_filter_text(atlas_src))
             )
-        atlas_field = self._field(parameters, "ATLAS_NAME_FIELD", "ATLAS_LAYER", atlas_src, context)
+        atlas_field = self._field(
+            parameters, "ATLAS_NAME_FIELD", "ATLAS_LAYER", atlas_src, context, feedback
+        )
         if backdrop_src is None:
             backdrop_src = atlas_src
         backdrop_field = self._field(
             parameters,
             "BACKDROP_LABEL_FIELD",
-            "BACKDROP" if backdrop_src is not atlas_src else "ATLAS_LAYER",
+            "ATLAS_LAYER" if atlas_src is not None and backdrop_src is atlas_src else "BACKDROP",
             backdrop_src,
             context,
+            feedback,
         )
         if backdrop_src is atlas_src and not backdrop_field:
             backdrop_field = atlas_field
-        points_field = self._field(parameters, "POINTS_LABEL_FIELD", "POINTS", points_src, context)
+        points_field = self._field(
+            parameters, "POINTS_LABEL_FIELD", "POINTS", points_src, context, feedback
+        )
 
         layers_top_first: list[QgsMapLayer] = []
         legend_layers: list[QgsMapLayer] = []
@@ -696,16 +701,24 @@ class MapReportAlgorithm(SundplanAlgorithm):
                     layer=display_name(layer),
                     parameter=key,
                     filter=layer.subsetString(),
-                    fields=", ".join(layer.fields().names()) or "-",
+                    fields=_field_list(layer),
                 )
             )
         return layer
 
-    def _field(self, parameters, key: str, parent_key: str, layer, context) -> str:
+    def _field(self, parameters, key: str, parent_key: str, layer, context, feedback=None) -> str:
         """The field named by parameter ``key`` ("" when not given); a clear message naming the
         parameter, the layer and its fields when the layer has no such field."""
         name = self.parameterAsString(parameters, key, context) or ""
-        if not name or layer is None:
+        if name and layer is None:
+            if feedback is not None:
+                feedback.pushWarning(
+                    tr(
+                        "{parameter} is ignored: it names a field of {parent}, which is empty."
+                    ).format(parameter=key, parent=parent_key)
+                )
+            return ""
+        if not name:
             return name
         if layer.fields().indexOf(name) < 0:
             raise SundplanError(
@@ -718,7 +731,7 @@ class MapReportAlgorithm(SundplanAlgorithm):
                     parameter=key,
                     layer=display_name(layer),
                     parent=parent_key,
-                    fields=", ".join(layer.fields().names()) or "-",
+                    fields=_field_list(layer),
                 )
             )
         return name
@@ -744,6 +757,15 @@ def _parameter_text(value) -> str:
     if source is not None and hasattr(source, "staticValue"):
         return str(source.staticValue())
     return str(value)
+
+
+def _field_list(layer: QgsVectorLayer, most: int = 25) -> str:
+    """The layer's field names for a message (at most ``most``, then how many more)."""
+    names = layer.fields().names()
+    text = ", ".join(names[:most]) or "-"
+    if len(names) > most:
+        text += tr(" … ({n} more)").format(n=len(names) - most)
+    return text
 
 
 def _filter_text(layer: QgsVectorLayer) -> str:
