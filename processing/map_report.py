@@ -334,7 +334,7 @@ class MapReportAlgorithm(SundplanAlgorithm):
                 )
             )
         project = QgsProject()
-        style = self.parameterAsFile(parameters, "STYLE", context) or None
+        style = self._file(parameters, "STYLE", context) or None
         provenance = read_provenance(source)
         layer, kind = _prepare_layer(source, style, context, provenance)
         check_style_fields(layer, style or tr("its style"))
@@ -503,7 +503,7 @@ class MapReportAlgorithm(SundplanAlgorithm):
                     if item_id not in ("title", "page_number") or atlas_layer is None
                     else text
                 )
-        logo_path = self.parameterAsFile(parameters, "LOGO", context)
+        logo_path = self._file(parameters, "LOGO", context)
         logo = items.get("logo")
         if isinstance(logo, QgsLayoutItemPicture):
             if logo_path:
@@ -565,8 +565,13 @@ class MapReportAlgorithm(SundplanAlgorithm):
             missing = [f for f in fields if summary_src.fields().indexOf(f) < 0]
             if missing:
                 raise SundplanError(
-                    tr("The summary layer '{layer}' has no field(s) {fields}.").format(
-                        layer=summary_src.name(), fields=", ".join(missing)
+                    tr(
+                        "The summary layer '{layer}' has no field(s) {fields} (SUMMARY_FIELDS). "
+                        "Its fields are: {available}."
+                    ).format(
+                        layer=display_name(summary_src),
+                        fields=", ".join(missing),
+                        available=_field_list(summary_src),
                     )
                 )
             if not fields:
@@ -673,6 +678,19 @@ class MapReportAlgorithm(SundplanAlgorithm):
                 feedback.pushInfo(line)
         return pages
 
+    def _file(self, parameters, key: str, context) -> str:
+        """The file of parameter ``key`` ("" when not given); a message naming the parameter
+        when it was given but is not an existing file (never silently left out)."""
+        path = self.parameterAsFile(parameters, key, context) or ""
+        given = parameters.get(key)
+        if _is_given(given) and not (path and Path(path).is_file()):
+            raise SundplanError(
+                tr("The file given for {parameter} does not exist: {file}.").format(
+                    parameter=key, file=path or _parameter_text(given)
+                )
+            )
+        return path
+
     def _layer(self, parameters, key: str, context, *, vector: bool = True):
         """The layer of parameter ``key`` (None when not given); a clear message when it was
         given but cannot be opened, or when its filter is not valid."""
@@ -737,7 +755,7 @@ class MapReportAlgorithm(SundplanAlgorithm):
         return name
 
     def _template_path(self, parameters, context) -> Path:
-        own = self.parameterAsFile(parameters, "TEMPLATE_FILE", context)
+        own = self._file(parameters, "TEMPLATE_FILE", context)
         if own:
             return Path(own)
         index = self.parameterAsEnum(parameters, "TEMPLATE", context)
@@ -784,6 +802,13 @@ def _prepare_output(output: str) -> str:
     if not output:
         raise SundplanError(tr("No PDF file name was given."))
     path = Path(output)
+    if path.suffix.lower() != ".pdf":
+        raise SundplanError(
+            tr(
+                "The PDF file name {file} (OUTPUT) does not end in .pdf; give a name ending in "
+                ".pdf."
+            ).format(file=output)
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".pdf.part", dir=path.parent)
@@ -813,6 +838,13 @@ def _check_report_path(report: str, output: str) -> None:
             tr(
                 "The run report (REPORT) and the PDF (OUTPUT) were given the same file {file}; "
                 "give the report its own name ending in .json."
+            ).format(file=report)
+        )
+    if Path(report).suffix.lower() != ".json":
+        raise SundplanError(
+            tr(
+                "The run report {file} (REPORT) does not end in .json; give a name ending in "
+                ".json (a text copy is written beside it)."
             ).format(file=report)
         )
     folder = Path(report).parent
@@ -1538,7 +1570,7 @@ HATCH_KINDS = ("travel_time", "travel_time_bands", "catchments", "travel_time_ch
 # Provenance parameters naming a run's per-area table (with the not-reached counts).
 AREA_TABLE_OUTPUTS = ("AREA_SUMMARY", "AREA_ACCESS", "AREA_CHANGES", "OUTPUT")
 NOT_REACHED_BAND_WORDS = ("not reached", "ikke nået", "unreached", "not_reached")
-HATCH_COLOUR = "#6b6b6b"
+NOT_REACHED_BAND_ID = -1  # the bands style's class for residents not reached
 
 
 def _has_counts(layer) -> bool:
@@ -1600,21 +1632,17 @@ def _polygons_or_none(layer):
 
 
 def not_reached_symbol() -> QgsFillSymbol:
-    """Grey 45° hatch on a light grey ground: residents (land) without a travel time."""
-    from qgis.core import QgsLinePatternFillSymbolLayer, QgsLineSymbol
-
-    symbol = QgsFillSymbol.createSimple(
-        {"color": "#e4e4e4", "outline_color": HATCH_COLOUR, "outline_width": "0.1"}
-    )
-    hatch = QgsLinePatternFillSymbolLayer()
-    hatch.setLineAngle(45.0)
-    hatch.setDistance(1.4)
-    hatch.setDistanceUnit(Qgis.RenderUnit.Millimeters)
-    hatch.setSubSymbol(
-        QgsLineSymbol.createSimple({"line_color": HATCH_COLOUR, "line_width": "0.22"})
-    )
-    symbol.appendSymbolLayer(hatch)
-    return symbol
+    """The "not reached" class of the bands style (grey hatch on light grey, band_id -1;
+    made by ``resources/styles/make_styles.py``); plain grey if the style lacks it."""
+    layer = QgsVectorLayer("Polygon?crs=EPSG:25832&field=band_id:integer", "s", "memory")
+    _message, ok = layer.loadNamedStyle(str(STYLES_DIR / "travel_time_bands.qml"))
+    renderer = layer.renderer()
+    if ok and isinstance(renderer, QgsCategorizedSymbolRenderer):
+        index = renderer.categoryIndexForValue(NOT_REACHED_BAND_ID)
+        if index >= 0:
+            categories = renderer.categories()  # keep the copies alive while cloning
+            return categories[index].symbol().clone()
+    return QgsFillSymbol.createSimple({"color": "#bdbdbd", "outline_color": "#6b6b6b"})
 
 
 def _not_reached_hatch_layer(land: QgsVectorLayer, language: str) -> QgsVectorLayer:

@@ -89,7 +89,10 @@ WORDS: dict[str, dict[str, str]] = {
         "stats_travel": "Rejsetider (gns., median, 90 %, andele)",
         "stats_access": "Tilgængeligheden",
         "stats_other": "Tallene",
-        "unknown_note": "tabellen har ikke kolonnerne pop_unsnapped og pop_unreachable",
+        "unknown_note": (
+            "ingen områdetabel med kolonnerne pop_unsnapped og pop_unreachable (angiv "
+            "kørslens områdetabel som SUMMARY)"
+        ),
         "not_reached_class": "Ikke nået (ingen rejsetid)",
         "made_with": "Lavet med sundplan {version}",
         "synthetic": (
@@ -123,7 +126,10 @@ WORDS: dict[str, dict[str, str]] = {
         "stats_travel": "Travel times (mean, median, 90%, shares)",
         "stats_access": "Accessibility",
         "stats_other": "Figures",
-        "unknown_note": "the table has no columns pop_unsnapped and pop_unreachable",
+        "unknown_note": (
+            "no area table with the columns pop_unsnapped and pop_unreachable (give the "
+            "run's area table as SUMMARY)"
+        ),
         "not_reached_class": "Not reached (no travel time)",
         "made_with": "Made with sundplan {version}",
         "synthetic": (
@@ -169,7 +175,7 @@ LEGEND_TITLES: dict[str, dict[str, str]] = {
         "travel_time_bands": "Rejsetid i bil (minutter)",
         "catchments": "Optageområde (akutsygehus)",
         "travel_time_change": "Ændring i rejsetid (minutter)",
-        "area_summary": "Befolkningsvægtet gns. rejsetid (minutter)",
+        "area_summary": "Gns. rejsetid af nåede indbyggere (minutter)",
         "gp_density": "Lægedækning pr. område",
         "fca_access": "Tilgængelighed pr. bopæl (2SFCA)",
         "fca_access_areas": "Tilgængelighed pr. område (2SFCA)",
@@ -181,7 +187,7 @@ LEGEND_TITLES: dict[str, dict[str, str]] = {
         "travel_time_bands": "Drive time (minutes)",
         "catchments": "Catchment (acute hospital)",
         "travel_time_change": "Change in drive time (minutes)",
-        "area_summary": "Population-weighted mean drive time (minutes)",
+        "area_summary": "Mean drive time of reached residents (minutes)",
         "gp_density": "GP coverage per area",
         "fca_access": "Accessibility per home (2SFCA)",
         "fca_access_areas": "Accessibility per area (2SFCA)",

@@ -808,8 +808,21 @@ def _hatch_pixels_on_the_map(image: np.ndarray) -> int:
         ({"BACKDROP": "/no/such/file.gpkg|layername=x"}, ["BACKDROP"]),
         ({"ATLAS_LAYER": "FILTER:bogus (("}, ["ATLAS_LAYER", "bogus ((", "not valid"]),
         ({"LAYER": "FILTER:\"kommune\" = 'Atlantis'"}, ["LAYER", "no features", "Atlantis"]),
+        ({"STYLE": "/no/such/style.qml"}, ["STYLE", "/no/such/style.qml"]),
+        (
+            {"SUMMARY": "SUMMARY", "SUMMARY_FIELDS": ["area_name", "indbyggere"]},
+            ["SUMMARY_FIELDS", "indbyggere", "area_summary", "population"],
+        ),
     ],
-    ids=["atlas_field", "points_field", "missing_layer", "bad_filter", "empty_layer"],
+    ids=[
+        "atlas_field",
+        "points_field",
+        "missing_layer",
+        "bad_filter",
+        "empty_layer",
+        "missing_style",
+        "summary_fields",
+    ],
 )
 def test_bad_parameters_are_named_in_the_message(sundplan_provider, areas, tmp_path, params, words):
     from qgis.core import QgsProcessingException
@@ -819,6 +832,8 @@ def test_bad_parameters_are_named_in_the_message(sundplan_provider, areas, tmp_p
     for key, value in params.items():
         if value == "KOMMUNER_CENTRES":
             value = _centres(areas)
+        elif value == "SUMMARY":
+            value = areas["summary"]
         elif isinstance(value, str) and value.startswith("FILTER:"):
             value = f"{areas['kommuner']}|subset={value[7:]}"
         given[key] = value
@@ -857,3 +872,21 @@ def test_report_and_pdf_on_one_path_are_refused(sundplan_provider, areas, tmp_pa
         run_report({"LAYER": areas["summary"], "OUTPUT": str(out), "REPORT": str(out)})
     assert "REPORT" in str(err.value) and "OUTPUT" in str(err.value)
     assert not out.exists()
+
+
+def test_output_and_report_names_must_fit_their_kind(sundplan_provider, areas, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    cases = [
+        ({"OUTPUT": str(tmp_path / "map.png")}, ["OUTPUT", ".pdf", "map.png"]),
+        (
+            {"OUTPUT": str(tmp_path / "map.pdf"), "REPORT": str(tmp_path / "report.txt")},
+            ["REPORT", ".json", "report.txt"],
+        ),
+    ]
+    for params, words in cases:
+        with pytest.raises(QgsProcessingException) as err:
+            run_report({"LAYER": areas["summary"], **params})
+        for word in words:
+            assert word in str(err.value), (word, str(err.value))
+    assert not list(tmp_path.iterdir())  # nothing written
