@@ -63,6 +63,7 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsRectangle,
     QgsRenderContext,
+    QgsRendererCategory,
     QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
     QgsTextBufferSettings,
@@ -142,6 +143,14 @@ class MapReportAlgorithm(SundplanAlgorithm):
         "matches it for tables without geometry). Without an atlas, one page shows all rows; "
         "when they do not fit, the areas with the longest mean travel time are shown and the "
         "note says so.<br><br>"
+        "<b>Residents not reached</b>: every page that shows residents has the key figure "
+        '"Ikke nået: N (x %)" (residents with no road within the snapping distance or with no '
+        "link to a destination, for the page's area or all areas) and says that travel times "
+        "are of reached residents; the numbers come from the columns pop_unsnapped and "
+        "pop_unreachable of the area table (SUMMARY, the layer itself or the run's own area "
+        "table) and are printed as unknown, never as 0, when those columns are missing. Land "
+        "that a travel-time, band or catchment map leaves blank is hatched and named in the "
+        "legend. The run report (REPORT) records every figure printed.<br><br>"
         "<b>Templates</b>: A4/A3, landscape/portrait (resources/layouts/*.qpt, usable in QGIS "
         "too), or your own .qpt that keeps the item ids. <b>Language</b> of the page: Danish "
         "(default) or English, independent of the QGIS interface language.<br><br>"
@@ -285,11 +294,19 @@ class MapReportAlgorithm(SundplanAlgorithm):
             )
         )
         self.addOutput(QgsProcessingOutputNumber("PAGES", self.tr("Number of pages")))
+        self.add_report_output(optional=True)
 
     # ------------------------------------------------------------------ running
     def compute(self, parameters, context, feedback):
         language = LANGUAGE_CODES[self.parameterAsEnum(parameters, "LANGUAGE", context)]
         output = self.parameterAsFileOutput(parameters, "OUTPUT", context)
+        report = (
+            self.parameterAsFileOutput(parameters, "REPORT", context)
+            if _is_given(parameters.get("REPORT"))
+            else ""
+        )
+        _check_report_path(report, output)
+        self._report = {}
         tmp_pdf = _prepare_output(output)
         try:
             pages = self._render(parameters, context, feedback, language, tmp_pdf)
@@ -299,18 +316,38 @@ class MapReportAlgorithm(SundplanAlgorithm):
         finally:
             if os.path.exists(tmp_pdf):
                 os.remove(tmp_pdf)
-        return {"OUTPUT": output, "PAGES": pages}
+        results = {"OUTPUT": output, "PAGES": pages}
+        if report:
+            results.update(
+                self.write_report({"output": output, **self._report}, parameters, context)
+            )
+        return results
 
     def _render(self, parameters, context, feedback, language, pdf_path) -> int:
-        source = self.parameterAsLayer(parameters, "LAYER", context)
-        if source is None or not source.isValid():
-            raise SundplanError(tr("The layer to map could not be opened."))
+        source = self._layer(parameters, "LAYER", context, vector=False)
+        if source is None:
+            raise SundplanError(
+                tr("No layer to map was given (parameter {parameter}).").format(parameter="LAYER")
+            )
+        if isinstance(source, QgsVectorLayer) and source.featureCount() == 0:
+            raise SundplanError(
+                tr(
+                    "The layer to map '{layer}' (parameter {parameter}) has no features{filter}: "
+                    "there is nothing to draw. Choose a sundplan output with features, or "
+                    "change its filter."
+                ).format(
+                    layer=display_name(source),
+                    parameter="LAYER",
+                    filter=_filter_text(source),
+                )
+            )
         project = QgsProject()
-        style = self.parameterAsFile(parameters, "STYLE", context) or None
+        style = self._file(parameters, "STYLE", context) or None
         provenance = read_provenance(source)
         layer, kind = _prepare_layer(source, style, context, provenance)
         check_style_fields(layer, style or tr("its style"))
         tidy_categories(layer, kind)
+        has_not_reached_class = style_not_reached_class(layer, kind, language)
         details = layer_details(source, kind, provenance)
         if details.get("n_specialties", 0) > 1:
             feedback.pushWarning(
@@ -331,25 +368,38 @@ class MapReportAlgorithm(SundplanAlgorithm):
         project.setCrs(crs)
 
         feedback.setProgressText(tr("Preparing the page"))
-        backdrop_src = self.parameterAsVectorLayer(parameters, "BACKDROP", context)
-        atlas_src = self.parameterAsVectorLayer(parameters, "ATLAS_LAYER", context)
-        summary_src = self.parameterAsVectorLayer(parameters, "SUMMARY", context)
+        backdrop_src = self._layer(parameters, "BACKDROP", context)
+        atlas_src = self._layer(parameters, "ATLAS_LAYER", context)
+        summary_src = self._layer(parameters, "SUMMARY", context)
         if summary_src is None:
             summary_src = default_summary_layer(source, kind, provenance)
-        points_src = self.parameterAsVectorLayer(parameters, "POINTS", context)
+        points_src = self._layer(parameters, "POINTS", context)
         if atlas_src is not None and atlas_src.featureCount() == 0:
             raise SundplanError(
                 tr(
-                    "The atlas coverage layer '{layer}' has no features, so there is no area to "
-                    "make a page for. Choose a layer with areas (e.g. the kommuner), or leave "
-                    "the atlas coverage empty for a single page."
-                ).format(layer=display_name(atlas_src))
+                    "The atlas coverage layer '{layer}' has no features{filter}, so there is no "
+                    "area to make a page for. Choose a layer with areas (e.g. the kommuner), or "
+                    "leave the atlas coverage empty for a single page."
+                ).format(layer=display_name(atlas_src), filter=_filter_text(atlas_src))
             )
+        atlas_field = self._field(
+            parameters, "ATLAS_NAME_FIELD", "ATLAS_LAYER", atlas_src, context, feedback
+        )
         if backdrop_src is None:
             backdrop_src = atlas_src
-        backdrop_field = self.parameterAsString(parameters, "BACKDROP_LABEL_FIELD", context)
+        backdrop_field = self._field(
+            parameters,
+            "BACKDROP_LABEL_FIELD",
+            "ATLAS_LAYER" if atlas_src is not None and backdrop_src is atlas_src else "BACKDROP",
+            backdrop_src,
+            context,
+            feedback,
+        )
         if backdrop_src is atlas_src and not backdrop_field:
-            backdrop_field = self.parameterAsString(parameters, "ATLAS_NAME_FIELD", context)
+            backdrop_field = atlas_field
+        points_field = self._field(
+            parameters, "POINTS_LABEL_FIELD", "POINTS", points_src, context, feedback
+        )
 
         layers_top_first: list[QgsMapLayer] = []
         legend_layers: list[QgsMapLayer] = []
@@ -364,23 +414,29 @@ class MapReportAlgorithm(SundplanAlgorithm):
         points = None
         if points_src is not None:
             points = _points_layer(
-                points_src,
-                self.parameterAsString(parameters, "POINTS_LABEL_FIELD", context)
-                or _guess_name_field(points_src),
-                language,
+                points_src, points_field or _guess_name_field(points_src), language
             )
         atlas_layer = atlas_fade = None
         atlas_name_field = ""
         if atlas_src is not None:
             atlas_layer = _clone_plain(atlas_src)
-            atlas_name_field = self.parameterAsString(
-                parameters, "ATLAS_NAME_FIELD", context
-            ) or _guess_name_field(atlas_src)
+            atlas_name_field = atlas_field or _guess_name_field(atlas_src)
             atlas_fade = _atlas_fade_layer(atlas_src)
-        for item in (points, backdrop_lines, atlas_fade, layer, backdrop_fill):
+        # --- residents not reached: the area table with the counts, the land they live on
+        coverage_src = coverage_table(source, kind, provenance, summary_src)
+        fallback = None if coverage_src is not None else report_totals(provenance)
+        shows_residents = coverage_src is not None or fallback is not None or kind in RESIDENT_KINDS
+        hatch = knockout = None
+        if kind in HATCH_KINDS:
+            land = backdrop_src or _polygons_or_none(coverage_src)
+            if land is not None:
+                hatch = _not_reached_hatch_layer(land, language)
+                knockout = _knockout_layer(layer)
+        for item in (points, backdrop_lines, atlas_fade, layer, knockout, hatch, backdrop_fill):
             if item is not None:
                 layers_top_first.append(item)
-        for item in (points, layer, backdrop_lines):
+        legend_hatch = hatch if not has_not_reached_class else None
+        for item in (points, layer, legend_hatch, backdrop_lines):
             if item is not None:
                 legend_layers.append(item)
         for item in [*layers_top_first, atlas_layer]:
@@ -455,7 +511,7 @@ class MapReportAlgorithm(SundplanAlgorithm):
                     if item_id not in ("title", "page_number") or atlas_layer is None
                     else text
                 )
-        logo_path = self.parameterAsFile(parameters, "LOGO", context)
+        logo_path = self._file(parameters, "LOGO", context)
         logo = items.get("logo")
         if isinstance(logo, QgsLayoutItemPicture):
             if logo_path:
@@ -471,6 +527,23 @@ class MapReportAlgorithm(SundplanAlgorithm):
                 )
             else:
                 logo.setVisibility(False)
+
+        # --- key figure: residents not reached (on every page that shows residents)
+        figure = None
+        label = items.get("not_reached")
+        if shows_residents:
+            if not isinstance(label, QgsLayoutItemLabel):
+                label = _add_not_reached_label(layout, map_item)
+            figure = NotReachedFigure(
+                label,
+                AreaRows(coverage_src, crs, project) if coverage_src is not None else None,
+                kind,
+                language,
+                fallback=fallback,
+                name_field=atlas_name_field,
+            )
+        elif isinstance(label, QgsLayoutItemLabel):
+            label.setVisibility(False)
 
         # --- legend
         legend = items.get("legend")
@@ -500,13 +573,26 @@ class MapReportAlgorithm(SundplanAlgorithm):
             missing = [f for f in fields if summary_src.fields().indexOf(f) < 0]
             if missing:
                 raise SundplanError(
-                    tr("The summary layer '{layer}' has no field(s) {fields}.").format(
-                        layer=summary_src.name(), fields=", ".join(missing)
+                    tr(
+                        "The summary layer '{layer}' has no field(s) {fields} (SUMMARY_FIELDS). "
+                        "Its fields are: {available}."
+                    ).format(
+                        layer=display_name(summary_src),
+                        fields=", ".join(missing),
+                        available=_field_list(summary_src),
                     )
                 )
             if not fields:
+                available = summary_src.fields().names()
+                if _has_counts(summary_src) and "share_not_reached" not in available:
+                    available.insert(
+                        available.index("population") + 1
+                        if "population" in available
+                        else len(available),
+                        "share_not_reached",
+                    )
                 fields = report_text.default_summary_fields(
-                    summary_src.fields().names(), kind=detect_kind(summary_src)
+                    available, kind=detect_kind(summary_src)
                 )
                 if details.get("specialty") and "specialty" in fields:
                     fields.remove("specialty")  # one specialty: it is in the title
@@ -529,6 +615,8 @@ class MapReportAlgorithm(SundplanAlgorithm):
             if frame is not None and table is not None:
                 table.setContents([])
             _grow_legend_into_free_space(items)
+        if figure is not None and atlas_layer is None:
+            figure.show_all()
         if summary is not None and atlas_layer is None:
             summary.show_all()
             _legend_into_spare_table_room(items, summary)
@@ -569,13 +657,14 @@ class MapReportAlgorithm(SundplanAlgorithm):
                         layer=atlas_src.name()
                     )
                 )
-            if summary is not None:
-                atlas.featureChanged.connect(summary.show_feature)
+            slots = [f.show_feature for f in (summary, figure) if f is not None]
+            for slot in slots:
+                atlas.featureChanged.connect(slot)
             try:
                 result, error = QgsLayoutExporter.exportToPdf(atlas, pdf_path, settings, feedback)
             finally:
-                if summary is not None:
-                    atlas.featureChanged.disconnect(summary.show_feature)
+                for slot in slots:
+                    atlas.featureChanged.disconnect(slot)
         else:
             result = QgsLayoutExporter(layout).exportToPdf(pdf_path, settings)
             error = ""
@@ -586,10 +675,95 @@ class MapReportAlgorithm(SundplanAlgorithm):
                 )
             )
         feedback.pushInfo(tr("{pages} page(s) written.").format(pages=pages))
+        self._report = {
+            "pages": pages,
+            "kind": kind,
+            "language": language,
+            "coverage": figure.report() if figure is not None else None,
+        }
+        if figure is not None:
+            for line in figure.log_lines():
+                feedback.pushInfo(line)
         return pages
 
+    def _file(self, parameters, key: str, context) -> str:
+        """The file of parameter ``key`` ("" when not given); a message naming the parameter
+        when it was given but is not an existing file (never silently left out)."""
+        path = self.parameterAsFile(parameters, key, context) or ""
+        given = parameters.get(key)
+        if _is_given(given) and not (path and Path(path).is_file()):
+            raise SundplanError(
+                tr("The file given for {parameter} does not exist: {file}.").format(
+                    parameter=key, file=path or _parameter_text(given)
+                )
+            )
+        return path
+
+    def _layer(self, parameters, key: str, context, *, vector: bool = True):
+        """The layer of parameter ``key`` (None when not given); a clear message when it was
+        given but cannot be opened, or when its filter is not valid."""
+        value = parameters.get(key)
+        if vector:
+            layer = self.parameterAsVectorLayer(parameters, key, context)
+        else:
+            layer = self.parameterAsLayer(parameters, key, context)
+        if not _is_given(value):
+            return layer
+        if layer is None or not layer.isValid():
+            raise SundplanError(
+                tr(
+                    "The layer given for {parameter} could not be opened: {value}. Check the "
+                    "file path and the layer name after '|layername=', or leave {parameter} "
+                    "empty."
+                ).format(parameter=key, value=_parameter_text(value))
+            )
+        if isinstance(layer, QgsVectorLayer) and layer.subsetString() and layer.featureCount() < 0:
+            raise SundplanError(
+                tr(
+                    "The filter of the layer '{layer}' given for {parameter} is not valid: "
+                    "{filter}. Write it as a QGIS expression on the layer's fields ({fields}), "
+                    "e.g. kommune = 'Læsø'."
+                ).format(
+                    layer=display_name(layer),
+                    parameter=key,
+                    filter=layer.subsetString(),
+                    fields=_field_list(layer),
+                )
+            )
+        return layer
+
+    def _field(self, parameters, key: str, parent_key: str, layer, context, feedback=None) -> str:
+        """The field named by parameter ``key`` ("" when not given); a clear message naming the
+        parameter, the layer and its fields when the layer has no such field."""
+        name = self.parameterAsString(parameters, key, context) or ""
+        if name and layer is None:
+            if feedback is not None:
+                feedback.pushWarning(
+                    tr(
+                        "{parameter} is ignored: it names a field of {parent}, which is empty."
+                    ).format(parameter=key, parent=parent_key)
+                )
+            return ""
+        if not name:
+            return name
+        if layer.fields().indexOf(name) < 0:
+            raise SundplanError(
+                tr(
+                    "The field '{field}' given for {parameter} is not in the layer '{layer}' "
+                    "({parent}). Its fields are: {fields}. Choose one of them, or leave "
+                    "{parameter} empty to use the first name-like field."
+                ).format(
+                    field=name,
+                    parameter=key,
+                    layer=display_name(layer),
+                    parent=parent_key,
+                    fields=_field_list(layer),
+                )
+            )
+        return name
+
     def _template_path(self, parameters, context) -> Path:
-        own = self.parameterAsFile(parameters, "TEMPLATE_FILE", context)
+        own = self._file(parameters, "TEMPLATE_FILE", context)
         if own:
             return Path(own)
         index = self.parameterAsEnum(parameters, "TEMPLATE", context)
@@ -597,6 +771,35 @@ class MapReportAlgorithm(SundplanAlgorithm):
 
 
 # --------------------------------------------------------------------------- helpers
+def _is_given(value) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _parameter_text(value) -> str:
+    """A parameter value as the user gave it (path, layer source or text)."""
+    if isinstance(value, QgsMapLayer):
+        return value.source()
+    source = getattr(value, "source", None)
+    if source is not None and hasattr(source, "staticValue"):
+        return str(source.staticValue())
+    return str(value)
+
+
+def _field_list(layer: QgsVectorLayer, most: int = 25) -> str:
+    """The layer's field names for a message (at most ``most``, then how many more)."""
+    names = layer.fields().names()
+    text = ", ".join(names[:most]) or "-"
+    if len(names) > most:
+        text += tr(" … ({n} more)").format(n=len(names) - most)
+    return text
+
+
+def _filter_text(layer: QgsVectorLayer) -> str:
+    """`` (filter: "x" = 1)`` when the layer is filtered, else ``""`` (for messages)."""
+    subset = layer.subsetString() if isinstance(layer, QgsVectorLayer) else ""
+    return tr(" (filter: {filter})").format(filter=subset) if subset else ""
+
+
 def _escape_expressions(text: str) -> str:
     """Layout labels evaluate ``[% ... %]``: keep user text literal."""
     return text.replace("[%", "[ %")
@@ -607,6 +810,13 @@ def _prepare_output(output: str) -> str:
     if not output:
         raise SundplanError(tr("No PDF file name was given."))
     path = Path(output)
+    if path.suffix.lower() != ".pdf":
+        raise SundplanError(
+            tr(
+                "The PDF file name {file} (OUTPUT) does not end in .pdf; give a name ending in "
+                ".pdf."
+            ).format(file=output)
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".pdf.part", dir=path.parent)
@@ -625,6 +835,38 @@ def _prepare_output(output: str) -> str:
             )
         )
     return tmp
+
+
+def _check_report_path(report: str, output: str) -> None:
+    """The run report must not overwrite the PDF and its folder must be writable."""
+    if not report:
+        return
+    if os.path.abspath(report) == os.path.abspath(output):
+        raise SundplanError(
+            tr(
+                "The run report (REPORT) and the PDF (OUTPUT) were given the same file {file}; "
+                "give the report its own name ending in .json."
+            ).format(file=report)
+        )
+    if Path(report).suffix.lower() != ".json":
+        raise SundplanError(
+            tr(
+                "The run report {file} (REPORT) does not end in .json; give a name ending in "
+                ".json (a text copy is written beside it)."
+            ).format(file=report)
+        )
+    folder = Path(report).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        writable = os.access(folder, os.W_OK)
+    except OSError:
+        writable = False
+    if not writable or Path(report).is_dir():
+        raise SundplanError(
+            tr(
+                "The run report cannot be written to {file}. Choose a folder you can write to."
+            ).format(file=report)
+        )
 
 
 def _export_error(result) -> str:
@@ -1326,6 +1568,341 @@ def _fit_legend(legend: QgsLayoutItemLegend) -> None:
         width, height = _legend_content_size(legend)
 
 
+# --------------------------------------------------------------------------- not reached
+# Kinds whose pages show placed residents: the key figure "Ikke nået" is on every page of them
+# (other kinds only when their area table has the counts).
+RESIDENT_KINDS = report_text.TRAVEL_KINDS + report_text.ACCESS_KINDS
+# Kinds drawn as a surface of travel times: where they leave land blank, it is hatched as
+# "not reached" (the hatch lies under the output, a knock-out copy of the output hides it).
+HATCH_KINDS = ("travel_time", "travel_time_bands", "catchments", "travel_time_change")
+# Provenance parameters naming a run's per-area table (with the not-reached counts).
+AREA_TABLE_OUTPUTS = ("AREA_SUMMARY", "AREA_ACCESS", "AREA_CHANGES", "OUTPUT")
+NOT_REACHED_BAND_WORDS = ("not reached", "ikke nået", "unreached", "not_reached")
+NOT_REACHED_BAND_ID = -1  # the bands style's class for residents not reached
+
+
+def _has_counts(layer) -> bool:
+    return isinstance(layer, QgsVectorLayer) and report_text.has_not_reached_counts(
+        layer.fields().names()
+    )
+
+
+def coverage_table(source, kind: str, provenance: dict | None, summary_src):
+    """The per-area table with ``pop_unsnapped`` and ``pop_unreachable`` for this page: the
+    summary table, the mapped layer itself, or the run's own per-area output (provenance);
+    None when none of them has both counts (the figure is then "unknown", never 0)."""
+    for candidate in (summary_src, source):
+        if _has_counts(candidate):
+            return candidate
+    params = (provenance or {}).get("parameters") or {}
+    for key in AREA_TABLE_OUTPUTS:
+        value = params.get(key)
+        if not isinstance(value, str) or not value:
+            continue
+        if not Path(value.split("|", 1)[0]).is_file():
+            continue
+        layer = QgsVectorLayer(value, key.lower(), "ogr")
+        if layer.isValid() and _has_counts(layer):
+            return layer
+    return None
+
+
+def report_totals(provenance: dict | None) -> report_text.NotReached | None:
+    """The run's totals from its JSON run report (section ``coverage`` or ``population``), for
+    outputs made without areas; None when there is no such report."""
+    params = (provenance or {}).get("parameters") or {}
+    path = params.get("REPORT")
+    if not isinstance(path, str) or not os.path.isfile(path):
+        return None
+    try:
+        report = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    for key in ("coverage", "population"):
+        section = report.get(key) if isinstance(report, dict) else None
+        if not isinstance(section, dict):
+            continue
+        row = {
+            "pop_unsnapped": section.get("unsnapped"),
+            "pop_unreachable": section.get("unreachable"),
+            "population": section.get("total"),
+        }
+        totals = report_text.not_reached_totals([row])
+        if totals.known:
+            return totals
+    return None
+
+
+def _polygons_or_none(layer):
+    if isinstance(layer, QgsVectorLayer) and layer.geometryType() == Qgis.GeometryType.Polygon:
+        return layer
+    return None
+
+
+def not_reached_symbol() -> QgsFillSymbol:
+    """The "not reached" class of the bands style (grey hatch on light grey, band_id -1;
+    made by ``resources/styles/make_styles.py``); plain grey if the style lacks it."""
+    layer = QgsVectorLayer("Polygon?crs=EPSG:25832&field=band_id:integer", "s", "memory")
+    _message, ok = layer.loadNamedStyle(str(STYLES_DIR / "travel_time_bands.qml"))
+    renderer = layer.renderer()
+    if ok and isinstance(renderer, QgsCategorizedSymbolRenderer):
+        index = renderer.categoryIndexForValue(NOT_REACHED_BAND_ID)
+        if index >= 0:
+            categories = renderer.categories()  # keep the copies alive while cloning
+            return categories[index].symbol().clone()
+    return QgsFillSymbol.createSimple({"color": "#bdbdbd", "outline_color": "#6b6b6b"})
+
+
+def _not_reached_hatch_layer(land: QgsVectorLayer, language: str) -> QgsVectorLayer:
+    """The land hatched as "not reached"; drawn under the output, so only what the output
+    leaves blank shows (see :func:`_knockout_layer`)."""
+    hatch = _clone_plain(land)
+    hatch.setName(report_text.word("not_reached_class", language))
+    hatch.setRenderer(QgsSingleSymbolRenderer(not_reached_symbol()))
+    return hatch
+
+
+def _knockout_layer(layer: QgsMapLayer) -> QgsMapLayer | None:
+    """An opaque copy of the output in the backdrop's grey, under the (partly transparent)
+    styled output: the hatch beneath shows only where the output has no value."""
+    if isinstance(layer, QgsRasterLayer):
+        from qgis.core import (
+            QgsColorRampShader,
+            QgsRasterShader,
+            QgsSingleBandPseudoColorRenderer,
+        )
+
+        copy = _reopen(layer, default_style=False)
+        if not copy.isValid():
+            return None
+        ramp = QgsColorRampShader()
+        ramp.setColorRampType(QgsColorRampShader.Type.Discrete)
+        ramp.setColorRampItemList(
+            [QgsColorRampShader.ColorRampItem(float("inf"), QColor("#ececec"), "")]
+        )
+        shader = QgsRasterShader()
+        shader.setRasterShaderFunction(ramp)
+        copy.setRenderer(QgsSingleBandPseudoColorRenderer(copy.dataProvider(), 1, shader))
+        copy.setName("knockout")
+        return copy
+    if isinstance(layer, QgsVectorLayer):
+        copy = _clone_plain(layer)
+        copy.setName("knockout")
+        copy.setRenderer(
+            QgsSingleSymbolRenderer(
+                QgsFillSymbol.createSimple({"color": "#ececec", "outline_style": "no"})
+            )
+        )
+        return copy
+    return None
+
+
+def _is_not_reached_band(values: dict) -> bool:
+    """A band polygon row for the residents not reached (explicit class of newer outputs)."""
+    text = str(values.get("band") or "").strip().lower()
+    if any(w in text for w in NOT_REACHED_BAND_WORDS):
+        return True
+    band_id = values.get("band_id")
+    if isinstance(band_id, int | float) and not isinstance(band_id, bool) and band_id < 0:
+        return True
+    return "from_min" in values and values.get("from_min") is None and values.get("to_min") is None
+
+
+def style_not_reached_class(layer: QgsMapLayer, kind: str, language: str) -> bool:
+    """Give the bands' "not reached" class (if the layer has one) the hatch and its name;
+    True when the layer has such a class (then no extra legend entry is needed)."""
+    if kind != "travel_time_bands" or not isinstance(layer, QgsVectorLayer):
+        return False
+    names = layer.fields().names()
+    values = set()
+    for feature in layer.getFeatures():
+        row = {
+            n: _plain(feature[n]) for n in ("band_id", "band", "from_min", "to_min") if n in names
+        }
+        if _is_not_reached_band(row):
+            values.add(row.get("band_id"))
+    if not values:
+        return False
+    renderer = layer.renderer()
+    label = report_text.word("not_reached_class", language)
+    if (
+        isinstance(renderer, QgsCategorizedSymbolRenderer)
+        and renderer.classAttribute() == "band_id"
+    ):
+        for value in values:
+            index = renderer.categoryIndexForValue(value)
+            if index >= 0:
+                renderer.updateCategorySymbol(index, not_reached_symbol())
+                renderer.updateCategoryLabel(index, label)
+            else:
+                renderer.addCategory(QgsRendererCategory(value, not_reached_symbol(), label, True))
+    return True
+
+
+def _add_not_reached_label(layout: QgsPrintLayout, map_item) -> QgsLayoutItemLabel:
+    """The key figure box for templates without a ``not_reached`` item: the map's top left."""
+    label = QgsLayoutItemLabel(layout)
+    label.setId("not_reached")
+    label.setTextFormat(_text_format(8, "#1f1f1f"))
+    label.setMarginX(1.5)
+    label.setMarginY(1.0)
+    label.setBackgroundEnabled(True)
+    label.setBackgroundColor(QColor(255, 255, 255, 235))
+    label.setFrameEnabled(True)
+    layout.addLayoutItem(label)
+    mm = QgsUnitTypes.LayoutMillimeters
+    label.attemptMove(QgsLayoutPoint(map_item.pos().x() + 3.0, map_item.pos().y() + 3.0, mm))
+    label.attemptResize(QgsLayoutSize(min(85.0, 0.5 * map_item.rect().width()), 13.0, mm))
+    return label
+
+
+class AreaRows:
+    """The rows of a per-area table, with a point inside each area to find a page's rows.
+
+    Counts of residents not reached are completed (``pop_not_reached``, and
+    ``share_not_reached`` when an older output lacks it), see ``report_text.with_not_reached``.
+    """
+
+    def __init__(self, source: QgsVectorLayer, crs, project):
+        self.rows: list[dict] = []
+        self.points = []
+        self.crs = crs
+        self.project = project
+        self.name = display_name(source)
+        transform = None
+        if source.crs() != crs and source.crs().isValid():
+            transform = QgsCoordinateTransform(source.crs(), crs, project)
+        has_geometry = source.geometryType() not in (
+            Qgis.GeometryType.Null,
+            Qgis.GeometryType.Unknown,
+        )
+        names = source.fields().names()
+        for feature in source.getFeatures():
+            row = {name: _plain(feature[name]) for name in names}
+            self.rows.append(report_text.with_not_reached(row))
+            point = None
+            if has_geometry and feature.hasGeometry():
+                point = feature.geometry().pointOnSurface()
+                if transform is not None:
+                    point.transform(transform)
+            self.points.append(point)
+
+    def rows_for(self, geometry, name) -> list[dict]:
+        """Rows whose area lies in ``geometry`` (or, without geometry, whose name matches)."""
+        chosen = []
+        for row, point in zip(self.rows, self.points, strict=True):
+            if point is not None and geometry is not None and not geometry.isNull():
+                if geometry.intersects(point):
+                    chosen.append(row)
+            elif name is not None and str(name) in {str(v) for v in row.values() if v}:
+                chosen.append(row)
+        return chosen
+
+    def feature_rows(self, feature, coverage_crs, name_field: str) -> list[dict]:
+        """Rows of an atlas feature (its geometry in the page CRS, or its name)."""
+        geometry = feature.geometry() if feature.hasGeometry() else None
+        if geometry is not None and coverage_crs is not None and coverage_crs != self.crs:
+            geometry.transform(QgsCoordinateTransform(coverage_crs, self.crs, self.project))
+        name = None
+        if name_field and feature.fields().indexOf(name_field) >= 0:
+            name = feature[name_field]
+        return self.rows_for(geometry, name)
+
+
+class NotReachedFigure:
+    """Fills the key figure "Ikke nået: N (x %)": all rows, or the atlas page's rows; keeps
+    what it printed for the run report."""
+
+    def __init__(
+        self, label, rows: AreaRows | None, kind, language, *, fallback=None, name_field=""
+    ):
+        self.label = label
+        self.area_rows = rows
+        self.kind = kind
+        self.language = language
+        self.fallback = fallback
+        self.name_field = name_field
+        self.printed: dict = {}
+        self.total = self._totals(rows.rows if rows is not None else None)
+
+    def _totals(self, rows) -> report_text.NotReached:
+        if rows is None:
+            return self.fallback or report_text.NotReached(None, None)
+        return report_text.not_reached_totals(rows)
+
+    def _show(self, totals: report_text.NotReached, page: str | None) -> None:
+        figure = report_text.not_reached_figure(totals, language=self.language)
+        note = report_text.not_reached_note(totals, self.kind, language=self.language)
+        fmt = QgsTextFormat(self.label.textFormat())
+        fmt.setAllowHtmlFormatting(True)
+        self.label.setTextFormat(fmt)
+        self.label.setText(f"<b>{_html(figure)}</b>\n{_html(note)}")
+        self.printed[page] = {"page": page, "text": figure, **totals.as_dict()}
+
+    def show_all(self) -> None:
+        self._show(self.total, None)
+
+    def show_feature(self, feature) -> None:
+        """Slot for ``QgsLayoutAtlas.featureChanged``: the figure of the page's area."""
+        if not feature.isValid():  # the atlas ends with an empty feature
+            return
+        name = None
+        if self.name_field and feature.fields().indexOf(self.name_field) >= 0:
+            name = str(_plain(feature[self.name_field]))
+        if self.area_rows is None:
+            totals = report_text.NotReached(None, None)
+        else:
+            atlas = self.label.layout().atlas()
+            coverage = atlas.coverageLayer()
+            rows = self.area_rows.feature_rows(
+                feature, coverage.crs() if coverage is not None else None, self.name_field
+            )
+            totals = report_text.not_reached_totals(rows)
+        self._show(totals, name if name is not None else str(feature.id()))
+
+    def report(self) -> dict:
+        """The run report's ``coverage`` section: the totals of the table and every figure
+        printed (one per page)."""
+        from ..sundplan_qgis import coverage as cov
+
+        total = self.total
+        section: dict = {"known": total.known, "source": self._source_name()}
+        if total.known and total.population is not None:
+            section.update(
+                cov.summary(
+                    total=total.population,
+                    unsnapped=total.unsnapped or 0.0,
+                    unreachable=total.unreachable or 0.0,
+                )
+            )
+        else:
+            section.update(total.as_dict())
+        section["printed"] = list(self.printed.values())
+        return section
+
+    def _source_name(self) -> str:
+        if self.area_rows is not None:
+            return self.area_rows.name
+        return "run report" if self.fallback is not None else ""
+
+    def log_lines(self) -> list[str]:
+        if not self.printed:
+            return []
+        first = next(iter(self.printed.values()))["text"] if len(self.printed) == 1 else None
+        if first is not None:
+            return [tr("Printed on the page: {figure}").format(figure=first)]
+        return [
+            tr("Printed on {n} pages; all areas together: {figure}").format(
+                n=len(self.printed),
+                figure=report_text.not_reached_figure(self.total, language=self.language),
+            )
+        ]
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 class SummaryFiller:
     """Fills the summary text table: all rows, or the rows of the current atlas feature."""
 
@@ -1357,25 +1934,10 @@ class SummaryFiller:
         self.frame_height = frame.rect().height()
         self.header_format = table.headerTextFormat()
         self.content_format = table.contentTextFormat()
-        self.rows: list[dict] = []
-        self.points = []
-        transform = None
-        if source.crs() != crs and source.crs().isValid():
-            transform = QgsCoordinateTransform(source.crs(), crs, project)
+        self.area_rows = AreaRows(source, crs, project)
+        self.rows = self.area_rows.rows
         self.crs = crs
         self.project = project
-        has_geometry = source.geometryType() not in (
-            Qgis.GeometryType.Null,
-            Qgis.GeometryType.Unknown,
-        )
-        for feature in source.getFeatures():
-            self.rows.append({name: _plain(feature[name]) for name in source.fields().names()})
-            point = None
-            if has_geometry and feature.hasGeometry():
-                point = feature.geometry().pointOnSurface()
-                if transform is not None:
-                    point.transform(transform)
-            self.points.append(point)
 
     # -- contents
     def _set(self, summary: report_text.SummaryTable) -> None:
@@ -1426,26 +1988,14 @@ class SummaryFiller:
 
     def rows_for(self, geometry, name) -> list[dict]:
         """Rows whose area lies in ``geometry`` (or, without geometry, whose name matches)."""
-        chosen = []
-        for row, point in zip(self.rows, self.points, strict=True):
-            if point is not None and geometry is not None and not geometry.isNull():
-                if geometry.intersects(point):
-                    chosen.append(row)
-            elif name is not None and str(name) in {str(v) for v in row.values() if v}:
-                chosen.append(row)
-        return chosen
+        return self.area_rows.rows_for(geometry, name)
 
     def show_feature(self, feature) -> None:
         """Slot for ``QgsLayoutAtlas.featureChanged``: the rows of the page's area."""
-        geometry = feature.geometry() if feature.hasGeometry() else None
-        atlas = self.table.layout().atlas()
-        coverage = atlas.coverageLayer()
-        if geometry is not None and coverage is not None and coverage.crs() != self.crs:
-            geometry.transform(QgsCoordinateTransform(coverage.crs(), self.crs, self.project))
-        name = None
-        if self.name_field and feature.fields().indexOf(self.name_field) >= 0:
-            name = feature[self.name_field]
-        rows = self.rows_for(geometry, name)
+        coverage = self.table.layout().atlas().coverageLayer()
+        rows = self.area_rows.feature_rows(
+            feature, coverage.crs() if coverage is not None else None, self.name_field
+        )
         if len(rows) == 1:
             summary = report_text.area_key_figures(rows[0], self.fields, language=self.language)
         else:

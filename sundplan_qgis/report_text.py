@@ -82,6 +82,18 @@ WORDS: dict[str, dict[str, str]] = {
         "backdrop": "Områdegrænser",
         "current_area": "Aktuelt område",
         "no_rows": "Ingen rækker for dette område",
+        "not_reached": "Ikke nået",
+        "unknown": "ukendt",
+        "not_reached_of": "af {total} indbyggere",
+        "reached_note": "{what}: af nåede indbyggere",
+        "stats_travel": "Rejsetider (gns., median, 90 %, andele)",
+        "stats_access": "Tilgængeligheden",
+        "stats_other": "Tallene",
+        "unknown_note": (
+            "ingen områdetabel med kolonnerne pop_unsnapped og pop_unreachable (angiv "
+            "kørslens områdetabel som SUMMARY)"
+        ),
+        "not_reached_class": "Ikke nået (ingen rejsetid)",
         "made_with": "Lavet med sundplan {version}",
         "synthetic": (
             "SYNTETISKE eksempeldata (sundplan eksempelregion{seed}) – ikke virkelige steder, "
@@ -107,6 +119,18 @@ WORDS: dict[str, dict[str, str]] = {
         "backdrop": "Area boundaries",
         "current_area": "Current area",
         "no_rows": "No rows for this area",
+        "not_reached": "Not reached",
+        "unknown": "unknown",
+        "not_reached_of": "of {total} residents",
+        "reached_note": "{what}: of reached residents",
+        "stats_travel": "Travel times (mean, median, 90%, shares)",
+        "stats_access": "Accessibility",
+        "stats_other": "Figures",
+        "unknown_note": (
+            "no area table with the columns pop_unsnapped and pop_unreachable (give the "
+            "run's area table as SUMMARY)"
+        ),
+        "not_reached_class": "Not reached (no travel time)",
         "made_with": "Made with sundplan {version}",
         "synthetic": (
             "SYNTHETIC sample data (sundplan sample region{seed}) – not real places, roads or "
@@ -151,7 +175,7 @@ LEGEND_TITLES: dict[str, dict[str, str]] = {
         "travel_time_bands": "Rejsetid i bil (minutter)",
         "catchments": "Optageområde (akutsygehus)",
         "travel_time_change": "Ændring i rejsetid (minutter)",
-        "area_summary": "Befolkningsvægtet gns. rejsetid (minutter)",
+        "area_summary": "Gns. rejsetid af nåede indbyggere (minutter)",
         "gp_density": "Lægedækning pr. område",
         "fca_access": "Tilgængelighed pr. bopæl (2SFCA)",
         "fca_access_areas": "Tilgængelighed pr. område (2SFCA)",
@@ -163,7 +187,7 @@ LEGEND_TITLES: dict[str, dict[str, str]] = {
         "travel_time_bands": "Drive time (minutes)",
         "catchments": "Catchment (acute hospital)",
         "travel_time_change": "Change in drive time (minutes)",
-        "area_summary": "Population-weighted mean drive time (minutes)",
+        "area_summary": "Mean drive time of reached residents (minutes)",
         "gp_density": "GP coverage per area",
         "fca_access": "Accessibility per home (2SFCA)",
         "fca_access_areas": "Accessibility per area (2SFCA)",
@@ -196,8 +220,8 @@ COLUMNS: tuple[Column, ...] = (
         "Mean min",
         "minutes",
         1,
-        "Gns. rejsetid (min)",
-        "Mean travel time (min)",
+        "Gns. rejsetid af nåede indbyggere (min)",
+        "Mean travel time of reached residents (min)",
     ),
     Column(
         "median_min",
@@ -205,8 +229,8 @@ COLUMNS: tuple[Column, ...] = (
         "Median min",
         "minutes",
         1,
-        "Median rejsetid (min)",
-        "Median travel time (min)",
+        "Median rejsetid af nåede indbyggere (min)",
+        "Median travel time of reached residents (min)",
     ),
     Column(
         "p90_min",
@@ -214,8 +238,8 @@ COLUMNS: tuple[Column, ...] = (
         "90% min",
         "minutes",
         1,
-        "90 % når frem inden for (min)",
-        "90% arrive within (min)",
+        "90 % af nåede indbyggere når frem inden for (min)",
+        "90% of reached residents arrive within (min)",
     ),
     Column(
         "max_min",
@@ -223,8 +247,8 @@ COLUMNS: tuple[Column, ...] = (
         "Max min",
         "minutes",
         1,
-        "Længste rejsetid (min)",
-        "Longest travel time (min)",
+        "Længste rejsetid af nåede indbyggere (min)",
+        "Longest travel time of reached residents (min)",
     ),
     Column(
         "share_over_15_min",
@@ -232,8 +256,8 @@ COLUMNS: tuple[Column, ...] = (
         "Share > 15 min",
         "share",
         0,
-        "Andel over 15 min",
-        "Share over 15 min",
+        "Andel af nåede over 15 min",
+        "Share of reached over 15 min",
     ),
     Column(
         "share_over_30_min",
@@ -241,8 +265,8 @@ COLUMNS: tuple[Column, ...] = (
         "Share > 30 min",
         "share",
         0,
-        "Andel over 30 min",
-        "Share over 30 min",
+        "Andel af nåede over 30 min",
+        "Share of reached over 30 min",
     ),
     Column(
         "share_over_45_min",
@@ -250,8 +274,8 @@ COLUMNS: tuple[Column, ...] = (
         "Share > 45 min",
         "share",
         0,
-        "Andel over 45 min",
-        "Share over 45 min",
+        "Andel af nåede over 45 min",
+        "Share of reached over 45 min",
     ),
     Column(
         "share_over_60_min",
@@ -259,8 +283,8 @@ COLUMNS: tuple[Column, ...] = (
         "Share > 60 min",
         "share",
         0,
-        "Andel over 60 min",
-        "Share over 60 min",
+        "Andel af nåede over 60 min",
+        "Share of reached over 60 min",
     ),
     Column(
         "pop_over_30_min",
@@ -270,6 +294,42 @@ COLUMNS: tuple[Column, ...] = (
         0,
         "Indbyggere over 30 min",
         "Residents over 30 min",
+    ),
+    Column(
+        "pop_not_reached",
+        "Ikke nået",
+        "Not reached",
+        "int",
+        0,
+        "Ikke nået (indbyggere)",
+        "Not reached (residents)",
+    ),
+    Column(
+        "share_not_reached",
+        "Andel ikke nået",
+        "Share not reached",
+        "share",
+        0,
+        "Andel ikke nået",
+        "Share not reached",
+    ),
+    Column(
+        "pop_unsnapped",
+        "Ikke tilknyttet",
+        "Unsnapped",
+        "int",
+        0,
+        "Ikke tilknyttet (ingen vej inden for tilknytningsafstanden)",
+        "Unsnapped (no road within the snapping distance)",
+    ),
+    Column(
+        "pop_unreachable",
+        "Uden forbindelse",
+        "Unreachable",
+        "int",
+        0,
+        "Uden forbindelse (vej uden forbindelse til et mål)",
+        "Unreachable (road with no link to a destination)",
     ),
     Column(
         "main_hospital",
@@ -468,6 +528,7 @@ KIND_SUMMARY_FIELDS = {
         "access_min_per_10000",
         "share_below_low_access",
         "pop_no_practice_within_threshold",
+        "share_not_reached",
     ),
 }
 
@@ -485,6 +546,7 @@ SORT_KEYS = (
 DEFAULT_SUMMARY_FIELDS = (
     "area_name",
     "population",
+    "share_not_reached",
     "mean_min",
     "p90_min",
     "max_min",
@@ -1286,6 +1348,173 @@ def area_key_figures(
     )
 
 
+# --------------------------------------------------------------------------- not reached
+# Kinds whose statistics are travel times of reached residents, or accessibility of them.
+TRAVEL_KINDS = (
+    "travel_time",
+    "travel_time_bands",
+    "catchments",
+    "travel_time_change",
+    "area_summary",
+)
+ACCESS_KINDS = ("fca_access", "fca_access_areas")
+NOT_REACHED_COUNTS = ("pop_unsnapped", "pop_unreachable")
+
+
+@dataclass(frozen=True)
+class NotReached:
+    """Residents not reached on one page (an area, the areas of an atlas page, or all rows).
+
+    ``not_reached`` is ``None`` when it is unknown (a table without the two count columns, a
+    row with an empty count, or no rows): never read as 0. ``population`` likewise.
+    """
+
+    not_reached: float | None
+    population: float | None
+    unsnapped: float | None = None
+    unreachable: float | None = None
+    areas: int = 0
+
+    @property
+    def known(self) -> bool:
+        return self.not_reached is not None
+
+    @property
+    def share(self) -> float | None:
+        """Share not reached (0..1), ``None`` when unknown or without residents."""
+        if self.not_reached is None or not self.population:
+            return None
+        return self.not_reached / self.population
+
+    def as_dict(self) -> dict:
+        return {
+            "not_reached": self.not_reached,
+            "unsnapped": self.unsnapped,
+            "unreachable": self.unreachable,
+            "population": self.population,
+            "share_not_reached": self.share,
+            "areas": self.areas,
+        }
+
+
+def _number_or_none(value: Any) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) or math.isinf(number) else number
+
+
+def has_not_reached_counts(fields: Iterable[str]) -> bool:
+    """True when a table has both count columns (``pop_unsnapped``, ``pop_unreachable``)."""
+    names = set(fields)
+    return all(c in names for c in NOT_REACHED_COUNTS)
+
+
+def with_not_reached(row: Mapping[str, Any]) -> dict:
+    """``row`` plus ``pop_not_reached`` and, when missing (older outputs), ``share_not_reached``
+    computed from the two counts and ``population``. Absent or empty counts stay absent: a
+    share is never made up from a missing column."""
+    out = dict(row)
+    unsnapped = _number_or_none(row.get("pop_unsnapped"))
+    unreachable = _number_or_none(row.get("pop_unreachable"))
+    if unsnapped is None or unreachable is None:
+        return out
+    out["pop_not_reached"] = unsnapped + unreachable
+    if _number_or_none(row.get("share_not_reached")) is None:
+        population = _number_or_none(row.get("population"))
+        out["share_not_reached"] = (unsnapped + unreachable) / population if population else None
+    return out
+
+
+def not_reached_totals(
+    rows: Iterable[Mapping[str, Any]], *, keys: Sequence[str] = ("area_id", "area_name")
+) -> NotReached:
+    """The residents not reached over ``rows`` (one page's areas).
+
+    Rows of the same area (the first of ``keys`` present; e.g. one row per specialty) count
+    once, with the most residents not reached. Unknown (``None``) as soon as one row lacks a
+    count: a partial sum would understate.
+    """
+    per_area: dict[Any, tuple[float, float, float, float | None]] = {}
+    unknown = False
+    for index, row in enumerate(rows):
+        key_field = next((k for k in keys if k in row and row.get(k) is not None), None)
+        key = (key_field, row[key_field]) if key_field else ("#", index)
+        unsnapped = _number_or_none(row.get("pop_unsnapped"))
+        unreachable = _number_or_none(row.get("pop_unreachable"))
+        if unsnapped is None or unreachable is None:
+            unknown = True
+            continue
+        population = _number_or_none(row.get("population"))
+        previous = per_area.get(key)
+        if previous is None or unsnapped + unreachable > previous[0]:
+            per_area[key] = (unsnapped + unreachable, unsnapped, unreachable, population)
+    if unknown or not per_area:
+        return NotReached(None, None, areas=len(per_area))
+    values = list(per_area.values())
+    populations = [v[3] for v in values]
+    return NotReached(
+        not_reached=sum(v[0] for v in values),
+        population=None if any(p is None for p in populations) else sum(populations),
+        unsnapped=sum(v[1] for v in values),
+        unreachable=sum(v[2] for v in values),
+        areas=len(values),
+    )
+
+
+def format_percent(share: Any, *, decimals: int = 1, language: str = DEFAULT_LANGUAGE) -> str:
+    """A share 0..1 as a percentage with ``decimals``: ``0.5702`` -> ``"57,0 %"`` (da) /
+    ``"57.0 %"`` (en); above 0 but rounding to 0: ``"< 0,1 %"``."""
+    value = _number_or_none(share)
+    if value is None:
+        return "–"
+    percent = 100.0 * value
+    smallest = 0.5 * 10.0**-decimals
+    if 0 < percent < smallest:
+        return f"< {format_number(2 * smallest, decimals=decimals, language=language)} %"
+    return f"{format_number(percent, decimals=decimals, language=language)} %"
+
+
+def not_reached_figure(totals: NotReached, *, language: str = DEFAULT_LANGUAGE) -> str:
+    """The key figure ``Ikke nået: 1.005 (57,0 %)`` / ``Not reached: 1,005 (57.0 %)``;
+    ``Ikke nået: ukendt`` when the counts are unknown."""
+    lang = language_of(language)
+    label = word("not_reached", lang)
+    if not totals.known:
+        return f"{label}: {word('unknown', lang)}"
+    text = f"{label}: {format_number(totals.not_reached, decimals=0, language=lang)}"
+    if totals.share is not None:
+        text += f" ({format_percent(totals.share, language=lang)})"
+    return text
+
+
+def not_reached_note(
+    totals: NotReached, kind: str | None, *, language: str = DEFAULT_LANGUAGE
+) -> str:
+    """The line under the key figure: of how many residents, and that the statistics are of
+    reached residents only (or why the figure is unknown)."""
+    lang = language_of(language)
+    if not totals.known:
+        return word("unknown_note", lang)
+    what = word(
+        "stats_travel"
+        if kind in TRAVEL_KINDS
+        else "stats_access"
+        if kind in ACCESS_KINDS
+        else "stats_other",
+        lang,
+    )
+    parts = []
+    if totals.population is not None:
+        total = format_number(totals.population, decimals=0, language=lang)
+        parts.append(word("not_reached_of", lang).format(total=total))
+    parts.append(word("reached_note", lang).format(what=what))
+    return ". ".join(parts)
+
+
 def points_title(layer_name: str, *, language: str = DEFAULT_LANGUAGE) -> str:
     """Legend name of the point layer: "Akutsygehuse" for hospitals, else the layer name."""
     lang = language_of(language)
@@ -1316,6 +1545,13 @@ def _sort_value(value: Any, *, missing: float = -math.inf) -> float:
 
 __all__ = [
     "AREA_KINDS",
+    "NotReached",
+    "format_percent",
+    "has_not_reached_counts",
+    "not_reached_figure",
+    "not_reached_note",
+    "not_reached_totals",
+    "with_not_reached",
     "COLUMNS",
     "fca_method_name",
     "area_key_figures",

@@ -38,6 +38,9 @@ id                type                    filled with
                                           output's provenance
 ``date``          label                   print date (and the date the data was computed)
 ``page_number``   label                   "Side 1 af 4" with an atlas, empty otherwise
+``not_reached``   label (boxed, on the    the key figure "Ikke nået: N (x %)" of the page's
+                  map's top left)         area (or all areas) and "af nåede indbyggere";
+                                          hidden on pages that show no residents
 ================  ======================  ==================================================
 
 Fonts: DejaVu Sans (Debian ``fonts-dejavu-core``, on every QGIS install as Qt's fallback);
@@ -116,6 +119,7 @@ ITEM_IDS = (
     "sources",
     "date",
     "page_number",
+    "not_reached",
 )
 
 
@@ -235,6 +239,9 @@ def geometry(paper: str, orientation: str) -> dict[str, Box | float]:
         map_box.x + map_box.w - arrow - 3.0, map_box.y + 3.0, arrow * 0.75, arrow
     )
     g["scalebar"] = Box(map_box.x + 3.0, map_box.y + map_box.h - 13.0 * scale, 60.0 * scale, 10.0)
+    g["not_reached"] = Box(
+        map_box.x + 3.0, map_box.y + 3.0, min(85.0 * scale, 0.5 * map_box.w), 13.0 * scale
+    )
     return g
 
 
@@ -340,6 +347,23 @@ def build_layout(project: QgsProject, paper: str, orientation: str) -> QgsPrintL
     bar.attemptMove(
         QgsLayoutPoint(g["scalebar"].x, g["scalebar"].y, QgsUnitTypes.LayoutMillimeters)
     )
+
+    # --- key figure: residents not reached (a box on the map's top left)
+    key_format = text_format(8 * s)
+    key_format.setAllowHtmlFormatting(True)  # the figure in bold, the note below it plain
+    key_figure = add_label(
+        layout,
+        "not_reached",
+        "<b>Ikke nået: –</b>\naf … indbyggere. Rejsetider: af nåede indbyggere",
+        g["not_reached"],
+        key_format,
+    )
+    key_figure.setMarginX(1.5)
+    key_figure.setMarginY(1.0)
+    key_figure.setBackgroundEnabled(True)
+    key_figure.setBackgroundColor(QColor(255, 255, 255, 235))
+    key_figure.setFrameEnabled(True)
+    key_figure.setFrameStrokeColor(TEXT_COLOUR)
 
     # --- legend
     legend = QgsLayoutItemLegend(layout)

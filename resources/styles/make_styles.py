@@ -30,7 +30,7 @@ Style files written:
 file                        layer                                renderer
 ==========================  ===================================  =========================
 travel_time.qml             raster, minutes, nodata -9999        pseudocolor, discrete
-travel_time_bands.qml       polygons ``band_id`` 0..4            categorized ``band_id``
+travel_time_bands.qml       polygons ``band_id`` 0..4, -1        categorized ``band_id``
 catchments.qml              polygons ``hospital_id``, ``hospital``  categorized + labels
 travel_time_change.qml      raster, minutes change, nodata -9999  pseudocolor, discrete
 area_summary.qml            polygons ``mean_min``                rule-based classes
@@ -129,6 +129,10 @@ RASTER_OPACITY = 0.8
 # Band polygons: same colours, fill alpha as the raster's opacity.
 BAND_FILL_ALPHA = round(255 * RASTER_OPACITY)
 OTHER_COLOR = "#bdbdbd"  # grey for "all other values" / no data
+# Residents not reached: grey hatch on light grey (as map_report draws them under the output).
+NOT_REACHED_BAND_ID = -1
+NOT_REACHED_LABEL = "Ikke nået (ingen rejsetid)"
+NOT_REACHED_HATCH = "#6b6b6b"
 
 # Change in travel time (scenario - baseline, minutes): ColorBrewer RdBu reversed, so blue =
 # shorter (better), red = longer (worse); near-white for "no change" (-1, 1].
@@ -233,6 +237,20 @@ def _hatch_layer(base_hex: str) -> QgsLinePatternFillSymbolLayer:
     )
     hatch.setSubSymbol(line)
     return hatch
+
+
+def not_reached_symbol() -> QgsFillSymbol:
+    """Residents not reached: 45° grey hatch on light grey (as in ``sundplan:map_report``)."""
+    symbol = _fill_symbol(_color("#e4e4e4"), _color(NOT_REACHED_HATCH), 0.1)
+    hatch = QgsLinePatternFillSymbolLayer()
+    hatch.setLineAngle(45.0)
+    hatch.setDistance(1.4)
+    hatch.setDistanceUnit(QgsUnitTypes.RenderMillimeters)
+    hatch.setSubSymbol(
+        QgsLineSymbol.createSimple({"line_color": NOT_REACHED_HATCH, "line_width": "0.22"})
+    )
+    symbol.appendSymbolLayer(hatch)
+    return symbol
 
 
 def _memory_layer(geometry: str, fields: list[tuple[str, str]], name: str) -> QgsVectorLayer:
@@ -352,6 +370,13 @@ def make_travel_time_bands(folder: Path) -> Path:
     for band_id, (_upper, label, hex_color) in enumerate(TRAVEL_TIME_CLASSES):
         symbol = _fill_symbol(_color(hex_color, BAND_FILL_ALPHA), outline, 0.1)
         categories.append(QgsRendererCategory(band_id, symbol, label, True, str(band_id)))
+    # Residents not reached (no road within the snapping distance, or a road with no link to
+    # a hospital): an explicit band row with band_id -1, grey and hatched, never blank.
+    categories.append(
+        QgsRendererCategory(
+            NOT_REACHED_BAND_ID, not_reached_symbol(), NOT_REACHED_LABEL, True, "not_reached"
+        )
+    )
     # "All other values" (empty value): bands beyond the default five when the user sets
     # other limits.
     other = _fill_symbol(_color(OTHER_COLOR, BAND_FILL_ALPHA), outline, 0.1)

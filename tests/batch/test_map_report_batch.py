@@ -246,3 +246,100 @@ def test_pages_of_gp_density_2sfca_and_specialist_gaps(run_alg, outputs, tmp_pat
         for word in words:
             assert word in text, (name, word, text[:600])
         assert "Kort " not in text[:20] and "Lavet med sundplan" not in text, name
+
+
+# --------------------------------------------------------------------------- not reached
+def not_reached_by_area(areas_gpkg: Path) -> dict[str, tuple[float, float]]:
+    """(not reached, residents) per area_name, read with GDAL from the catchments' table."""
+    from osgeo import ogr
+
+    dataset = ogr.Open(str(areas_gpkg))
+    out = {}
+    for feature in dataset.GetLayer(0):
+        out[feature.GetField("area_name")] = (
+            feature.GetField("pop_unsnapped") + feature.GetField("pop_unreachable"),
+            feature.GetField("population"),
+        )
+    dataset = None
+    return out
+
+
+def figure(not_reached: float, residents: float, language: str) -> str:
+    """ "Ikke nået: 3.612 (3,4 %)" / "Not reached: 3,612 (3.4 %)", formatted by hand."""
+    count, percent = f"{round(not_reached):,}", f"{100 * not_reached / residents:.1f}"
+    if language == "da":
+        return f"Ikke nået: {count.replace(',', '.')} ({percent.replace('.', ',')} %)"
+    return f"Not reached: {count} ({percent} %)"
+
+
+def test_every_page_shows_the_residents_not_reached(run_alg, outputs, tmp_path):
+    """Atlas per kommune (Danish) and the national page (English) of the travel-time raster:
+    the key figure of each page equals the catchments' own per-area counts, summed by hand;
+    the run report records what was printed."""
+    import json
+
+    gpkg = outputs["gpkg"]
+    counts = not_reached_by_area(outputs["out"] / "areas.gpkg")
+    assert sum(n for n, _p in counts.values()) > 0  # the sample has residents far from roads
+    pdf, report = tmp_path / "atlas.pdf", tmp_path / "atlas.json"
+    run_alg(
+        "sundplan:map_report",
+        {
+            "LAYER": outputs["out"] / "tt.tif",
+            "ATLAS_LAYER": f"{gpkg}|layername=kommuner",
+            "ATLAS_NAME_FIELD": "kommune",
+            "OUTPUT": pdf,
+            "REPORT": report,
+        },
+    )
+    for number, name in enumerate(sorted(counts), start=1):
+        text = " ".join(
+            subprocess.run(
+                ["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
+                capture_output=True,
+                text=True,
+            ).stdout.split()
+        )
+        assert f"– {name}" in text
+        assert figure(*counts[name], "da") in text, (name, text[:300])
+        assert "af nåede indbyggere" in text and "Ikke nået (ingen rejsetid)" in text
+    printed = json.loads(report.read_text("utf-8"))["coverage"]["printed"]
+    assert {p["page"]: p["text"] for p in printed} == {
+        name: figure(*counts[name], "da") for name in counts
+    }
+    national = tmp_path / "national.pdf"
+    run_alg(
+        "sundplan:map_report",
+        {
+            "LAYER": outputs["out"] / "bands.gpkg",
+            "BACKDROP": f"{gpkg}|layername=kommuner",
+            "LANGUAGE": 1,
+            "OUTPUT": national,
+        },
+    )
+    total = tuple(sum(v) for v in zip(*counts.values(), strict=True))
+    text = pdf_text(national)
+    assert figure(*total, "en") in text and "of reached residents" in text
+    assert "Not reached (no travel time)" in text
+
+
+def test_missing_atlas_name_field_is_a_message_not_a_traceback(qgis_process_env, outputs, tmp_path):
+    gpkg = outputs["gpkg"]
+    pdf = tmp_path / "atlas.pdf"
+    _data, proc = run_qgis_process(
+        qgis_process_env,
+        "sundplan:map_report",
+        {
+            "LAYER": outputs["out"] / "bands.gpkg",
+            "ATLAS_LAYER": f"{gpkg}|layername=kommuner",
+            "ATLAS_NAME_FIELD": "kommunenavn",
+            "OUTPUT": pdf,
+        },
+        check=False,
+    )
+    output = proc.stderr + proc.stdout
+    assert proc.returncode != 0
+    assert "Traceback" not in output
+    for word in ("ATLAS_NAME_FIELD", "'kommunenavn'", "'kommuner'", "kommunekode, kommune"):
+        assert word in output, (word, output[-2000:])
+    assert not pdf.exists() and not list(tmp_path.glob("*.part"))

@@ -135,8 +135,8 @@ def test_key_figures_of_one_area():
     assert table.headings == ["Nøgletal", "Vesterå"]
     assert table.rows == [
         ["Indbyggere", "28.120"],
-        ["Gns. rejsetid (min)", "19,4"],
-        ["Andel over 30 min", "3 %"],
+        ["Gns. rejsetid af nåede indbyggere (min)", "19,4"],
+        ["Andel af nåede over 30 min", "3 %"],
     ]
 
 
@@ -264,3 +264,56 @@ def test_summary_of_the_newer_outputs():
     assert "need_inhabitants_per_gp" in rt.default_summary_fields(
         ["area_name", "population", "need_inhabitants_per_gp", "mean_min"], kind="gp_density"
     )
+
+
+# --------------------------------------------------------------------------- not reached
+LAESOE = {"area_name": "Læsø", "population": 1764.0, "pop_unsnapped": 950.0}
+
+
+def test_not_reached_figure_in_both_languages():
+    totals = rt.not_reached_totals([{**LAESOE, "pop_unreachable": 55.0}])
+    assert (totals.not_reached, totals.population) == (1005.0, 1764.0)
+    assert rt.not_reached_figure(totals) == "Ikke nået: 1.005 (57,0 %)"
+    assert rt.not_reached_figure(totals, language="en") == "Not reached: 1,005 (57.0 %)"
+    note = rt.not_reached_note(totals, "travel_time")
+    assert note.startswith("af 1.764 indbyggere. Rejsetider") and "af nåede indbyggere" in note
+    assert "of reached residents" in rt.not_reached_note(totals, "fca_access", language="en")
+
+
+def test_not_reached_is_unknown_when_a_count_is_missing_never_zero():
+    for rows in ([LAESOE], [{**LAESOE, "pop_unreachable": None}], []):
+        totals = rt.not_reached_totals(rows)
+        assert not totals.known and totals.share is None
+        assert rt.not_reached_figure(totals) == "Ikke nået: ukendt"
+        assert rt.not_reached_figure(totals, language="en") == "Not reached: unknown"
+    # one area without the counts makes the page's sum unknown, not a smaller number
+    rows = [{**LAESOE, "pop_unreachable": 55.0}, {"area_name": "X", "population": 10.0}]
+    assert not rt.not_reached_totals(rows).known
+
+
+def test_not_reached_sums_areas_once_and_computes_the_share():
+    rows = [
+        {"area_id": "1", "population": 100.0, "pop_unsnapped": 5.0, "pop_unreachable": 1.0},
+        {"area_id": "2", "population": 300.0, "pop_unsnapped": 0.0, "pop_unreachable": 0.0},
+        # a second specialty row of area 1 (same residents): counted once, the larger count
+        {"area_id": "1", "population": 100.0, "pop_unsnapped": 5.0, "pop_unreachable": 3.0},
+    ]
+    totals = rt.not_reached_totals(rows)
+    assert (totals.not_reached, totals.population, totals.areas) == (8.0, 400.0, 2)
+    assert totals.share == 8.0 / 400.0
+    assert rt.not_reached_figure(totals, language="en") == "Not reached: 8 (2.0 %)"
+    tiny = rt.NotReached(1.0, 100_000.0)
+    assert rt.not_reached_figure(tiny) == "Ikke nået: 1 (< 0,1 %)"
+    nobody = rt.NotReached(0.0, 0.0)
+    assert rt.not_reached_figure(nobody) == "Ikke nået: 0"
+
+
+def test_with_not_reached_completes_older_rows_only_from_both_counts():
+    older = rt.with_not_reached({**LAESOE, "pop_unreachable": 55.0})
+    assert older["pop_not_reached"] == 1005.0
+    assert older["share_not_reached"] == 1005.0 / 1764.0
+    newer = rt.with_not_reached({**LAESOE, "pop_unreachable": 55.0, "share_not_reached": 0.5})
+    assert newer["share_not_reached"] == 0.5  # the tool's own value is kept
+    assert "share_not_reached" not in rt.with_not_reached(LAESOE)
+    assert rt.format_cell("share_not_reached", older["share_not_reached"]) == "57 %"
+    assert rt.column_heading("share_not_reached", language="en") == "Share not reached"

@@ -40,6 +40,7 @@ ITEM_IDS = {
     "sources",
     "date",
     "page_number",
+    "not_reached",
 }
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdfinfo") is None or shutil.which("pdftoppm") is None,
@@ -99,7 +100,10 @@ def write_gpkg(path: Path, layer: str, fields: dict[str, str], rows: list[dict])
     for row in rows:
         feature = ogr.Feature(lyr.GetLayerDefn())
         for name in fields:
-            feature.SetField(name, row[name])
+            if row[name] is None:
+                feature.SetFieldNull(name)
+            else:
+                feature.SetField(name, row[name])
         geom = ogr.ForceToMultiPolygon(ogr.CreateGeometryFromWkt(row["wkt"]))
         feature.SetGeometry(geom)
         lyr.CreateFeature(feature)
@@ -538,3 +542,351 @@ def test_overview_inset_does_not_cover_the_map(qgis_app, path):
     for other in ("map", "legend", "summary_table", "summary_note", "method_note"):
         overlap = overview.intersected(items[other].sceneBoundingRect())
         assert overlap.width() < 0.5 or overlap.height() < 0.5, other
+
+
+# --------------------------------------------------------------------------- not reached
+# Three areas with residents the run could not place (unsnapped) or reach (unreachable); the
+# first is like Læsø on the main-road network: 1,764 residents, 57 % not reached.
+COVERAGE = {
+    "Nordby": (1764.0, 950.0, 55.0),
+    "Sydby": (12345.0, 100.0, 23.0),
+    "Østby": (250000.0, 0.0, 0.0),
+}
+
+
+def _summary_with_counts(folder: Path, name: str, *, share: bool, unreachable: bool = True):
+    squares = [_square(500_000 + 10_000 * i, 6_200_000, 10_000) for i in range(3)]
+    fields = {"area_id": "str", "area_name": "str", "population": "real", "mean_min": "real"}
+    fields |= {"p90_min": "real", "pop_unsnapped": "real"}
+    if unreachable:
+        fields["pop_unreachable"] = "real"
+    if share:
+        fields["share_not_reached"] = "real"
+    rows = []
+    for i, (area, square) in enumerate(zip(NAMES, squares, strict=True)):
+        population, unsnapped, unreached = COVERAGE[area]
+        rows.append(
+            {
+                "area_id": f"90{i}",
+                "area_name": area,
+                "population": population,
+                "mean_min": 10.0 + 5 * i,
+                "p90_min": 20.0 + 5 * i,
+                "pop_unsnapped": unsnapped,
+                "pop_unreachable": unreached,
+                "share_not_reached": (unsnapped + unreached) / population,
+                "wkt": square,
+            }
+        )
+    return write_gpkg(folder / f"{name}.gpkg", name, fields, rows)
+
+
+def expected_figure(uri: str, names: list[str] | None, language: str) -> str:
+    """The key figure computed independently: GDAL reads the table, plain Python sums and
+    formats (Danish: 1.005 and 57,0 %; English: 1,005 and 57.0 %)."""
+    from osgeo import ogr
+
+    path, layer_name = uri.split("|layername=")
+    dataset = ogr.Open(path)
+    not_reached = population = 0.0
+    for feature in dataset.GetLayerByName(layer_name):
+        if names is None or feature.GetField("area_name") in names:
+            not_reached += feature.GetField("pop_unsnapped") + feature.GetField("pop_unreachable")
+            population += feature.GetField("population")
+    dataset = None
+    count = f"{round(not_reached):,}"
+    percent = f"{100.0 * not_reached / population:.1f}"
+    if language == "da":
+        return f"Ikke nået: {count.replace(',', '.')} ({percent.replace('.', ',')} %)"
+    return f"Not reached: {count} ({percent} %)"
+
+
+@pytest.fixture(scope="module")
+def coverage_tables(areas) -> dict[str, str]:
+    folder = Path(areas["folder"])
+    bands_rows = [
+        {"band_id": 0, "band": "0–15", "from_min": 0.0, "to_min": 15.0, "population": 10.0},
+        {"band_id": 1, "band": "15–30", "from_min": 15.0, "to_min": 30.0, "population": 5.0},
+        {"band_id": -1, "band": "not reached", "from_min": None, "to_min": None, "population": 3.0},
+    ]
+    for row, x in zip(bands_rows, (500_000, 510_000, 520_000), strict=True):
+        row["wkt"] = _square(x, 6_200_000, 10_000)
+    bands = write_gpkg(
+        folder / "bands_nr.gpkg",
+        "bands_nr",
+        {"band_id": "int", "band": "str", "from_min": "real", "to_min": "real"}
+        | {"population": "real"},
+        bands_rows,
+    )
+    return {
+        "newer": _summary_with_counts(folder, "areas_newer", share=True),
+        "older": _summary_with_counts(folder, "areas_older", share=False),
+        "no_unreachable": _summary_with_counts(
+            folder, "areas_partial", share=False, unreachable=False
+        ),
+        "bands": bands,
+    }
+
+
+@needs_poppler
+@pytest.mark.parametrize("table", ["newer", "older"])
+def test_single_page_shows_residents_not_reached_in_danish(
+    sundplan_provider, areas, coverage_tables, tmp_path, table
+):
+    """National page: "Ikke nået: N (x %)" over all areas, the statistics "af nåede
+    indbyggere"; the same with the share computed from the counts (older outputs)."""
+    import json
+
+    out, report = tmp_path / "page.pdf", tmp_path / "report.json"
+    uri = coverage_tables[table]
+    run_report(
+        {
+            "LAYER": uri,
+            "BACKDROP": areas["kommuner"],
+            "SUMMARY": uri,
+            "STYLE": str(STYLES_DIR / "area_summary.qml"),
+            "OUTPUT": str(out),
+            "REPORT": str(report),
+        }
+    )
+    text = pdf_text(out)
+    figure = expected_figure(uri, None, "da")
+    assert figure == "Ikke nået: 1.128 (0,4 %)"  # by hand: 950 + 55 + 100 + 23 of 264.109
+    assert figure in text
+    assert "af 264.109 indbyggere" in text and "af nåede indbyggere" in text
+    assert "Andel ikke nået" in text  # the summary table has the share per area
+    recorded = json.loads(report.read_text("utf-8"))["coverage"]
+    assert recorded["not_reached"] == 1128 and recorded["total"] == 264109
+    assert [p["text"] for p in recorded["printed"]] == [figure]
+
+
+@needs_poppler
+def test_atlas_page_shows_its_own_area_not_reached_in_english(
+    sundplan_provider, areas, coverage_tables, tmp_path
+):
+    out, report = tmp_path / "atlas.pdf", tmp_path / "atlas.json"
+    uri = coverage_tables["older"]
+    run_report(
+        {
+            "LAYER": uri,
+            "ATLAS_LAYER": areas["kommuner"],
+            "ATLAS_NAME_FIELD": "kommune",
+            "SUMMARY": uri,
+            "STYLE": str(STYLES_DIR / "area_summary.qml"),
+            "LANGUAGE": 1,
+            "OUTPUT": str(out),
+            "REPORT": str(report),
+        }
+    )
+    import json
+
+    for number, name in enumerate(sorted(NAMES), start=1):
+        text = pdf_text(out, number)
+        figure = expected_figure(uri, [name], "en")
+        assert figure in text, (name, figure, text[:400])
+        assert "of reached residents" in text
+    assert expected_figure(uri, ["Nordby"], "en") == "Not reached: 1,005 (57.0 %)"
+    printed = json.loads(report.read_text("utf-8"))["coverage"]["printed"]
+    assert {p["page"]: p["not_reached"] for p in printed} == {
+        "Nordby": 1005,
+        "Sydby": 123,
+        "Østby": 0,
+    }
+
+
+@needs_poppler
+def test_a_missing_count_column_is_unknown_never_zero(
+    sundplan_provider, areas, coverage_tables, tmp_path
+):
+    out = tmp_path / "partial.pdf"
+    uri = coverage_tables["no_unreachable"]
+    run_report(
+        {
+            "LAYER": uri,
+            "BACKDROP": areas["kommuner"],
+            "SUMMARY": uri,
+            "STYLE": str(STYLES_DIR / "area_summary.qml"),
+            "OUTPUT": str(out),
+        }
+    )
+    text = pdf_text(out)
+    assert "Ikke nået: ukendt" in text
+    assert "Ikke nået: 0" not in text and "Ikke nået: 950" not in text
+
+
+@needs_poppler
+def test_band_map_has_a_not_reached_class(sundplan_provider, areas, coverage_tables, tmp_path):
+    """Bands with an explicit "not reached" row: its class is hatched and named; the key
+    figure comes from the summary table."""
+    out = tmp_path / "bands.pdf"
+    run_report(
+        {
+            "LAYER": coverage_tables["bands"],
+            "BACKDROP": areas["kommuner"],
+            "SUMMARY": coverage_tables["newer"],
+            "OUTPUT": str(out),
+        }
+    )
+    text = pdf_text(out)
+    assert text.count("Ikke nået (ingen rejsetid)") == 1  # one legend class, not two
+    assert expected_figure(coverage_tables["newer"], None, "da") in text
+    (image,) = page_images(out, tmp_path, dpi=60)
+    assert_not_blank(image)
+
+
+@needs_poppler
+def test_not_reached_class_is_added_to_bands_without_one(
+    sundplan_provider, areas, coverage_tables, tmp_path
+):
+    """Older bands (no "not reached" row) over two of three kommuner: the report adds the
+    hatched class, and the third kommune, which no band covers, is hatched, not blank."""
+    folder = Path(areas["folder"])
+
+    def bands(name: str, n: int) -> str:
+        rows = [
+            {"band_id": i, "band": "0–15", "from_min": 0.0, "to_min": 15.0, "population": 1.0}
+            | {"wkt": _square(500_000 + 10_000 * i, 6_200_000, 10_000)}
+            for i in range(n)
+        ]
+        return write_gpkg(
+            folder / f"{name}.gpkg",
+            name,
+            {"band_id": "int", "band": "str", "from_min": "real", "to_min": "real"}
+            | {"population": "real"},
+            rows,
+        )
+
+    hatch_pixels = {}
+    for name, n in (("bands_two", 2), ("bands_all", 3)):
+        out = tmp_path / f"{name}.pdf"
+        run_report(
+            {
+                "LAYER": bands(name, n),
+                "BACKDROP": areas["kommuner"],
+                "SUMMARY": coverage_tables["newer"],
+                "OUTPUT": str(out),
+            }
+        )
+        assert pdf_text(out).count("Ikke nået (ingen rejsetid)") == 1, name
+        (image,) = page_images(out, tmp_path, dpi=60)
+        hatch_pixels[name] = _hatch_pixels_on_the_map(image)
+    # a whole kommune of hatch lines against thin outlines and labels only
+    assert hatch_pixels["bands_two"] > 3 * max(hatch_pixels["bands_all"], 1), hatch_pixels
+
+
+def _hatch_pixels_on_the_map(image: np.ndarray) -> int:
+    """Neutral mid-grey pixels (the hatch) inside the map frame of the A4 landscape page."""
+    project = QgsProject()
+    layout = QgsPrintLayout(project)
+    document = QDomDocument()
+    document.setContent((LAYOUTS_DIR / "sundplan_a4_landscape.qpt").read_text("utf-8"))
+    layout.loadFromTemplate(document, QgsReadWriteContext())
+    rect = next(i for i in layout.items() if getattr(i, "id", lambda: "")() == "map")
+    rect = rect.sceneBoundingRect()
+    px = image.shape[1] / 297.0
+    crop = image[
+        int(rect.top() * px) + 2 : int(rect.bottom() * px) - 2,
+        int(rect.left() * px) + 2 : int(rect.right() * px) - 2,
+    ].astype(int)
+    neutral = crop.max(axis=2) - crop.min(axis=2) < 8
+    mid = (crop.mean(axis=2) > 90) & (crop.mean(axis=2) < 215)
+    return int((neutral & mid).sum())
+
+
+# --------------------------------------------------------------------------- bad parameters
+@pytest.mark.parametrize(
+    "params, words",
+    [
+        (
+            {"ATLAS_NAME_FIELD": "kommunenavn"},
+            ["ATLAS_NAME_FIELD", "kommunenavn", "kommuner", "kommune"],
+        ),
+        (
+            {"POINTS": "KOMMUNER_CENTRES", "POINTS_LABEL_FIELD": "navn"},
+            ["POINTS_LABEL_FIELD", "navn", "centres", "fields are: fid, kommune"],
+        ),
+        ({"BACKDROP": "/no/such/file.gpkg|layername=x"}, ["BACKDROP"]),
+        ({"ATLAS_LAYER": "FILTER:bogus (("}, ["ATLAS_LAYER", "bogus ((", "not valid"]),
+        ({"LAYER": "FILTER:\"kommune\" = 'Atlantis'"}, ["LAYER", "no features", "Atlantis"]),
+        ({"STYLE": "/no/such/style.qml"}, ["STYLE", "/no/such/style.qml"]),
+        (
+            {"SUMMARY": "SUMMARY", "SUMMARY_FIELDS": ["area_name", "indbyggere"]},
+            ["SUMMARY_FIELDS", "indbyggere", "area_summary", "population"],
+        ),
+    ],
+    ids=[
+        "atlas_field",
+        "points_field",
+        "missing_layer",
+        "bad_filter",
+        "empty_layer",
+        "missing_style",
+        "summary_fields",
+    ],
+)
+def test_bad_parameters_are_named_in_the_message(sundplan_provider, areas, tmp_path, params, words):
+    from qgis.core import QgsProcessingException
+
+    out = tmp_path / "bad.pdf"
+    given = {"LAYER": areas["summary"], "ATLAS_LAYER": areas["kommuner"], "OUTPUT": str(out)}
+    for key, value in params.items():
+        if value == "KOMMUNER_CENTRES":
+            value = _centres(areas)
+        elif value == "SUMMARY":
+            value = areas["summary"]
+        elif isinstance(value, str) and value.startswith("FILTER:"):
+            value = f"{areas['kommuner']}|subset={value[7:]}"
+        given[key] = value
+    with pytest.raises(QgsProcessingException) as err:
+        run_report(given)
+    message = str(err.value)
+    for word in words:
+        assert word in message, (word, message)
+    assert "Traceback" not in message
+    assert not out.exists() and not list(tmp_path.glob("*.part"))
+
+
+def _centres(areas) -> str:
+    from osgeo import ogr, osr
+
+    path = Path(areas["folder"]) / "centres.gpkg"
+    if not path.exists():
+        ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+        srs = osr.SpatialReference()
+        srs.ImportFromEPSG(25832)
+        lyr = ds.CreateLayer("centres", srs, ogr.wkbPoint)
+        lyr.CreateField(ogr.FieldDefn("kommune", ogr.OFTString))
+        feature = ogr.Feature(lyr.GetLayerDefn())
+        feature.SetField("kommune", "Nordby")
+        feature.SetGeometry(ogr.CreateGeometryFromWkt("POINT (505000 6205000)"))
+        lyr.CreateFeature(feature)
+        ds = None
+    return f"{path}|layername=centres"
+
+
+def test_report_and_pdf_on_one_path_are_refused(sundplan_provider, areas, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    out = tmp_path / "same.pdf"
+    with pytest.raises(QgsProcessingException) as err:
+        run_report({"LAYER": areas["summary"], "OUTPUT": str(out), "REPORT": str(out)})
+    assert "REPORT" in str(err.value) and "OUTPUT" in str(err.value)
+    assert not out.exists()
+
+
+def test_output_and_report_names_must_fit_their_kind(sundplan_provider, areas, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    cases = [
+        ({"OUTPUT": str(tmp_path / "map.png")}, ["OUTPUT", ".pdf", "map.png"]),
+        (
+            {"OUTPUT": str(tmp_path / "map.pdf"), "REPORT": str(tmp_path / "report.txt")},
+            ["REPORT", ".json", "report.txt"],
+        ),
+    ]
+    for params, words in cases:
+        with pytest.raises(QgsProcessingException) as err:
+            run_report({"LAYER": areas["summary"], **params})
+        for word in words:
+            assert word in str(err.value), (word, str(err.value))
+    assert not list(tmp_path.iterdir())  # nothing written

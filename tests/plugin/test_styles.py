@@ -176,6 +176,7 @@ def test_travel_time_bands(make_styles):
             [3, "45–60", 45.0, 60.0, 5.0],
             [4, "> 60", 60.0, None, 1.0],
             [7, "> 120", 120.0, None, 1.0],  # more bands than the default: fallback category
+            [-1, "not reached", None, None, 3.0],  # residents not reached: hatched grey
         ],
     )
     _load(layer, "travel_time_bands")
@@ -193,6 +194,11 @@ def test_travel_time_bands(make_styles):
         assert symbols[band_id].color().name() == raster_colors[band_id]
     assert symbols[5] is not None  # band 7 is drawn, by the fallback category
     assert symbols[5].color().name() == make_styles.OTHER_COLOR
+    assert categories["-1"].label() == "Ikke nået (ingen rejsetid)"
+    assert [sl.layerType() for sl in symbols[6].symbolLayers()] == [
+        "SimpleFill",
+        "LinePatternFill",
+    ]
     outline = symbols[0].symbolLayer(0).strokeWidth()
     assert 0 < outline <= 0.2  # thin outlines (mm)
 
