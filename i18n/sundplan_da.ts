@@ -159,7 +159,7 @@
     </message>
     <message>
         <location filename="../processing/_network_alg.py" line="142"/>
-        <location filename="../processing/fca_access.py" line="249"/>
+        <location filename="../processing/fca_access.py" line="251"/>
         <source>Reading the road network</source>
         <translation>Læser vejnettet</translation>
     </message>
@@ -364,7 +364,7 @@
     </message>
     <message>
         <location filename="../processing/_network_alg.py" line="661"/>
-        <location filename="../processing/fca_access.py" line="381"/>
+        <location filename="../processing/fca_access.py" line="383"/>
         <location filename="../processing/gp_density.py" line="492"/>
         <location filename="../processing/specialist_gaps.py" line="584"/>
         <source>Writing outputs</source>
@@ -612,32 +612,32 @@
         <translation>Sygehuset, der skal lukkes, &apos;{query}&apos; passer på {n} sygehuse ({hits}). Brug en entydig del af navnet. Sygehuse i udgangssituationen: {names}.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="87"/>
+        <location filename="../processing/catchment_scenario.py" line="89"/>
         <source>new</source>
         <translation>nyt</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="90"/>
+        <location filename="../processing/catchment_scenario.py" line="92"/>
         <source>The scenario closes every hospital: keep or add at least one.</source>
         <translation>Scenariet lukker alle sygehuse: behold eller tilføj mindst ét.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="92"/>
+        <location filename="../processing/catchment_scenario.py" line="94"/>
         <source>The scenario equals the baseline: nothing closed or added.</source>
         <translation>Scenariet er lig med udgangssituationen: intet er lukket eller tilføjet.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="121"/>
+        <location filename="../processing/catchment_scenario.py" line="123"/>
         <source>Change in minutes (scenario − baseline)</source>
         <translation>Ændring i minutter (scenarie − udgangssituation)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="125"/>
+        <location filename="../processing/catchment_scenario.py" line="127"/>
         <source>Change in travel time</source>
         <translation>Ændring i rejsetid</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="164"/>
+        <location filename="../processing/catchment_scenario.py" line="166"/>
         <source>{pop:,.0f} residents change hospital; {longer:,.0f} get a longer trip.</source>
         <translation>{pop:,.0f} indbyggere skifter sygehus; {longer:,.0f} får en længere tur.</translation>
     </message>
@@ -743,7 +743,7 @@
     </message>
     <message>
         <location filename="../processing/fca_access.py" line="194"/>
-        <location filename="../processing/fca_access.py" line="441"/>
+        <location filename="../processing/fca_access.py" line="443"/>
         <source>Accessibility per area</source>
         <translation>Tilgængelighed pr. område</translation>
     </message>
@@ -754,56 +754,56 @@
     </message>
     <message>
         <location filename="../processing/fca_access.py" line="240"/>
-        <source>&apos;{text}&apos; must be numbers separated by commas.</source>
-        <translation>&apos;{text}&apos; skal være tal adskilt af kommaer.</translation>
+        <source>{key}: &apos;{text}&apos; must be numbers separated by commas.</source>
+        <translation>{key}: &apos;{text}&apos; skal være tal adskilt af kommaer.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="254"/>
+        <location filename="../processing/fca_access.py" line="256"/>
         <source>No road network given. Choose a road network file or line layer, or tick &apos;No network: use the straight-line fallback&apos; to use straight-line distance × detour factor (labelled in the outputs).</source>
         <translation>Intet vejnet angivet. Vælg en vejnetsfil eller et linjelag, eller sæt flueben ved &apos;Intet vejnet: brug nødløsningen i fugleflugt&apos; for at bruge fugleflugtsafstand × omvejsfaktor (markeret i resultaterne).</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="265"/>
+        <location filename="../processing/fca_access.py" line="267"/>
         <source>Reading practices and demand</source>
         <translation>Læser praksis og efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="280"/>
+        <location filename="../processing/fca_access.py" line="282"/>
         <source>No demand given. Choose a population raster or a point/polygon layer.</source>
         <translation>Ingen efterspørgsel angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="309"/>
+        <location filename="../processing/fca_access.py" line="311"/>
         <source>Need weighting needs age/sex columns (m_0_4 … k_85_plus) on the area layer &apos;{layer}&apos;.</source>
         <translation>Behovsvægtning kræver alders-/kønskolonner (m_0_4 … k_85_plus) i områdelaget &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="326"/>
+        <location filename="../processing/fca_access.py" line="328"/>
         <source>Need weighting needs an area layer with age/sex columns (m_0_4 … k_85_plus).</source>
         <translation>Behovsvægtning kræver et områdelag med alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="330"/>
+        <location filename="../processing/fca_access.py" line="332"/>
         <source>Travel times within the catchment</source>
         <translation>Rejsetider inden for optageområdet</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="359"/>
+        <location filename="../processing/fca_access.py" line="361"/>
         <source>Straight-line fallback used: {label}.</source>
         <translation>Nødløsning i fugleflugt brugt: {label}.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="368"/>
+        <location filename="../processing/fca_access.py" line="370"/>
         <source>{n} practice(s) of &apos;{layer}&apos; lie farther than the maximum snap distance from any road and are left out (capacity {capacity:g}): {names}. Check their positions or raise the maximum snap distance.</source>
         <translation>{n} praksis i &apos;{layer}&apos; ligger længere end den største tilknytningsafstand fra nærmeste vej og udelades (kapacitet {capacity:g}): {names}. Kontrollér deres placering, eller hæv den største tilknytningsafstand.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="412"/>
+        <location filename="../processing/fca_access.py" line="414"/>
         <source>Accessibility (GPs per 10 000)</source>
         <translation>Tilgængelighed (læger pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="516"/>
+        <location filename="../processing/fca_access.py" line="518"/>
         <location filename="../processing/gp_density.py" line="523"/>
         <location filename="../sundplan_qgis/catchments.py" line="841"/>
         <source>Done</source>
@@ -2691,8 +2691,8 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/rasters.py" line="270"/>
-        <source>The population layer &apos;{layer}&apos; has {count} features with a NULL population (first: feature id {fid}). Fill them in (0 if nobody lives there) or filter them out.</source>
-        <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter med NULL som befolkning (første: objekt-id {fid}). Udfyld dem (0, hvis ingen bor der), eller filtrer dem fra.</translation>
+        <source>The population layer &apos;{layer}&apos; has {count} features with a NULL or non-numeric population (first: feature id {fid}). Fill them in with numbers (0 if nobody lives there) or filter them out.</source>
+        <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter med NULL eller en ikke-numerisk værdi som befolkning (første: objekt-id {fid}). Udfyld dem med tal (0, hvis ingen bor der), eller filtrer dem fra.</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/rasters.py" line="280"/>
@@ -2768,6 +2768,14 @@
         <location filename="../sundplan_qgis/scenario.py" line="93"/>
         <source>Comparing</source>
         <translation>Sammenligner</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; must be numbers separated by commas.</source>
+        <translation type="obsolete">&apos;{text}&apos; skal være tal adskilt af kommaer.</translation>
+    </message>
+    <message>
+        <source>The population layer &apos;{layer}&apos; has {count} features with a NULL population (first: feature id {fid}). Fill them in (0 if nobody lives there) or filter them out.</source>
+        <translation type="obsolete">Befolkningslaget &apos;{layer}&apos; har {count} objekter med NULL som befolkning (første: objekt-id {fid}). Udfyld dem (0, hvis ingen bor der), eller filtrer dem fra.</translation>
     </message>
     <message>
         <source>The expression for active hospitals is invalid: {error}</source>

@@ -83,6 +83,8 @@ class CatchmentScenarioAlgorithm(NetworkAlgorithmBase):
                 fields=(add_id_field,) if add_id_field else (),
             )
             added_ids, added_source = hospital_ids(added, add_id_field, add_layer)
+            if not add_id_field:  # feature ids of another layer would clash with the baseline's
+                added_ids = [f"new {i}" for i in added_ids]
             xy += list(added["xy"])
             names += [f"{n} ({tr('new')})" if n in names else n for n in added["names"]]
             ids += added_ids

@@ -237,7 +237,9 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
                 return [float(x) for x in text.replace(";", ",").split(",") if x.strip()]
             except ValueError as exc:
                 raise SundplanError(
-                    tr("'{text}' must be numbers separated by commas.").format(text=text)
+                    tr("{key}: '{text}' must be numbers separated by commas.").format(
+                        key=key, text=text
+                    )
                 ) from exc
 
         decay = fca.make_decay(

@@ -123,7 +123,10 @@ def read_population_raster(
     """
     name = Path(path).name
     try:
-        with rasterio.Env(GDAL_CACHEMAX=_CACHE_MB), rasterio.open(path) as src:
+        with (
+            rasterio.Env(GDAL_CACHEMAX=_CACHE_MB, GDAL_PAM_ENABLED="NO"),
+            rasterio.open(path) as src,
+        ):
             if src.crs is None:
                 raise SundplanError(
                     "The population raster '{raster}' has no CRS. Assign its CRS (for Danish "
@@ -268,9 +271,9 @@ def population_from_points(
     bad = np.flatnonzero(~np.isfinite(pop))
     if bad.size:
         raise SundplanError(
-            "The population layer '{layer}' has {count} features with a NULL "
-            "population (first: feature id {fid}). Fill them in (0 if nobody lives "
-            "there) or filter them out.",
+            "The population layer '{layer}' has {count} features with a NULL or non-numeric "
+            "population (first: feature id {fid}). Fill them in with numbers (0 if nobody "
+            "lives there) or filter them out.",
             layer=source_name,
             count=bad.size,
             fid=ids[bad[0]],

@@ -420,3 +420,47 @@ def test_filtered_embedded_hospitals_keep_their_ids_on_real_data(run_alg, shared
     assert report["land_mask"]["used"] is False
     assert "No land mask was used" in report["land_mask"]["note"]
     assert sum(c["area_km2"] for c in catchments) > 1.1 * _land_area_km2(kommuner)
+
+
+def test_whole_denmark_at_default_snapping_warns_about_residents_not_reached(
+    qgis_process_env, shared_data, tmp_path
+):
+    """Issue 9: on the main-road network at the default 1 000 m snapping about an eighth of
+    Denmark lives farther from a road; the run must say so (log warning naming the worst
+    kommuner, report coverage, per-area columns), not hide it in the means."""
+    kommuner = shared_data / "dagi-kommuner-regioner-2021-folk1a" / "kommuner_2021_folk1a.geojson"
+    _data, proc = run_qgis_process(
+        qgis_process_env,
+        "sundplan:catchments",
+        {
+            "NETWORK_FILE": shared_data / "osm-roads-dk-2021" / "dk_roads_osm2021_z13.gpkg",
+            "CLASS_FIELD": "class",
+            "POPULATION_LAYER": kommuner,
+            "POPULATION_FIELD": "population",
+            "CELL_SIZE_M": 500,
+            "AREAS": kommuner,
+            "AREA_ID_FIELD": "kode",
+            "AREA_NAME_FIELD": "navn",
+            "TRAVEL_TIME": tmp_path / "tt.tif",
+            "CATCHMENTS": tmp_path / "catchments.gpkg",
+            "BAND_POLYGONS": tmp_path / "bands.gpkg",
+            "AREA_SUMMARY": tmp_path / "areas.gpkg",
+            "REPORT": tmp_path / "report.json",
+        },
+    )
+    report = json.loads((tmp_path / "report.json").read_text("utf-8"))
+    cov = report["coverage"]
+    total = sum(row["population"] for row in read_table(kommuner))
+    assert cov["total"] == pytest.approx(total)
+    assert 0.08 < cov["share_not_reached"] < 0.2  # 12.9 % measured in issue 9
+    assert cov["not_reached"] == pytest.approx(cov["unsnapped"] + cov["unreachable"])
+    log = proc.stdout + proc.stderr
+    assert "are not reached" in log and "Worst areas" in log
+    areas = {a["area_name"]: a for a in read_table(tmp_path / "areas.gpkg")}
+    laesoe = areas["Læsø"]
+    # Independent: the share from the area's own counts.
+    own = (laesoe["pop_unsnapped"] + laesoe["pop_unreachable"]) / laesoe["population"]
+    assert laesoe["share_not_reached"] == pytest.approx(own)
+    assert laesoe["share_not_reached"] > 0.3
+    bands = read_table(tmp_path / "bands.gpkg")
+    assert sum(b["population"] for b in bands) == pytest.approx(total, abs=1.0)

@@ -202,7 +202,7 @@ CASES = [
         "gp_same_path_two_outputs",
         GP,
         lambda inp, out: gp_params(inp, out, GROUP_OUTPUT=str(out / "areas.gpkg")),
-        words=(("AREA_OUTPUT", "GROUP_OUTPUT"), ("same", "twice", "one path")),
+        words=(("AREA_OUTPUT", "GROUP_OUTPUT"), ("same", "twice", "one path", "also given")),
     ),
     Case("fca_baseline", FCA, F(), "result", check=check_fca),
     Case(
@@ -247,11 +247,7 @@ CASES = [
 
 
 XFAIL = {
-    "gp_christianso_outside_grouping": "issue 9 item 8: Christiansø (0411, no grouping unit) becomes the worst unit of the roll-up",
     "gp_areas_invalid_geometry": "issue 9 (invalid geometries): a self-intersecting area polygon is used without a word",
-    "gp_same_path_two_outputs": "issue 9 item 5: one path for two outputs is accepted",
-    "fca_all_practices_off_network": "issue 9 item 1: fca_access with every practice off the network returns zeros (exit 0)",
-    "fca_zone_weights_text": "issue 9 item 5: the message on ZONE_WEIGHTS='1,abc,0.2' does not name the parameter",
 }
 INPROC_ONLY = {
     "fca_capacity_negative",

@@ -173,7 +173,7 @@ CASES = [
         "ref_same_path_two_outputs",
         REF,
         RF(lambda inp, out: {"KOMMUNER": str(out / "hospitals.gpkg")}),
-        words=(("HOSPITALS", "KOMMUNER"), ("same", "twice", "one path")),
+        words=(("HOSPITALS", "KOMMUNER"), ("same", "twice", "one path", "also given")),
     ),
     Case(
         "ref_vector_as_tif",
@@ -237,13 +237,6 @@ CASES = [
 
 XFAIL = {
     "map_no_sidecar_beside_input_raster": "inputs unchanged (issue 9): reading a raster without statistics writes a GDAL .aux.xml beside the user's file",
-    "map_atlas_name_field_missing": "issue 9 item 6: a missing ATLAS_NAME_FIELD ends in a traceback (KeyError)",
-    "map_output_txt": "issue 9 item 5: a .txt path for the PDF is accepted",
-    "ref_same_path_two_outputs": "issue 9 item 5: one path for two outputs is accepted",
-    "ref_vector_as_tif": "issue 9 item 5: a .tif path for a vector output is accepted",
-    "ref_file_name_256_bytes": "issue 9 item 6: a 256-byte file name gives GDAL's message with no hint",
-    "sample_folder_under_regular_file": "issue 9 item 6: an output folder under a regular file ends in a traceback",
-    "sample_folder_name_256_bytes": "issue 9 item 6: a 256-byte folder name ends in a traceback",
 }
 INPROC_ONLY = {
     "map_atlas_empty",

@@ -87,7 +87,7 @@ CASES = [
         "same_path_two_outputs",
         TOOL,
         lambda inp, out: params(inp, out, AREA_CHANGES=str(out / "switches.gpkg")),
-        words=(("AREA_CHANGES", "SWITCHES"), ("same", "twice", "one path")),
+        words=(("AREA_CHANGES", "SWITCHES"), ("same", "twice", "one path", "also given")),
     ),
     Case(
         "raster_as_txt",
@@ -105,12 +105,7 @@ CASES = [
 ]
 
 
-XFAIL = {
-    "active_parse_error": "issue 9 item 4: an unparsable ACTIVE_EXPRESSION means 'all hospitals active' (exit 0)",
-    "same_path_two_outputs": "issue 9 item 5: one path for two outputs is accepted",
-    "raster_as_txt": "issue 9 item 5: a .txt path for the change raster is accepted",
-    "max_snap_nan": "issue 9 item 5: MAX_SNAP_M=nan is accepted",
-}
+XFAIL = {}
 INPROC_ONLY = {
     "add_at_sea",
     "bands_descending",
