@@ -66,24 +66,11 @@ def land_from_areas(geometries: Sequence, *, source_name: str = "areas") -> Land
 
 def part_of_points(land: Land, xy: np.ndarray) -> np.ndarray:
     """Land part (0..K-1) containing each point, :data:`OFF_LAND` (-1) in the sea."""
-    from ._compat import points_in_polygon
+    from .catchments import assign_areas_by_point  # the parts are areas that never overlap
 
     xy = np.asarray(xy, dtype="float64").reshape(-1, 2)
-    out = np.full(xy.shape[0], OFF_LAND, dtype=np.int32)
-    if xy.shape[0] == 0:
-        return out
-    for i, part in enumerate(land.parts):
-        xmin, ymin, xmax, ymax = part.bounds
-        cand = np.flatnonzero(
-            (out < 0)
-            & (xy[:, 0] >= xmin)
-            & (xy[:, 0] <= xmax)
-            & (xy[:, 1] >= ymin)
-            & (xy[:, 1] <= ymax)
-        )
-        if cand.size:
-            inside = points_in_polygon(part, xy[cand, 0], xy[cand, 1])
-            out[cand[inside]] = i
+    out = assign_areas_by_point(xy, land.parts).astype(np.int32)
+    out[out < 0] = OFF_LAND
     return out
 
 

@@ -8,6 +8,7 @@ the network's CRS instead.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import tempfile
@@ -124,7 +125,8 @@ def read_population_raster(
     name = Path(path).name
     try:
         with (
-            rasterio.Env(GDAL_CACHEMAX=_CACHE_MB, GDAL_PAM_ENABLED="NO"),
+            leave_no_sidecar(path),
+            rasterio.Env(GDAL_CACHEMAX=_CACHE_MB),
             rasterio.open(path) as src,
         ):
             if src.crs is None:
@@ -166,6 +168,20 @@ def read_population_raster(
         grid=grid,
         flat_index=flat,
     )
+
+
+@contextlib.contextmanager
+def leave_no_sidecar(path: str | os.PathLike):
+    """Read a raster without leaving a new GDAL ``.aux.xml`` beside the user's file (GDAL
+    writes one when it computes anything it keeps; the input must stay as it was). PAM stays
+    on while reading, so a CRS or nodata kept in an existing side-car is still honoured."""
+    sidecar = Path(str(path) + ".aux.xml")
+    existed = sidecar.exists()
+    try:
+        yield
+    finally:
+        if not existed and sidecar.exists():
+            sidecar.unlink(missing_ok=True)
 
 
 STRIP_CELLS = 4_000_000

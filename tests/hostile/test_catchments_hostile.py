@@ -358,8 +358,7 @@ CASES = [
 ]
 
 
-XFAIL = {
-}
+XFAIL = {}
 INPROC_ONLY = {
     "access_speed_nan",
     "active_literal_text_zero",
