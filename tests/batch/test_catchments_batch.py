@@ -201,28 +201,36 @@ def test_unreadable_osm_file_is_named(qgis_process_env, sample, tmp_path):
     assert "broken.osm.pbf" in proc.stderr and "Traceback" not in proc.stderr
 
 
+def _kommuner_2021(shared_data: Path) -> Path:
+    return shared_data / "dagi-kommuner-regioner-2021-folk1a" / "kommuner_2021_folk1a.geojson"
+
+
+def _national_params(shared_data: Path, tmp_path: Path, **extra) -> dict:
+    """Denmark's main roads (OSM 2021), FOLK1A 2021 kommuner as residents and areas, 500 m
+    cells; ``extra`` overrides (None leaves a parameter out)."""
+    kommuner = _kommuner_2021(shared_data)
+    return {
+        "NETWORK_FILE": shared_data / "osm-roads-dk-2021" / "dk_roads_osm2021_z13.gpkg",
+        "CLASS_FIELD": "class",
+        "POPULATION_LAYER": kommuner,
+        "POPULATION_FIELD": "population",
+        "CELL_SIZE_M": 500,
+        "AREAS": kommuner,
+        "AREA_ID_FIELD": "kode",
+        "AREA_NAME_FIELD": "navn",
+        "TRAVEL_TIME": tmp_path / "tt.tif",
+        "CATCHMENTS": tmp_path / "catchments.gpkg",
+        "BAND_POLYGONS": tmp_path / "bands.gpkg",
+        "AREA_SUMMARY": tmp_path / "areas.gpkg",
+        "REPORT": tmp_path / "report.json",
+        **extra,
+    }
+
+
 def test_whole_denmark_with_the_embedded_akutsygehuse(run_alg, shared_data, tmp_path):
     """Denmark's main-road network (OSM 2021), the 21 akutsygehuse, FOLK1A 2021 by kommune."""
-    kommuner = shared_data / "dagi-kommuner-regioner-2021-folk1a" / "kommuner_2021_folk1a.geojson"
-    out = run_alg(
-        "sundplan:catchments",
-        {
-            "NETWORK_FILE": shared_data / "osm-roads-dk-2021" / "dk_roads_osm2021_z13.gpkg",
-            "CLASS_FIELD": "class",
-            "POPULATION_LAYER": kommuner,
-            "POPULATION_FIELD": "population",
-            "CELL_SIZE_M": 500,
-            "MAX_SNAP_M": 5000,
-            "AREAS": kommuner,
-            "AREA_ID_FIELD": "kode",
-            "AREA_NAME_FIELD": "navn",
-            "TRAVEL_TIME": tmp_path / "tt.tif",
-            "CATCHMENTS": tmp_path / "catchments.gpkg",
-            "BAND_POLYGONS": tmp_path / "bands.gpkg",
-            "AREA_SUMMARY": tmp_path / "areas.gpkg",
-            "REPORT": tmp_path / "report.json",
-        },
-    )
+    kommuner = _kommuner_2021(shared_data)
+    out = run_alg("sundplan:catchments", _national_params(shared_data, tmp_path, MAX_SNAP_M=5000))
     report = json.loads(Path(out["results"]["REPORT"]).read_text("utf-8"))
     total = sum(row["population"] for row in read_table(kommuner))
     assert total == 5_840_045  # FOLK1A 2021Q1, per SOURCE.md
@@ -428,25 +436,9 @@ def test_whole_denmark_at_default_snapping_warns_about_residents_not_reached(
     """Issue 9: on the main-road network at the default 1 000 m snapping about an eighth of
     Denmark lives farther from a road; the run must say so (log warning naming the worst
     kommuner, report coverage, per-area columns), not hide it in the means."""
-    kommuner = shared_data / "dagi-kommuner-regioner-2021-folk1a" / "kommuner_2021_folk1a.geojson"
+    kommuner = _kommuner_2021(shared_data)
     _data, proc = run_qgis_process(
-        qgis_process_env,
-        "sundplan:catchments",
-        {
-            "NETWORK_FILE": shared_data / "osm-roads-dk-2021" / "dk_roads_osm2021_z13.gpkg",
-            "CLASS_FIELD": "class",
-            "POPULATION_LAYER": kommuner,
-            "POPULATION_FIELD": "population",
-            "CELL_SIZE_M": 500,
-            "AREAS": kommuner,
-            "AREA_ID_FIELD": "kode",
-            "AREA_NAME_FIELD": "navn",
-            "TRAVEL_TIME": tmp_path / "tt.tif",
-            "CATCHMENTS": tmp_path / "catchments.gpkg",
-            "BAND_POLYGONS": tmp_path / "bands.gpkg",
-            "AREA_SUMMARY": tmp_path / "areas.gpkg",
-            "REPORT": tmp_path / "report.json",
-        },
+        qgis_process_env, "sundplan:catchments", _national_params(shared_data, tmp_path)
     )
     report = json.loads((tmp_path / "report.json").read_text("utf-8"))
     cov = report["coverage"]

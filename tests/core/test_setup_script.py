@@ -31,26 +31,26 @@ def _apt(tmp_path: Path, *, sources: str = "", list_: str = "", extra_list: str 
 
 
 DEB822 = """Types: deb
-URIs: http://mirror.example.internal/debian-security
+URIs: file:/srv/mirror/debian-security
 Suites: bookworm-security
 Components: main
 
 # the main archive
 Types: deb deb-src
-URIs: http://mirror.example.internal/debian
+URIs: file:/srv/mirror/debian
 Suites: bookworm bookworm-updates
 Components: main
 """
 
 
 def test_deb822_sources_give_the_main_archive_not_security(tmp_path):
-    assert _mirror(_apt(tmp_path, sources=DEB822)) == "http://mirror.example.internal/debian"
+    assert _mirror(_apt(tmp_path, sources=DEB822)) == "file:/srv/mirror/debian"
 
 
 def test_deb822_disabled_and_src_only_stanzas_are_skipped(tmp_path):
     sources = (
-        "Types: deb-src\nURIs: http://src.example.internal/debian\nSuites: bookworm\n\n"
-        "Enabled: no\nTypes: deb\nURIs: http://off.example.internal/debian\nSuites: bookworm\n\n"
+        "Types: deb-src\nURIs: file:/srv/src/debian\nSuites: bookworm\n\n"
+        "Enabled: no\nTypes: deb\nURIs: file:/srv/off/debian\nSuites: bookworm\n\n"
         "Types: deb\nURIs: file:/srv/mirror/debian\nSuites: bookworm\n"
     )
     assert _mirror(_apt(tmp_path, sources=sources)) == "file:/srv/mirror/debian"
@@ -59,17 +59,17 @@ def test_deb822_disabled_and_src_only_stanzas_are_skipped(tmp_path):
 def test_one_line_sources_with_options(tmp_path):
     list_ = (
         "# comment\n"
-        "deb-src http://src.example.internal/debian bookworm main\n"
+        "deb-src file:/srv/src/debian bookworm main\n"
         "deb [arch=amd64 signed-by=/usr/share/keyrings/k.gpg] "
-        "https://mirror.example.internal/debian bookworm main contrib\n"
+        "file:/srv/mirror/debian bookworm main contrib\n"
     )
-    assert _mirror(_apt(tmp_path, list_=list_)) == "https://mirror.example.internal/debian"
+    assert _mirror(_apt(tmp_path, list_=list_)) == "file:/srv/mirror/debian"
 
 
 def test_no_source_for_the_suite_fails(tmp_path):
-    apt = _apt(tmp_path, list_="deb http://mirror.example.internal/debian trixie main\n")
+    apt = _apt(tmp_path, list_="deb file:/srv/mirror/debian trixie main\n")
     assert _mirror(apt, "bookworm") is None
-    assert _mirror(apt, "trixie") == "http://mirror.example.internal/debian"
+    assert _mirror(apt, "trixie") == "file:/srv/mirror/debian"
 
 
 def test_no_package_host_is_named_in_the_repository():
