@@ -584,6 +584,8 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
         # dest id -> (QML path or None, title, store style/metadata inside a GeoPackage)
         self._outputs_to_style: dict[str, tuple[Path | None, str | None, bool]] = {}
         self._provenance: str | None = None
+        # enum parameter name -> option keys, in option order (see add_choice)
+        self._choice_keys: dict[str, tuple[str, ...]] = {}
 
     # -- identity ---------------------------------------------------------------------
     def tr(self, message: str) -> str:
@@ -678,6 +680,38 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
                     key, field_label, parentLayerParameterName="AREAS", optional=True
                 )
             )
+
+    def add_choice(
+        self,
+        name: str,
+        description: str,
+        choices,
+        *,
+        default: str,
+        optional: bool = False,
+        advanced: bool = False,
+    ) -> None:
+        """An enum parameter whose options are ``(key, English label)`` pairs defined once in
+        the core. Labels are translated here; :meth:`choice` reads the key and the provenance
+        records the key, never the option's position."""
+        from qgis.core import QgsProcessingParameterEnum
+
+        keys = tuple(key for key, _label in choices)
+        param = QgsProcessingParameterEnum(
+            name,
+            description,
+            options=[tr(label) for _key, label in choices],
+            defaultValue=keys.index(default),
+            optional=optional,
+        )
+        if advanced:
+            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(param)
+        self._choice_keys[name] = keys
+
+    def choice(self, parameters: dict, name: str, context: QgsProcessingContext) -> str:
+        """The key of the option chosen for an :meth:`add_choice` parameter."""
+        return self._choice_keys[name][self.parameterAsEnum(parameters, name, context)]
 
     def add_not_reached_parameter(self) -> None:
         """NOT_REACHED_WARNING_PCT (advanced): warn in the log when more than this share of
@@ -886,6 +920,8 @@ class SundplanAlgorithm(QgsProcessingAlgorithm):
             if kind == "boolean":
                 return self.parameterAsBool(parameters, name, context)
             if kind == "enum":
+                if name in self._choice_keys:  # recorded by key, not position
+                    return self.choice(parameters, name, context)
                 if definition.allowMultiple():
                     return self.parameterAsEnums(parameters, name, context)
                 return self.parameterAsEnum(parameters, name, context)
