@@ -11,7 +11,7 @@ Everything happens in a private, in-memory ``QgsProject``: it runs headless in
 file beside the destination and renamed at the end, so a failed run leaves no half-written PDF.
 
 Page language: Danish by default (LANGUAGE parameter), independent of the QGIS interface
-language; the page texts come from ``sundplan_qgis.report_text``. Parameter names, messages and
+language; the page texts come from ``sundplan_qgis.page_text``. Parameter names, messages and
 help go through ``tr()`` like everywhere else.
 """
 
@@ -77,7 +77,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, Qt
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..sundplan_qgis import report_text
+from ..sundplan_qgis import page_text
 from ..sundplan_qgis.errors import SundplanError
 from .base import PLUGIN_DIR, STYLES_DIR, SundplanAlgorithm, tr
 
@@ -404,7 +404,7 @@ class MapReportAlgorithm(SundplanAlgorithm):
         layers_top_first: list[QgsMapLayer] = []
         legend_layers: list[QgsMapLayer] = []
         layer.setName(
-            report_text.legend_title(kind, display_name(source), details=details, language=language)
+            page_text.legend_title(kind, display_name(source), details=details, language=language)
         )
         backdrop_fill = backdrop_lines = None
         if backdrop_src is not None:
@@ -453,12 +453,12 @@ class MapReportAlgorithm(SundplanAlgorithm):
         map_item.zoomToExtent(_grow(full_extent, 0.04))
 
         # --- texts
-        title = self.parameterAsString(parameters, "TITLE", context) or report_text.title(
+        title = self.parameterAsString(parameters, "TITLE", context) or page_text.title(
             kind, details=details, language=language
         )
         subtitle = self.parameterAsString(parameters, "SUBTITLE", context)
         if not subtitle:
-            subtitle = report_text.subtitle(
+            subtitle = page_text.subtitle(
                 kind,
                 provenance=provenance,
                 synthetic=synthetic,
@@ -468,31 +468,31 @@ class MapReportAlgorithm(SundplanAlgorithm):
         if atlas_layer is not None and atlas_name_field:
             title = f"{title} – [% @atlas_pagename %]"
         method = self.parameterAsString(parameters, "METHOD_NOTE", context) or (
-            report_text.method_note(kind, provenance=provenance, details=details, language=language)
+            page_text.method_note(kind, provenance=provenance, details=details, language=language)
         )
         sources_text = self.parameterAsString(parameters, "SOURCES", context)
         if not sources_text:
-            sources_text = report_text.sources_line(
+            sources_text = page_text.sources_line(
                 sources, provenance=provenance, seed=seed, language=language
             )
-        elif not sources_text.lower().startswith(report_text.word("sources", language).lower()):
-            sources_text = f"{report_text.word('sources', language)}: {sources_text}"
+        elif not sources_text.lower().startswith(page_text.word("sources", language).lower()):
+            sources_text = f"{page_text.word('sources', language)}: {sources_text}"
         organisation = self.parameterAsString(parameters, "ORGANISATION", context)
         texts = {
             "title": title,
             "subtitle": subtitle,
             "organisation": organisation,
-            "method_note": f"{report_text.word('method', language)}: {method}",
+            "method_note": f"{page_text.word('method', language)}: {method}",
             "sources": sources_text,
-            "date": report_text.date_line(
+            "date": page_text.date_line(
                 printed=_dt.date.today(), provenance=provenance, language=language
             ),
-            "summary_title": report_text.word("summary", language),
+            "summary_title": page_text.word("summary", language),
             "summary_note": "",
             "page_number": "",
         }
         if atlas_layer is not None:
-            texts["page_number"] = report_text.word("page", language).format(
+            texts["page_number"] = page_text.word("page", language).format(
                 number="[% @atlas_featurenumber %]", total="[% @atlas_totalfeatures %]"
             )
         longest_name = ""
@@ -548,7 +548,7 @@ class MapReportAlgorithm(SundplanAlgorithm):
         # --- legend
         legend = items.get("legend")
         if isinstance(legend, QgsLayoutItemLegend):
-            legend.setTitle(report_text.word("legend", language))
+            legend.setTitle(page_text.word("legend", language))
             _fill_legend(legend, legend_layers)
 
         # --- overview map (atlas only)
@@ -591,7 +591,7 @@ class MapReportAlgorithm(SundplanAlgorithm):
                         else len(available),
                         "share_not_reached",
                     )
-                fields = report_text.default_summary_fields(
+                fields = page_text.default_summary_fields(
                     available, kind=detect_kind(summary_src)
                 )
                 if details.get("specialty") and "specialty" in fields:
@@ -969,7 +969,7 @@ def _first_value(layer: QgsVectorLayer, field: str):
 
 
 def layer_details(layer: QgsMapLayer, kind: str, provenance: dict | None) -> dict:
-    """What the page texts need to know from the mapped data itself (see report_text.title).
+    """What the page texts need to know from the mapped data itself (see page_text.title).
 
     Specialist gaps: the specialty when the layer (or its filter) holds one, the number of
     specialties otherwise, the reference total (Σ fair shares of that specialty); 2SFCA: the
@@ -1211,15 +1211,15 @@ def _synthetic_file(path_or_uri: str) -> tuple[bool, int | None]:
 
 def describe_inputs(
     provenance: dict | None, layer: QgsMapLayer
-) -> tuple[list[report_text.SourceInfo], int | None]:
-    """The inputs named in the provenance, as :class:`report_text.SourceInfo` (+ sample seed)."""
-    sources: list[report_text.SourceInfo] = []
+) -> tuple[list[page_text.SourceInfo], int | None]:
+    """The inputs named in the provenance, as :class:`page_text.SourceInfo` (+ sample seed)."""
+    sources: list[page_text.SourceInfo] = []
     seed = None
     params = (provenance or {}).get("parameters") or {}
     if provenance is None:
         synthetic, seed = _synthetic_file(layer.source())
         if synthetic:
-            sources.append(report_text.SourceInfo("other", layer.name(), synthetic=True))
+            sources.append(page_text.SourceInfo("other", layer.name(), synthetic=True))
         return sources, seed
     roles = (
         ("hospitals", ("HOSPITALS",)),
@@ -1234,7 +1234,7 @@ def describe_inputs(
             if role == "hospitals" and str(provenance.get("algorithm", "")).startswith(
                 "sundplan:catchment"
             ):
-                sources.append(report_text.SourceInfo("hospitals", embedded=True))
+                sources.append(page_text.SourceInfo("hospitals", embedded=True))
             continue
         value = str(value)
         synthetic, found_seed = _synthetic_file(value)
@@ -1244,7 +1244,7 @@ def describe_inputs(
         if layername:
             name = f"{name} ({layername.group(1)})"
         osm = value.split("|", 1)[0].lower().endswith((".osm", ".pbf"))
-        sources.append(report_text.SourceInfo(role, name, osm=osm, synthetic=synthetic))
+        sources.append(page_text.SourceInfo(role, name, osm=osm, synthetic=synthetic))
     return sources, seed
 
 
@@ -1290,7 +1290,7 @@ def _backdrop_layers(
         )
     )
     lines = _clone_plain(source)
-    lines.setName(report_text.backdrop_title(display_name(source), language=language))
+    lines.setName(page_text.backdrop_title(display_name(source), language=language))
     lines.setRenderer(
         QgsSingleSymbolRenderer(
             QgsFillSymbol.createSimple(
@@ -1316,7 +1316,7 @@ def _backdrop_layers(
 
 def _points_layer(source: QgsVectorLayer, label_field: str, language: str) -> QgsVectorLayer:
     points = _clone_plain(source)
-    points.setName(report_text.points_title(display_name(source), language=language))
+    points.setName(page_text.points_title(display_name(source), language=language))
     symbol = QgsMarkerSymbol.createSimple(
         {
             "name": "square",
@@ -1571,7 +1571,7 @@ def _fit_legend(legend: QgsLayoutItemLegend) -> None:
 # --------------------------------------------------------------------------- not reached
 # Kinds whose pages show placed residents: the key figure "Ikke nået" is on every page of them
 # (other kinds only when their area table has the counts).
-RESIDENT_KINDS = report_text.TRAVEL_KINDS + report_text.ACCESS_KINDS
+RESIDENT_KINDS = page_text.TRAVEL_KINDS + page_text.ACCESS_KINDS
 # Kinds drawn as a surface of travel times: where they leave land blank, it is hatched as
 # "not reached" (the hatch lies under the output, a knock-out copy of the output hides it).
 HATCH_KINDS = ("travel_time", "travel_time_bands", "catchments", "travel_time_change")
@@ -1582,7 +1582,7 @@ NOT_REACHED_BAND_ID = -1  # the bands style's class for residents not reached
 
 
 def _has_counts(layer) -> bool:
-    return isinstance(layer, QgsVectorLayer) and report_text.has_not_reached_counts(
+    return isinstance(layer, QgsVectorLayer) and page_text.has_not_reached_counts(
         layer.fields().names()
     )
 
@@ -1607,7 +1607,7 @@ def coverage_table(source, kind: str, provenance: dict | None, summary_src):
     return None
 
 
-def report_totals(provenance: dict | None) -> report_text.NotReached | None:
+def report_totals(provenance: dict | None) -> page_text.NotReached | None:
     """The run's totals from its JSON run report (section ``coverage`` or ``population``), for
     outputs made without areas; None when there is no such report."""
     params = (provenance or {}).get("parameters") or {}
@@ -1627,7 +1627,7 @@ def report_totals(provenance: dict | None) -> report_text.NotReached | None:
             "pop_unreachable": section.get("unreachable"),
             "population": section.get("total"),
         }
-        totals = report_text.not_reached_totals([row])
+        totals = page_text.not_reached_totals([row])
         if totals.known:
             return totals
     return None
@@ -1657,7 +1657,7 @@ def _not_reached_hatch_layer(land: QgsVectorLayer, language: str) -> QgsVectorLa
     """The land hatched as "not reached"; drawn under the output, so only what the output
     leaves blank shows (see :func:`_knockout_layer`)."""
     hatch = _clone_plain(land)
-    hatch.setName(report_text.word("not_reached_class", language))
+    hatch.setName(page_text.word("not_reached_class", language))
     hatch.setRenderer(QgsSingleSymbolRenderer(not_reached_symbol()))
     return hatch
 
@@ -1724,7 +1724,7 @@ def style_not_reached_class(layer: QgsMapLayer, kind: str, language: str) -> boo
     if not values:
         return False
     renderer = layer.renderer()
-    label = report_text.word("not_reached_class", language)
+    label = page_text.word("not_reached_class", language)
     if (
         isinstance(renderer, QgsCategorizedSymbolRenderer)
         and renderer.classAttribute() == "band_id"
@@ -1760,7 +1760,7 @@ class AreaRows:
     """The rows of a per-area table, with a point inside each area to find a page's rows.
 
     Counts of residents not reached are completed (``pop_not_reached``, and
-    ``share_not_reached`` when an older output lacks it), see ``report_text.with_not_reached``.
+    ``share_not_reached`` when an older output lacks it), see ``page_text.with_not_reached``.
     """
 
     def __init__(self, source: QgsVectorLayer, crs, project):
@@ -1779,7 +1779,7 @@ class AreaRows:
         names = source.fields().names()
         for feature in source.getFeatures():
             row = {name: _plain(feature[name]) for name in names}
-            self.rows.append(report_text.with_not_reached(row))
+            self.rows.append(page_text.with_not_reached(row))
             point = None
             if has_geometry and feature.hasGeometry():
                 point = feature.geometry().pointOnSurface()
@@ -1825,14 +1825,14 @@ class NotReachedFigure:
         self.printed: dict = {}
         self.total = self._totals(rows.rows if rows is not None else None)
 
-    def _totals(self, rows) -> report_text.NotReached:
+    def _totals(self, rows) -> page_text.NotReached:
         if rows is None:
-            return self.fallback or report_text.NotReached(None, None)
-        return report_text.not_reached_totals(rows)
+            return self.fallback or page_text.NotReached(None, None)
+        return page_text.not_reached_totals(rows)
 
-    def _show(self, totals: report_text.NotReached, page: str | None) -> None:
-        figure = report_text.not_reached_figure(totals, language=self.language)
-        note = report_text.not_reached_note(totals, self.kind, language=self.language)
+    def _show(self, totals: page_text.NotReached, page: str | None) -> None:
+        figure = page_text.not_reached_figure(totals, language=self.language)
+        note = page_text.not_reached_note(totals, self.kind, language=self.language)
         fmt = QgsTextFormat(self.label.textFormat())
         fmt.setAllowHtmlFormatting(True)
         self.label.setTextFormat(fmt)
@@ -1850,14 +1850,14 @@ class NotReachedFigure:
         if self.name_field and feature.fields().indexOf(self.name_field) >= 0:
             name = str(_plain(feature[self.name_field]))
         if self.area_rows is None:
-            totals = report_text.NotReached(None, None)
+            totals = page_text.NotReached(None, None)
         else:
             atlas = self.label.layout().atlas()
             coverage = atlas.coverageLayer()
             rows = self.area_rows.feature_rows(
                 feature, coverage.crs() if coverage is not None else None, self.name_field
             )
-            totals = report_text.not_reached_totals(rows)
+            totals = page_text.not_reached_totals(rows)
         self._show(totals, name if name is not None else str(feature.id()))
 
     def report(self) -> dict:
@@ -1894,7 +1894,7 @@ class NotReachedFigure:
         return [
             tr("Printed on {n} pages; all areas together: {figure}").format(
                 n=len(self.printed),
-                figure=report_text.not_reached_figure(self.total, language=self.language),
+                figure=page_text.not_reached_figure(self.total, language=self.language),
             )
         ]
 
@@ -1940,7 +1940,7 @@ class SummaryFiller:
         self.project = project
 
     # -- contents
-    def _set(self, summary: report_text.SummaryTable) -> None:
+    def _set(self, summary: page_text.SummaryTable) -> None:
         header, content = QgsTextFormat(self.header_format), QgsTextFormat(self.content_format)
         available = self.frame_width
         n = max(len(summary.headings), 1)
@@ -1975,7 +1975,7 @@ class SummaryFiller:
         """Every row; when they do not fit the frame, those with the longest times."""
         max_rows = len(self.rows)
         while True:
-            summary = report_text.summary_table(
+            summary = page_text.summary_table(
                 self.rows,
                 self.fields,
                 max_rows=max_rows if max_rows < len(self.rows) else None,
@@ -1997,11 +1997,11 @@ class SummaryFiller:
             feature, coverage.crs() if coverage is not None else None, self.name_field
         )
         if len(rows) == 1:
-            summary = report_text.area_key_figures(rows[0], self.fields, language=self.language)
+            summary = page_text.area_key_figures(rows[0], self.fields, language=self.language)
         else:
-            summary = report_text.summary_table(rows, self.fields, language=self.language)
+            summary = page_text.summary_table(rows, self.fields, language=self.language)
             if not rows:
-                summary.note = report_text.word("no_rows", self.language)
+                summary.note = page_text.word("no_rows", self.language)
         self._set(summary)
 
 
@@ -2013,7 +2013,7 @@ def _text_width_mm(text: str, fmt: QgsTextFormat) -> float:
 
 
 def column_widths(
-    summary: report_text.SummaryTable,
+    summary: page_text.SummaryTable,
     header: QgsTextFormat,
     content: QgsTextFormat,
     room_mm: float,

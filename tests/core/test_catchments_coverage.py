@@ -208,7 +208,7 @@ def test_scenario_counts_residents_reached_in_only_one_run():
 
 
 def test_method_note_says_statistics_are_of_reached_residents():
-    from sundplan_qgis import report_text as rt
+    from sundplan_qgis import page_text as rt
 
     prov = {"algorithm": "sundplan:catchments", "parameters": {"MAX_SNAP_M": 500}}
     da = rt.method_note("travel_time", provenance=prov)

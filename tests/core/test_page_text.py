@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from sundplan_qgis import report_text as rt
+from sundplan_qgis import page_text as rt
 
 PROVENANCE = {
     "algorithm": "sundplan:catchments",
@@ -169,16 +169,25 @@ def test_legend_names_of_backdrop_and_points():
 # --------------------------------------------------------------------------- newer outputs
 GP_PROVENANCE = {
     "algorithm": "sundplan:gp_density",
-    "parameters": {"NEED_WEIGHTS": 1, "SHORTAGE_THRESHOLD": 1600.0, "CAPACITY_FIELD": "n_gps"},
+    "parameters": {
+        "NEED_WEIGHTS": "default",
+        "SHORTAGE_THRESHOLD": 1600.0,
+        "CAPACITY_FIELD": "n_gps",
+    },
     "versions": {"sundplan": "0.1.0"},
 }
 FCA_PROVENANCE = {
     "algorithm": "sundplan:fca_access",
-    "parameters": {"METHOD": 1, "THRESHOLD_MIN": 20.0, "LOW_ACCESS": 6.25, "NEED_WEIGHTS": 0},
+    "parameters": {
+        "METHOD": "e2sfca",
+        "THRESHOLD_MIN": 20.0,
+        "LOW_ACCESS": 6.25,
+        "NEED_WEIGHTS": "none",
+    },
 }
 GAPS_PROVENANCE = {
     "algorithm": "sundplan:specialist_gaps",
-    "parameters": {"WEIGHTS": 0, "UNDER_RATIO": 0.75, "OVER_RATIO": 1.5},
+    "parameters": {"NEED_WEIGHTS": "default", "UNDER_RATIO": 0.75, "OVER_RATIO": 1.5},
 }
 
 
@@ -189,7 +198,10 @@ def test_gp_density_texts_name_weights_and_threshold():
     assert "Behovsvægtede borgere pr. læge" in sub and "1.600" in sub
     note = rt.method_note("gp_density", provenance=GP_PROVENANCE)
     assert "standardvægte" in note and "1.600" in note and "LABY27" in note and "n_gps" in note
-    unweighted = {**GP_PROVENANCE, "parameters": {"NEED_WEIGHTS": 0, "SHORTAGE_THRESHOLD": 1800}}
+    unweighted = {
+        **GP_PROVENANCE,
+        "parameters": {"NEED_WEIGHTS": "none", "SHORTAGE_THRESHOLD": 1800},
+    }
     assert "ingen behovsvægtning" in rt.method_note("gp_density", provenance=unweighted)
     assert "above 1,800" in rt.subtitle("gp_density", provenance=unweighted, language="en")
     assert "Made with" not in rt.method_note("gp_density", language="en")
@@ -226,6 +238,76 @@ def test_specialist_gap_texts_name_specialty_reference_and_classes():
     )
     several = rt.subtitle("specialist_gaps", details={"n_specialties": 6})
     assert "6 specialer" in several
+
+
+def _notes(kind: str, parameters: dict, language: str = "da") -> str:
+    provenance = {"algorithm": f"sundplan:{kind}", "parameters": parameters}
+    return (
+        rt.subtitle(kind, provenance=provenance, language=language)
+        + " | "
+        + (rt.method_note(kind, provenance=provenance, language=language))
+    )
+
+
+def test_choices_are_read_by_key():
+    """Option parameters are recorded by key: each key names its choice in the page text."""
+    assert "Behovsvægtede" in _notes("gp_density", {"NEED_WEIGHTS": "default"})
+    assert "standardvægte for almen praksis" in _notes("gp_density", {"NEED_WEIGHTS": "default"})
+    none = _notes("gp_density", {"NEED_WEIGHTS": "none"})
+    assert "ingen behovsvægtning" in none and "Behovsvægtede" not in none
+    assert "egne behovsvægte" in _notes("gp_density", {"NEED_WEIGHTS": "custom"})
+    assert "own need weights" in _notes("gp_density", {"NEED_WEIGHTS": "custom"}, "en")
+    for key, name in (("2sfca", "2SFCA"), ("e2sfca", "E2SFCA"), ("gaussian", "Gaussian")):
+        notes = _notes("fca_access", {"METHOD": key})
+        assert notes.startswith(f"{name},") and f"efter {name} " in notes
+    assert "ingen behovsvægtning" in _notes("fca_access", {})  # 2SFCA: unweighted by default
+    assert "egne behovsvægte" in _notes("fca_access", {"NEED_WEIGHTS": "custom"})
+    gaps = {
+        "default": "sundplans standardvægte pr. speciale",
+        "none": "uvægtet befolkning",
+        "custom": "egen vægttabel",
+    }
+    for key, text in gaps.items():
+        assert text in _notes("specialist_gaps", {"NEED_WEIGHTS": key})
+    assert "standardvægte pr. speciale" in _notes("specialist_gaps", {})
+    grouped = _notes("specialist_gaps", {"GROUPING": "sundhedsraad"})
+    assert "uden for inddelingen" in grouped
+    assert "uden for inddelingen" not in _notes("specialist_gaps", {"GROUPING": "none"})
+    assert "uden for inddelingen" not in _notes("specialist_gaps", {})
+
+
+def test_choices_recorded_by_position_are_not_named():
+    """Outputs of 0.1.0 recorded positions: the page does not guess what they meant."""
+    gp = _notes("gp_density", {"NEED_WEIGHTS": 0})
+    assert "som valgt i kørslen" in gp
+    assert "ingen behovsvægtning" not in gp and "standardvægte" not in gp
+    assert "as chosen in the run" in _notes("gp_density", {"NEED_WEIGHTS": 2}, "en")
+    gaps = _notes("specialist_gaps", {"WEIGHTS": 1, "GROUPING": 3})
+    assert "behovsvægte som valgt i kørslen" in gaps and "uvægtet" not in gaps
+    assert "uden for inddelingen" not in gaps
+    assert _notes("fca_access", {"METHOD": 1}).startswith("2SFCA,")  # the tool's default
+
+
+def test_choices_fall_back_to_the_names_before_the_rename():
+    """specialist_gaps recorded WEIGHTS before the agreed name NEED_WEIGHTS."""
+    assert "uvægtet befolkning" in _notes("specialist_gaps", {"WEIGHTS": "none"})
+    both = {"NEED_WEIGHTS": "custom", "WEIGHTS": "none"}
+    assert "egen vægttabel" in _notes("specialist_gaps", both)
+
+
+def test_defaults_come_from_the_core_modules_that_own_them():
+    from sundplan_qgis import catchments, density, fca, gaps
+
+    gp = _notes("gp_density", {}, "en")
+    assert f"above {density.DEFAULT_SHORTAGE_THRESHOLD:,.0f} per GP" in gp
+    under, over = (f"{x:g}" for x in (gaps.DEFAULT_UNDER_RATIO, gaps.DEFAULT_OVER_RATIO))
+    assert f"under-supplied < {under}, over-supplied > {over}" in _notes(
+        "specialist_gaps", {}, "en"
+    )
+    assert f"within {fca.DEFAULT_THRESHOLD_MIN:g} min" in _notes("fca_access", {}, "en")
+    travel = _notes("catchments", {}, "en")
+    assert "bands " + ", ".join(f"{b:g}" for b in catchments.DEFAULT_BANDS_MIN) in travel
+    assert f"within {catchments.DEFAULT_MAX_SNAP_M:,.0f} m" in travel
 
 
 def test_scenario_texts_name_closed_and_added_hospitals():
