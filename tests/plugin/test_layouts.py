@@ -413,7 +413,7 @@ def newer_outputs(areas) -> dict[str, str]:
         gp,
         {
             "algorithm": "sundplan:gp_density",
-            "parameters": {"NEED_WEIGHTS": 1, "SHORTAGE_THRESHOLD": 1600.0},
+            "parameters": {"NEED_WEIGHTS": "default", "SHORTAGE_THRESHOLD": 1600.0},
             "versions": {"sundplan": "0.1.0"},
         },
     )
@@ -456,7 +456,7 @@ def newer_outputs(areas) -> dict[str, str]:
         gaps,
         {
             "algorithm": "sundplan:specialist_gaps",
-            "parameters": {"WEIGHTS": 0, "UNDER_RATIO": 0.8, "OVER_RATIO": 1.25},
+            "parameters": {"NEED_WEIGHTS": "default", "UNDER_RATIO": 0.8, "OVER_RATIO": 1.25},
         },
     )
     return {"gp_density": gp, "specialist_gaps": gaps}
