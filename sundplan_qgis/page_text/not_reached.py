@@ -174,3 +174,38 @@ def not_reached_note(
         parts.append(word("not_reached_of", lang).format(total=total))
     parts.append(word("reached_note", lang).format(what=what))
     return ". ".join(parts)
+
+
+# Band rows for the residents not reached (the explicit class of newer band outputs).
+NOT_REACHED_BAND_WORDS = ("not reached", "ikke nået", "unreached", "not_reached")
+NOT_REACHED_BAND_ID = -1  # the bands style's class for residents not reached
+
+
+def is_not_reached_band(values: Mapping[str, Any]) -> bool:
+    """A band polygon row (``band_id``, ``band``, ``from_min``, ``to_min``) for the residents
+    not reached."""
+    text = str(values.get("band") or "").strip().lower()
+    if any(w in text for w in NOT_REACHED_BAND_WORDS):
+        return True
+    band_id = values.get("band_id")
+    if isinstance(band_id, int | float) and not isinstance(band_id, bool) and band_id < 0:
+        return True
+    return "from_min" in values and values.get("from_min") is None and values.get("to_min") is None
+
+
+def totals_from_run_report(report: Any) -> NotReached | None:
+    """The totals of a tool's JSON run report (section ``coverage`` or ``population``), for
+    outputs made without areas; None when the report has neither with known counts."""
+    for key in ("coverage", "population"):
+        section = report.get(key) if isinstance(report, dict) else None
+        if not isinstance(section, dict):
+            continue
+        row = {
+            "pop_unsnapped": section.get("unsnapped"),
+            "pop_unreachable": section.get("unreachable"),
+            "population": section.get("total"),
+        }
+        totals = not_reached_totals([row])
+        if totals.known:
+            return totals
+    return None

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from .formatting import language_of, word
 from .tables import DEFAULT_LANGUAGE
@@ -94,3 +96,67 @@ def sources_line(
     if software:
         parts.append(("beregning: " if lang == "da" else "computed with ") + ", ".join(software))
     return f"{word('sources', lang)}: " + "; ".join(parts)
+
+
+# Input parameters of the tools, by the role their data plays on the source line.
+INPUT_ROLES = (
+    ("hospitals", ("HOSPITALS",)),
+    ("network", ("NETWORK_FILE", "NETWORK_LAYER")),
+    ("population", ("POPULATION_RASTER", "POPULATION_LAYER")),
+    ("areas", ("AREAS",)),
+    ("practices", ("PRACTICES", "CAPACITY_TABLE")),
+)
+
+Probe = Callable[[str], "tuple[bool, int | None]"]
+"""Is the file (or ``file|layername=x``) sundplan's synthetic sample data, and its seed?"""
+
+
+def synthetic_marker(texts: Iterable[str]) -> tuple[bool, int | None]:
+    """(synthetic, seed) from a file's metadata texts or README: the sample data says so."""
+    joined = "\n".join(texts)
+    synthetic = "SYNTHETIC=1" in joined or "SYNTHETIC sample data" in joined
+    seed = re.search(r"seed (\d+)", joined)
+    return synthetic, int(seed.group(1)) if seed else None
+
+
+def layer_name_of(uri: str) -> str | None:
+    """``x`` of ``file.gpkg|layername=x``, else None."""
+    match = re.search(r"layername=([^|]+)", str(uri))
+    return match.group(1) if match else None
+
+
+def input_sources(
+    provenance: Mapping | None, *, probe: Probe, layer_source: str = "", layer_name: str = ""
+) -> tuple[list[SourceInfo], int | None]:
+    """The inputs named in the provenance, as :class:`SourceInfo` (+ the sample seed).
+
+    Without a provenance only the mapped layer itself (``layer_source``) is looked at: it is
+    named when it is sample data. ``probe`` opens a file and tells whether it is sample data.
+    """
+    sources: list[SourceInfo] = []
+    seed = None
+    params = (provenance or {}).get("parameters") or {}
+    if provenance is None:
+        synthetic, seed = probe(layer_source)
+        if synthetic:
+            sources.append(SourceInfo("other", layer_name, synthetic=True))
+        return sources, seed
+    for role, keys in INPUT_ROLES:
+        value = next((params.get(k) for k in keys if params.get(k)), None)
+        if value is None:
+            if role == "hospitals" and str(provenance.get("algorithm", "")).startswith(
+                "sundplan:catchment"
+            ):
+                sources.append(SourceInfo("hospitals", embedded=True))
+            continue
+        value = str(value)
+        synthetic, found_seed = probe(value)
+        seed = seed or found_seed
+        path = value.split("|", 1)[0]
+        name = PurePath(path).name
+        layername = layer_name_of(value)
+        if layername:
+            name = f"{name} ({layername})"
+        osm = path.lower().endswith((".osm", ".pbf"))
+        sources.append(SourceInfo(role, name, osm=osm, synthetic=synthetic))
+    return sources, seed

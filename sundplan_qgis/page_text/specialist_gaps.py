@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from ..gaps import DEFAULT_OVER_RATIO, DEFAULT_UNDER_RATIO
 from .formatting import format_number
@@ -38,6 +38,15 @@ def is_grouped(params: Mapping) -> bool:
     """Compared within a grouping; False also when the choice is not known by key (0.1.0)."""
     key = choice_key(params, GROUPING_NAMES, default=NO_GROUPING)
     return key is not None and key.lower() not in (NO_GROUPING, "")
+
+
+def reference_total(fair_shares: Iterable) -> float:
+    """The reference total of one specialty: the sum of its areas' fair shares (numbers only)."""
+    total = 0.0
+    for value in fair_shares:
+        if isinstance(value, int | float):
+            total += float(value)
+    return round(total, 6)
 
 
 def reference_text(params: Mapping, details: Mapping, lang: str) -> str:

@@ -178,3 +178,21 @@ def _sort_value(value: Any, *, missing: float = -math.inf) -> float:
     except (TypeError, ValueError):
         return missing
     return missing if math.isnan(number) else number
+
+
+def page_summary_fields(
+    available: Iterable[str], *, kind: str | None, has_counts: bool, one_specialty: bool
+) -> list[str]:
+    """The summary columns of a page when none are given: the kind's own choice, with the
+    share not reached (after the residents) when the table has the two counts; without the
+    specialty when the page shows one (it is in the title)."""
+    names = list(available)
+    if has_counts and "share_not_reached" not in names:
+        names.insert(
+            names.index("population") + 1 if "population" in names else len(names),
+            "share_not_reached",
+        )
+    fields = default_summary_fields(names, kind=kind)
+    if one_specialty and "specialty" in fields:
+        fields.remove("specialty")
+    return fields

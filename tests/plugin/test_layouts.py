@@ -317,7 +317,7 @@ def test_failed_export_leaves_the_previous_pdf_and_no_part_file(
 ):
     """The PDF is written to a temporary file and renamed only on success."""
     from qgis.core import QgsLayoutExporter, QgsProcessingException
-    from sundplan.processing import map_report
+    from sundplan.processing.map_report import atlas
 
     out = tmp_path / "keep.pdf"
     out.write_bytes(b"%PDF-previous")
@@ -327,7 +327,7 @@ def test_failed_export_leaves_the_previous_pdf_and_no_part_file(
             Path(args[0]).write_bytes(b"%PDF-half")
             return QgsLayoutExporter.ExportResult.FileError
 
-    monkeypatch.setattr(map_report, "QgsLayoutExporter", FailingExporter)
+    monkeypatch.setattr(atlas, "QgsLayoutExporter", FailingExporter)
     with pytest.raises(QgsProcessingException) as err:
         run_report({"LAYER": areas["summary"], "OUTPUT": str(out)})
     assert "Could not write the PDF" in str(err.value)
@@ -340,15 +340,16 @@ def test_summary_table_without_atlas_shows_the_longest_times_when_full(
 ):
     """Unit check of the filler's row limit: rows that do not fit are dropped, noted."""
     from qgis.core import QgsLayoutFrame, QgsVectorLayer
-    from sundplan.processing import map_report
+    from sundplan.processing.map_report.layout import load_template
+    from sundplan.processing.map_report.summary import SummaryFiller
 
     project = QgsProject()
-    layout = map_report._load_template(project, LAYOUTS_DIR / "sundplan_a4_portrait.qpt", None)
+    layout = load_template(project, LAYOUTS_DIR / "sundplan_a4_portrait.qpt", None)
     items = {i.id(): i for i in layout.items() if hasattr(i, "id") and i.id()}
     frame = items["summary_table"]
     assert isinstance(frame, QgsLayoutFrame)
     layer = QgsVectorLayer(areas["summary"], "s", "ogr")
-    filler = map_report.SummaryFiller(
+    filler = SummaryFiller(
         frame.multiFrame(),
         frame,
         items["summary_note"],
