@@ -1,4 +1,4 @@
-"""Texts of the map report (``sundplan_qgis.report_text``): Danish by default, numbers in the
+"""Texts of the map report (``sundplan_qgis.page_text``): Danish by default, numbers in the
 page language's format, provenance turned into method note and source line."""
 
 from __future__ import annotations
@@ -399,3 +399,92 @@ def test_with_not_reached_completes_older_rows_only_from_both_counts():
     assert "share_not_reached" not in rt.with_not_reached(LAESOE)
     assert rt.format_cell("share_not_reached", older["share_not_reached"]) == "57 %"
     assert rt.column_heading("share_not_reached", language="en") == "Share not reached"
+
+
+# --------------------------------------------------------------------------- page rules
+def test_kind_of_an_output_by_its_fields_or_raster_units():
+    from sundplan_qgis.page_text import kinds
+
+    assert kinds.vector_kind(["hospital_id", "hospital", "band_id"]) == "catchments"
+    assert kinds.vector_kind(["band_id", "band"]) == "travel_time_bands"
+    assert kinds.vector_kind(["area_name", "mean_min"]) == "area_summary"
+    assert kinds.vector_kind(["need_inhabitants_per_gp"]) == "gp_density"
+    gp = kinds.vector_kind(["inhabitants_per_gp"], algorithm="sundplan:gp_density")
+    assert gp == "gp_density" and kinds.vector_kind(["inhabitants_per_gp"]) == ""
+    assert kinds.vector_kind(["access_per_10000"]) == "fca_access"
+    assert kinds.vector_kind(["access_mean_per_10000"]) == "fca_access_areas"
+    assert kinds.vector_kind(["fair_share", "ratio", "class"]) == "specialist_gaps"
+    assert kinds.vector_kind(["from_area", "to_area", "capacities"]) == "specialist_relocations"
+    assert kinds.raster_kind("minutes (scenario - baseline)") == "travel_time_change"
+    assert kinds.raster_kind("", algorithm="sundplan:catchment_scenario") == "travel_time_change"
+    assert kinds.raster_kind("Minutes") == "travel_time"
+    assert kinds.raster_kind("", algorithm="sundplan:catchments") == "travel_time"
+    assert kinds.raster_kind("persons") == ""
+    assert set(kinds.HATCH_KINDS) <= set(kinds.RESIDENT_KINDS) | {"travel_time_change"}
+
+
+def test_not_reached_band_rows_and_run_report_totals():
+    from sundplan_qgis.page_text import not_reached as nr
+
+    assert nr.is_not_reached_band({"band": "Ikke nået", "band_id": 9})
+    assert nr.is_not_reached_band({"band_id": nr.NOT_REACHED_BAND_ID})
+    assert nr.is_not_reached_band({"from_min": None, "to_min": None})
+    assert not nr.is_not_reached_band({"band": "0–15", "band_id": 1, "from_min": 0, "to_min": 15})
+    assert not nr.is_not_reached_band({"band_id": True})
+    report = {"coverage": {"unsnapped": 10, "unreachable": 5, "total": 1000}}
+    totals = nr.totals_from_run_report(report)
+    assert totals.not_reached == 15 and totals.population == 1000
+    population = {"coverage": {"unsnapped": None}, "population": {"unsnapped": 1, "total": 4}}
+    assert nr.totals_from_run_report(population) is None  # one count missing: unknown
+    population["population"]["unreachable"] = 1
+    assert nr.totals_from_run_report(population).not_reached == 2
+    assert nr.totals_from_run_report([]) is None
+
+
+def test_input_sources_name_roles_osm_and_sample_data():
+    from sundplan_qgis.page_text import sources
+
+    def probe(path):
+        return ("sample" in path, 7 if "sample" in path else None)
+
+    provenance = {
+        "algorithm": "sundplan:catchments",
+        "parameters": {
+            "NETWORK_FILE": "/data/roads.osm.pbf",
+            "POPULATION_RASTER": "/data/sample/pop.tif",
+            "AREAS": "/data/areas.gpkg|layername=kommuner",
+        },
+    }
+    found, seed = sources.input_sources(provenance, probe=probe)
+    assert seed == 7
+    assert [(s.role, s.name, s.osm, s.synthetic, s.embedded) for s in found] == [
+        ("hospitals", "", False, False, True),
+        ("network", "roads.osm.pbf", True, False, False),
+        ("population", "pop.tif", False, True, False),
+        ("areas", "areas.gpkg (kommuner)", False, False, False),
+    ]
+    alone, seed = sources.input_sources(
+        None, probe=probe, layer_source="/x/sample.gpkg", layer_name="s"
+    )
+    assert [(s.role, s.name, s.synthetic) for s in alone] == [("other", "s", True)] and seed == 7
+    assert sources.synthetic_marker(["a=1", "SYNTHETIC=1 seed 42"]) == (True, 42)
+    assert sources.synthetic_marker(["plain"]) == (False, None)
+    assert sources.layer_name_of("f.gpkg|layername=x|subset=y") == "x"
+
+
+def test_default_summary_fields_of_a_page():
+    from sundplan_qgis.page_text import specialist_gaps, summary
+
+    fields = summary.page_summary_fields(
+        ["area_name", "population", "mean_min", "pop_unsnapped", "pop_unreachable"],
+        kind="area_summary",
+        has_counts=True,
+        one_specialty=False,
+    )
+    assert fields == ["area_name", "population", "share_not_reached", "mean_min"]
+    gaps = ["area_name", "specialty", "capacity", "fair_share", "gap", "ratio", "class"]
+    one = summary.page_summary_fields(
+        gaps, kind="specialist_gaps", has_counts=False, one_specialty=True
+    )
+    assert "specialty" not in one and one[0] == "area_name"
+    assert specialist_gaps.reference_total([1.25, None, "x", 2, 2.25]) == 5.5
