@@ -8,7 +8,7 @@ One command reproduces every figure in ``docs/benchmarks.md`` (section "Catchmen
 
 What it does (all inputs are generated, SYNTHETIC, and cached in ``--work-dir``):
 
-1. Country size (``sundplan_qgis.sample.generate_country_network``, about 1.7 M directed
+1. Country size (``sundplan_qgis.sample.country.generate_country_network``, about 1.7 M directed
    edges, 21 hospitals, about 1 M populated 100 m cells): the core's stage chain (read the
    network, build the graph, read hospitals and population, solve, locate, summaries,
    polygons, write outputs) in a fresh Python subprocess per run, once from ``roads.gpkg``
@@ -376,7 +376,7 @@ def ensure_country(work: Path, seed: int) -> dict:
             for n in ("roads.gpkg", "roads.osm.pbf", "hospitals.gpkg", "population.tif")
         ):
             return cached
-    from sundplan_qgis.sample import generate_country_network
+    from sundplan_qgis.sample.country import generate_country_network
 
     t0 = time.perf_counter()
     res = generate_country_network(out, seed=seed)
