@@ -209,14 +209,13 @@ def worker_chain(args: argparse.Namespace) -> int:
     values = np.where(np.isfinite(res.surface_time_min), res.surface_time_min, -9999.0)
     rasters.write_geotiff(out / "travel_time.tif", values, res.grid, nodata=-9999.0)
     del values
-    catch = res.catchments.copy()
-    catch["name"] = [res.hospital_names[int(i)] for i in catch["hospital_id"]]
+    # catchment polygons are keyed by hospital position (hospital_id is the user's id, 1..H)
     _write_polygons_gpkg(
         out / "catchments.gpkg",
         res.catchment_polygons,
-        catch,
-        "hospital_id",
-        "name",
+        res.catchments,
+        "hospital_index",
+        "hospital",
         graph.crs_wkt,
     )
     bands = res.bands.copy()
