@@ -59,10 +59,14 @@ class Land:
 
     def coast_x(self, y: np.ndarray | float) -> np.ndarray:
         """East coast of the mainland (x, metres) as a function of y (metres)."""
-        t = (np.asarray(y, dtype=np.float64) - REGION_Y0) / REGION_SIZE_M
-        base = 541_000.0 + 1_500.0 * np.sin(2 * np.pi * 2.6 * t + self.phase)
-        base += 500.0 * np.sin(2 * np.pi * 7.0 * t + 2 * self.phase)
-        return base + np.interp(t, np.linspace(0, 1, self.wobble.size), self.wobble)
+        return _coast_x(y, self.phase, self.wobble)
+
+
+def _coast_x(y: np.ndarray | float, phase: float, wobble: np.ndarray) -> np.ndarray:
+    t = (np.asarray(y, dtype=np.float64) - REGION_Y0) / REGION_SIZE_M
+    base = 541_000.0 + 1_500.0 * np.sin(2 * np.pi * 2.6 * t + phase)
+    base += 500.0 * np.sin(2 * np.pi * 7.0 * t + 2 * phase)
+    return base + np.interp(t, np.linspace(0, 1, wobble.size), wobble)
 
 
 def generate_land(rng: np.random.Generator) -> Land:
@@ -73,20 +77,16 @@ def generate_land(rng: np.random.Generator) -> Land:
     y1 = y0 + REGION_SIZE_M
     phase = float(rng.uniform(0, 2 * np.pi))
     wobble = np.convolve(rng.normal(0, 350, 40), np.ones(4) / 4, mode="same")
-    land = Land(mainland=None, island=None, island_centre=np.zeros(2), phase=phase, wobble=wobble)
     coast_y = np.linspace(y0, y1, 61)
-    coast_x = land.coast_x(coast_y)
-    land.mainland = Polygon([(x0, y0), *zip(coast_x, coast_y, strict=True), (x0, y1)])
+    coast_x = _coast_x(coast_y, phase, wobble)
+    mainland = Polygon([(x0, y0), *zip(coast_x, coast_y, strict=True), (x0, y1)])
     ic = np.array([553_500.0 + rng.uniform(-500, 500), 6_214_000.0 + rng.uniform(-1500, 1500)])
     ang = np.linspace(0, 2 * np.pi, 48, endpoint=False)
     rad = 3_000.0 * (
         1 + 0.18 * np.sin(2 * ang + rng.uniform(0, 6)) + 0.08 * np.sin(5 * ang + rng.uniform(0, 6))
     )
-    land.island = Polygon(
-        np.column_stack([ic[0] + rad * np.cos(ang), ic[1] + 0.8 * rad * np.sin(ang)])
-    )
-    land.island_centre = ic
-    return land
+    island = Polygon(np.column_stack([ic[0] + rad * np.cos(ang), ic[1] + 0.8 * rad * np.sin(ang)]))
+    return Land(mainland=mainland, island=island, island_centre=ic, phase=phase, wobble=wobble)
 
 
 def kommune_polygons(*, rng: np.random.Generator, land: Land) -> list[Any]:

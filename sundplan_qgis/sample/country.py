@@ -228,14 +228,63 @@ def generate_country_network(
     """
     import time
 
-    from osgeo import ogr
-
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
+
+    def lap(name: str) -> None:
+        timings[name] = time.perf_counter() - t0 - sum(timings.values())
+
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    lay = _sized_layout(seed, target_directed_edges, target_populated_cells)
+    segs = [_country_segments(lay, vertical=v) for v in (False, True)]
+    lap("layout")
+    lines = _country_lines(lay, segs)
+    lap("lines")
+    note = synthetic_note(seed)
+    roads_gpkg = out_dir / "roads.gpkg"
+    _write_country_roads(roads_gpkg, lines, note=note)
+    lap("write_gpkg")
+    rng = np.random.default_rng([seed, 21])
+    hospitals_gpkg = out_dir / "hospitals.gpkg"
+    n_hospitals = _write_country_hospitals(hospitals_gpkg, lay, lines, rng=rng, note=note)
+    pop_tif = out_dir / "population.tif"
+    bounds, populated, total_pop = _write_country_population(
+        pop_tif, lay, lines, rng=rng, target_populated_cells=target_populated_cells, seed=seed
+    )
+    lap("hospitals_population")
+    pbf: Path | None = None
+    if write_pbf:
+        pbf = _write_country_pbf(out_dir / "roads.osm.pbf", lines, note=note)
+        lap("write_pbf")
 
-    # ---- size the grid from the targets ---------------------------------------------------
+    readme = out_dir / "README.txt"
+    readme.write_text(readme_text(seed, "country"), encoding="utf-8")
+    timings["total"] = time.perf_counter() - t0
+    return CountryNetwork(
+        out_dir=out_dir,
+        seed=seed,
+        roads_gpkg=roads_gpkg,
+        roads_osm_pbf=pbf,
+        hospitals_gpkg=hospitals_gpkg,
+        population_tif=pop_tif,
+        readme=readme,
+        bounds=bounds,
+        n_road_lines=lines.n_lines,
+        n_road_segments=int(lines.verts.size - lines.n_lines),
+        n_directed_edges=int(sum(np.where(s["oneway"] == 0, 2, 1).sum() for s in segs)),
+        n_nodes=int(lines.used_idx.size),
+        n_hospitals=n_hospitals,
+        n_populated_cells=populated,
+        total_population=total_pop,
+        timings_s=timings,
+    )
+
+
+def _sized_layout(
+    seed: int, target_directed_edges: int, target_populated_cells: int
+) -> _CountryLayout:
+    """The grid layout, its size grown until it has at least the target directed edges."""
     fill = 0.45  # expected share of populated cells
     area_m2 = target_populated_cells / fill * CELL_SIZE_M**2
     n_nodes = target_directed_edges / 3.7
@@ -249,10 +298,31 @@ def generate_country_network(
             break
         grow = math.sqrt(target_directed_edges / n_dir) * 1.003
         nx, ny = int(math.ceil(nx * grow)), int(math.ceil(ny * grow))
-    segs = [_country_segments(lay, vertical=v) for v in (False, True)]
-    timings["layout"] = time.perf_counter() - t0
+    return lay
 
-    # ---- lines: vertex node ids and offsets ---------------------------------------------------
+
+@dataclass
+class _CountryLines:
+    """The road lines as arrays: line i has the grid nodes ``verts[offsets[i]:offsets[i+1]]``
+    and the codes ``attrs[i]`` = (class, oneway, maxspeed)."""
+
+    flat_xy: np.ndarray  # (ny * nx, 2) coordinates of every grid node
+    verts: np.ndarray  # grid node index of every vertex, line after line
+    offsets: np.ndarray  # (L + 1,)
+    attrs: np.ndarray  # (L, 3)
+    used_idx: np.ndarray  # grid nodes that are a vertex of some line
+
+    @property
+    def n_lines(self) -> int:
+        return int(self.attrs.shape[0])
+
+    @property
+    def used_xy(self) -> np.ndarray:
+        return self.flat_xy[self.used_idx]
+
+
+def _country_lines(lay: _CountryLayout, segs: list[dict[str, np.ndarray]]) -> _CountryLines:
+    """Vertex node ids and offsets of every line, from the row and column segments."""
     line_nodes: list[np.ndarray] = []
     line_offsets: list[np.ndarray] = []
     line_attr: list[np.ndarray] = []
@@ -270,38 +340,45 @@ def generate_country_network(
         base += verts.size
         line_attr.append(np.column_stack([s["cls"][first], s["oneway"][first], s["speed"][first]]))
     verts = np.concatenate(line_nodes)
-    offsets = np.r_[np.concatenate(line_offsets), verts.size]
-    attrs = np.vstack(line_attr)
-    n_lines = attrs.shape[0]
     flat_xy = lay.xy.reshape(-1, 2)
-    n_segments = int(verts.size - n_lines)
-    n_directed = int(sum(np.where(s["oneway"] == 0, 2, 1).sum() for s in segs))
-    timings["lines"] = time.perf_counter() - t0 - sum(timings.values())
+    used = np.zeros(flat_xy.shape[0], dtype=bool)
+    used[verts] = True
+    return _CountryLines(
+        flat_xy=flat_xy,
+        verts=verts,
+        offsets=np.r_[np.concatenate(line_offsets), verts.size],
+        attrs=np.vstack(line_attr),
+        used_idx=np.flatnonzero(used),
+    )
 
-    # ---- roads.gpkg ------------------------------------------------------------------------------
-    note = synthetic_note(seed)
-    ow_text = {0: None, 1: "yes", -1: "-1"}
-    roads_gpkg = out_dir / "roads.gpkg"
-    coords_all = flat_xy[verts]
-    off_list = offsets.tolist()
-    cls_list = attrs[:, 0].tolist()
-    ow_list = attrs[:, 1].tolist()
-    sp_list = attrs[:, 2].tolist()
-    names = {0: "E99", 1: "Hovedvej"}
+
+_ONEWAY_TEXT = {0: None, 1: "yes", -1: "-1"}
+_ROAD_NAMES = {0: "E99", 1: "Hovedvej"}  # by class code: motorways and primary roads
+
+
+def _write_country_roads(path: Path, lines: _CountryLines, *, note: str) -> None:
+    """``roads.gpkg``: the documented road schema, one feature per line."""
+    from osgeo import ogr
+
+    coords_all = lines.flat_xy[lines.verts]
+    off_list = lines.offsets.tolist()
+    cls_list = lines.attrs[:, 0].tolist()
+    ow_list = lines.attrs[:, 1].tolist()
+    sp_list = lines.attrs[:, 2].tolist()
     rows = [
         [
             _CLASS_CODES[cls_list[i]],
             sp_list[i] or None,
-            ow_text[ow_list[i]],
-            names.get(cls_list[i]),
+            _ONEWAY_TEXT[ow_list[i]],
+            _ROAD_NAMES.get(cls_list[i]),
             None,
             1,
         ]
-        for i in range(n_lines)
+        for i in range(lines.n_lines)
     ]
-    wkbs = [linestring_wkb(coords_all[off_list[i] : off_list[i + 1]]) for i in range(n_lines)]
+    wkbs = [linestring_wkb(coords_all[off_list[i] : off_list[i + 1]]) for i in range(lines.n_lines)]
     with pinned_gdal_date():
-        ds = open_gpkg(roads_gpkg)
+        ds = open_gpkg(path)
         write_layer(
             ds,
             name=ROADS_LAYER,
@@ -312,17 +389,22 @@ def generate_country_network(
             description=note,
         )
         ds = None
-    del rows, wkbs
-    timings["write_gpkg"] = time.perf_counter() - t0 - sum(timings.values())
 
-    # ---- hospitals: 21 in the biggest towns, next to a road node ----------------------------------
-    rng = np.random.default_rng([seed, 21])
-    used = np.zeros(flat_xy.shape[0], dtype=bool)
-    used[verts] = True
-    used_idx = np.flatnonzero(used)
-    used_xy = flat_xy[used_idx]
+
+def _write_country_hospitals(
+    path: Path,
+    lay: _CountryLayout,
+    lines: _CountryLines,
+    *,
+    rng: np.random.Generator,
+    note: str,
+) -> int:
+    """``hospitals.gpkg``: 21 hospitals in the biggest towns, next to a road node."""
+    from osgeo import ogr
+
+    used_xy = lines.used_xy
     order = np.argsort(-lay.towns[:, 3], kind="stable")
-    hosp_rows, hosp_wkb = [], []
+    rows, wkbs = [], []
     for k in range(21):
         if k < order.size:
             tx, ty = lay.towns[order[k], :2]
@@ -332,23 +414,35 @@ def generate_country_network(
         node = used_xy[int(np.argmin(d))]
         a = rng.uniform(0, 2 * np.pi)
         p = node + rng.uniform(20, 120) * np.array([math.cos(a), math.sin(a)])
-        hosp_rows.append([f"Sygehus {k + 1}", 1, 1])
-        hosp_wkb.append(point_wkb(round(p[0], 2), round(p[1], 2)))
-    hospitals_gpkg = out_dir / "hospitals.gpkg"
+        rows.append([f"Sygehus {k + 1}", 1, 1])
+        wkbs.append(point_wkb(round(p[0], 2), round(p[1], 2)))
     with pinned_gdal_date():
-        ds = open_gpkg(hospitals_gpkg)
+        ds = open_gpkg(path)
         write_layer(
             ds,
             name=HOSPITALS_LAYER,
             geom_type=ogr.wkbPoint,
             fields=HOSPITAL_FIELDS,
-            rows=hosp_rows,
-            wkbs=hosp_wkb,
+            rows=rows,
+            wkbs=wkbs,
             description=note,
         )
         ds = None
+    return len(rows)
 
-    # ---- population raster ---------------------------------------------------------------------------
+
+def _write_country_population(
+    path: Path,
+    lay: _CountryLayout,
+    lines: _CountryLines,
+    *,
+    rng: np.random.Generator,
+    target_populated_cells: int,
+    seed: int,
+) -> tuple[tuple[float, float, float, float], int, int]:
+    """``population.tif``: a smooth rural density plus a bump per town, none in lakes, topped
+    up to ``target_populated_cells``. Returns (bounds, populated cells, total residents)."""
+    flat_xy = lines.flat_xy
     xmin = math.floor((float(flat_xy[:, 0].min()) - 500.0) / 1_000.0) * 1_000.0
     ymin = math.floor((float(flat_xy[:, 1].min()) - 500.0) / 1_000.0) * 1_000.0
     xmax = math.ceil((float(flat_xy[:, 0].max()) + 500.0) / 1_000.0) * 1_000.0
@@ -387,69 +481,48 @@ def generate_country_network(
         pick = rng.choice(empty, size=need, replace=False)
         pop.reshape(-1)[pick] = 1
         populated += need
-    pop_tif = out_dir / "population.tif"
-    write_population_tif(pop_tif, pop, x0=xmin, y_top=ymax, seed=seed)
-    total_pop = int(pop.sum(dtype=np.int64))
-    del lam, pop
-    timings["hospitals_population"] = time.perf_counter() - t0 - sum(timings.values())
+    write_population_tif(path, pop, x0=xmin, y_top=ymax, seed=seed)
+    return (xmin, ymin, xmax, ymax), populated, int(pop.sum(dtype=np.int64))
 
-    # ---- roads.osm.pbf ----------------------------------------------------------------------------------
-    pbf: Path | None = None
-    if write_pbf:
-        from pyproj import Transformer
 
-        tr = Transformer.from_crs(EPSG, 4326, always_xy=True)
-        lon, lat = tr.transform(used_xy[:, 0], used_xy[:, 1])
-        osm_id = np.zeros(flat_xy.shape[0], dtype=np.int64)
-        osm_id[used_idx] = np.arange(1, used_idx.size + 1)
-        way_nodes = osm_id[verts]
-        tag_cache: dict[tuple[int, int, int], dict[str, str]] = {}
+def _write_country_pbf(path: Path, lines: _CountryLines, *, note: str) -> Path | None:
+    """``roads.osm.pbf``: OSM node ids 1..N for the used grid nodes, one way per line; None
+    when pyosmium is missing or cannot write it."""
+    from pyproj import Transformer
 
-        def way_iter() -> Iterator[tuple[np.ndarray, dict[str, str]]]:
-            for i in range(n_lines):
-                key = (cls_list[i], ow_list[i], sp_list[i])
-                tags = tag_cache.get(key)
-                if tags is None:
-                    tags = {"highway": _CLASS_CODES[key[0]]}
-                    if key[2]:
-                        tags["maxspeed"] = str(key[2])
-                    if key[1]:
-                        tags["oneway"] = ow_text[key[1]]
-                    if key[0] in names:
-                        tags["name"] = names[key[0]]
-                    tags["note"] = note
-                    tag_cache[key] = tags
-                yield way_nodes[off_list[i] : off_list[i + 1]], tags
+    used_idx = lines.used_idx
+    used_xy = lines.used_xy
+    tr = Transformer.from_crs(EPSG, 4326, always_xy=True)
+    lon, lat = tr.transform(used_xy[:, 0], used_xy[:, 1])
+    osm_id = np.zeros(lines.flat_xy.shape[0], dtype=np.int64)
+    osm_id[used_idx] = np.arange(1, used_idx.size + 1)
+    way_nodes = osm_id[lines.verts]
+    off_list = lines.offsets.tolist()
+    cls_list = lines.attrs[:, 0].tolist()
+    ow_list = lines.attrs[:, 1].tolist()
+    sp_list = lines.attrs[:, 2].tolist()
+    tag_cache: dict[tuple[int, int, int], dict[str, str]] = {}
 
-        try:
-            pbf = write_osm_pbf(
-                out_dir / "roads.osm.pbf", lonlat=np.column_stack([lon, lat]), ways=way_iter()
-            )
-        except Exception:  # noqa: BLE001 - fall back to the osmium command line tool
-            pbf = None
-        timings["write_pbf"] = time.perf_counter() - t0 - sum(timings.values())
+    def way_iter() -> Iterator[tuple[np.ndarray, dict[str, str]]]:
+        for i in range(lines.n_lines):
+            key = (cls_list[i], ow_list[i], sp_list[i])
+            tags = tag_cache.get(key)
+            if tags is None:
+                tags = {"highway": _CLASS_CODES[key[0]]}
+                if key[2]:
+                    tags["maxspeed"] = str(key[2])
+                if key[1]:
+                    tags["oneway"] = _ONEWAY_TEXT[key[1]]
+                if key[0] in _ROAD_NAMES:
+                    tags["name"] = _ROAD_NAMES[key[0]]
+                tags["note"] = note
+                tag_cache[key] = tags
+            yield way_nodes[off_list[i] : off_list[i + 1]], tags
 
-    readme = out_dir / "README.txt"
-    readme.write_text(readme_text(seed, "country"), encoding="utf-8")
-    timings["total"] = time.perf_counter() - t0
-    return CountryNetwork(
-        out_dir=out_dir,
-        seed=seed,
-        roads_gpkg=roads_gpkg,
-        roads_osm_pbf=pbf,
-        hospitals_gpkg=hospitals_gpkg,
-        population_tif=pop_tif,
-        readme=readme,
-        bounds=(xmin, ymin, xmax, ymax),
-        n_road_lines=n_lines,
-        n_road_segments=n_segments,
-        n_directed_edges=n_directed,
-        n_nodes=int(used_idx.size),
-        n_hospitals=len(hosp_rows),
-        n_populated_cells=populated,
-        total_population=total_pop,
-        timings_s=timings,
-    )
+    try:
+        return write_osm_pbf(path, lonlat=np.column_stack([lon, lat]), ways=way_iter())
+    except Exception:  # noqa: BLE001 - fall back to the osmium command line tool
+        return None
 
 
 def generate_sparse_population_raster(
