@@ -21,7 +21,7 @@ from __future__ import annotations
 from .graph import RoadGraph, build_graph
 from .lines import RoadLines
 from .ogr_reader import read_lines_ogr
-from .osm_reader import OSM_PROGRESS_EVERY, read_osm  # to change it, set osm_reader's
+from .osm_reader import OSM_PROGRESS_EVERY, read_osm  # read_osm reads osm_reader.OSM_PROGRESS_EVERY
 from .speeds import (
     DEFAULT_FERRY_BOARDING_MIN,
     DEFAULT_FERRY_SPEED_KMH,
