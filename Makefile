@@ -15,6 +15,8 @@ LRELEASE := $(shell command -v lrelease || echo /usr/lib/qt5/bin/lrelease)
 # build, dist, caches - stays out). Override DIST / BUILD to build elsewhere (tests do).
 PLUGIN_FILES := __init__.py plugin.py metadata.txt
 PLUGIN_DIRS := processing sundplan_qgis resources i18n
+# Core modules used only by bench/ and the tests (the country-size benchmark generator).
+NOT_SHIPPED := sundplan_qgis/sample/country.py
 EXTRA_FILES := $(wildcard LICENSE LICENSE.txt README.md CHANGELOG.md)
 
 TS_FILES := $(wildcard i18n/*.ts)
@@ -34,7 +36,7 @@ zip: i18n
 	for d in $(PLUGIN_DIRS); do \
 	  if [ -d "$$d" ]; then \
 	    tar -C . --exclude='__pycache__' --exclude='*.pyc' --exclude='*.ts' \
-	      --exclude='.pytest_cache' --exclude='.ruff_cache' --exclude='i18n/*.py' --exclude='i18n/*.md' --exclude='resources/*/make_*.py' -cf - "$$d" \
+	      --exclude='.pytest_cache' --exclude='.ruff_cache' --exclude='i18n/*.py' --exclude='i18n/*.md' --exclude='resources/*/make_*.py' $(NOT_SHIPPED:%=--exclude='%') -cf - "$$d" \
 	      | tar -C $(BUILD)/$(PLUGIN) -xf -; \
 	  fi; \
 	done

@@ -8,7 +8,7 @@ One command reproduces every figure in ``docs/benchmarks.md`` (section "Catchmen
 
 What it does (all inputs are generated, SYNTHETIC, and cached in ``--work-dir``):
 
-1. Country size (``sundplan_qgis.sample.generate_country_network``, about 1.7 M directed
+1. Country size (``sundplan_qgis.sample.country.generate_country_network``, about 1.7 M directed
    edges, 21 hospitals, about 1 M populated 100 m cells): the core's stage chain (read the
    network, build the graph, read hospitals and population, solve, locate, summaries,
    polygons, write outputs) in a fresh Python subprocess per run, once from ``roads.gpkg``
@@ -209,14 +209,13 @@ def worker_chain(args: argparse.Namespace) -> int:
     values = np.where(np.isfinite(res.surface_time_min), res.surface_time_min, -9999.0)
     rasters.write_geotiff(out / "travel_time.tif", values, res.grid, nodata=-9999.0)
     del values
-    catch = res.catchments.copy()
-    catch["name"] = [res.hospital_names[int(i)] for i in catch["hospital_id"]]
+    # catchment polygons are keyed by hospital position (hospital_id is the user's id, 1..H)
     _write_polygons_gpkg(
         out / "catchments.gpkg",
         res.catchment_polygons,
-        catch,
-        "hospital_id",
-        "name",
+        res.catchments,
+        "hospital_index",
+        "hospital",
         graph.crs_wkt,
     )
     bands = res.bands.copy()
@@ -376,7 +375,7 @@ def ensure_country(work: Path, seed: int) -> dict:
             for n in ("roads.gpkg", "roads.osm.pbf", "hospitals.gpkg", "population.tif")
         ):
             return cached
-    from sundplan_qgis.sample import generate_country_network
+    from sundplan_qgis.sample.country import generate_country_network
 
     t0 = time.perf_counter()
     res = generate_country_network(out, seed=seed)

@@ -6,7 +6,7 @@ Usage (from the repository root, Debian's python):
         [--threshold 30] [--method 2sfca] [--batch 16] [--seed 1] [--workers 0]
 
 COUNTRY_DIR is made by ``python bench/make_country.py COUNTRY_DIR`` (country-size synthetic
-network, ``sundplan_qgis.sample.generate_country_network``); it is generated there when
+network, ``sundplan_qgis.sample.country.generate_country_network``); it is generated there when
 missing. Practices and demand points are drawn from the populated cells of its population
 raster (practices weighted by population, demand points uniformly among populated cells,
 each carrying its cell's population). Runs ``fca.network_fca`` (snapping, searches and both
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     roads = args.country_dir / "roads.gpkg"
     if not roads.is_file():
-        from sundplan_qgis.sample import generate_country_network
+        from sundplan_qgis.sample.country import generate_country_network
 
         generate_country_network(args.country_dir, write_pbf=False)
     timings["generate_if_missing"] = time.perf_counter() - t0

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sundplan_qgis.sample import generate_country_network  # noqa: E402
+from sundplan_qgis.sample.country import generate_country_network  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

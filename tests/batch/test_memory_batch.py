@@ -49,7 +49,7 @@ def run_measured(env: dict, alg: str, params: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def big(sample, tmp_path_factory):
-    from sundplan_qgis.sample import generate_sparse_population_raster
+    from sundplan_qgis.sample.country import generate_sparse_population_raster
 
     folder = tmp_path_factory.mktemp("big")
     truth = generate_sparse_population_raster(

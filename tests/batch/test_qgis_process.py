@@ -134,6 +134,9 @@ def test_packaged_zip_installs_and_runs(tmp_path_factory, qgis_process_tools):
         for banned in ("/tests/", "/bench/", "/.venv/", "/.git/", "/build/", "__pycache__"):
             assert not any(banned in n for n in names), banned
         assert not any(n.endswith((".pyc", ".ts")) for n in names)
+        # the benchmark generator is for bench/ and the tests only
+        assert "sundplan/sundplan_qgis/sample/region.py" in names
+        assert "sundplan/sundplan_qgis/sample/country.py" not in names
         unpacked = tmp_path_factory.mktemp("unzipped")
         archive.extractall(unpacked)
 

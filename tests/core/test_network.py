@@ -23,6 +23,7 @@ from scipy.spatial import cKDTree
 
 from sundplan_qgis import network as N
 from sundplan_qgis.errors import SundplanError
+from sundplan_qgis.network.graph import _merge_vertices
 
 X0, Y0 = 500_000.0, 6_200_000.0  # EPSG:25832, mid-Denmark-ish
 
@@ -235,7 +236,7 @@ def test_merge_vertices_tolerance() -> None:
             [5.0, 5.0],  # exact duplicate
         ]
     )
-    inv, xy = N._merge_vertices(pts, 0.01)
+    inv, xy = _merge_vertices(pts, 0.01)
     assert inv[0] == inv[1] == inv[2]
     assert inv[3] != inv[0]
     assert inv[4] == inv[5]

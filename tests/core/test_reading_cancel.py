@@ -8,6 +8,7 @@ import functools
 import pytest
 
 from sundplan_qgis import _compat, network
+from sundplan_qgis.network import osm_reader
 
 
 class Stop(Exception):
@@ -35,7 +36,7 @@ def region(tmp_path_factory):
 @pytest.mark.parametrize("fmt", ["pbf", "xml"])
 def test_osm_reader_stops_when_progress_raises(region, monkeypatch, fmt):
     path = region.roads_osm_pbf if fmt == "pbf" else region.roads_osm
-    monkeypatch.setattr(network, "OSM_PROGRESS_EVERY", 50)
+    monkeypatch.setattr(osm_reader, "OSM_PROGRESS_EVERY", 50)
     progress, calls = stop_at(10**9)
     full = network.read_osm(path, progress=progress)  # never stops: counts the calls
     n_calls = len(calls)

@@ -21,9 +21,9 @@ from sundplan_qgis import sample
 from sundplan_qgis.sample import (
     AGE_SEX_COLUMNS,
     SPECIALTIES,
-    generate_country_network,
     generate_sample_region,
 )
+from sundplan_qgis.sample.country import generate_country_network
 
 ogr.UseExceptions()
 

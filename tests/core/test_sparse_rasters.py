@@ -235,7 +235,7 @@ def _bands(res):
 def test_huge_sparse_raster_reads_in_little_memory_and_time(region, tmp_path):
     """A 20000 × 20000 raster with 75,000 populated cells: read back exactly those cells,
     and computing the catchments keeps per-cell arrays at the populated cells."""
-    from sundplan_qgis.sample import generate_sparse_population_raster
+    from sundplan_qgis.sample.country import generate_sparse_population_raster
 
     truth = generate_sparse_population_raster(
         tmp_path / "big.tif", source_tif=region["region"].population_tif

@@ -29,7 +29,7 @@ def sample(tmp_path_factory):
 @pytest.fixture(scope="module")
 def big_raster(sample, tmp_path_factory):
     """20000 × 20000 cells (3 m), 75,000 of them populated, near the sample roads."""
-    from sundplan_qgis.sample import generate_sparse_population_raster
+    from sundplan_qgis.sample.country import generate_sparse_population_raster
 
     path = tmp_path_factory.mktemp("big") / "pop20k.tif"
     generate_sparse_population_raster(path, source_tif=sample.population_tif)
