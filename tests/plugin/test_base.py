@@ -196,13 +196,15 @@ def test_cancel_inside_compute_is_a_message(alg_class):
         _run(alg_class, body)
 
 
-def test_subclass_run_method_is_moved_to_compute(sundplan_package):
-    """A subclass that names its hook ``run`` must not shadow QgsProcessingAlgorithm.run."""
+def test_subclass_run_method_is_refused(sundplan_package):
+    """A subclass that names its hook ``run`` must not shadow QgsProcessingAlgorithm.run:
+    defining it fails at class creation with a message naming ``compute``."""
+    import pytest
+
     from sundplan.processing.base import SundplanAlgorithm
 
-    class Legacy(SundplanAlgorithm):
-        def run(self, parameters, context, feedback):
-            return {"X": 1}
+    with pytest.raises(TypeError, match=r"Legacy defines run\(\).*compute\(\)"):
 
-    assert "run" not in Legacy.__dict__
-    assert Legacy.compute(None, {}, None, None) == {"X": 1}
+        class Legacy(SundplanAlgorithm):
+            def run(self, parameters, context, feedback):
+                return {"X": 1}
