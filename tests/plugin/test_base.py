@@ -199,8 +199,6 @@ def test_cancel_inside_compute_is_a_message(alg_class):
 def test_subclass_run_method_is_refused(sundplan_package):
     """A subclass that names its hook ``run`` must not shadow QgsProcessingAlgorithm.run:
     defining it fails at class creation with a message naming ``compute``."""
-    import pytest
-
     from sundplan.processing.base import SundplanAlgorithm
 
     with pytest.raises(TypeError, match=r"Legacy defines run\(\).*compute\(\)"):
