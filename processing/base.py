@@ -211,6 +211,24 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, QgsProcessingAlgori
                 )
             )
 
+    def add_advanced(self, param: QgsProcessingParameterDefinition) -> None:
+        """Add ``param`` under the dialog's "Advanced parameters"."""
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(param)
+
+    def layer_name(self, parameters: dict, name: str, context: QgsProcessingContext) -> str:
+        """The name of the layer given for ``name`` (the parameter name when there is none)."""
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        return layer.name() if layer is not None else name
+
+    _layer_name = layer_name  # the tool modules' old spelling, until they are moved over
+
+    def push_warnings(self, feedback: QgsProcessingFeedback | None, warnings) -> None:
+        """Core warnings (``errors.Message``) in the log, in the user's language."""
+        for warning in warnings:
+            if feedback is not None:
+                feedback.pushWarning(translate_message(warning))
+
     def add_choice(
         self,
         name: str,
@@ -367,6 +385,11 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, QgsProcessingAlgori
             in_file=in_file,
             adapt=adapt,
         )
+
+    @property
+    def run_provenance(self) -> str:
+        """This run's provenance (JSON), e.g. for a raster's tags; empty before the run."""
+        return self._provenance or ""
 
     def register_output(self, dest_id: str, *, title: str) -> None:
         """Give a written output provenance metadata (and a title) after the run, unless

@@ -61,6 +61,8 @@ from .snapping import (  # noqa: F401 (re-exported)
 )
 
 DEFAULT_BANDS_MIN = (15.0, 30.0, 45.0, 60.0)
+DEFAULT_CELL_SIZE_M = 100.0
+"""Cell size of the travel-time raster when the population is points or polygons."""
 
 REACHED_NOTE = "of reached residents"
 """What means, medians, P90 and maxima cover: residents not reached are counted apart."""
@@ -97,6 +99,73 @@ class CatchmentResult:
     land: object = None  # land.Land used to mask the run, or None
     location_area: np.ndarray | None = None  # (P,) area index of each location, -1 outside
     surface_cells: np.ndarray | None = None  # flat cells of the surface; None: every cell
+    warnings: list = field(default_factory=list)  # errors.Message for the log (see run)
+
+
+@dataclass(frozen=True)
+class Hospitals:
+    """The hospitals of a run: positions in the network's CRS, names and the user's ids."""
+
+    xy: np.ndarray  # (H, 2)
+    names: list[str]
+    ids: list | None = None  # the user's ids, in hospital order (None: 1..H)
+    id_source: str = ""  # where the ids come from, for the report
+
+
+@dataclass(frozen=True)
+class RoutingInputs:
+    """What every run over the road network shares: the graph, the residents, the summary
+    areas, the time bands and how locations join the roads."""
+
+    graph: object  # network.RoadGraph
+    population: object  # rasters.Population
+    areas: Areas | None = None
+    bands_min: Sequence[float] = DEFAULT_BANDS_MIN
+    max_snap_m: float = DEFAULT_MAX_SNAP_M
+    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH
+    cell_size_m: float = DEFAULT_CELL_SIZE_M
+    not_reached_warning_pct: float = coverage.DEFAULT_WARN_PCT
+    network_report: dict = field(default_factory=dict)  # how the network was read and built
+
+    def run_arguments(self) -> dict:
+        """The keyword arguments of :func:`run_catchments` these inputs fill in."""
+        return {
+            "population": self.population,
+            "areas": self.areas,
+            "bands_min": self.bands_min,
+            "max_snap_m": self.max_snap_m,
+            "access_speed_kmh": self.access_speed_kmh,
+            "cell_size_m": self.cell_size_m,
+        }
+
+
+@dataclass(frozen=True)
+class CatchmentInputs:
+    """Everything ``sundplan:catchments`` needs."""
+
+    routing: RoutingInputs
+    hospitals: Hospitals
+
+
+def run(inputs: CatchmentInputs, *, progress: Progress = _noop) -> CatchmentResult:
+    """The catchments tool: :func:`run_catchments`, with the network's reading, the hospital
+    ids' source and the coverage warning (``result.warnings``) in the report."""
+    routing, hospitals = inputs.routing, inputs.hospitals
+    result = run_catchments(
+        routing.graph,
+        hospital_xy=hospitals.xy,
+        hospital_names=hospitals.names,
+        hospital_ids=hospitals.ids,
+        progress=progress,
+        **routing.run_arguments(),
+    )
+    result.report["network"].update(routing.network_report)
+    result.report["hospital_ids"] = hospitals.id_source
+    result.report["coverage"], warning = coverage.report_section(
+        result.report["coverage"], result.areas, threshold_pct=routing.not_reached_warning_pct
+    )
+    result.warnings = [warning] if warning is not None else []
+    return result
 
 
 def run_catchments(
@@ -109,7 +178,7 @@ def run_catchments(
     bands_min: Sequence[float] = DEFAULT_BANDS_MIN,
     max_snap_m: float = DEFAULT_MAX_SNAP_M,
     access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
-    cell_size_m: float = 100.0,
+    cell_size_m: float = DEFAULT_CELL_SIZE_M,
     polygons: bool = True,
     progress: Progress = _noop,
     hospital_ids: Sequence | None = None,
