@@ -14,8 +14,6 @@ metadata after the run), ``_hygiene`` (parameter checks), ``_provenance``, ``_ru
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,6 +34,7 @@ from ._hygiene import ParameterChecks
 from ._i18n import TR_CONTEXT, tr, translate_message
 from ._postprocess import LayerPostProcessor, OutputStyle, _persist_in_file
 from ._provenance import PROVIDER_ID, ProvenanceRecorder
+from ._report import RunReport
 from ._runtime import (
     dependency_problem,
     progress_callback,
@@ -73,7 +72,7 @@ def style_path(style_name: str | None) -> Path | None:
     return path if path.is_file() else None
 
 
-class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, QgsProcessingAlgorithm):
+class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, RunReport, QgsProcessingAlgorithm):
     """Base class of every sundplan algorithm.
 
     Subclasses set:
@@ -260,69 +259,6 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, QgsProcessingAlgori
     def choice(self, parameters: dict, name: str, context: QgsProcessingContext) -> str:
         """The key of the option chosen for an :meth:`add_choice` parameter."""
         return self._choice_keys[name][self.parameterAsEnum(parameters, name, context)]
-
-    def add_not_reached_parameter(self) -> None:
-        """NOT_REACHED_WARNING_PCT (advanced): warn in the log when more than this share of
-        the residents is not reached (unsnapped or unreachable)."""
-        from qgis.core import QgsProcessingParameterNumber
-
-        from ..sundplan_qgis.coverage import DEFAULT_WARN_PCT
-
-        param = QgsProcessingParameterNumber(
-            "NOT_REACHED_WARNING_PCT",
-            tr("Warn when more than this share of residents is not reached (%)"),
-            QgsProcessingParameterNumber.Double,
-            defaultValue=DEFAULT_WARN_PCT,
-            minValue=0.0,
-            maxValue=100.0,
-        )
-        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(param)
-
-    def warn_not_reached(
-        self, parameters, context, feedback, *, coverage: dict, areas=None, name: str = "area_name"
-    ) -> dict:
-        """Push the coverage warning (naming the worst areas of the table ``areas``) when more
-        than NOT_REACHED_WARNING_PCT % is not reached; returns the report section
-        (``coverage`` plus the threshold and the worst areas)."""
-        from ..sundplan_qgis import coverage as cov
-
-        threshold = self.parameterAsDouble(parameters, "NOT_REACHED_WARNING_PCT", context)
-        cov.check_threshold(threshold)
-        worst = cov.worst_areas(areas, threshold_pct=threshold, name=name)
-        warning = cov.warning(coverage, worst, threshold_pct=threshold)
-        if warning is not None and feedback is not None:
-            feedback.pushWarning(translate_message(warning))
-        return {**coverage, "warning_threshold_pct": threshold, "worst_areas": worst}
-
-    def add_report_output(self, *, optional: bool = False) -> None:
-        """REPORT (the run report as JSON) and REPORT_TEXT (the same as text beside it)."""
-        from qgis.core import QgsProcessingOutputFile, QgsProcessingParameterFileDestination
-
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                "REPORT",
-                tr("Run report (JSON)"),
-                fileFilter="JSON (*.json)",
-                optional=optional,
-                createByDefault=True,
-            )
-        )
-        self.addOutput(QgsProcessingOutputFile("REPORT_TEXT", tr("Run report (text)")))
-
-    def write_report(self, report: dict, parameters, context) -> dict:
-        """The run report as JSON (with the provenance) and as readable text beside it;
-        the JSON is written to a temporary file first, so no half-written report remains."""
-        path = self.parameterAsFileOutput(parameters, "REPORT", context)
-        full = {"provenance": json.loads(self._provenance or "{}"), **report}
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".sundplan-", suffix=".json.tmp", dir=Path(path).parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(full, indent=2, ensure_ascii=False, default=str))
-        os.replace(tmp, path)
-        text_path = str(Path(path).with_suffix(".txt"))
-        Path(text_path).write_text(report_as_text(full), "utf-8")
-        return {"REPORT": path, "REPORT_TEXT": text_path}
 
     def define_parameters(self, config=None) -> None:
         """Add parameters and outputs (subclasses)."""
