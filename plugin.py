@@ -115,9 +115,9 @@ class SundplanPlugin:
 
     def open_algorithm(self, alg_id: str, _checked: bool = False) -> None:
         """Open the dialog of the algorithm ``alg_id`` (``sundplan:...``)."""
-        from processing import execAlgorithmDialog  # QGIS's processing, not ours
+        from .processing import qgis_processing
 
-        execAlgorithmDialog(alg_id)
+        qgis_processing().execAlgorithmDialog(alg_id)
 
     def unload(self) -> None:
         """Remove menu entries, toolbar button, provider and translator."""

@@ -28,7 +28,8 @@ from qgis.core import (
 )
 
 from ..sundplan_qgis.errors import SundplanError
-from .base import _field, tr
+from ._i18n import tr
+from ._sinks import _field
 
 EPSG_25832 = "EPSG:25832"
 

@@ -31,7 +31,7 @@ from qgis.core import (
     QgsProperty,
 )
 
-from .base import tr
+from ._i18n import tr
 
 #: Vector formats a sink may be written to (QGIS can write them and read them back as given).
 VECTOR_EXTENSIONS = (

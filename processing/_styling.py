@@ -21,7 +21,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ..sundplan_qgis.legends import da_number, gap_rules
-from .base import tr
+from ._i18n import tr
 
 
 def _fmt(v: float) -> str:

@@ -1,20 +1,36 @@
 """``sundplan:catchments``: travel time and optageområder to the akutsygehuse.
 
-Thin wrapper: parameters in, ``sundplan_qgis.catchments.run_catchments``, outputs and styles
-out. Shared input handling lives in ``_network_alg`` so the scenario algorithm reuses it.
+Parameters (hospitals, road network, residents) -> ``catchments.CatchmentInputs`` -> the core's
+``catchments.run`` -> ``_catchment_outputs.write_catchments``.
 """
 
 from __future__ import annotations
 
-from ._network_alg import NetworkAlgorithmBase
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessing,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterRasterDestination,
+)
+
+from ..sundplan_qgis import catchments
+from ._catchment_outputs import write_catchments
+from ._i18n import tr
+from ._params.hospitals import HospitalParameters
+from ._params.network import ROUTING_REQUIRES, NetworkParameters
+from ._params.residents import ResidentsParameters, push_land_note
+from .base import SundplanAlgorithm
 
 
-class CatchmentsAlgorithm(NetworkAlgorithmBase):
+class CatchmentsAlgorithm(
+    HospitalParameters, NetworkParameters, ResidentsParameters, SundplanAlgorithm
+):
     """Rejsetid og optageområder til akutsygehuse."""
 
     _name = "catchments"
     _display_name = "Travel time and catchments to akutsygehuse (Rejsetid og optageområder)"
     _group_id = "accessibility"
+    _requires = ROUTING_REQUIRES
     _tags = ("akutsygehus", "optageområde", "rejsetid", "catchment", "isochrone", "travel time")
     _help = (
         "Computes, for every resident, the drive time in minutes to the nearest active "
@@ -51,30 +67,44 @@ class CatchmentsAlgorithm(NetworkAlgorithmBase):
     )
 
     def define_parameters(self, config=None) -> None:
-        self.add_hospital_parameters(scenario=False)
+        self.add_hospital_parameters()
         self.add_network_parameters()
-        self.add_population_parameters()
-        self.add_output_parameters(scenario=False)
+        self.add_routing_parameters()
+        self.addParameter(
+            QgsProcessingParameterRasterDestination(
+                "TRAVEL_TIME", tr("Travel time to the nearest akutsygehus (minutes)")
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                "CATCHMENTS", tr("Catchments (optageområder)"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                "BAND_POLYGONS", tr("Travel-time bands"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                "AREA_SUMMARY",
+                tr("Summary per area"),
+                QgsProcessing.TypeVector,
+                optional=True,
+                createByDefault=True,
+            )
+        )
+        self.add_report_output()
+
+    def read(self, parameters, context, feedback) -> catchments.CatchmentInputs:
+        routing = self.read_routing(parameters, context, feedback)
+        crs = QgsCoordinateReferenceSystem.fromWkt(routing.graph.crs_wkt)
+        hospitals = self.read_hospitals(parameters, context, crs)
+        return catchments.CatchmentInputs(routing=routing, hospitals=hospitals)
 
     def compute(self, parameters, context, feedback):
-        from ..sundplan_qgis.catchments import run_catchments
-
-        inputs = self.read_inputs(parameters, context, feedback)
-        hospitals = self.read_hospitals(parameters, context, inputs["crs"], prefix="")
-        result = run_catchments(
-            inputs["graph"],
-            hospital_xy=hospitals["xy"],
-            hospital_names=hospitals["names"],
-            population=inputs["population"],
-            areas=inputs["areas"],
-            bands_min=inputs["bands"],
-            max_snap_m=inputs["max_snap_m"],
-            access_speed_kmh=inputs["access_speed_kmh"],
-            cell_size_m=inputs["cell_size_m"],
-            progress=self.progress(feedback, start=0.35, end=0.9),
-            hospital_ids=hospitals["hospital_ids"],
-        )
-        result.report["network"].update(inputs["network_report"])
-        result.report["hospital_ids"] = hospitals["id_source"]
-        self.coverage_report(result.report, result.areas, parameters, context, feedback)
-        return self.write_catchment_outputs(result, parameters, context, feedback, inputs)
+        inputs = self.read(parameters, context, feedback)
+        result = catchments.run(inputs, progress=self.progress(feedback, start=0.35, end=0.9))
+        self.push_warnings(feedback, result.warnings)
+        push_land_note(result.report, feedback)
+        return write_catchments(self, result, inputs.routing, parameters, context, feedback)

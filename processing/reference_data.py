@@ -5,7 +5,7 @@ from __future__ import annotations
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
-from .base import SundplanAlgorithm, dataframe_to_sink
+from .base import SundplanAlgorithm
 
 # (output name, English description, reference.<function>, style name or None)
 TABLES = (
@@ -84,11 +84,10 @@ class ReferenceDataAlgorithm(SundplanAlgorithm):
         steps = 1 + len(TABLES)
         progress(0.0, self.tr("Akutsygehuse"))
         hospitals = reference.akutsygehuse()
-        results["HOSPITALS"] = dataframe_to_sink(
-            self,
+        results["HOSPITALS"] = self.write_frame(
             hospitals,
-            parameters,
             "HOSPITALS",
+            parameters,
             context,
             x="x_25832",
             y="y_25832",
@@ -101,7 +100,7 @@ class ReferenceDataAlgorithm(SundplanAlgorithm):
             if parameters.get(name) in (None, ""):
                 continue
             table = getattr(reference, function)()
-            dest_id = dataframe_to_sink(self, table, parameters, name, context, feedback=feedback)
+            dest_id = self.write_frame(table, name, parameters, context, feedback=feedback)
             if dest_id is None:
                 continue
             results[name] = dest_id

@@ -23,541 +23,49 @@ Bands are closed on the right: with bands 15, 30, a location at exactly 15.0 min
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
-from scipy.sparse.csgraph import dijkstra
-from scipy.spatial import cKDTree
 
 from . import coverage
+from .catchment_tables import (  # noqa: F401 (re-exported: the catchments API in one place)
+    NOT_REACHED_BAND,
+    NOT_REACHED_LABEL,
+    _field,
+    area_summary,
+    assign_areas_by_point,
+    band_index,
+    band_labels,
+    band_table,
+    catchment_table,
+    id_array,
+    validate_bands,
+    weighted_quantiles,
+)
 from .errors import SundplanError, msg
-
-Progress = Callable[[float, str], None]
-
-STATUS_OK = 0
-STATUS_UNSNAPPED = 1
-STATUS_UNREACHABLE = 2
-STATUS_LABELS = {STATUS_OK: "ok", STATUS_UNSNAPPED: "unsnapped", STATUS_UNREACHABLE: "unreachable"}
+from .snapping import (  # noqa: F401 (re-exported)
+    DEFAULT_ACCESS_SPEED_KMH,
+    DEFAULT_MAX_SNAP_M,
+    STATUS_LABELS,
+    STATUS_OK,
+    STATUS_UNREACHABLE,
+    STATUS_UNSNAPPED,
+    LocationTimes,
+    NetworkSolution,
+    Progress,
+    _noop,
+    locate,
+    solve_network,
+)
 
 DEFAULT_BANDS_MIN = (15.0, 30.0, 45.0, 60.0)
-DEFAULT_MAX_SNAP_M = 1000.0
-DEFAULT_ACCESS_SPEED_KMH = 30.0
-"""Straight-line speed of the leg between a location and the road network. 30 km/h straight
-line ≈ 40 km/h on local roads with the common 1.3 detour factor."""
-
-_TIE_BREAK_S = 1e-6
-
-NOT_REACHED_BAND = -1
-"""band_id of the "not reached" class (unsnapped + unreachable residents) in the bands."""
-NOT_REACHED_LABEL = "not reached"
+DEFAULT_CELL_SIZE_M = 100.0
+"""Cell size of the travel-time raster when the population is points or polygons."""
 
 REACHED_NOTE = "of reached residents"
 """What means, medians, P90 and maxima cover: residents not reached are counted apart."""
-
-
-def _noop(_fraction: float, _message: str) -> None:
-    return None
-
-
-@dataclass
-class NetworkSolution:
-    """Time (seconds) from every road node to its nearest hospital, and which hospital."""
-
-    node_time_s: np.ndarray  # (N,) float64, inf where no hospital can be reached
-    node_hospital: np.ndarray  # (N,) int32, -1 where unreachable
-    hospital_node: np.ndarray  # (H,) int64 road node of each hospital
-    hospital_snap_m: np.ndarray  # (H,) float64 hospital to its road node, metres
-    hospital_names: list[str]
-    reachable_tree: cKDTree | None = field(default=None, repr=False)
-    reachable_nodes: np.ndarray | None = field(default=None, repr=False)
-    node_part: np.ndarray | None = field(default=None, repr=False)  # land part of each node
-    _snappers: dict = field(default_factory=dict, repr=False)
-
-    def snapper(self, graph, kind: str):
-        """Land-part snapper over the reachable (``kind='reachable'``) or all snappable
-        (``'any'``) road nodes; needs ``node_part``."""
-        from .land import PartSnapper
-
-        if kind not in self._snappers:
-            nodes = self.reachable_nodes if kind == "reachable" else _snappable(graph)
-            self._snappers[kind] = PartSnapper(graph.node_xy, nodes, self.node_part)
-        return self._snappers[kind]
-
-
-@dataclass
-class LocationTimes:
-    """Per-location result: minutes to the nearest hospital, which one, and snapping."""
-
-    time_min: np.ndarray  # (P,) float64, NaN unless status ok
-    hospital: np.ndarray  # (P,) int32, -1 unless status ok
-    snap_m: np.ndarray  # (P,) float64 distance to the road node used (NaN if unsnapped)
-    status: np.ndarray  # (P,) int8 STATUS_*
-    node: np.ndarray | None = None  # (P,) int64 road node used (ok/unreachable), else -1
-
-
-def _snappable(graph) -> np.ndarray:
-    """Nodes a location may snap to: road vertices (not ferry docks or mid-sea ferry vertices)."""
-    mask = getattr(graph, "node_is_road", None)
-    if mask is None:
-        return np.arange(graph.node_xy.shape[0])
-    return np.flatnonzero(mask)
-
-
-def _node_tree(graph) -> tuple[cKDTree, np.ndarray]:
-    """KD-tree over the snappable nodes (cached on the graph) and their node ids."""
-    cached = getattr(graph, "_sundplan_tree", None)
-    if cached is None:
-        nodes = _snappable(graph)
-        cached = (cKDTree(graph.node_xy[nodes]), nodes)
-        graph._sundplan_tree = cached
-    return cached
-
-
-def solve_network(
-    graph,
-    *,
-    hospital_xy: np.ndarray,
-    hospital_names: Sequence[str],
-    max_snap_m: float = DEFAULT_MAX_SNAP_M,
-    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
-    progress: Progress = _noop,
-    land=None,
-) -> NetworkSolution:
-    """Multi-source shortest paths from all hospitals on the reversed graph.
-
-    ``graph`` is a :class:`sundplan_qgis.network.RoadGraph`; ``hospital_xy`` (H, 2) is in its
-    CRS. Raises :class:`SundplanError` naming any hospital farther than ``max_snap_m`` from
-    the network or on a road that leads nowhere. With ``land`` (:class:`land.Land`) a hospital
-    snaps only to road nodes on its own land part.
-    """
-    hospital_xy = np.asarray(hospital_xy, dtype="float64").reshape(-1, 2)
-    names = [str(n) for n in hospital_names]
-    if len(names) == 0:
-        raise SundplanError("No active hospitals: at least one hospital is needed.")
-    _check_speed(access_speed_kmh)
-    n_nodes = graph.node_xy.shape[0]
-    if n_nodes == 0:
-        raise SundplanError("The road network '{network}' has no roads.", network=graph.source_name)
-    progress(0.0, "Snapping hospitals to the road network")
-    node_part = None
-    if land is None:
-        tree, tree_nodes = _node_tree(graph)
-        snap_m, j = tree.query(hospital_xy, k=1)
-        node = tree_nodes[j]
-    else:
-        from .land import PartSnapper, node_parts, part_of_points
-
-        node_part = node_parts(land, graph)
-        snap_m, node = PartSnapper(graph.node_xy, _snappable(graph), node_part).query(
-            hospital_xy, part_of_points(land, hospital_xy), np.inf
-        )
-    far = np.flatnonzero(snap_m > max_snap_m)
-    if far.size:
-        listing = ", ".join(
-            f"'{names[i]}' ({snap_m[i]:.0f} m)"
-            if np.isfinite(snap_m[i])
-            else f"'{names[i]}' (no road on its land part)"
-            for i in far[:5]
-        )
-        raise SundplanError(
-            "{count} hospital(s) lie farther than the maximum snap distance "
-            "({max_snap_m:.0f} m) from any road of '{network}': {hospitals}. Check the "
-            "hospitals' CRS and positions, use a network that covers them, or raise the "
-            "maximum snap distance.",
-            count=far.size,
-            max_snap_m=max_snap_m,
-            network=graph.source_name,
-            hospitals=listing,
-        )
-    rev = graph.reverse.tocsr()
-    indegree = np.diff(rev.indptr)[node]
-    dead = np.flatnonzero(indegree == 0)
-    if dead.size:
-        listing = ", ".join(f"'{names[i]}'" for i in dead[:5])
-        raise SundplanError(
-            "No road of '{network}' leads to hospital(s) {hospitals}: the nearest "
-            "road node has no incoming road (a one-way dead end or an isolated vertex). "
-            "Move the hospital point next to a connected road or fix the network.",
-            network=graph.source_name,
-            hospitals=listing,
-        )
-    # Virtual node per hospital, joined to its road node by the access leg (+ tie-break).
-    n_h = len(names)
-    access_s = snap_m / (access_speed_kmh / 3.6) + _TIE_BREAK_S * (1 + np.arange(n_h))
-    data = np.concatenate([rev.data, access_s])
-    indices = np.concatenate([rev.indices, node.astype(rev.indices.dtype)])
-    indptr = np.concatenate([rev.indptr, rev.indptr[-1] + np.arange(1, n_h + 1)])
-    n_all = n_nodes + n_h
-    aug = sp.csr_matrix((data, indices, indptr), shape=(n_all, n_all))
-    progress(
-        0.1,
-        msg(
-            "Shortest paths from {hospitals} hospitals over {nodes:,} road nodes",
-            hospitals=n_h,
-            nodes=n_nodes,
-        ),
-    )
-    dist, _pred, sources = dijkstra(
-        aug,
-        directed=True,
-        indices=np.arange(n_nodes, n_all),
-        return_predecessors=True,
-        min_only=True,
-    )
-    node_time_s = dist[:n_nodes]
-    node_hospital = np.where(sources[:n_nodes] >= 0, sources[:n_nodes] - n_nodes, -1)
-    node_hospital = node_hospital.astype(np.int32)
-    node_hospital[~np.isfinite(node_time_s)] = -1
-    # Every path from hospital h carries its tie-break once: take it off again.
-    has = node_hospital >= 0
-    node_time_s[has] -= _TIE_BREAK_S * (1 + node_hospital[has])
-    snappable = np.zeros(n_nodes, dtype=bool)
-    snappable[_snappable(graph)] = True
-    reachable = np.flatnonzero(np.isfinite(node_time_s) & snappable)
-    n_reach = int(np.isfinite(node_time_s).sum())
-    progress(
-        0.9,
-        msg("{reached:,} of {nodes:,} road nodes reach a hospital", reached=n_reach, nodes=n_nodes),
-    )
-    return NetworkSolution(
-        node_time_s=node_time_s,
-        node_hospital=node_hospital,
-        hospital_node=node.astype(np.int64),
-        hospital_snap_m=snap_m,
-        hospital_names=names,
-        reachable_tree=cKDTree(graph.node_xy[reachable]) if reachable.size else None,
-        reachable_nodes=reachable,
-        node_part=node_part,
-    )
-
-
-def _check_speed(access_speed_kmh: float) -> None:
-    if not np.isfinite(access_speed_kmh) or access_speed_kmh <= 0:
-        raise SundplanError(
-            "The access speed must be positive (got {speed} km/h).", speed=access_speed_kmh
-        )
-
-
-def locate(
-    graph,
-    solution: NetworkSolution,
-    xy: np.ndarray,
-    *,
-    max_snap_m: float = DEFAULT_MAX_SNAP_M,
-    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
-    progress: Progress = _noop,
-    chunk: int = 2_000_000,
-    part: np.ndarray | None = None,
-) -> LocationTimes:
-    """Minutes from each location (x, y in the graph's CRS) to its nearest hospital.
-
-    ``part``: the land part of each location (see :mod:`land`; needs a solution solved with
-    ``land``): a location snaps only to road nodes on its own part, off-land ones (-1) to any.
-    """
-    _check_speed(access_speed_kmh)
-    xy = np.asarray(xy, dtype="float64").reshape(-1, 2)
-    n = xy.shape[0]
-    time_min = np.full(n, np.nan)
-    hospital = np.full(n, -1, dtype=np.int32)
-    snap_m = np.full(n, np.nan)
-    status = np.full(n, STATUS_UNSNAPPED, dtype=np.int8)
-    node = np.full(n, -1, dtype=np.int64)
-    if n == 0:
-        return LocationTimes(time_min, hospital, snap_m, status, node)
-    access_mps = access_speed_kmh / 3.6
-    for start in range(0, n, chunk):
-        stop = min(n, start + chunk)
-        progress(
-            start / n,
-            msg("Snapping locations {start:,}–{stop:,} of {n:,}", start=start, stop=stop, n=n),
-        )
-        pxy = xy[start:stop]
-        ppart = None if part is None else np.asarray(part[start:stop])
-        if ppart is not None:
-            d, jn = solution.snapper(graph, "reachable").query(pxy, ppart, max_snap_m)
-        elif solution.reachable_tree is not None:
-            d, j = solution.reachable_tree.query(
-                pxy, k=1, distance_upper_bound=max_snap_m, workers=-1
-            )
-            jn = _node_ids(d, j, solution.reachable_nodes)
-        else:
-            d = np.full(stop - start, np.inf)
-            jn = np.full(stop - start, -1, dtype=np.int64)
-        ok = np.isfinite(d)
-        idx = np.flatnonzero(ok) + start
-        nodes = jn[ok]
-        time_min[idx] = (d[ok] / access_mps + solution.node_time_s[nodes]) / 60.0
-        hospital[idx] = solution.node_hospital[nodes]
-        snap_m[idx] = d[ok]
-        status[idx] = STATUS_OK
-        node[idx] = nodes
-        # Not near a reachable node: near any node at all (then unreachable) or none?
-        rest = np.flatnonzero(~ok)
-        if rest.size:
-            if ppart is not None:
-                d_any, n_any = solution.snapper(graph, "any").query(
-                    pxy[rest], ppart[rest], max_snap_m
-                )
-            else:
-                tree, tree_nodes = _node_tree(graph)
-                d_any, j_any = tree.query(
-                    pxy[rest], k=1, distance_upper_bound=max_snap_m, workers=-1
-                )
-                n_any = _node_ids(d_any, j_any, tree_nodes)
-            near = np.isfinite(d_any)
-            status[rest[near] + start] = STATUS_UNREACHABLE
-            snap_m[rest[near] + start] = d_any[near]
-            node[rest[near] + start] = n_any[near]
-    progress(1.0, "Locations done")
-    return LocationTimes(time_min, hospital, snap_m, status, node)
-
-
-def _node_ids(d: np.ndarray, j: np.ndarray, nodes: np.ndarray) -> np.ndarray:
-    """Node ids of KD-tree answers (``j`` indexes ``nodes``); -1 where nothing was found."""
-    out = np.full(d.shape, -1, dtype=np.int64)
-    found = np.isfinite(d)
-    out[found] = nodes[j[found]]
-    return out
-
-
-def validate_bands(bands_min: Sequence[float]) -> np.ndarray:
-    """Sorted, positive, distinct band limits in minutes."""
-    b = np.asarray(list(bands_min), dtype="float64")
-    if b.size == 0 or not np.all(np.isfinite(b)) or np.any(b <= 0):
-        raise SundplanError(
-            "Time bands must be positive minutes, e.g. 15,30,45,60 (got {bands}).",
-            bands=list(bands_min),
-        )
-    if np.any(np.diff(b) <= 0):
-        raise SundplanError(
-            "Time bands must be strictly increasing, e.g. 15,30,45,60 (got {bands}).",
-            bands=list(bands_min),
-        )
-    return b
-
-
-def band_index(time_min: np.ndarray, bands_min: np.ndarray) -> np.ndarray:
-    """Band of each time: 0 for (0, b0], i for (b[i-1], b[i]], len(b) beyond; -1 for NaN."""
-    idx = np.searchsorted(bands_min, time_min, side="left").astype(np.int32)
-    idx[~np.isfinite(time_min)] = -1
-    return idx
-
-
-def band_labels(bands_min: np.ndarray) -> list[str]:
-    """Human labels: '0–15', '15–30', ..., '> 60' (minutes)."""
-    edges = [0.0, *bands_min.tolist()]
-    labels = [f"{_fmt(a)}–{_fmt(b)}" for a, b in zip(edges[:-1], edges[1:], strict=True)]
-    return [*labels, f"> {_fmt(bands_min[-1])}"]
-
-
-def _fmt(v: float) -> str:
-    return f"{v:g}"
-
-
-def _field(v: float) -> str:
-    """A band limit as part of a field name: 15 -> '15', 7.5 -> '7_5'."""
-    return _fmt(v).replace(".", "_")
-
-
-def weighted_quantiles(
-    values: np.ndarray, weights: np.ndarray, groups: np.ndarray, n_groups: int, q: float
-) -> np.ndarray:
-    """Weighted ``q`` quantile of ``values`` per group (lower weighted quantile: the smallest
-    value whose cumulative weight share reaches ``q``); NaN for groups with no weight."""
-    out = np.full(n_groups, np.nan)
-    keep = (groups >= 0) & np.isfinite(values) & (weights > 0)
-    if not keep.any():
-        return out
-    v, w, g = values[keep], weights[keep], groups[keep]
-    order = np.lexsort((v, g))
-    v, w, g = v[order], w[order], g[order]
-    cum = np.cumsum(w)
-    starts = np.searchsorted(g, np.arange(n_groups), side="left")
-    stops = np.searchsorted(g, np.arange(n_groups), side="right")
-    for k in np.flatnonzero(stops > starts):
-        base = cum[starts[k] - 1] if starts[k] > 0 else 0.0
-        total = cum[stops[k] - 1] - base
-        target = base + q * total
-        # Tolerance so q = 0.5 of two equal weights picks the first, not float noise.
-        pos = np.searchsorted(cum[starts[k] : stops[k]], target - 1e-9 * total, side="left")
-        out[k] = v[starts[k] + min(pos, stops[k] - starts[k] - 1)]
-    return out
-
-
-def catchment_table(
-    loc: LocationTimes,
-    population: np.ndarray,
-    hospital_names: Sequence[str],
-    hospital_ids: Sequence | None = None,
-) -> pd.DataFrame:
-    """Per hospital: its id (the user's, unchanged; default 1..H), population served,
-    population-weighted mean and max minutes of the reached residents it serves.
-    ``hospital_index`` is the hospital's position in the run (internal, 0..H-1)."""
-    n_h = len(hospital_names)
-    ok = loc.status == STATUS_OK
-    h = loc.hospital[ok]
-    w = population[ok]
-    t = loc.time_min[ok]
-    pop = np.bincount(h, weights=w, minlength=n_h)
-    wt = np.bincount(h, weights=w * t, minlength=n_h)
-    mx = np.full(n_h, np.nan)
-    if h.size:
-        populated = w > 0
-        np.fmax.at(mx, h[populated], t[populated])
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.where(pop > 0, wt / pop, np.nan)
-    ids = np.arange(1, n_h + 1) if hospital_ids is None else id_array(hospital_ids)
-    return pd.DataFrame(
-        {
-            "hospital_index": np.arange(n_h),
-            "hospital_id": ids,
-            "hospital": list(hospital_names),
-            "population": pop,
-            "mean_min": mean,
-            "max_min": mx,
-        }
-    )
-
-
-def band_table(loc: LocationTimes, population: np.ndarray, bands_min: np.ndarray) -> pd.DataFrame:
-    """Population per time band (reached residents), then the "not reached" class
-    (band_id :data:`NOT_REACHED_BAND`: unsnapped + unreachable), so the rows add up to the
-    input total."""
-    labels = band_labels(bands_min)
-    b = band_index(loc.time_min, bands_min)
-    ok = (loc.status == STATUS_OK) & (b >= 0)
-    pop = np.bincount(b[ok], weights=population[ok], minlength=len(labels))
-    not_reached = float(population[loc.status != STATUS_OK].sum())
-    lower = np.concatenate([[0.0], bands_min, [np.nan]])
-    upper = np.concatenate([bands_min, [np.inf, np.nan]])
-    return pd.DataFrame(
-        {
-            "band_id": np.append(np.arange(len(labels)), NOT_REACHED_BAND),
-            "band": [*labels, NOT_REACHED_LABEL],
-            "from_min": lower,
-            "to_min": upper,
-            "population": np.append(pop, not_reached),
-        }
-    )
-
-
-def id_array(ids: Sequence) -> np.ndarray:
-    """The user's ids as one column: integers stay integers (int64), anything else text."""
-    values = list(ids)
-    if values and all(
-        isinstance(v, int | np.integer) and not isinstance(v, bool | np.bool_) for v in values
-    ):
-        return np.asarray(values, dtype=np.int64)
-    return np.array([None if v is None else str(v) for v in values], dtype=object)
-
-
-def area_summary(
-    loc: LocationTimes,
-    population: np.ndarray,
-    *,
-    area_index: np.ndarray,
-    area_ids: Sequence,
-    area_names: Sequence[str],
-    bands_min: np.ndarray,
-    hospital_names: Sequence[str],
-) -> pd.DataFrame:
-    """One row per area: population, travel-time statistics (minutes, population-weighted),
-    population and share beyond each band, main hospital, unsnapped/unreachable population.
-
-    ``area_index`` (P,) gives each location's area (0..A-1), -1 outside every area; locations
-    outside all areas are summarised in an extra row with area id ``None``.
-    """
-    n_a = len(area_ids)
-    n_h = len(hospital_names)
-    g = np.where(area_index >= 0, area_index, n_a).astype(np.int64)  # n_a = "outside"
-    n_g = n_a + 1
-    ok = loc.status == STATUS_OK
-    total = np.bincount(g, weights=population, minlength=n_g)
-    pop_ok = np.bincount(g[ok], weights=population[ok], minlength=n_g)
-    unsnapped = np.bincount(
-        g[loc.status == STATUS_UNSNAPPED],
-        weights=population[loc.status == STATUS_UNSNAPPED],
-        minlength=n_g,
-    )
-    unreachable = np.bincount(
-        g[loc.status == STATUS_UNREACHABLE],
-        weights=population[loc.status == STATUS_UNREACHABLE],
-        minlength=n_g,
-    )
-    t = np.where(ok, loc.time_min, np.nan)
-    wsum = np.bincount(g[ok], weights=population[ok] * t[ok], minlength=n_g)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        mean = np.where(pop_ok > 0, wsum / pop_ok, np.nan)
-    gq = np.where(ok, g, -1)
-    median = weighted_quantiles(t, population, gq, n_g, 0.5)
-    p90 = weighted_quantiles(t, population, gq, n_g, 0.9)
-    mx = np.full(n_g, np.nan)
-    populated = ok & (population > 0)
-    np.fmax.at(mx, g[populated], t[populated])
-    # Main hospital: the one serving most residents of the area.
-    hs = np.bincount(
-        g[ok] * n_h + loc.hospital[ok], weights=population[ok], minlength=n_g * n_h
-    ).reshape(n_g, n_h)
-    main = hs.argmax(axis=1)
-    main_name = np.array([hospital_names[i] for i in main], dtype=object)
-    main_name[hs.max(axis=1) <= 0] = None
-    df = pd.DataFrame(
-        {
-            "area_id": [*list(area_ids), None],
-            "area_name": [*list(area_names), "(outside all areas)"],
-            "population": total,
-            "population_reached": pop_ok,
-            "mean_min": mean,
-            "median_min": median,
-            "p90_min": p90,
-            "max_min": mx,
-        }
-    )
-    for b in bands_min:
-        beyond = ok & (t > b)
-        pb = np.bincount(g[beyond], weights=population[beyond], minlength=n_g)
-        df[f"pop_over_{_field(b)}_min"] = pb
-        with np.errstate(invalid="ignore", divide="ignore"):
-            df[f"share_over_{_field(b)}_min"] = np.where(pop_ok > 0, pb / pop_ok, np.nan)
-    df["main_hospital"] = main_name
-    df["main_hospital_share"] = np.where(
-        pop_ok > 0, hs.max(axis=1) / np.where(pop_ok > 0, pop_ok, 1), np.nan
-    )
-    df["pop_unsnapped"] = unsnapped
-    df["pop_unreachable"] = unreachable
-    coverage.add_share_not_reached(df)
-    # Keep the "outside" row only when someone lives outside every area.
-    if total[n_a] <= 0:
-        df = df.iloc[:n_a].reset_index(drop=True)
-    return df
-
-
-def assign_areas_by_point(xy: np.ndarray, geometries: Sequence) -> np.ndarray:
-    """Index of the (first) polygon containing each point, -1 outside all (vectorised per area)."""
-    from ._compat import points_in_polygon
-
-    out = np.full(xy.shape[0], -1, dtype=np.int64)
-    for i, geom in enumerate(geometries):
-        if geom is None or geom.is_empty:
-            continue
-        xmin, ymin, xmax, ymax = geom.bounds
-        cand = np.flatnonzero(
-            (out < 0)
-            & (xy[:, 0] >= xmin)
-            & (xy[:, 0] <= xmax)
-            & (xy[:, 1] >= ymin)
-            & (xy[:, 1] <= ymax)
-        )
-        if cand.size:
-            inside = points_in_polygon(geom, xy[cand, 0], xy[cand, 1])
-            out[cand[inside]] = i
-    return out
-
-
-# --------------------------------------------------------------------------- whole run
 
 
 @dataclass
@@ -591,6 +99,73 @@ class CatchmentResult:
     land: object = None  # land.Land used to mask the run, or None
     location_area: np.ndarray | None = None  # (P,) area index of each location, -1 outside
     surface_cells: np.ndarray | None = None  # flat cells of the surface; None: every cell
+    warnings: list = field(default_factory=list)  # errors.Message for the log (see run)
+
+
+@dataclass(frozen=True)
+class Hospitals:
+    """The hospitals of a run: positions in the network's CRS, names and the user's ids."""
+
+    xy: np.ndarray  # (H, 2)
+    names: list[str]
+    ids: list | None = None  # the user's ids, in hospital order (None: 1..H)
+    id_source: str = ""  # where the ids come from, for the report
+
+
+@dataclass(frozen=True)
+class RoutingInputs:
+    """What every run over the road network shares: the graph, the residents, the summary
+    areas, the time bands and how locations join the roads."""
+
+    graph: object  # network.RoadGraph
+    population: object  # rasters.Population
+    areas: Areas | None = None
+    bands_min: Sequence[float] = DEFAULT_BANDS_MIN
+    max_snap_m: float = DEFAULT_MAX_SNAP_M
+    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH
+    cell_size_m: float = DEFAULT_CELL_SIZE_M
+    not_reached_warning_pct: float = coverage.DEFAULT_WARN_PCT
+    network_report: dict = field(default_factory=dict)  # how the network was read and built
+
+    def run_arguments(self) -> dict:
+        """The keyword arguments of :func:`run_catchments` these inputs fill in."""
+        return {
+            "population": self.population,
+            "areas": self.areas,
+            "bands_min": self.bands_min,
+            "max_snap_m": self.max_snap_m,
+            "access_speed_kmh": self.access_speed_kmh,
+            "cell_size_m": self.cell_size_m,
+        }
+
+
+@dataclass(frozen=True)
+class CatchmentInputs:
+    """Everything ``sundplan:catchments`` needs."""
+
+    routing: RoutingInputs
+    hospitals: Hospitals
+
+
+def run(inputs: CatchmentInputs, *, progress: Progress = _noop) -> CatchmentResult:
+    """The catchments tool: :func:`run_catchments`, with the network's reading, the hospital
+    ids' source and the coverage warning (``result.warnings``) in the report."""
+    routing, hospitals = inputs.routing, inputs.hospitals
+    result = run_catchments(
+        routing.graph,
+        hospital_xy=hospitals.xy,
+        hospital_names=hospitals.names,
+        hospital_ids=hospitals.ids,
+        progress=progress,
+        **routing.run_arguments(),
+    )
+    result.report["network"].update(routing.network_report)
+    result.report["hospital_ids"] = hospitals.id_source
+    result.report["coverage"], warning = coverage.report_section(
+        result.report["coverage"], result.areas, threshold_pct=routing.not_reached_warning_pct
+    )
+    result.warnings = [warning] if warning is not None else []
+    return result
 
 
 def run_catchments(
@@ -603,7 +178,7 @@ def run_catchments(
     bands_min: Sequence[float] = DEFAULT_BANDS_MIN,
     max_snap_m: float = DEFAULT_MAX_SNAP_M,
     access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
-    cell_size_m: float = 100.0,
+    cell_size_m: float = DEFAULT_CELL_SIZE_M,
     polygons: bool = True,
     progress: Progress = _noop,
     hospital_ids: Sequence | None = None,

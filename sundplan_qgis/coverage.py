@@ -132,3 +132,14 @@ def check_threshold(threshold_pct: float) -> None:
             "and 100, not {value}.",
             value=threshold_pct,
         )
+
+
+def report_section(
+    cov: dict, areas: pd.DataFrame | None, *, threshold_pct: float, name: str = "area_name"
+) -> tuple[dict, Message | None]:
+    """The report's coverage section (``cov`` plus the threshold and the worst areas of the
+    table ``areas``) and the log warning, or None when within ``threshold_pct`` %."""
+    check_threshold(threshold_pct)
+    worst = worst_areas(areas, threshold_pct=threshold_pct, name=name)
+    section = {**cov, "warning_threshold_pct": threshold_pct, "worst_areas": worst}
+    return section, warning(cov, worst, threshold_pct=threshold_pct)

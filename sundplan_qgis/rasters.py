@@ -659,6 +659,14 @@ def _write_cells(dst, values: np.ndarray, grid: Grid, cells: np.ndarray, nodata:
         dst.write(arr, 1, window=Window(c0, r0, w, h))
 
 
+POLYGON_ALLOCATIONS = (
+    ("areal", msg("Areal: spread evenly over the polygon (raster cells)")),
+    ("centroid", msg("Centroid: one point inside each polygon")),
+)
+"""How polygons place their residents: (key, English label) for ``population_from_polygons``."""
+DEFAULT_POLYGON_ALLOCATION = "areal"
+
+
 def population_from_polygons(
     *,
     geometries: Sequence,
@@ -666,7 +674,7 @@ def population_from_polygons(
     crs_wkt: str,
     source_name: str,
     feature_ids: np.ndarray | None = None,
-    method: str = "areal",
+    method: str = DEFAULT_POLYGON_ALLOCATION,
     cell_size_m: float = 250.0,
 ) -> Population:
     """Population given per polygon (e.g. per kommune), turned into locations.
@@ -677,7 +685,7 @@ def population_from_polygons(
     at a point on its surface (inside the polygon, unlike a plain centroid). Both conserve the
     population exactly. Geometries must be in ``crs_wkt`` (projected, metres, for areal).
     """
-    if method not in ("areal", "centroid"):
+    if method not in dict(POLYGON_ALLOCATIONS):
         raise SundplanError(
             "Unknown allocation method '{method}': use 'areal' or 'centroid'.", method=method
         )

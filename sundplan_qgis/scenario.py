@@ -7,23 +7,27 @@ be compared one to one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
+from . import coverage
 from .catchments import (
     DEFAULT_ACCESS_SPEED_KMH,
     DEFAULT_BANDS_MIN,
+    DEFAULT_CELL_SIZE_M,
     DEFAULT_MAX_SNAP_M,
     STATUS_OK,
     Areas,
     CatchmentResult,
+    Hospitals,
     Progress,
+    RoutingInputs,
     _noop,
     run_catchments,
 )
-from .errors import msg
+from .errors import SundplanError, msg
 
 UNREACHED = "(not reached)"
 
@@ -35,7 +39,110 @@ class ScenarioResult:
     change_min: np.ndarray  # (grid cells,) scenario − baseline minutes, NaN where either fails
     area_changes: pd.DataFrame | None
     switches: pd.DataFrame  # from_hospital, to_hospital, population
-    report: dict
+    report: dict  # run_scenario: the comparison; run: the tool's whole run report
+    warnings: list = field(default_factory=list)  # errors.Message for the log (see run)
+
+
+@dataclass(frozen=True)
+class ScenarioInputs:
+    """Everything ``sundplan:catchment_scenario`` needs."""
+
+    routing: RoutingInputs
+    baseline: Hospitals
+    close: tuple[str, ...] = ()  # baseline hospitals to close: names or unique parts of them
+    added: Hospitals | None = None  # new sites (a moved hospital = close it and add the site)
+    new_label: str = "new"  # appended to an added hospital named like a kept one: "X (new)"
+
+
+def run(inputs: ScenarioInputs, *, progress: Progress = _noop) -> ScenarioResult:
+    """The scenario tool: close and add hospitals, run baseline and scenario, compare, and
+    the run report (which hospitals closed and opened, both runs, coverage of the scenario
+    with its warning in ``result.warnings``)."""
+    base, added, routing = inputs.baseline, inputs.added, inputs.routing
+    closed = closed_hospitals(inputs.close, list(base.names))
+    keep = [i for i in range(len(base.names)) if i not in closed]
+    xy = [base.xy[i] for i in keep]
+    names = [base.names[i] for i in keep]
+    ids = [base.ids[i] for i in keep]
+    if added is not None:
+        xy += list(added.xy)
+        names += [f"{n} ({inputs.new_label})" if n in names else n for n in added.names]
+        ids += list(added.ids)
+    if not names:
+        raise SundplanError("The scenario closes every hospital: keep or add at least one.")
+    warnings = []
+    if not inputs.close and added is None:
+        warnings.append(msg("The scenario equals the baseline: nothing closed or added."))
+    res = run_scenario(
+        routing.graph,
+        baseline_xy=base.xy,
+        baseline_names=base.names,
+        baseline_ids=base.ids,
+        scenario_xy=np.array(xy).reshape(-1, 2),
+        scenario_names=names,
+        scenario_ids=ids,
+        progress=progress,
+        **routing.run_arguments(),
+    )
+    scen_run = res.report["scenario"]
+    scen_run["coverage"], warning = coverage.report_section(
+        scen_run["coverage"], res.scenario.areas, threshold_pct=routing.not_reached_warning_pct
+    )
+    if warning is not None:
+        warnings.append(warning)
+    report = {
+        "scenario": {
+            "closed": list(inputs.close),
+            "added": names[len(keep) :],
+            "closed_hospitals": [
+                {"hospital_id": base.ids[i], "hospital": base.names[i]} for i in sorted(closed)
+            ],
+            "added_hospitals": [
+                {"hospital_id": i, "hospital": n}
+                for i, n in zip(ids[len(keep) :], names[len(keep) :], strict=True)
+            ],
+            **{k: v for k, v in res.report.items() if k not in ("baseline", "scenario")},
+        },
+        "coverage": {
+            **scen_run["coverage"],
+            "of_run": "scenario",
+            "baseline": res.report["baseline"]["coverage"],
+        },
+        "hospital_ids": {
+            "baseline": base.id_source,
+            "added": added.id_source if added is not None else None,
+        },
+        "baseline_run": res.report["baseline"],
+        "scenario_run": scen_run,
+    }
+    report["baseline_run"]["network"].update(routing.network_report)
+    return replace(res, report=report, warnings=warnings)
+
+
+def closed_hospitals(queries: Sequence[str], names: list[str]) -> set[int]:
+    """Indices of the hospitals ``queries`` close; each query must match exactly one."""
+    closed = set()
+    for query in queries:
+        hits = find_hospital(query, names)
+        if len(hits) != 1:
+            raise SundplanError(
+                "Hospital to close '{query}' matches {n} hospitals ({hits}). Use a unique part "
+                "of the name. Hospitals in the baseline: {names}.",
+                query=query,
+                n=len(hits),
+                hits=", ".join(names[i] for i in hits) or "-",
+                names="; ".join(names),
+            )
+        closed.add(hits[0])
+    return closed
+
+
+def find_hospital(query: str, names: list[str]) -> list[int]:
+    """Indices of the names matching ``query``: an exact (case-insensitive) match wins,
+    else every name containing it ("Thisted" finds "Aalborg Universitetshospital, Thisted")."""
+    q = query.casefold()
+    exact = [i for i, n in enumerate(names) if n.casefold() == q]
+    return exact or [i for i, n in enumerate(names) if q in n.casefold()]
 
 
 def run_scenario(
@@ -50,7 +157,7 @@ def run_scenario(
     bands_min: Sequence[float] = DEFAULT_BANDS_MIN,
     max_snap_m: float = DEFAULT_MAX_SNAP_M,
     access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
-    cell_size_m: float = 100.0,
+    cell_size_m: float = DEFAULT_CELL_SIZE_M,
     progress: Progress = _noop,
     baseline_ids: Sequence | None = None,
     scenario_ids: Sequence | None = None,

@@ -7,7 +7,8 @@ The repository root is the plugin folder, so it is importable only under its ins
 ``sundplan``: a session temp dir holds a symlink ``sundplan -> <repo>`` and goes on
 ``sys.path``. The repo root itself is on ``sys.path`` too (``pythonpath = ["."]`` for the
 core tests), where its ``processing/`` folder would shadow QGIS's own ``processing`` package:
-QGIS's python plugins folder is therefore put in front of it here.
+QGIS's python plugins folder is therefore put in front of it here (the rule about the name is
+in ``processing/__init__.py``).
 """
 
 from __future__ import annotations

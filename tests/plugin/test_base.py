@@ -196,13 +196,36 @@ def test_cancel_inside_compute_is_a_message(alg_class):
         _run(alg_class, body)
 
 
-def test_subclass_run_method_is_moved_to_compute(sundplan_package):
-    """A subclass that names its hook ``run`` must not shadow QgsProcessingAlgorithm.run."""
+def test_subclass_run_method_is_refused(sundplan_package):
+    """A subclass that names its hook ``run`` must not shadow QgsProcessingAlgorithm.run:
+    defining it fails at class creation with a message naming ``compute``."""
     from sundplan.processing.base import SundplanAlgorithm
 
-    class Legacy(SundplanAlgorithm):
-        def run(self, parameters, context, feedback):
-            return {"X": 1}
+    with pytest.raises(TypeError, match=r"Legacy defines run\(\).*compute\(\)"):
 
-    assert "run" not in Legacy.__dict__
-    assert Legacy.compute(None, {}, None, None) == {"X": 1}
+        class Legacy(SundplanAlgorithm):
+            def run(self, parameters, context, feedback):
+                return {"X": 1}
+
+
+def test_write_frame_registers_the_output_for_metadata_and_keeps_its_style(alg_class, tmp_path):
+    """``write_frame`` is the method form of ``dataframe_to_sink``: the written output gets
+    provenance metadata (title from the parameter), and a style chosen with ``style_output``
+    is kept."""
+    from sundplan.processing._postprocess import OutputStyle
+
+    df = pd.DataFrame({"n": [1, 2]})
+    seen = {}
+
+    def body(self, parameters, context, feedback, _to_sink):
+        dest = self.write_frame(df, "OUTPUT", parameters, context)
+        seen["first"] = self._outputs_to_style[dest]
+        self.style_output(dest, None, context, title="Styled", in_file=False)
+        self.register_output(dest, title="Ignored: already set")
+        seen["second"] = self._outputs_to_style[dest]
+        return {"OUTPUT": dest}
+
+    layer = _run(alg_class, body, tmp_path)["OUTPUT"]
+    assert layer.featureCount() == 2
+    assert seen["first"] == OutputStyle(title="Output")
+    assert seen["second"] == OutputStyle(title="Styled", in_file=False)

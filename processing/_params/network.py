@@ -1,0 +1,300 @@
+"""The road network group: NETWORK_FILE | NETWORK_LAYER | DOWNLOAD_EXTENT, the line layer's
+fields, speeds per road class and ferries; read into a routable ``network.RoadGraph``."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsProcessing,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterMatrix,
+    QgsProcessingParameterNumber,
+)
+
+from ...sundplan_qgis.errors import SundplanError
+from .. import _inputs
+from .._i18n import tr
+
+NETWORK_EXTENSIONS = "osm.pbf pbf osm osm.bz2 gpkg shp geojson fgb"
+ROUTING_REQUIRES = ("numpy", "scipy", "pandas", "pyproj", "rasterio", "shapely", "osmium")
+"""What a tool that reads a road network and routes over it needs installed."""
+
+
+class NetworkParameters:
+    """Mixin of a :class:`base.SundplanAlgorithm`: the road network of every tool that routes
+    (catchments, scenario, 2SFCA, specialist reach), read into a graph."""
+
+    def _adv(self, param):  # the old spelling of add_advanced, used by fca_access
+        self.add_advanced(param)
+
+    def add_network_parameters(self) -> None:
+        self.addParameter(
+            QgsProcessingParameterFile(
+                "NETWORK_FILE",
+                tr("Road network file (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefile)"),
+                optional=True,
+                fileFilter=tr("Road networks")
+                + " (*.osm.pbf *.pbf *.osm *.osm.bz2 *.gpkg *.shp *.geojson *.fgb)",
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                "NETWORK_LAYER",
+                tr("…or a road network line layer"),
+                [QgsProcessing.TypeVectorLine],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterExtent(
+                "DOWNLOAD_EXTENT",
+                tr(
+                    "…or download the network for this extent with osmnx "
+                    "(needs internet; cached)"
+                ),
+                optional=True,
+            )
+        )
+        self.add_advanced(
+            QgsProcessingParameterFile(
+                "DOWNLOAD_CACHE",
+                tr("Download cache folder (osmnx answers from it when the extent repeats)"),
+                behavior=QgsProcessingParameterFile.Folder,
+                defaultValue=_default_osm_cache(),
+                optional=True,
+            )
+        )
+        for key, label in (
+            ("SPEED_FIELD", tr("Speed field (km/h) of the line layer")),
+            ("ONEWAY_FIELD", tr("One-way field (yes/1/true, -1/reverse) of the line layer")),
+            ("CLASS_FIELD", tr("Road class field (OSM highway values) of the line layer")),
+            ("DURATION_FIELD", tr("Ferry crossing time field (minutes) of the line layer")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterField(
+                    key, label, parentLayerParameterName="NETWORK_LAYER", optional=True
+                )
+            )
+        from ...sundplan_qgis import network
+
+        defaults = []
+        for cls, kmh in network.DEFAULT_SPEEDS_KMH.items():
+            defaults += [cls, kmh]
+        self.add_advanced(
+            QgsProcessingParameterMatrix(
+                "SPEED_TABLE",
+                tr("Speed per road class (km/h) where the network has no speed"),
+                headers=[tr("Road class"), tr("km/h")],
+                defaultValue=defaults,
+                optional=True,
+            )
+        )
+        self.add_advanced(
+            QgsProcessingParameterNumber(
+                "REALISM_FACTOR",
+                tr("Realism factor (effective speed = speed × factor)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=1.0,
+                minValue=0.05,
+                maxValue=2.0,
+            )
+        )
+        self.add_advanced(
+            QgsProcessingParameterBoolean(
+                "INCLUDE_FERRIES", tr("Include ferries (route=ferry)"), defaultValue=True
+            )
+        )
+        self.add_advanced(
+            QgsProcessingParameterNumber(
+                "FERRY_BOARDING_MIN",
+                tr("Ferry boarding time (minutes, added once per crossing)"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=network.DEFAULT_FERRY_BOARDING_MIN,
+                minValue=0.0,
+            )
+        )
+
+    def read_network(self, parameters, context, feedback, *, required: bool = True):
+        """The routable graph from NETWORK_FILE, NETWORK_LAYER or DOWNLOAD_EXTENT (in that
+        order): (graph, lines, report). With ``required=False`` and no network given:
+        (None, None, {})."""
+        from ...sundplan_qgis import network
+
+        t0 = time.perf_counter()
+        feedback.setProgressText(tr("Reading the road network"))
+        net_file = self.parameterAsFile(parameters, "NETWORK_FILE", context)
+        net_source = self.parameterAsSource(parameters, "NETWORK_LAYER", context)
+        include_ferries = self.parameterAsBoolean(parameters, "INCLUDE_FERRIES", context)
+        fields = {
+            k.lower(): self.parameterAsString(parameters, k, context) or None
+            for k in ("SPEED_FIELD", "ONEWAY_FIELD", "CLASS_FIELD", "DURATION_FIELD")
+        }
+        reading = self.progress(feedback, start=0.0, end=0.1)  # checks cancel, too
+        if net_file:
+            if not Path(net_file).is_file():
+                raise SundplanError(
+                    tr("The road network file '{path}' does not exist.").format(path=net_file)
+                )
+            low = net_file.lower()
+            if low.endswith((".pbf", ".osm", ".osm.bz2", ".bz2")):
+                lines = network.read_osm(
+                    net_file, include_ferries=include_ferries, progress=reading
+                )
+            else:
+                lines = network.read_lines_ogr(
+                    net_file,
+                    speed_field=fields["speed_field"],
+                    oneway_field=fields["oneway_field"],
+                    class_field=fields["class_field"],
+                    duration_field=fields["duration_field"],
+                    progress=reading,
+                )
+        elif net_source is not None:
+            layer = self.parameterAsVectorLayer(parameters, "NETWORK_LAYER", context)
+            name = layer.name() if layer is not None else "NETWORK_LAYER"
+            file_layer = _inputs.ogr_file_of(layer)
+            if file_layer is not None:
+                lines = network.read_lines_ogr(
+                    file_layer[0],
+                    layer=file_layer[1],
+                    speed_field=fields["speed_field"],
+                    oneway_field=fields["oneway_field"],
+                    class_field=fields["class_field"],
+                    duration_field=fields["duration_field"],
+                    progress=reading,
+                )
+            else:
+                lines = _inputs.lines_from_source(
+                    net_source,
+                    layer_name=name,
+                    speed_field=fields["speed_field"],
+                    oneway_field=fields["oneway_field"],
+                    class_field=fields["class_field"],
+                    duration_field=fields["duration_field"],
+                    feedback=feedback,
+                )
+        elif _has_value(parameters, "DOWNLOAD_EXTENT"):
+            lines = self._download_network(parameters, context, feedback, include_ferries)
+        elif not required:
+            return None, None, {}
+        else:
+            raise SundplanError(
+                tr(
+                    "No road network given. Choose a road network file (.osm.pbf, .osm, "
+                    "GeoPackage), a line layer, or an extent to download the network for "
+                    "with osmnx (needs internet); `sundplan:sample_data` writes a sample one."
+                )
+            )
+        lines.validate()
+        t_read = time.perf_counter() - t0
+        feedback.setProgress(15)
+        if feedback.isCanceled():
+            raise SundplanError(tr("Cancelled by the user."))
+        feedback.setProgressText(tr("Building the routable graph"))
+        speeds = _speed_table(self.parameterAsMatrix(parameters, "SPEED_TABLE", context))
+        graph = network.build_graph(
+            lines,
+            speeds_kmh=speeds,
+            realism_factor=self.parameterAsDouble(parameters, "REALISM_FACTOR", context),
+            include_ferries=include_ferries,
+            ferry_boarding_min=self.parameterAsDouble(parameters, "FERRY_BOARDING_MIN", context),
+        )
+        t_build = time.perf_counter() - t0 - t_read
+        feedback.pushInfo(
+            tr(
+                "Road network '{name}': {lines:,} lines, {nodes:,} nodes, {edges:,} directed "
+                "edges, {comp} connected parts (read {tr:.1f} s, graph {tb:.1f} s)."
+            ).format(
+                name=graph.source_name,
+                lines=int(lines.offsets.size - 1),
+                nodes=int(graph.node_xy.shape[0]),
+                edges=int(graph.forward.nnz),
+                comp=int(graph.n_components),
+                tr=t_read,
+                tb=t_build,
+            )
+        )
+
+        report = {
+            "lines": int(lines.offsets.size - 1),
+            "read_s": round(t_read, 3),
+            "build_s": round(t_build, 3),
+            "include_ferries": include_ferries,
+            "speeds_kmh": speeds,
+        }
+        return graph, lines, report
+
+    def _download_network(self, parameters, context, feedback, include_ferries: bool):
+        """Roads (and ferries) of DOWNLOAD_EXTENT through osmnx/Overpass, cached."""
+        from ...sundplan_qgis import osm_download
+
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
+        ext_crs = self.parameterAsExtentCrs(parameters, "DOWNLOAD_EXTENT", context)
+        if not ext_crs.isValid():
+            project = context.project()
+            ext_crs = project.crs() if project is not None and project.crs().isValid() else wgs84
+        rect = self.parameterAsExtent(parameters, "DOWNLOAD_EXTENT", context, ext_crs)
+        if rect.isNull() or rect.isEmpty():
+            raise SundplanError(
+                tr("The download extent is empty. Draw or choose an extent covering the area.")
+            )
+        if ext_crs != wgs84:
+            xform = QgsCoordinateTransform(ext_crs, wgs84, context.transformContext())
+            try:
+                rect = xform.transformBoundingBox(rect)
+            except QgsCsException as exc:
+                raise SundplanError(
+                    tr(
+                        "Cannot transform the download extent from {crs} to EPSG:4326: {err}"
+                    ).format(crs=ext_crs.authid() or ext_crs.description(), err=exc)
+                ) from exc
+        cache = self.parameterAsFile(parameters, "DOWNLOAD_CACHE", context) or _default_osm_cache()
+        bbox = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        feedback.pushInfo(
+            tr(
+                "Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) "
+                "with osmnx from Overpass; cache: {cache}"
+            ).format(
+                ferries=tr(" and ferries") if include_ferries else "",
+                w=bbox[0],
+                s=bbox[1],
+                e=bbox[2],
+                n=bbox[3],
+                cache=cache,
+            )
+        )
+        return osm_download.download_roads(
+            bbox_lonlat=bbox, cache_dir=Path(cache), include_ferries=include_ferries
+        )
+
+
+def _default_osm_cache() -> str:
+    """``<QGIS profile>/sundplan/osm_cache``: where osmnx keeps downloaded Overpass answers."""
+    return str(Path(QgsApplication.qgisSettingsDirPath()) / "sundplan" / "osm_cache")
+
+
+def _has_value(parameters: dict, key: str) -> bool:
+    value = parameters.get(key)
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _speed_table(matrix) -> dict[str, float] | None:
+    """Processing matrix [class, km/h, class, km/h, ...] -> {class: km/h}, validated by the
+    core (``network.speeds_from_table``: numbers in (0, 150] km/h)."""
+    from ...sundplan_qgis import network
+
+    if not matrix:
+        return None
+    if len(matrix) % 2:
+        raise SundplanError(tr("The speed table needs pairs of road class and km/h."))
+    return network.speeds_from_table(list(zip(matrix[0::2], matrix[1::2], strict=True)))

@@ -1,0 +1,80 @@
+"""What every run reports: the run report (JSON and text) and how many residents it
+did not reach."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from qgis.core import QgsProcessingParameterDefinition
+
+from ..sundplan_qgis.run_report import report_as_text
+from ._i18n import tr, translate_message
+
+
+class RunReport:
+    """Mixin of :class:`base.SundplanAlgorithm`: REPORT / REPORT_TEXT and
+    NOT_REACHED_WARNING_PCT."""
+
+    def add_not_reached_parameter(self) -> None:
+        """NOT_REACHED_WARNING_PCT (advanced): warn in the log when more than this share of
+        the residents is not reached (unsnapped or unreachable)."""
+        from qgis.core import QgsProcessingParameterNumber
+
+        from ..sundplan_qgis.coverage import DEFAULT_WARN_PCT
+
+        param = QgsProcessingParameterNumber(
+            "NOT_REACHED_WARNING_PCT",
+            tr("Warn when more than this share of residents is not reached (%)"),
+            QgsProcessingParameterNumber.Double,
+            defaultValue=DEFAULT_WARN_PCT,
+            minValue=0.0,
+            maxValue=100.0,
+        )
+        param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+        self.addParameter(param)
+
+    def warn_not_reached(
+        self, parameters, context, feedback, *, coverage: dict, areas=None, name: str = "area_name"
+    ) -> dict:
+        """Push the coverage warning (naming the worst areas of the table ``areas``) when more
+        than NOT_REACHED_WARNING_PCT % is not reached; returns the report section
+        (``coverage`` plus the threshold and the worst areas)."""
+        from ..sundplan_qgis import coverage as cov
+
+        threshold = self.parameterAsDouble(parameters, "NOT_REACHED_WARNING_PCT", context)
+        section, warning = cov.report_section(coverage, areas, threshold_pct=threshold, name=name)
+        if warning is not None and feedback is not None:
+            feedback.pushWarning(translate_message(warning))
+        return section
+
+    def add_report_output(self, *, optional: bool = False) -> None:
+        """REPORT (the run report as JSON) and REPORT_TEXT (the same as text beside it)."""
+        from qgis.core import QgsProcessingOutputFile, QgsProcessingParameterFileDestination
+
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                "REPORT",
+                tr("Run report (JSON)"),
+                fileFilter="JSON (*.json)",
+                optional=optional,
+                createByDefault=True,
+            )
+        )
+        self.addOutput(QgsProcessingOutputFile("REPORT_TEXT", tr("Run report (text)")))
+
+    def write_report(self, report: dict, parameters, context) -> dict:
+        """The run report as JSON (with the provenance) and as readable text beside it;
+        the JSON is written to a temporary file first, so no half-written report remains."""
+        path = self.parameterAsFileOutput(parameters, "REPORT", context)
+        full = {"provenance": json.loads(self._provenance or "{}"), **report}
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".sundplan-", suffix=".json.tmp", dir=Path(path).parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps(full, indent=2, ensure_ascii=False, default=str))
+        os.replace(tmp, path)
+        text_path = str(Path(path).with_suffix(".txt"))
+        Path(text_path).write_text(report_as_text(full), "utf-8")
+        return {"REPORT": path, "REPORT_TEXT": text_path}
