@@ -37,9 +37,11 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import grouping as grouping_mod
 from . import inequality, reference
 from . import need as need_mod
 from .errors import SundplanError, listing, msg
+from .practices import Practices, to_float
 
 DEFAULT_SHORTAGE_THRESHOLD = 1600.0
 """Residents per lægekapacitet (DST LABY27 documentation: 1 lægekapacitet ≈ 1 600 patients)."""
@@ -53,26 +55,13 @@ OUTSIDE = "(outside all areas)"
 OUTSIDE_GROUPING = reference.OUTSIDE_GROUPING
 
 
-@dataclass
-class Practices:
-    """Practices as plain arrays (coordinates in the areas' CRS)."""
-
-    xy: np.ndarray  # (P, 2)
-    capacity: np.ndarray  # (P,) float, validated > 0
-    names: list[str]
-    ids: list
-    list_size: np.ndarray | None = None  # (P,) float, NaN unknown
-    open_for_patients: np.ndarray | None = None  # (P,) float 1/0, NaN unknown
-    source_name: str = "practices"
-
-
 def validate_capacity(
     values: Sequence, *, names: Sequence[str], ids: Sequence, source_name: str, field_name: str
 ) -> np.ndarray:
     """Capacities as floats; NULL, zero or negative values are an error naming the features."""
-    cap = np.array(
-        [np.nan if v is None else _to_float(v) for v in values], dtype="float64"
-    ).reshape(-1)
+    cap = np.array([np.nan if v is None else to_float(v) for v in values], dtype="float64").reshape(
+        -1
+    )
     bad = np.flatnonzero(~np.isfinite(cap) | (cap <= 0))
     if bad.size:
         practices = listing(
@@ -94,13 +83,6 @@ def validate_capacity(
             practices=practices,
         )
     return cap
-
-
-def _to_float(v) -> float:
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return float("nan")
 
 
 def open_flags(values: Sequence) -> np.ndarray:
@@ -266,12 +248,6 @@ def _practice_sums(practices: Practices, idx: np.ndarray, n_areas: int) -> dict[
     return out
 
 
-def normalise_code(value) -> str:
-    """Area/kommune codes as text; numbers get the 4-digit kommunekode form ('101' -> '0101').
-    (:func:`sundplan_qgis.reference.normalise_code`, the rule of every roll-up.)"""
-    return reference.normalise_code(value)
-
-
 def run_density(
     *,
     practices: Practices,
@@ -299,7 +275,7 @@ def run_density(
     """
     from .catchments import assign_areas_by_point
 
-    ids = [normalise_code(i) for i in area_ids]
+    ids = [reference.normalise_code(i) for i in area_ids]
     names = [str(n) for n in area_names]
     n_a = len(ids)
     if n_a == 0:
@@ -401,43 +377,10 @@ def run_density(
     units: dict[str, list] = {}
     outside_grouping = np.zeros(n_a, dtype=bool)
     if levels:
-        if grouping_key not in grouping.columns:
-            raise SundplanError(
-                "The grouping table has no column '{column}' (columns: {columns}).",
-                column=grouping_key,
-                columns=", ".join(map(str, grouping.columns)),
-            )
-        keys = [normalise_code(v) for v in grouping[grouping_key]]
-        dupl = sorted({k for k in keys if keys.count(k) > 1})
-        if dupl:
-            raise SundplanError(
-                "The grouping table lists these keys more than once: {keys}.",
-                keys=", ".join(dupl[:5]),
-            )
-        missing_levels = [lv for lv in levels if lv not in grouping.columns]
-        if missing_levels:
-            raise SundplanError(
-                "The grouping table has no column(s) {missing} (columns: {columns}).",
-                missing=", ".join(missing_levels),
-                columns=", ".join(map(str, grouping.columns)),
-            )
-        for lv in levels:
-            units[lv] = reference.units_of(
-                ids, dict(zip(keys, grouping[lv], strict=True)), source_name="grouping table"
-            )
-        key_set = set(keys)
-        outside_grouping = np.array([i not in key_set for i in ids], dtype=bool)
-        if outside_grouping.any():
-            report["warnings"].append(
-                msg(
-                    "{n} area id(s) are not in the grouping table: {ids}. They form the row "
-                    "'{label}' of every roll-up, left out of ranks, Gini, best/worst and "
-                    "shortage counts.",
-                    n=int(outside_grouping.sum()),
-                    ids=", ".join(np.asarray(ids, dtype=object)[outside_grouping][:10]),
-                    label=OUTSIDE_GROUPING,
-                )
-            )
+        units, outside_grouping, grouping_warnings = grouping_mod.units_by_level(
+            ids, grouping, key=grouping_key, levels=levels
+        )
+        report["warnings"].extend(grouping_warnings)
     table = _metrics(table.iloc[:n_a].copy(), shortage_threshold, compare=~outside_grouping)
     table["outside_grouping"] = outside_grouping
     outside_row = None

@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import specialties
 from .errors import SundplanError
 
 AGE_GROUPS: tuple[str, ...] = tuple(f"{a}_{a + 4}" for a in range(0, 85, 5)) + ("85_plus",)
@@ -36,8 +37,18 @@ AGE_GROUPS: tuple[str, ...] = tuple(f"{a}_{a + 4}" for a in range(0, 85, 5)) + (
 
 SEXES = ("m", "k", "all")
 DATA_DIR = Path(__file__).resolve().parents[1] / "resources" / "data"
-DEFAULT_WEIGHT_FILES = {"almen_praksis": DATA_DIR / "need_weights_gp.csv"}
+GP = "almen_praksis"
+SPECIALISTS = "specialists"
+"""Services with weights: almen praksis (one table) and speciallægepraksis (one table per
+specialty, column ``specialty``)."""
+DEFAULT_WEIGHT_FILES = {
+    GP: DATA_DIR / "need_weights_gp.csv",
+    SPECIALISTS: DATA_DIR / "need_weights_specialists.csv",
+}
 """Shipped default weight tables per service."""
+GENERAL_PROFILE = "*"
+"""``specialty`` value of the specialist weight rows used for every specialty without rows of
+its own."""
 
 _SEX_ALIASES = {
     "m": "m",
@@ -57,6 +68,8 @@ _SEX_ALIASES = {
     "t": "all",
     "total": "all",
 }
+_MISSING_SEX = ("", "nan")
+"""A weight row without sex (empty, NULL) holds for both sexes."""
 _COLUMN_RE = re.compile(r"^([a-zæøå]+)_(\d{1,2})_?(\d{1,2}|plus)?$", re.IGNORECASE)
 
 
@@ -85,9 +98,19 @@ def age_sex_columns(columns: Iterable[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
+def _sex_key(value) -> str | None:
+    """``m``, ``k`` or ``all`` for a sex written in any accepted way (NULL/empty = ``all``);
+    None when not recognised. The one sex rule of every weight table."""
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    text = text.strip().lower()
+    return "all" if text in _MISSING_SEX else _SEX_ALIASES.get(text)
+
+
 def _normalise_age_group(value) -> str | None:
+    """``'85+'``, ``'85-plus'``, ``'0-4'`` -> ``'85_plus'``, ``'0_4'``; None when not an age
+    group. The one age-group rule of every weight table."""
     text = str(value).strip().lower().replace("-", "_").replace("+", "_plus").replace(" ", "")
-    text = text.replace("__", "_")
+    text = re.sub(r"_+", "_", text)
     m = re.match(r"^(\d{1,2})_?(\d{1,2}|plus)?$", text)
     if not m:
         return None
@@ -131,8 +154,7 @@ def _validate(frame: pd.DataFrame, *, label: str) -> pd.DataFrame:
                 value=row.age_group,
                 groups=", ".join(AGE_GROUPS),
             )
-        sex_raw = "all" if row.sex is None or pd.isna(row.sex) else str(row.sex).strip().lower()
-        sex = _SEX_ALIASES.get(sex_raw or "all")
+        sex = _sex_key(row.sex)
         if sex is None:
             raise SundplanError(
                 "Row {row} of the need weights '{label}': sex '{value}' must be m, k or all.",
@@ -183,8 +205,14 @@ def weights_hash(weights: pd.DataFrame) -> str:
     return hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16]
 
 
-def load_weights(path_or_frame=None, *, service: str = "almen_praksis") -> pd.DataFrame:
+def load_weights(path_or_frame=None, *, service: str = GP) -> pd.DataFrame:
     """A validated weight table: columns ``age_group``, ``sex`` (m/k/all), ``weight``, ``source``.
+
+    ``service="specialists"``: the table has a ``specialty`` column too (names or aliases, or
+    ``*`` = :data:`GENERAL_PROFILE`) and weights may be 0 (a specialty that does not serve an
+    age group or sex); see :func:`_load_specialist_table`. Every other service: weights > 0.
+    Both use one sex rule (:func:`_sex_key`) and one age-group rule
+    (:func:`_normalise_age_group`).
 
     ``None`` -> the shipped default for ``service`` (``resources/data/need_weights_gp.csv`` for
     ``almen_praksis``); a path -> a CSV (comma or semicolon separated) with columns
@@ -192,6 +220,8 @@ def load_weights(path_or_frame=None, *, service: str = "almen_praksis") -> pd.Da
     skipped), ``source``; a DataFrame with the same columns. ``attrs['label']`` names the
     table and ``attrs['sha256']`` is :func:`weights_hash` (record both in outputs).
     """
+    if service == SPECIALISTS:
+        return _load_specialist_table(path_or_frame)
     if path_or_frame is None:
         path = DEFAULT_WEIGHT_FILES.get(service)
         if path is None:
@@ -227,6 +257,97 @@ def load_weights(path_or_frame=None, *, service: str = "almen_praksis") -> pd.Da
                 service=service,
             )
     return _validate(frame, label=label)
+
+
+def _load_specialist_table(path_or_frame=None) -> pd.DataFrame:
+    """Need weights per specialty, age group and sex (``service="specialists"``).
+
+    ``None``: the shipped defaults (``resources/data/need_weights_specialists.csv``); else a
+    path to a CSV or a DataFrame with columns ``specialty``, ``age_group``, ``sex`` (``m``, ``k``
+    or ``all``) and ``weight`` (``source``/``derivation`` optional). ``specialty`` is a specialty
+    name (aliases allowed) or ``*`` (the profile for specialties without rows of their own).
+    Returns the rows with canonical specialty names; weights must be finite and ≥ 0.
+    """
+    if path_or_frame is None:
+        path_or_frame = DEFAULT_WEIGHT_FILES[SPECIALISTS]
+    if isinstance(path_or_frame, pd.DataFrame):
+        frame = path_or_frame.copy()
+        name = "weights table"
+    else:
+        name = str(path_or_frame)
+        try:
+            frame = pd.read_csv(path_or_frame, dtype=str, encoding="utf-8", keep_default_na=False)
+        except FileNotFoundError as exc:
+            raise SundplanError(
+                "The need-weight table '{table}' does not exist.", table=name
+            ) from exc
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    missing = [c for c in ("specialty", "age_group", "weight") if c not in frame.columns]
+    if missing:
+        raise SundplanError(
+            "The need-weight table '{table}' lacks the column(s) {missing}. It needs "
+            "specialty, age_group, sex (m/k/all) and weight; found: {found}.",
+            table=name,
+            missing=", ".join(missing),
+            found=", ".join(frame.columns),
+        )
+    if "sex" not in frame.columns:
+        frame["sex"] = "all"
+    if "source" not in frame.columns:
+        frame["source"] = ""
+    frame["sex"] = [_sex_key(v) or str(v) for v in frame["sex"]]
+    bad_sex = sorted(set(frame["sex"]) - {"m", "k", "all"})
+    if bad_sex:
+        raise SundplanError(
+            "The need-weight table '{table}' has sex values {values}; use m, k or all.",
+            table=name,
+            values=", ".join(bad_sex),
+        )
+    frame["age_group"] = [_normalise_age_group(v) or str(v) for v in frame["age_group"]]
+    bad_age = sorted({str(v) for v in frame["age_group"] if v not in AGE_GROUPS})
+    if bad_age:
+        raise SundplanError(
+            "The need-weight table '{table}' has age groups {values}; use {allowed}.",
+            table=name,
+            values=", ".join(bad_age),
+            allowed=", ".join(AGE_GROUPS),
+        )
+    weight = pd.to_numeric(frame["weight"], errors="coerce")
+    bad = frame.index[~np.isfinite(weight.to_numpy(dtype=float)) | (weight < 0).to_numpy()]
+    if len(bad):
+        rows = ", ".join(
+            f"{frame.at[i, 'specialty']}/{frame.at[i, 'age_group']}: '{frame.at[i, 'weight']}'"
+            for i in bad[:5]
+        )
+        raise SundplanError(
+            "The need-weight table '{table}' has weights that are not numbers ≥ 0: {rows}.",
+            table=name,
+            rows=rows,
+        )
+    frame["weight"] = weight.astype(float)
+    spec = frame["specialty"].astype(str).str.strip()
+    general = spec.isin([GENERAL_PROFILE, "all", "alle"])
+    canonical = spec.copy()
+    if (~general).any():
+        canonical[~general] = specialties.normalise_specialties(
+            list(spec[~general]), source_name=f"{name} (column specialty)"
+        )
+    canonical[general] = GENERAL_PROFILE
+    frame["specialty"] = canonical
+    dup = frame.duplicated(["specialty", "age_group", "sex"], keep=False)
+    if dup.any():
+        pairs = sorted(
+            {"/".join(r) for r in frame.loc[dup, ["specialty", "age_group", "sex"]].values}
+        )
+        raise SundplanError(
+            "The need-weight table '{table}' lists some rows twice: {rows}.",
+            table=name,
+            rows=", ".join(pairs[:6]),
+        )
+    frame = frame.reset_index(drop=True)
+    default = Path(name) == DEFAULT_WEIGHT_FILES[SPECIALISTS]
+    frame.attrs["label"] = f"default ({Path(name).name})" if default else name
+    return frame
 
 
 def weight_lookup(weights: pd.DataFrame) -> dict[tuple[str, str], float]:
