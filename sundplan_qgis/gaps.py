@@ -36,7 +36,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -51,12 +50,6 @@ from .errors import SundplanError, listing, msg
 from .inequality import gini  # noqa: F401 (part of this module's API)
 from .need import GENERAL_PROFILE
 from .practices import Practices, specialist_practices  # noqa: F401 (API)
-from .specialties import normalise_specialties, parse_planned_totals  # noqa: F401 (API)
-
-DATA_DIR: Path = Path(__file__).resolve().parents[1] / "resources" / "data"
-SPECIALTIES_CSV = "specialties.csv"
-WEIGHTS_CSV = "need_weights_specialists.csv"
-
 
 DEFAULT_UNDER_RATIO = 0.8
 DEFAULT_OVER_RATIO = 1.25
@@ -289,10 +282,10 @@ def specialist_gaps(
     """Capacity against need-based fair shares, per area and specialty.
 
     ``capacity``: rows with ``area_id``, ``specialty`` (canonical names; see
-    :func:`normalise_specialties`) and ``capacity`` (≥ 0); several rows per area/specialty are
+    :func:`sundplan_qgis.specialties.normalise_specialties`) and ``capacity`` (≥ 0); several rows per area/specialty are
     summed; ``area_id`` must be an area of ``population``. ``population``: one row per area,
     column ``area_id`` (unique), optional ``area_name``, age/sex columns and/or ``population``.
-    ``weights``: :func:`load_specialist_weights` or None (unweighted). ``reference_totals``:
+    ``weights``: ``need.load_weights(service="specialists")`` or None (unweighted). ``reference_totals``:
     planned total per specialty (others: today's capacity). ``centres_xy``: (A, 2) area centres
     in metres in a projected CRS, in the order of ``population``, for the relocation distances
     (None: all distances equal, distance_km NULL). Specialties: those in ``capacity`` plus any

@@ -1,0 +1,1 @@
+"""Parameter groups: each declares its parameters and reads them back into core inputs."""
