@@ -16,10 +16,13 @@ import pandas as pd
 class AreaTable:
     """``frame``: ``area_id`` (text), ``area_name`` and the population columns (age/sex
     columns and/or ``population``); ``geometries`` (shapely, in ``crs``) or None for a plain
-    table; ``crs``: the reader's CRS, handed back untouched to the writer; ``source_name``
-    names the layer in messages."""
+    table; ``crs``: the reader's CRS, handed back untouched to the writer (``crs_wkt`` the
+    same as WKT, for core transforms); ``source_name`` and ``id_field`` name the layer and its
+    id field in messages."""
 
     frame: pd.DataFrame
     geometries: Sequence | None
     crs: Any
     source_name: str
+    crs_wkt: str | None = None
+    id_field: str | None = None

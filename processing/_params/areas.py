@@ -99,3 +99,44 @@ class AreaParameters:
         return AreaTable(
             frame=frame, geometries=geoms, crs=crs if polygons else None, source_name=name
         )
+
+    def read_area_polygons(self, parameters, context, *, population_field: str | None) -> AreaTable:
+        """Area polygons in their own CRS with ``population_field`` and the age/sex columns
+        (values as read, NULL = None; ids as read, matched as codes by the core)."""
+        import pandas as pd
+
+        from ...sundplan_qgis import need
+
+        source = self.parameterAsSource(parameters, "AREAS", context)
+        layer = self.parameterAsVectorLayer(parameters, "AREAS", context)
+        name = layer.name() if layer is not None else "AREAS"
+        crs = source.sourceCrs()
+        id_field = self.parameterAsString(parameters, "AREA_ID_FIELD", context) or None
+        age_cols = list(need.age_sex_columns(source.fields().names()))
+        wanted = tuple(
+            dict.fromkeys([*([population_field] if population_field else []), *age_cols])
+        )
+        polys = _inputs.read_polygons(
+            source,
+            layer_name=name,
+            target_crs=crs,
+            context=context,
+            id_field=id_field,
+            name_field=self.parameterAsString(parameters, "AREA_NAME_FIELD", context) or None,
+            fields=wanted,
+        )
+        frame = pd.DataFrame(
+            {
+                "area_id": pd.Series([null_to_none(i) for i in polys["ids"]], dtype=object),
+                "area_name": pd.Series(list(polys["names"]), dtype=object),
+            }
+            | {c: [null_to_none(v) for v in polys[c]] for c in wanted}
+        )
+        return AreaTable(
+            frame=frame,
+            geometries=polys["geometries"],
+            crs=crs,
+            source_name=name,
+            crs_wkt=crs.toWkt(),
+            id_field=id_field,
+        )

@@ -26,6 +26,10 @@ LABELS = {
     ),
 }
 """(key, English label) per service; the keys are the same for every tool."""
+FILE_LABELS = {
+    need.SPECIALISTS: "Weight table (CSV)",
+    need.GP: "…or a CSV of need weights (columns age_group, sex, weight)",
+}
 
 
 class NeedWeightParameters:
@@ -51,7 +55,7 @@ class NeedWeightParameters:
         self._advanced(
             QgsProcessingParameterFile(
                 "NEED_WEIGHTS_FILE",
-                tr("Need weight table (CSV)"),
+                tr(FILE_LABELS[service]),
                 optional=True,
                 fileFilter=tr("CSV files") + " (*.csv *.txt)",
             ),
