@@ -29,15 +29,15 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..sundplan_qgis import gap_reach, gaps, need
-from ..sundplan_qgis.errors import SundplanError
+from ..sundplan_qgis import gaps, need
 from ..sundplan_qgis.parsing import split_list
-from . import _inputs, _styling
+from . import _styling
 from ._network_alg import NetworkAlgorithmBase
 from ._params.areas import AreaParameters
 from ._params.grouping import GroupingParameters
 from ._params.need import NeedWeightParameters
 from ._params.practices import CapacityParameters
+from ._params.reach import ReachParameters
 from .base import dataframe_to_sink, tr, translate_message
 from .gp_density import translate_outside_grouping
 
@@ -47,6 +47,7 @@ class SpecialistGapsAlgorithm(
     AreaParameters,
     GroupingParameters,
     NeedWeightParameters,
+    ReachParameters,
     NetworkAlgorithmBase,
 ):
     """Speciallægedækning mod behovsbaseret fordeling."""
@@ -145,25 +146,7 @@ class SpecialistGapsAlgorithm(
                     key, label, QgsProcessingParameterNumber.Double, default, minValue=0.0
                 )
             )
-        # Optional network part -----------------------------------------------------
-        self.add_network_parameters()
-        self.addParameter(
-            QgsProcessingParameterNumber(
-                "TIME_LIMIT_MIN",
-                tr("Network part: travel time limit (minutes)"),
-                QgsProcessingParameterNumber.Double,
-                gap_reach.DEFAULT_TIME_LIMIT_MIN,
-                minValue=0.1,
-            )
-        )
-        self.add_residents_parameters(
-            raster_label=tr("Network part: residents (population raster)"),
-            layer_label=tr("Network part: …or residents as points/polygons"),
-            field_label=tr("Network part: population field"),
-        )
-        self.add_snapping_parameters()
-        if self.parameterDefinition("NOT_REACHED_WARNING_PCT") is None:
-            self.add_not_reached_parameter()
+        self.add_reach_parameters()
         # Outputs ---------------------------------------------------------------------
         for key, label, kind in (
             ("OUTPUT", tr("Gaps per area and specialty"), QgsProcessing.TypeVectorAnyGeometry),
@@ -200,31 +183,8 @@ class SpecialistGapsAlgorithm(
             planned_totals=self.parameterAsString(parameters, "PLANNED_TOTALS", context) or "",
             under_ratio=self.parameterAsDouble(parameters, "UNDER_RATIO", context),
             over_ratio=self.parameterAsDouble(parameters, "OVER_RATIO", context),
-            reach=self.read_reach(parameters, context, feedback, areas, capacity),
-        )
-
-    def read_reach(self, parameters, context, feedback, areas, capacity):
-        """The network part's inputs, or None when no network is given."""
-        if not (
-            self.parameterAsFile(parameters, "NETWORK_FILE", context)
-            or self.parameterAsSource(parameters, "NETWORK_LAYER", context) is not None
-        ):
-            return None
-        practices = capacity.get("practices")
-        if practices is None or areas.geometries is None:
-            raise SundplanError(
-                tr("The network part needs the practices as points and the areas as polygons.")
-            )
-        limit = self.parameterAsDouble(parameters, "TIME_LIMIT_MIN", context)
-        routing = self.read_inputs(parameters, context, feedback, bands_min=[limit])
-        if routing["areas"] is None:
-            raise SundplanError(tr("The network part needs polygon areas."))
-        return gap_reach.Reach(
-            routing=routing,
-            practice_xy=_transform_xy(practices.xy, areas.crs, routing["crs"], context),
-            time_limit_min=limit,
-            warning_threshold_pct=self.parameterAsDouble(
-                parameters, "NOT_REACHED_WARNING_PCT", context
+            reach=self.read_reach(
+                parameters, context, feedback, areas=areas, practices=capacity.get("practices")
             ),
         )
 
@@ -301,18 +261,3 @@ class SpecialistGapsAlgorithm(
         if parameters.get("REPORT") not in (None, ""):
             out.update(self.write_report(result.report, parameters, context))
         return out
-
-
-def _transform_xy(xy, src_crs, dst_crs, context):
-    """Practice coordinates from the areas' CRS into the network's (QGIS transform)."""
-    import numpy as np
-    from qgis.core import QgsPointXY
-
-    ct = _inputs._transform(src_crs, dst_crs, context)
-    if ct is None:
-        return xy
-    out = np.empty_like(xy)
-    for i, (x, y) in enumerate(xy):
-        p = ct.transform(QgsPointXY(x, y))
-        out[i] = (p.x(), p.y())
-    return out

@@ -36,8 +36,8 @@ LEVELS = (
     ("sundhedsfaellesskab", "Sundhedsfællesskaber (21, 2019 proposal), by kommunekode"),
     (
         EMBEDDED,
-        "Regions / sundhedsråd / sundhedsfællesskaber, all embedded levels (area ids must be "
-        "kommunekoder)",
+        "Roll up to regions / sundhedsråd / sundhedsfællesskaber (embedded table; area ids "
+        "must be kommunekoder)",
     ),
     (TABLE, "A grouping table (area id -> unit)"),
 )
