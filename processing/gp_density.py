@@ -217,7 +217,15 @@ class PracticeParameters(_PracticeParameters, NeedWeightParameters):
     def read_weights(self, parameters, context):
         return self.read_need_weights(parameters, context, service=need.GP)
 
+    def _adv(self, param):
+        self._advanced(param, True)
+
 
 def _objects(values: list):
-    """Re-export for fca_access this round (the integrator removes it)."""
-    return density._objects(values)
+    """For fca_access this round (the integrator removes it): a 1-D object array."""
+    import numpy as np
+
+    arr = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):
+        arr[i] = v
+    return arr
