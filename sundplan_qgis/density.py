@@ -263,7 +263,7 @@ def run_density(
     practice_area: np.ndarray | None = None,
     population: np.ndarray | None = None,
     age_table: pd.DataFrame | None = None,
-    weights: pd.DataFrame | None = None,
+    weights: need_mod.NeedWeights | None = None,
     grouping: pd.DataFrame | None = None,
     grouping_key: str = "kommunekode",
     grouping_levels: Sequence[str] | None = None,
@@ -558,7 +558,7 @@ class DensityInputs:
     population_field: str | None = None
     population_raster: str | None = None
     population_raster_name: str = ""
-    weights: pd.DataFrame | None = None
+    weights: need_mod.NeedWeights | None = None
     grouping: grouping_mod.Grouping | None = None
     shortage_threshold: float = DEFAULT_SHORTAGE_THRESHOLD
 

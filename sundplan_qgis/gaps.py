@@ -48,7 +48,7 @@ from . import specialties as specialties_mod
 from .areas import AreaTable
 from .errors import SundplanError, listing, msg
 from .inequality import gini  # noqa: F401 (part of this module's API)
-from .need import GENERAL_PROFILE
+from .need import GENERAL_PROFILE, SPECIALISTS, NeedWeights, as_table, label_of
 from .practices import Practices, specialist_practices  # noqa: F401 (API)
 
 DEFAULT_UNDER_RATIO = 0.8
@@ -68,14 +68,21 @@ _PER = 100_000.0
 _EPS = 1e-9
 
 
-def weights_for(weights: pd.DataFrame, specialty: str) -> tuple[pd.DataFrame, str]:
+def weights_for(weights: NeedWeights, specialty: str) -> tuple[NeedWeights, str]:
     """The weight rows for ``specialty`` and which they are (``"specialty"`` or ``"general"``)."""
-    own = weights[weights["specialty"] == specialty]
-    if len(own):
-        return own.reset_index(drop=True), "specialty"
-    general = weights[weights["specialty"] == GENERAL_PROFILE]
-    if len(general):
-        return general.reset_index(drop=True), "general"
+    table = as_table(weights)
+    for rows, kind in (
+        (table[table["specialty"] == specialty], "specialty"),
+        (table[table["specialty"] == GENERAL_PROFILE], "general"),
+    ):
+        if len(rows):
+            # the label travels with the rows: messages name the table they came from
+            return NeedWeights(
+                table=rows.reset_index(drop=True),
+                label=label_of(weights, "need weights"),
+                sha256="",
+                service=SPECIALISTS,
+            ), kind
     raise SundplanError(
         "The need-weight table has no rows for '{specialty}' and no general rows "
         "(specialty '{general}'). Add rows for it, or a '{general}' profile.",
@@ -85,7 +92,7 @@ def weights_for(weights: pd.DataFrame, specialty: str) -> tuple[pd.DataFrame, st
 
 
 def _check_weights_cover(
-    weights: pd.DataFrame, specialty: str, columns: Mapping[str, tuple[str, str]]
+    weights: NeedWeights, specialty: str, columns: Mapping[str, tuple[str, str]]
 ) -> None:
     """Every (sex, age group) present in the population must have a weight."""
     from . import need
@@ -108,7 +115,7 @@ def need_weighted(
     population: pd.DataFrame,
     *,
     specialties_: Sequence[str],
-    weights: pd.DataFrame | None,
+    weights: NeedWeights | None,
 ) -> tuple[pd.DataFrame, pd.Series, dict[str, str]]:
     """Need-weighted population per area (rows) and specialty (columns), scaled to Σ P.
 
@@ -156,9 +163,9 @@ def need_weighted(
             rows, kind = weights_for(weights, spec)
             _check_weights_cover(rows, spec, columns)
             try:
-                raw = need.need_weighted_population(
-                    counts, weights=rows[["age_group", "sex", "weight"]], columns=columns
-                ).astype(float)
+                raw = need.need_weighted_population(counts, weights=rows, columns=columns).astype(
+                    float
+                )
             except SundplanError as exc:
                 raise SundplanError(
                     "Need weights for '{specialty}': {error}", specialty=spec, error=exc
@@ -271,7 +278,7 @@ def specialist_gaps(
     *,
     capacity: pd.DataFrame,
     population: pd.DataFrame,
-    weights: pd.DataFrame | None = None,
+    weights: NeedWeights | None = None,
     reference_totals: Mapping[str, float] | None = None,
     centres_xy: np.ndarray | None = None,
     under_ratio: float = DEFAULT_UNDER_RATIO,
@@ -698,7 +705,7 @@ class GapInputs:
     capacity_table: pd.DataFrame | None = None
     capacity_source: str = "capacity table"
     grouping: grouping_mod.Grouping | None = None
-    weights: pd.DataFrame | None = None
+    weights: NeedWeights | None = None
     specialties: tuple[str, ...] = ()
     planned_totals: str = ""
     under_ratio: float = DEFAULT_UNDER_RATIO
@@ -797,7 +804,7 @@ def run(inputs: GapInputs, *, progress: Callable[[float, str], None] = _noop) ->
     report = result.report
     weights = inputs.weights
     report["weights"] = (
-        {"label": weights.attrs.get("label"), "rows": len(weights)}
+        {"label": label_of(weights), "rows": len(as_table(weights))}
         if weights is not None
         else {"label": "none (unweighted population)"}
     )

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -117,7 +118,35 @@ def _normalise_age_group(value) -> str | None:
     return _age_group_of(m.group(1), m.group(2))
 
 
-def weights_from_rows(rows: Iterable[Iterable], *, source: str = "user table") -> pd.DataFrame:
+@dataclass(frozen=True)
+class NeedWeights:
+    """A validated weight table and what outputs record about it.
+
+    ``table``: ``age_group``, ``sex`` (m/k/all), ``weight``, ``source`` (and ``specialty`` for
+    ``service="specialists"``); ``label`` names it, ``sha256`` is :func:`weights_hash`."""
+
+    table: pd.DataFrame
+    label: str
+    sha256: str
+    service: str = GP
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+def as_table(weights) -> pd.DataFrame:
+    """The rows of ``weights`` (:class:`NeedWeights` or a plain table, as ``fca`` passes)."""
+    return weights.table if isinstance(weights, NeedWeights) else weights
+
+
+def label_of(weights, default: str = "user table") -> str:
+    """The label of ``weights`` (a plain table: its ``attrs['label']`` or ``default``)."""
+    if isinstance(weights, NeedWeights):
+        return weights.label
+    return str(weights.attrs.get("label", default))
+
+
+def weights_from_rows(rows: Iterable[Iterable], *, source: str = "user table") -> NeedWeights:
     """Rows ``(age_group, sex, weight)`` (e.g. a Processing matrix) -> a validated table."""
     rows = [list(r) for r in rows]
     frame = pd.DataFrame(
@@ -128,7 +157,7 @@ def weights_from_rows(rows: Iterable[Iterable], *, source: str = "user table") -
     return _validate(frame, label=source)
 
 
-def _validate(frame: pd.DataFrame, *, label: str) -> pd.DataFrame:
+def _validate(frame: pd.DataFrame, *, label: str) -> NeedWeights:
     missing = [c for c in ("age_group", "weight") if c not in frame.columns]
     if missing:
         raise SundplanError(
@@ -191,21 +220,19 @@ def _validate(frame: pd.DataFrame, *, label: str) -> pd.DataFrame:
     if frame.empty:
         raise SundplanError("The need weights '{label}' are empty.", label=label)
     out = frame[["age_group", "sex", "weight", "source"]].reset_index(drop=True)
-    out.attrs["label"] = label
-    out.attrs["sha256"] = weights_hash(out)
-    return out
+    return NeedWeights(table=out, label=label, sha256=weights_hash(out))
 
 
-def weights_hash(weights: pd.DataFrame) -> str:
+def weights_hash(weights) -> str:
     """A short SHA-256 of the (age_group, sex, weight) rows, order-independent."""
     rows = sorted(
         f"{g}|{s}|{w:.10g}"
-        for g, s, w in weights[["age_group", "sex", "weight"]].itertuples(index=False)
+        for g, s, w in as_table(weights)[["age_group", "sex", "weight"]].itertuples(index=False)
     )
     return hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16]
 
 
-def load_weights(path_or_frame=None, *, service: str = GP) -> pd.DataFrame:
+def load_weights(path_or_frame=None, *, service: str = GP) -> NeedWeights:
     """A validated weight table: columns ``age_group``, ``sex`` (m/k/all), ``weight``, ``source``.
 
     ``service="specialists"``: the table has a ``specialty`` column too (names or aliases, or
@@ -217,8 +244,8 @@ def load_weights(path_or_frame=None, *, service: str = GP) -> pd.DataFrame:
     ``None`` -> the shipped default for ``service`` (``resources/data/need_weights_gp.csv`` for
     ``almen_praksis``); a path -> a CSV (comma or semicolon separated) with columns
     ``age_group``, ``weight`` and optionally ``sex``, ``service`` (rows of other services are
-    skipped), ``source``; a DataFrame with the same columns. ``attrs['label']`` names the
-    table and ``attrs['sha256']`` is :func:`weights_hash` (record both in outputs).
+    skipped), ``source``; a DataFrame with the same columns (its ``attrs['label']`` names it). Returns
+    :class:`NeedWeights` (record its label and sha256 in outputs).
     """
     if service == SPECIALISTS:
         return _load_specialist_table(path_or_frame)
@@ -259,7 +286,7 @@ def load_weights(path_or_frame=None, *, service: str = GP) -> pd.DataFrame:
     return _validate(frame, label=label)
 
 
-def _load_specialist_table(path_or_frame=None) -> pd.DataFrame:
+def _load_specialist_table(path_or_frame=None) -> NeedWeights:
     """Need weights per specialty, age group and sex (``service="specialists"``).
 
     ``None``: the shipped defaults (``resources/data/need_weights_specialists.csv``); else a
@@ -346,13 +373,22 @@ def _load_specialist_table(path_or_frame=None) -> pd.DataFrame:
         )
     frame = frame.reset_index(drop=True)
     default = Path(name) == DEFAULT_WEIGHT_FILES[SPECIALISTS]
-    frame.attrs["label"] = f"default ({Path(name).name})" if default else name
-    return frame
+    rows = sorted(
+        f"{p}|{g}|{s}|{w:.10g}"
+        for p, g, s, w in frame[["specialty", "age_group", "sex", "weight"]].itertuples(index=False)
+    )
+    return NeedWeights(
+        table=frame,
+        label=f"default ({Path(name).name})" if default else name,
+        sha256=hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16],
+        service=SPECIALISTS,
+    )
 
 
-def weight_lookup(weights: pd.DataFrame) -> dict[tuple[str, str], float]:
+def weight_lookup(weights) -> dict[tuple[str, str], float]:
     """``{(sex, age_group): weight}`` with the lookup rule of the module docstring applied."""
-    table = {(s, g): float(w) for g, s, w in weights[["age_group", "sex", "weight"]].values}
+    rows = as_table(weights)[["age_group", "sex", "weight"]].values
+    table = {(s, g): float(w) for g, s, w in rows}
     out: dict[tuple[str, str], float] = {}
     for g in AGE_GROUPS:
         for s in ("m", "k"):
@@ -370,7 +406,7 @@ def weight_lookup(weights: pd.DataFrame) -> dict[tuple[str, str], float]:
 def need_weighted_population(
     pop: pd.DataFrame,
     *,
-    weights: pd.DataFrame,
+    weights: NeedWeights | pd.DataFrame,
     columns: Mapping[str, tuple[str, str]] | None = None,
     row_names: Iterable | None = None,
 ) -> pd.Series:
@@ -391,7 +427,7 @@ def need_weighted_population(
     if absent:
         raise SundplanError("Population columns not found: {columns}.", columns=", ".join(absent))
     lookup = weight_lookup(weights)
-    label = weights.attrs.get("label", "need weights")
+    label = label_of(weights, "need weights")
     missing = sorted(
         {f"{g} ({s})" for s, g in cols.values() if (s, g) not in lookup},
         key=lambda t: AGE_GROUPS.index(t.split(" ")[0]),
@@ -433,21 +469,21 @@ def age_sex_total(pop: pd.DataFrame, columns: Mapping[str, tuple[str, str]]) -> 
     return pop[list(columns)].apply(pd.to_numeric, errors="coerce").sum(axis=1, min_count=1)
 
 
-def weights_record(weights: pd.DataFrame | None) -> dict:
+def weights_record(weights: NeedWeights | pd.DataFrame | None) -> dict:
     """What to record in outputs about the weights used (label, hash and the table)."""
     if weights is None:
         return {"label": "none (unweighted population)", "sha256": None, "table": []}
     return {
-        "label": str(weights.attrs.get("label", "user table")),
-        "sha256": weights.attrs.get("sha256") or weights_hash(weights),
+        "label": label_of(weights),
+        "sha256": (weights.sha256 if isinstance(weights, NeedWeights) else weights_hash(weights)),
         "table": [
             {"age_group": g, "sex": s, "weight": round(float(w), 6)}
-            for g, s, w in weights[["age_group", "sex", "weight"]].itertuples(index=False)
+            for g, s, w in as_table(weights)[["age_group", "sex", "weight"]].itertuples(index=False)
         ],
     }
 
 
-def weights_label(weights: pd.DataFrame | None) -> str:
+def weights_label(weights: NeedWeights | pd.DataFrame | None) -> str:
     """Short text for a field in output tables: 'label (sha256 …)' or 'none'."""
     rec = weights_record(weights)
     return rec["label"] if rec["sha256"] is None else f"{rec['label']} [sha256 {rec['sha256']}]"

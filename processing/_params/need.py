@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterMatrix,
 )
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...sundplan_qgis import need
 from ...sundplan_qgis.errors import SundplanError
@@ -15,21 +16,33 @@ from ..base import tr
 
 LABELS = {
     need.SPECIALISTS: (
-        ("none", "Unweighted population"),
-        ("default", "Default need weights per specialty (shipped, documented)"),
-        ("custom", "A weight table (CSV: specialty, age_group, sex, weight)"),
+        ("none", QT_TRANSLATE_NOOP("sundplan", "Unweighted population")),
+        (
+            "default",
+            QT_TRANSLATE_NOOP(
+                "sundplan", "Default need weights per specialty (shipped, documented)"
+            ),
+        ),
+        (
+            "custom",
+            QT_TRANSLATE_NOOP(
+                "sundplan", "A weight table (CSV: specialty, age_group, sex, weight)"
+            ),
+        ),
     ),
     need.GP: (
-        ("none", "None: unweighted population"),
-        ("default", "Default almen praksis age/sex weights (resources/data/need_weights_gp.csv)"),
-        ("custom", "Custom weights (table below or CSV file)"),
+        ("none", QT_TRANSLATE_NOOP("sundplan", "None: unweighted population")),
+        (
+            "default",
+            QT_TRANSLATE_NOOP(
+                "sundplan",
+                "Default almen praksis age/sex weights (resources/data/need_weights_gp.csv)",
+            ),
+        ),
+        ("custom", QT_TRANSLATE_NOOP("sundplan", "Custom weights (table below or CSV file)")),
     ),
 }
 """(key, English label) per service; the keys are the same for every tool."""
-FILE_LABELS = {
-    need.SPECIALISTS: "Weight table (CSV)",
-    need.GP: "…or a CSV of need weights (columns age_group, sex, weight)",
-}
 
 
 class NeedWeightParameters:
@@ -55,7 +68,9 @@ class NeedWeightParameters:
         self._advanced(
             QgsProcessingParameterFile(
                 "NEED_WEIGHTS_FILE",
-                tr(FILE_LABELS[service]),
+                tr("Weight table (CSV)")
+                if service == need.SPECIALISTS
+                else tr("…or a CSV of need weights (columns age_group, sex, weight)"),
                 optional=True,
                 fileFilter=tr("CSV files") + " (*.csv *.txt)",
             ),

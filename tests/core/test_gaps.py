@@ -268,7 +268,8 @@ def test_specialties_table_has_15_and_unambiguous_aliases():
 
 def test_default_weights_cover_every_age_group_and_average_one(shared_data):
     w = need.load_weights(service=need.SPECIALISTS)
-    assert w.attrs["label"].startswith("default")
+    assert w.label.startswith("default")
+    w = w.table
     folk = _folk1a_groups(shared_data)
     cols = need.age_sex_columns(folk.columns)
     total = folk[list(cols)].to_numpy().sum()
@@ -381,7 +382,7 @@ def test_negative_and_empty_capacities():
 
 
 def test_weights_missing_an_age_group():
-    w = hand_weights()
+    w = hand_weights().table
     w = w[~((w["specialty"] == DERM) & (w["age_group"] == "85_plus"))]
     with pytest.raises(
         SundplanError, match=r"'Dermato-venerologi' miss the age group\(s\) 85_plus"
@@ -415,7 +416,9 @@ def test_other_bad_inputs():
     with pytest.raises(SundplanError, match="not among the areas: Z"):
         run_hand(capacity=cap)
     with pytest.raises(SundplanError, match="lists some rows twice"):
-        need.load_weights(pd.concat([hand_weights(), hand_weights()]), service=need.SPECIALISTS)
+        need.load_weights(
+            pd.concat([hand_weights().table, hand_weights().table]), service=need.SPECIALISTS
+        )
     with pytest.raises(SundplanError, match="not numbers ≥ 0"):
         need.load_weights(
             pd.DataFrame({"specialty": ["*"], "age_group": ["0_4"], "weight": [-1]}),
