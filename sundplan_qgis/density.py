@@ -31,15 +31,19 @@ division by zero.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from . import grouping as grouping_mod
 from . import inequality, reference
 from . import need as need_mod
+from .areas import AreaTable
 from .errors import SundplanError, listing, msg
+from .practices import Practices, to_float
 
 DEFAULT_SHORTAGE_THRESHOLD = 1600.0
 """Residents per lægekapacitet (DST LABY27 documentation: 1 lægekapacitet ≈ 1 600 patients)."""
@@ -53,26 +57,13 @@ OUTSIDE = "(outside all areas)"
 OUTSIDE_GROUPING = reference.OUTSIDE_GROUPING
 
 
-@dataclass
-class Practices:
-    """Practices as plain arrays (coordinates in the areas' CRS)."""
-
-    xy: np.ndarray  # (P, 2)
-    capacity: np.ndarray  # (P,) float, validated > 0
-    names: list[str]
-    ids: list
-    list_size: np.ndarray | None = None  # (P,) float, NaN unknown
-    open_for_patients: np.ndarray | None = None  # (P,) float 1/0, NaN unknown
-    source_name: str = "practices"
-
-
 def validate_capacity(
     values: Sequence, *, names: Sequence[str], ids: Sequence, source_name: str, field_name: str
 ) -> np.ndarray:
     """Capacities as floats; NULL, zero or negative values are an error naming the features."""
-    cap = np.array(
-        [np.nan if v is None else _to_float(v) for v in values], dtype="float64"
-    ).reshape(-1)
+    cap = np.array([np.nan if v is None else to_float(v) for v in values], dtype="float64").reshape(
+        -1
+    )
     bad = np.flatnonzero(~np.isfinite(cap) | (cap <= 0))
     if bad.size:
         practices = listing(
@@ -94,13 +85,6 @@ def validate_capacity(
             practices=practices,
         )
     return cap
-
-
-def _to_float(v) -> float:
-    try:
-        return float(v)
-    except (TypeError, ValueError):
-        return float("nan")
 
 
 def open_flags(values: Sequence) -> np.ndarray:
@@ -226,6 +210,10 @@ class DensityResult:
     outside: pd.DataFrame  # practices outside every area
     practice_area: np.ndarray  # (P,) area index, -1 outside
     report: dict = field(default_factory=dict)
+    # set by run(): messages for the log (templates; translated by the Processing layer)
+    warnings: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    crs: Any = None  # the areas' CRS as the reader gave it
 
 
 _SUMS = (
@@ -266,12 +254,6 @@ def _practice_sums(practices: Practices, idx: np.ndarray, n_areas: int) -> dict[
     return out
 
 
-def normalise_code(value) -> str:
-    """Area/kommune codes as text; numbers get the 4-digit kommunekode form ('101' -> '0101').
-    (:func:`sundplan_qgis.reference.normalise_code`, the rule of every roll-up.)"""
-    return reference.normalise_code(value)
-
-
 def run_density(
     *,
     practices: Practices,
@@ -281,7 +263,7 @@ def run_density(
     practice_area: np.ndarray | None = None,
     population: np.ndarray | None = None,
     age_table: pd.DataFrame | None = None,
-    weights: pd.DataFrame | None = None,
+    weights: need_mod.NeedWeights | None = None,
     grouping: pd.DataFrame | None = None,
     grouping_key: str = "kommunekode",
     grouping_levels: Sequence[str] | None = None,
@@ -299,7 +281,7 @@ def run_density(
     """
     from .catchments import assign_areas_by_point
 
-    ids = [normalise_code(i) for i in area_ids]
+    ids = [reference.normalise_code(i) for i in area_ids]
     names = [str(n) for n in area_names]
     n_a = len(ids)
     if n_a == 0:
@@ -401,43 +383,10 @@ def run_density(
     units: dict[str, list] = {}
     outside_grouping = np.zeros(n_a, dtype=bool)
     if levels:
-        if grouping_key not in grouping.columns:
-            raise SundplanError(
-                "The grouping table has no column '{column}' (columns: {columns}).",
-                column=grouping_key,
-                columns=", ".join(map(str, grouping.columns)),
-            )
-        keys = [normalise_code(v) for v in grouping[grouping_key]]
-        dupl = sorted({k for k in keys if keys.count(k) > 1})
-        if dupl:
-            raise SundplanError(
-                "The grouping table lists these keys more than once: {keys}.",
-                keys=", ".join(dupl[:5]),
-            )
-        missing_levels = [lv for lv in levels if lv not in grouping.columns]
-        if missing_levels:
-            raise SundplanError(
-                "The grouping table has no column(s) {missing} (columns: {columns}).",
-                missing=", ".join(missing_levels),
-                columns=", ".join(map(str, grouping.columns)),
-            )
-        for lv in levels:
-            units[lv] = reference.units_of(
-                ids, dict(zip(keys, grouping[lv], strict=True)), source_name="grouping table"
-            )
-        key_set = set(keys)
-        outside_grouping = np.array([i not in key_set for i in ids], dtype=bool)
-        if outside_grouping.any():
-            report["warnings"].append(
-                msg(
-                    "{n} area id(s) are not in the grouping table: {ids}. They form the row "
-                    "'{label}' of every roll-up, left out of ranks, Gini, best/worst and "
-                    "shortage counts.",
-                    n=int(outside_grouping.sum()),
-                    ids=", ".join(np.asarray(ids, dtype=object)[outside_grouping][:10]),
-                    label=OUTSIDE_GROUPING,
-                )
-            )
+        units, outside_grouping, grouping_warnings = grouping_mod.units_by_level(
+            ids, grouping, key=grouping_key, levels=levels
+        )
+        report["warnings"].extend(grouping_warnings)
     table = _metrics(table.iloc[:n_a].copy(), shortage_threshold, compare=~outside_grouping)
     table["outside_grouping"] = outside_grouping
     outside_row = None
@@ -592,3 +541,120 @@ def run_density(
         }
     )
     return DensityResult(table, groups, summary, lorenz, outside, practice_area, report)
+
+
+# --------------------------------------------------------------------------- one run
+@dataclass(frozen=True)
+class DensityInputs:
+    """Everything one GP-density run needs; no QGIS types.
+
+    ``areas.frame``: ``area_id`` (as read), ``area_name``, the ``population_field`` and the
+    age/sex columns; population from ``population_field``, else ``population_raster`` (a
+    path, summed per area by cell centre), else the age/sex columns."""
+
+    practices: Practices
+    areas: AreaTable
+    practice_info: Mapping = field(default_factory=dict)
+    population_field: str | None = None
+    population_raster: str | None = None
+    population_raster_name: str = ""
+    weights: need_mod.NeedWeights | None = None
+    grouping: grouping_mod.Grouping | None = None
+    shortage_threshold: float = DEFAULT_SHORTAGE_THRESHOLD
+
+
+def run(inputs: DensityInputs, *, progress=None) -> DensityResult:
+    """One GP-density run: population per area, the grouping, :func:`run_density`, and the
+    outputs' geometry; ``result.warnings``/``result.notes`` are templates for the log."""
+    from . import rasters
+    from .catchments import assign_areas_by_point
+
+    progress = progress or (lambda fraction, message="": None)
+    areas = inputs.areas
+    frame = areas.frame
+    ids = list(frame["area_id"])
+    check_unique_ids(
+        [reference.normalise_code(i) for i in ids],
+        source_name=areas.source_name,
+        field_name=areas.id_field,
+    )
+    age_cols = need_mod.age_sex_columns(
+        [c for c in frame.columns if c not in ("area_id", "area_name")]
+    )
+    age_table = frame[list(age_cols)].reset_index(drop=True) if age_cols else None
+    population = None
+    pop_label = "sum of the age/sex columns"
+    if inputs.population_field:
+        population = np.array(
+            [np.nan if v is None else float(v) for v in frame[inputs.population_field]]
+        )
+        pop_label = f"field '{inputs.population_field}'"
+    elif inputs.population_raster:
+        progress(0.1, msg("Summing the population raster per area"))
+        pop = rasters.read_population_raster(inputs.population_raster)
+        xy = rasters.transform_xy(pop.xy, src_wkt=pop.crs_wkt, dst_wkt=areas.crs_wkt)
+        idx = assign_areas_by_point(xy, areas.geometries)
+        population = np.bincount(
+            idx[idx >= 0], weights=pop.population[idx >= 0], minlength=len(ids)
+        )
+        pop_label = f"raster '{inputs.population_raster_name}' summed per area (cell centres)"
+    weights = inputs.weights
+    warnings: list = []
+    notes: list = []
+    if weights is not None and not age_cols:
+        warnings.append(
+            msg(
+                "Need weighting chosen but '{layer}' has no age/sex columns (m_0_4 … k_85_plus).",
+                layer=areas.source_name,
+            )
+        )
+    table, key, levels = None, "kommunekode", None
+    group = inputs.grouping
+    if group is not None and group.level == grouping_mod.TABLE:
+        table, key, levels = group.table, group.key_field, list(group.level_fields)
+    elif group is not None and group.level == grouping_mod.EMBEDDED:
+        codes = set(reference.grouping_table()["kommunekode"])
+        if any(reference.normalise_code(i) in codes for i in ids):
+            table = reference.grouping_table()
+        else:
+            notes.append(msg("Area ids are not kommunekoder: no embedded roll-up."))
+    progress(0.4, msg("Computing GP density"))
+    result = run_density(
+        practices=inputs.practices,
+        area_ids=ids,
+        area_names=list(frame["area_name"]),
+        area_geometries=areas.geometries,
+        population=population,
+        age_table=age_table,
+        weights=weights if age_cols else None,
+        grouping=table,
+        grouping_key=key,
+        grouping_levels=levels,
+        shortage_threshold=inputs.shortage_threshold,
+        area_source=areas.source_name,
+    )
+    result.warnings = warnings + list(result.report["warnings"])
+    result.notes = notes
+    result.report["inputs"] = {
+        "areas": areas.source_name,
+        "population": pop_label,
+        "practices": dict(inputs.practice_info),
+        "need_weighting_applied": bool(weights is not None and age_cols),
+    }
+    result.crs = areas.crs
+    geoms = list(areas.geometries)
+    result.areas = result.areas.assign(
+        geometry=_objects(geoms + [None] * (len(result.areas) - len(geoms)))
+    )
+    result.outside = result.outside.assign(
+        weights=need_mod.weights_label(weights if age_cols else None)
+    )
+    return result
+
+
+def _objects(values: list) -> np.ndarray:
+    """A 1-D object array (shapely geometries must not be unpacked by numpy)."""
+    arr = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):
+        arr[i] = v
+    return arr

@@ -34,24 +34,22 @@ This module never imports qgis.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from . import gap_reach
+from . import grouping as grouping_mod
 from . import reference as reference_mod
+from . import specialties as specialties_mod
+from .areas import AreaTable
 from .errors import SundplanError, listing, msg
 from .inequality import gini  # noqa: F401 (part of this module's API)
-
-DATA_DIR: Path = Path(__file__).resolve().parents[1] / "resources" / "data"
-SPECIALTIES_CSV = "specialties.csv"
-WEIGHTS_CSV = "need_weights_specialists.csv"
-
-GENERAL_PROFILE = "*"
-"""``specialty`` value of the weight rows used for every specialty without rows of its own."""
+from .need import GENERAL_PROFILE, SPECIALISTS, NeedWeights, as_table, label_of
+from .practices import Practices, specialist_practices  # noqa: F401 (API)
 
 DEFAULT_UNDER_RATIO = 0.8
 DEFAULT_OVER_RATIO = 1.25
@@ -70,196 +68,21 @@ _PER = 100_000.0
 _EPS = 1e-9
 
 
-# --------------------------------------------------------------------------- specialties
-def specialties(*, data_dir: Path | None = None) -> pd.DataFrame:
-    """The 15 specialties of speciallægepraksis (``resources/data/specialties.csv``).
-
-    Columns: ``specialty`` (canonical Danish name), ``english``, ``aliases`` (``;``-separated
-    Danish and English names and common spellings), ``note``, ``source``.
-    """
-    path = (Path(data_dir) if data_dir is not None else DATA_DIR) / SPECIALTIES_CSV
-    return pd.read_csv(path, dtype=str, encoding="utf-8", keep_default_na=False)
-
-
-def _key(name: object) -> str:
-    """Matching key of a specialty name: case, spaces and punctuation ignored."""
-    text = re.sub(r"\b(og|and)\b|&", " ", str(name).casefold())
-    return re.sub(r"[\s\-/.,()_:]+", "", text)
-
-
-def specialty_lookup(*, data_dir: Path | None = None) -> dict[str, str]:
-    """Matching key (:func:`_key`) of every name and alias -> canonical Danish name."""
-    table = specialties(data_dir=data_dir)
-    out: dict[str, str] = {}
-    for row in table.itertuples(index=False):
-        for name in [row.specialty, row.english, *str(row.aliases).split(";")]:
-            if name.strip():
-                out[_key(name)] = row.specialty
-    return out
-
-
-def normalise_specialties(
-    names: Sequence, *, source_name: str = "practices", lookup: Mapping[str, str] | None = None
-) -> list[str]:
-    """Canonical Danish specialty names for ``names`` (aliases, English, any case).
-
-    Unknown names are a :class:`SundplanError` listing every unknown name (with how many
-    rows have it) and the known specialties. Empty / NULL names are errors too.
-    """
-    lookup = specialty_lookup() if lookup is None else lookup
-    out, unknown = [], {}
-    for name in names:
-        if name is None or (isinstance(name, float) and np.isnan(name)) or not str(name).strip():
-            unknown["(empty)"] = unknown.get("(empty)", 0) + 1
-            out.append("")
-            continue
-        canonical = lookup.get(_key(name))
-        if canonical is None:
-            unknown[str(name)] = unknown.get(str(name), 0) + 1
-            out.append("")
-        else:
-            out.append(canonical)
-    if unknown:
-        found = ", ".join(f"'{k}' ({v}×)" for k, v in sorted(unknown.items()))
-        known = ", ".join(sorted(set(lookup.values())))
-        raise SundplanError(
-            "Unknown specialty names in '{source}': {found}. Use one of the 15 "
-            "specialties (Danish or English name, or a common alias): {known}. Names are "
-            "matched ignoring case, spaces and hyphens; see resources/data/specialties.csv.",
-            source=source_name,
-            found=found,
-            known=known,
-        )
-    return out
-
-
-# --------------------------------------------------------------------------- weights
-def load_specialist_weights(path_or_frame=None) -> pd.DataFrame:
-    """Need weights per specialty, age group and sex.
-
-    ``None``: the shipped defaults (``resources/data/need_weights_specialists.csv``); else a
-    path to a CSV or a DataFrame with columns ``specialty``, ``age_group``, ``sex`` (``m``, ``k``
-    or ``all``) and ``weight`` (``source``/``derivation`` optional). ``specialty`` is a specialty
-    name (aliases allowed) or ``*`` (the profile for specialties without rows of their own).
-    Returns the rows with canonical specialty names; weights must be finite and ≥ 0.
-    """
-    if path_or_frame is None:
-        path_or_frame = DATA_DIR / WEIGHTS_CSV
-    if isinstance(path_or_frame, pd.DataFrame):
-        frame = path_or_frame.copy()
-        name = "weights table"
-    else:
-        name = str(path_or_frame)
-        try:
-            frame = pd.read_csv(path_or_frame, dtype=str, encoding="utf-8", keep_default_na=False)
-        except FileNotFoundError as exc:
-            raise SundplanError(
-                "The need-weight table '{table}' does not exist.", table=name
-            ) from exc
-    frame.columns = [str(c).strip().lower() for c in frame.columns]
-    missing = [c for c in ("specialty", "age_group", "weight") if c not in frame.columns]
-    if missing:
-        raise SundplanError(
-            "The need-weight table '{table}' lacks the column(s) {missing}. It needs "
-            "specialty, age_group, sex (m/k/all) and weight; found: {found}.",
-            table=name,
-            missing=", ".join(missing),
-            found=", ".join(frame.columns),
-        )
-    if "sex" not in frame.columns:
-        frame["sex"] = "all"
-    if "source" not in frame.columns:
-        frame["source"] = ""
-    frame["sex"] = [_SEXES.get(str(v).strip().lower(), str(v)) for v in frame["sex"]]
-    bad_sex = sorted(set(frame["sex"]) - {"m", "k", "all"})
-    if bad_sex:
-        raise SundplanError(
-            "The need-weight table '{table}' has sex values {values}; use m, k or all.",
-            table=name,
-            values=", ".join(bad_sex),
-        )
-    frame["age_group"] = [_age_group(v) for v in frame["age_group"]]
-    from .need import AGE_GROUPS
-
-    bad_age = sorted({str(v) for v in frame["age_group"] if v not in AGE_GROUPS})
-    if bad_age:
-        raise SundplanError(
-            "The need-weight table '{table}' has age groups {values}; use {allowed}.",
-            table=name,
-            values=", ".join(bad_age),
-            allowed=", ".join(AGE_GROUPS),
-        )
-    weight = pd.to_numeric(frame["weight"], errors="coerce")
-    bad = frame.index[~np.isfinite(weight.to_numpy(dtype=float)) | (weight < 0).to_numpy()]
-    if len(bad):
-        rows = ", ".join(
-            f"{frame.at[i, 'specialty']}/{frame.at[i, 'age_group']}: '{frame.at[i, 'weight']}'"
-            for i in bad[:5]
-        )
-        raise SundplanError(
-            "The need-weight table '{table}' has weights that are not numbers ≥ 0: {rows}.",
-            table=name,
-            rows=rows,
-        )
-    frame["weight"] = weight.astype(float)
-    spec = frame["specialty"].astype(str).str.strip()
-    general = spec.isin([GENERAL_PROFILE, "all", "alle"])
-    canonical = spec.copy()
-    if (~general).any():
-        canonical[~general] = normalise_specialties(
-            list(spec[~general]), source_name=f"{name} (column specialty)"
-        )
-    canonical[general] = GENERAL_PROFILE
-    frame["specialty"] = canonical
-    dup = frame.duplicated(["specialty", "age_group", "sex"], keep=False)
-    if dup.any():
-        pairs = sorted(
-            {"/".join(r) for r in frame.loc[dup, ["specialty", "age_group", "sex"]].values}
-        )
-        raise SundplanError(
-            "The need-weight table '{table}' lists some rows twice: {rows}.",
-            table=name,
-            rows=", ".join(pairs[:6]),
-        )
-    frame = frame.reset_index(drop=True)
-    default = name.endswith(WEIGHTS_CSV) and Path(name).parent == DATA_DIR
-    frame.attrs["label"] = f"default ({WEIGHTS_CSV})" if default else name
-    return frame
-
-
-_SEXES = {
-    "": "all",
-    "nan": "all",
-    "all": "all",
-    "alle": "all",
-    "t": "all",
-    "total": "all",
-    "m": "m",
-    "men": "m",
-    "male": "m",
-    "mænd": "m",
-    "k": "k",
-    "f": "k",
-    "women": "k",
-    "female": "k",
-    "kvinder": "k",
-}
-
-
-def _age_group(value: object) -> str:
-    """``'85+'``, ``'85-plus'``, ``'0-4'`` -> ``'85_plus'``, ``'0_4'`` (else unchanged)."""
-    text = str(value).strip().lower().replace(" ", "").replace("-", "_").replace("+", "_plus")
-    return re.sub(r"_+", "_", text)
-
-
-def weights_for(weights: pd.DataFrame, specialty: str) -> tuple[pd.DataFrame, str]:
+def weights_for(weights: NeedWeights, specialty: str) -> tuple[NeedWeights, str]:
     """The weight rows for ``specialty`` and which they are (``"specialty"`` or ``"general"``)."""
-    own = weights[weights["specialty"] == specialty]
-    if len(own):
-        return own.reset_index(drop=True), "specialty"
-    general = weights[weights["specialty"] == GENERAL_PROFILE]
-    if len(general):
-        return general.reset_index(drop=True), "general"
+    table = as_table(weights)
+    for rows, kind in (
+        (table[table["specialty"] == specialty], "specialty"),
+        (table[table["specialty"] == GENERAL_PROFILE], "general"),
+    ):
+        if len(rows):
+            # the label travels with the rows: messages name the table they came from
+            return NeedWeights(
+                table=rows.reset_index(drop=True),
+                label=label_of(weights, "need weights"),
+                sha256="",
+                service=SPECIALISTS,
+            ), kind
     raise SundplanError(
         "The need-weight table has no rows for '{specialty}' and no general rows "
         "(specialty '{general}'). Add rows for it, or a '{general}' profile.",
@@ -269,7 +92,7 @@ def weights_for(weights: pd.DataFrame, specialty: str) -> tuple[pd.DataFrame, st
 
 
 def _check_weights_cover(
-    weights: pd.DataFrame, specialty: str, columns: Mapping[str, tuple[str, str]]
+    weights: NeedWeights, specialty: str, columns: Mapping[str, tuple[str, str]]
 ) -> None:
     """Every (sex, age group) present in the population must have a weight."""
     from . import need
@@ -292,7 +115,7 @@ def need_weighted(
     population: pd.DataFrame,
     *,
     specialties_: Sequence[str],
-    weights: pd.DataFrame | None,
+    weights: NeedWeights | None,
 ) -> tuple[pd.DataFrame, pd.Series, dict[str, str]]:
     """Need-weighted population per area (rows) and specialty (columns), scaled to Σ P.
 
@@ -340,9 +163,9 @@ def need_weighted(
             rows, kind = weights_for(weights, spec)
             _check_weights_cover(rows, spec, columns)
             try:
-                raw = need.need_weighted_population(
-                    counts, weights=rows[["age_group", "sex", "weight"]], columns=columns
-                ).astype(float)
+                raw = need.need_weighted_population(counts, weights=rows, columns=columns).astype(
+                    float
+                )
             except SundplanError as exc:
                 raise SundplanError(
                     "Need weights for '{specialty}': {error}", specialty=spec, error=exc
@@ -439,6 +262,12 @@ class GapResult:
     summary: pd.DataFrame
     relocations: pd.DataFrame
     report: dict = field(default_factory=dict)
+    # set by run(): the network part, the areas' CRS when the outputs carry geometry, and the
+    # messages for the log (templates; translated by the Processing layer)
+    access: pd.DataFrame | None = None
+    crs: Any = None
+    warnings: list = field(default_factory=list)
+    outside_message: Any = None
 
 
 def _fmt(x: float) -> str:
@@ -449,7 +278,7 @@ def specialist_gaps(
     *,
     capacity: pd.DataFrame,
     population: pd.DataFrame,
-    weights: pd.DataFrame | None = None,
+    weights: NeedWeights | None = None,
     reference_totals: Mapping[str, float] | None = None,
     centres_xy: np.ndarray | None = None,
     under_ratio: float = DEFAULT_UNDER_RATIO,
@@ -460,10 +289,10 @@ def specialist_gaps(
     """Capacity against need-based fair shares, per area and specialty.
 
     ``capacity``: rows with ``area_id``, ``specialty`` (canonical names; see
-    :func:`normalise_specialties`) and ``capacity`` (≥ 0); several rows per area/specialty are
+    :func:`sundplan_qgis.specialties.normalise_specialties`) and ``capacity`` (≥ 0); several rows per area/specialty are
     summed; ``area_id`` must be an area of ``population``. ``population``: one row per area,
     column ``area_id`` (unique), optional ``area_name``, age/sex columns and/or ``population``.
-    ``weights``: :func:`load_specialist_weights` or None (unweighted). ``reference_totals``:
+    ``weights``: ``need.load_weights(service="specialists")`` or None (unweighted). ``reference_totals``:
     planned total per specialty (others: today's capacity). ``centres_xy``: (A, 2) area centres
     in metres in a projected CRS, in the order of ``population``, for the relocation distances
     (None: all distances equal, distance_km NULL). Specialties: those in ``capacity`` plus any
@@ -828,48 +657,6 @@ def _relocations(
 
 
 # --------------------------------------------------------------------------- input helpers
-def group_areas(
-    frame: pd.DataFrame,
-    mapping: Mapping[str, str],
-    *,
-    key: str = "area_id",
-    source_name: str = "areas",
-    pad_codes: bool = True,
-) -> pd.DataFrame:
-    """Sum the numeric columns of ``frame`` per unit of ``mapping`` (area id -> unit name).
-
-    Ids are matched by :func:`sundplan_qgis.reference.units_of`, the one rule of every
-    roll-up: as codes (``101`` = ``0101``); ids not in the mapping (Christiansø, 0411, is in
-    no region) go to one extra row :data:`CLASS_OUTSIDE` ("outside the grouping", column
-    ``outside_grouping`` true), which :func:`specialist_gaps` reports but leaves out of fair
-    shares, Gini, ranks and relocations. Returns one row per unit with ``area_id`` =
-    ``area_name`` = unit name. (``pad_codes`` is kept for compatibility: codes always match
-    that way.)
-    """
-    units = unit_of_areas(frame[key], mapping, source_name=source_name)
-    numeric = frame.drop(
-        columns=[c for c in (key, "area_name", "outside_grouping") if c in frame.columns]
-    )
-    numeric = numeric.apply(pd.to_numeric, errors="coerce")
-    out = numeric.groupby(np.asarray(units, dtype=object)).sum(min_count=1)
-    out = out.reset_index(names="area_id")
-    outside = np.array([u == CLASS_OUTSIDE for u in out["area_id"]], dtype=bool)
-    out = pd.concat([out[~outside], out[outside]], ignore_index=True)
-    out["area_id"] = [CLASS_OUTSIDE if u == CLASS_OUTSIDE else u for u in out["area_id"]]
-    out.insert(1, "area_name", out["area_id"])
-    out["outside_grouping"] = np.concatenate(
-        [np.zeros((~outside).sum(), bool), np.ones(outside.sum(), bool)]
-    )
-    return out
-
-
-def unit_of_areas(
-    ids: Sequence, mapping: Mapping[str, str], *, source_name: str = "grouping table"
-) -> list[str]:
-    """The unit of every area id (:func:`group_areas`' rule): the unit name, or
-    :data:`CLASS_OUTSIDE` for ids outside the grouping."""
-    units = reference_mod.units_of([str(i).strip() for i in ids], mapping, source_name=source_name)
-    return [CLASS_OUTSIDE if u is None else u for u in units]
 
 
 def _head_count(frame: pd.DataFrame) -> np.ndarray:
@@ -883,59 +670,6 @@ def _head_count(frame: pd.DataFrame) -> np.ndarray:
     if "population" in frame.columns:
         return pd.to_numeric(frame["population"], errors="coerce").fillna(0).to_numpy(float)
     return np.zeros(len(frame))
-
-
-def practice_capacities(values: Sequence, *, ids: Sequence, layer: str, field: str) -> np.ndarray:
-    """The capacity (full-time ydernumre) of every practice as floats: numbers ≥ 0, not all 0.
-
-    NULL, values that are not finite numbers and negative values are errors naming the
-    features (at most 20); capacity 0 everywhere is an error with the fix."""
-
-    def number(v) -> float:
-        try:
-            return float(v)
-        except (TypeError, ValueError):
-            return float("nan")
-
-    caps = np.array([number(v) for v in values], dtype=float)
-    is_null = np.array([v is None for v in values], dtype=bool)
-
-    def listed(bad: np.ndarray, item: str) -> str:
-        return ", ".join(item.format(id=ids[i], value=values[i]) for i in np.flatnonzero(bad)[:20])
-
-    if is_null.any():
-        raise SundplanError(
-            "Practices without a capacity in '{layer}' ({field}): feature ids {ids}. Fill in "
-            "the number of full-time ydernumre.",
-            layer=layer,
-            field=field,
-            ids=listed(is_null, "{id}"),
-        )
-    if not np.isfinite(caps).all():
-        raise SundplanError(
-            "Capacities that are not finite numbers in '{layer}' ({field}): feature ids "
-            "{ids}. Fill in the number of full-time ydernumre.",
-            layer=layer,
-            field=field,
-            ids=listed(~np.isfinite(caps), "{id} ('{value}')"),
-        )
-    if (caps < 0).any():
-        raise SundplanError(
-            "Negative capacities in '{layer}' ({field}): feature ids {ids}. Capacities are "
-            "numbers of full-time ydernumre, 0 or more.",
-            layer=layer,
-            field=field,
-            ids=listed(caps < 0, "{id} ({value})"),
-        )
-    if caps.size and caps.sum() <= 0:
-        raise SundplanError(
-            "Every practice of '{layer}' has capacity 0 in '{field}': there is no capacity to "
-            "compare with need. Choose the field with the number of full-time ydernumre, or "
-            "leave the capacity field empty (1 per practice).",
-            layer=layer,
-            field=field,
-        )
-    return caps
 
 
 def _check_some_capacity(
@@ -956,46 +690,192 @@ def _check_some_capacity(
         )
 
 
-def reference_grouping(level: str) -> dict[str, str]:
-    """kommunekode -> unit at ``level`` (``region``, ``region_2027``, ``sundhedsraad``,
-    ``sundhedsfaellesskab``) from the embedded reference data."""
-    from .reference import grouping_table
+# --------------------------------------------------------------------------- one run
+@dataclass(frozen=True)
+class GapInputs:
+    """Everything one specialist-gaps run needs; no QGIS types.
 
-    table = grouping_table()
-    if level not in table.columns or level in ("kommunekode", "kommune"):
-        raise SundplanError(
-            "Unknown grouping level '{level}'. Use region, region_2027, sundhedsraad or "
-            "sundhedsfaellesskab.",
-            level=level,
+    Capacity comes from ``practices`` (points in the areas' CRS, ``specialty`` canonical,
+    placed in the area polygons; practices outside every area are listed) or from
+    ``capacity_table`` (rows area_id, specialty as given, capacity; ``capacity_source`` names it).
+    """
+
+    areas: AreaTable
+    practices: Practices | None = None
+    capacity_table: pd.DataFrame | None = None
+    capacity_source: str = "capacity table"
+    grouping: grouping_mod.Grouping | None = None
+    weights: NeedWeights | None = None
+    specialties: tuple[str, ...] = ()
+    planned_totals: str = ""
+    under_ratio: float = DEFAULT_UNDER_RATIO
+    over_ratio: float = DEFAULT_OVER_RATIO
+    reach: gap_reach.Reach | None = None
+
+
+def _noop(fraction: float, message: str = "") -> None:
+    return None
+
+
+def _capacity_rows(inputs: GapInputs) -> tuple[pd.DataFrame, list[dict]]:
+    """Capacity rows (area_id, specialty, capacity) at the level of the input areas and the
+    practices outside every area."""
+    from .catchments import assign_areas_by_point
+
+    outside: list[dict] = []
+    areas = inputs.areas
+    if inputs.practices is not None:
+        pr = inputs.practices
+        where = assign_areas_by_point(pr.xy, areas.geometries)
+        ids = areas.frame["area_id"].to_numpy()
+        for i in np.flatnonzero(where < 0):
+            outside.append(
+                {
+                    "feature_id": int(pr.ids[i]),
+                    "specialty": pr.specialty[i],
+                    "capacity": float(pr.capacity[i]),
+                    "x": round(float(pr.xy[i, 0]), 1),
+                    "y": round(float(pr.xy[i, 1]), 1),
+                }
+            )
+        inside = where >= 0
+        rows = pd.DataFrame(
+            {
+                "area_id": ids[where[inside]],
+                "specialty": pr.specialty[inside],
+                "capacity": pr.capacity[inside],
+            }
         )
-    return dict(zip(table["kommunekode"], table[level], strict=True))
+        return rows, outside
+    table = inputs.capacity_table
+    specs = specialties_mod.normalise_specialties(
+        list(table["specialty"]), source_name=inputs.capacity_source
+    )
+    return table.assign(specialty=specs), outside
 
 
-def parse_planned_totals(text: str) -> dict[str, float]:
-    """``"Dermato-venerologi=60; Reumatologi: 50"`` -> {canonical name: total}."""
-    out: dict[str, float] = {}
-    if not text or not text.strip():
-        return out
-    for part in re.split(r"[;\n]+", text):
-        if not part.strip():
-            continue
-        m = re.match(r"^\s*(.+?)\s*[=:]\s*([-+0-9.,eE]+)\s*$", part)
-        if not m:
-            raise SundplanError(
-                "Cannot read the planned total '{text}'. Write specialty=number, "
-                "separated by ';', e.g. 'Dermato-venerologi=60; Reumatologi=50'.",
-                text=part.strip(),
+def run(inputs: GapInputs, *, progress: Callable[[float, str], None] = _noop) -> GapResult:
+    """One specialist-gaps run: capacity rows, grouping into units (sums, merged polygons,
+    centres), the gaps, the optional network part and the geometries of the outputs."""
+    from shapely.geometry import LineString
+
+    areas = inputs.areas
+    cap_rows, outside = _capacity_rows(inputs)
+    only = (
+        specialties_mod.normalise_specialties(list(inputs.specialties), source_name="specialties")
+        if inputs.specialties
+        else None
+    )
+    planned = specialties_mod.parse_planned_totals(inputs.planned_totals or "")
+    if only:
+        cap_rows = cap_rows[cap_rows["specialty"].isin(only)]
+
+    # Grouping: population, capacity and geometry per unit
+    base, geoms = areas.frame, areas.geometries
+    centres = None
+    if geoms is not None:
+        centres = np.array([reference_mod.inside_point(g) for g in geoms])
+    group = inputs.grouping
+    mapping = group.mapping if group is not None and group.level != grouping_mod.NONE else None
+    unit_of = None
+    if mapping is not None:
+        population = grouping_mod.group_areas(base, mapping, source_name=areas.source_name)
+        units = grouping_mod.unit_of_areas(base["area_id"], mapping)
+        unit_of = dict(zip(base["area_id"], units, strict=True))
+        if inputs.practices is not None or set(cap_rows["area_id"]) <= set(base["area_id"]):
+            cap_rows = cap_rows.assign(area_id=cap_rows["area_id"].map(unit_of))
+        if geoms is not None:
+            centres, geoms = grouping_mod.unit_geometry(
+                base, geoms, centres, unit_of, list(population["area_id"])
             )
-        name = normalise_specialties([m.group(1)], source_name="planned totals")[0]
-        try:
-            value = float(m.group(2).replace(",", "."))
-        except ValueError as exc:
-            raise SundplanError(
-                "The planned total for '{specialty}' is not a number.", specialty=name
-            ) from exc
-        if value < 0:
-            raise SundplanError(
-                "The planned total for '{specialty}' must be 0 or more.", specialty=name
+    else:
+        population = base
+    progress(0.3, msg("Need-weighted population, fair shares and gaps"))
+    result = specialist_gaps(
+        capacity=cap_rows,
+        population=population,
+        weights=inputs.weights,
+        reference_totals=planned,
+        centres_xy=centres,
+        under_ratio=inputs.under_ratio,
+        over_ratio=inputs.over_ratio,
+        only_specialties=only,
+    )
+    report = result.report
+    weights = inputs.weights
+    report["weights"] = (
+        {"label": label_of(weights), "rows": len(as_table(weights))}
+        if weights is not None
+        else {"label": "none (unweighted population)"}
+    )
+    report["grouping"] = group.level if mapping is not None else "none"
+    if outside:
+        by_spec = pd.DataFrame(outside).groupby("specialty")["capacity"].agg(["count", "sum"])
+        report["practices_outside_all_areas"] = {
+            "count": len(outside),
+            "capacity_by_specialty": {k: float(v) for k, v in by_spec["sum"].items()},
+            "practices": outside[:50],
+            "note": "not counted in any area nor in today's national capacity",
+        }
+        result.outside_message = msg(
+            "{n} practice(s) lie outside all areas and are not counted (feature ids "
+            "{ids}). See the report.",
+            n=len(outside),
+            ids=", ".join(str(o["feature_id"]) for o in outside[:20]),
+        )
+    result.warnings.extend(report["warnings"])
+    n_out = int(population.get("outside_grouping", pd.Series(dtype=bool)).sum())
+    if n_out:
+        outs = [a for a, u in unit_of.items() if u == CLASS_OUTSIDE]
+        result.warnings.append(
+            msg(
+                "{n} area(s) are not in the grouping ({areas}): they form the row 'outside "
+                "the grouping', shown without a fair share and left out of the comparison.",
+                n=len(outs),
+                areas=", ".join(map(str, outs[:10])),
             )
-        out[name] = value
-    return out
+        )
+        report["areas_outside_grouping"] = outs
+
+    if inputs.reach is not None:
+        access, info, section, warns = gap_reach.access_table(
+            inputs.reach,
+            specialty=inputs.practices.specialty,
+            base_ids=list(base["area_id"]),
+            gap_areas=result.areas,
+            unit_of=unit_of,
+            progress=progress,
+        )
+        result.warnings.extend(warns)
+        result.access = access
+        report["network_part"] = info
+        if section is not None:
+            report["coverage"] = section
+
+    # Geometry of the outputs (areas or merged units; lines between centres)
+    if geoms is not None:
+        gmap = dict(zip(population["area_id"].astype(str), geoms, strict=True))
+        result.areas = result.areas.assign(
+            geometry=_objects([gmap.get(a) for a in result.areas["area_id"]])
+        )
+        result.crs = areas.crs
+    if centres is not None:
+        cmap = dict(zip(population["area_id"].astype(str), map(tuple, centres), strict=True))
+        reloc = result.relocations
+        result.relocations = reloc.assign(
+            geometry=_objects(
+                [
+                    LineString([cmap[f], cmap[t]]) if f in cmap and t in cmap else None
+                    for f, t in zip(reloc["from_area_id"], reloc["to_area_id"], strict=True)
+                ]
+            )
+        )
+    return result
+
+
+def _objects(values: list) -> np.ndarray:
+    """A 1-D object array (shapely geometries must not be unpacked by numpy)."""
+    arr = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):
+        arr[i] = v
+    return arr

@@ -24,11 +24,13 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from . import specialties
 from .errors import SundplanError
 
 AGE_GROUPS: tuple[str, ...] = tuple(f"{a}_{a + 4}" for a in range(0, 85, 5)) + ("85_plus",)
@@ -36,8 +38,18 @@ AGE_GROUPS: tuple[str, ...] = tuple(f"{a}_{a + 4}" for a in range(0, 85, 5)) + (
 
 SEXES = ("m", "k", "all")
 DATA_DIR = Path(__file__).resolve().parents[1] / "resources" / "data"
-DEFAULT_WEIGHT_FILES = {"almen_praksis": DATA_DIR / "need_weights_gp.csv"}
+GP = "almen_praksis"
+SPECIALISTS = "specialists"
+"""Services with weights: almen praksis (one table) and speciallægepraksis (one table per
+specialty, column ``specialty``)."""
+DEFAULT_WEIGHT_FILES = {
+    GP: DATA_DIR / "need_weights_gp.csv",
+    SPECIALISTS: DATA_DIR / "need_weights_specialists.csv",
+}
 """Shipped default weight tables per service."""
+GENERAL_PROFILE = "*"
+"""``specialty`` value of the specialist weight rows used for every specialty without rows of
+its own."""
 
 _SEX_ALIASES = {
     "m": "m",
@@ -57,6 +69,8 @@ _SEX_ALIASES = {
     "t": "all",
     "total": "all",
 }
+_MISSING_SEX = ("", "nan")
+"""A weight row without sex (empty, NULL) holds for both sexes."""
 _COLUMN_RE = re.compile(r"^([a-zæøå]+)_(\d{1,2})_?(\d{1,2}|plus)?$", re.IGNORECASE)
 
 
@@ -85,16 +99,54 @@ def age_sex_columns(columns: Iterable[str]) -> dict[str, tuple[str, str]]:
     return out
 
 
+def _sex_key(value) -> str | None:
+    """``m``, ``k`` or ``all`` for a sex written in any accepted way (NULL/empty = ``all``);
+    None when not recognised. The one sex rule of every weight table."""
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+    text = text.strip().lower()
+    return "all" if text in _MISSING_SEX else _SEX_ALIASES.get(text)
+
+
 def _normalise_age_group(value) -> str | None:
+    """``'85+'``, ``'85-plus'``, ``'0-4'`` -> ``'85_plus'``, ``'0_4'``; None when not an age
+    group. The one age-group rule of every weight table."""
     text = str(value).strip().lower().replace("-", "_").replace("+", "_plus").replace(" ", "")
-    text = text.replace("__", "_")
+    text = re.sub(r"_+", "_", text)
     m = re.match(r"^(\d{1,2})_?(\d{1,2}|plus)?$", text)
     if not m:
         return None
     return _age_group_of(m.group(1), m.group(2))
 
 
-def weights_from_rows(rows: Iterable[Iterable], *, source: str = "user table") -> pd.DataFrame:
+@dataclass(frozen=True)
+class NeedWeights:
+    """A validated weight table and what outputs record about it.
+
+    ``table``: ``age_group``, ``sex`` (m/k/all), ``weight``, ``source`` (and ``specialty`` for
+    ``service="specialists"``); ``label`` names it, ``sha256`` is :func:`weights_hash`."""
+
+    table: pd.DataFrame
+    label: str
+    sha256: str
+    service: str = GP
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+
+def as_table(weights) -> pd.DataFrame:
+    """The rows of ``weights`` (:class:`NeedWeights` or a plain table, as ``fca`` passes)."""
+    return weights.table if isinstance(weights, NeedWeights) else weights
+
+
+def label_of(weights, default: str = "user table") -> str:
+    """The label of ``weights`` (a plain table: its ``attrs['label']`` or ``default``)."""
+    if isinstance(weights, NeedWeights):
+        return weights.label
+    return str(weights.attrs.get("label", default))
+
+
+def weights_from_rows(rows: Iterable[Iterable], *, source: str = "user table") -> NeedWeights:
     """Rows ``(age_group, sex, weight)`` (e.g. a Processing matrix) -> a validated table."""
     rows = [list(r) for r in rows]
     frame = pd.DataFrame(
@@ -105,7 +157,7 @@ def weights_from_rows(rows: Iterable[Iterable], *, source: str = "user table") -
     return _validate(frame, label=source)
 
 
-def _validate(frame: pd.DataFrame, *, label: str) -> pd.DataFrame:
+def _validate(frame: pd.DataFrame, *, label: str) -> NeedWeights:
     missing = [c for c in ("age_group", "weight") if c not in frame.columns]
     if missing:
         raise SundplanError(
@@ -131,8 +183,7 @@ def _validate(frame: pd.DataFrame, *, label: str) -> pd.DataFrame:
                 value=row.age_group,
                 groups=", ".join(AGE_GROUPS),
             )
-        sex_raw = "all" if row.sex is None or pd.isna(row.sex) else str(row.sex).strip().lower()
-        sex = _SEX_ALIASES.get(sex_raw or "all")
+        sex = _sex_key(row.sex)
         if sex is None:
             raise SundplanError(
                 "Row {row} of the need weights '{label}': sex '{value}' must be m, k or all.",
@@ -169,29 +220,35 @@ def _validate(frame: pd.DataFrame, *, label: str) -> pd.DataFrame:
     if frame.empty:
         raise SundplanError("The need weights '{label}' are empty.", label=label)
     out = frame[["age_group", "sex", "weight", "source"]].reset_index(drop=True)
-    out.attrs["label"] = label
-    out.attrs["sha256"] = weights_hash(out)
-    return out
+    return NeedWeights(table=out, label=label, sha256=weights_hash(out))
 
 
-def weights_hash(weights: pd.DataFrame) -> str:
+def weights_hash(weights) -> str:
     """A short SHA-256 of the (age_group, sex, weight) rows, order-independent."""
     rows = sorted(
         f"{g}|{s}|{w:.10g}"
-        for g, s, w in weights[["age_group", "sex", "weight"]].itertuples(index=False)
+        for g, s, w in as_table(weights)[["age_group", "sex", "weight"]].itertuples(index=False)
     )
     return hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16]
 
 
-def load_weights(path_or_frame=None, *, service: str = "almen_praksis") -> pd.DataFrame:
+def load_weights(path_or_frame=None, *, service: str = GP) -> NeedWeights:
     """A validated weight table: columns ``age_group``, ``sex`` (m/k/all), ``weight``, ``source``.
+
+    ``service="specialists"``: the table has a ``specialty`` column too (names or aliases, or
+    ``*`` = :data:`GENERAL_PROFILE`) and weights may be 0 (a specialty that does not serve an
+    age group or sex); see :func:`_load_specialist_table`. Every other service: weights > 0.
+    Both use one sex rule (:func:`_sex_key`) and one age-group rule
+    (:func:`_normalise_age_group`).
 
     ``None`` -> the shipped default for ``service`` (``resources/data/need_weights_gp.csv`` for
     ``almen_praksis``); a path -> a CSV (comma or semicolon separated) with columns
     ``age_group``, ``weight`` and optionally ``sex``, ``service`` (rows of other services are
-    skipped), ``source``; a DataFrame with the same columns. ``attrs['label']`` names the
-    table and ``attrs['sha256']`` is :func:`weights_hash` (record both in outputs).
+    skipped), ``source``; a DataFrame with the same columns (its ``attrs['label']`` names it). Returns
+    :class:`NeedWeights` (record its label and sha256 in outputs).
     """
+    if service == SPECIALISTS:
+        return _load_specialist_table(path_or_frame)
     if path_or_frame is None:
         path = DEFAULT_WEIGHT_FILES.get(service)
         if path is None:
@@ -229,9 +286,109 @@ def load_weights(path_or_frame=None, *, service: str = "almen_praksis") -> pd.Da
     return _validate(frame, label=label)
 
 
-def weight_lookup(weights: pd.DataFrame) -> dict[tuple[str, str], float]:
+def _load_specialist_table(path_or_frame=None) -> NeedWeights:
+    """Need weights per specialty, age group and sex (``service="specialists"``).
+
+    ``None``: the shipped defaults (``resources/data/need_weights_specialists.csv``); else a
+    path to a CSV or a DataFrame with columns ``specialty``, ``age_group``, ``sex`` (``m``, ``k``
+    or ``all``) and ``weight`` (``source``/``derivation`` optional). ``specialty`` is a specialty
+    name (aliases allowed) or ``*`` (the profile for specialties without rows of their own).
+    Returns the rows with canonical specialty names; weights must be finite and ≥ 0.
+    """
+    if path_or_frame is None:
+        path_or_frame = DEFAULT_WEIGHT_FILES[SPECIALISTS]
+    if isinstance(path_or_frame, pd.DataFrame):
+        frame = path_or_frame.copy()
+        name = "weights table"
+    else:
+        name = str(path_or_frame)
+        try:
+            frame = pd.read_csv(path_or_frame, dtype=str, encoding="utf-8", keep_default_na=False)
+        except FileNotFoundError as exc:
+            raise SundplanError(
+                "The need-weight table '{table}' does not exist.", table=name
+            ) from exc
+    frame.columns = [str(c).strip().lower() for c in frame.columns]
+    missing = [c for c in ("specialty", "age_group", "weight") if c not in frame.columns]
+    if missing:
+        raise SundplanError(
+            "The need-weight table '{table}' lacks the column(s) {missing}. It needs "
+            "specialty, age_group, sex (m/k/all) and weight; found: {found}.",
+            table=name,
+            missing=", ".join(missing),
+            found=", ".join(frame.columns),
+        )
+    if "sex" not in frame.columns:
+        frame["sex"] = "all"
+    if "source" not in frame.columns:
+        frame["source"] = ""
+    frame["sex"] = [_sex_key(v) or str(v) for v in frame["sex"]]
+    bad_sex = sorted(set(frame["sex"]) - {"m", "k", "all"})
+    if bad_sex:
+        raise SundplanError(
+            "The need-weight table '{table}' has sex values {values}; use m, k or all.",
+            table=name,
+            values=", ".join(bad_sex),
+        )
+    frame["age_group"] = [_normalise_age_group(v) or str(v) for v in frame["age_group"]]
+    bad_age = sorted({str(v) for v in frame["age_group"] if v not in AGE_GROUPS})
+    if bad_age:
+        raise SundplanError(
+            "The need-weight table '{table}' has age groups {values}; use {allowed}.",
+            table=name,
+            values=", ".join(bad_age),
+            allowed=", ".join(AGE_GROUPS),
+        )
+    weight = pd.to_numeric(frame["weight"], errors="coerce")
+    bad = frame.index[~np.isfinite(weight.to_numpy(dtype=float)) | (weight < 0).to_numpy()]
+    if len(bad):
+        rows = ", ".join(
+            f"{frame.at[i, 'specialty']}/{frame.at[i, 'age_group']}: '{frame.at[i, 'weight']}'"
+            for i in bad[:5]
+        )
+        raise SundplanError(
+            "The need-weight table '{table}' has weights that are not numbers ≥ 0: {rows}.",
+            table=name,
+            rows=rows,
+        )
+    frame["weight"] = weight.astype(float)
+    spec = frame["specialty"].astype(str).str.strip()
+    general = spec.isin([GENERAL_PROFILE, "all", "alle"])
+    canonical = spec.copy()
+    if (~general).any():
+        canonical[~general] = specialties.normalise_specialties(
+            list(spec[~general]), source_name=f"{name} (column specialty)"
+        )
+    canonical[general] = GENERAL_PROFILE
+    frame["specialty"] = canonical
+    dup = frame.duplicated(["specialty", "age_group", "sex"], keep=False)
+    if dup.any():
+        pairs = sorted(
+            {"/".join(r) for r in frame.loc[dup, ["specialty", "age_group", "sex"]].values}
+        )
+        raise SundplanError(
+            "The need-weight table '{table}' lists some rows twice: {rows}.",
+            table=name,
+            rows=", ".join(pairs[:6]),
+        )
+    frame = frame.reset_index(drop=True)
+    default = Path(name) == DEFAULT_WEIGHT_FILES[SPECIALISTS]
+    rows = sorted(
+        f"{p}|{g}|{s}|{w:.10g}"
+        for p, g, s, w in frame[["specialty", "age_group", "sex", "weight"]].itertuples(index=False)
+    )
+    return NeedWeights(
+        table=frame,
+        label=f"default ({Path(name).name})" if default else name,
+        sha256=hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16],
+        service=SPECIALISTS,
+    )
+
+
+def weight_lookup(weights) -> dict[tuple[str, str], float]:
     """``{(sex, age_group): weight}`` with the lookup rule of the module docstring applied."""
-    table = {(s, g): float(w) for g, s, w in weights[["age_group", "sex", "weight"]].values}
+    rows = as_table(weights)[["age_group", "sex", "weight"]].values
+    table = {(s, g): float(w) for g, s, w in rows}
     out: dict[tuple[str, str], float] = {}
     for g in AGE_GROUPS:
         for s in ("m", "k"):
@@ -249,7 +406,7 @@ def weight_lookup(weights: pd.DataFrame) -> dict[tuple[str, str], float]:
 def need_weighted_population(
     pop: pd.DataFrame,
     *,
-    weights: pd.DataFrame,
+    weights: NeedWeights | pd.DataFrame,
     columns: Mapping[str, tuple[str, str]] | None = None,
     row_names: Iterable | None = None,
 ) -> pd.Series:
@@ -270,7 +427,7 @@ def need_weighted_population(
     if absent:
         raise SundplanError("Population columns not found: {columns}.", columns=", ".join(absent))
     lookup = weight_lookup(weights)
-    label = weights.attrs.get("label", "need weights")
+    label = label_of(weights, "need weights")
     missing = sorted(
         {f"{g} ({s})" for s, g in cols.values() if (s, g) not in lookup},
         key=lambda t: AGE_GROUPS.index(t.split(" ")[0]),
@@ -312,21 +469,21 @@ def age_sex_total(pop: pd.DataFrame, columns: Mapping[str, tuple[str, str]]) -> 
     return pop[list(columns)].apply(pd.to_numeric, errors="coerce").sum(axis=1, min_count=1)
 
 
-def weights_record(weights: pd.DataFrame | None) -> dict:
+def weights_record(weights: NeedWeights | pd.DataFrame | None) -> dict:
     """What to record in outputs about the weights used (label, hash and the table)."""
     if weights is None:
         return {"label": "none (unweighted population)", "sha256": None, "table": []}
     return {
-        "label": str(weights.attrs.get("label", "user table")),
-        "sha256": weights.attrs.get("sha256") or weights_hash(weights),
+        "label": label_of(weights),
+        "sha256": (weights.sha256 if isinstance(weights, NeedWeights) else weights_hash(weights)),
         "table": [
             {"age_group": g, "sex": s, "weight": round(float(w), 6)}
-            for g, s, w in weights[["age_group", "sex", "weight"]].itertuples(index=False)
+            for g, s, w in as_table(weights)[["age_group", "sex", "weight"]].itertuples(index=False)
         ],
     }
 
 
-def weights_label(weights: pd.DataFrame | None) -> str:
+def weights_label(weights: NeedWeights | pd.DataFrame | None) -> str:
     """Short text for a field in output tables: 'label (sha256 …)' or 'none'."""
     rec = weights_record(weights)
     return rec["label"] if rec["sha256"] is None else f"{rec['label']} [sha256 {rec['sha256']}]"

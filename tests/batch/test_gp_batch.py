@@ -52,7 +52,7 @@ def test_gp_density_batch_on_real_kommuner(run_alg, shared_data, tmp_path):
             "AREAS": kom,
             "AREA_ID_FIELD": "kode",
             "AREA_NAME_FIELD": "navn",
-            "POPULATION_FIELD": "population",
+            "AREA_POPULATION_FIELD": "population",
             "NEED_WEIGHTS": 0,
             "AREA_OUTPUT": tmp_path / "areas.gpkg",
             "GROUP_OUTPUT": tmp_path / "groups.gpkg",

@@ -165,7 +165,7 @@ def test_pages_of_gp_density_2sfca_and_specialist_gaps(run_alg, outputs, tmp_pat
         {
             "PRACTICES": f"{gpkg}|layername=gp_practices",
             "CAPACITY_FIELD": "n_gps",
-            "EMBEDDED_GROUPING": False,
+            "GROUPING": 0,
             "SHORTAGE_THRESHOLD": 1700,
             "AREA_OUTPUT": tmp_path / "gp.gpkg",
             **temporary("GROUP_OUTPUT", "SUMMARY", "LORENZ", "REPORT"),

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from sundplan_qgis import gaps, need, reference, sample
+from sundplan_qgis import gaps, grouping, need, reference, sample, specialties
 from sundplan_qgis.errors import SundplanError
 
 DERM, REUM = "Dermato-venerologi", "Reumatologi"
@@ -33,7 +33,7 @@ def hand_population() -> pd.DataFrame:
 
 def hand_weights(scale: float = 1.0) -> pd.DataFrame:
     # general profile: 0_4 -> 1, 85+ -> 3; dermatology its own: 0_4 -> 2, 85+ -> 1
-    return gaps.load_specialist_weights(
+    return need.load_weights(
         pd.DataFrame(
             {
                 "specialty": ["*", "*", "hudlæge", "Dermatology"],
@@ -41,7 +41,8 @@ def hand_weights(scale: float = 1.0) -> pd.DataFrame:
                 "sex": ["all"] * 4,
                 "weight": np.array([1.0, 3.0, 2.0, 1.0]) * scale,
             }
-        )
+        ),
+        service=need.SPECIALISTS,
     )
 
 
@@ -150,7 +151,10 @@ def random_case(seed: int, n_areas: int = 7, specs=(DERM, REUM, "Psykiatri")):
 def test_fair_shares_sum_to_reference_and_gaps_to_zero(seed):
     pop, cap, xy = random_case(seed)
     r = gaps.specialist_gaps(
-        capacity=cap, population=pop, weights=gaps.load_specialist_weights(), centres_xy=xy
+        capacity=cap,
+        population=pop,
+        weights=need.load_weights(service=need.SPECIALISTS),
+        centres_xy=xy,
     )
     for spec, g in r.areas.groupby("specialty"):
         today = cap.loc[cap["specialty"] == spec, "capacity"].sum()
@@ -159,7 +163,7 @@ def test_fair_shares_sum_to_reference_and_gaps_to_zero(seed):
         assert g["need_weighted_population"].sum() == pytest.approx(g["population"].sum())
     planned = {DERM: 100.0, REUM: 3.0}
     r = gaps.specialist_gaps(
-        capacity=cap, population=pop, weights=gaps.load_specialist_weights(),
+        capacity=cap, population=pop, weights=need.load_weights(service=need.SPECIALISTS),
         reference_totals=planned, centres_xy=xy,
     )  # fmt: skip
     for spec, total in planned.items():
@@ -246,16 +250,16 @@ def test_gini_and_dissimilarity_edge_cases():
 
 # --------------------------------------------------------------------------- shipped data
 def test_specialties_table_has_15_and_unambiguous_aliases():
-    table = gaps.specialties()
+    table = specialties.specialties()
     assert len(table) == 15 and table["specialty"].is_unique
     seen: dict[str, str] = {}
     for row in table.itertuples():
         for name in [row.specialty, row.english, *row.aliases.split(";")]:
-            key = gaps._key(name)
+            key = specialties._key(name)
             assert seen.setdefault(key, row.specialty) == row.specialty, name
     # the sample region's specialty names are all known
-    assert gaps.normalise_specialties(list(sample.SPECIALTIES)) == list(sample.SPECIALTIES)
-    assert gaps.normalise_specialties(["ØRELÆGE", "eye", "Gigtlæge"]) == [
+    assert specialties.normalise_specialties(list(sample.SPECIALTIES)) == list(sample.SPECIALTIES)
+    assert specialties.normalise_specialties(["ØRELÆGE", "eye", "Gigtlæge"]) == [
         "Oto-rhino-laryngologi",
         "Øjenlægevidenskab",
         "Reumatologi",
@@ -263,8 +267,9 @@ def test_specialties_table_has_15_and_unambiguous_aliases():
 
 
 def test_default_weights_cover_every_age_group_and_average_one(shared_data):
-    w = gaps.load_specialist_weights()
-    assert w.attrs["label"].startswith("default")
+    w = need.load_weights(service=need.SPECIALISTS)
+    assert w.label.startswith("default")
+    w = w.table
     folk = _folk1a_groups(shared_data)
     cols = need.age_sex_columns(folk.columns)
     total = folk[list(cols)].to_numpy().sum()
@@ -306,12 +311,12 @@ PRESS_2019 = {
 @pytest.mark.shared
 def test_real_regions_against_own_pandas_computation(shared_data):
     folk = _folk1a_groups(shared_data)
-    mapping = gaps.reference_grouping("region")
+    mapping = grouping.reference_mapping("region")
     # Christiansø (0411) is in no region: its own row "outside the grouping" (see
     # test_christianso_outside_the_grouping_changes_nothing), left out here.
     folk = folk[folk["area_id"] != "0411"]
     assert len(folk) == 98
-    regions = gaps.group_areas(folk, mapping)
+    regions = grouping.group_areas(folk, mapping)
     short = {r: r.replace("Region ", "") for r in regions["area_id"]}
     cap = pd.DataFrame(
         [
@@ -320,7 +325,7 @@ def test_real_regions_against_own_pandas_computation(shared_data):
             for r in regions["area_id"]
         ]
     )
-    weights = gaps.load_specialist_weights()
+    weights = need.load_weights(service=need.SPECIALISTS)
     res = gaps.specialist_gaps(capacity=cap, population=regions, weights=weights)
 
     # Own computation: pandas only, from the single-year table and the weight CSV.
@@ -329,7 +334,7 @@ def test_real_regions_against_own_pandas_computation(shared_data):
     d = d[d["kommunekode"] != "0411"]
     kom = reference.kommuner().set_index("kommunekode")["region"]
     d["region"] = d["kommunekode"].map(kom)
-    w = pd.read_csv(gaps.DATA_DIR / gaps.WEIGHTS_CSV)
+    w = pd.read_csv(need.DEFAULT_WEIGHT_FILES[need.SPECIALISTS])
     general = w[w["specialty"] == "*"].set_index("age_group")["weight"]
     d["w"] = [general[need.AGE_GROUPS[min(a // 5, 17)]] for a in d["age"]]
     own_pop = d.groupby("region")["population"].sum()
@@ -361,7 +366,7 @@ def test_real_regions_against_own_pandas_computation(shared_data):
 # --------------------------------------------------------------------------- bad input
 def test_unknown_specialty_lists_what_was_found():
     with pytest.raises(SundplanError) as info:
-        gaps.normalise_specialties(["hudlæge", "Kardiokirurgi", "Kardiokirurgi", None])
+        specialties.normalise_specialties(["hudlæge", "Kardiokirurgi", "Kardiokirurgi", None])
     text = str(info.value)
     assert "'Kardiokirurgi' (2×)" in text and "(empty)" in text and "Reumatologi" in text
 
@@ -377,7 +382,7 @@ def test_negative_and_empty_capacities():
 
 
 def test_weights_missing_an_age_group():
-    w = hand_weights()
+    w = hand_weights().table
     w = w[~((w["specialty"] == DERM) & (w["age_group"] == "85_plus"))]
     with pytest.raises(
         SundplanError, match=r"'Dermato-venerologi' miss the age group\(s\) 85_plus"
@@ -411,10 +416,13 @@ def test_other_bad_inputs():
     with pytest.raises(SundplanError, match="not among the areas: Z"):
         run_hand(capacity=cap)
     with pytest.raises(SundplanError, match="lists some rows twice"):
-        gaps.load_specialist_weights(pd.concat([hand_weights(), hand_weights()]))
+        need.load_weights(
+            pd.concat([hand_weights().table, hand_weights().table]), service=need.SPECIALISTS
+        )
     with pytest.raises(SundplanError, match="not numbers ≥ 0"):
-        gaps.load_specialist_weights(
-            pd.DataFrame({"specialty": ["*"], "age_group": ["0_4"], "weight": [-1]})
+        need.load_weights(
+            pd.DataFrame({"specialty": ["*"], "age_group": ["0_4"], "weight": [-1]}),
+            service=need.SPECIALISTS,
         )
     with pytest.raises(SundplanError, match="0 < under ≤ 1 ≤ over"):
         run_hand(under_ratio=1.2)
@@ -424,10 +432,13 @@ def test_other_bad_inputs():
     pop[["m_0_4", "k_0_4", "m_85_plus", "k_85_plus"]] = 0
     with pytest.raises(SundplanError, match="zero in every area"):
         run_hand(population=pop)
-    assert gaps.parse_planned_totals("hudlæge = 60; Reumatologi: 12,5") == {DERM: 60.0, REUM: 12.5}
+    assert specialties.parse_planned_totals("hudlæge = 60; Reumatologi: 12,5") == {
+        DERM: 60.0,
+        REUM: 12.5,
+    }
     with pytest.raises(SundplanError, match="Cannot read the planned total"):
-        gaps.parse_planned_totals("hudlæge sixty")
-    grouped = gaps.group_areas(
+        specialties.parse_planned_totals("hudlæge sixty")
+    grouped = grouping.group_areas(
         pd.DataFrame({"area_id": ["9999"], "population": [1]}), {"0101": "X"}
     )
     assert list(grouped["area_id"]) == ["outside the grouping"]
@@ -517,7 +528,7 @@ def test_real_regions_gini_against_mean_difference_form(shared_data):
     # with the order-free mean-difference form.
     folk = _folk1a_groups(shared_data)
     folk = folk[folk["area_id"] != "0411"]
-    regions = gaps.group_areas(folk, gaps.reference_grouping("region"))
+    regions = grouping.group_areas(folk, grouping.reference_mapping("region"))
     short = {r: r.replace("Region ", "") for r in regions["area_id"]}
     cap = pd.DataFrame(
         [
@@ -527,13 +538,13 @@ def test_real_regions_gini_against_mean_difference_form(shared_data):
         ]
     )
     res = gaps.specialist_gaps(
-        capacity=cap, population=regions, weights=gaps.load_specialist_weights()
+        capacity=cap, population=regions, weights=need.load_weights(service=need.SPECIALISTS)
     )
     path = shared_data / "folk1a-2014q1-kommune-koen-alder" / "folk1a_2014q1_kommune_koen_alder.csv"
     d = pd.read_csv(path, dtype={"kommunekode": str})
     d = d[d["kommunekode"] != "0411"]
     d["region"] = d["kommunekode"].map(reference.kommuner().set_index("kommunekode")["region"])
-    w = pd.read_csv(gaps.DATA_DIR / gaps.WEIGHTS_CSV)
+    w = pd.read_csv(need.DEFAULT_WEIGHT_FILES[need.SPECIALISTS])
     general = w[w["specialty"] == "*"].set_index("age_group")["weight"]
     d["w"] = [general[need.AGE_GROUPS[min(a // 5, 17)]] for a in d["age"]]
     own_need = (d["population"] * d["w"]).groupby(d["region"]).sum()  # scale is irrelevant

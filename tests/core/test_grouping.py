@@ -13,7 +13,7 @@ import pytest
 from shapely.geometry import MultiPolygon, Point, box, shape
 
 from sundplan_qgis import density as D
-from sundplan_qgis import gaps, reference
+from sundplan_qgis import gaps, grouping, practices, reference
 from sundplan_qgis.errors import SundplanError
 
 OUT = "outside the grouping"
@@ -37,7 +37,7 @@ def test_units_of_matches_codes_and_leaves_unknown_ids_outside():
     got = reference.units_of(["101", "0147", 851.0, "0851", "0411", "0999", None], mapping)
     assert got == ["Hovedstaden", "Hovedstaden", "Nordjylland", "Nordjylland", None, None, None]
     # the same rule from both tools
-    assert gaps.unit_of_areas(["101", "0411"], mapping) == ["Hovedstaden", OUT]
+    assert grouping.unit_of_areas(["101", "0411"], mapping) == ["Hovedstaden", OUT]
     with pytest.raises(SundplanError, match="more than one unit: 0101"):
         reference.units_of(["0101"], {"101": "A", "0101": "B"})
 
@@ -139,14 +139,14 @@ def _gap_capacity():
 
 
 def test_group_areas_puts_unknown_ids_in_one_outside_row():
-    grouped = gaps.group_areas(_gap_population(), {"A": "North", "B": "South"})
+    grouped = grouping.group_areas(_gap_population(), {"A": "North", "B": "South"})
     assert grouped["area_id"].tolist() == ["North", "South", OUT]
     assert grouped["outside_grouping"].tolist() == [False, False, True]
     assert grouped.set_index("area_id").loc[OUT, "m_0_4"] == 40
 
 
 def test_gaps_outside_row_changes_nothing_else():
-    grouped = gaps.group_areas(_gap_population(), {"A": "North", "B": "South"})
+    grouped = grouping.group_areas(_gap_population(), {"A": "North", "B": "South"})
     centres = np.array([[0.0, 0], [30_000, 40_000], [900_000, 0]])
     with_ = gaps.specialist_gaps(
         capacity=_gap_capacity(), population=grouped, weights=None, centres_xy=centres
@@ -177,7 +177,7 @@ def test_gaps_outside_row_changes_nothing_else():
 # --------------------------------------------------------------------------- capacities
 def test_capacity_zero_everywhere_is_rejected_with_the_fix():
     cap = _gap_capacity()[lambda d: d["area_id"] != OUT].assign(capacity=0.0)
-    pop = gaps.group_areas(_gap_population(), {"A": "North", "B": "South", "X": "North"})
+    pop = grouping.group_areas(_gap_population(), {"A": "North", "B": "South", "X": "North"})
     with pytest.raises(SundplanError) as info:
         gaps.specialist_gaps(capacity=cap, population=pop, weights=None)
     text = str(info.value)
@@ -196,7 +196,7 @@ def test_capacity_zero_everywhere_is_rejected_with_the_fix():
 def test_capacity_not_a_finite_number_is_rejected(value):
     cap = _gap_capacity()[lambda d: d["area_id"] != OUT].astype({"capacity": object})
     cap.loc[1, "capacity"] = value
-    pop = gaps.group_areas(_gap_population(), {"A": "North", "B": "South", "X": "North"})
+    pop = grouping.group_areas(_gap_population(), {"A": "North", "B": "South", "X": "North"})
     with pytest.raises(SundplanError, match=f"non-numeric capacity for {REUM} in area South"):
         gaps.specialist_gaps(capacity=cap, population=pop, weights=None)
 
@@ -238,7 +238,7 @@ def test_real_region_centres_lie_on_land(shared_data):
     kom, reg = _dagi(shared_data)
     ids = [p["kode"] for p, _g in kom]
     pop = np.array([p["population"] for p, _g in kom], float)
-    units = gaps.unit_of_areas(ids, gaps.reference_grouping("region"))
+    units = grouping.unit_of_areas(ids, grouping.reference_mapping("region"))
     assert [i for i, u in zip(ids, units, strict=True) if u == OUT] == ["0411"]
     hoved = reg["Region Hovedstaden"]
     assert not hoved.contains(hoved.centroid)  # the plain centroid lies in Øresund
@@ -302,7 +302,7 @@ def test_real_kommuner_gp_density_christianso_is_outside_every_rollup(shared_dat
 
 
 def test_practice_capacities_name_the_features():
-    ok = gaps.practice_capacities([1, 0, "2.5"], ids=[7, 8, 9], layer="spec", field="cap")
+    ok = practices.practice_capacities([1, 0, "2.5"], ids=[7, 8, 9], layer="spec", field="cap")
     assert ok.tolist() == [1.0, 0.0, 2.5]
     cases = [
         ([1, None], "Practices without a capacity in 'spec' \\(cap\\): feature ids 8"),
@@ -313,6 +313,6 @@ def test_practice_capacities_name_the_features():
     ]
     for values, message in cases:
         with pytest.raises(SundplanError, match=message):
-            gaps.practice_capacities(
+            practices.practice_capacities(
                 values, ids=[7, 8, 9][: len(values)], layer="spec", field="cap"
             )

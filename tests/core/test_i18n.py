@@ -192,7 +192,7 @@ def test_listing_joins_messages_that_translate_one_by_one():
 
 def test_core_errors_keep_their_english_text():
     """Converted core messages read as before (English tests and logs match them)."""
-    from sundplan_qgis import catchments, gaps, network, rasters
+    from sundplan_qgis import catchments, network, rasters, specialties
     from sundplan_qgis.errors import SundplanError
 
     with pytest.raises(SundplanError) as caught:
@@ -211,7 +211,7 @@ def test_core_errors_keep_their_english_text():
         "Speed table row 1: the speed for class 'primary' is 'fast'; give a positive number of km/h."
     )
     with pytest.raises(SundplanError) as caught:
-        gaps.parse_planned_totals("Reumatologi=-1")
+        specialties.parse_planned_totals("Reumatologi=-1")
     assert str(caught.value) == "The planned total for 'Reumatologi' must be 0 or more."
 
 

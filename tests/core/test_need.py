@@ -47,7 +47,7 @@ def test_default_weights_cover_every_group_and_sex():
     for g in need.AGE_GROUPS:
         for s in ("m", "k", "all"):
             assert lookup[(s, g)] > 0
-    assert w.attrs["sha256"] and "need_weights_gp.csv" in w.attrs["label"]
+    assert w.sha256 and "need_weights_gp.csv" in w.label
     # published anchors kept: 80+ = 2.38 x average (KL), women/men 30-59 = 8.2/4.7 (DST)
     assert lookup[("m", "85_plus")] == pytest.approx(2.38, abs=0.01)
     assert lookup[("k", "40_44")] / lookup[("m", "40_44")] == pytest.approx(8.2 / 4.7, rel=1e-3)
@@ -130,8 +130,8 @@ def test_bad_weight_tables(tmp_path):
     p = tmp_path / "w.csv"
     p.write_text("age_group;sex;weight\n0-4;all;1.5\n85+;k;2\n", encoding="utf-8")
     w = need.load_weights(p)
-    assert set(w["age_group"]) == {"0_4", "85_plus"}
-    assert w.attrs["label"] == "w.csv"
+    assert set(w.table["age_group"]) == {"0_4", "85_plus"}
+    assert w.label == "w.csv"
 
 
 def test_weights_record_names_table_and_hash():

@@ -40,8 +40,8 @@ def gp_params(inp, out, **extra):
         "AREAS": f"{g}|layername=kommuner",
         "AREA_ID_FIELD": "kommunekode",
         "AREA_NAME_FIELD": "kommune",
-        "POPULATION_FIELD": "population",
-        "EMBEDDED_GROUPING": False,
+        "AREA_POPULATION_FIELD": "population",
+        "GROUPING": 0,  # none
         "AREA_OUTPUT": str(out / "areas.gpkg"),
         "GROUP_OUTPUT": str(out / "groups.gpkg"),
         "SUMMARY": str(out / "summary.gpkg"),
@@ -153,7 +153,7 @@ CASES = [
     Case(
         "gp_christianso_outside_grouping",
         GP,
-        GH("kommuner_real", key="AREAS", EMBEDDED_GROUPING=True),
+        GH("kommuner_real", key="AREAS", GROUPING=1),
         "result",
         check=check_christianso,
     ),

@@ -182,7 +182,7 @@ def test_specialist_gaps_by_region_with_christianso(sundplan_provider, shared_da
         "AREA_ID_FIELD": "kode",
         "AREA_NAME_FIELD": "navn",
         "GROUPING": 1,  # regions
-        "WEIGHTS": 1,  # unweighted: the layer has a population column
+        "NEED_WEIGHTS": 0,  # unweighted: the layer has a population column
         "OUTPUT": "TEMPORARY_OUTPUT",
         "SUMMARY": "TEMPORARY_OUTPUT",
         "RELOCATIONS": "TEMPORARY_OUTPUT",
@@ -252,7 +252,7 @@ def test_specialist_gaps_rejects_zero_and_nan_capacities(
                 "CAPACITY_FIELD": "capacity",
                 "AREAS": str(kommuner),
                 "AREA_ID_FIELD": "kode",
-                "WEIGHTS": 1,
+                "NEED_WEIGHTS": 0,
                 "OUTPUT": str(tmp_path / "out.gpkg"),
                 "SUMMARY": "TEMPORARY_OUTPUT",
                 "RELOCATIONS": "TEMPORARY_OUTPUT",
@@ -276,7 +276,7 @@ def test_gp_density_christianso_is_outside_every_rollup(sundplan_provider, share
             "AREAS": str(kommuner),
             "AREA_ID_FIELD": "kode",
             "AREA_NAME_FIELD": "navn",
-            "POPULATION_FIELD": "population",
+            "AREA_POPULATION_FIELD": "population",
             "NEED_WEIGHTS": 0,
             "AREA_OUTPUT": "TEMPORARY_OUTPUT",
             "GROUP_OUTPUT": "TEMPORARY_OUTPUT",

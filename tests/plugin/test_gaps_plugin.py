@@ -313,7 +313,7 @@ def test_network_part_population_beyond_by_hand(sundplan_provider, tiny_network,
         "AREAS": f"{gpkg}|layername=areas",
         "AREA_ID_FIELD": "area_id",
         "AREA_NAME_FIELD": "area_id",
-        "WEIGHTS": 1,  # unweighted: the areas have a population column only
+        "NEED_WEIGHTS": 0,  # unweighted: the areas have a population column only
         "PLANNED_TOTALS": "Psykiatri=2",  # a specialty with no practice at all
         "NETWORK_LAYER": f"{gpkg}|layername=roads",
         "SPEED_FIELD": "speed",
