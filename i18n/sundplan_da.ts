@@ -19,391 +19,118 @@
         <translation>Processing-pluginet er ikke slået til (Plugins ▸ Administrer).</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="85"/>
-        <source>The layer &apos;{name}&apos; could not be read.</source>
-        <translation>Laget &apos;{name}&apos; kunne ikke læses.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_inputs.py" line="100"/>
-        <location filename="../processing/_inputs.py" line="229"/>
-        <location filename="../processing/_inputs.py" line="314"/>
-        <source>The layer &apos;{layer}&apos; has no field &apos;{field}&apos;. Fields found: {fields}.</source>
-        <translation>Laget &apos;{layer}&apos; har intet felt &apos;{field}&apos;. Fundne felter: {fields}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_inputs.py" line="112"/>
-        <source>Feature {fid} of &apos;{layer}&apos; has no geometry. Give it a location or remove it.</source>
-        <translation>Objekt {fid} i &apos;{layer}&apos; har ingen geometri. Giv det en placering, eller fjern det.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_inputs.py" line="166"/>
-        <location filename="../processing/base.py" line="791"/>
-        <source>The expression in {parameter} cannot be read: {error} (expression: {expression}). Write field names in double quotes (&quot;active&quot;) and texts in single quotes (&apos;yes&apos;).</source>
-        <translation>Udtrykket i {parameter} kan ikke læses: {error} (udtryk: {expression}). Skriv feltnavne i dobbelte anførselstegn (&quot;active&quot;) og tekster i enkelte (&apos;yes&apos;).</translation>
-    </message>
-    <message>
-        <location filename="../processing/_inputs.py" line="176"/>
-        <source>The expression in {parameter} cannot be evaluated on &apos;{layer}&apos;: {error}. Fields found: {fields}.</source>
-        <translation>Udtrykket i {parameter} kan ikke beregnes på &apos;{layer}&apos;: {error}. Fundne felter: {fields}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_inputs.py" line="191"/>
-        <source>The expression in {parameter} cannot be evaluated for feature {fid} of &apos;{layer}&apos;: {error}.</source>
-        <translation>Udtrykket i {parameter} kan ikke beregnes for objekt {fid} i &apos;{layer}&apos;: {error}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_inputs.py" line="239"/>
-        <source>Feature {fid} of &apos;{layer}&apos; has no geometry. Repair or remove it.</source>
-        <translation>Objekt {fid} i &apos;{layer}&apos; har ingen geometri. Ret eller fjern det.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_inputs.py" line="254"/>
-        <source>The area layer &apos;{layer}&apos; is empty.</source>
-        <translation>Områdelaget &apos;{layer}&apos; er tomt.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_inputs.py" line="262"/>
-        <location filename="../sundplan_qgis/density.py" line="139"/>
-        <source>The area layer &apos;{layer}&apos; has duplicate ids in &apos;{field}&apos;: {ids}. Each area needs a unique id (dissolve multi-part areas first).</source>
-        <translation>Områdelaget &apos;{layer}&apos; har dublerede id&apos;er i &apos;{field}&apos;: {ids}. Hvert område skal have et entydigt id (saml områder i flere dele først).</translation>
-    </message>
-    <message>
-        <location filename="../processing/_inputs.py" line="326"/>
-        <location filename="../processing/_network_alg.py" line="210"/>
-        <location filename="../processing/base.py" line="170"/>
-        <location filename="../processing/base.py" line="943"/>
-        <location filename="../processing/base.py" line="961"/>
-        <location filename="../processing/map_report.py" line="314"/>
-        <source>Cancelled by the user.</source>
-        <translation>Annulleret af brugeren.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_inputs.py" line="341"/>
-        <source>The road layer &apos;{layer}&apos; has no line features.</source>
-        <translation>Vejlaget &apos;{layer}&apos; har ingen linjeobjekter.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="52"/>
-        <source>Road network file (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefile)</source>
-        <translation>Vejnetsfil (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefil)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="54"/>
-        <source>Road networks</source>
-        <translation>Vejnet</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="61"/>
-        <source>…or a road network line layer</source>
-        <translation>…eller et linjelag med vejnettet</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="69"/>
-        <source>…or download the network for this extent with osmnx (needs internet; cached)</source>
-        <translation>…eller hent vejnettet for denne udstrækning med osmnx (kræver internet; gemmes i cache)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="79"/>
-        <source>Download cache folder (osmnx answers from it when the extent repeats)</source>
-        <translation>Cachemappe til download (osmnx svarer herfra, når udstrækningen gentages)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="86"/>
-        <source>Speed field (km/h) of the line layer</source>
-        <translation>Hastighedsfelt (km/t) i linjelaget</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="87"/>
-        <source>One-way field (yes/1/true, -1/reverse) of the line layer</source>
-        <translation>Ensretningsfelt (yes/1/true, -1/reverse) i linjelaget</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="88"/>
-        <source>Road class field (OSM highway values) of the line layer</source>
-        <translation>Vejklassefelt (OSM highway-værdier) i linjelaget</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="89"/>
-        <source>Ferry crossing time field (minutes) of the line layer</source>
-        <translation>Felt med overfartstid for færger (minutter) i linjelaget</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="104"/>
-        <source>Speed per road class (km/h) where the network has no speed</source>
-        <translation>Hastighed pr. vejklasse (km/t), hvor vejnettet ikke har en hastighed</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="105"/>
-        <source>Road class</source>
-        <translation>Vejklasse</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="105"/>
-        <source>km/h</source>
-        <translation>km/t</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="113"/>
-        <source>Realism factor (effective speed = speed × factor)</source>
-        <translation>Realismefaktor (effektiv hastighed = hastighed × faktor)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="122"/>
-        <source>Include ferries (route=ferry)</source>
-        <translation>Medtag færger (route=ferry)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="128"/>
-        <source>Ferry boarding time (minutes, added once per crossing)</source>
-        <translation>Ombordkørselstid for færger (minutter, lægges til én gang pr. overfart)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="142"/>
-        <location filename="../processing/fca_access.py" line="251"/>
-        <source>Reading the road network</source>
-        <translation>Læser vejnettet</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="154"/>
-        <source>The road network file &apos;{path}&apos; does not exist.</source>
-        <translation>Vejnetsfilen &apos;{path}&apos; findes ikke.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="200"/>
-        <source>No road network given. Choose a road network file (.osm.pbf, .osm, GeoPackage), a line layer, or an extent to download the network for with osmnx (needs internet); `sundplan:sample_data` writes a sample one.</source>
-        <translation>Intet vejnet angivet. Vælg en vejnetsfil (.osm.pbf, .osm, GeoPackage), et linjelag eller en udstrækning, som vejnettet skal hentes for med osmnx (kræver internet); `sundplan:sample_data` skriver et eksempel.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="211"/>
-        <source>Building the routable graph</source>
-        <translation>Bygger den rutbare graf</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="222"/>
-        <source>Road network &apos;{name}&apos;: {lines:,} lines, {nodes:,} nodes, {edges:,} directed edges, {comp} connected parts (read {tr:.1f} s, graph {tb:.1f} s).</source>
-        <translation>Vejnet &apos;{name}&apos;: {lines:,} linjer, {nodes:,} knuder, {edges:,} rettede kanter, {comp} sammenhængende dele (læst på {tr:.1f} s, graf på {tb:.1f} s).</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="257"/>
-        <source>The download extent is empty. Draw or choose an extent covering the area.</source>
-        <translation>Downloadudstrækningen er tom. Tegn eller vælg en udstrækning, der dækker området.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="265"/>
-        <source>Cannot transform the download extent from {crs} to EPSG:4326: {err}</source>
-        <translation>Kan ikke transformere downloadudstrækningen fra {crs} til EPSG:4326: {err}</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="272"/>
-        <source>Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) with osmnx from Overpass; cache: {cache}</source>
-        <translation>Henter veje{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) med osmnx fra Overpass; cache: {cache}</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="276"/>
-        <source> and ferries</source>
-        <translation> og færger</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="294"/>
-        <source>Maximum snapping distance to the road network (m)</source>
-        <translation>Største afstand til vejnettet ved tilknytning (m)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="303"/>
-        <source>Access speed between a location and the road (km/h, straight line)</source>
-        <translation>Hastighed mellem et sted og vejen (km/t, i lige linje)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="312"/>
-        <source>Raster cell size when population is not a raster (m)</source>
-        <translation>Rastercellestørrelse, når befolkningen ikke er et raster (m)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="347"/>
-        <source>Population polygons: how to place their residents</source>
-        <translation>Befolkningspolygoner: hvordan beboerne placeres</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="349"/>
-        <source>Areal: spread evenly over the polygon (raster cells)</source>
-        <translation>Arealfordelt: jævnt fordelt over polygonen (rasterceller)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="350"/>
-        <source>Centroid: one point inside each polygon</source>
-        <translation>Centroide: ét punkt inde i hver polygon</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="373"/>
-        <source>No population given. Choose a population raster or a point/polygon layer.</source>
-        <translation>Ingen befolkning angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="377"/>
-        <source>Choose the population field of the population layer.</source>
-        <translation>Vælg befolkningsfeltet i befolkningslaget.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="422"/>
-        <source>Hospitals (default: the 21 embedded akutsygehuse)</source>
-        <translation>Sygehuse (standard: de 21 indbyggede akutsygehuse)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="424"/>
-        <source>Baseline hospitals (default: the 21 embedded akutsygehuse)</source>
-        <translation>Sygehuse i udgangssituationen (standard: de 21 indbyggede akutsygehuse)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="433"/>
-        <source>Hospital name field</source>
-        <translation>Felt med sygehusets navn</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="441"/>
-        <source>Hospital id field (default: hospital_id of the embedded akutsygehuse, else the feature id)</source>
-        <translation>Felt med sygehus-id (standard: hospital_id for de indbyggede akutsygehuse, ellers objekt-id)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="452"/>
-        <source>Which hospitals are active (expression; empty = all)</source>
-        <translation>Hvilke sygehuse er aktive (udtryk; tomt = alle)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="461"/>
-        <source>Hospitals to close in the scenario (names, comma separated)</source>
-        <translation>Sygehuse, der lukkes i scenariet (navne, kommasepareret)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="468"/>
-        <source>Hospitals to add in the scenario (points)</source>
-        <translation>Sygehuse, der tilføjes i scenariet (punkter)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="476"/>
-        <source>Name field of the added hospitals</source>
-        <translation>Navnefelt for de tilføjede sygehuse</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="484"/>
-        <source>Id field of the added hospitals (default: the feature id)</source>
-        <translation>Id-felt for de tilføjede sygehuse (standard: objekt-id)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="492"/>
-        <source>Population raster (persons per cell)</source>
-        <translation>Befolkningsraster (personer pr. celle)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="493"/>
-        <location filename="../processing/fca_access.py" line="79"/>
-        <source>…or population points/polygons</source>
-        <translation>…eller befolkning som punkter/polygoner</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="494"/>
-        <location filename="../processing/fca_access.py" line="80"/>
-        <source>Population field</source>
-        <translation>Befolkningsfelt</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="496"/>
-        <source>Areas for the summary, e.g. kommuner (optional)</source>
-        <translation>Områder til opsummeringen, fx kommuner (valgfrit)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="499"/>
-        <source>Time bands (minutes, comma separated)</source>
-        <translation>Tidsintervaller (minutter, kommasepareret)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="509"/>
-        <source>Change in travel time (minutes, scenario − baseline)</source>
-        <translation>Ændring i rejsetid (minutter, scenarie − udgangssituation)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="515"/>
-        <source>Change per area</source>
-        <translation>Ændring pr. område</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="524"/>
-        <source>Population changing hospital (from → to)</source>
-        <translation>Befolkning, der skifter sygehus (fra → til)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="531"/>
-        <source>Travel time to the nearest akutsygehus (minutes)</source>
-        <translation>Rejsetid til nærmeste akutsygehus (minutter)</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="537"/>
-        <source>Catchments (optageområder)</source>
-        <translation>Optageområder</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="543"/>
-        <location filename="../processing/_network_alg.py" line="718"/>
-        <source>Travel-time bands</source>
-        <translation>Rejsetidsintervaller</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="549"/>
-        <location filename="../processing/_network_alg.py" line="743"/>
-        <source>Summary per area</source>
-        <translation>Opsummering pr. område</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="618"/>
-        <source>embedded akutsygehuse</source>
-        <translation>indbyggede akutsygehuse</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="635"/>
-        <source>No active hospitals in &apos;{layer}&apos;. Check the layer and the expression for active hospitals.</source>
-        <translation>Ingen aktive sygehuse i &apos;{layer}&apos;. Kontrollér laget og udtrykket for aktive sygehuse.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_network_alg.py" line="661"/>
+        <location filename="../processing/_catchment_outputs.py" line="26"/>
         <location filename="../processing/fca_access.py" line="383"/>
-        <location filename="../processing/gp_density.py" line="492"/>
-        <location filename="../processing/specialist_gaps.py" line="584"/>
+        <location filename="../processing/gp_density.py" line="167"/>
+        <location filename="../processing/specialist_gaps.py" line="201"/>
         <source>Writing outputs</source>
         <translation>Skriver resultater</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="672"/>
+        <location filename="../processing/_catchment_outputs.py" line="38"/>
         <source>Minutes to the nearest akutsygehus</source>
         <translation>Minutter til nærmeste akutsygehus</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="680"/>
+        <location filename="../processing/_catchment_outputs.py" line="46"/>
         <source>Travel time (minutes)</source>
         <translation>Rejsetid (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="698"/>
+        <location filename="../processing/_catchment_outputs.py" line="64"/>
         <source>Catchments</source>
         <translation>Optageområder</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="756"/>
-        <source>field &apos;{field}&apos; of &apos;{layer}&apos;</source>
-        <translation>feltet &apos;{field}&apos; i &apos;{layer}&apos;</translation>
+        <location filename="../processing/_catchment_outputs.py" line="83"/>
+        <location filename="../processing/catchments.py" line="85"/>
+        <source>Travel-time bands</source>
+        <translation>Rejsetidsintervaller</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="757"/>
-        <source>feature ids of &apos;{layer}&apos; (no hospital id field chosen)</source>
-        <translation>objekt-id&apos;er i &apos;{layer}&apos; (intet felt med sygehus-id valgt)</translation>
+        <location filename="../processing/_catchment_outputs.py" line="107"/>
+        <location filename="../processing/catchments.py" line="91"/>
+        <source>Summary per area</source>
+        <translation>Opsummering pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="796"/>
-        <source>Time bands must be numbers in minutes separated by commas, e.g. 15,30,45,60.</source>
-        <translation>Tidsintervaller skal være tal i minutter adskilt af kommaer, fx 15,30,45,60.</translation>
+        <location filename="../processing/_catchment_outputs.py" line="127"/>
+        <source>Change in minutes (scenario − baseline)</source>
+        <translation>Ændring i minutter (scenarie − udgangssituation)</translation>
     </message>
     <message>
-        <location filename="../processing/_network_alg.py" line="808"/>
-        <source>The speed table needs pairs of road class and km/h.</source>
-        <translation>Hastighedstabellen skal have par af vejklasse og km/t.</translation>
+        <location filename="../processing/_catchment_outputs.py" line="131"/>
+        <source>Change in travel time</source>
+        <translation>Ændring i rejsetid</translation>
+    </message>
+    <message>
+        <location filename="../processing/_hygiene.py" line="41"/>
+        <location filename="../processing/_inputs.py" line="167"/>
+        <source>The expression in {parameter} cannot be read: {error} (expression: {expression}). Write field names in double quotes (&quot;active&quot;) and texts in single quotes (&apos;yes&apos;).</source>
+        <translation>Udtrykket i {parameter} kan ikke læses: {error} (udtryk: {expression}). Skriv feltnavne i dobbelte anførselstegn (&quot;active&quot;) og tekster i enkelte (&apos;yes&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../processing/_hygiene.py" line="71"/>
+        <source>The parameter &apos;{description}&apos; ({name}) is {value}; give a finite number.</source>
+        <translation>Parameteren &apos;{description}&apos; ({name}) er {value}; angiv et endeligt tal.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="86"/>
+        <source>The layer &apos;{name}&apos; could not be read.</source>
+        <translation>Laget &apos;{name}&apos; kunne ikke læses.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="101"/>
+        <location filename="../processing/_inputs.py" line="230"/>
+        <location filename="../processing/_inputs.py" line="315"/>
+        <source>The layer &apos;{layer}&apos; has no field &apos;{field}&apos;. Fields found: {fields}.</source>
+        <translation>Laget &apos;{layer}&apos; har intet felt &apos;{field}&apos;. Fundne felter: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="113"/>
+        <source>Feature {fid} of &apos;{layer}&apos; has no geometry. Give it a location or remove it.</source>
+        <translation>Objekt {fid} i &apos;{layer}&apos; har ingen geometri. Giv det en placering, eller fjern det.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="177"/>
+        <source>The expression in {parameter} cannot be evaluated on &apos;{layer}&apos;: {error}. Fields found: {fields}.</source>
+        <translation>Udtrykket i {parameter} kan ikke beregnes på &apos;{layer}&apos;: {error}. Fundne felter: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="192"/>
+        <source>The expression in {parameter} cannot be evaluated for feature {fid} of &apos;{layer}&apos;: {error}.</source>
+        <translation>Udtrykket i {parameter} kan ikke beregnes for objekt {fid} i &apos;{layer}&apos;: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="240"/>
+        <source>Feature {fid} of &apos;{layer}&apos; has no geometry. Repair or remove it.</source>
+        <translation>Objekt {fid} i &apos;{layer}&apos; har ingen geometri. Ret eller fjern det.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="255"/>
+        <source>The area layer &apos;{layer}&apos; is empty.</source>
+        <translation>Områdelaget &apos;{layer}&apos; er tomt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="263"/>
+        <location filename="../sundplan_qgis/density.py" line="123"/>
+        <source>The area layer &apos;{layer}&apos; has duplicate ids in &apos;{field}&apos;: {ids}. Each area needs a unique id (dissolve multi-part areas first).</source>
+        <translation>Områdelaget &apos;{layer}&apos; har dublerede id&apos;er i &apos;{field}&apos;: {ids}. Hvert område skal have et entydigt id (saml områder i flere dele først).</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="327"/>
+        <location filename="../processing/_params/network.py" line="202"/>
+        <location filename="../processing/_runtime.py" line="80"/>
+        <location filename="../processing/_runtime.py" line="97"/>
+        <location filename="../processing/base.py" line="360"/>
+        <location filename="../processing/map_report/algorithm.py" line="214"/>
+        <source>Cancelled by the user.</source>
+        <translation>Annulleret af brugeren.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_inputs.py" line="342"/>
+        <source>The road layer &apos;{layer}&apos; has no line features.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har ingen linjeobjekter.</translation>
     </message>
     <message>
         <location filename="../processing/_outputs.py" line="90"/>
@@ -471,6 +198,561 @@
         <translation>der kan ikke skrives i mappen {folder}: {reason}. Vælg en mappe, du kan skrive i.</translation>
     </message>
     <message>
+        <location filename="../processing/_params/areas.py" line="33"/>
+        <source>Choose the areas with population (a layer or table).</source>
+        <translation>Vælg områderne med befolkning (et lag eller en tabel).</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/areas.py" line="44"/>
+        <source>The areas &apos;{layer}&apos; have no population columns: give age/sex columns (m_0_4, k_0_4 … m_85_plus, k_85_plus) or a &apos;population&apos; field. Fields found: {fields}.</source>
+        <translation>Områderne &apos;{layer}&apos; har ingen befolkningskolonner: angiv alders-/kønskolonner (m_0_4, k_0_4 … m_85_plus, k_85_plus) eller et felt &apos;population&apos;. Fundne felter: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/areas.py" line="70"/>
+        <source>The table &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
+        <translation>Tabellen &apos;{layer}&apos; har intet felt &apos;{field}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/areas.py" line="81"/>
+        <source>The area table &apos;{layer}&apos; is empty.</source>
+        <translation>Områdetabellen &apos;{layer}&apos; er tom.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/areas.py" line="94"/>
+        <source>The areas &apos;{layer}&apos; have duplicate ids: {ids}. Choose an id field with one value per area.</source>
+        <translation>Områderne &apos;{layer}&apos; har dublerede id&apos;er: {ids}. Vælg et id-felt med én værdi pr. område.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/grouping.py" line="31"/>
+        <location filename="../processing/_params/grouping.py" line="35"/>
+        <source>Report for larger units</source>
+        <translation>Rapportér for større enheder</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/grouping.py" line="40"/>
+        <source>Grouping table (for &apos;a grouping table&apos;)</source>
+        <translation>Grupperingstabel (til &apos;en grupperingstabel&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/grouping.py" line="48"/>
+        <source>Grouping table: area id field</source>
+        <translation>Grupperingstabel: felt med område-id</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/grouping.py" line="56"/>
+        <source>Level fields of the grouping table</source>
+        <translation>Niveaufelter i grupperingstabellen</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/grouping.py" line="58"/>
+        <source>Grouping table: unit field</source>
+        <translation>Grupperingstabel: enhedsfelt</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/grouping.py" line="77"/>
+        <source>Grouping by a table needs the grouping table and its area id and unit fields.</source>
+        <translation>Gruppering efter en tabel kræver grupperingstabellen og dens felter for område-id og enhed.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/grouping.py" line="102"/>
+        <source>Choose the key field and the level fields of the grouping table.</source>
+        <translation>Vælg nøglefeltet og niveaufelterne i grupperingstabellen.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/hospitals.py" line="28"/>
+        <source>Hospitals (default: the 21 embedded akutsygehuse)</source>
+        <translation>Sygehuse (standard: de 21 indbyggede akutsygehuse)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/hospitals.py" line="36"/>
+        <source>Hospital name field</source>
+        <translation>Felt med sygehusets navn</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/hospitals.py" line="44"/>
+        <source>Hospital id field (default: hospital_id of the embedded akutsygehuse, else the feature id)</source>
+        <translation>Felt med sygehus-id (standard: hospital_id for de indbyggede akutsygehuse, ellers objekt-id)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/hospitals.py" line="55"/>
+        <source>Which hospitals are active (expression; empty = all)</source>
+        <translation>Hvilke sygehuse er aktive (udtryk; tomt = alle)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/hospitals.py" line="70"/>
+        <source>embedded akutsygehuse</source>
+        <translation>indbyggede akutsygehuse</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/hospitals.py" line="87"/>
+        <source>No active hospitals in &apos;{layer}&apos;. Check the layer and the expression for active hospitals.</source>
+        <translation>Ingen aktive sygehuse i &apos;{layer}&apos;. Kontrollér laget og udtrykket for aktive sygehuse.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/hospitals.py" line="101"/>
+        <source>field &apos;{field}&apos; of &apos;{layer}&apos;</source>
+        <translation>feltet &apos;{field}&apos; i &apos;{layer}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/hospitals.py" line="102"/>
+        <source>feature ids of &apos;{layer}&apos; (no hospital id field chosen)</source>
+        <translation>objekt-id&apos;er i &apos;{layer}&apos; (intet felt med sygehus-id valgt)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="19"/>
+        <source>Unweighted population</source>
+        <translation>Uvægtet befolkning</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="22"/>
+        <source>Default need weights per specialty (shipped, documented)</source>
+        <translation>Standardbehovsvægte pr. speciale (medfølger, dokumenteret)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="28"/>
+        <source>A weight table (CSV: specialty, age_group, sex, weight)</source>
+        <translation>En vægttabel (CSV: specialty, age_group, sex, weight)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="34"/>
+        <source>None: unweighted population</source>
+        <translation>Ingen: uvægtet befolkning</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="37"/>
+        <source>Default almen praksis age/sex weights (resources/data/need_weights_gp.csv)</source>
+        <translation>Standardvægte for almen praksis efter alder/køn (resources/data/need_weights_gp.csv)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="42"/>
+        <source>Custom weights (table below or CSV file)</source>
+        <translation>Egne vægte (tabellen nedenfor eller CSV-fil)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="55"/>
+        <source>Need weighting (behovsvægte)</source>
+        <translation>Behovsvægtning (behovsvægte)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="62"/>
+        <source>Custom need weights: age group (0_4 … 85_plus), sex (m/k/all), weight</source>
+        <translation>Egne behovsvægte: aldersgruppe (0_4 … 85_plus), køn (m/k/all), vægt</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="63"/>
+        <source>Age group</source>
+        <translation>Aldersgruppe</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="63"/>
+        <source>Sex</source>
+        <translation>Køn</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="63"/>
+        <source>Weight</source>
+        <translation>Vægt</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="71"/>
+        <source>Weight table (CSV)</source>
+        <translation>Vægttabel (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="73"/>
+        <source>…or a CSV of need weights (columns age_group, sex, weight)</source>
+        <translation>…eller en CSV-fil med behovsvægte (kolonnerne age_group, sex, weight)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="75"/>
+        <source>CSV files</source>
+        <translation>CSV-filer</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="102"/>
+        <source>Custom need weights chosen but neither a weight table nor a CSV file given.</source>
+        <translation>Egne behovsvægte er valgt, men hverken en vægttabel eller en CSV-fil er angivet.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/need.py" line="105"/>
+        <source>The need weight table needs rows of age group, sex, weight.</source>
+        <translation>Tabellen med behovsvægte skal have rækker med aldersgruppe, køn og vægt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="44"/>
+        <source>Road network file (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefile)</source>
+        <translation>Vejnetsfil (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefil)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="46"/>
+        <source>Road networks</source>
+        <translation>Vejnet</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="53"/>
+        <source>…or a road network line layer</source>
+        <translation>…eller et linjelag med vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="61"/>
+        <source>…or download the network for this extent with osmnx (needs internet; cached)</source>
+        <translation>…eller hent vejnettet for denne udstrækning med osmnx (kræver internet; gemmes i cache)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="71"/>
+        <source>Download cache folder (osmnx answers from it when the extent repeats)</source>
+        <translation>Cachemappe til download (osmnx svarer herfra, når udstrækningen gentages)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="78"/>
+        <source>Speed field (km/h) of the line layer</source>
+        <translation>Hastighedsfelt (km/t) i linjelaget</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="79"/>
+        <source>One-way field (yes/1/true, -1/reverse) of the line layer</source>
+        <translation>Ensretningsfelt (yes/1/true, -1/reverse) i linjelaget</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="80"/>
+        <source>Road class field (OSM highway values) of the line layer</source>
+        <translation>Vejklassefelt (OSM highway-værdier) i linjelaget</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="81"/>
+        <source>Ferry crossing time field (minutes) of the line layer</source>
+        <translation>Felt med overfartstid for færger (minutter) i linjelaget</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="96"/>
+        <source>Speed per road class (km/h) where the network has no speed</source>
+        <translation>Hastighed pr. vejklasse (km/t), hvor vejnettet ikke har en hastighed</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="97"/>
+        <source>Road class</source>
+        <translation>Vejklasse</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="97"/>
+        <source>km/h</source>
+        <translation>km/t</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="105"/>
+        <source>Realism factor (effective speed = speed × factor)</source>
+        <translation>Realismefaktor (effektiv hastighed = hastighed × faktor)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="114"/>
+        <source>Include ferries (route=ferry)</source>
+        <translation>Medtag færger (route=ferry)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="120"/>
+        <source>Ferry boarding time (minutes, added once per crossing)</source>
+        <translation>Ombordkørselstid for færger (minutter, lægges til én gang pr. overfart)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="134"/>
+        <location filename="../processing/fca_access.py" line="251"/>
+        <source>Reading the road network</source>
+        <translation>Læser vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="146"/>
+        <source>The road network file &apos;{path}&apos; does not exist.</source>
+        <translation>Vejnetsfilen &apos;{path}&apos; findes ikke.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="192"/>
+        <source>No road network given. Choose a road network file (.osm.pbf, .osm, GeoPackage), a line layer, or an extent to download the network for with osmnx (needs internet); `sundplan:sample_data` writes a sample one.</source>
+        <translation>Intet vejnet angivet. Vælg en vejnetsfil (.osm.pbf, .osm, GeoPackage), et linjelag eller en udstrækning, som vejnettet skal hentes for med osmnx (kræver internet); `sundplan:sample_data` skriver et eksempel.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="203"/>
+        <source>Building the routable graph</source>
+        <translation>Bygger den rutbare graf</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="214"/>
+        <source>Road network &apos;{name}&apos;: {lines:,} lines, {nodes:,} nodes, {edges:,} directed edges, {comp} connected parts (read {tr:.1f} s, graph {tb:.1f} s).</source>
+        <translation>Vejnet &apos;{name}&apos;: {lines:,} linjer, {nodes:,} knuder, {edges:,} rettede kanter, {comp} sammenhængende dele (læst på {tr:.1f} s, graf på {tb:.1f} s).</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="249"/>
+        <source>The download extent is empty. Draw or choose an extent covering the area.</source>
+        <translation>Downloadudstrækningen er tom. Tegn eller vælg en udstrækning, der dækker området.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="257"/>
+        <source>Cannot transform the download extent from {crs} to EPSG:4326: {err}</source>
+        <translation>Kan ikke transformere downloadudstrækningen fra {crs} til EPSG:4326: {err}</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="264"/>
+        <source>Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) with osmnx from Overpass; cache: {cache}</source>
+        <translation>Henter veje{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) med osmnx fra Overpass; cache: {cache}</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="268"/>
+        <source> and ferries</source>
+        <translation> og færger</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="299"/>
+        <source>The speed table needs pairs of road class and km/h.</source>
+        <translation>Hastighedstabellen skal have par af vejklasse og km/t.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="31"/>
+        <source>Specialist practices (points)</source>
+        <translation>Speciallægepraksis (punkter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="39"/>
+        <source>Specialty field of the practices</source>
+        <translation>Specialefelt i praksislaget</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="47"/>
+        <source>Capacity field (full-time ydernumre; empty = 1 per practice)</source>
+        <translation>Kapacitetsfelt (fuldtids-ydernumre; tomt = 1 pr. praksis)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="56"/>
+        <source>…or a capacity table per area and specialty</source>
+        <translation>…eller en kapacitetstabel pr. område og speciale</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="62"/>
+        <source>Area id field of the capacity table</source>
+        <translation>Felt med område-id i kapacitetstabellen</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="63"/>
+        <source>Specialty field of the capacity table</source>
+        <translation>Specialefelt i kapacitetstabellen</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="64"/>
+        <source>Capacity field of the capacity table</source>
+        <translation>Kapacitetsfelt i kapacitetstabellen</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="86"/>
+        <source>Choose the specialty field of the practices.</source>
+        <translation>Vælg specialefeltet i praksislaget.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="89"/>
+        <source>Practices as points need polygon areas to be placed in. Give the areas as polygons, or give a capacity table per area instead.</source>
+        <translation>Praksis som punkter skal have polygonområder at blive placeret i. Angiv områderne som polygoner, eller angiv i stedet en kapacitetstabel pr. område.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="122"/>
+        <source>The capacity table needs its area id, specialty and capacity fields.</source>
+        <translation>Kapacitetstabellen kræver sine felter for område-id, speciale og kapacitet.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="131"/>
+        <source>Give the specialist practices (points) or a capacity table per area.</source>
+        <translation>Angiv speciallægepraksis (punkter) eller en kapacitetstabel pr. område.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="142"/>
+        <source>Practices (points)</source>
+        <translation>Praksis (punkter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="148"/>
+        <source>Practice name field</source>
+        <translation>Felt med praksisnavn</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="156"/>
+        <source>Capacity field (number of GPs / lægekapaciteter; empty = 1 per practice)</source>
+        <translation>Kapacitetsfelt (antal læger / lægekapaciteter; tomt = 1 pr. praksis)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="166"/>
+        <source>List size field (patients, optional)</source>
+        <translation>Felt med listestørrelse (patienter, valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="175"/>
+        <source>&apos;Open for new patients&apos; field (1/0, yes/no, ja/nej; optional)</source>
+        <translation>Felt for &apos;åben for tilgang af nye patienter&apos; (1/0, yes/no, ja/nej; valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="183"/>
+        <source>Specialty field (optional)</source>
+        <translation>Specialefelt (valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="191"/>
+        <source>Only these specialties (comma separated; empty = all practices)</source>
+        <translation>Kun disse specialer (kommasepareret; tomt = alle praksis)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="222"/>
+        <source>A specialty filter needs the specialty field.</source>
+        <translation>Et filter på speciale kræver specialefeltet.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="231"/>
+        <source>No practice of &apos;{layer}&apos; has specialty {wanted}. Specialties found: {found}.</source>
+        <translation>Ingen praksis i &apos;{layer}&apos; har specialet {wanted}. Fundne specialer: {found}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/practices.py" line="243"/>
+        <source>The practice layer &apos;{layer}&apos; is empty.</source>
+        <translation>Praksislaget &apos;{layer}&apos; er tomt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/reach.py" line="24"/>
+        <source>Network part: travel time limit (minutes)</source>
+        <translation>Netværksdel: grænse for rejsetid (minutter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/reach.py" line="31"/>
+        <source>Network part: residents (population raster)</source>
+        <translation>Netværksdel: indbyggere (befolkningsraster)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/reach.py" line="32"/>
+        <source>Network part: …or residents as points/polygons</source>
+        <translation>Netværksdel: …eller indbyggere som punkter/polygoner</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/reach.py" line="33"/>
+        <source>Network part: population field</source>
+        <translation>Netværksdel: befolkningsfelt</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/reach.py" line="50"/>
+        <source>The network part needs the practices as points and the areas as polygons.</source>
+        <translation>Netværksdelen kræver praksis som punkter og områderne som polygoner.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/reach.py" line="55"/>
+        <source>The network part needs polygon areas.</source>
+        <translation>Netværksdelen kræver polygonområder.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="61"/>
+        <source>Population polygons: how to place their residents</source>
+        <translation>Befolkningspolygoner: hvordan beboerne placeres</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="73"/>
+        <source>Maximum snapping distance to the road network (m)</source>
+        <translation>Største afstand til vejnettet ved tilknytning (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="82"/>
+        <source>Access speed between a location and the road (km/h, straight line)</source>
+        <translation>Hastighed mellem et sted og vejen (km/t, i lige linje)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="91"/>
+        <source>Raster cell size when population is not a raster (m)</source>
+        <translation>Rastercellestørrelse, når befolkningen ikke er et raster (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="102"/>
+        <source>Population raster (persons per cell)</source>
+        <translation>Befolkningsraster (personer pr. celle)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="103"/>
+        <location filename="../processing/fca_access.py" line="79"/>
+        <source>…or population points/polygons</source>
+        <translation>…eller befolkning som punkter/polygoner</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="104"/>
+        <location filename="../processing/fca_access.py" line="80"/>
+        <source>Population field</source>
+        <translation>Befolkningsfelt</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="106"/>
+        <source>Areas for the summary, e.g. kommuner (optional)</source>
+        <translation>Områder til opsummeringen, fx kommuner (valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="110"/>
+        <source>Time bands (minutes, comma separated)</source>
+        <translation>Tidsintervaller (minutter, kommasepareret)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="132"/>
+        <source>No population given. Choose a population raster or a point/polygon layer.</source>
+        <translation>Ingen befolkning angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="136"/>
+        <source>Choose the population field of the population layer.</source>
+        <translation>Vælg befolkningsfeltet i befolkningslaget.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="232"/>
+        <source>Time bands must be numbers in minutes separated by commas, e.g. 15,30,45,60.</source>
+        <translation>Tidsintervaller skal være tal i minutter adskilt af kommaer, fx 15,30,45,60.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_postprocess.py" line="88"/>
+        <source>Made by the Sundplan QGIS plugin. Provenance (JSON):</source>
+        <translation>Lavet med Sundplan-pluginet til QGIS. Proveniens (JSON):</translation>
+    </message>
+    <message>
+        <location filename="../processing/_postprocess.py" line="103"/>
+        <source>Could not adapt the style: {error}</source>
+        <translation>Kunne ikke tilpasse stilen: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/_postprocess.py" line="161"/>
+        <source>Could not store the style in {file}: {error}</source>
+        <translation>Kunne ikke gemme stilen i {file}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/_postprocess.py" line="170"/>
+        <location filename="../processing/_postprocess.py" line="177"/>
+        <source>Could not store metadata in {file}: {error}</source>
+        <translation>Kunne ikke gemme metadata i {file}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/_report.py" line="30"/>
+        <source>Warn when more than this share of residents is not reached (%)</source>
+        <translation>Advar, når mere end denne andel af indbyggerne ikke nås (%)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_report.py" line="60"/>
+        <source>Run report (JSON)</source>
+        <translation>Kørselsrapport (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_report.py" line="66"/>
+        <source>Run report (text)</source>
+        <translation>Kørselsrapport (tekst)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_runtime.py" line="104"/>
+        <source>A required Python package could not be imported: {error}</source>
+        <translation>En nødvendig Python-pakke kunne ikke importeres: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/_runtime.py" line="121"/>
+        <source>{tool} stopped on an unexpected error ({kind}: {error}). Nothing was written. Please report it to the Sundplan developers with the tool&apos;s log (the details are in the log as information) and, if you can, the input files.</source>
+        <translation>{tool} stoppede på grund af en uventet fejl ({kind}: {error}). Intet blev skrevet. Rapportér den venligst til Sundplans udviklere med værktøjets log (detaljerne står i loggen som information) og, hvis muligt, inputfilerne.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_sinks.py" line="198"/>
+        <source>Could not write feature {i} to output {name}: {error}</source>
+        <translation>Kunne ikke skrive objekt {i} til resultatet {name}: {error}</translation>
+    </message>
+    <message>
         <location filename="../processing/_styling.py" line="58"/>
         <source>&gt; {limit} min</source>
         <translation>&gt; {limit} min</translation>
@@ -506,150 +788,119 @@
         <translation>Længste rejsetid i minutter (for nåede indbyggere)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="65"/>
+        <location filename="../processing/base.py" line="55"/>
         <source>Data</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="66"/>
+        <location filename="../processing/base.py" line="56"/>
         <source>Accessibility</source>
         <translation>Tilgængelighed</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="67"/>
+        <location filename="../processing/base.py" line="57"/>
         <source>Capacity and need</source>
         <translation>Kapacitet og behov</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="68"/>
+        <location filename="../processing/base.py" line="58"/>
         <source>Maps and reports</source>
         <translation>Kort og rapporter</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="349"/>
-        <source>Could not write feature {i} to output {name}: {error}</source>
-        <translation>Kunne ikke skrive objekt {i} til resultatet {name}: {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="416"/>
-        <source>Made by the Sundplan QGIS plugin. Provenance (JSON):</source>
-        <translation>Lavet med Sundplan-pluginet til QGIS. Proveniens (JSON):</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="439"/>
-        <source>Could not adapt the style: {error}</source>
-        <translation>Kunne ikke tilpasse stilen: {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="497"/>
-        <source>Could not store the style in {file}: {error}</source>
-        <translation>Kunne ikke gemme stilen i {file}: {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="506"/>
-        <location filename="../processing/base.py" line="513"/>
-        <source>Could not store metadata in {file}: {error}</source>
-        <translation>Kunne ikke gemme metadata i {file}: {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="646"/>
+        <location filename="../processing/base.py" line="177"/>
         <source>Provenance (parameters and versions, JSON)</source>
         <translation>Proveniens (parametre og versioner, JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="673"/>
+        <location filename="../processing/base.py" line="204"/>
         <source>Area id field (e.g. kommunekode)</source>
         <translation>Felt med område-id (fx kommunekode)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="674"/>
+        <location filename="../processing/base.py" line="205"/>
         <source>Area name field</source>
         <translation>Felt med områdenavn</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="691"/>
-        <source>Warn when more than this share of residents is not reached (%)</source>
-        <translation>Advar, når mere end denne andel af indbyggerne ikke nås (%)</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="723"/>
-        <source>Run report (JSON)</source>
-        <translation>Kørselsrapport (JSON)</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="729"/>
-        <source>Run report (text)</source>
-        <translation>Kørselsrapport (tekst)</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="821"/>
-        <source>The parameter &apos;{description}&apos; ({name}) is {value}; give a finite number.</source>
-        <translation>Parameteren &apos;{description}&apos; ({name}) er {value}; angiv et endeligt tal.</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="968"/>
-        <source>A required Python package could not be imported: {error}</source>
-        <translation>En nødvendig Python-pakke kunne ikke importeres: {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="984"/>
-        <source>{tool} stopped on an unexpected error ({kind}: {error}). Nothing was written. Please report it to the Sundplan developers with the tool&apos;s log (the details are in the log as information) and, if you can, the input files.</source>
-        <translation>{tool} stoppede på grund af en uventet fejl ({kind}: {error}). Intet blev skrevet. Rapportér den venligst til Sundplans udviklere med værktøjets log (detaljerne står i loggen som information) og, hvis muligt, inputfilerne.</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment_scenario.py" line="17"/>
+        <location filename="../processing/catchment_scenario.py" line="37"/>
         <source>Hospital scenario: close, move or add akutsygehuse (Scenarie)</source>
         <translation>Sygehusscenarie: luk, flyt eller tilføj akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="20"/>
+        <location filename="../processing/catchment_scenario.py" line="41"/>
         <source>Compares travel times to the nearest akutsygehus between a baseline hospital set and a scenario: close hospitals by name, add new points (a moved hospital = close the old one and add the new site). Answers questions such as &apos;what happens if Thisted closes its akutmodtagelse&apos; in one run.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a raster of the change in minutes per cell (scenario − baseline; positive = longer trip), a table per area with the change in mean, median, 90th percentile and max minutes (each of the residents reached in that run) and in population beyond each band, the residents not reached in each run (base_pop_unsnapped, pop_unsnapped, pop_unreachable, share_not_reached ...) and those reached in only one (pop_newly_not_reached, pop_newly_reached), a table of the population that changes hospital with the from → to pair and both hospitals&apos; own ids (&apos;(not reached)&apos; when a run reaches no hospital), and a run report. The log warns when more than NOT_REACHED_WARNING_PCT % of the residents are not reached in the scenario.&lt;br&gt;&lt;br&gt;The method, units and defaults are those of &apos;Travel time and catchments&apos;: both runs use the same network, population and grid, so every cell is compared one to one.</source>
         <translation>Sammenligner rejsetiden til nærmeste akutsygehus mellem sygehusene i udgangssituationen og et scenarie: luk sygehuse efter navn, tilføj nye punkter (et flyttet sygehus = luk det gamle og tilføj den nye placering). Besvarer spørgsmål som &apos;hvad sker der, hvis Thisted lukker sin akutmodtagelse&apos; i én kørsel.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et raster med ændringen i minutter pr. celle (scenarie − udgangssituation; positiv = længere tur), en tabel pr. område med ændringen i gennemsnit, median, 90. percentil og maksimum i minutter (hver for de indbyggere, kørslen når) og i befolkningen uden for hvert tidsinterval, de indbyggere, der ikke nås i hver kørsel (base_pop_unsnapped, pop_unsnapped, pop_unreachable, share_not_reached ...), og dem, der kun nås i den ene (pop_newly_not_reached, pop_newly_reached), en tabel over befolkningen, der skifter sygehus, med parret fra → til og begge sygehuses egne id&apos;er (&apos;(not reached)&apos; når en kørsel ikke når noget sygehus), og en kørselsrapport. Loggen advarer, når mere end NOT_REACHED_WARNING_PCT % af indbyggerne ikke nås i scenariet.&lt;br&gt;&lt;br&gt;Metode, enheder og standardværdier er de samme som i &apos;Rejsetid og optageområder&apos;: begge kørsler bruger samme vejnet, befolkning og gitter, så hver celle sammenlignes én til én.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="57"/>
-        <source>Hospital to close &apos;{query}&apos; matches {n} hospitals ({hits}). Use a unique part of the name. Hospitals in the baseline: {names}.</source>
-        <translation>Sygehuset, der skal lukkes, &apos;{query}&apos; passer på {n} sygehuse ({hits}). Brug en entydig del af navnet. Sygehuse i udgangssituationen: {names}.</translation>
+        <location filename="../processing/catchment_scenario.py" line="61"/>
+        <source>Baseline hospitals (default: the 21 embedded akutsygehuse)</source>
+        <translation>Sygehuse i udgangssituationen (standard: de 21 indbyggede akutsygehuse)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="89"/>
+        <location filename="../processing/catchment_scenario.py" line="66"/>
+        <source>Hospitals to close in the scenario (names, comma separated)</source>
+        <translation>Sygehuse, der lukkes i scenariet (navne, kommasepareret)</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="73"/>
+        <source>Hospitals to add in the scenario (points)</source>
+        <translation>Sygehuse, der tilføjes i scenariet (punkter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="79"/>
+        <source>Name field of the added hospitals</source>
+        <translation>Navnefelt for de tilføjede sygehuse</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="80"/>
+        <source>Id field of the added hospitals (default: the feature id)</source>
+        <translation>Id-felt for de tilføjede sygehuse (standard: objekt-id)</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="91"/>
+        <source>Change in travel time (minutes, scenario − baseline)</source>
+        <translation>Ændring i rejsetid (minutter, scenarie − udgangssituation)</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="97"/>
+        <source>Change per area</source>
+        <translation>Ændring pr. område</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="105"/>
+        <source>Population changing hospital (from → to)</source>
+        <translation>Befolkning, der skifter sygehus (fra → til)</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="118"/>
         <source>new</source>
         <translation>nyt</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="92"/>
-        <source>The scenario closes every hospital: keep or add at least one.</source>
-        <translation>Scenariet lukker alle sygehuse: behold eller tilføj mindst ét.</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment_scenario.py" line="94"/>
-        <source>The scenario equals the baseline: nothing closed or added.</source>
-        <translation>Scenariet er lig med udgangssituationen: intet er lukket eller tilføjet.</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment_scenario.py" line="123"/>
-        <source>Change in minutes (scenario − baseline)</source>
-        <translation>Ændring i minutter (scenarie − udgangssituation)</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment_scenario.py" line="127"/>
-        <source>Change in travel time</source>
-        <translation>Ændring i rejsetid</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment_scenario.py" line="166"/>
+        <location filename="../processing/catchment_scenario.py" line="150"/>
         <source>{pop:,.0f} residents change hospital; {longer:,.0f} get a longer trip.</source>
         <translation>{pop:,.0f} indbyggere skifter sygehus; {longer:,.0f} får en længere tur.</translation>
     </message>
     <message>
-        <location filename="../processing/catchments.py" line="16"/>
+        <location filename="../processing/catchments.py" line="31"/>
         <source>Travel time and catchments to akutsygehuse (Rejsetid og optageområder)</source>
         <translation>Rejsetid og optageområder til akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/catchments.py" line="19"/>
+        <location filename="../processing/catchments.py" line="35"/>
         <source>Computes, for every resident, the drive time in minutes to the nearest active akutsygehus over the road network, which hospital&apos;s optageområde (catchment) they belong to, and summaries per kommune or any area layer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: the road network becomes a directed graph (every vertex a node, one-way streets respected from home to hospital, ferries with their duration or a default speed plus boarding time). One multi-source Dijkstra search runs from all hospitals on the reversed graph (scipy.sparse.csgraph). Population locations (raster cell centres or points) are snapped to the nearest reachable road within the maximum snap distance; the straight access leg is driven at the access speed. With areas, land = the union of the areas: a resident snaps only to roads on the same island (land part), and the raster and polygons are clipped to the land; without areas no land mask is used. Equal times go to the hospital listed first. Bands are closed on the right: exactly 15.0 minutes is in 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: the 21 akutsygehuse embedded in the plugin (Sundhedsdatastyrelsen SOR); Danish speed defaults per road class (Færdselsloven §42: 50 km/h in towns, 80 outside, 130 on motorways; see docs/speeds.md); bands 15, 30, 45, 60 minutes; snap distance 1 000 m; access speed 30 km/h.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a travel-time raster (minutes, nodata where unreachable or off land), catchment polygons with the hospital&apos;s own id, population and mean/max minutes, time-band polygons with population and a &apos;not reached&apos; class, an area table (population, mean, median, 90th percentile and max minutes, population and share beyond each band, the main hospital, pop_unsnapped, pop_unreachable and share_not_reached) and a run report (JSON and text) with parameters, versions, network size, coverage and what could not be snapped and why. Mean, median, 90th percentile and max minutes are of reached residents; residents not reached are counted apart, and the log warns when more than NOT_REACHED_WARNING_PCT % are not reached. Population is conserved: bands + not reached = input total.&lt;br&gt;&lt;br&gt;&lt;b&gt;Hospital ids&lt;/b&gt;: HOSPITAL_ID_FIELD (default: hospital_id of the embedded akutsygehuse; for your own layer without it, the feature id) is carried unchanged into the outputs and the report.</source>
         <translation>Beregner for hver indbygger køretiden i minutter til nærmeste aktive akutsygehus via vejnettet, hvilket sygehus&apos; optageområde vedkommende hører til, og opsummeringer pr. kommune eller et hvilket som helst områdelag.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: vejnettet bliver til en rettet graf (hvert knudepunkt en knude, ensrettede gader respekteres fra bopæl til sygehus, færger med deres overfartstid eller en standardhastighed plus ombordkørselstid). Én Dijkstra-søgning med flere kilder kører fra alle sygehuse på den omvendte graf (scipy.sparse.csgraph). Befolkningens placeringer (rastercellernes midtpunkter eller punkter) knyttes til nærmeste vej, der kan nå et sygehus, inden for den største tilknytningsafstand; den lige adgangsstrækning køres med adgangshastigheden. Med områder er land = foreningen af områderne: en indbygger knyttes kun til veje på samme ø (landdel), og rasteret og polygonerne klippes til land; uden områder bruges ingen landmaske. Ved lige rejsetid vælges det sygehus, der står først på listen. Tidsintervallerne er lukkede til højre: præcis 15,0 minutter hører til 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: de 21 akutsygehuse, der er indbygget i pluginet (Sundhedsdatastyrelsen, SOR); danske standardhastigheder pr. vejklasse (Færdselsloven §42: 50 km/t i byzone, 80 uden for, 130 på motorveje; se docs/speeds.md); tidsintervaller 15, 30, 45, 60 minutter; tilknytningsafstand 1.000 m; adgangshastighed 30 km/t.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et rejsetidsraster (minutter, ingen data hvor der ikke er forbindelse eller uden for land), optageområder som polygoner med sygehusets eget id, befolkning og gennemsnitlig/maksimal rejsetid i minutter, polygoner for tidsintervallerne med befolkning og en klasse &apos;ikke nået&apos;, en områdetabel (befolkning, gennemsnit, median, 90. percentil og maksimum i minutter, befolkning og andel uden for hvert tidsinterval, det primære sygehus, pop_unsnapped, pop_unreachable og share_not_reached) og en kørselsrapport (JSON og tekst) med parametre, versioner, vejnettets størrelse, dækning og hvad der ikke kunne tilknyttes og hvorfor. Gennemsnit, median, 90. percentil og maksimum i minutter gælder de nåede indbyggere; indbyggere, der ikke nås, tælles for sig, og loggen advarer, når mere end NOT_REACHED_WARNING_PCT % ikke nås. Befolkningen bevares: tidsintervaller + ikke nået = samlet input.&lt;br&gt;&lt;br&gt;&lt;b&gt;Sygehus-id&apos;er&lt;/b&gt;: HOSPITAL_ID_FIELD (standard: hospital_id for de indbyggede akutsygehuse; for dit eget lag uden feltet objekt-id&apos;et) føres uændret over i resultaterne og rapporten.</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchments.py" line="75"/>
+        <source>Travel time to the nearest akutsygehus (minutes)</source>
+        <translation>Rejsetid til nærmeste akutsygehus (minutter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchments.py" line="80"/>
+        <source>Catchments (optageområder)</source>
+        <translation>Optageområder</translation>
     </message>
     <message>
         <location filename="../processing/fca_access.py" line="33"/>
@@ -804,581 +1055,401 @@
     </message>
     <message>
         <location filename="../processing/fca_access.py" line="518"/>
-        <location filename="../processing/gp_density.py" line="523"/>
-        <location filename="../sundplan_qgis/catchments.py" line="841"/>
+        <location filename="../processing/gp_density.py" line="169"/>
+        <location filename="../sundplan_qgis/catchments.py" line="416"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="72"/>
-        <source>Practices (points)</source>
-        <translation>Praksis (punkter)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="78"/>
-        <source>Practice name field</source>
-        <translation>Felt med praksisnavn</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="86"/>
-        <source>Capacity field (number of GPs / lægekapaciteter; empty = 1 per practice)</source>
-        <translation>Kapacitetsfelt (antal læger / lægekapaciteter; tomt = 1 pr. praksis)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="96"/>
-        <source>List size field (patients, optional)</source>
-        <translation>Felt med listestørrelse (patienter, valgfrit)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="105"/>
-        <source>&apos;Open for new patients&apos; field (1/0, yes/no, ja/nej; optional)</source>
-        <translation>Felt for &apos;åben for tilgang af nye patienter&apos; (1/0, yes/no, ja/nej; valgfrit)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="113"/>
-        <source>Specialty field (optional)</source>
-        <translation>Specialefelt (valgfrit)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="121"/>
-        <source>Only these specialties (comma separated; empty = all practices)</source>
-        <translation>Kun disse specialer (kommasepareret; tomt = alle praksis)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="130"/>
-        <source>Need weighting (behovsvægte)</source>
-        <translation>Behovsvægtning (behovsvægte)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="132"/>
-        <source>None: unweighted population</source>
-        <translation>Ingen: uvægtet befolkning</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="133"/>
-        <source>Default almen praksis age/sex weights (resources/data/need_weights_gp.csv)</source>
-        <translation>Standardvægte for almen praksis efter alder/køn (resources/data/need_weights_gp.csv)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="136"/>
-        <source>Custom weights (table below or CSV file)</source>
-        <translation>Egne vægte (tabellen nedenfor eller CSV-fil)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="144"/>
-        <source>Custom need weights: age group (0_4 … 85_plus), sex (m/k/all), weight</source>
-        <translation>Egne behovsvægte: aldersgruppe (0_4 … 85_plus), køn (m/k/all), vægt</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="145"/>
-        <source>Age group</source>
-        <translation>Aldersgruppe</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="145"/>
-        <source>Sex</source>
-        <translation>Køn</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="145"/>
-        <source>Weight</source>
-        <translation>Vægt</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="152"/>
-        <source>…or a CSV of need weights (columns age_group, sex, weight)</source>
-        <translation>…eller en CSV-fil med behovsvægte (kolonnerne age_group, sex, weight)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="173"/>
-        <source>Custom need weights chosen but neither a weight table nor a CSV file given.</source>
-        <translation>Egne behovsvægte er valgt, men hverken en vægttabel eller en CSV-fil er angivet.</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="176"/>
-        <source>The need weight table needs rows of age group, sex, weight.</source>
-        <translation>Tabellen med behovsvægte skal have rækker med aldersgruppe, køn og vægt.</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="206"/>
-        <source>A specialty filter needs the specialty field.</source>
-        <translation>Et filter på speciale kræver specialefeltet.</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="213"/>
-        <source>No practice of &apos;{layer}&apos; has specialty {wanted}. Specialties found: {found}.</source>
-        <translation>Ingen praksis i &apos;{layer}&apos; har specialet {wanted}. Fundne specialer: {found}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="225"/>
-        <source>The practice layer &apos;{layer}&apos; is empty.</source>
-        <translation>Praksislaget &apos;{layer}&apos; er tomt.</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="267"/>
+        <location filename="../processing/gp_density.py" line="58"/>
         <source>GP density per kommune (Lægedækning pr. kommune)</source>
         <translation>Lægedækning pr. kommune</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="271"/>
+        <location filename="../processing/gp_density.py" line="62"/>
         <source>GPs per inhabitant per kommune (or any area layer), need-weighted, rolled up to regions, the 2027 regions, sundhedsråd and sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: practices (points; capacity = a field with the number of GPs / lægekapaciteter, or 1 per practice; optional list size and &apos;open for new patients&apos; fields; optional specialty filter); areas with population as a field, as age/sex columns (m_0_4 … k_85_plus) or aggregated from a population raster; need weights.&lt;br&gt;&lt;b&gt;Need weights&lt;/b&gt;: the default almen praksis weights (age and sex, national mean 1 on FOLK1A 2014; sources and derivation in resources/data/README.md) turn the age/sex columns into a need factor per area. The weights used (name and SHA-256) are written into every output.&lt;br&gt;&lt;b&gt;Outputs per area and per grouping unit&lt;/b&gt;: population, need-weighted population, GP capacity, inhabitants per GP, GPs per 10 000, the same need-adjusted, closed practices, list size per GP, rank_shortage (1 = fewest need-adjusted GPs per 10 000) and a shortage flag: need-weighted residents per GP above the threshold (default 1 600 per lægekapacitet, Danmarks Statistik LABY27 documentation) or residents and no GP.&lt;br&gt;&lt;b&gt;National summary&lt;/b&gt; per level: totals, best and worst unit and their ratio, the Gini coefficient of GP capacity against need, and the Lorenz curve points. Practices outside every area are counted in the row &apos;(outside all areas)&apos; and listed, never dropped. Areas with zero population get empty ratios and are reported. Areas whose id is not in the grouping table (Christiansø, 0411, is in no region) form the row &apos;outside the grouping&apos; of every roll-up (field outside_grouping): counted in the totals, left out of rank_shortage, the Gini coefficient, best/worst unit and the shortage counts.</source>
         <translation>Praktiserende læger pr. indbygger pr. kommune (eller et hvilket som helst områdelag), behovsvægtet og samlet op på regioner, regionerne fra 2027, sundhedsråd og sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: praksis (punkter; kapacitet = et felt med antal læger / lægekapaciteter eller 1 pr. praksis; valgfrie felter for listestørrelse og &apos;åben for tilgang&apos;; valgfrit filter på speciale); områder med befolkning som felt, som alders-/kønskolonner (m_0_4 … k_85_plus) eller summeret fra et befolkningsraster; behovsvægte.&lt;br&gt;&lt;b&gt;Behovsvægte&lt;/b&gt;: standardvægtene for almen praksis (alder og køn, landsgennemsnit 1 på FOLK1A 2014; kilder og udledning i resources/data/README.md) gør alders-/kønskolonnerne til en behovsfaktor pr. område. De anvendte vægte (navn og SHA-256) skrives i alle resultater.&lt;br&gt;&lt;b&gt;Resultater pr. område og pr. gruppeenhed&lt;/b&gt;: befolkning, behovsvægtet befolkning, lægekapacitet, indbyggere pr. læge, læger pr. 10.000, det samme behovsjusteret, lukkede praksis, listestørrelse pr. læge, rank_shortage (1 = færrest behovsjusterede læger pr. 10.000) og en markering af lægemangel: behovsvægtede indbyggere pr. læge over tærsklen (standard 1.600 pr. lægekapacitet, dokumentationen til Danmarks Statistiks LABY27) eller indbyggere uden læge.&lt;br&gt;&lt;b&gt;Landsoversigt&lt;/b&gt; pr. niveau: totaler, bedste og dårligste enhed og forholdet mellem dem, Gini-koefficienten for lægekapacitet mod behov og punkterne på Lorenzkurven. Praksis uden for alle områder tælles i rækken &apos;(outside all areas)&apos; og listes, de udelades aldrig. Områder uden befolkning får tomme forholdstal og rapporteres. Områder, hvis id ikke står i grupperingstabellen (Christiansø, 0411, hører ikke til nogen region), udgør rækken &apos;uden for inddeling&apos; i alle opsamlinger (feltet outside_grouping): de tælles med i totalerne, men ikke i rank_shortage, Gini-koefficienten, bedste/dårligste enhed eller antallet af områder med lægemangel.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="298"/>
+        <location filename="../processing/gp_density.py" line="89"/>
         <source>Areas, e.g. kommuner (polygons)</source>
         <translation>Områder, fx kommuner (polygoner)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="302"/>
+        <location filename="../processing/gp_density.py" line="93"/>
         <source>Population field of the areas (empty: sum of age/sex columns or raster)</source>
         <translation>Befolkningsfelt i områderne (tomt: summen af alders-/kønskolonner eller rasteret)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="310"/>
+        <location filename="../processing/gp_density.py" line="101"/>
         <source>…or a population raster summed per area</source>
         <translation>…eller et befolkningsraster summeret pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="317"/>
-        <source>Roll up to regions / sundhedsråd / sundhedsfællesskaber (embedded table; area ids must be kommunekoder)</source>
-        <translation>Saml op på regioner / sundhedsråd / sundhedsfællesskaber (indbygget tabel; område-id&apos;erne skal være kommunekoder)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="327"/>
-        <source>…or your own grouping table (kommune → larger units)</source>
-        <translation>…eller din egen grupperingstabel (kommune → større enheder)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="335"/>
-        <source>Key field of the grouping table (matches the area id)</source>
-        <translation>Nøglefelt i grupperingstabellen (svarer til område-id)</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="343"/>
-        <source>Level fields of the grouping table</source>
-        <translation>Niveaufelter i grupperingstabellen</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="352"/>
+        <location filename="../processing/gp_density.py" line="109"/>
         <source>Shortage threshold: need-weighted residents per GP (default 1 600, DST LABY27)</source>
         <translation>Tærskel for lægemangel: behovsvægtede indbyggere pr. læge (standard 1.600, DST LABY27)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="362"/>
-        <location filename="../processing/gp_density.py" line="504"/>
+        <location filename="../processing/gp_density.py" line="118"/>
+        <location filename="../processing/gp_density.py" line="188"/>
         <source>GP density per area</source>
         <translation>Lægedækning pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="367"/>
+        <location filename="../processing/gp_density.py" line="119"/>
         <source>GP density per grouping unit</source>
         <translation>Lægedækning pr. gruppeenhed</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="372"/>
+        <location filename="../processing/gp_density.py" line="120"/>
         <source>National summary per level (Gini, spread)</source>
         <translation>Landsoversigt pr. niveau (Gini, spredning)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="377"/>
+        <location filename="../processing/gp_density.py" line="121"/>
         <source>Lorenz curve points</source>
         <translation>Punkter på Lorenzkurven</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="383"/>
+        <location filename="../processing/gp_density.py" line="127"/>
         <source>Practices outside every area</source>
         <translation>Praksis uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="398"/>
-        <source>Reading areas</source>
-        <translation>Læser områder</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="432"/>
-        <source>Summing the population raster per area</source>
-        <translation>Summerer befolkningsrasteret pr. område</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="443"/>
-        <source>Need weighting chosen but &apos;{layer}&apos; has no age/sex columns (m_0_4 … k_85_plus).</source>
-        <translation>Behovsvægtning er valgt, men &apos;{layer}&apos; har ingen alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="447"/>
+        <location filename="../processing/gp_density.py" line="143"/>
         <source>Reading practices</source>
         <translation>Læser praksis</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="459"/>
-        <source>Choose the key field and the level fields of the grouping table.</source>
-        <translation>Vælg nøglefeltet og niveaufelterne i grupperingstabellen.</translation>
+        <location filename="../processing/gp_density.py" line="161"/>
+        <source>Reading areas</source>
+        <translation>Læser områder</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="468"/>
-        <source>Area ids are not kommunekoder: no embedded roll-up.</source>
-        <translation>Område-id&apos;erne er ikke kommunekoder: ingen opsamling med den indbyggede tabel.</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="469"/>
-        <source>Computing GP density</source>
-        <translation>Beregner lægedækning</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="87"/>
-        <source>A4 landscape</source>
-        <translation>A4 liggende</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="88"/>
-        <source>A4 portrait</source>
-        <translation>A4 stående</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="89"/>
-        <source>A3 landscape</source>
-        <translation>A3 liggende</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="90"/>
-        <source>A3 portrait</source>
-        <translation>A3 stående</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="94"/>
-        <source>Danish</source>
-        <translation>Dansk</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="95"/>
-        <source>English</source>
-        <translation>Engelsk</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="126"/>
+        <location filename="../processing/map_report/algorithm.py" line="31"/>
         <source>Map report as PDF (Kortrapport)</source>
         <translation>Kortrapport som PDF</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="130"/>
+        <location filename="../processing/map_report/algorithm.py" line="35"/>
         <source>Makes a print-ready PDF of a sundplan output (travel-time raster, bands, catchments, area summary, scenario change, GP density, 2SFCA access or specialist gaps) for reports and meetings.&lt;br&gt;&lt;br&gt;The layer is drawn in its own style (the style stored in the GeoPackage, else the sundplan style for its kind, or the STYLE you give) over a basemap-free backdrop of the areas: light grey, thin boundaries and names. The page has a title, subtitle, legend, scale bar, north arrow, a method note, the data sources, the date (printing and computing) and an optional organisation name and logo.&lt;br&gt;&lt;br&gt;&lt;b&gt;Atlas&lt;/b&gt;: with an atlas coverage layer (e.g. the kommuner) there is one page per feature, the map zoomed to it and the neighbours faded; the summary table then shows that area&apos;s row(s) (rows whose area lies inside the page&apos;s feature, or whose name matches it for tables without geometry). Without an atlas, one page shows all rows; when they do not fit, the areas with the longest mean travel time are shown and the note says so.&lt;br&gt;&lt;br&gt;&lt;b&gt;Residents not reached&lt;/b&gt;: every page that shows residents has the key figure &quot;Ikke nået: N (x %)&quot; (residents with no road within the snapping distance or with no link to a destination, for the page&apos;s area or all areas) and says that travel times are of reached residents; the numbers come from the columns pop_unsnapped and pop_unreachable of the area table (SUMMARY, the layer itself or the run&apos;s own area table) and are printed as unknown, never as 0, when those columns are missing. Land that a travel-time, band or catchment map leaves blank is hatched and named in the legend. The run report (REPORT) records every figure printed.&lt;br&gt;&lt;br&gt;&lt;b&gt;Templates&lt;/b&gt;: A4/A3, landscape/portrait (resources/layouts/*.qpt, usable in QGIS too), or your own .qpt that keeps the item ids. &lt;b&gt;Language&lt;/b&gt; of the page: Danish (default) or English, independent of the QGIS interface language.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: title, legend, method note and source line are derived from the kind of output and the provenance recorded in it (parameters, inputs, versions), e.g. the need weights and shortage threshold of a GP density, the 2SFCA method and threshold, the specialty and reference total of specialist gaps, the closed hospitals of a scenario. Per-area outputs (GP density, specialist gaps, 2SFCA per area) are their own summary table; for 2SFCA points and scenario rasters the run&apos;s per-area table is used when it still exists. Synthetic sample data is marked as such on the page. The PDF is written only when everything succeeded.</source>
         <translation>Laver en trykklar PDF af et sundplan-resultat (rejsetidsraster, tidsintervaller, optageområder, områdeopsummering, ændring i et scenarie, lægedækning, 2SFCA-tilgængelighed eller speciallægedækning) til rapporter og møder.&lt;br&gt;&lt;br&gt;Laget tegnes med sin egen stil (stilen gemt i GeoPackage-filen, ellers sundplan-stilen for dens type eller den STYLE, du angiver) oven på en baggrund af områderne uden baggrundskort: lysegrå, tynde grænser og navne. Siden har titel, undertitel, signaturforklaring, målestok, nordpil, en metodenote, datakilderne, datoen (udskrift og beregning) og eventuelt organisationens navn og logo.&lt;br&gt;&lt;br&gt;&lt;b&gt;Atlas&lt;/b&gt;: med et dækningslag til atlas (fx kommunerne) bliver der én side pr. objekt, hvor kortet er zoomet ind på objektet og naboerne er nedtonet; opsummeringstabellen viser så det pågældende områdes række(r) (rækker, hvis område ligger inden for sidens objekt, eller hvis navn passer, for tabeller uden geometri). Uden atlas viser én side alle rækker; når de ikke kan være der, vises områderne med længst gennemsnitlig rejsetid, og noten siger det.&lt;br&gt;&lt;br&gt;&lt;b&gt;Indbyggere, der ikke nås&lt;/b&gt;: hver side, der viser indbyggere, har nøgletallet &quot;Ikke nået: N (x %)&quot; (indbyggere uden vej inden for tilknytningsafstanden eller uden forbindelse til et mål, for sidens område eller alle områder) og siger, at rejsetiderne er af nåede indbyggere; tallene kommer fra kolonnerne pop_unsnapped og pop_unreachable i områdetabellen (SUMMARY, laget selv eller kørslens egen områdetabel) og vises som ukendt, aldrig som 0, når kolonnerne mangler. Land, som et kort over rejsetid, tidsintervaller eller optageområder efterlader tomt, skraveres og navngives i signaturforklaringen. Kørselsrapporten (REPORT) registrerer hvert trykt nøgletal.&lt;br&gt;&lt;br&gt;&lt;b&gt;Skabeloner&lt;/b&gt;: A4/A3, liggende/stående (resources/layouts/*.qpt, kan også bruges i QGIS) eller din egen .qpt, der beholder elementernes id&apos;er. &lt;b&gt;Sprog&lt;/b&gt; på siden: dansk (standard) eller engelsk, uafhængigt af sproget i QGIS.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: titel, signaturforklaring, metodenote og kildelinje udledes af resultatets type og af proveniensen, der er gemt i det (parametre, input, versioner), fx behovsvægtene og grænsen for lægedækningstruede områder ved lægedækning, 2SFCA-metoden og tidsgrænsen, specialet og referencetotalen ved speciallægedækning og de lukkede sygehuse i et scenarie. Resultater pr. område (lægedækning, speciallægedækning, 2SFCA pr. område) er selv opsummeringstabellen; for 2SFCA-punkter og scenarieraster bruges kørslens tabel pr. område, hvis den stadig findes. Syntetiske eksempeldata markeres som sådan på siden. PDF&apos;en skrives kun, når alt er lykkedes.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="172"/>
+        <location filename="../processing/map_report/algorithm.py" line="77"/>
         <source>Output layer to map (raster or vector)</source>
         <translation>Resultatlag, der skal vises på kortet (raster eller vektor)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="182"/>
+        <location filename="../processing/map_report/algorithm.py" line="87"/>
         <source>Style file (.qml) to use instead of the layer&apos;s own style</source>
         <translation>Stilfil (.qml), der bruges i stedet for lagets egen stil</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="190"/>
+        <location filename="../processing/map_report/algorithm.py" line="95"/>
         <source>Areas drawn as backdrop (e.g. kommuner)</source>
         <translation>Områder tegnet som baggrund (fx kommuner)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="198"/>
+        <location filename="../processing/map_report/algorithm.py" line="103"/>
         <source>Backdrop name field (labels)</source>
         <translation>Navnefelt for baggrunden (etiketter)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="206"/>
+        <location filename="../processing/map_report/algorithm.py" line="111"/>
         <source>Atlas coverage: one page per feature (e.g. kommuner or regioner)</source>
         <translation>Atlasdækning: én side pr. objekt (fx kommuner eller regioner)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="214"/>
+        <location filename="../processing/map_report/algorithm.py" line="119"/>
         <source>Atlas page name field</source>
         <translation>Felt med atlassidens navn</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="222"/>
+        <location filename="../processing/map_report/algorithm.py" line="127"/>
         <source>Summary table layer (e.g. the area summary)</source>
         <translation>Lag med opsummeringstabel (fx områdeopsummeringen)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="230"/>
+        <location filename="../processing/map_report/algorithm.py" line="135"/>
         <source>Summary table fields (default: name, residents, minutes, shares)</source>
         <translation>Felter i opsummeringstabellen (standard: navn, indbyggere, minutter, andele)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="239"/>
+        <location filename="../processing/map_report/algorithm.py" line="144"/>
         <source>Points drawn on top with labels (e.g. the hospitals)</source>
         <translation>Punkter tegnet øverst med etiketter (fx sygehusene)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="247"/>
+        <location filename="../processing/map_report/algorithm.py" line="152"/>
         <source>Point label field</source>
         <translation>Etiketfelt for punkterne</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="255"/>
+        <location filename="../processing/map_report/algorithm.py" line="159"/>
         <source>Page</source>
         <translation>Side</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="263"/>
+        <location filename="../processing/map_report/algorithm.py" line="165"/>
         <source>Language of the page</source>
         <translation>Sidens sprog</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="269"/>
+        <location filename="../processing/map_report/algorithm.py" line="170"/>
         <source>Title (default: from the kind of output)</source>
         <translation>Titel (standard: efter resultatets type)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="270"/>
+        <location filename="../processing/map_report/algorithm.py" line="171"/>
         <source>Subtitle (default: bands, scenario, data)</source>
         <translation>Undertitel (standard: tidsintervaller, scenarie, data)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="271"/>
+        <location filename="../processing/map_report/algorithm.py" line="172"/>
         <source>Organisation (top right of the page)</source>
         <translation>Organisation (øverst til højre på siden)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="272"/>
+        <location filename="../processing/map_report/algorithm.py" line="173"/>
         <source>Data sources (default: from the output&apos;s provenance)</source>
         <translation>Datakilder (standard: fra resultatets proveniens)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="273"/>
+        <location filename="../processing/map_report/algorithm.py" line="174"/>
         <source>Method note (default: from the output&apos;s provenance)</source>
         <translation>Metodenote (standard: fra resultatets proveniens)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="279"/>
+        <location filename="../processing/map_report/algorithm.py" line="180"/>
         <source>Logo (SVG or PNG, top right)</source>
         <translation>Logo (SVG eller PNG, øverst til højre)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="281"/>
+        <location filename="../processing/map_report/algorithm.py" line="182"/>
         <source>Images (*.svg *.png *.jpg *.jpeg)</source>
         <translation>Billeder (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="284"/>
+        <location filename="../processing/map_report/algorithm.py" line="185"/>
         <source>Own layout template (.qpt with the sundplan item ids; overrides Page)</source>
         <translation>Egen layoutskabelon (.qpt med sundplans element-id&apos;er; tilsidesætter Side)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="293"/>
+        <location filename="../processing/map_report/algorithm.py" line="194"/>
         <source>PDF file</source>
         <translation>PDF-fil</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="293"/>
+        <location filename="../processing/map_report/algorithm.py" line="194"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="296"/>
+        <location filename="../processing/map_report/algorithm.py" line="197"/>
         <source>Number of pages</source>
         <translation>Antal sider</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="330"/>
-        <source>No layer to map was given (parameter {parameter}).</source>
-        <translation>Der blev ikke angivet noget lag at vise på kortet (parameteren {parameter}).</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="334"/>
-        <source>The layer to map &apos;{layer}&apos; (parameter {parameter}) has no features{filter}: there is nothing to draw. Choose a sundplan output with features, or change its filter.</source>
-        <translation>Laget &apos;{layer}&apos; (parameteren {parameter}) har ingen objekter{filter}: der er intet at tegne. Vælg et sundplan-resultat med objekter, eller ret dets filter.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="348"/>
-        <source>its style</source>
-        <translation>lagets stil</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="354"/>
-        <source>&apos;{layer}&apos; holds {n} specialties, drawn on top of each other. Map one specialty at a time: filter the layer, e.g. {example}.</source>
-        <translation>&apos;{layer}&apos; indeholder {n} specialer, der tegnes oven på hinanden. Vis ét speciale ad gangen: filtrér laget, fx {example}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="370"/>
-        <source>Preparing the page</source>
-        <translation>Forbereder siden</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="379"/>
-        <source>The atlas coverage layer &apos;{layer}&apos; has no features{filter}, so there is no area to make a page for. Choose a layer with areas (e.g. the kommuner), or leave the atlas coverage empty for a single page.</source>
-        <translation>Atlassets dækningslag &apos;{layer}&apos; har ingen objekter{filter}, så der er intet område at lave en side for. Vælg et lag med områder (fx kommunerne), eller lad atlassets dækningslag være tomt for én side.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="520"/>
-        <source>The logo file {file} does not exist.</source>
-        <translation>Logofilen {file} findes ikke.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="576"/>
-        <source>The summary layer &apos;{layer}&apos; has no field(s) {fields} (SUMMARY_FIELDS). Its fields are: {available}.</source>
-        <translation>Oversigtslaget &apos;{layer}&apos; har ikke felterne {fields} (SUMMARY_FIELDS). Dets felter er: {available}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="638"/>
-        <source>Writing the PDF</source>
-        <translation>Skriver PDF&apos;en</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="656"/>
-        <source>The atlas coverage layer &apos;{layer}&apos; has no features to print.</source>
-        <translation>Atlasdækningslaget &apos;{layer}&apos; har ingen objekter at udskrive.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="673"/>
-        <source>Could not write the PDF {file}: {error}</source>
-        <translation>Kunne ikke skrive PDF&apos;en {file}: {error}</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="677"/>
-        <source>{pages} page(s) written.</source>
-        <translation>{pages} side(r) skrevet.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="696"/>
-        <source>The file given for {parameter} does not exist: {file}.</source>
-        <translation>Filen angivet i {parameter} findes ikke: {file}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="714"/>
-        <source>The layer given for {parameter} could not be opened: {value}. Check the file path and the layer name after &apos;|layername=&apos;, or leave {parameter} empty.</source>
-        <translation>Laget angivet i {parameter} kunne ikke åbnes: {value}. Kontrollér filstien og lagnavnet efter &apos;|layername=&apos;, eller lad {parameter} være tom.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="722"/>
-        <source>The filter of the layer &apos;{layer}&apos; given for {parameter} is not valid: {filter}. Write it as a QGIS expression on the layer&apos;s fields ({fields}), e.g. kommune = &apos;Læsø&apos;.</source>
-        <translation>Filteret på laget &apos;{layer}&apos; angivet i {parameter} er ikke gyldigt: {filter}. Skriv det som et QGIS-udtryk på lagets felter ({fields}), fx kommune = &apos;Læsø&apos;.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="742"/>
-        <source>{parameter} is ignored: it names a field of {parent}, which is empty.</source>
-        <translation>{parameter} ignoreres: den angiver et felt i {parent}, som er tom.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="751"/>
-        <source>The field &apos;{field}&apos; given for {parameter} is not in the layer &apos;{layer}&apos; ({parent}). Its fields are: {fields}. Choose one of them, or leave {parameter} empty to use the first name-like field.</source>
-        <translation>Feltet &apos;{field}&apos; angivet i {parameter} findes ikke i laget &apos;{layer}&apos; ({parent}). Lagets felter er: {fields}. Vælg et af dem, eller lad {parameter} være tom for at bruge det første navnelignende felt.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="793"/>
-        <source> … ({n} more)</source>
-        <translation> … ({n} mere)</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="800"/>
-        <source> (filter: {filter})</source>
-        <translation> (filter: {filter})</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="811"/>
-        <source>No PDF file name was given.</source>
-        <translation>Der er ikke angivet noget navn til PDF-filen.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="815"/>
-        <source>The PDF file name {file} (OUTPUT) does not end in .pdf; give a name ending in .pdf.</source>
-        <translation>PDF-filnavnet {file} (OUTPUT) slutter ikke på .pdf; angiv et navn, der slutter på .pdf.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="826"/>
-        <source>The PDF cannot be written to {file}: {reason}. Choose a folder you can write to.</source>
-        <translation>PDF&apos;en kan ikke skrives til {file}: {reason}. Vælg en mappe, du kan skrive i.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="833"/>
-        <source>The PDF destination {file} is a folder; give a file name ending in .pdf.</source>
-        <translation>PDF-destinationen {file} er en mappe; angiv et filnavn, der ender på .pdf.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="846"/>
-        <source>The run report (REPORT) and the PDF (OUTPUT) were given the same file {file}; give the report its own name ending in .json.</source>
-        <translation>Kørselsrapporten (REPORT) og PDF&apos;en (OUTPUT) har fået samme fil {file}; giv rapporten sit eget navn, der slutter på .json.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="853"/>
-        <source>The run report {file} (REPORT) does not end in .json; give a name ending in .json (a text copy is written beside it).</source>
-        <translation>Kørselsrapporten {file} (REPORT) slutter ikke på .json; angiv et navn, der slutter på .json (en tekstudgave skrives ved siden af).</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="866"/>
-        <source>The run report cannot be written to {file}. Choose a folder you can write to.</source>
-        <translation>Kørselsrapporten kan ikke skrives til {file}. Vælg en mappe, du kan skrive i.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="874"/>
+        <location filename="../processing/map_report/atlas.py" line="26"/>
         <source>the file could not be written</source>
         <translation>filen kunne ikke skrives</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="875"/>
+        <location filename="../processing/map_report/atlas.py" line="27"/>
         <source>printing failed</source>
         <translation>udskrivningen mislykkedes</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="876"/>
+        <location filename="../processing/map_report/atlas.py" line="28"/>
         <source>not enough memory</source>
         <translation>ikke nok hukommelse</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="877"/>
+        <location filename="../processing/map_report/atlas.py" line="29"/>
         <source>the atlas could not be prepared</source>
         <translation>atlasset kunne ikke forberedes</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="878"/>
+        <location filename="../processing/map_report/atlas.py" line="30"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="886"/>
-        <source>The layout template {file} does not exist.</source>
-        <translation>Layoutskabelonen {file} findes ikke.</translation>
+        <location filename="../processing/map_report/atlas.py" line="76"/>
+        <source>Writing the PDF</source>
+        <translation>Skriver PDF&apos;en</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="889"/>
-        <source>The layout template {file} is not valid XML.</source>
-        <translation>Layoutskabelonen {file} er ikke gyldig XML.</translation>
+        <location filename="../processing/map_report/atlas.py" line="94"/>
+        <source>The atlas coverage layer &apos;{layer}&apos; has no features to print.</source>
+        <translation>Atlasdækningslaget &apos;{layer}&apos; har ingen objekter at udskrive.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="893"/>
-        <source>The layout template {file} could not be loaded.</source>
-        <translation>Layoutskabelonen {file} kunne ikke indlæses.</translation>
+        <location filename="../processing/map_report/atlas.py" line="110"/>
+        <source>Could not write the PDF {file}: {error}</source>
+        <translation>Kunne ikke skrive PDF&apos;en {file}: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="898"/>
-        <source>The layout template {file} has no item with the id {ids}.</source>
-        <translation>Layoutskabelonen {file} har intet element med id&apos;et {ids}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/map_report.py" line="1040"/>
+        <location filename="../processing/map_report/layers.py" line="54"/>
         <source>The style {file} could not be applied to &apos;{layer}&apos;: {error}</source>
         <translation>Stilen {file} kunne ikke anvendes på &apos;{layer}&apos;: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="1116"/>
+        <location filename="../processing/map_report/layers.py" line="130"/>
         <source>The style of &apos;{layer}&apos; uses band {band}, but the raster has {count} band(s). Choose the matching sundplan output or another style.</source>
         <translation>Stilen for &apos;{layer}&apos; bruger bånd {band}, men rasteret har {count} bånd. Vælg det tilsvarende sundplan-resultat eller en anden stil.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="1126"/>
+        <location filename="../processing/map_report/layers.py" line="140"/>
         <source>The style of &apos;{layer}&apos; ({style}) needs the field(s) {missing}, which the layer does not have (it has: {available}). Map the sundplan output the style is made for, or give a STYLE that fits this layer.</source>
         <translation>Stilen for &apos;{layer}&apos; ({style}) kræver felt(erne) {missing}, som laget ikke har (det har: {available}). Vis det sundplan-resultat, stilen er lavet til, eller angiv en STYLE, der passer til laget.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="1893"/>
+        <location filename="../processing/map_report/layout.py" line="77"/>
+        <source>The layout template {file} does not exist.</source>
+        <translation>Layoutskabelonen {file} findes ikke.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/layout.py" line="80"/>
+        <source>The layout template {file} is not valid XML.</source>
+        <translation>Layoutskabelonen {file} er ikke gyldig XML.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/layout.py" line="84"/>
+        <source>The layout template {file} could not be loaded.</source>
+        <translation>Layoutskabelonen {file} kunne ikke indlæses.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/layout.py" line="89"/>
+        <source>The layout template {file} has no item with the id {ids}.</source>
+        <translation>Layoutskabelonen {file} har intet element med id&apos;et {ids}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/layout.py" line="120"/>
+        <source>The logo file {file} does not exist.</source>
+        <translation>Logofilen {file} findes ikke.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/not_reached.py" line="176"/>
         <source>Printed on the page: {figure}</source>
         <translation>Trykt på siden: {figure}</translation>
     </message>
     <message>
-        <location filename="../processing/map_report.py" line="1895"/>
+        <location filename="../processing/map_report/not_reached.py" line="178"/>
         <source>Printed on {n} pages; all areas together: {figure}</source>
         <translation>Trykt på {n} sider; alle områder tilsammen: {figure}</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="45"/>
+        <source>No layer to map was given (parameter {parameter}).</source>
+        <translation>Der blev ikke angivet noget lag at vise på kortet (parameteren {parameter}).</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="49"/>
+        <source>The layer to map &apos;{layer}&apos; (parameter {parameter}) has no features{filter}: there is nothing to draw. Choose a sundplan output with features, or change its filter.</source>
+        <translation>Laget &apos;{layer}&apos; (parameteren {parameter}) har ingen objekter{filter}: der er intet at tegne. Vælg et sundplan-resultat med objekter, eller ret dets filter.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="62"/>
+        <source>The atlas coverage layer &apos;{layer}&apos; has no features{filter}, so there is no area to make a page for. Choose a layer with areas (e.g. the kommuner), or leave the atlas coverage empty for a single page.</source>
+        <translation>Atlassets dækningslag &apos;{layer}&apos; har ingen objekter{filter}, så der er intet område at lave en side for. Vælg et lag med områder (fx kommunerne), eller lad atlassets dækningslag være tomt for én side.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="124"/>
+        <source>The file given for {parameter} does not exist: {file}.</source>
+        <translation>Filen angivet i {parameter} findes ikke: {file}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="143"/>
+        <source>The layer given for {parameter} could not be opened: {value}. Check the file path and the layer name after &apos;|layername=&apos;, or leave {parameter} empty.</source>
+        <translation>Laget angivet i {parameter} kunne ikke åbnes: {value}. Kontrollér filstien og lagnavnet efter &apos;|layername=&apos;, eller lad {parameter} være tom.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="151"/>
+        <source>The filter of the layer &apos;{layer}&apos; given for {parameter} is not valid: {filter}. Write it as a QGIS expression on the layer&apos;s fields ({fields}), e.g. kommune = &apos;Læsø&apos;.</source>
+        <translation>Filteret på laget &apos;{layer}&apos; angivet i {parameter} er ikke gyldigt: {filter}. Skriv det som et QGIS-udtryk på lagets felter ({fields}), fx kommune = &apos;Læsø&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="172"/>
+        <source>{parameter} is ignored: it names a field of {parent}, which is empty.</source>
+        <translation>{parameter} ignoreres: den angiver et felt i {parent}, som er tom.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="181"/>
+        <source>The field &apos;{field}&apos; given for {parameter} is not in the layer &apos;{layer}&apos; ({parent}). Its fields are: {fields}. Choose one of them, or leave {parameter} empty to use the first name-like field.</source>
+        <translation>Feltet &apos;{field}&apos; angivet i {parameter} findes ikke i laget &apos;{layer}&apos; ({parent}). Lagets felter er: {fields}. Vælg et af dem, eller lad {parameter} være tom for at bruge det første navnelignende felt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="215"/>
+        <source> … ({n} more)</source>
+        <translation> … ({n} mere)</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="222"/>
+        <source> (filter: {filter})</source>
+        <translation> (filter: {filter})</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="228"/>
+        <source>No PDF file name was given.</source>
+        <translation>Der er ikke angivet noget navn til PDF-filen.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="232"/>
+        <source>The PDF file name {file} (OUTPUT) does not end in .pdf; give a name ending in .pdf.</source>
+        <translation>PDF-filnavnet {file} (OUTPUT) slutter ikke på .pdf; angiv et navn, der slutter på .pdf.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="243"/>
+        <source>The PDF cannot be written to {file}: {reason}. Choose a folder you can write to.</source>
+        <translation>PDF&apos;en kan ikke skrives til {file}: {reason}. Vælg en mappe, du kan skrive i.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="250"/>
+        <source>The PDF destination {file} is a folder; give a file name ending in .pdf.</source>
+        <translation>PDF-destinationen {file} er en mappe; angiv et filnavn, der ender på .pdf.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="263"/>
+        <source>The run report (REPORT) and the PDF (OUTPUT) were given the same file {file}; give the report its own name ending in .json.</source>
+        <translation>Kørselsrapporten (REPORT) og PDF&apos;en (OUTPUT) har fået samme fil {file}; giv rapporten sit eget navn, der slutter på .json.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="270"/>
+        <source>The run report {file} (REPORT) does not end in .json; give a name ending in .json (a text copy is written beside it).</source>
+        <translation>Kørselsrapporten {file} (REPORT) slutter ikke på .json; angiv et navn, der slutter på .json (en tekstudgave skrives ved siden af).</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="283"/>
+        <source>The run report cannot be written to {file}. Choose a folder you can write to.</source>
+        <translation>Kørselsrapporten kan ikke skrives til {file}. Vælg en mappe, du kan skrive i.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/render.py" line="80"/>
+        <source>its style</source>
+        <translation>lagets stil</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/render.py" line="86"/>
+        <source>&apos;{layer}&apos; holds {n} specialties, drawn on top of each other. Map one specialty at a time: filter the layer, e.g. {example}.</source>
+        <translation>&apos;{layer}&apos; indeholder {n} specialer, der tegnes oven på hinanden. Vis ét speciale ad gangen: filtrér laget, fx {example}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/render.py" line="100"/>
+        <source>Preparing the page</source>
+        <translation>Forbereder siden</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/render.py" line="202"/>
+        <source>The summary layer &apos;{layer}&apos; has no field(s) {fields} (SUMMARY_FIELDS). Its fields are: {available}.</source>
+        <translation>Oversigtslaget &apos;{layer}&apos; har ikke felterne {fields} (SUMMARY_FIELDS). Dets felter er: {available}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/render.py" line="323"/>
+        <source>{pages} page(s) written.</source>
+        <translation>{pages} side(r) skrevet.</translation>
     </message>
     <message>
         <location filename="../processing/provider.py" line="43"/>
@@ -1523,405 +1594,128 @@
         <translation>Syntetisk eksempelregion, seed {seed}: {roads} vejlinjer, {hospitals} sygehuse, {gps} lægepraksis, {kommuner} kommuner, {population} indbyggere.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="71"/>
+        <location filename="../processing/specialist_gaps.py" line="56"/>
         <source>Specialist-practice gaps against need (Speciallægedækning mod behov)</source>
         <translation>Speciallægedækning mod behov</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="86"/>
+        <location filename="../processing/specialist_gaps.py" line="71"/>
         <source>Compares, per specialty and area, today&apos;s specialist capacity (ydernumre) with a need-based fair share, and shows what it would take to close the gap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: specialist practices as points (specialty field; capacity field, default 1 per practice) or a table of capacity per area and specialty; areas with population by age and sex (columns m_0_4, k_0_4 … m_85_plus, k_85_plus, or a &apos;population&apos; column), as polygons or a table; optionally a grouping into regions, sundhedsråd (embedded, by kommunekode) or your own grouping table; need weights per specialty (shipped defaults, none, or your CSV); the reference total per specialty: today&apos;s capacity (default) or a planned total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialty names may be Danish, English or common aliases (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: need-weighted population = Σ persons × weight, scaled so its total equals the total population. Fair share = reference total × the area&apos;s share of need. Gap = capacity − fair share; ratio = capacity / fair share; classes under- / over-supplied at your thresholds (default 0.8 and 1.25). Per specialty: the highest to lowest capacity per 100 000 need-weighted inhabitants, a Gini coefficient of capacity against need, and the index of dissimilarity (the share of capacity that would have to move) with the number of capacities it means. The relocation plan is a transport problem solved with scipy/HiGHS: moves from over- to under-supplied areas reaching the fair shares with the least capacity × km between area centres; with today&apos;s total it moves exactly dissimilarity × capacity. A planned total adds &apos;new&apos; (or &apos;withdraw&apos;) rows for the difference.&lt;br&gt;&lt;br&gt;&lt;b&gt;Optional network part&lt;/b&gt;: with a road network and resident locations (raster or points), the population beyond a travel time (default 60 minutes) from the nearest practice of each specialty, per area, as a share of reached residents. Residents with no road within the snap distance (pop_unsnapped) or by a road that leads to no practice of the specialty (pop_unreachable) are counted apart (share_not_reached), and the log warns when more than the warning share (default 1 %) is not reached.&lt;br&gt;&lt;br&gt;Practices outside all areas are reported and not counted; areas without population get fair share 0. Areas whose id is not in the grouping (Christiansø, 0411, is in no region) form the row &apos;outside the grouping&apos;: shown, but without a fair share and left out of Gini, dissimilarity, classes and relocations. Capacities must be numbers ≥ 0, and not 0 everywhere. Relocation centres lie inside their area (population-weighted for grouping units). Defaults and sources: resources/data/README.md.</source>
         <translation>Sammenligner pr. speciale og område dagens speciallægekapacitet (ydernumre) med en behovsbestemt rimelig andel og viser, hvad der skal til for at lukke forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: speciallægepraksis som punkter (specialefelt; kapacitetsfelt, standard 1 pr. praksis) eller en tabel med kapacitet pr. område og speciale; områder med befolkning efter alder og køn (kolonnerne m_0_4, k_0_4 … m_85_plus, k_85_plus eller en kolonne &apos;population&apos;) som polygoner eller tabel; eventuelt en gruppering i regioner, sundhedsråd (indbygget, via kommunekode) eller din egen grupperingstabel; behovsvægte pr. speciale (medfølgende standardvægte, ingen eller din CSV); referencetotalen pr. speciale: dagens kapacitet (standard) eller en planlagt total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialenavne kan være danske, engelske eller almindelige kaldenavne (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: behovsvægtet befolkning = Σ personer × vægt, skaleret så totalen svarer til den samlede befolkning. Rimelig andel = referencetotal × områdets andel af behovet. Forskel = kapacitet − rimelig andel; forholdstal = kapacitet / rimelig andel; klasserne under- / overforsynet ved dine tærskler (standard 0,8 og 1,25). Pr. speciale: højeste til laveste kapacitet pr. 100.000 behovsvægtede indbyggere, en Gini-koefficient for kapacitet mod behov og dissimilaritetsindekset (den andel af kapaciteten, der skulle flyttes) med det antal kapaciteter, det svarer til. Flytteplanen er et transportproblem løst med scipy/HiGHS: flytninger fra over- til underforsynede områder, der når de rimelige andele med mindst mulig kapacitet × km mellem områdernes midtpunkter; med dagens total flyttes præcis dissimilaritet × kapacitet. En planlagt total tilføjer rækker med &apos;new&apos; (eller &apos;withdraw&apos;) for forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Valgfri netværksdel&lt;/b&gt;: med et vejnet og indbyggernes placering (raster eller punkter) beregnes pr. område befolkningen, der bor længere end en rejsetid (standard 60 minutter) fra nærmeste praksis i hvert speciale, som andel af de nåede indbyggere. Indbyggere uden vej inden for tilknytningsafstanden (pop_unsnapped) eller ved en vej uden forbindelse til en praksis i specialet (pop_unreachable) tælles for sig (share_not_reached), og loggen advarer, når mere end advarselsandelen (standard 1 %) ikke nås.&lt;br&gt;&lt;br&gt;Praksis uden for alle områder rapporteres og tælles ikke med; områder uden befolkning får den rimelige andel 0. Områder, hvis id ikke er med i inddelingen (Christiansø, 0411, hører ikke til nogen region), udgør rækken &apos;uden for inddeling&apos;: de vises, men uden rimelig andel og indgår ikke i Gini, dissimilaritet, klasser og flytninger. Kapaciteter skal være tal ≥ 0 og ikke 0 overalt. Flytningernes midtpunkter ligger inden for deres område (befolkningsvægtede for grupperingsenheder). Standardværdier og kilder: resources/data/README.md.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="128"/>
-        <source>Specialist practices (points)</source>
-        <translation>Speciallægepraksis (punkter)</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="136"/>
-        <source>Specialty field of the practices</source>
-        <translation>Specialefelt i praksislaget</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="144"/>
-        <source>Capacity field (full-time ydernumre; empty = 1 per practice)</source>
-        <translation>Kapacitetsfelt (fuldtids-ydernumre; tomt = 1 pr. praksis)</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="153"/>
-        <source>…or a capacity table per area and specialty</source>
-        <translation>…eller en kapacitetstabel pr. område og speciale</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="159"/>
-        <source>Area id field of the capacity table</source>
-        <translation>Felt med område-id i kapacitetstabellen</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="160"/>
-        <source>Specialty field of the capacity table</source>
-        <translation>Specialefelt i kapacitetstabellen</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="161"/>
-        <source>Capacity field of the capacity table</source>
-        <translation>Kapacitetsfelt i kapacitetstabellen</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="169"/>
+        <location filename="../processing/specialist_gaps.py" line="112"/>
         <source>Areas with population by age and sex (polygons or a table)</source>
         <translation>Områder med befolkning efter alder og køn (polygoner eller en tabel)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="176"/>
-        <source>Report for larger units</source>
-        <translation>Rapportér for større enheder</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="46"/>
-        <source>None: the areas themselves</source>
-        <translation>Ingen: selve områderne</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="47"/>
-        <source>Regions (5, until 2026), by kommunekode</source>
-        <translation>Regioner (5, indtil 2026), via kommunekode</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="48"/>
-        <source>Regions from 2027 (4), by kommunekode</source>
-        <translation>Regioner fra 2027 (4), via kommunekode</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="49"/>
-        <source>Sundhedsråd (17), by kommunekode</source>
-        <translation>Sundhedsråd (17), via kommunekode</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="50"/>
-        <source>Sundhedsfællesskaber (21, 2019 proposal), by kommunekode</source>
-        <translation>Sundhedsfællesskaber (21, forslaget fra 2019), via kommunekode</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="51"/>
-        <source>A grouping table (area id -&gt; unit)</source>
-        <translation>En grupperingstabel (område-id -&gt; enhed)</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="184"/>
-        <source>Grouping table (for &apos;a grouping table&apos;)</source>
-        <translation>Grupperingstabel (til &apos;en grupperingstabel&apos;)</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="190"/>
-        <source>Grouping table: area id field</source>
-        <translation>Grupperingstabel: felt med område-id</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="191"/>
-        <source>Grouping table: unit field</source>
-        <translation>Grupperingstabel: enhedsfelt</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="201"/>
-        <source>Need weights</source>
-        <translation>Behovsvægte</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="54"/>
-        <source>Default need weights per specialty (shipped, documented)</source>
-        <translation>Standardbehovsvægte pr. speciale (medfølger, dokumenteret)</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="55"/>
-        <source>Unweighted population</source>
-        <translation>Uvægtet befolkning</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="56"/>
-        <source>A weight table (CSV: specialty, age_group, sex, weight)</source>
-        <translation>En vægttabel (CSV: specialty, age_group, sex, weight)</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="209"/>
-        <source>Weight table (CSV)</source>
-        <translation>Vægttabel (CSV)</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="211"/>
-        <source>CSV files</source>
-        <translation>CSV-filer</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="217"/>
+        <location filename="../processing/specialist_gaps.py" line="121"/>
         <source>Only these specialties (separated by &apos;;&apos;, empty = all found)</source>
         <translation>Kun disse specialer (adskilt af &apos;;&apos;, tomt = alle fundne)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="224"/>
+        <location filename="../processing/specialist_gaps.py" line="128"/>
         <source>Planned totals (specialty=number; …; empty = today&apos;s national capacity)</source>
         <translation>Planlagte totaler (speciale=antal; …; tomt = dagens landsdækkende kapacitet)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="229"/>
+        <location filename="../processing/specialist_gaps.py" line="135"/>
         <source>Under-supplied below capacity / fair share</source>
         <translation>Underforsynet under kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="230"/>
+        <location filename="../processing/specialist_gaps.py" line="140"/>
         <source>Over-supplied above capacity / fair share</source>
         <translation>Overforsynet over kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="242"/>
-        <source>Network part: travel time limit (minutes)</source>
-        <translation>Netværksdel: grænse for rejsetid (minutter)</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="249"/>
-        <source>Network part: residents (population raster)</source>
-        <translation>Netværksdel: indbyggere (befolkningsraster)</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="250"/>
-        <source>Network part: …or residents as points/polygons</source>
-        <translation>Netværksdel: …eller indbyggere som punkter/polygoner</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="251"/>
-        <source>Network part: population field</source>
-        <translation>Netværksdel: befolkningsfelt</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="259"/>
+        <location filename="../processing/specialist_gaps.py" line="152"/>
         <source>Gaps per area and specialty</source>
         <translation>Forskelle pr. område og speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="264"/>
-        <location filename="../processing/specialist_gaps.py" line="614"/>
+        <location filename="../processing/specialist_gaps.py" line="153"/>
+        <location filename="../processing/specialist_gaps.py" line="233"/>
         <source>Summary per specialty</source>
         <translation>Opsummering pr. speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="270"/>
+        <location filename="../processing/specialist_gaps.py" line="156"/>
         <source>Relocation plan (moves between area centres)</source>
         <translation>Flytteplan (flytninger mellem områdernes midtpunkter)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="277"/>
+        <location filename="../processing/specialist_gaps.py" line="164"/>
         <source>Population beyond the time limit per area and specialty (network part)</source>
         <translation>Befolkning uden for tidsgrænsen pr. område og speciale (netværksdel)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="293"/>
-        <source>Choose the areas with population (a layer or table).</source>
-        <translation>Vælg områderne med befolkning (et lag eller en tabel).</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="303"/>
-        <source>The areas &apos;{layer}&apos; have no population columns: give age/sex columns (m_0_4, k_0_4 … m_85_plus, k_85_plus) or a &apos;population&apos; field. Fields found: {fields}.</source>
-        <translation>Områderne &apos;{layer}&apos; har ingen befolkningskolonner: angiv alders-/kønskolonner (m_0_4, k_0_4 … m_85_plus, k_85_plus) eller et felt &apos;population&apos;. Fundne felter: {fields}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="329"/>
-        <source>The table &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
-        <translation>Tabellen &apos;{layer}&apos; har intet felt &apos;{field}&apos;.</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="340"/>
-        <source>The area table &apos;{layer}&apos; is empty.</source>
-        <translation>Områdetabellen &apos;{layer}&apos; er tom.</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="353"/>
-        <source>The areas &apos;{layer}&apos; have duplicate ids: {ids}. Choose an id field with one value per area.</source>
-        <translation>Områderne &apos;{layer}&apos; har dublerede id&apos;er: {ids}. Vælg et id-felt med én værdi pr. område.</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="373"/>
-        <source>Grouping by a table needs the grouping table and its area id and unit fields.</source>
-        <translation>Gruppering efter en tabel kræver grupperingstabellen og dens felter for område-id og enhed.</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="401"/>
-        <source>Choose the specialty field of the practices.</source>
-        <translation>Vælg specialefeltet i praksislaget.</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="404"/>
-        <source>Practices as points need polygon areas to be placed in. Give the areas as polygons, or give a capacity table per area instead.</source>
-        <translation>Praksis som punkter skal have polygonområder at blive placeret i. Angiv områderne som polygoner, eller angiv i stedet en kapacitetstabel pr. område.</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="458"/>
-        <source>The capacity table needs its area id, specialty and capacity fields.</source>
-        <translation>Kapacitetstabellen kræver sine felter for område-id, speciale og kapacitet.</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="469"/>
-        <source>Give the specialist practices (points) or a capacity table per area.</source>
-        <translation>Angiv speciallægepraksis (punkter) eller en kapacitetstabel pr. område.</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="479"/>
+        <location filename="../processing/specialist_gaps.py" line="194"/>
         <source>Reading areas and population</source>
         <translation>Læser områder og befolkning</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="482"/>
-        <source>Reading specialist capacity</source>
-        <translation>Læser speciallægekapacitet</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="493"/>
-        <source>Choose the weight table (CSV), or another weight mode.</source>
-        <translation>Vælg vægttabellen (CSV) eller en anden vægtmetode.</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="523"/>
-        <source>Need-weighted population, fair shares and gaps</source>
-        <translation>Behovsvægtet befolkning, rimelige andele og forskelle</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="550"/>
-        <source>{n} practice(s) lie outside all areas and are not counted (feature ids {ids}). See the report.</source>
-        <translation>{n} praksis ligger uden for alle områder og tælles ikke med (objekt-id&apos;er {ids}). Se rapporten.</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="562"/>
-        <source>{n} area(s) are not in the grouping ({areas}): they form the row &apos;outside the grouping&apos;, shown without a fair share and left out of the comparison.</source>
-        <translation>{n} område(r) er ikke med i inddelingen ({areas}): de udgør rækken &apos;uden for inddeling&apos;, vises uden rimelig andel og indgår ikke i sammenligningen.</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="605"/>
+        <location filename="../processing/specialist_gaps.py" line="224"/>
         <source>Specialist gaps</source>
         <translation>Speciallægeforskelle</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="640"/>
+        <location filename="../processing/specialist_gaps.py" line="250"/>
         <source>Relocation plan</source>
         <translation>Flytteplan</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="666"/>
-        <source>The network part needs the practices as points and the areas as polygons.</source>
-        <translation>Netværksdelen kræver praksis som punkter og områderne som polygoner.</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="671"/>
-        <source>The network part needs polygon areas.</source>
-        <translation>Netværksdelen kræver polygonområder.</translation>
-    </message>
-    <message>
-        <location filename="../processing/specialist_gaps.py" line="677"/>
-        <source>Travel times: {s}</source>
-        <translation>Rejsetider: {s}</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/catchments.py" line="139"/>
-        <source>No active hospitals: at least one hospital is needed.</source>
-        <translation>Ingen aktive sygehuse: der skal være mindst ét sygehus.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/catchments.py" line="143"/>
-        <source>The road network &apos;{network}&apos; has no roads.</source>
-        <translation>Vejnettet &apos;{network}&apos; har ingen veje.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/catchments.py" line="144"/>
-        <source>Snapping hospitals to the road network</source>
-        <translation>Knytter sygehusene til vejnettet</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/catchments.py" line="165"/>
-        <source>{count} hospital(s) lie farther than the maximum snap distance ({max_snap_m:.0f} m) from any road of &apos;{network}&apos;: {hospitals}. Check the hospitals&apos; CRS and positions, use a network that covers them, or raise the maximum snap distance.</source>
-        <translation>{count} sygehus(e) ligger længere fra en vej i &apos;{network}&apos; end den største afstand ved tilknytning til vejnettet ({max_snap_m:.0f} m): {hospitals}. Kontrollér sygehusenes koordinatsystem og placering, brug et vejnet, der dækker dem, eller hæv den største afstand ved tilknytning.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/catchments.py" line="180"/>
-        <source>No road of &apos;{network}&apos; leads to hospital(s) {hospitals}: the nearest road node has no incoming road (a one-way dead end or an isolated vertex). Move the hospital point next to a connected road or fix the network.</source>
-        <translation>Ingen vej i &apos;{network}&apos; fører til sygehus(e) {hospitals}: den nærmeste vejknude har ingen indgående vej (en ensrettet blindvej eller et isoleret knudepunkt). Flyt sygehuspunktet hen til en sammenhængende vej, eller ret vejnettet.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/catchments.py" line="197"/>
-        <source>Shortest paths from {hospitals} hospitals over {nodes:,} road nodes</source>
-        <translation>Korteste veje fra {hospitals} sygehuse over {nodes:,} vejknuder</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/catchments.py" line="223"/>
-        <source>{reached:,} of {nodes:,} road nodes reach a hospital</source>
-        <translation>{reached:,} af {nodes:,} vejknuder når et sygehus</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/catchments.py" line="239"/>
-        <location filename="../sundplan_qgis/fca.py" line="468"/>
-        <source>The access speed must be positive (got {speed} km/h).</source>
-        <translation>Hastigheden mellem et sted og vejen skal være positiv (angivet: {speed} km/t).</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/catchments.py" line="275"/>
-        <location filename="../sundplan_qgis/rasters.py" line="539"/>
-        <source>Snapping locations {start:,}–{stop:,} of {n:,}</source>
-        <translation>Knytter steder {start:,}–{stop:,} af {n:,} til vejnettet</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/catchments.py" line="314"/>
-        <source>Locations done</source>
-        <translation>Placeringer færdige</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/catchments.py" line="330"/>
+        <location filename="../sundplan_qgis/catchment_tables.py" line="23"/>
         <source>Time bands must be positive minutes, e.g. 15,30,45,60 (got {bands}).</source>
         <translation>Tidsintervallerne skal være positive minuttal, fx 15,30,45,60 (angivet: {bands}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="335"/>
+        <location filename="../sundplan_qgis/catchment_tables.py" line="28"/>
         <source>Time bands must be strictly increasing, e.g. 15,30,45,60 (got {bands}).</source>
         <translation>Tidsintervallerne skal være strengt stigende, fx 15,30,45,60 (angivet: {bands}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="633"/>
+        <location filename="../sundplan_qgis/catchments.py" line="208"/>
         <source>The population input &apos;{layer}&apos; has no populated locations.</source>
         <translation>Befolkningen &apos;{layer}&apos; har ingen beboede steder.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="718"/>
+        <location filename="../sundplan_qgis/catchments.py" line="293"/>
         <source>Summarising catchments, bands and areas</source>
         <translation>Opsummerer optageområder, tidsintervaller og områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="753"/>
+        <location filename="../sundplan_qgis/catchments.py" line="328"/>
         <source>Polygonising catchments</source>
         <translation>Laver polygoner af optageområderne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="757"/>
+        <location filename="../sundplan_qgis/catchments.py" line="332"/>
         <source>Polygonising time bands</source>
         <translation>Laver polygoner af tidsintervallerne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="763"/>
+        <location filename="../sundplan_qgis/catchments.py" line="338"/>
         <source>Clipping polygons to the land</source>
         <translation>Klipper polygonerne til land</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="877"/>
+        <location filename="../sundplan_qgis/catchments.py" line="452"/>
         <source>{n_ids} hospital ids were given for {n} hospitals.</source>
         <translation>Der blev angivet {n_ids} sygehus-id&apos;er for {n} sygehuse.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="882"/>
+        <location filename="../sundplan_qgis/catchments.py" line="457"/>
         <source>Hospital &apos;{hospital}&apos; has no id. Give every hospital an id, or choose no id field to use the feature ids.</source>
         <translation>Sygehuset &apos;{hospital}&apos; har intet id. Giv hvert sygehus et id, eller vælg intet id-felt for at bruge objekt-id&apos;erne.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="891"/>
+        <location filename="../sundplan_qgis/catchments.py" line="466"/>
         <source>The hospital id {id} is used by both &apos;{first}&apos; and &apos;{second}&apos;. Hospital ids must be unique.</source>
         <translation>Sygehus-id&apos;et {id} bruges af både &apos;{first}&apos; og &apos;{second}&apos;. Sygehus-id&apos;er skal være entydige.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="969"/>
+        <location filename="../sundplan_qgis/catchments.py" line="544"/>
         <source>No land mask was used: without areas (e.g. kommuner) access legs may cross the sea, and the raster and polygons may cover sea.</source>
         <translation>Der blev ikke brugt nogen landmaske: uden områder (fx kommuner) kan adgangsstrækninger krydse havet, og rasteret og polygonerne kan dække hav.</translation>
     </message>
@@ -1946,69 +1740,69 @@
         <translation>Advarselsgrænsen for indbyggere, der ikke nås, skal være en procentsats mellem 0 og 100, ikke {value}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="79"/>
+        <location filename="../sundplan_qgis/density.py" line="70"/>
         <source>&apos;{name}&apos; (feature {fid}: {value})</source>
         <translation>&apos;{name}&apos; (objekt {fid}: {value})</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="87"/>
+        <location filename="../sundplan_qgis/density.py" line="78"/>
         <source>{count} practice(s) of &apos;{layer}&apos; have a NULL, zero or negative capacity in &apos;{field}&apos;: {practices}. Each practice needs a capacity &gt; 0 (number of GPs or lægekapaciteter); fix the values or filter those practices out.</source>
         <translation>{count} praksis i &apos;{layer}&apos; har en kapacitet i &apos;{field}&apos;, der er NULL, nul eller negativ: {practices}. Hver praksis skal have en kapacitet &gt; 0 (antal læger eller lægekapaciteter); ret værdierne, eller filtrer de praksis fra.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="144"/>
+        <location filename="../sundplan_qgis/density.py" line="128"/>
         <source>feature id</source>
         <translation>objekt-id</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="306"/>
+        <location filename="../sundplan_qgis/density.py" line="288"/>
         <source>The area layer &apos;{layer}&apos; has no areas.</source>
         <translation>Områdelaget &apos;{layer}&apos; har ingen områder.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="309"/>
+        <location filename="../sundplan_qgis/density.py" line="291"/>
         <source>The shortage threshold must be a positive number of residents per GP (got {threshold}).</source>
         <translation>Tærsklen for lægemangel skal være et positivt antal indbyggere pr. læge (angivet: {threshold}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="318"/>
+        <location filename="../sundplan_qgis/density.py" line="300"/>
         <source>No population for the areas of &apos;{layer}&apos;: choose a population field, age/sex columns (m_0_4 … k_85_plus) or a population raster/layer.</source>
         <translation>Ingen befolkning for områderne i &apos;{layer}&apos;: vælg et befolkningsfelt, alders-/kønskolonner (m_0_4 … k_85_plus) eller et befolkningsraster/-lag.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="330"/>
+        <location filename="../sundplan_qgis/density.py" line="312"/>
         <source>The population of {count} area(s) of &apos;{layer}&apos; is NULL or negative: {areas}. Fill in the population (0 if nobody lives there).</source>
         <translation>Befolkningen i {count} område(r) i &apos;{layer}&apos; er NULL eller negativ: {areas}. Udfyld befolkningen (0, hvis ingen bor der).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="339"/>
+        <location filename="../sundplan_qgis/density.py" line="321"/>
         <source>Need weighting needs population by age (and sex) per area, but the area layer &apos;{layer}&apos; has no age/sex columns (expected m_0_4, k_0_4, …, k_85_plus). Add them or switch need weighting off.</source>
         <translation>Behovsvægtning kræver befolkning efter alder (og køn) pr. område, men områdelaget &apos;{layer}&apos; har ingen alders-/kønskolonner (forventet m_0_4, k_0_4, …, k_85_plus). Tilføj dem, eller slå behovsvægtning fra.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="356"/>
+        <location filename="../sundplan_qgis/density.py" line="338"/>
         <source>{count} area(s) of &apos;{layer}&apos; have residents but no one in the age/sex columns, so no need factor: {areas}</source>
         <translation>{count} område(r) i &apos;{layer}&apos; har beboere, men ingen i alders-/kønskolonnerne og dermed ingen behovsfaktor: {areas}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="405"/>
-        <source>The grouping table has no column &apos;{column}&apos; (columns: {columns}).</source>
-        <translation>Grupperingstabellen har ingen kolonne &apos;{column}&apos; (kolonner: {columns}).</translation>
+        <location filename="../sundplan_qgis/density.py" line="593"/>
+        <source>Summing the population raster per area</source>
+        <translation>Summerer befolkningsrasteret pr. område</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="413"/>
-        <source>The grouping table lists these keys more than once: {keys}.</source>
-        <translation>Grupperingstabellen har disse nøgler mere end én gang: {keys}.</translation>
+        <location filename="../sundplan_qgis/density.py" line="606"/>
+        <source>Need weighting chosen but &apos;{layer}&apos; has no age/sex columns (m_0_4 … k_85_plus).</source>
+        <translation>Behovsvægtning er valgt, men &apos;{layer}&apos; har ingen alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="419"/>
-        <source>The grouping table has no column(s) {missing} (columns: {columns}).</source>
-        <translation>Grupperingstabellen har ingen kolonne(r) {missing} (kolonner: {columns}).</translation>
+        <location filename="../sundplan_qgis/density.py" line="620"/>
+        <source>Area ids are not kommunekoder: no embedded roll-up.</source>
+        <translation>Område-id&apos;erne er ikke kommunekoder: ingen opsamling med den indbyggede tabel.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="432"/>
-        <source>{n} area id(s) are not in the grouping table: {ids}. They form the row &apos;{label}&apos; of every roll-up, left out of ranks, Gini, best/worst and shortage counts.</source>
-        <translation>{n} område-id står ikke i grupperingstabellen: {ids}. De udgør rækken &apos;{label}&apos; i alle opsamlinger og indgår ikke i rangering, Gini, bedste/dårligste enhed eller antallet med lægemangel.</translation>
+        <location filename="../sundplan_qgis/density.py" line="621"/>
+        <source>Computing GP density</source>
+        <translation>Beregner lægedækning</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="179"/>
@@ -2054,6 +1848,12 @@
         <location filename="../sundplan_qgis/fca.py" line="288"/>
         <source>Straight-line catchments {done:,}/{n:,}</source>
         <translation>Optageområder i fugleflugt {done:,}/{n:,}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="468"/>
+        <location filename="../sundplan_qgis/snapping.py" line="214"/>
+        <source>The access speed must be positive (got {speed} km/h).</source>
+        <translation>Hastigheden mellem et sted og vejen skal være positiv (angivet: {speed} km/t).</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="478"/>
@@ -2123,461 +1923,496 @@
         <translation>Tilgængelighed færdig</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="125"/>
-        <source>Unknown specialty names in &apos;{source}&apos;: {found}. Use one of the 15 specialties (Danish or English name, or a common alias): {known}. Names are matched ignoring case, spaces and hyphens; see resources/data/specialties.csv.</source>
-        <translation>Ukendte specialenavne i &apos;{source}&apos;: {found}. Brug et af de 15 specialer (dansk eller engelsk navn eller et almindeligt alias): {known}. Navnene sammenlignes uden hensyn til store/små bogstaver, mellemrum og bindestreger; se resources/data/specialties.csv.</translation>
+        <location filename="../sundplan_qgis/gap_reach.py" line="73"/>
+        <source>Travel times: {s}</source>
+        <translation>Rejsetider: {s}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="156"/>
-        <source>The need-weight table &apos;{table}&apos; does not exist.</source>
-        <translation>Behovsvægttabellen &apos;{table}&apos; findes ikke.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/gaps.py" line="162"/>
-        <source>The need-weight table &apos;{table}&apos; lacks the column(s) {missing}. It needs specialty, age_group, sex (m/k/all) and weight; found: {found}.</source>
-        <translation>Behovsvægttabellen &apos;{table}&apos; mangler kolonne(rne) {missing}. Den skal have specialty, age_group, sex (m/k/all) og weight; fundet: {found}.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/gaps.py" line="176"/>
-        <source>The need-weight table &apos;{table}&apos; has sex values {values}; use m, k or all.</source>
-        <translation>Behovsvægttabellen &apos;{table}&apos; har kønsværdierne {values}; brug m, k eller all.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/gaps.py" line="186"/>
-        <source>The need-weight table &apos;{table}&apos; has age groups {values}; use {allowed}.</source>
-        <translation>Behovsvægttabellen &apos;{table}&apos; har aldersgrupperne {values}; brug {allowed}.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/gaps.py" line="199"/>
-        <source>The need-weight table &apos;{table}&apos; has weights that are not numbers ≥ 0: {rows}.</source>
-        <translation>Behovsvægttabellen &apos;{table}&apos; har vægte, der ikke er tal ≥ 0: {rows}.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/gaps.py" line="219"/>
-        <source>The need-weight table &apos;{table}&apos; lists some rows twice: {rows}.</source>
-        <translation>Behovsvægttabellen &apos;{table}&apos; har nogle rækker to gange: {rows}.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/gaps.py" line="263"/>
+        <location filename="../sundplan_qgis/gaps.py" line="86"/>
         <source>The need-weight table has no rows for &apos;{specialty}&apos; and no general rows (specialty &apos;{general}&apos;). Add rows for it, or a &apos;{general}&apos; profile.</source>
         <translation>Behovsvægttabellen har ingen rækker for &apos;{specialty}&apos; og ingen generelle rækker (speciale &apos;{general}&apos;). Tilføj rækker for specialet eller en &apos;{general}&apos;-profil.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="283"/>
+        <location filename="../sundplan_qgis/gaps.py" line="106"/>
         <source>The need weights for &apos;{specialty}&apos; miss the age group(s) {groups} that the population has. Give a weight for every age group (per sex, or sex &apos;all&apos;).</source>
         <translation>Behovsvægtene for &apos;{specialty}&apos; mangler aldersgruppe(rne) {groups}, som befolkningen har. Angiv en vægt for hver aldersgruppe (pr. køn eller med køn &apos;all&apos;).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="310"/>
+        <location filename="../sundplan_qgis/gaps.py" line="133"/>
         <source>The population has empty or non-numeric age/sex counts for the area(s) {areas}.</source>
         <translation>Befolkningen har tomme eller ikke-numeriske antal i alders-/kønskolonnerne for område(rne) {areas}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="316"/>
+        <location filename="../sundplan_qgis/gaps.py" line="139"/>
         <source>The population has negative age/sex counts.</source>
         <translation>Befolkningen har negative antal i alders-/kønskolonnerne.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="321"/>
+        <location filename="../sundplan_qgis/gaps.py" line="144"/>
         <source>The population column has empty, non-numeric or negative values.</source>
         <translation>Befolkningskolonnen har tomme, ikke-numeriske eller negative værdier.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="323"/>
+        <location filename="../sundplan_qgis/gaps.py" line="146"/>
         <source>The areas have no population: give age/sex columns (m_0_4, k_0_4, … m_85_plus, k_85_plus) or a &apos;population&apos; column. Columns found: {columns}.</source>
         <translation>Områderne har ingen befolkning: angiv alders-/kønskolonner (m_0_4, k_0_4, … m_85_plus, k_85_plus) eller en kolonne &apos;population&apos;. Fundne kolonner: {columns}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="336"/>
+        <location filename="../sundplan_qgis/gaps.py" line="159"/>
         <source>Need weights are by age group, but the population has no age/sex columns (m_0_4 … k_85_plus). Give them, or choose unweighted population.</source>
         <translation>Behovsvægtene er efter aldersgruppe, men befolkningen har ingen alders-/kønskolonner (m_0_4 … k_85_plus). Angiv dem, eller vælg uvægtet befolkning.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="347"/>
+        <location filename="../sundplan_qgis/gaps.py" line="170"/>
         <source>Need weights for &apos;{specialty}&apos;: {error}</source>
         <translation>Behovsvægte for &apos;{specialty}&apos;: {error}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="353"/>
+        <location filename="../sundplan_qgis/gaps.py" line="176"/>
         <source>The need-weighted population for &apos;{specialty}&apos; is zero in every area: no population, or all its weights are zero.</source>
         <translation>Den behovsvægtede befolkning for &apos;{specialty}&apos; er nul i alle områder: ingen befolkning, eller alle specialets vægte er nul.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="427"/>
+        <location filename="../sundplan_qgis/gaps.py" line="250"/>
         <source>The relocation plan could not be solved: {reason}</source>
         <translation>Omfordelingsplanen kunne ikke løses: {reason}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="473"/>
+        <location filename="../sundplan_qgis/gaps.py" line="302"/>
         <source>The class thresholds must satisfy 0 &lt; under ≤ 1 ≤ over; got under {under:g} and over {over:g}.</source>
         <translation>Klassegrænserne skal opfylde 0 &lt; under ≤ 1 ≤ over; angivet: under {under:g} og over {over:g}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="481"/>
+        <location filename="../sundplan_qgis/gaps.py" line="310"/>
         <source>The population table needs an &apos;area_id&apos; column.</source>
         <translation>Befolkningstabellen skal have en kolonne &apos;area_id&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="485"/>
+        <location filename="../sundplan_qgis/gaps.py" line="314"/>
         <source>Duplicate area ids in the population: {ids}. Each area once.</source>
         <translation>Dublerede område-id&apos;er i befolkningen: {ids}. Hvert område må kun forekomme én gang.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="503"/>
+        <location filename="../sundplan_qgis/gaps.py" line="332"/>
         <source>Every area is outside the grouping: no area id is in the grouping table. Check that the area ids are the table&apos;s keys (e.g. kommunekoder).</source>
         <translation>Alle områder er uden for inddelingen: intet område-id står i grupperingstabellen. Kontrollér, at områdernes id er tabellens nøgler (f.eks. kommunekoder).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="511"/>
+        <location filename="../sundplan_qgis/gaps.py" line="340"/>
         <source>The capacity table needs a &apos;{column}&apos; column.</source>
         <translation>Kapacitetstabellen skal have en kolonne &apos;{column}&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="517"/>
+        <location filename="../sundplan_qgis/gaps.py" line="346"/>
         <source>Empty or non-numeric capacity for {rows}. Give every practice a capacity (full-time ydernumre) or leave the field unset.</source>
         <translation>Tom eller ikke-numerisk kapacitet for {rows}. Giv hver praksis en kapacitet (fuldtids-ydernumre), eller lad feltet være tomt.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="522"/>
+        <location filename="../sundplan_qgis/gaps.py" line="351"/>
         <source>{specialty} in area {area}</source>
         <translation>{specialty} i område {area}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="534"/>
+        <location filename="../sundplan_qgis/gaps.py" line="363"/>
         <source>Negative capacity for {rows}. Capacities are numbers of full-time ydernumre, 0 or more.</source>
         <translation>Negativ kapacitet for {rows}. Kapaciteter er antal fuldtids-ydernumre, 0 eller flere.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="539"/>
+        <location filename="../sundplan_qgis/gaps.py" line="368"/>
         <source>{specialty} in area {area} ({value:g})</source>
         <translation>{specialty} i område {area} ({value:g})</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="553"/>
+        <location filename="../sundplan_qgis/gaps.py" line="382"/>
         <source>The capacity table has area ids that are not among the areas: {unknown}. Areas: {areas}.</source>
         <translation>Kapacitetstabellen har område-id&apos;er, der ikke findes blandt områderne: {unknown}. Områder: {areas}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="562"/>
+        <location filename="../sundplan_qgis/gaps.py" line="391"/>
         <source>The planned total for &apos;{specialty}&apos; must be a number ≥ 0.</source>
         <translation>Den planlagte total for &apos;{specialty}&apos; skal være et tal ≥ 0.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="569"/>
+        <location filename="../sundplan_qgis/gaps.py" line="398"/>
         <source>No specialist capacity given: the practices/capacity table is empty.</source>
         <translation>Ingen speciallægekapacitet angivet: praksis-/kapacitetstabellen er tom.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="907"/>
-        <source>Practices without a capacity in &apos;{layer}&apos; ({field}): feature ids {ids}. Fill in the number of full-time ydernumre.</source>
-        <translation>Praksis uden kapacitet i &apos;{layer}&apos; ({field}): objekt-id&apos;er {ids}. Udfyld antallet af fuldtids-ydernumre.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/gaps.py" line="915"/>
-        <source>Capacities that are not finite numbers in &apos;{layer}&apos; ({field}): feature ids {ids}. Fill in the number of full-time ydernumre.</source>
-        <translation>Kapaciteter, der ikke er endelige tal, i &apos;{layer}&apos; ({field}): objekt-id {ids}. Udfyld antallet af fuldtids-ydernumre.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/gaps.py" line="923"/>
-        <source>Negative capacities in &apos;{layer}&apos; ({field}): feature ids {ids}. Capacities are numbers of full-time ydernumre, 0 or more.</source>
-        <translation>Negative kapaciteter i &apos;{layer}&apos; ({field}): objekt-id&apos;er {ids}. Kapaciteter er antal fuldtids-ydernumre, 0 eller flere.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/gaps.py" line="931"/>
-        <source>Every practice of &apos;{layer}&apos; has capacity 0 in &apos;{field}&apos;: there is no capacity to compare with need. Choose the field with the number of full-time ydernumre, or leave the capacity field empty (1 per practice).</source>
-        <translation>Alle praksis i &apos;{layer}&apos; har kapacitet 0 i &apos;{field}&apos;: der er ingen kapacitet at sammenligne med behovet. Vælg feltet med antallet af fuldtids-ydernumre, eller lad kapacitetsfeltet være tomt (1 pr. praksis).</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/gaps.py" line="949"/>
+        <location filename="../sundplan_qgis/gaps.py" line="683"/>
         <source>The capacity of {specialties} is 0 in every area, so there is nothing to compare with need. Check the capacity field (full-time ydernumre per practice: all 0 or empty?), leave those specialties out, or give a planned total for them (e.g. &apos;{example}=60&apos;).</source>
         <translation>Kapaciteten i {specialties} er 0 i alle områder, så der er intet at sammenligne med behovet. Kontrollér kapacitetsfeltet (fuldtids-ydernumre pr. praksis: alle 0 eller tomme?), udelad disse specialer, eller angiv en planlagt total for dem (f.eks. &apos;{example}=60&apos;).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="966"/>
+        <location filename="../sundplan_qgis/gaps.py" line="793"/>
+        <source>Need-weighted population, fair shares and gaps</source>
+        <translation>Behovsvægtet befolkning, rimelige andele og forskelle</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="820"/>
+        <source>{n} practice(s) lie outside all areas and are not counted (feature ids {ids}). See the report.</source>
+        <translation>{n} praksis ligger uden for alle områder og tælles ikke med (objekt-id&apos;er {ids}). Se rapporten.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="831"/>
+        <source>{n} area(s) are not in the grouping ({areas}): they form the row &apos;outside the grouping&apos;, shown without a fair share and left out of the comparison.</source>
+        <translation>{n} område(r) er ikke med i inddelingen ({areas}): de udgør rækken &apos;uden for inddeling&apos;, vises uden rimelig andel og indgår ikke i sammenligningen.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/grouping.py" line="32"/>
+        <source>None: the areas themselves</source>
+        <translation>Ingen: selve områderne</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/grouping.py" line="33"/>
+        <source>Regions (5, until 2026), by kommunekode</source>
+        <translation>Regioner (5, indtil 2026), via kommunekode</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/grouping.py" line="34"/>
+        <source>Regions from 2027 (4), by kommunekode</source>
+        <translation>Regioner fra 2027 (4), via kommunekode</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/grouping.py" line="35"/>
+        <source>Sundhedsråd (17), by kommunekode</source>
+        <translation>Sundhedsråd (17), via kommunekode</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/grouping.py" line="36"/>
+        <source>Sundhedsfællesskaber (21, 2019 proposal), by kommunekode</source>
+        <translation>Sundhedsfællesskaber (21, forslaget fra 2019), via kommunekode</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/grouping.py" line="39"/>
+        <source>Roll up to regions / sundhedsråd / sundhedsfællesskaber (embedded table; area ids must be kommunekoder)</source>
+        <translation>Saml op på regioner / sundhedsråd / sundhedsfællesskaber (indbygget tabel; område-id&apos;erne skal være kommunekoder)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/grouping.py" line="44"/>
+        <source>A grouping table (area id -&gt; unit)</source>
+        <translation>En grupperingstabel (område-id -&gt; enhed)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/grouping.py" line="78"/>
         <source>Unknown grouping level &apos;{level}&apos;. Use region, region_2027, sundhedsraad or sundhedsfaellesskab.</source>
         <translation>Ukendt grupperingsniveau &apos;{level}&apos;. Brug region, region_2027, sundhedsraad eller sundhedsfaellesskab.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="984"/>
-        <source>Cannot read the planned total &apos;{text}&apos;. Write specialty=number, separated by &apos;;&apos;, e.g. &apos;Dermato-venerologi=60; Reumatologi=50&apos;.</source>
-        <translation>Kan ikke læse den planlagte total &apos;{text}&apos;. Skriv speciale=antal, adskilt af &apos;;&apos;, fx &apos;Dermato-venerologi=60; Reumatologi=50&apos;.</translation>
+        <location filename="../sundplan_qgis/grouping.py" line="136"/>
+        <source>The grouping table has no column &apos;{column}&apos; (columns: {columns}).</source>
+        <translation>Grupperingstabellen har ingen kolonne &apos;{column}&apos; (kolonner: {columns}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="993"/>
-        <source>The planned total for &apos;{specialty}&apos; is not a number.</source>
-        <translation>Den planlagte total for &apos;{specialty}&apos; er ikke et tal.</translation>
+        <location filename="../sundplan_qgis/grouping.py" line="144"/>
+        <source>The grouping table lists these keys more than once: {keys}.</source>
+        <translation>Grupperingstabellen har disse nøgler mere end én gang: {keys}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="997"/>
-        <source>The planned total for &apos;{specialty}&apos; must be 0 or more.</source>
-        <translation>Den planlagte total for &apos;{specialty}&apos; skal være 0 eller mere.</translation>
+        <location filename="../sundplan_qgis/grouping.py" line="150"/>
+        <source>The grouping table has no column(s) {missing} (columns: {columns}).</source>
+        <translation>Grupperingstabellen har ingen kolonne(r) {missing} (kolonner: {columns}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="111"/>
+        <location filename="../sundplan_qgis/grouping.py" line="166"/>
+        <source>{n} area id(s) are not in the grouping table: {ids}. They form the row &apos;{label}&apos; of every roll-up, left out of ranks, Gini, best/worst and shortage counts.</source>
+        <translation>{n} område-id står ikke i grupperingstabellen: {ids}. De udgør rækken &apos;{label}&apos; i alle opsamlinger og indgår ikke i rangering, Gini, bedste/dårligste enhed eller antallet med lægemangel.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="163"/>
         <source>The need weights &apos;{label}&apos; have no column(s) {missing}. Expected columns: age_group, sex (m/k/all, optional), weight.</source>
         <translation>Behovsvægtene &apos;{label}&apos; har ingen kolonne(r) {missing}. Forventede kolonner: age_group, sex (m/k/all, valgfri), weight.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="126"/>
+        <location filename="../sundplan_qgis/need.py" line="178"/>
         <source>Row {row} of the need weights &apos;{label}&apos;: age group &apos;{value}&apos; is not one of {groups}.</source>
         <translation>Række {row} i behovsvægtene &apos;{label}&apos;: aldersgruppen &apos;{value}&apos; er ikke en af {groups}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="137"/>
+        <location filename="../sundplan_qgis/need.py" line="188"/>
         <source>Row {row} of the need weights &apos;{label}&apos;: sex &apos;{value}&apos; must be m, k or all.</source>
         <translation>Række {row} i behovsvægtene &apos;{label}&apos;: køn &apos;{value}&apos; skal være m, k eller all.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="148"/>
+        <location filename="../sundplan_qgis/need.py" line="199"/>
         <source>Row {row} of the need weights &apos;{label}&apos; (age group {group}, sex {sex}): the weight must be a positive number (got {value!r}).</source>
         <translation>Række {row} i behovsvægtene &apos;{label}&apos; (aldersgruppe {group}, køn {sex}): vægten skal være et positivt tal (angivet: {value!r}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="164"/>
+        <location filename="../sundplan_qgis/need.py" line="215"/>
         <source>The need weights &apos;{label}&apos; list some age groups twice: {pairs}.</source>
         <translation>Behovsvægtene &apos;{label}&apos; har nogle aldersgrupper to gange: {pairs}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="170"/>
+        <location filename="../sundplan_qgis/need.py" line="221"/>
         <source>The need weights &apos;{label}&apos; are empty.</source>
         <translation>Behovsvægtene &apos;{label}&apos; er tomme.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="198"/>
+        <location filename="../sundplan_qgis/need.py" line="255"/>
         <source>No default need weights for the service &apos;{service}&apos;. Give a weight table (defaults exist for: {services}).</source>
         <translation>Der er ingen standardbehovsvægte for ydelsen &apos;{service}&apos;. Angiv en vægttabel (der findes standardvægte for: {services}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="212"/>
+        <location filename="../sundplan_qgis/need.py" line="269"/>
         <source>The need weight file &apos;{path}&apos; does not exist.</source>
         <translation>Behovsvægtfilen &apos;{path}&apos; findes ikke.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="216"/>
+        <location filename="../sundplan_qgis/need.py" line="273"/>
         <source>Cannot read the need weight file &apos;{path}&apos;: {error}</source>
         <translation>Kan ikke læse behovsvægtfilen &apos;{path}&apos;: {error}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="224"/>
+        <location filename="../sundplan_qgis/need.py" line="281"/>
         <source>The need weights &apos;{label}&apos; have no rows for service &apos;{service}&apos;.</source>
         <translation>Behovsvægtene &apos;{label}&apos; har ingen rækker for ydelsen &apos;{service}&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="265"/>
+        <location filename="../sundplan_qgis/need.py" line="308"/>
+        <source>The need-weight table &apos;{table}&apos; does not exist.</source>
+        <translation>Behovsvægttabellen &apos;{table}&apos; findes ikke.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="314"/>
+        <source>The need-weight table &apos;{table}&apos; lacks the column(s) {missing}. It needs specialty, age_group, sex (m/k/all) and weight; found: {found}.</source>
+        <translation>Behovsvægttabellen &apos;{table}&apos; mangler kolonne(rne) {missing}. Den skal have specialty, age_group, sex (m/k/all) og weight; fundet: {found}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="328"/>
+        <source>The need-weight table &apos;{table}&apos; has sex values {values}; use m, k or all.</source>
+        <translation>Behovsvægttabellen &apos;{table}&apos; har kønsværdierne {values}; brug m, k eller all.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="336"/>
+        <source>The need-weight table &apos;{table}&apos; has age groups {values}; use {allowed}.</source>
+        <translation>Behovsvægttabellen &apos;{table}&apos; har aldersgrupperne {values}; brug {allowed}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="349"/>
+        <source>The need-weight table &apos;{table}&apos; has weights that are not numbers ≥ 0: {rows}.</source>
+        <translation>Behovsvægttabellen &apos;{table}&apos; har vægte, der ikke er tal ≥ 0: {rows}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="369"/>
+        <source>The need-weight table &apos;{table}&apos; lists some rows twice: {rows}.</source>
+        <translation>Behovsvægttabellen &apos;{table}&apos; har nogle rækker to gange: {rows}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="422"/>
         <source>No population-by-age columns found (expected names like m_0_4, k_0_4, …, k_85_plus). Give age/sex columns or switch need weighting off.</source>
         <translation>Ingen kolonner med befolkning efter alder fundet (forventede navne som m_0_4, k_0_4, …, k_85_plus). Angiv alders-/kønskolonner, eller slå behovsvægtning fra.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="271"/>
+        <location filename="../sundplan_qgis/need.py" line="428"/>
         <source>Population columns not found: {columns}.</source>
         <translation>Befolkningskolonnerne blev ikke fundet: {columns}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="279"/>
+        <location filename="../sundplan_qgis/need.py" line="436"/>
         <source>The need weights &apos;{label}&apos; do not cover these age groups present in the population: {groups}. Add a weight for each (sex &apos;all&apos; covers both).</source>
         <translation>Behovsvægtene &apos;{label}&apos; dækker ikke disse aldersgrupper, som findes i befolkningen: {groups}. Tilføj en vægt for hver (køn &apos;all&apos; dækker begge køn).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="291"/>
+        <location filename="../sundplan_qgis/need.py" line="448"/>
         <source>The population column &apos;{column}&apos; is NULL or not a number for {rows}. Fill in 0 where nobody lives.</source>
         <translation>Befolkningskolonnen &apos;{column}&apos; er NULL eller ikke et tal for {rows}. Udfyld 0, hvor ingen bor.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="299"/>
+        <location filename="../sundplan_qgis/need.py" line="456"/>
         <source>The population column &apos;{column}&apos; is negative for {rows}.</source>
         <translation>Befolkningskolonnen &apos;{column}&apos; er negativ for {rows}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network.py" line="160"/>
-        <source>Road layer &apos;{layer}&apos; has no usable lines (no features, or none with a line geometry of at least two vertices). Check the layer, its filter and its geometry type.</source>
-        <translation>Vejlaget &apos;{layer}&apos; har ingen brugbare linjer (ingen objekter, eller ingen med en linjegeometri med mindst to knudepunkter). Kontrollér laget, dets filter og dets geometritype.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="167"/>
-        <source>Road layer &apos;{layer}&apos;: coords must be an (V, 2) array.</source>
-        <translation>Vejlaget &apos;{layer}&apos;: coords skal være et (V, 2)-array.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="169"/>
-        <source>Road layer &apos;{layer}&apos;: offsets do not index coords.</source>
-        <translation>Vejlaget &apos;{layer}&apos;: offsets passer ikke til coords.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="172"/>
-        <source>Road layer &apos;{layer}&apos;: {attribute} has {count} values for {n} lines.</source>
-        <translation>Vejlaget &apos;{layer}&apos;: {attribute} har {count} værdier for {n} linjer.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="183"/>
-        <source>Road layer &apos;{layer}&apos; has {count} vertices with missing (NaN) coordinates, first in line {line}. Repair the geometries (e.g. Processing &apos;Fix geometries&apos;) or remove those features.</source>
-        <translation>Vejlaget &apos;{layer}&apos; har {count} knudepunkter med manglende (NaN) koordinater, første i linje {line}. Reparer geometrierne (fx med Processing-værktøjet &apos;Fix geometries&apos;), eller fjern de objekter.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="247"/>
-        <source>Road layer &apos;{layer}&apos; has no coordinate reference system. Assign its CRS, then reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N).</source>
-        <translation>Vejlaget &apos;{layer}&apos; har intet koordinatsystem. Tildel laget dets koordinatsystem, og omprojicér det derefter til et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM 32N).</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="255"/>
-        <source>Road layer &apos;{layer}&apos; has a CRS that cannot be read ({error}). Reproject it to EPSG:25832 (ETRS89 / UTM 32N).</source>
-        <translation>Vejlaget &apos;{layer}&apos; har et koordinatsystem, der ikke kan læses ({error}). Omprojicér det til EPSG:25832 (ETRS89 / UTM 32N).</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="262"/>
-        <source>Road layer &apos;{layer}&apos; is in a geographic CRS ({crs}); lengths would be in degrees. Reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N), and try again.</source>
-        <translation>Vejlaget &apos;{layer}&apos; er i et geografisk koordinatsystem ({crs}); længder ville blive målt i grader. Omprojicér det til et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM 32N), og prøv igen.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="273"/>
-        <source>Road layer &apos;{layer}&apos; is in {crs}, a Mercator projection whose lengths are about 1.8 times too long in Denmark. Reproject it to EPSG:25832 (ETRS89 / UTM 32N).</source>
-        <translation>Vejlaget &apos;{layer}&apos; er i {crs}, en Mercator-projektion, hvis længder er ca. 1,8 gange for lange i Danmark. Omprojicér det til EPSG:25832 (ETRS89 / UTM 32N).</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="282"/>
-        <source>Road layer &apos;{layer}&apos; is in a projected CRS with units {units} ({crs}), not metres. Reproject it to e.g. EPSG:25832 (ETRS89 / UTM 32N).</source>
-        <translation>Vejlaget &apos;{layer}&apos; er i et projiceret koordinatsystem med enhederne {units} ({crs}), ikke meter. Omprojicér det til fx EPSG:25832 (ETRS89 / UTM 32N).</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="423"/>
-        <source>Road layer &apos;{layer}&apos;: the speed field &apos;{field}&apos; has implausible speeds (≤ 0 or more than {max:g} km/h) in {count} features: {features}. Correct them, or set them to NULL so the road class&apos;s default speed is used.</source>
-        <translation>Vejlaget &apos;{layer}&apos;: hastighedsfeltet &apos;{field}&apos; har usandsynlige hastigheder (≤ 0 eller over {max:g} km/t) i {count} objekter: {features}. Ret dem, eller sæt dem til NULL, så vejklassens standardhastighed bruges.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="735"/>
-        <source>Road layer &apos;{layer}&apos; has no field &apos;{field}&apos; (given as the {what} field). Fields found: {fields}. Choose one of those.</source>
-        <translation>Vejlaget &apos;{layer}&apos; har intet felt &apos;{field}&apos; (angivet som {what}-feltet). Fundne felter: {fields}. Vælg et af dem.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="741"/>
-        <location filename="../sundplan_qgis/network.py" line="815"/>
-        <source>(none)</source>
-        <translation>(ingen)</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="784"/>
-        <source>Cannot read the road file &apos;{path}&apos;: {error}. Check that it exists and is a vector format GDAL can open (GeoPackage, shapefile, ...).</source>
-        <translation>Kan ikke læse vejnetsfilen &apos;{path}&apos;: {error}. Kontrollér, at den findes og er i et vektorformat, som GDAL kan åbne (GeoPackage, shapefil, ...).</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="791"/>
-        <source>Cannot read the road file &apos;{path}&apos;. Check that it exists and is a vector format GDAL can open (GeoPackage, shapefile, ...).</source>
-        <translation>Kan ikke læse vejnetsfilen &apos;{path}&apos;. Kontrollér, at den findes og er i et vektorformat, som GDAL kan åbne (GeoPackage, shapefil, ...).</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="799"/>
-        <source>Road file &apos;{file}&apos; has {count} layers ({layers}); choose one.</source>
-        <translation>Vejnetsfilen &apos;{file}&apos; har {count} lag ({layers}); vælg et af dem.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="803"/>
-        <source>none</source>
-        <translation>ingen</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="811"/>
-        <source>Road file &apos;{file}&apos; has no layer {layer!r}. Layers found: {layers}.</source>
-        <translation>Vejnetsfilen &apos;{file}&apos; har intet lag {layer!r}. Fundne lag: {layers}.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="830"/>
-        <source>Road layer &apos;{layer}&apos; has {geometry_type} geometries; a line layer is needed.</source>
-        <translation>Vejlaget &apos;{layer}&apos; har {geometry_type}-geometrier; der skal bruges et linjelag.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="860"/>
-        <location filename="../sundplan_qgis/network.py" line="1110"/>
-        <source>Reading the road network &apos;{network}&apos;</source>
-        <translation>Læser vejnettet &apos;{network}&apos;</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="880"/>
-        <source>Cannot read road layer &apos;{layer}&apos;: {error}. Check the filter expression.</source>
-        <translation>Kan ikke læse vejlaget &apos;{layer}&apos;: {error}. Kontrollér filterudtrykket.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="885"/>
-        <source>Cannot read road layer &apos;{layer}&apos;: {error}.</source>
-        <translation>Kan ikke læse vejlaget &apos;{layer}&apos;: {error}.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="892"/>
-        <source>Road layer &apos;{layer}&apos; has features that are not lines (feature ids {fids}). Filter them out or convert them to lines.</source>
-        <translation>Vejlaget &apos;{layer}&apos; har objekter, der ikke er linjer (objekt-id&apos;er {fids}). Filtrer dem fra, eller konverter dem til linjer.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="951"/>
-        <source>The layer&apos;s Arrow stream has no geometry column.</source>
-        <translation>Lagets Arrow-strøm har ingen geometrikolonne.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="1041"/>
-        <source>OSM file &apos;{path}&apos; does not exist or is not a file.</source>
-        <translation>OSM-filen &apos;{path}&apos; findes ikke eller er ikke en fil.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="1045"/>
-        <source>Unknown target CRS {crs!r} for &apos;{file}&apos;: {error}</source>
-        <translation>Ukendt målkoordinatsystem {crs!r} for &apos;{file}&apos;: {error}</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="1116"/>
-        <source>Cannot read OSM file &apos;{file}&apos;: {error}. Check that it is an OSM XML (.osm, .osm.bz2) or PBF (.osm.pbf) file and not truncated.</source>
-        <translation>Kan ikke læse OSM-filen &apos;{file}&apos;: {error}. Kontrollér, at det er en OSM XML-fil (.osm, .osm.bz2) eller en PBF-fil (.osm.pbf), og at den ikke er afkortet.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="1129"/>
-        <source>OSM file &apos;{file}&apos; has no drivable roads or ferries (highway=motorway ... service). Check the extract covers the area.</source>
-        <translation>OSM-filen &apos;{file}&apos; har ingen farbare veje eller færger (highway=motorway ... service). Kontrollér, at udtrækket dækker området.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="1134"/>
-        <source>OSM file &apos;{file}&apos; has no drivable roads (highway=motorway ... service). Check the extract covers the area.</source>
-        <translation>OSM-filen &apos;{file}&apos; har ingen farbare veje (highway=motorway ... service). Kontrollér, at udtrækket dækker området.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="1229"/>
-        <source>Speed table row {row} ({value!r}) needs two values: road class and km/h.</source>
-        <translation>Række {row} i hastighedstabellen ({value!r}) skal have to værdier: vejklasse og km/t.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="1240"/>
-        <source>Speed table row {row}: the speed for class &apos;{road_class}&apos; is {value!r}; give a positive number of km/h.</source>
-        <translation>Række {row} i hastighedstabellen: hastigheden for vejklassen &apos;{road_class}&apos; er {value!r}; angiv et positivt antal km/t.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="1248"/>
-        <source>Speed table row {row}: {value!r} km/h for class &apos;{road_class}&apos; is implausible; give at most {max:g} km/h.</source>
-        <translation>Hastighedstabellen række {row}: {value!r} km/t for klassen &apos;{road_class}&apos; er usandsynligt; angiv højst {max:g} km/t.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network.py" line="1282"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="89"/>
         <source>The road layer&apos;s extent is too large for the merge tolerance; use a larger tolerance or a projected CRS in metres.</source>
         <translation>Vejlagets udstrækning er for stor til sammenlægningstolerancen; brug en større tolerance eller et projiceret koordinatsystem i meter.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network.py" line="1362"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="169"/>
         <source>The realism factor must be &gt; 0 (got {factor}).</source>
         <translation>Realismefaktoren skal være &gt; 0 (angivet: {factor}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network.py" line="1364"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="171"/>
         <source>Ferry boarding time must be ≥ 0 minutes (got {minutes}).</source>
         <translation>Ombordkørselstiden for færger skal være ≥ 0 minutter (angivet: {minutes}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network.py" line="1376"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="183"/>
         <source>Ferry speed must be &gt; 0 km/h (got {speed}).</source>
         <translation>Færgehastigheden skal være &gt; 0 km/t (angivet: {speed}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network.py" line="1394"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="201"/>
         <source>Road layer &apos;{layer}&apos;: {count} lines have no speed and their road class has no default speed (classes: {classes}). Add these classes to the speed table, or choose a speed field.</source>
         <translation>Vejlaget &apos;{layer}&apos;: {count} linjer har ingen hastighed, og deres vejklasse har ingen standardhastighed (klasser: {classes}). Tilføj disse klasser til hastighedstabellen, eller vælg et hastighedsfelt.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network.py" line="1421"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="228"/>
         <source>Road layer &apos;{layer}&apos; has no road segments left to route on (all lines are ferries that were excluded, or have zero length). Check the layer and the &apos;include ferries&apos; option.</source>
         <translation>Vejlaget &apos;{layer}&apos; har ingen vejsegmenter tilbage at beregne ruter på (alle linjer er færger, som blev udeladt, eller har længden nul). Kontrollér laget og indstillingen &apos;Medtag færger&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/lines.py" line="55"/>
+        <source>Road layer &apos;{layer}&apos; has no usable lines (no features, or none with a line geometry of at least two vertices). Check the layer, its filter and its geometry type.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har ingen brugbare linjer (ingen objekter, eller ingen med en linjegeometri med mindst to knudepunkter). Kontrollér laget, dets filter og dets geometritype.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/lines.py" line="62"/>
+        <source>Road layer &apos;{layer}&apos;: coords must be an (V, 2) array.</source>
+        <translation>Vejlaget &apos;{layer}&apos;: coords skal være et (V, 2)-array.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/lines.py" line="64"/>
+        <source>Road layer &apos;{layer}&apos;: offsets do not index coords.</source>
+        <translation>Vejlaget &apos;{layer}&apos;: offsets passer ikke til coords.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/lines.py" line="67"/>
+        <source>Road layer &apos;{layer}&apos;: {attribute} has {count} values for {n} lines.</source>
+        <translation>Vejlaget &apos;{layer}&apos;: {attribute} har {count} værdier for {n} linjer.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/lines.py" line="78"/>
+        <source>Road layer &apos;{layer}&apos; has {count} vertices with missing (NaN) coordinates, first in line {line}. Repair the geometries (e.g. Processing &apos;Fix geometries&apos;) or remove those features.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har {count} knudepunkter med manglende (NaN) koordinater, første i linje {line}. Reparer geometrierne (fx med Processing-værktøjet &apos;Fix geometries&apos;), eller fjern de objekter.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/lines.py" line="94"/>
+        <source>Road layer &apos;{layer}&apos; has no coordinate reference system. Assign its CRS, then reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N).</source>
+        <translation>Vejlaget &apos;{layer}&apos; har intet koordinatsystem. Tildel laget dets koordinatsystem, og omprojicér det derefter til et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM 32N).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/lines.py" line="102"/>
+        <source>Road layer &apos;{layer}&apos; has a CRS that cannot be read ({error}). Reproject it to EPSG:25832 (ETRS89 / UTM 32N).</source>
+        <translation>Vejlaget &apos;{layer}&apos; har et koordinatsystem, der ikke kan læses ({error}). Omprojicér det til EPSG:25832 (ETRS89 / UTM 32N).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/lines.py" line="109"/>
+        <source>Road layer &apos;{layer}&apos; is in a geographic CRS ({crs}); lengths would be in degrees. Reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N), and try again.</source>
+        <translation>Vejlaget &apos;{layer}&apos; er i et geografisk koordinatsystem ({crs}); længder ville blive målt i grader. Omprojicér det til et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM 32N), og prøv igen.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/lines.py" line="120"/>
+        <source>Road layer &apos;{layer}&apos; is in {crs}, a Mercator projection whose lengths are about 1.8 times too long in Denmark. Reproject it to EPSG:25832 (ETRS89 / UTM 32N).</source>
+        <translation>Vejlaget &apos;{layer}&apos; er i {crs}, en Mercator-projektion, hvis længder er ca. 1,8 gange for lange i Danmark. Omprojicér det til EPSG:25832 (ETRS89 / UTM 32N).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/lines.py" line="129"/>
+        <source>Road layer &apos;{layer}&apos; is in a projected CRS with units {units} ({crs}), not metres. Reproject it to e.g. EPSG:25832 (ETRS89 / UTM 32N).</source>
+        <translation>Vejlaget &apos;{layer}&apos; er i et projiceret koordinatsystem med enhederne {units} ({crs}), ikke meter. Omprojicér det til fx EPSG:25832 (ETRS89 / UTM 32N).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="33"/>
+        <source>Road layer &apos;{layer}&apos; has no field &apos;{field}&apos; (given as the {what} field). Fields found: {fields}. Choose one of those.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har intet felt &apos;{field}&apos; (angivet som {what}-feltet). Fundne felter: {fields}. Vælg et af dem.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="39"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="113"/>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="82"/>
+        <source>Cannot read the road file &apos;{path}&apos;: {error}. Check that it exists and is a vector format GDAL can open (GeoPackage, shapefile, ...).</source>
+        <translation>Kan ikke læse vejnetsfilen &apos;{path}&apos;: {error}. Kontrollér, at den findes og er i et vektorformat, som GDAL kan åbne (GeoPackage, shapefil, ...).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="89"/>
+        <source>Cannot read the road file &apos;{path}&apos;. Check that it exists and is a vector format GDAL can open (GeoPackage, shapefile, ...).</source>
+        <translation>Kan ikke læse vejnetsfilen &apos;{path}&apos;. Kontrollér, at den findes og er i et vektorformat, som GDAL kan åbne (GeoPackage, shapefil, ...).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="97"/>
+        <source>Road file &apos;{file}&apos; has {count} layers ({layers}); choose one.</source>
+        <translation>Vejnetsfilen &apos;{file}&apos; har {count} lag ({layers}); vælg et af dem.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="101"/>
+        <source>none</source>
+        <translation>ingen</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="109"/>
+        <source>Road file &apos;{file}&apos; has no layer {layer!r}. Layers found: {layers}.</source>
+        <translation>Vejnetsfilen &apos;{file}&apos; har intet lag {layer!r}. Fundne lag: {layers}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="128"/>
+        <source>Road layer &apos;{layer}&apos; has {geometry_type} geometries; a line layer is needed.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har {geometry_type}-geometrier; der skal bruges et linjelag.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="158"/>
+        <location filename="../sundplan_qgis/network/osm_reader.py" line="164"/>
+        <source>Reading the road network &apos;{network}&apos;</source>
+        <translation>Læser vejnettet &apos;{network}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="178"/>
+        <source>Cannot read road layer &apos;{layer}&apos;: {error}. Check the filter expression.</source>
+        <translation>Kan ikke læse vejlaget &apos;{layer}&apos;: {error}. Kontrollér filterudtrykket.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="183"/>
+        <source>Cannot read road layer &apos;{layer}&apos;: {error}.</source>
+        <translation>Kan ikke læse vejlaget &apos;{layer}&apos;: {error}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="190"/>
+        <source>Road layer &apos;{layer}&apos; has features that are not lines (feature ids {fids}). Filter them out or convert them to lines.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har objekter, der ikke er linjer (objekt-id&apos;er {fids}). Filtrer dem fra, eller konverter dem til linjer.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="249"/>
+        <source>The layer&apos;s Arrow stream has no geometry column.</source>
+        <translation>Lagets Arrow-strøm har ingen geometrikolonne.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/osm_reader.py" line="95"/>
+        <source>OSM file &apos;{path}&apos; does not exist or is not a file.</source>
+        <translation>OSM-filen &apos;{path}&apos; findes ikke eller er ikke en fil.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/osm_reader.py" line="99"/>
+        <source>Unknown target CRS {crs!r} for &apos;{file}&apos;: {error}</source>
+        <translation>Ukendt målkoordinatsystem {crs!r} for &apos;{file}&apos;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/osm_reader.py" line="170"/>
+        <source>Cannot read OSM file &apos;{file}&apos;: {error}. Check that it is an OSM XML (.osm, .osm.bz2) or PBF (.osm.pbf) file and not truncated.</source>
+        <translation>Kan ikke læse OSM-filen &apos;{file}&apos;: {error}. Kontrollér, at det er en OSM XML-fil (.osm, .osm.bz2) eller en PBF-fil (.osm.pbf), og at den ikke er afkortet.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/osm_reader.py" line="183"/>
+        <source>OSM file &apos;{file}&apos; has no drivable roads or ferries (highway=motorway ... service). Check the extract covers the area.</source>
+        <translation>OSM-filen &apos;{file}&apos; har ingen farbare veje eller færger (highway=motorway ... service). Kontrollér, at udtrækket dækker området.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/osm_reader.py" line="188"/>
+        <source>OSM file &apos;{file}&apos; has no drivable roads (highway=motorway ... service). Check the extract covers the area.</source>
+        <translation>OSM-filen &apos;{file}&apos; har ingen farbare veje (highway=motorway ... service). Kontrollér, at udtrækket dækker området.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/speeds.py" line="216"/>
+        <source>Road layer &apos;{layer}&apos;: the speed field &apos;{field}&apos; has implausible speeds (≤ 0 or more than {max:g} km/h) in {count} features: {features}. Correct them, or set them to NULL so the road class&apos;s default speed is used.</source>
+        <translation>Vejlaget &apos;{layer}&apos;: hastighedsfeltet &apos;{field}&apos; har usandsynlige hastigheder (≤ 0 eller over {max:g} km/t) i {count} objekter: {features}. Ret dem, eller sæt dem til NULL, så vejklassens standardhastighed bruges.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/speeds.py" line="302"/>
+        <source>Speed table row {row} ({value!r}) needs two values: road class and km/h.</source>
+        <translation>Række {row} i hastighedstabellen ({value!r}) skal have to værdier: vejklasse og km/t.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/speeds.py" line="313"/>
+        <source>Speed table row {row}: the speed for class &apos;{road_class}&apos; is {value!r}; give a positive number of km/h.</source>
+        <translation>Række {row} i hastighedstabellen: hastigheden for vejklassen &apos;{road_class}&apos; er {value!r}; angiv et positivt antal km/t.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/speeds.py" line="321"/>
+        <source>Speed table row {row}: {value!r} km/h for class &apos;{road_class}&apos; is implausible; give at most {max:g} km/h.</source>
+        <translation>Hastighedstabellen række {row}: {value!r} km/t for klassen &apos;{road_class}&apos; er usandsynligt; angiv højst {max:g} km/t.</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/osm_download.py" line="36"/>
@@ -2655,57 +2490,123 @@
         <translation>OpenStreetMap har ingen farbare veje i downloadudstrækningen ({extent}). Kontrollér udstrækningen (og dens koordinatsystem): den skal dække undersøgelsesområdet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="73"/>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="538"/>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="538"/>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="541"/>
+        <source>A4 landscape</source>
+        <translation>A4 liggende</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="542"/>
+        <source>A4 portrait</source>
+        <translation>A4 stående</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="543"/>
+        <source>A3 landscape</source>
+        <translation>A3 liggende</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="544"/>
+        <source>A3 portrait</source>
+        <translation>A3 stående</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/practices.py" line="58"/>
+        <source>Practices without a capacity in &apos;{layer}&apos; ({field}): feature ids {ids}. Fill in the number of full-time ydernumre.</source>
+        <translation>Praksis uden kapacitet i &apos;{layer}&apos; ({field}): objekt-id&apos;er {ids}. Udfyld antallet af fuldtids-ydernumre.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/practices.py" line="66"/>
+        <source>Capacities that are not finite numbers in &apos;{layer}&apos; ({field}): feature ids {ids}. Fill in the number of full-time ydernumre.</source>
+        <translation>Kapaciteter, der ikke er endelige tal, i &apos;{layer}&apos; ({field}): objekt-id {ids}. Udfyld antallet af fuldtids-ydernumre.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/practices.py" line="74"/>
+        <source>Negative capacities in &apos;{layer}&apos; ({field}): feature ids {ids}. Capacities are numbers of full-time ydernumre, 0 or more.</source>
+        <translation>Negative kapaciteter i &apos;{layer}&apos; ({field}): objekt-id&apos;er {ids}. Kapaciteter er antal fuldtids-ydernumre, 0 eller flere.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/practices.py" line="82"/>
+        <source>Every practice of &apos;{layer}&apos; has capacity 0 in &apos;{field}&apos;: there is no capacity to compare with need. Choose the field with the number of full-time ydernumre, or leave the capacity field empty (1 per practice).</source>
+        <translation>Alle praksis i &apos;{layer}&apos; har kapacitet 0 i &apos;{field}&apos;: der er ingen kapacitet at sammenligne med behovet. Vælg feltet med antallet af fuldtids-ydernumre, eller lad kapacitetsfeltet være tomt (1 pr. praksis).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="74"/>
         <source>The raster cell size must be positive (got {cell_size_m} m).</source>
         <translation>Rasterets cellestørrelse skal være positiv (angivet: {cell_size_m} m).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="82"/>
+        <location filename="../sundplan_qgis/rasters.py" line="83"/>
         <source>The output raster would have {width} × {height} cells at {cell_size_m} m; choose a larger cell size.</source>
         <translation>Resultatrasteret ville få {width} × {height} celler ved {cell_size_m} m; vælg en større cellestørrelse.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="128"/>
+        <location filename="../sundplan_qgis/rasters.py" line="133"/>
         <source>The population raster &apos;{raster}&apos; has no CRS. Assign its CRS (for Danish grids usually EPSG:25832) in the layer properties or with gdal_edit.py -a_srs.</source>
         <translation>Befolkningsrasteret &apos;{raster}&apos; har intet koordinatsystem. Tildel det dets koordinatsystem (for danske grids typisk EPSG:25832) i lagegenskaberne eller med gdal_edit.py -a_srs.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="135"/>
+        <location filename="../sundplan_qgis/rasters.py" line="140"/>
         <source>The population raster &apos;{raster}&apos; is rotated; warp it to a north-up grid first.</source>
         <translation>Befolkningsrasteret &apos;{raster}&apos; er roteret; transformér det (warp) til et nordvendt grid først.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="141"/>
+        <location filename="../sundplan_qgis/rasters.py" line="146"/>
         <source>Cannot read the population raster &apos;{path}&apos;: {error}</source>
         <translation>Kan ikke læse befolkningsrasteret &apos;{path}&apos;: {error}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="147"/>
+        <location filename="../sundplan_qgis/rasters.py" line="152"/>
         <source>The population raster &apos;{raster}&apos; has {count} cells with negative values (first at row {row}, column {column}: {value}). Population must be ≥ 0; set those cells to 0 or nodata.</source>
         <translation>Befolkningsrasteret &apos;{raster}&apos; har {count} celler med negative værdier (første i række {row}, kolonne {column}: {value}). Befolkningen skal være ≥ 0; sæt de celler til 0 eller nodata.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="193"/>
+        <location filename="../sundplan_qgis/rasters.py" line="212"/>
         <source>Reading the population raster &apos;{raster}&apos;</source>
         <translation>Læser befolkningsrasteret &apos;{raster}&apos;</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="270"/>
+        <location filename="../sundplan_qgis/rasters.py" line="289"/>
         <source>The population layer &apos;{layer}&apos; has {count} features with a NULL or non-numeric population (first: feature id {fid}). Fill them in with numbers (0 if nobody lives there) or filter them out.</source>
         <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter med NULL eller en ikke-numerisk værdi som befolkning (første: objekt-id {fid}). Udfyld dem med tal (0, hvis ingen bor der), eller filtrer dem fra.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="280"/>
+        <location filename="../sundplan_qgis/rasters.py" line="299"/>
         <source>The population layer &apos;{layer}&apos; has {count} features with a negative population (first: feature id {fid}, value {value}). Population must be ≥ 0.</source>
         <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter med negativ befolkning (første: objekt-id {fid}, værdi {value}). Befolkningen skal være ≥ 0.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="291"/>
+        <location filename="../sundplan_qgis/rasters.py" line="310"/>
         <source>The population layer &apos;{layer}&apos; has {count} features without a geometry (first: feature id {fid}). Repair or remove them.</source>
         <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter uden geometri (første: objekt-id {fid}). Reparer eller fjern dem.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="662"/>
+        <location filename="../sundplan_qgis/rasters.py" line="558"/>
+        <location filename="../sundplan_qgis/snapping.py" line="250"/>
+        <source>Snapping locations {start:,}–{stop:,} of {n:,}</source>
+        <translation>Knytter steder {start:,}–{stop:,} af {n:,} til vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="663"/>
+        <source>Areal: spread evenly over the polygon (raster cells)</source>
+        <translation>Arealfordelt: jævnt fordelt over polygonen (rasterceller)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="664"/>
+        <source>Centroid: one point inside each polygon</source>
+        <translation>Centroide: ét punkt inde i hver polygon</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="689"/>
         <source>Unknown allocation method &apos;{method}&apos;: use &apos;areal&apos; or &apos;centroid&apos;.</source>
         <translation>Ukendt fordelingsmetode &apos;{method}&apos;: brug &apos;areal&apos; eller &apos;centroid&apos;.</translation>
     </message>
@@ -2720,54 +2621,149 @@
         <translation>Grupperingstabellen giver nogle områder mere end én enhed: {areas}. Angiv hvert område-id én gang.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/sample.py" line="655"/>
+        <location filename="../sundplan_qgis/sample/region.py" line="120"/>
         <source>Moving the sample files into place</source>
         <translation>Flytter eksempelfilerne på plads</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/sample.py" line="682"/>
+        <location filename="../sundplan_qgis/sample/region.py" line="145"/>
         <source>Generating roads and towns</source>
         <translation>Danner veje og byer</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/sample.py" line="957"/>
+        <location filename="../sundplan_qgis/sample/region.py" line="158"/>
         <source>Generating the population</source>
         <translation>Danner befolkningen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/sample.py" line="996"/>
+        <location filename="../sundplan_qgis/sample/region.py" line="165"/>
         <source>Placing hospitals, GP practices and specialists</source>
         <translation>Placerer sygehuse, lægepraksisser og speciallæger</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/sample.py" line="1084"/>
+        <location filename="../sundplan_qgis/sample/region.py" line="173"/>
         <source>Writing the GeoPackage</source>
         <translation>Skriver GeoPackage-filen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/sample.py" line="1148"/>
+        <location filename="../sundplan_qgis/sample/region.py" line="185"/>
         <source>Writing the OSM files</source>
         <translation>Skriver OSM-filerne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/sample.py" line="1161"/>
+        <location filename="../sundplan_qgis/sample/region.py" line="188"/>
         <source>Writing the README</source>
         <translation>Skriver README-filen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/scenario.py" line="82"/>
+        <location filename="../sundplan_qgis/scenario.py" line="72"/>
+        <source>The scenario closes every hospital: keep or add at least one.</source>
+        <translation>Scenariet lukker alle sygehuse: behold eller tilføj mindst ét.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/scenario.py" line="75"/>
+        <source>The scenario equals the baseline: nothing closed or added.</source>
+        <translation>Scenariet er lig med udgangssituationen: intet er lukket eller tilføjet.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/scenario.py" line="128"/>
+        <source>Hospital to close &apos;{query}&apos; matches {n} hospitals ({hits}). Use a unique part of the name. Hospitals in the baseline: {names}.</source>
+        <translation>Sygehuset, der skal lukkes, &apos;{query}&apos; passer på {n} sygehuse ({hits}). Brug en entydig del af navnet. Sygehuse i udgangssituationen: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/scenario.py" line="189"/>
         <source>Baseline: {step}</source>
         <translation>Udgangssituation: {step}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/scenario.py" line="90"/>
+        <location filename="../sundplan_qgis/scenario.py" line="197"/>
         <source>Scenario: {step}</source>
         <translation>Scenarie: {step}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/scenario.py" line="93"/>
+        <location filename="../sundplan_qgis/scenario.py" line="200"/>
         <source>Comparing</source>
         <translation>Sammenligner</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/snapping.py" line="114"/>
+        <source>No active hospitals: at least one hospital is needed.</source>
+        <translation>Ingen aktive sygehuse: der skal være mindst ét sygehus.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/snapping.py" line="118"/>
+        <source>The road network &apos;{network}&apos; has no roads.</source>
+        <translation>Vejnettet &apos;{network}&apos; har ingen veje.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/snapping.py" line="119"/>
+        <source>Snapping hospitals to the road network</source>
+        <translation>Knytter sygehusene til vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/snapping.py" line="140"/>
+        <source>{count} hospital(s) lie farther than the maximum snap distance ({max_snap_m:.0f} m) from any road of &apos;{network}&apos;: {hospitals}. Check the hospitals&apos; CRS and positions, use a network that covers them, or raise the maximum snap distance.</source>
+        <translation>{count} sygehus(e) ligger længere fra en vej i &apos;{network}&apos; end den største afstand ved tilknytning til vejnettet ({max_snap_m:.0f} m): {hospitals}. Kontrollér sygehusenes koordinatsystem og placering, brug et vejnet, der dækker dem, eller hæv den største afstand ved tilknytning.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/snapping.py" line="155"/>
+        <source>No road of &apos;{network}&apos; leads to hospital(s) {hospitals}: the nearest road node has no incoming road (a one-way dead end or an isolated vertex). Move the hospital point next to a connected road or fix the network.</source>
+        <translation>Ingen vej i &apos;{network}&apos; fører til sygehus(e) {hospitals}: den nærmeste vejknude har ingen indgående vej (en ensrettet blindvej eller et isoleret knudepunkt). Flyt sygehuspunktet hen til en sammenhængende vej, eller ret vejnettet.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/snapping.py" line="172"/>
+        <source>Shortest paths from {hospitals} hospitals over {nodes:,} road nodes</source>
+        <translation>Korteste veje fra {hospitals} sygehuse over {nodes:,} vejknuder</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/snapping.py" line="198"/>
+        <source>{reached:,} of {nodes:,} road nodes reach a hospital</source>
+        <translation>{reached:,} af {nodes:,} vejknuder når et sygehus</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/snapping.py" line="289"/>
+        <source>Locations done</source>
+        <translation>Placeringer færdige</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/specialties.py" line="75"/>
+        <source>Unknown specialty names in &apos;{source}&apos;: {found}. Use one of the 15 specialties (Danish or English name, or a common alias): {known}. Names are matched ignoring case, spaces and hyphens; see resources/data/specialties.csv.</source>
+        <translation>Ukendte specialenavne i &apos;{source}&apos;: {found}. Brug et af de 15 specialer (dansk eller engelsk navn eller et almindeligt alias): {known}. Navnene sammenlignes uden hensyn til store/små bogstaver, mellemrum og bindestreger; se resources/data/specialties.csv.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/specialties.py" line="96"/>
+        <source>Cannot read the planned total &apos;{text}&apos;. Write specialty=number, separated by &apos;;&apos;, e.g. &apos;Dermato-venerologi=60; Reumatologi=50&apos;.</source>
+        <translation>Kan ikke læse den planlagte total &apos;{text}&apos;. Skriv speciale=antal, adskilt af &apos;;&apos;, fx &apos;Dermato-venerologi=60; Reumatologi=50&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/specialties.py" line="105"/>
+        <source>The planned total for &apos;{specialty}&apos; is not a number.</source>
+        <translation>Den planlagte total for &apos;{specialty}&apos; er ikke et tal.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/specialties.py" line="109"/>
+        <source>The planned total for &apos;{specialty}&apos; must be 0 or more.</source>
+        <translation>Den planlagte total for &apos;{specialty}&apos; skal være 0 eller mere.</translation>
+    </message>
+    <message>
+        <source>…or your own grouping table (kommune → larger units)</source>
+        <translation type="obsolete">…eller din egen grupperingstabel (kommune → større enheder)</translation>
+    </message>
+    <message>
+        <source>Key field of the grouping table (matches the area id)</source>
+        <translation type="obsolete">Nøglefelt i grupperingstabellen (svarer til område-id)</translation>
+    </message>
+    <message>
+        <source>Need weights</source>
+        <translation type="obsolete">Behovsvægte</translation>
+    </message>
+    <message>
+        <source>Reading specialist capacity</source>
+        <translation type="obsolete">Læser speciallægekapacitet</translation>
+    </message>
+    <message>
+        <source>Choose the weight table (CSV), or another weight mode.</source>
+        <translation type="obsolete">Vælg vægttabellen (CSV) eller en anden vægtmetode.</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; must be numbers separated by commas.</source>

@@ -29,17 +29,19 @@ EMBEDDED = "embedded"
 REFERENCE_LEVELS = ("region", "region_2027", "sundhedsraad", "sundhedsfaellesskab")
 """Columns of :func:`sundplan_qgis.reference.grouping_table`, keyed by kommunekode."""
 LEVELS = (
-    (NONE, "None: the areas themselves"),
-    ("region", "Regions (5, until 2026), by kommunekode"),
-    ("region_2027", "Regions from 2027 (4), by kommunekode"),
-    ("sundhedsraad", "Sundhedsråd (17), by kommunekode"),
-    ("sundhedsfaellesskab", "Sundhedsfællesskaber (21, 2019 proposal), by kommunekode"),
+    (NONE, msg("None: the areas themselves")),
+    ("region", msg("Regions (5, until 2026), by kommunekode")),
+    ("region_2027", msg("Regions from 2027 (4), by kommunekode")),
+    ("sundhedsraad", msg("Sundhedsråd (17), by kommunekode")),
+    ("sundhedsfaellesskab", msg("Sundhedsfællesskaber (21, 2019 proposal), by kommunekode")),
     (
         EMBEDDED,
-        "Roll up to regions / sundhedsråd / sundhedsfællesskaber (embedded table; area ids "
-        "must be kommunekoder)",
+        msg(
+            "Roll up to regions / sundhedsråd / sundhedsfællesskaber (embedded table; area ids "
+            "must be kommunekoder)"
+        ),
     ),
-    (TABLE, "A grouping table (area id -> unit)"),
+    (TABLE, msg("A grouping table (area id -> unit)")),
 )
 """Every grouping choice as (key, English label); a tool offers the subset it supports."""
 

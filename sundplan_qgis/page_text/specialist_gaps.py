@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from .. import grouping
 from ..gaps import DEFAULT_OVER_RATIO, DEFAULT_UNDER_RATIO
 from .formatting import format_number
 from .params import GAP_WEIGHTS_NAMES, GROUPING_NAMES, choice_key, number_param
 
 DEFAULT_NEED_WEIGHTS = "default"
-NO_GROUPING = "none"
+NO_GROUPING = grouping.NONE
 
 # Need-weight choice (key) -> its wording; None: recorded by position (0.1.0), not named.
 WEIGHT_TEXTS = {
