@@ -734,10 +734,20 @@ def fca_method_name(params: Mapping, details: Mapping | None = None) -> str:
     for name in ("E2SFCA", "Gaussian", "2SFCA"):
         if label.lower().startswith(name.lower()):
             return name
+    from .fca import METHOD_KEYS
+
+    return FCA_METHODS[_choice_index(params.get("METHOD", 0), METHOD_KEYS, default=0)]
+
+
+def _choice_index(value, keys: tuple[str, ...], *, default: int) -> int:
+    """Position of a choice the provenance recorded by key (older runs: by position)."""
+    if isinstance(value, str) and value in keys:
+        return keys.index(value)
     try:
-        return FCA_METHODS[int(params.get("METHOD", 0))]
-    except (TypeError, ValueError, IndexError):
-        return FCA_METHODS[0]
+        index = int(value)
+    except (TypeError, ValueError):
+        return default
+    return index if 0 <= index < len(keys) else default
 
 
 def _straight_line(params: Mapping, details: Mapping) -> bool:
@@ -749,10 +759,7 @@ def _straight_line(params: Mapping, details: Mapping) -> bool:
 
 def _need_weights_gp(params: Mapping, lang: str) -> tuple[str, bool]:
     """(text, weighted) of the GP density / 2SFCA NEED_WEIGHTS choice."""
-    try:
-        choice = int(params.get("NEED_WEIGHTS", 1))
-    except (TypeError, ValueError):
-        choice = 1
+    choice = _choice_index(params.get("NEED_WEIGHTS", 1), ("none", "default", "custom"), default=1)
     texts = {
         "da": (
             "ingen behovsvægtning (befolkningen som den er)",
@@ -765,7 +772,6 @@ def _need_weights_gp(params: Mapping, lang: str) -> tuple[str, bool]:
             "own need weights",
         ),
     }[lang]
-    choice = choice if 0 <= choice < 3 else 1
     return texts[choice], choice != 0
 
 

@@ -500,3 +500,20 @@ def test_worker_processes_are_reaped_on_cancel():
             progress=progress,
         )
     assert not multiprocessing.active_children()
+
+
+def test_report_text_reads_the_choice_keys_the_provenance_records():
+    """fca_access records METHOD and NEED_WEIGHTS by key ("e2sfca", "none"); the map-report
+    texts read them as they read the positions of older runs."""
+    from sundplan_qgis import report_text as rt
+
+    for method, weights in (("e2sfca", "none"), (1, 0)):
+        prov = {
+            "algorithm": "sundplan:fca_access",
+            "parameters": {"METHOD": method, "THRESHOLD_MIN": 20.0, "NEED_WEIGHTS": weights},
+        }
+        note = rt.method_note("fca_access", provenance=prov)
+        assert rt.subtitle("fca_access", provenance=prov).startswith("E2SFCA")
+        assert "E2SFCA" in note and "ingen behovsvægtning" in note
+    prov["parameters"]["NEED_WEIGHTS"] = "default"
+    assert "standardvægte" in rt.method_note("fca_access", provenance=prov)
