@@ -186,7 +186,6 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
         rows = [matrix[k : k + 3] for k in range(0, len(matrix), 3)]
         return need.weights_from_rows(rows, source="custom weight table")
 
-    # ------------------------------------------------------------------ reading
     def read(
         self, parameters, context, feedback
     ) -> tuple[fca.FcaInputs, QgsCoordinateReferenceSystem]:
@@ -201,17 +200,13 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
         progress = self.progress(feedback)
         progress(0.0, tr("Reading the road network"))
         graph, lines, net = self.read_network(parameters, context, feedback, required=False)
+        crs = QgsCoordinateReferenceSystem("EPSG:25832")
         net_info = {}
         if graph is not None:
-            net_info = {
-                "source": graph.source_name,
-                "lines": int(lines.offsets.size - 1),
-                "nodes": int(graph.n_nodes),
-                "read_and_build_s": round(net["read_s"] + net["build_s"], 3),
-            }
             crs = QgsCoordinateReferenceSystem.fromWkt(graph.crs_wkt)
-        else:
-            crs = QgsCoordinateReferenceSystem("EPSG:25832")
+            read_s = net["read_s"] + net["build_s"]
+            net_info = {"source": graph.source_name, "lines": int(lines.offsets.size - 1)}
+            net_info.update(nodes=int(graph.n_nodes), read_and_build_s=round(read_s, 3))
         progress(0.1, tr("Reading practices and demand"))
         practices, practice_info = self.read_practices(
             parameters, context, crs, list_and_open=False
@@ -266,7 +261,6 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
             **areas,
         ), crs
 
-    # ------------------------------------------------------------------ run
     def compute(self, parameters, context, feedback):
         inputs, crs = self.read(parameters, context, feedback)
         progress = self.progress(feedback)
