@@ -1,5 +1,8 @@
 """Two-step floating catchment area (2SFCA) accessibility to practices.
 
+Entry point of ``sundplan:fca_access``: :func:`run` (:class:`FcaInputs` → :class:`FcaResult`:
+demand with need factors, travel times, both steps, the output tables and the run report).
+
 Method
 ------
 For demand locations ``i`` (residents, optionally need-weighted: ``D_i``), practices ``j`` with
@@ -51,7 +54,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -59,6 +62,11 @@ from scipy.spatial import cKDTree
 
 from . import coverage
 from .errors import SundplanError, msg
+
+if TYPE_CHECKING:
+    from .density import Practices
+    from .network import RoadGraph
+    from .rasters import Population
 
 Progress = Callable[[float, str], None]
 
@@ -450,14 +458,14 @@ class FcaInputs:
     into the parameter (separated by ``,`` or ``;``; empty = the defaults).
     """
 
-    practices: Any  # density.Practices: xy, capacity, names, ids
-    population: Any  # rasters.Population (any CRS: moved into crs_wkt here)
+    practices: Practices
+    population: Population | None  # any CRS: moved into crs_wkt here
     crs_wkt: str
     method: str = "2sfca"
     threshold_min: float = DEFAULT_THRESHOLD_MIN
     zone_breaks_min: str | Sequence[float] | None = None
     zone_weights: str | Sequence[float] | None = None
-    graph: Any = None  # network.RoadGraph
+    graph: RoadGraph | None = None
     network_info: dict = field(default_factory=dict)
     straight_line: bool = False
     detour_factor: float = DEFAULT_DETOUR_FACTOR
