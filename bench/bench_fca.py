@@ -9,12 +9,12 @@ COUNTRY_DIR is made by ``python bench/make_country.py COUNTRY_DIR`` (country-siz
 network, ``sundplan_qgis.sample.country.generate_country_network``); it is generated there when
 missing. Practices and demand points are drawn from the populated cells of its population
 raster (practices weighted by population, demand points uniformly among populated cells,
-each carrying its cell's population). Runs ``fca.network_fca`` (snapping, searches and both
-2SFCA steps; with more than one process the pairs stay in the forked search processes).
-``--workers 0`` (default) is the automatic choice of ``fca.resolve_workers`` (one process per
-core outside QGIS desktop). Prints JSON with the stage timings (s), the number of kept pairs
-and the peak resident memory (ru_maxrss, MiB) of this process and, separately, of the
-largest search process (RUSAGE_CHILDREN).
+each carrying its cell's population). Runs ``fca_network.network_fca`` (snapping, searches and
+both 2SFCA steps; with more than one process the pairs stay in the forked search processes).
+``--workers 0`` (default) is the automatic choice of ``fca_network.resolve_workers`` (one
+process per core outside QGIS desktop). Prints JSON with the stage timings (s), the number of
+kept pairs and the peak resident memory (ru_maxrss, MiB) of this process and, separately, of
+the largest search process (RUSAGE_CHILDREN).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sundplan_qgis import fca, network, rasters  # noqa: E402
+from sundplan_qgis import fca, fca_network, network, rasters  # noqa: E402
 
 
 def _cpu(who: int) -> float:
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--practices", type=int, default=3500)
     parser.add_argument("--demand", type=int, default=100_000)
     parser.add_argument("--threshold", type=float, default=30.0)
-    parser.add_argument("--method", default="2sfca", choices=fca.METHODS)
+    parser.add_argument("--method", default="2sfca", choices=fca.METHOD_KEYS)
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
@@ -94,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {100 * f:5.1f} % {msg}", file=sys.stderr, flush=True)
 
     decay = fca.make_decay(args.method, args.threshold)
-    pairs, res = fca.network_fca(
+    pairs, res = fca_network.network_fca(
         graph,
         demand_xy=demand_xy,
         supply_xy=supply_xy,

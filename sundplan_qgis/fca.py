@@ -1,5 +1,8 @@
 """Two-step floating catchment area (2SFCA) accessibility to practices.
 
+Entry point of ``sundplan:fca_access``: :func:`run` (:class:`FcaInputs` → :class:`FcaResult`:
+demand with need factors, travel times, both steps, the output tables and the run report).
+
 Method
 ------
 For demand locations ``i`` (residents, optionally need-weighted: ``D_i``), practices ``j`` with
@@ -34,27 +37,8 @@ are reported.
 Steps 1 and 2 are sparse matrix-vector products, computed as weighted ``bincount`` over the
 kept (demand, practice, minutes) pairs.
 
-Network engine
---------------
-Demand locations and practices are snapped to road nodes (nearest road node within the
-maximum snap distance; demand only to nodes of network parts that contain a practice). The
-access legs (straight line at the access speed) are added at both ends. Shortest paths run on
-the *reversed* graph (time from every node to the practice) with
-``scipy.sparse.csgraph.dijkstra(limit=...)``, one search per *distinct* practice node
-(practices snapped to the same node share it; each adds its own access leg afterwards, and the
-limit is the threshold minus the smallest practice leg of the batch and the smallest demand
-leg). The nodes are renumbered along a Hilbert curve for the searches (a permutation: exact;
-scipy's search is bound by memory latency and runs about 1.3× faster when nodes close in space
-are close in memory). Of each batch's rows only the columns of demand nodes are kept, and only
-pairs within ``T`` are stored (sparse: never a dense practices × nodes matrix).
-
-Processes: :func:`network_fca` with ``workers`` > 1 forks that many search processes once
-(POSIX ``fork``: they share the graph copy-on-write); they take batches from a shared counter
-and *keep* their pairs; step 1 and step 2 run there and only vectors of length n_practices and
-n_demand travel back. ``workers=0`` is automatic (:func:`resolve_workers`): 1 inside the QGIS
-desktop application, where forking a process with Qt, GDAL and Python threads is not safe
-(and "spawn" would start ``sys.executable``, which is QGIS itself there, and re-send the
-graph), one per core in ``qgis_process`` or plain Python.
+Network engine: :mod:`sundplan_qgis.fca_network` (snapping, batched searches, forked worker
+processes).
 
 Straight-line fallback
 ----------------------
@@ -68,23 +52,31 @@ in towns and 80 km/h outside, Færdselsloven § 42). Always labelled in the outp
 from __future__ import annotations
 
 import math
-import os
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
 from . import coverage
-from .errors import SundplanError, listing, msg
+from .errors import SundplanError, msg
+
+if TYPE_CHECKING:
+    from .density import Practices
+    from .network import RoadGraph
+    from .rasters import Population
 
 Progress = Callable[[float, str], None]
 
-METHODS = ("2sfca", "e2sfca", "gaussian")
+METHODS = (
+    ("2sfca", "2SFCA (step)"),
+    ("e2sfca", "E2SFCA (weighted zones, Luo & Qi 2009)"),
+    ("gaussian", "Gaussian decay"),
+)
+"""The METHOD choice: ``(key, English label)``; the processing layer lists the labels."""
+METHOD_KEYS = tuple(key for key, _label in METHODS)
 METHOD_LABELS = {
     "2sfca": "2SFCA (step: weight 1 inside the catchment)",
     "e2sfca": "E2SFCA (weighted travel-time zones, Luo & Qi 2009)",
@@ -175,11 +167,11 @@ def make_decay(
 ) -> Decay:
     """Validated :class:`Decay`. E2SFCA defaults: thirds of the threshold, Luo & Qi weights."""
     method = str(method).lower()
-    if method not in METHODS:
+    if method not in METHOD_KEYS:
         raise SundplanError(
             "Unknown method '{method}': use one of {methods}.",
             method=method,
-            methods=", ".join(METHODS),
+            methods=", ".join(METHOD_KEYS),
         )
     try:
         threshold_min = float(threshold_min)
@@ -250,16 +242,6 @@ def pairs_from_dense(time_min: np.ndarray, threshold_min: float) -> CostPairs:
     return CostPairs(i.astype(np.int64), j.astype(np.int64), t[i, j], t.shape[0], t.shape[1])
 
 
-def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Concatenation of ``arange(s, s + c)`` for every (s, c)."""
-    counts = np.asarray(counts, dtype=np.int64)
-    total = int(counts.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64)
-    before = np.concatenate([[0], np.cumsum(counts)[:-1]])
-    return np.repeat(np.asarray(starts, dtype=np.int64) - before, counts) + np.arange(total)
-
-
 def straight_line_pairs(
     demand_xy: np.ndarray,
     supply_xy: np.ndarray,
@@ -312,642 +294,9 @@ def straight_line_pairs(
     )
 
 
-def _hilbert_order(xy: np.ndarray, bits: int = 16) -> np.ndarray:
-    """Permutation of points along a Hilbert curve (``perm[new] = old``).
-
-    Only a renumbering of the nodes for the searches (exact): nodes close in space get close
-    ids, so one search touches few memory pages — scipy's Dijkstra is bound by memory latency.
-    """
-    xy = np.nan_to_num(np.asarray(xy, dtype="float64").reshape(-1, 2))
-    if xy.shape[0] == 0:
-        return np.zeros(0, dtype=np.int64)
-    n = 1 << bits
-    lo = xy.min(axis=0)
-    span = float(max((xy.max(axis=0) - lo).max(), 1e-9))
-    x = ((xy[:, 0] - lo[0]) / span * (n - 1)).astype(np.int64)
-    y = ((xy[:, 1] - lo[1]) / span * (n - 1)).astype(np.int64)
-    d = np.zeros(x.size, dtype=np.int64)
-    s = n // 2
-    while s > 0:
-        rx = (x & s) > 0
-        ry = (y & s) > 0
-        d += s * s * ((3 * rx.astype(np.int64)) ^ ry.astype(np.int64))
-        flip = ~ry & rx
-        x = np.where(flip, n - 1 - x, x)
-        y = np.where(flip, n - 1 - y, y)
-        swap = ~ry
-        x, y = np.where(swap, y, x), np.where(swap, x, y)
-        s //= 2
-    return np.argsort(d, kind="stable")
-
-
-def _permuted_csr(m, perm: np.ndarray, inv: np.ndarray) -> csr_matrix:
-    """``m[perm][:, perm]`` as float64 CSR with sorted indices (keeps explicit zeros)."""
-    m = m.tocsr()
-    counts = np.diff(m.indptr)[perm]
-    idx = _ranges(m.indptr[:-1][perm], counts)
-    indptr = np.zeros(perm.size + 1, dtype=np.int64)
-    np.cumsum(counts, out=indptr[1:])
-    out = csr_matrix(
-        (
-            m.data[idx].astype(np.float64),
-            inv[m.indices[idx]].astype(m.indices.dtype),
-            indptr.astype(m.indptr.dtype),
-        ),
-        shape=m.shape,
-    )
-    out.sort_indices()
-    return out
-
-
-_STATE: dict | None = None  # shared with forked worker processes (copy-on-write)
-
-
-def _batch_pairs(b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
-    """Pairs (demand point, practice, minutes) within the threshold for search batch ``b``.
-
-    A batch is up to ``batch_size`` distinct practice nodes (consecutive along the Hilbert
-    curve); every practice snapped to one of them gets its own access leg after the search.
-    """
-    st = _STATE
-    threshold = st["threshold"]
-    bs = st["batch_size"]
-    n0 = b * bs
-    n1 = min(n0 + bs, st["src"].size)
-    src = st["src"][n0:n1]
-    p0, p1 = int(st["node_first"][n0]), int(st["node_first"][n1])
-    pj = st["prac"][p0:p1]  # practices of the batch, grouped by node
-    prow = st["prac_node"][p0:p1] - n0  # their row in the search result
-    pacc = st["supply_access"][pj]
-    # The search only needs the time the closest-snapped practice and the closest-snapped
-    # demand point leave for the road (+1 µs so float rounding never cuts a kept pair).
-    limit_s = max(0.0, (threshold - float(pacc.min()) - st["min_demand_access"]) * 60.0 + 1e-6)
-    dist = dijkstra(st["rev"], directed=True, indices=src, limit=limit_s)
-    settled = int(np.count_nonzero(np.isfinite(dist)))
-    sub = dist[:, st["u_nodes"]] / 60.0
-    del dist
-    r, u = np.nonzero(np.isfinite(sub))
-    empty = (np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0), settled)
-    if r.size == 0:
-        return empty
-    t_row = sub[r, u]
-    del sub
-    # every practice of a node takes all entries of its row (r is sorted: row-major nonzero)
-    row_cnt = np.bincount(r, minlength=src.size)
-    row_start = np.concatenate([[0], np.cumsum(row_cnt)[:-1]])
-    cnt = row_cnt[prow]
-    e = _ranges(row_start[prow], cnt)
-    pk = np.repeat(np.arange(pj.size), cnt)
-    t_node = t_row[e] + pacc[pk]
-    keep = t_node <= threshold
-    e, pk, t_node = e[keep], pk[keep], t_node[keep]
-    uu = u[e]
-    cnt = st["u_count"][uu]
-    rep = np.repeat(np.arange(uu.size), cnt)
-    pts = st["order"][_ranges(st["u_start"][uu], cnt)]
-    t_all = t_node[rep] + st["demand_access"][pts]
-    keep = t_all <= threshold
-    return (
-        pts[keep].astype(np.int32),
-        pj[pk[rep[keep]]].astype(np.int32),
-        t_all[keep],
-        settled,
-    )
-
-
-def _in_qgis_desktop() -> bool:
-    """True inside the QGIS desktop application (where forking the process is not safe)."""
-    core = sys.modules.get("qgis.core")
-    if core is None:
-        return False
-    try:
-        if core.QgsApplication.instance() is None:
-            return False
-        return str(core.QgsApplication.platform()) == "desktop"
-    except Exception:  # noqa: BLE001 - unknown host: be careful
-        return True
-
-
-def resolve_workers(workers: int) -> int:
-    """Number of search processes: ``workers`` ≥ 1 as given; 0 (or less) = automatic.
-
-    Automatic: 1 inside the QGIS desktop application (forking a GUI process with Qt, GDAL and
-    Python threads is not safe), otherwise one per available core (at most 8). Always 1 where
-    ``os.fork`` does not exist (Windows).
-    """
-    if not hasattr(os, "fork"):
-        return 1
-    workers = int(workers)
-    if workers >= 1:
-        return workers
-    if _in_qgis_desktop():
-        return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, 8))
-
-
-def _prepare_network(
-    graph,
-    *,
-    demand_xy: np.ndarray,
-    supply_xy: np.ndarray,
-    threshold_min: float,
-    max_snap_m: float,
-    access_speed_kmh: float,
-    batch_size: int,
-    progress: Progress,
-    supply_names: Sequence[str] | None = None,
-    supply_source: str = "practices",
-) -> tuple[dict, CostPairs]:
-    """Snap, renumber the graph, group practices by node: the search state + a pairless
-    :class:`CostPairs` carrying status and snap distances."""
-    if not np.isfinite(access_speed_kmh) or access_speed_kmh <= 0:
-        raise SundplanError(
-            "The access speed must be positive (got {speed} km/h).", speed=access_speed_kmh
-        )
-    demand_xy = np.asarray(demand_xy, dtype="float64").reshape(-1, 2)
-    supply_xy = np.asarray(supply_xy, dtype="float64").reshape(-1, 2)
-    n_d, n_s = demand_xy.shape[0], supply_xy.shape[0]
-    if supply_names is None:
-        supply_names = [str(j) for j in range(n_s)]
-    n_nodes = graph.node_xy.shape[0]
-    if n_nodes == 0:
-        raise SundplanError("The road network '{name}' has no roads.", name=graph.source_name)
-    access_mpm = access_speed_kmh * 1000.0 / 60.0
-    threshold = threshold_min + TOLERANCE_MIN
-    progress(0.0, "Snapping practices and demand to the road network")
-    road = np.asarray(getattr(graph, "node_is_road", np.ones(n_nodes, bool)), dtype=bool)
-    road_nodes = np.flatnonzero(road)
-    if road_nodes.size == 0:
-        road_nodes = np.arange(n_nodes)
-    road_tree = cKDTree(graph.node_xy[road_nodes])
-    s_d, s_k = road_tree.query(supply_xy, k=1, distance_upper_bound=max_snap_m)
-    s_ok = np.isfinite(s_d)
-    supply_node = np.full(n_s, -1, dtype=np.int64)
-    supply_node[s_ok] = road_nodes[s_k[s_ok]]
-    supply_status = np.where(s_ok, STATUS_OK, STATUS_UNSNAPPED).astype(np.int8)
-    supply_snap = np.where(s_ok, s_d, np.nan)
-    supply_access = np.where(s_ok, s_d / access_mpm, np.inf)
-    if n_s and not s_ok.any():
-        near, _ = road_tree.query(supply_xy, k=1)
-        first = listing(
-            msg("'{name}' ({m:,.0f} m)", name=supply_names[j], m=near[j])
-            for j in np.argsort(near)[:3]
-        )
-        raise SundplanError(
-            "None of the {n} practice(s) of '{layer}' lies within the maximum snap distance "
-            "({max_snap_m:,.0f} m) of a road of '{network}' (nearest: {first}), so no "
-            "accessibility can be computed. Check the practices' CRS and positions, use a "
-            "road network that covers them, or raise the maximum snap distance.",
-            n=n_s,
-            layer=supply_source,
-            max_snap_m=max_snap_m,
-            network=graph.source_name,
-            first=first,
-        )
-    # Demand: nearest road node in a network part that holds a snapped practice.
-    comp = np.asarray(graph.component)
-    good_comp = np.unique(comp[supply_node[s_ok]])
-    valid = road_nodes[np.isin(comp[road_nodes], good_comp)]
-    demand_node = np.full(n_d, -1, dtype=np.int64)
-    demand_status = np.full(n_d, STATUS_UNSNAPPED, dtype=np.int8)
-    demand_snap = np.full(n_d, np.nan)
-    if valid.size and n_d:
-        d_d, d_k = cKDTree(graph.node_xy[valid]).query(
-            demand_xy, k=1, distance_upper_bound=max_snap_m, workers=-1
-        )
-        ok = np.isfinite(d_d)
-        demand_node[ok] = valid[d_k[ok]]
-        demand_status[ok] = STATUS_OK
-        demand_snap[ok] = d_d[ok]
-        rest = np.flatnonzero(~ok)
-        if rest.size:
-            d_any, _ = road_tree.query(demand_xy[rest], k=1, distance_upper_bound=max_snap_m)
-            near = np.isfinite(d_any)
-            demand_status[rest[near]] = STATUS_UNREACHABLE
-            demand_snap[rest[near]] = d_any[near]
-    demand_access = np.where(demand_status == STATUS_OK, demand_snap / access_mpm, np.inf)
-
-    # Renumber the nodes along a Hilbert curve (exact; faster searches, see _hilbert_order).
-    perm = _hilbert_order(graph.node_xy)
-    inv = np.empty(n_nodes, dtype=np.int64)
-    inv[perm] = np.arange(n_nodes)
-    rev = _permuted_csr(graph.reverse, perm, inv)
-    # Demand points grouped by (renumbered) node: unique demand nodes and their points.
-    ok_pts = np.flatnonzero(demand_status == STATUS_OK)
-    dn = inv[demand_node[ok_pts]]
-    order = ok_pts[np.argsort(dn, kind="stable")]
-    u_nodes, u_start, u_count = np.unique(
-        inv[demand_node[order]], return_index=True, return_counts=True
-    )
-    # One search per distinct practice node, in Hilbert order.
-    practices = np.flatnonzero(s_ok)
-    p_node = inv[supply_node[practices]]
-    o = np.lexsort((practices, p_node))
-    prac, p_node = practices[o], p_node[o]
-    src, prac_node = np.unique(p_node, return_inverse=True)
-    node_first = np.searchsorted(prac_node, np.arange(src.size + 1))
-    n_batches = math.ceil(src.size / batch_size) if src.size else 0
-    ok_acc = demand_access[ok_pts]
-    state = {
-        "rev": rev,
-        "threshold": threshold,
-        "batch_size": int(batch_size),
-        "src": src,
-        "prac": prac,
-        "prac_node": prac_node,
-        "node_first": node_first,
-        "supply_access": supply_access,
-        "demand_access": demand_access,
-        "min_demand_access": float(ok_acc.min()) if ok_acc.size else 0.0,
-        "u_nodes": u_nodes,
-        "u_start": u_start,
-        "u_count": u_count,
-        "order": order,
-        "n_batches": n_batches,
-    }
-    empty_i = np.zeros(0, dtype=np.int32)
-    meta = CostPairs(
-        demand=empty_i,
-        supply=empty_i,
-        time_min=np.zeros(0),
-        n_demand=n_d,
-        n_supply=n_s,
-        time_method="network",
-        demand_status=demand_status,
-        supply_status=supply_status,
-        demand_snap_m=demand_snap,
-        supply_snap_m=supply_snap,
-        report={
-            "time_method": "network (road graph, home → practice)",
-            "nodes": int(n_nodes),
-            "directed_edges": int(rev.nnz),
-            "distinct_practice_nodes": int(src.size),
-            "batches": n_batches,
-            "batch_size": int(batch_size),
-            "node_order": "Hilbert curve (renumbered for the searches)",
-            "max_snap_m": max_snap_m,
-            "access_speed_kmh": access_speed_kmh,
-        },
-    )
-    return state, meta
-
-
-def _unsnapped_report(meta: CostPairs, supply_names: Sequence[str] | None) -> list[dict]:
-    n_s = meta.n_supply
-    names = list(supply_names) if supply_names is not None else [str(j) for j in range(n_s)]
-    unsnapped = np.flatnonzero(meta.supply_status != STATUS_OK)
-    return [{"practice": names[j], "nearest_road_m": None} for j in unsnapped[:50]]
-
-
-# ----------------------------------------------------------------- forked worker processes
-def _worker_main(conn, counter, n_batches: int) -> None:
-    """Forked search process: takes batches from the shared counter, keeps its pairs, then
-    answers the parent's commands (step sums or the pairs themselves) until ``close``."""
-    import traceback
-
-    try:
-        parts = []  # (batch, demand points, practices, minutes), kept per batch (no big copy)
-        while True:
-            with counter.get_lock():
-                b = int(counter.value)
-                counter.value = b + 1
-            if b >= n_batches:
-                break
-            i, j, t, settled = _batch_pairs(b)
-            parts.append((b, i, j, t))
-            conn.send(("batch", settled))
-        conn.send(("idle",))
-        decay = None
-        while True:
-            cmd, arg = conn.recv()
-            if cmd == "close":
-                break
-            if cmd == "step1":
-                demand, decay, n_supply = arg
-                reached = np.zeros(n_supply)
-                for _, i, j, t in parts:
-                    # all pairs of a practice are in one batch: its sum is the 1-process sum
-                    reached += _step1(i, j, _pair_weights(t, decay), demand, n_supply)
-                conn.send(reached)
-            elif cmd == "step2":
-                ratio0, n_demand = arg
-                access = np.zeros(n_demand)
-                n_reach = np.zeros(n_demand, dtype=np.int64)
-                nearest = np.full(n_demand, np.inf)
-                for _, i, j, t in parts:
-                    a, n, near = _step2(i, j, t, _pair_weights(t, decay), ratio0, n_demand)
-                    access += a
-                    n_reach += n
-                    np.minimum(nearest, near, out=nearest)
-                conn.send((access, n_reach, nearest))
-            elif cmd == "pairs":
-                conn.send(([b for b, *_ in parts], [i.size for _, i, _, _ in parts]))
-                for _, *arrays in parts:
-                    for x in arrays:
-                        conn.send_bytes(memoryview(np.ascontiguousarray(x)).cast("B"))
-    except BaseException:  # noqa: BLE001 - reported to the parent, which raises
-        try:
-            conn.send(("error", traceback.format_exc()))
-        except Exception:  # noqa: BLE001
-            pass
-    finally:
-        conn.close()
-
-
-class _Workers:
-    """Search processes forked once from this process (they inherit ``_STATE``); each keeps
-    the pairs of the batches it computed, so only short vectors travel through the pipes."""
-
-    def __init__(self, n_workers: int, n_batches: int) -> None:
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("fork")
-        self.counter = ctx.Value("q", 0)
-        self.n_batches = n_batches
-        self.conns = []
-        self.procs = []
-        for _ in range(n_workers):
-            mine, theirs = ctx.Pipe(duplex=True)
-            p = ctx.Process(
-                target=_worker_main, args=(theirs, self.counter, n_batches), daemon=True
-            )
-            p.start()
-            theirs.close()
-            self.conns.append(mine)
-            self.procs.append(p)
-
-    def _recv(self, conn):
-        try:
-            reply = conn.recv()
-        except EOFError:
-            raise SundplanError("A shortest-path worker process ended unexpectedly.") from None
-        if isinstance(reply, tuple) and reply and isinstance(reply[0], str) and reply[0] == "error":
-            raise SundplanError("A shortest-path worker process failed:\n{trace}", trace=reply[1])
-        return reply
-
-    def search(self, n_batches: int, progress: Progress) -> int:
-        """Run all batches; returns the number of nodes settled."""
-        from multiprocessing.connection import wait
-
-        busy = list(self.conns)
-        done = settled = 0
-        while busy:
-            for conn in wait(busy, timeout=5.0):
-                reply = self._recv(conn)
-                if reply[0] == "batch":
-                    done += 1
-                    settled += int(reply[1])
-                    progress(
-                        0.05 + 0.85 * done / max(n_batches, 1),
-                        msg(
-                            "Shortest paths: batch {done:,} of {n:,} ({workers} processes)",
-                            done=done,
-                            n=n_batches,
-                            workers=len(self.procs),
-                        ),
-                    )
-                elif reply[0] == "idle":
-                    busy.remove(conn)
-            if busy and not any(p.is_alive() for p in self.procs):
-                raise SundplanError("The shortest-path worker processes ended unexpectedly.")
-        return settled
-
-    def ask(self, cmd: str, arg) -> list:
-        for conn in self.conns:
-            conn.send((cmd, arg))
-        return [self._recv(conn) for conn in self.conns]
-
-    def pairs(self, n_batches: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """All pairs, in batch order (the same arrays as one process computes)."""
-        for conn in self.conns:
-            conn.send(("pairs", None))
-        heads = [self._recv(conn) for conn in self.conns]
-        lens = np.zeros(n_batches, dtype=np.int64)
-        for ids, sizes in heads:
-            lens[np.asarray(ids, dtype=np.int64)] = sizes
-        offs = np.concatenate([[0], np.cumsum(lens)])
-        out = (
-            np.empty(offs[-1], np.int32),
-            np.empty(offs[-1], np.int32),
-            np.empty(offs[-1], np.float64),
-        )
-        for conn, (ids, _) in zip(self.conns, heads, strict=True):
-            for b in ids:
-                for o in out:
-                    conn.recv_bytes_into(memoryview(o[offs[b] : offs[b + 1]]).cast("B"))
-        return out
-
-    def close(self) -> None:
-        """Stop (also on cancel or error: no new batches are taken) and reap the processes."""
-        with self.counter.get_lock():
-            self.counter.value = self.n_batches
-        for conn in self.conns:
-            try:
-                conn.send(("close", None))
-            except OSError:
-                pass
-        for p in self.procs:
-            p.join(timeout=5)
-            if p.is_alive():
-                p.terminate()
-                p.join(timeout=5)
-        for conn in self.conns:
-            conn.close()
-
-
-def network_pairs(
-    graph,
-    *,
-    demand_xy: np.ndarray,
-    supply_xy: np.ndarray,
-    threshold_min: float,
-    max_snap_m: float = DEFAULT_MAX_SNAP_M,
-    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
-    supply_names: Sequence[str] | None = None,
-    supply_source: str = "practices",
-    batch_size: int = 16,
-    workers: int = 1,
-    progress: Progress = _noop,
-) -> CostPairs:
-    """Travel-time pairs home → practice within the threshold over the road graph.
-
-    One search per distinct practice node (practices snapped to the same node share it; their
-    access legs are added afterwards). ``workers`` > 1 runs the searches in that many forked
-    processes (POSIX; the graph is shared copy-on-write; 0 = automatic, see
-    :func:`resolve_workers`); the pairs are then collected in batch order, identical to
-    ``workers=1``. For the 2SFCA itself prefer :func:`network_fca`, which leaves the pairs in
-    the workers.
-
-    ``graph`` is a :class:`sundplan_qgis.network.RoadGraph`; coordinates in its CRS. Memory is
-    bounded by ``batch_size × nodes`` floats for the search plus the kept pairs.
-    """
-    import time
-
-    t0 = time.perf_counter()
-    global _STATE
-    state, meta = _prepare_network(
-        graph,
-        demand_xy=demand_xy,
-        supply_xy=supply_xy,
-        threshold_min=threshold_min,
-        max_snap_m=max_snap_m,
-        access_speed_kmh=access_speed_kmh,
-        batch_size=batch_size,
-        progress=progress,
-        supply_names=supply_names,
-        supply_source=supply_source,
-    )
-    n_batches = state["n_batches"]
-    workers = min(resolve_workers(workers), max(n_batches, 1))
-    t_snap = time.perf_counter() - t0
-    t1 = time.perf_counter()
-    settled = 0
-    _STATE = state
-    try:
-        if workers > 1:
-            pool = _Workers(workers, n_batches)
-            try:
-                settled = pool.search(n_batches, progress)
-                d, s, t = pool.pairs(n_batches)
-            finally:
-                pool.close()
-        else:
-            parts_d, parts_s, parts_t = [], [], []
-            for b in range(n_batches):
-                progress(
-                    0.05 + 0.9 * b / n_batches,
-                    msg("Shortest paths: batch {done:,} of {n:,}", done=b + 1, n=n_batches),
-                )
-                part = _batch_pairs(b)
-                parts_d.append(part[0])
-                parts_s.append(part[1])
-                parts_t.append(part[2])
-                settled += part[3]
-
-            def cat(parts, dtype):
-                return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype)
-
-            d, s, t = cat(parts_d, np.int32), cat(parts_s, np.int32), cat(parts_t, np.float64)
-    finally:
-        _STATE = None
-    t_paths = time.perf_counter() - t1
-    progress(0.97, "Travel times done")
-    meta.demand, meta.supply, meta.time_min = d, s, t
-    meta.report.update(
-        {
-            "workers": int(workers),
-            "nodes_settled_total": settled,
-            "pairs": int(d.size),
-            "practices_unsnapped": _unsnapped_report(meta, supply_names),
-            "timings_s": {"snap": round(t_snap, 3), "shortest_paths": round(t_paths, 3)},
-        }
-    )
-    return meta
-
-
-def network_fca(
-    graph,
-    *,
-    demand_xy: np.ndarray,
-    supply_xy: np.ndarray,
-    demand: np.ndarray,
-    capacity: np.ndarray,
-    decay: Decay,
-    max_snap_m: float = DEFAULT_MAX_SNAP_M,
-    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
-    supply_names: Sequence[str] | None = None,
-    supply_source: str = "practices",
-    batch_size: int = 16,
-    workers: int = 1,
-    progress: Progress = _noop,
-) -> tuple[CostPairs, FcaResult]:
-    """Network travel times and the 2SFCA in one go: ``(pairs, result)``.
-
-    With one process this is :func:`network_pairs` + :func:`two_step_fca` (the pairs are
-    returned). With ``workers`` > 1 (0 = automatic, :func:`resolve_workers`) the pairs stay in
-    the forked search processes: pass 1 sums each practice's weighted demand there (vectors of
-    length n_practices come back), the ratios go out, pass 2 returns partial accessibility
-    vectors over the demand locations, summed here. Only these short vectors use the pipes; the
-    returned ``pairs`` then holds status and report but no pair arrays. ``ratio``,
-    ``demand_reached``, ``n_reachable`` and ``nearest_min`` are bit-identical to one process,
-    ``access`` equal up to the order of the floating-point sum (~1e-16 relative).
-    """
-    import time
-
-    kw = dict(
-        demand_xy=demand_xy,
-        supply_xy=supply_xy,
-        threshold_min=decay.threshold_min,
-        max_snap_m=max_snap_m,
-        access_speed_kmh=access_speed_kmh,
-        supply_names=supply_names,
-        supply_source=supply_source,
-        batch_size=batch_size,
-        progress=progress,
-    )
-    demand = np.asarray(demand, dtype="float64")
-    capacity = np.asarray(capacity, dtype="float64")
-    if resolve_workers(workers) <= 1:
-        pairs = network_pairs(graph, workers=1, **kw)
-        t = time.perf_counter()
-        res = two_step_fca(pairs, demand=demand, capacity=capacity, decay=decay)
-        pairs.report["timings_s"]["two_step"] = round(time.perf_counter() - t, 3)
-        return pairs, res
-    t0 = time.perf_counter()
-    global _STATE
-    del kw["threshold_min"]
-    state, meta = _prepare_network(graph, threshold_min=decay.threshold_min, **kw)
-    if demand.shape != (meta.n_demand,) or capacity.shape != (meta.n_supply,):
-        raise ValueError("demand/capacity sizes do not match the locations")
-    n_batches = state["n_batches"]
-    n_workers = min(resolve_workers(workers), max(n_batches, 1))
-    t_snap = time.perf_counter() - t0
-    _STATE = state
-    try:
-        pool = _Workers(n_workers, n_batches)
-    finally:
-        _STATE = None  # the children have their copy
-    try:
-        t1 = time.perf_counter()
-        settled = pool.search(n_batches, progress)
-        t_paths = time.perf_counter() - t1
-        t2 = time.perf_counter()
-        progress(0.92, "2SFCA step 1 (in the search processes)")
-        reached = np.sum(pool.ask("step1", (demand, decay, meta.n_supply)), axis=0)
-        ratio = _ratio(capacity, reached)
-        progress(0.95, "2SFCA step 2 (in the search processes)")
-        parts = pool.ask("step2", (np.nan_to_num(ratio, nan=0.0), meta.n_demand))
-    finally:
-        pool.close()
-    access = np.sum([p[0] for p in parts], axis=0)
-    n_reach = np.sum([p[1] for p in parts], axis=0)
-    nearest = np.min([p[2] for p in parts], axis=0)
-    res = _finish(access, n_reach, nearest, reached, ratio, meta, demand, capacity, decay)
-    meta.report.update(
-        {
-            "workers": int(n_workers),
-            "nodes_settled_total": settled,
-            "pairs": int(n_reach.sum()),
-            "pairs_kept_in": f"{n_workers} search processes (2SFCA sums computed there)",
-            "practices_unsnapped": _unsnapped_report(meta, supply_names),
-            "timings_s": {
-                "snap": round(t_snap, 3),
-                "shortest_paths": round(t_paths, 3),
-                "two_step": round(time.perf_counter() - t2, 3),
-            },
-        }
-    )
-    progress(0.97, "Accessibility done")
-    return meta, res
-
-
 # --------------------------------------------------------------------------- 2SFCA
 @dataclass
-class FcaResult:
+class TwoStepResult:
     """Per demand location and per practice (capacity per resident; × 10 000 for display)."""
 
     access: np.ndarray  # (n_demand,) capacity per resident; NaN where not located
@@ -965,7 +314,7 @@ def two_step_fca(
     demand: np.ndarray,
     capacity: np.ndarray,
     decay: Decay,
-) -> FcaResult:
+) -> TwoStepResult:
     """Steps 1 and 2 as sparse matrix-vector products (see the module docstring)."""
     demand = np.asarray(demand, dtype="float64")
     capacity = np.asarray(capacity, dtype="float64")
@@ -1012,7 +361,9 @@ def _step2(i, j, t, w, ratio0: np.ndarray, n_demand: int):
     return access, n_reach, nearest
 
 
-def _finish(access, n_reach, nearest, reached, ratio, pairs, demand, capacity, decay) -> FcaResult:
+def _finish(
+    access, n_reach, nearest, reached, ratio, pairs, demand, capacity, decay
+) -> TwoStepResult:
     nearest = np.where(np.isfinite(nearest), nearest, np.nan)
     if pairs.demand_status is not None:
         access = np.where(pairs.demand_status == STATUS_OK, access, np.nan)
@@ -1025,7 +376,7 @@ def _finish(access, n_reach, nearest, reached, ratio, pairs, demand, capacity, d
         "capacity_reaching_nobody": float(capacity[~serving].sum()),
         "relative_difference": abs(lhs - rhs) / rhs if rhs > 0 else 0.0,
     }
-    return FcaResult(access, n_reach, ratio, reached, nearest, decay, conservation)
+    return TwoStepResult(access, n_reach, ratio, reached, nearest, decay, conservation)
 
 
 def area_access(
@@ -1094,3 +445,336 @@ def area_access(
     if total[n_a] <= 0:
         df = df.iloc[:n_a].reset_index(drop=True)
     return df
+
+
+# --------------------------------------------------------------------------- run
+@dataclass
+class FcaInputs:
+    """Everything one ``sundplan:fca_access`` run needs, read and in the CRS ``crs_wkt``.
+
+    ``graph`` None means no network: then ``straight_line`` must be set. Areas are optional
+    (``area_ids`` None = none); ``area_ages`` holds their age/sex columns (m_0_4 … k_85_plus),
+    needed only with ``need_weights``. Zone limits and weights are numbers or the text typed
+    into the parameter (separated by ``,`` or ``;``; empty = the defaults).
+    """
+
+    practices: Practices
+    population: Population | None  # any CRS: moved into crs_wkt here
+    crs_wkt: str
+    method: str = "2sfca"
+    threshold_min: float = DEFAULT_THRESHOLD_MIN
+    zone_breaks_min: str | Sequence[float] | None = None
+    zone_weights: str | Sequence[float] | None = None
+    graph: RoadGraph | None = None
+    network_info: dict = field(default_factory=dict)
+    straight_line: bool = False
+    detour_factor: float = DEFAULT_DETOUR_FACTOR
+    fallback_speed_kmh: float = DEFAULT_FALLBACK_SPEED_KMH
+    max_snap_m: float = DEFAULT_MAX_SNAP_M
+    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH
+    batch_size: int = 16
+    workers: int = 0
+    practices_info: dict = field(default_factory=lambda: {"layer": "practices"})
+    area_ids: Sequence | None = None
+    area_names: Sequence[str] | None = None
+    area_geometries: Sequence | None = None  # shapely polygons, attached to the area table
+    area_ages: pd.DataFrame | None = None
+    areas_source: str = "AREAS"
+    need_weights: pd.DataFrame | None = None
+    low_access_per_10000: float = DEFAULT_LOW_ACCESS_PER_10000
+    not_reached_warning_pct: float = coverage.DEFAULT_WARN_PCT
+
+
+@dataclass
+class FcaResult:
+    """The three output tables (x/y columns or a shapely ``geometry`` column), the run report
+    and the warnings for the log (:class:`~sundplan_qgis.errors.Message`, in order)."""
+
+    access_points: pd.DataFrame
+    practice_ratio: pd.DataFrame
+    area_access: pd.DataFrame | None
+    report: dict
+    warnings: list = field(default_factory=list)
+    decay: Decay | None = None
+
+
+def parse_numbers(value: str | Sequence[float] | None, *, key: str) -> list[float]:
+    """Numbers typed into the text parameter ``key`` (``,`` or ``;`` between them)."""
+    if value is None:
+        return []
+    if not isinstance(value, str):
+        return [float(x) for x in value]
+    try:
+        return [float(x) for x in value.replace(";", ",").split(",") if x.strip()]
+    except ValueError as exc:
+        raise SundplanError(
+            "{key}: '{text}' must be numbers separated by commas.", key=key, text=value
+        ) from exc
+
+
+def need_factors(
+    area_ages: pd.DataFrame | None,
+    *,
+    weights: pd.DataFrame,
+    area_names: Sequence[str],
+    areas_source: str,
+) -> np.ndarray:
+    """Need factor per area: need-weighted heads ÷ heads of its age/sex columns (1 where the
+    area has no heads)."""
+    from . import need
+
+    age_cols = need.age_sex_columns([] if area_ages is None else area_ages.columns)
+    if not age_cols:
+        raise SundplanError(
+            "Need weighting needs age/sex columns (m_0_4 … k_85_plus) on the area layer "
+            "'{layer}'.",
+            layer=areas_source,
+        )
+    table = area_ages[list(age_cols)]
+    labels = [f"'{n}'" for n in area_names]
+    weighted = need.need_weighted_population(
+        table, weights=weights, columns=age_cols, row_names=labels
+    )
+    heads = need.age_sex_total(table, age_cols)
+    return np.where(heads > 0, weighted / heads.where(heads > 0, 1.0), 1.0)
+
+
+def _objects(values: Sequence) -> np.ndarray:
+    """A 1-d object array (geometries stay whole objects, never unpacked by numpy)."""
+    arr = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):
+        arr[i] = v
+    return arr
+
+
+def run(inputs: FcaInputs, *, progress: Progress | None = None) -> FcaResult:
+    """One ``sundplan:fca_access`` run: demand (need-weighted per area), travel times (network
+    or the labelled straight-line fallback), the 2SFCA, the three tables and the report."""
+    from . import need, rasters
+    from .catchments import assign_areas_by_point
+
+    progress = progress or _noop
+    warnings: list = []
+    threshold = inputs.threshold_min
+    decay = make_decay(
+        inputs.method,
+        threshold,
+        zone_breaks_min=parse_numbers(inputs.zone_breaks_min, key="ZONE_BREAKS") or None,
+        zone_weights=parse_numbers(inputs.zone_weights, key="ZONE_WEIGHTS") or None,
+    )
+    graph = inputs.graph
+    if graph is None and not inputs.straight_line:
+        raise SundplanError(
+            "No road network given. Choose a road network file or line layer, or tick "
+            "'No network: use the straight-line fallback' to use straight-line distance "
+            "× detour factor (labelled in the outputs)."
+        )
+    coverage.check_threshold(inputs.not_reached_warning_pct)
+    practices, practice_info = inputs.practices, inputs.practices_info
+    population = inputs.population
+    if population is None:
+        raise SundplanError("No demand given. Choose a population raster or a point/polygon layer.")
+    demand_xy = rasters.transform_xy(
+        population.xy, src_wkt=population.crs_wkt, dst_wkt=inputs.crs_wkt
+    )
+    pop = population.population
+
+    # Demand: population × the need factor of its area (1 outside every area).
+    weights = inputs.need_weights
+    areas = inputs.area_ids is not None
+    area_index = np.full(pop.size, -1, dtype=np.int64)
+    need_info = "none (unweighted population)"
+    demand = pop.astype("float64")
+    if areas:
+        area_index = assign_areas_by_point(demand_xy, inputs.area_geometries)
+        if weights is not None:
+            factor = need_factors(
+                inputs.area_ages,
+                weights=weights,
+                area_names=inputs.area_names,
+                areas_source=inputs.areas_source,
+            )
+            f_loc = np.where(area_index >= 0, factor[np.maximum(area_index, 0)], 1.0)
+            demand = pop * f_loc
+            need_info = need.weights_label(weights)
+    elif weights is not None:
+        raise SundplanError(
+            "Need weighting needs an area layer with age/sex columns (m_0_4 … k_85_plus)."
+        )
+
+    # Travel times and the 2SFCA.
+    if graph is not None:
+        from .fca_network import network_fca  # the engine imports this module's arithmetic
+
+        # One call: with several workers the pairs stay in the search processes.
+        pairs, result = network_fca(
+            graph,
+            demand_xy=demand_xy,
+            supply_xy=practices.xy,
+            demand=demand,
+            capacity=practices.capacity,
+            decay=decay,
+            max_snap_m=inputs.max_snap_m,
+            access_speed_kmh=inputs.access_speed_kmh,
+            supply_names=practices.names,
+            supply_source=practice_info["layer"],
+            batch_size=inputs.batch_size,
+            workers=inputs.workers,
+            progress=progress,
+        )
+    else:
+        pairs = straight_line_pairs(
+            demand_xy,
+            practices.xy,
+            threshold_min=threshold,
+            detour_factor=inputs.detour_factor,
+            speed_kmh=inputs.fallback_speed_kmh,
+            progress=progress,
+        )
+        warnings.append(msg("Straight-line fallback used: {label}.", label=pairs.time_method))
+        # a practice the fallback could not place brings no capacity
+        capacity = np.where(pairs.supply_status == STATUS_OK, practices.capacity, 0.0)
+        result = two_step_fca(pairs, demand=demand, capacity=capacity, decay=decay)
+    off = np.flatnonzero(pairs.supply_status != STATUS_OK)
+    if off.size:
+        warnings.append(
+            msg(
+                "{n} practice(s) of '{layer}' lie farther than the maximum snap distance "
+                "from any road and are left out (capacity {capacity:g}): {names}. Check "
+                "their positions or raise the maximum snap distance.",
+                n=off.size,
+                layer=practice_info["layer"],
+                capacity=float(practices.capacity[off].sum()),
+                names=", ".join(f"'{practices.names[j]}'" for j in off[:10]),
+            )
+        )
+
+    tables = _tables(inputs, decay, pairs, result, pop, demand, demand_xy, area_index, need_info)
+    points, area_tab, prac = tables
+    cov = _coverage_section(inputs, pop, pairs, area_tab, warnings)
+    report = _report(inputs, decay, pairs, result, pop, demand, cov)
+    return FcaResult(points, prac, area_tab, report, warnings, decay)
+
+
+def _tables(inputs, decay, pairs, result, pop, demand, demand_xy, area_index, need_info):
+    """The points, areas (None without areas) and practices tables."""
+    practices = inputs.practices
+    time_label = pairs.time_method
+    labels = STATUS_LABELS
+    ids = inputs.area_ids
+    points = pd.DataFrame(
+        {
+            "population": pop,
+            "demand": demand,
+            "access_per_10000": result.access * PER,
+            "n_practices_reachable": result.n_reachable.astype("int64"),
+            "nearest_practice_min": result.nearest_min,
+            "status": [labels[int(s)] for s in pairs.demand_status],
+            "area_id": [str(ids[k]) if ids is not None and k >= 0 else None for k in area_index],
+            "x": demand_xy[:, 0],
+            "y": demand_xy[:, 1],
+        }
+    )
+    points["method"] = decay.label()
+    points["time_method"] = time_label
+    points["weights"] = need_info
+    area_tab = None
+    if ids is not None:
+        low = inputs.low_access_per_10000
+        area_tab = area_access(
+            result.access,
+            pop,
+            area_index=area_index,
+            area_ids=ids,
+            area_names=inputs.area_names,
+            low_access_per_10000=low,
+            status=pairs.demand_status,
+        )
+        area_tab["low_access_per_10000"] = low
+        area_tab["method"] = decay.label()
+        area_tab["time_method"] = time_label
+        area_tab["weights"] = need_info
+        geoms = list(inputs.area_geometries)
+        area_tab["geometry"] = _objects(geoms + [None] * (len(area_tab) - len(geoms)))
+    positive = result.ratio > 0
+    prac = pd.DataFrame(
+        {
+            "practice": practices.names,
+            "feature_id": [str(i) for i in practices.ids],
+            "capacity": practices.capacity,
+            "demand_reached": result.demand_reached,
+            "ratio_per_10000": result.ratio * PER,
+            "residents_per_capacity": np.where(
+                positive, 1.0 / np.where(positive, result.ratio, 1), np.nan
+            ),
+            "status": [
+                labels[int(s)] if s != STATUS_OK or np.isfinite(r) else "reaches no demand"
+                for s, r in zip(pairs.supply_status, result.ratio, strict=True)
+            ],
+            "x": practices.xy[:, 0],
+            "y": practices.xy[:, 1],
+        }
+    )
+    prac["method"] = decay.label()
+    prac["time_method"] = time_label
+    return points, area_tab, prac
+
+
+def _coverage_section(inputs, pop, pairs, area_tab, warnings) -> dict:
+    """The report's coverage (plus the warning threshold and the worst areas); the warning,
+    naming the worst areas, when more than the threshold is not reached."""
+    threshold = inputs.not_reached_warning_pct
+    cov = coverage_of(pop, pairs.demand_status)
+    worst = coverage.worst_areas(area_tab, threshold_pct=threshold, name="area_name")
+    warning = coverage.warning(cov, worst, threshold_pct=threshold)
+    if warning is not None:
+        warnings.append(warning)
+    return {**cov, "warning_threshold_pct": threshold, "worst_areas": worst}
+
+
+def _report(inputs, decay, pairs, result, pop, demand, cov) -> dict:
+    """The run report (the key order is the report's layout)."""
+    from . import need
+
+    practices, population = inputs.practices, inputs.population
+    labels = STATUS_LABELS
+    located = pairs.demand_status == STATUS_OK
+    pop_located = pop[located].sum()
+    return {
+        "method": decay.label(),
+        "threshold_rule": "inclusive: a location exactly at the threshold is inside (1 ms tolerance)",
+        "time_method": pairs.time_method,
+        "network": inputs.network_info or None,
+        "travel_times": pairs.report,
+        "practices": {
+            **inputs.practices_info,
+            "n": len(practices.names),
+            "capacity_total": float(practices.capacity.sum()),
+            "unsnapped": int((pairs.supply_status != STATUS_OK).sum()),
+            "reaching_no_demand": int((~np.isfinite(result.ratio)).sum()),
+        },
+        "demand": {
+            "source": population.source_name,
+            "kind": population.kind,
+            "locations": int(pop.size),
+            "population_total": float(pop.sum()),
+            "demand_total": float(demand.sum()),
+            "population_not_located": float(pop[~located].sum()),
+            "locations_by_status": {
+                labels[k]: int((pairs.demand_status == k).sum()) for k in labels
+            },
+            "mean_access_covers": "reached residents only (placed on the network)",
+            "population_weighted_mean_access_per_10000": (
+                float(np.nansum(result.access[located] * pop[located]) / pop_located * PER)
+                if pop_located > 0
+                else None
+            ),
+        },
+        "need_weights": need.weights_record(
+            inputs.need_weights if inputs.area_ids is not None else None
+        ),
+        "low_access_per_10000": inputs.low_access_per_10000,
+        "conservation": result.conservation,
+        "pairs_within_threshold": int(result.n_reachable.sum()),
+        "coverage": cov,
+    }

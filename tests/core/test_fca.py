@@ -10,7 +10,7 @@ import pytest
 from pyproj import CRS
 from scipy.sparse.csgraph import dijkstra
 
-from sundplan_qgis import fca, network
+from sundplan_qgis import fca, fca_network, network
 from sundplan_qgis.errors import SundplanError
 
 WKT = CRS.from_epsg(25832).to_wkt()
@@ -86,7 +86,7 @@ def test_gaussian_weight_is_one_at_zero_and_zero_at_threshold():
     assert np.all(np.diff(w) < 0)
 
 
-@pytest.mark.parametrize("method", fca.METHODS)
+@pytest.mark.parametrize("method", fca.METHOD_KEYS)
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_vectorised_matches_dense_loops(method, seed):
     rng = np.random.default_rng(seed)
@@ -114,7 +114,7 @@ def test_vectorised_matches_dense_loops(method, seed):
     assert res.access[5] == 0.0
 
 
-@pytest.mark.parametrize("method", fca.METHODS)
+@pytest.mark.parametrize("method", fca.METHOD_KEYS)
 def test_conservation(method):
     rng = np.random.default_rng(7)
     t = rng.uniform(0, 60, size=(200, 30))
@@ -191,7 +191,7 @@ def test_network_pairs_match_all_pairs_dijkstra():
     rng = np.random.default_rng(3)
     demand_xy = rng.uniform(-100, 5100, size=(60, 2))
     supply_xy = rng.uniform(0, 5000, size=(7, 2))
-    pairs = fca.network_pairs(
+    pairs = fca_network.network_pairs(
         g,
         demand_xy=demand_xy,
         supply_xy=supply_xy,
@@ -221,7 +221,7 @@ def test_network_pairs_match_all_pairs_dijkstra():
 def test_network_threshold_inclusive_on_exact_grid_times():
     g = network.build_graph(grid_lines())
     # practice on node (0,0); homes on nodes 3 and 4 km away along the row (3.0 / 4.0 min)
-    pairs = fca.network_pairs(
+    pairs = fca_network.network_pairs(
         g,
         demand_xy=np.array([[3000.0, 0], [4000.0, 0]]),
         supply_xy=np.array([[0.0, 0]]),
@@ -234,7 +234,7 @@ def test_network_threshold_inclusive_on_exact_grid_times():
 def test_oneway_direction_is_home_to_practice():
     # row 0 one-way eastwards: a home east of the practice must go round via row 1
     g = network.build_graph(grid_lines(n=3, oneway_row=0))
-    pairs = fca.network_pairs(
+    pairs = fca_network.network_pairs(
         g,
         demand_xy=np.array([[2000.0, 0], [0.0, 0]]),
         supply_xy=np.array([[1000.0, 0]]),
@@ -247,7 +247,7 @@ def test_oneway_direction_is_home_to_practice():
 
 def test_unsnapped_practices_and_demand_are_reported_not_dropped():
     g = network.build_graph(grid_lines(n=3))
-    pairs = fca.network_pairs(
+    pairs = fca_network.network_pairs(
         g,
         demand_xy=np.array([[0.0, 0], [90_000.0, 0]]),
         supply_xy=np.array([[0.0, 10], [50_000.0, 0]]),
@@ -376,8 +376,8 @@ def test_forked_workers_give_identical_pairs():
         threshold_min=5.0,
         batch_size=3,
     )
-    a = fca.network_pairs(g, workers=1, **kw)
-    b = fca.network_pairs(g, workers=2, **kw)
+    a = fca_network.network_pairs(g, workers=1, **kw)
+    b = fca_network.network_pairs(g, workers=2, **kw)
     for x, y in ((a.demand, b.demand), (a.supply, b.supply), (a.time_min, b.time_min)):
         np.testing.assert_array_equal(x, y)
 
@@ -405,7 +405,7 @@ def test_practices_sharing_a_road_node_match_all_pairs_dijkstra():
     base = rng.uniform(0, 6000, size=(6, 2))
     supply_xy = np.concatenate([base, base + rng.uniform(-300, 300, size=(6, 2)), base[:2]])
     demand_xy = rng.uniform(-200, 6200, size=(120, 2))
-    pairs = fca.network_pairs(
+    pairs = fca_network.network_pairs(
         g,
         demand_xy=demand_xy,
         supply_xy=supply_xy,
@@ -422,7 +422,7 @@ def test_practices_sharing_a_road_node_match_all_pairs_dijkstra():
     np.testing.assert_allclose(got[ok], expect[ok], rtol=0, atol=1e-9)
 
 
-@pytest.mark.parametrize("method", fca.METHODS)
+@pytest.mark.parametrize("method", fca.METHOD_KEYS)
 def test_network_fca_in_worker_processes_matches_one_process(method):
     # pairs stay in the forked processes; only the step sums come back
     g = network.build_graph(grid_lines(n=8, oneway_row=2))
@@ -437,13 +437,15 @@ def test_network_fca_in_worker_processes_matches_one_process(method):
         decay=fca.make_decay(method, 6.0),
         batch_size=3,
     )
-    p1, r1 = fca.network_fca(g, workers=1, **kw)
-    p2, r2 = fca.network_fca(g, workers=2, **kw)
+    p1, r1 = fca_network.network_fca(g, workers=1, **kw)
+    p2, r2 = fca_network.network_fca(g, workers=2, **kw)
     assert p2.report["workers"] == 2 and p2.demand.size == 0  # the pairs stayed there
     assert p2.report["pairs"] == p1.demand.size
     # the 1-process path is network_pairs + two_step_fca
     ref = fca.two_step_fca(
-        fca.network_pairs(g, demand_xy=kw["demand_xy"], supply_xy=supply_xy, threshold_min=6.0),
+        fca_network.network_pairs(
+            g, demand_xy=kw["demand_xy"], supply_xy=supply_xy, threshold_min=6.0
+        ),
         demand=kw["demand"],
         capacity=kw["capacity"],
         decay=kw["decay"],
@@ -460,14 +462,14 @@ def test_network_fca_in_worker_processes_matches_one_process(method):
 
 
 def test_resolve_workers_and_node_renumbering():
-    assert fca.resolve_workers(3) == 3
-    assert 1 <= fca.resolve_workers(0) <= 8  # automatic (not inside QGIS desktop)
+    assert fca_network.resolve_workers(3) == 3
+    assert 1 <= fca_network.resolve_workers(0) <= 8  # automatic (not inside QGIS desktop)
     g = network.build_graph(grid_lines(n=5, oneway_row=1))
-    perm = fca._hilbert_order(g.node_xy)
+    perm = fca_network._hilbert_order(g.node_xy)
     assert sorted(perm.tolist()) == list(range(g.n_nodes))
     inv = np.empty_like(perm)
     inv[perm] = np.arange(perm.size)
-    h = fca._permuted_csr(g.reverse, perm, inv)
+    h = fca_network._permuted_csr(g.reverse, perm, inv)
     np.testing.assert_array_equal(
         dijkstra(h, directed=True)[np.ix_(inv, inv)], dijkstra(g.reverse, directed=True)
     )
@@ -486,7 +488,7 @@ def test_worker_processes_are_reaped_on_cancel():
     g = network.build_graph(grid_lines(n=8))
     rng = np.random.default_rng(2)
     with pytest.raises(Stop):
-        fca.network_fca(
+        fca_network.network_fca(
             g,
             demand_xy=rng.uniform(0, 7000, size=(200, 2)),
             supply_xy=rng.uniform(0, 7000, size=(30, 2)),
@@ -498,3 +500,19 @@ def test_worker_processes_are_reaped_on_cancel():
             progress=progress,
         )
     assert not multiprocessing.active_children()
+
+
+def test_report_text_reads_the_choice_keys_the_provenance_records():
+    """fca_access records METHOD and NEED_WEIGHTS by key ("e2sfca", "none"); the map-report
+    page text reads the keys."""
+    from sundplan_qgis import page_text as rt
+
+    prov = {
+        "algorithm": "sundplan:fca_access",
+        "parameters": {"METHOD": "e2sfca", "THRESHOLD_MIN": 20.0, "NEED_WEIGHTS": "none"},
+    }
+    note = rt.method_note("fca_access", provenance=prov)
+    assert rt.subtitle("fca_access", provenance=prov).startswith("E2SFCA")
+    assert "E2SFCA" in note and "ingen behovsvægtning" in note
+    prov["parameters"]["NEED_WEIGHTS"] = "default"
+    assert "standardvægte" in rt.method_note("fca_access", provenance=prov)

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from pyproj import CRS
 
-from sundplan_qgis import coverage, fca, network
+from sundplan_qgis import coverage, fca, fca_network, network
 from sundplan_qgis.errors import SundplanError
 
 WKT = CRS.from_epsg(25832).to_wkt()
@@ -48,7 +48,7 @@ def test_not_reached_per_area_counted_by_hand(workers):
     xy = np.array([r[:2] for r in RESIDENTS], float)
     pop = np.array([r[2] for r in RESIDENTS], float)
     area = np.array([r[3] for r in RESIDENTS])
-    pairs, res = fca.network_fca(
+    pairs, res = fca_network.network_fca(
         GRAPH,
         demand_xy=xy,
         supply_xy=np.array([[0.0, 0.0]]),
@@ -107,7 +107,7 @@ def test_straight_line_reaches_everyone():
 @pytest.mark.parametrize("workers", [1, 2])
 def test_every_practice_off_the_network_stops_with_a_message(workers):
     with pytest.raises(SundplanError) as info:
-        fca.network_fca(
+        fca_network.network_fca(
             GRAPH,
             demand_xy=np.array([[1000.0, 0]]),
             supply_xy=np.array([[50_000.0, 0], [0.0, 30_000]]),
@@ -128,7 +128,7 @@ def test_every_practice_off_the_network_stops_with_a_message(workers):
 
 
 def test_some_practices_off_the_network_are_reported_not_an_error():
-    pairs = fca.network_pairs(
+    pairs = fca_network.network_pairs(
         GRAPH,
         demand_xy=np.array([[1000.0, 0]]),
         supply_xy=np.array([[0.0, 0], [50_000.0, 0]]),

@@ -1,0 +1,697 @@
+"""Network engine of the 2SFCA (:mod:`sundplan_qgis.fca`): travel-time pairs home → practice
+over the road graph, and the forked search processes that keep them.
+
+Demand locations and practices are snapped to road nodes (nearest road node within the
+maximum snap distance; demand only to nodes of network parts that contain a practice). The
+access legs (straight line at the access speed) are added at both ends. Shortest paths run on
+the *reversed* graph (time from every node to the practice) with
+``scipy.sparse.csgraph.dijkstra(limit=...)``, one search per *distinct* practice node
+(practices snapped to the same node share it; each adds its own access leg afterwards, and the
+limit is the threshold minus the smallest practice leg of the batch and the smallest demand
+leg). The nodes are renumbered along a Hilbert curve for the searches (a permutation: exact;
+scipy's search is bound by memory latency and runs about 1.3× faster when nodes close in space
+are close in memory). Of each batch's rows only the columns of demand nodes are kept, and only
+pairs within ``T`` are stored (sparse: never a dense practices × nodes matrix).
+
+Processes: :func:`network_fca` with ``workers`` > 1 forks that many search processes once
+(POSIX ``fork``: they share the graph copy-on-write); they take batches from a shared counter
+and *keep* their pairs; step 1 and step 2 run there and only vectors of length n_practices and
+n_demand travel back. ``workers=0`` is automatic (:func:`resolve_workers`): 1 inside the QGIS
+desktop application, where forking a process with Qt, GDAL and Python threads is not safe
+(and "spawn" would start ``sys.executable``, which is QGIS itself there, and re-send the
+graph), one per core in ``qgis_process`` or plain Python.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import dijkstra
+from scipy.spatial import cKDTree
+
+from .errors import SundplanError, listing, msg
+from .fca import (
+    DEFAULT_ACCESS_SPEED_KMH,
+    DEFAULT_MAX_SNAP_M,
+    STATUS_OK,
+    STATUS_UNREACHABLE,
+    STATUS_UNSNAPPED,
+    TOLERANCE_MIN,
+    CostPairs,
+    Decay,
+    Progress,
+    TwoStepResult,
+    _finish,
+    _noop,
+    _pair_weights,
+    _ratio,
+    _step1,
+    _step2,
+    two_step_fca,
+)
+
+
+def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Concatenation of ``arange(s, s + c)`` for every (s, c)."""
+    counts = np.asarray(counts, dtype=np.int64)
+    total = int(counts.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    before = np.concatenate([[0], np.cumsum(counts)[:-1]])
+    return np.repeat(np.asarray(starts, dtype=np.int64) - before, counts) + np.arange(total)
+
+
+def _hilbert_order(xy: np.ndarray, bits: int = 16) -> np.ndarray:
+    """Permutation of points along a Hilbert curve (``perm[new] = old``).
+
+    Only a renumbering of the nodes for the searches (exact): nodes close in space get close
+    ids, so one search touches few memory pages — scipy's Dijkstra is bound by memory latency.
+    """
+    xy = np.nan_to_num(np.asarray(xy, dtype="float64").reshape(-1, 2))
+    if xy.shape[0] == 0:
+        return np.zeros(0, dtype=np.int64)
+    n = 1 << bits
+    lo = xy.min(axis=0)
+    span = float(max((xy.max(axis=0) - lo).max(), 1e-9))
+    x = ((xy[:, 0] - lo[0]) / span * (n - 1)).astype(np.int64)
+    y = ((xy[:, 1] - lo[1]) / span * (n - 1)).astype(np.int64)
+    d = np.zeros(x.size, dtype=np.int64)
+    s = n // 2
+    while s > 0:
+        rx = (x & s) > 0
+        ry = (y & s) > 0
+        d += s * s * ((3 * rx.astype(np.int64)) ^ ry.astype(np.int64))
+        flip = ~ry & rx
+        x = np.where(flip, n - 1 - x, x)
+        y = np.where(flip, n - 1 - y, y)
+        swap = ~ry
+        x, y = np.where(swap, y, x), np.where(swap, x, y)
+        s //= 2
+    return np.argsort(d, kind="stable")
+
+
+def _permuted_csr(m, perm: np.ndarray, inv: np.ndarray) -> csr_matrix:
+    """``m[perm][:, perm]`` as float64 CSR with sorted indices (keeps explicit zeros)."""
+    m = m.tocsr()
+    counts = np.diff(m.indptr)[perm]
+    idx = _ranges(m.indptr[:-1][perm], counts)
+    indptr = np.zeros(perm.size + 1, dtype=np.int64)
+    np.cumsum(counts, out=indptr[1:])
+    out = csr_matrix(
+        (
+            m.data[idx].astype(np.float64),
+            inv[m.indices[idx]].astype(m.indices.dtype),
+            indptr.astype(m.indptr.dtype),
+        ),
+        shape=m.shape,
+    )
+    out.sort_indices()
+    return out
+
+
+_STATE: dict | None = None  # shared with forked worker processes (copy-on-write)
+
+
+def _batch_pairs(b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+    """Pairs (demand point, practice, minutes) within the threshold for search batch ``b``.
+
+    A batch is up to ``batch_size`` distinct practice nodes (consecutive along the Hilbert
+    curve); every practice snapped to one of them gets its own access leg after the search.
+    """
+    st = _STATE
+    threshold = st["threshold"]
+    bs = st["batch_size"]
+    n0 = b * bs
+    n1 = min(n0 + bs, st["src"].size)
+    src = st["src"][n0:n1]
+    p0, p1 = int(st["node_first"][n0]), int(st["node_first"][n1])
+    pj = st["prac"][p0:p1]  # practices of the batch, grouped by node
+    prow = st["prac_node"][p0:p1] - n0  # their row in the search result
+    pacc = st["supply_access"][pj]
+    # The search only needs the time the closest-snapped practice and the closest-snapped
+    # demand point leave for the road (+1 µs so float rounding never cuts a kept pair).
+    limit_s = max(0.0, (threshold - float(pacc.min()) - st["min_demand_access"]) * 60.0 + 1e-6)
+    dist = dijkstra(st["rev"], directed=True, indices=src, limit=limit_s)
+    settled = int(np.count_nonzero(np.isfinite(dist)))
+    sub = dist[:, st["u_nodes"]] / 60.0
+    del dist
+    r, u = np.nonzero(np.isfinite(sub))
+    empty = (np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0), settled)
+    if r.size == 0:
+        return empty
+    t_row = sub[r, u]
+    del sub
+    # every practice of a node takes all entries of its row (r is sorted: row-major nonzero)
+    row_cnt = np.bincount(r, minlength=src.size)
+    row_start = np.concatenate([[0], np.cumsum(row_cnt)[:-1]])
+    cnt = row_cnt[prow]
+    e = _ranges(row_start[prow], cnt)
+    pk = np.repeat(np.arange(pj.size), cnt)
+    t_node = t_row[e] + pacc[pk]
+    keep = t_node <= threshold
+    e, pk, t_node = e[keep], pk[keep], t_node[keep]
+    uu = u[e]
+    cnt = st["u_count"][uu]
+    rep = np.repeat(np.arange(uu.size), cnt)
+    pts = st["order"][_ranges(st["u_start"][uu], cnt)]
+    t_all = t_node[rep] + st["demand_access"][pts]
+    keep = t_all <= threshold
+    return (
+        pts[keep].astype(np.int32),
+        pj[pk[rep[keep]]].astype(np.int32),
+        t_all[keep],
+        settled,
+    )
+
+
+def _in_qgis_desktop() -> bool:
+    """True inside the QGIS desktop application (where forking the process is not safe)."""
+    core = sys.modules.get("qgis.core")
+    if core is None:
+        return False
+    try:
+        if core.QgsApplication.instance() is None:
+            return False
+        return str(core.QgsApplication.platform()) == "desktop"
+    except Exception:  # noqa: BLE001 - unknown host: be careful
+        return True
+
+
+def resolve_workers(workers: int) -> int:
+    """Number of search processes: ``workers`` ≥ 1 as given; 0 (or less) = automatic.
+
+    Automatic: 1 inside the QGIS desktop application (forking a GUI process with Qt, GDAL and
+    Python threads is not safe), otherwise one per available core (at most 8). Always 1 where
+    ``os.fork`` does not exist (Windows).
+    """
+    if not hasattr(os, "fork"):
+        return 1
+    workers = int(workers)
+    if workers >= 1:
+        return workers
+    if _in_qgis_desktop():
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
+def _prepare_network(
+    graph,
+    *,
+    demand_xy: np.ndarray,
+    supply_xy: np.ndarray,
+    threshold_min: float,
+    max_snap_m: float,
+    access_speed_kmh: float,
+    batch_size: int,
+    progress: Progress,
+    supply_names: Sequence[str] | None = None,
+    supply_source: str = "practices",
+) -> tuple[dict, CostPairs]:
+    """Snap, renumber the graph, group practices by node: the search state + a pairless
+    :class:`CostPairs` carrying status and snap distances."""
+    if not np.isfinite(access_speed_kmh) or access_speed_kmh <= 0:
+        raise SundplanError(
+            "The access speed must be positive (got {speed} km/h).", speed=access_speed_kmh
+        )
+    demand_xy = np.asarray(demand_xy, dtype="float64").reshape(-1, 2)
+    supply_xy = np.asarray(supply_xy, dtype="float64").reshape(-1, 2)
+    n_d, n_s = demand_xy.shape[0], supply_xy.shape[0]
+    if supply_names is None:
+        supply_names = [str(j) for j in range(n_s)]
+    n_nodes = graph.node_xy.shape[0]
+    if n_nodes == 0:
+        raise SundplanError("The road network '{name}' has no roads.", name=graph.source_name)
+    access_mpm = access_speed_kmh * 1000.0 / 60.0
+    threshold = threshold_min + TOLERANCE_MIN
+    progress(0.0, "Snapping practices and demand to the road network")
+    road = np.asarray(getattr(graph, "node_is_road", np.ones(n_nodes, bool)), dtype=bool)
+    road_nodes = np.flatnonzero(road)
+    if road_nodes.size == 0:
+        road_nodes = np.arange(n_nodes)
+    road_tree = cKDTree(graph.node_xy[road_nodes])
+    s_d, s_k = road_tree.query(supply_xy, k=1, distance_upper_bound=max_snap_m)
+    s_ok = np.isfinite(s_d)
+    supply_node = np.full(n_s, -1, dtype=np.int64)
+    supply_node[s_ok] = road_nodes[s_k[s_ok]]
+    supply_status = np.where(s_ok, STATUS_OK, STATUS_UNSNAPPED).astype(np.int8)
+    supply_snap = np.where(s_ok, s_d, np.nan)
+    supply_access = np.where(s_ok, s_d / access_mpm, np.inf)
+    if n_s and not s_ok.any():
+        near, _ = road_tree.query(supply_xy, k=1)
+        first = listing(
+            msg("'{name}' ({m:,.0f} m)", name=supply_names[j], m=near[j])
+            for j in np.argsort(near)[:3]
+        )
+        raise SundplanError(
+            "None of the {n} practice(s) of '{layer}' lies within the maximum snap distance "
+            "({max_snap_m:,.0f} m) of a road of '{network}' (nearest: {first}), so no "
+            "accessibility can be computed. Check the practices' CRS and positions, use a "
+            "road network that covers them, or raise the maximum snap distance.",
+            n=n_s,
+            layer=supply_source,
+            max_snap_m=max_snap_m,
+            network=graph.source_name,
+            first=first,
+        )
+    # Demand: nearest road node in a network part that holds a snapped practice.
+    comp = np.asarray(graph.component)
+    good_comp = np.unique(comp[supply_node[s_ok]])
+    valid = road_nodes[np.isin(comp[road_nodes], good_comp)]
+    demand_node = np.full(n_d, -1, dtype=np.int64)
+    demand_status = np.full(n_d, STATUS_UNSNAPPED, dtype=np.int8)
+    demand_snap = np.full(n_d, np.nan)
+    if valid.size and n_d:
+        d_d, d_k = cKDTree(graph.node_xy[valid]).query(
+            demand_xy, k=1, distance_upper_bound=max_snap_m, workers=-1
+        )
+        ok = np.isfinite(d_d)
+        demand_node[ok] = valid[d_k[ok]]
+        demand_status[ok] = STATUS_OK
+        demand_snap[ok] = d_d[ok]
+        rest = np.flatnonzero(~ok)
+        if rest.size:
+            d_any, _ = road_tree.query(demand_xy[rest], k=1, distance_upper_bound=max_snap_m)
+            near = np.isfinite(d_any)
+            demand_status[rest[near]] = STATUS_UNREACHABLE
+            demand_snap[rest[near]] = d_any[near]
+    demand_access = np.where(demand_status == STATUS_OK, demand_snap / access_mpm, np.inf)
+
+    # Renumber the nodes along a Hilbert curve (exact; faster searches, see _hilbert_order).
+    perm = _hilbert_order(graph.node_xy)
+    inv = np.empty(n_nodes, dtype=np.int64)
+    inv[perm] = np.arange(n_nodes)
+    rev = _permuted_csr(graph.reverse, perm, inv)
+    # Demand points grouped by (renumbered) node: unique demand nodes and their points.
+    ok_pts = np.flatnonzero(demand_status == STATUS_OK)
+    dn = inv[demand_node[ok_pts]]
+    order = ok_pts[np.argsort(dn, kind="stable")]
+    u_nodes, u_start, u_count = np.unique(
+        inv[demand_node[order]], return_index=True, return_counts=True
+    )
+    # One search per distinct practice node, in Hilbert order.
+    practices = np.flatnonzero(s_ok)
+    p_node = inv[supply_node[practices]]
+    o = np.lexsort((practices, p_node))
+    prac, p_node = practices[o], p_node[o]
+    src, prac_node = np.unique(p_node, return_inverse=True)
+    node_first = np.searchsorted(prac_node, np.arange(src.size + 1))
+    n_batches = math.ceil(src.size / batch_size) if src.size else 0
+    ok_acc = demand_access[ok_pts]
+    state = {
+        "rev": rev,
+        "threshold": threshold,
+        "batch_size": int(batch_size),
+        "src": src,
+        "prac": prac,
+        "prac_node": prac_node,
+        "node_first": node_first,
+        "supply_access": supply_access,
+        "demand_access": demand_access,
+        "min_demand_access": float(ok_acc.min()) if ok_acc.size else 0.0,
+        "u_nodes": u_nodes,
+        "u_start": u_start,
+        "u_count": u_count,
+        "order": order,
+        "n_batches": n_batches,
+    }
+    empty_i = np.zeros(0, dtype=np.int32)
+    meta = CostPairs(
+        demand=empty_i,
+        supply=empty_i,
+        time_min=np.zeros(0),
+        n_demand=n_d,
+        n_supply=n_s,
+        time_method="network",
+        demand_status=demand_status,
+        supply_status=supply_status,
+        demand_snap_m=demand_snap,
+        supply_snap_m=supply_snap,
+        report={
+            "time_method": "network (road graph, home → practice)",
+            "nodes": int(n_nodes),
+            "directed_edges": int(rev.nnz),
+            "distinct_practice_nodes": int(src.size),
+            "batches": n_batches,
+            "batch_size": int(batch_size),
+            "node_order": "Hilbert curve (renumbered for the searches)",
+            "max_snap_m": max_snap_m,
+            "access_speed_kmh": access_speed_kmh,
+        },
+    )
+    return state, meta
+
+
+def _unsnapped_report(meta: CostPairs, supply_names: Sequence[str] | None) -> list[dict]:
+    n_s = meta.n_supply
+    names = list(supply_names) if supply_names is not None else [str(j) for j in range(n_s)]
+    unsnapped = np.flatnonzero(meta.supply_status != STATUS_OK)
+    return [{"practice": names[j], "nearest_road_m": None} for j in unsnapped[:50]]
+
+
+# ----------------------------------------------------------------- forked worker processes
+def _worker_main(conn, counter, n_batches: int) -> None:
+    """Forked search process: takes batches from the shared counter, keeps its pairs, then
+    answers the parent's commands (step sums or the pairs themselves) until ``close``."""
+    import traceback
+
+    try:
+        parts = []  # (batch, demand points, practices, minutes), kept per batch (no big copy)
+        while True:
+            with counter.get_lock():
+                b = int(counter.value)
+                counter.value = b + 1
+            if b >= n_batches:
+                break
+            i, j, t, settled = _batch_pairs(b)
+            parts.append((b, i, j, t))
+            conn.send(("batch", settled))
+        conn.send(("idle",))
+        decay = None
+        while True:
+            cmd, arg = conn.recv()
+            if cmd == "close":
+                break
+            if cmd == "step1":
+                demand, decay, n_supply = arg
+                reached = np.zeros(n_supply)
+                for _, i, j, t in parts:
+                    # all pairs of a practice are in one batch: its sum is the 1-process sum
+                    reached += _step1(i, j, _pair_weights(t, decay), demand, n_supply)
+                conn.send(reached)
+            elif cmd == "step2":
+                ratio0, n_demand = arg
+                access = np.zeros(n_demand)
+                n_reach = np.zeros(n_demand, dtype=np.int64)
+                nearest = np.full(n_demand, np.inf)
+                for _, i, j, t in parts:
+                    a, n, near = _step2(i, j, t, _pair_weights(t, decay), ratio0, n_demand)
+                    access += a
+                    n_reach += n
+                    np.minimum(nearest, near, out=nearest)
+                conn.send((access, n_reach, nearest))
+            elif cmd == "pairs":
+                conn.send(([b for b, *_ in parts], [i.size for _, i, _, _ in parts]))
+                for _, *arrays in parts:
+                    for x in arrays:
+                        conn.send_bytes(memoryview(np.ascontiguousarray(x)).cast("B"))
+    except BaseException:  # noqa: BLE001 - reported to the parent, which raises
+        try:
+            conn.send(("error", traceback.format_exc()))
+        except Exception:  # noqa: BLE001
+            pass
+    finally:
+        conn.close()
+
+
+class _Workers:
+    """Search processes forked once from this process (they inherit ``_STATE``); each keeps
+    the pairs of the batches it computed, so only short vectors travel through the pipes."""
+
+    def __init__(self, n_workers: int, n_batches: int) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("fork")
+        self.counter = ctx.Value("q", 0)
+        self.n_batches = n_batches
+        self.conns = []
+        self.procs = []
+        for _ in range(n_workers):
+            mine, theirs = ctx.Pipe(duplex=True)
+            p = ctx.Process(
+                target=_worker_main, args=(theirs, self.counter, n_batches), daemon=True
+            )
+            p.start()
+            theirs.close()
+            self.conns.append(mine)
+            self.procs.append(p)
+
+    def _recv(self, conn):
+        try:
+            reply = conn.recv()
+        except EOFError:
+            raise SundplanError("A shortest-path worker process ended unexpectedly.") from None
+        if isinstance(reply, tuple) and reply and isinstance(reply[0], str) and reply[0] == "error":
+            raise SundplanError("A shortest-path worker process failed:\n{trace}", trace=reply[1])
+        return reply
+
+    def search(self, n_batches: int, progress: Progress) -> int:
+        """Run all batches; returns the number of nodes settled."""
+        from multiprocessing.connection import wait
+
+        busy = list(self.conns)
+        done = settled = 0
+        while busy:
+            for conn in wait(busy, timeout=5.0):
+                reply = self._recv(conn)
+                if reply[0] == "batch":
+                    done += 1
+                    settled += int(reply[1])
+                    progress(
+                        0.05 + 0.85 * done / max(n_batches, 1),
+                        msg(
+                            "Shortest paths: batch {done:,} of {n:,} ({workers} processes)",
+                            done=done,
+                            n=n_batches,
+                            workers=len(self.procs),
+                        ),
+                    )
+                elif reply[0] == "idle":
+                    busy.remove(conn)
+            if busy and not any(p.is_alive() for p in self.procs):
+                raise SundplanError("The shortest-path worker processes ended unexpectedly.")
+        return settled
+
+    def ask(self, cmd: str, arg) -> list:
+        for conn in self.conns:
+            conn.send((cmd, arg))
+        return [self._recv(conn) for conn in self.conns]
+
+    def pairs(self, n_batches: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """All pairs, in batch order (the same arrays as one process computes)."""
+        for conn in self.conns:
+            conn.send(("pairs", None))
+        heads = [self._recv(conn) for conn in self.conns]
+        lens = np.zeros(n_batches, dtype=np.int64)
+        for ids, sizes in heads:
+            lens[np.asarray(ids, dtype=np.int64)] = sizes
+        offs = np.concatenate([[0], np.cumsum(lens)])
+        out = (
+            np.empty(offs[-1], np.int32),
+            np.empty(offs[-1], np.int32),
+            np.empty(offs[-1], np.float64),
+        )
+        for conn, (ids, _) in zip(self.conns, heads, strict=True):
+            for b in ids:
+                for o in out:
+                    conn.recv_bytes_into(memoryview(o[offs[b] : offs[b + 1]]).cast("B"))
+        return out
+
+    def close(self) -> None:
+        """Stop (also on cancel or error: no new batches are taken) and reap the processes."""
+        with self.counter.get_lock():
+            self.counter.value = self.n_batches
+        for conn in self.conns:
+            try:
+                conn.send(("close", None))
+            except OSError:
+                pass
+        for p in self.procs:
+            p.join(timeout=5)
+            if p.is_alive():
+                p.terminate()
+                p.join(timeout=5)
+        for conn in self.conns:
+            conn.close()
+
+
+def network_pairs(
+    graph,
+    *,
+    demand_xy: np.ndarray,
+    supply_xy: np.ndarray,
+    threshold_min: float,
+    max_snap_m: float = DEFAULT_MAX_SNAP_M,
+    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
+    supply_names: Sequence[str] | None = None,
+    supply_source: str = "practices",
+    batch_size: int = 16,
+    workers: int = 1,
+    progress: Progress = _noop,
+) -> CostPairs:
+    """Travel-time pairs home → practice within the threshold over the road graph.
+
+    One search per distinct practice node (practices snapped to the same node share it; their
+    access legs are added afterwards). ``workers`` > 1 runs the searches in that many forked
+    processes (POSIX; the graph is shared copy-on-write; 0 = automatic, see
+    :func:`resolve_workers`); the pairs are then collected in batch order, identical to
+    ``workers=1``. For the 2SFCA itself prefer :func:`network_fca`, which leaves the pairs in
+    the workers.
+
+    ``graph`` is a :class:`sundplan_qgis.network.RoadGraph`; coordinates in its CRS. Memory is
+    bounded by ``batch_size × nodes`` floats for the search plus the kept pairs.
+    """
+
+    t0 = time.perf_counter()
+    global _STATE
+    state, meta = _prepare_network(
+        graph,
+        demand_xy=demand_xy,
+        supply_xy=supply_xy,
+        threshold_min=threshold_min,
+        max_snap_m=max_snap_m,
+        access_speed_kmh=access_speed_kmh,
+        batch_size=batch_size,
+        progress=progress,
+        supply_names=supply_names,
+        supply_source=supply_source,
+    )
+    n_batches = state["n_batches"]
+    workers = min(resolve_workers(workers), max(n_batches, 1))
+    t_snap = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    settled = 0
+    _STATE = state
+    try:
+        if workers > 1:
+            pool = _Workers(workers, n_batches)
+            try:
+                settled = pool.search(n_batches, progress)
+                d, s, t = pool.pairs(n_batches)
+            finally:
+                pool.close()
+        else:
+            parts_d, parts_s, parts_t = [], [], []
+            for b in range(n_batches):
+                progress(
+                    0.05 + 0.9 * b / n_batches,
+                    msg("Shortest paths: batch {done:,} of {n:,}", done=b + 1, n=n_batches),
+                )
+                part = _batch_pairs(b)
+                parts_d.append(part[0])
+                parts_s.append(part[1])
+                parts_t.append(part[2])
+                settled += part[3]
+
+            def cat(parts, dtype):
+                return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype)
+
+            d, s, t = cat(parts_d, np.int32), cat(parts_s, np.int32), cat(parts_t, np.float64)
+    finally:
+        _STATE = None
+    t_paths = time.perf_counter() - t1
+    progress(0.97, "Travel times done")
+    meta.demand, meta.supply, meta.time_min = d, s, t
+    meta.report.update(
+        {
+            "workers": int(workers),
+            "nodes_settled_total": settled,
+            "pairs": int(d.size),
+            "practices_unsnapped": _unsnapped_report(meta, supply_names),
+            "timings_s": {"snap": round(t_snap, 3), "shortest_paths": round(t_paths, 3)},
+        }
+    )
+    return meta
+
+
+def network_fca(
+    graph,
+    *,
+    demand_xy: np.ndarray,
+    supply_xy: np.ndarray,
+    demand: np.ndarray,
+    capacity: np.ndarray,
+    decay: Decay,
+    max_snap_m: float = DEFAULT_MAX_SNAP_M,
+    access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
+    supply_names: Sequence[str] | None = None,
+    supply_source: str = "practices",
+    batch_size: int = 16,
+    workers: int = 1,
+    progress: Progress = _noop,
+) -> tuple[CostPairs, TwoStepResult]:
+    """Network travel times and the 2SFCA in one go: ``(pairs, result)``.
+
+    With one process this is :func:`network_pairs` + :func:`two_step_fca` (the pairs are
+    returned). With ``workers`` > 1 (0 = automatic, :func:`resolve_workers`) the pairs stay in
+    the forked search processes: pass 1 sums each practice's weighted demand there (vectors of
+    length n_practices come back), the ratios go out, pass 2 returns partial accessibility
+    vectors over the demand locations, summed here. Only these short vectors use the pipes; the
+    returned ``pairs`` then holds status and report but no pair arrays. ``ratio``,
+    ``demand_reached``, ``n_reachable`` and ``nearest_min`` are bit-identical to one process,
+    ``access`` equal up to the order of the floating-point sum (~1e-16 relative).
+    """
+    kw = dict(
+        demand_xy=demand_xy,
+        supply_xy=supply_xy,
+        threshold_min=decay.threshold_min,
+        max_snap_m=max_snap_m,
+        access_speed_kmh=access_speed_kmh,
+        supply_names=supply_names,
+        supply_source=supply_source,
+        batch_size=batch_size,
+        progress=progress,
+    )
+    demand = np.asarray(demand, dtype="float64")
+    capacity = np.asarray(capacity, dtype="float64")
+    if resolve_workers(workers) <= 1:
+        pairs = network_pairs(graph, workers=1, **kw)
+        t = time.perf_counter()
+        res = two_step_fca(pairs, demand=demand, capacity=capacity, decay=decay)
+        pairs.report["timings_s"]["two_step"] = round(time.perf_counter() - t, 3)
+        return pairs, res
+    t0 = time.perf_counter()
+    global _STATE
+    del kw["threshold_min"]
+    state, meta = _prepare_network(graph, threshold_min=decay.threshold_min, **kw)
+    if demand.shape != (meta.n_demand,) or capacity.shape != (meta.n_supply,):
+        raise ValueError("demand/capacity sizes do not match the locations")
+    n_batches = state["n_batches"]
+    n_workers = min(resolve_workers(workers), max(n_batches, 1))
+    t_snap = time.perf_counter() - t0
+    _STATE = state
+    try:
+        pool = _Workers(n_workers, n_batches)
+    finally:
+        _STATE = None  # the children have their copy
+    try:
+        t1 = time.perf_counter()
+        settled = pool.search(n_batches, progress)
+        t_paths = time.perf_counter() - t1
+        t2 = time.perf_counter()
+        progress(0.92, "2SFCA step 1 (in the search processes)")
+        reached = np.sum(pool.ask("step1", (demand, decay, meta.n_supply)), axis=0)
+        ratio = _ratio(capacity, reached)
+        progress(0.95, "2SFCA step 2 (in the search processes)")
+        parts = pool.ask("step2", (np.nan_to_num(ratio, nan=0.0), meta.n_demand))
+    finally:
+        pool.close()
+    access = np.sum([p[0] for p in parts], axis=0)
+    n_reach = np.sum([p[1] for p in parts], axis=0)
+    nearest = np.min([p[2] for p in parts], axis=0)
+    res = _finish(access, n_reach, nearest, reached, ratio, meta, demand, capacity, decay)
+    meta.report.update(
+        {
+            "workers": int(n_workers),
+            "nodes_settled_total": settled,
+            "pairs": int(n_reach.sum()),
+            "pairs_kept_in": f"{n_workers} search processes (2SFCA sums computed there)",
+            "practices_unsnapped": _unsnapped_report(meta, supply_names),
+            "timings_s": {
+                "snap": round(t_snap, 3),
+                "shortest_paths": round(t_paths, 3),
+                "two_step": round(time.perf_counter() - t2, 3),
+            },
+        }
+    )
+    progress(0.97, "Accessibility done")
+    return meta, res
