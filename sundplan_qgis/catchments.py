@@ -147,9 +147,10 @@ class CatchmentInputs:
     hospitals: Hospitals
 
 
-def run(inputs: CatchmentInputs, *, progress: Progress = _noop) -> CatchmentResult:
+def run(inputs: CatchmentInputs, *, progress: Progress | None = None) -> CatchmentResult:
     """The catchments tool: :func:`run_catchments`, with the network's reading, the hospital
     ids' source and the coverage warning (``result.warnings``) in the report."""
+    progress = progress or _noop
     routing, hospitals = inputs.routing, inputs.hospitals
     result = run_catchments(
         routing.graph,

@@ -754,11 +754,12 @@ def _capacity_rows(inputs: GapInputs) -> tuple[pd.DataFrame, list[dict]]:
     return table.assign(specialty=specs), outside
 
 
-def run(inputs: GapInputs, *, progress: Callable[[float, str], None] = _noop) -> GapResult:
+def run(inputs: GapInputs, *, progress: Callable[[float, str], None] | None = None) -> GapResult:
     """One specialist-gaps run: capacity rows, grouping into units (sums, merged polygons,
     centres), the gaps, the optional network part and the geometries of the outputs."""
     from shapely.geometry import LineString
 
+    progress = progress or _noop
     areas = inputs.areas
     cap_rows, outside = _capacity_rows(inputs)
     only = (

@@ -54,10 +54,11 @@ class ScenarioInputs:
     new_label: str = "new"  # appended to an added hospital named like a kept one: "X (new)"
 
 
-def run(inputs: ScenarioInputs, *, progress: Progress = _noop) -> ScenarioResult:
+def run(inputs: ScenarioInputs, *, progress: Progress | None = None) -> ScenarioResult:
     """The scenario tool: close and add hospitals, run baseline and scenario, compare, and
     the run report (which hospitals closed and opened, both runs, coverage of the scenario
     with its warning in ``result.warnings``)."""
+    progress = progress or _noop
     base, added, routing = inputs.baseline, inputs.added, inputs.routing
     closed = closed_hospitals(inputs.close, list(base.names))
     keep = [i for i in range(len(base.names)) if i not in closed]
