@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../processing/_catchment_outputs.py" line="26"/>
-        <location filename="../processing/fca_access.py" line="383"/>
+        <location filename="../processing/fca_access.py" line="271"/>
         <location filename="../processing/gp_density.py" line="167"/>
         <location filename="../processing/specialist_gaps.py" line="201"/>
         <source>Writing outputs</source>
@@ -330,26 +330,31 @@
     </message>
     <message>
         <location filename="../processing/_params/need.py" line="55"/>
+        <location filename="../processing/fca_access.py" line="148"/>
         <source>Need weighting (behovsvægte)</source>
         <translation>Behovsvægtning (behovsvægte)</translation>
     </message>
     <message>
         <location filename="../processing/_params/need.py" line="62"/>
+        <location filename="../processing/fca_access.py" line="153"/>
         <source>Custom need weights: age group (0_4 … 85_plus), sex (m/k/all), weight</source>
         <translation>Egne behovsvægte: aldersgruppe (0_4 … 85_plus), køn (m/k/all), vægt</translation>
     </message>
     <message>
         <location filename="../processing/_params/need.py" line="63"/>
+        <location filename="../processing/fca_access.py" line="154"/>
         <source>Age group</source>
         <translation>Aldersgruppe</translation>
     </message>
     <message>
         <location filename="../processing/_params/need.py" line="63"/>
+        <location filename="../processing/fca_access.py" line="154"/>
         <source>Sex</source>
         <translation>Køn</translation>
     </message>
     <message>
         <location filename="../processing/_params/need.py" line="63"/>
+        <location filename="../processing/fca_access.py" line="154"/>
         <source>Weight</source>
         <translation>Vægt</translation>
     </message>
@@ -360,6 +365,7 @@
     </message>
     <message>
         <location filename="../processing/_params/need.py" line="73"/>
+        <location filename="../processing/fca_access.py" line="161"/>
         <source>…or a CSV of need weights (columns age_group, sex, weight)</source>
         <translation>…eller en CSV-fil med behovsvægte (kolonnerne age_group, sex, weight)</translation>
     </message>
@@ -370,11 +376,13 @@
     </message>
     <message>
         <location filename="../processing/_params/need.py" line="102"/>
+        <location filename="../processing/fca_access.py" line="182"/>
         <source>Custom need weights chosen but neither a weight table nor a CSV file given.</source>
         <translation>Egne behovsvægte er valgt, men hverken en vægttabel eller en CSV-fil er angivet.</translation>
     </message>
     <message>
         <location filename="../processing/_params/need.py" line="105"/>
+        <location filename="../processing/fca_access.py" line="185"/>
         <source>The need weight table needs rows of age group, sex, weight.</source>
         <translation>Tabellen med behovsvægte skal have rækker med aldersgruppe, køn og vægt.</translation>
     </message>
@@ -455,7 +463,7 @@
     </message>
     <message>
         <location filename="../processing/_params/network.py" line="134"/>
-        <location filename="../processing/fca_access.py" line="251"/>
+        <location filename="../processing/fca_access.py" line="201"/>
         <source>Reading the road network</source>
         <translation>Læser vejnettet</translation>
     </message>
@@ -666,13 +674,13 @@
     </message>
     <message>
         <location filename="../processing/_params/residents.py" line="103"/>
-        <location filename="../processing/fca_access.py" line="79"/>
+        <location filename="../processing/fca_access.py" line="87"/>
         <source>…or population points/polygons</source>
         <translation>…eller befolkning som punkter/polygoner</translation>
     </message>
     <message>
         <location filename="../processing/_params/residents.py" line="104"/>
-        <location filename="../processing/fca_access.py" line="80"/>
+        <location filename="../processing/fca_access.py" line="88"/>
         <source>Population field</source>
         <translation>Befolkningsfelt</translation>
     </message>
@@ -903,160 +911,110 @@
         <translation>Optageområder</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="33"/>
+        <location filename="../processing/fca_access.py" line="41"/>
         <source>Access to practices, 2SFCA (Tilgængelighed til praksis)</source>
         <translation>Tilgængelighed til praksis (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="44"/>
+        <location filename="../processing/fca_access.py" line="52"/>
         <source>Spatial accessibility to practices with the two-step floating catchment area family: how many GPs (or specialists) residents can reach within the catchment threshold, competing with everyone else who can reach them.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: step 1, each practice&apos;s ratio R = capacity / (weighted) demand within the threshold; step 2, each location&apos;s accessibility = sum of the (weighted) ratios of the practices it reaches, shown as GPs per 10 000 residents. Variants: 2SFCA (step, Luo &amp; Wang 2003), E2SFCA (zones in thirds of the threshold with weights 1.00 / 0.68 / 0.22, Luo &amp; Qi 2009), Gaussian decay (Dai 2010). The threshold is inclusive: a home exactly at the threshold is inside. Travel times run home → practice over the road network (homes and practices snapped to the nearest road within the maximum snap distance, access legs at the access speed). Without a network, tick the straight-line fallback: distance × detour factor (default 1.4: KL 2016, 20 km by road vs 14 km straight line) at 60 km/h; every output says which was used.&lt;br&gt;&lt;b&gt;Demand&lt;/b&gt;: a population raster or points/polygons, optionally need-weighted with the age/sex columns of the areas. &lt;b&gt;Supply&lt;/b&gt;: practices with capacity; a specialty filter makes the same tool serve specialist practices.&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: accessibility per demand location, per area (population-weighted mean of reached residents, share of residents below the low-access level, default 6.25 per 10 000 = 1 GP per 1 600) and the supply-to-demand ratio per practice; a run report with conservation check (Σ accessibility × demand = capacity of practices reaching anyone).&lt;br&gt;&lt;b&gt;Residents not reached&lt;/b&gt;: a home with no practice within the threshold has accessibility 0 (a result). A home with no road within the maximum snap distance (unsnapped) or by a road whose network part holds no practice (unreachable) is not placed on the network: no accessibility (NULL), left out of every mean, and counted per area in pop_unsnapped, pop_unreachable and share_not_reached; the log warns, naming the worst areas, when more than the warning share (default 1 %) is not reached. When no practice lies within the snap distance of a road, the run stops.</source>
         <translation>Geografisk tilgængelighed til praksis med 2SFCA-familien (two-step floating catchment area): hvor mange praktiserende læger (eller speciallæger) indbyggerne kan nå inden for tærsklen for optageområdet, i konkurrence med alle andre, der kan nå dem.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: trin 1, hver praksis&apos; forhold R = kapacitet / (vægtet) efterspørgsel inden for tærsklen; trin 2, hvert steds tilgængelighed = summen af de (vægtede) forhold for de praksis, det kan nå, vist som læger pr. 10.000 indbyggere. Varianter: 2SFCA (trinfunktion, Luo &amp; Wang 2003), E2SFCA (zoner i tredjedele af tærsklen med vægtene 1,00 / 0,68 / 0,22, Luo &amp; Qi 2009), gaussisk aftagning (Dai 2010). Tærsklen er inklusiv: en bopæl præcis ved tærsklen er med. Rejsetiderne regnes bopæl → praksis via vejnettet (bopæle og praksis knyttes til nærmeste vej inden for den største tilknytningsafstand, adgangsstrækninger med adgangshastigheden). Uden vejnet sættes flueben ved nødløsningen i fugleflugt: afstand × omvejsfaktor (standard 1,4: KL 2016, 20 km ad vej mod 14 km i fugleflugt) ved 60 km/t; hvert resultat angiver, hvilken metode der er brugt.&lt;br&gt;&lt;b&gt;Efterspørgsel&lt;/b&gt;: et befolkningsraster eller punkter/polygoner, eventuelt behovsvægtet med områdernes alders-/kønskolonner. &lt;b&gt;Udbud&lt;/b&gt;: praksis med kapacitet; med et filter på speciale kan samme værktøj bruges til speciallægepraksis.&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: tilgængelighed pr. efterspørgselssted, pr. område (befolkningsvægtet gennemsnit af de nåede indbyggere, andel af indbyggerne under niveauet for lav tilgængelighed, standard 6,25 pr. 10.000 = 1 læge pr. 1.600) og forholdet mellem udbud og efterspørgsel pr. praksis; en kørselsrapport med bevarelseskontrol (Σ tilgængelighed × efterspørgsel = kapaciteten i de praksis, der når nogen).&lt;br&gt;&lt;b&gt;Indbyggere, der ikke nås&lt;/b&gt;: en bopæl uden praksis inden for tærsklen har tilgængelighed 0 (et resultat). En bopæl uden vej inden for den største tilknytningsafstand (ikke tilknyttet) eller ved en vej, hvis del af vejnettet ingen praksis har (uden forbindelse), placeres ikke på vejnettet: ingen tilgængelighed (NULL), udeladt af alle gennemsnit og talt pr. område i pop_unsnapped, pop_unreachable og share_not_reached; loggen advarer og nævner de værst ramte områder, når mere end advarselsandelen (standard 1 %) ikke nås. Ligger ingen praksis inden for tilknytningsafstanden af en vej, stopper kørslen.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="78"/>
+        <location filename="../processing/fca_access.py" line="86"/>
         <source>Demand: population raster (persons per cell)</source>
         <translation>Efterspørgsel: befolkningsraster (personer pr. celle)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="83"/>
+        <location filename="../processing/fca_access.py" line="91"/>
         <source>Areas for the summary and need factors, e.g. kommuner (optional)</source>
         <translation>Områder til opsummering og behovsfaktorer, fx kommuner (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="89"/>
+        <location filename="../processing/fca_access.py" line="94"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="91"/>
-        <source>2SFCA (step)</source>
-        <translation>2SFCA (trinfunktion)</translation>
-    </message>
-    <message>
-        <location filename="../processing/fca_access.py" line="92"/>
-        <source>E2SFCA (weighted zones, Luo &amp; Qi 2009)</source>
-        <translation>E2SFCA (vægtede zoner, Luo &amp; Qi 2009)</translation>
-    </message>
-    <message>
-        <location filename="../processing/fca_access.py" line="93"/>
-        <source>Gaussian decay</source>
-        <translation>Gaussisk aftagning</translation>
-    </message>
-    <message>
-        <location filename="../processing/fca_access.py" line="101"/>
+        <location filename="../processing/fca_access.py" line="95"/>
         <source>Catchment threshold (minutes, inclusive)</source>
         <translation>Tærskel for optageområdet (minutter, inklusiv)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="109"/>
+        <location filename="../processing/fca_access.py" line="97"/>
         <source>E2SFCA zone limits (minutes; empty = thirds of the threshold)</source>
         <translation>E2SFCA-zonegrænser (minutter; tomt = tredjedele af tærsklen)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="116"/>
+        <location filename="../processing/fca_access.py" line="102"/>
         <source>E2SFCA zone weights</source>
         <translation>E2SFCA-zonevægte</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="124"/>
+        <location filename="../processing/fca_access.py" line="105"/>
         <source>Low access below (GPs per 10 000 residents)</source>
         <translation>Lav tilgængelighed under (læger pr. 10.000 indbyggere)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="137"/>
+        <location filename="../processing/fca_access.py" line="111"/>
         <source>No network: use the straight-line fallback (labelled)</source>
         <translation>Intet vejnet: brug nødløsningen i fugleflugt (markeret)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="144"/>
+        <location filename="../processing/fca_access.py" line="115"/>
         <source>Straight-line fallback: detour factor</source>
         <translation>Nødløsning i fugleflugt: omvejsfaktor</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="153"/>
+        <location filename="../processing/fca_access.py" line="117"/>
         <source>Straight-line fallback: speed (km/h)</source>
         <translation>Nødløsning i fugleflugt: hastighed (km/t)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="162"/>
+        <location filename="../processing/fca_access.py" line="120"/>
         <source>Practices per shortest-path batch (memory ∝ batch × nodes)</source>
         <translation>Praksis pr. portion af korteste veje (hukommelse ∝ portion × knuder)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="172"/>
+        <location filename="../processing/fca_access.py" line="122"/>
         <source>Parallel processes for the shortest paths (Linux/macOS fork; 1 = off, 0 = automatic: 1 in QGIS desktop, one per core in qgis_process/Python)</source>
         <translation>Parallelle processer til de korteste veje (Linux/macOS fork; 1 = fra, 0 = automatisk: 1 i QGIS Desktop, én pr. kerne i qgis_process/Python)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="185"/>
+        <location filename="../processing/fca_access.py" line="128"/>
         <source>Accessibility per demand location</source>
         <translation>Tilgængelighed pr. efterspørgselssted</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="194"/>
-        <location filename="../processing/fca_access.py" line="443"/>
+        <location filename="../processing/fca_access.py" line="129"/>
+        <location filename="../processing/fca_access.py" line="281"/>
         <source>Accessibility per area</source>
         <translation>Tilgængelighed pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="203"/>
+        <location filename="../processing/fca_access.py" line="130"/>
         <source>Supply-to-demand ratio per practice</source>
         <translation>Forhold mellem udbud og efterspørgsel pr. praksis</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="240"/>
-        <source>{key}: &apos;{text}&apos; must be numbers separated by commas.</source>
-        <translation>{key}: &apos;{text}&apos; skal være tal adskilt af kommaer.</translation>
-    </message>
-    <message>
-        <location filename="../processing/fca_access.py" line="256"/>
-        <source>No road network given. Choose a road network file or line layer, or tick &apos;No network: use the straight-line fallback&apos; to use straight-line distance × detour factor (labelled in the outputs).</source>
-        <translation>Intet vejnet angivet. Vælg en vejnetsfil eller et linjelag, eller sæt flueben ved &apos;Intet vejnet: brug nødløsningen i fugleflugt&apos; for at bruge fugleflugtsafstand × omvejsfaktor (markeret i resultaterne).</translation>
-    </message>
-    <message>
-        <location filename="../processing/fca_access.py" line="267"/>
+        <location filename="../processing/fca_access.py" line="210"/>
         <source>Reading practices and demand</source>
         <translation>Læser praksis og efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="282"/>
-        <source>No demand given. Choose a population raster or a point/polygon layer.</source>
-        <translation>Ingen efterspørgsel angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
-    </message>
-    <message>
-        <location filename="../processing/fca_access.py" line="311"/>
-        <source>Need weighting needs age/sex columns (m_0_4 … k_85_plus) on the area layer &apos;{layer}&apos;.</source>
-        <translation>Behovsvægtning kræver alders-/kønskolonner (m_0_4 … k_85_plus) i områdelaget &apos;{layer}&apos;.</translation>
-    </message>
-    <message>
-        <location filename="../processing/fca_access.py" line="328"/>
-        <source>Need weighting needs an area layer with age/sex columns (m_0_4 … k_85_plus).</source>
-        <translation>Behovsvægtning kræver et områdelag med alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
-    </message>
-    <message>
-        <location filename="../processing/fca_access.py" line="332"/>
+        <location filename="../processing/fca_access.py" line="267"/>
         <source>Travel times within the catchment</source>
         <translation>Rejsetider inden for optageområdet</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="361"/>
-        <source>Straight-line fallback used: {label}.</source>
-        <translation>Nødløsning i fugleflugt brugt: {label}.</translation>
-    </message>
-    <message>
-        <location filename="../processing/fca_access.py" line="370"/>
-        <source>{n} practice(s) of &apos;{layer}&apos; lie farther than the maximum snap distance from any road and are left out (capacity {capacity:g}): {names}. Check their positions or raise the maximum snap distance.</source>
-        <translation>{n} praksis i &apos;{layer}&apos; ligger længere end den største tilknytningsafstand fra nærmeste vej og udelades (kapacitet {capacity:g}): {names}. Kontrollér deres placering, eller hæv den største tilknytningsafstand.</translation>
-    </message>
-    <message>
-        <location filename="../processing/fca_access.py" line="414"/>
+        <location filename="../processing/fca_access.py" line="279"/>
         <source>Accessibility (GPs per 10 000)</source>
         <translation>Tilgængelighed (læger pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="518"/>
+        <location filename="../processing/fca_access.py" line="294"/>
         <location filename="../processing/gp_density.py" line="169"/>
-        <location filename="../sundplan_qgis/catchments.py" line="416"/>
+        <location filename="../sundplan_qgis/catchments.py" line="417"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
@@ -1675,47 +1633,47 @@
         <translation>Tidsintervallerne skal være strengt stigende, fx 15,30,45,60 (angivet: {bands}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="208"/>
+        <location filename="../sundplan_qgis/catchments.py" line="209"/>
         <source>The population input &apos;{layer}&apos; has no populated locations.</source>
         <translation>Befolkningen &apos;{layer}&apos; har ingen beboede steder.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="293"/>
+        <location filename="../sundplan_qgis/catchments.py" line="294"/>
         <source>Summarising catchments, bands and areas</source>
         <translation>Opsummerer optageområder, tidsintervaller og områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="328"/>
+        <location filename="../sundplan_qgis/catchments.py" line="329"/>
         <source>Polygonising catchments</source>
         <translation>Laver polygoner af optageområderne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="332"/>
+        <location filename="../sundplan_qgis/catchments.py" line="333"/>
         <source>Polygonising time bands</source>
         <translation>Laver polygoner af tidsintervallerne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="338"/>
+        <location filename="../sundplan_qgis/catchments.py" line="339"/>
         <source>Clipping polygons to the land</source>
         <translation>Klipper polygonerne til land</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="452"/>
+        <location filename="../sundplan_qgis/catchments.py" line="453"/>
         <source>{n_ids} hospital ids were given for {n} hospitals.</source>
         <translation>Der blev angivet {n_ids} sygehus-id&apos;er for {n} sygehuse.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="457"/>
+        <location filename="../sundplan_qgis/catchments.py" line="458"/>
         <source>Hospital &apos;{hospital}&apos; has no id. Give every hospital an id, or choose no id field to use the feature ids.</source>
         <translation>Sygehuset &apos;{hospital}&apos; har intet id. Giv hvert sygehus et id, eller vælg intet id-felt for at bruge objekt-id&apos;erne.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="466"/>
+        <location filename="../sundplan_qgis/catchments.py" line="467"/>
         <source>The hospital id {id} is used by both &apos;{first}&apos; and &apos;{second}&apos;. Hospital ids must be unique.</source>
         <translation>Sygehus-id&apos;et {id} bruges af både &apos;{first}&apos; og &apos;{second}&apos;. Sygehus-id&apos;er skal være entydige.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="544"/>
+        <location filename="../sundplan_qgis/catchments.py" line="545"/>
         <source>No land mask was used: without areas (e.g. kommuner) access legs may cross the sea, and the raster and polygons may cover sea.</source>
         <translation>Der blev ikke brugt nogen landmaske: uden områder (fx kommuner) kan adgangsstrækninger krydse havet, og rasteret og polygonerne kan dække hav.</translation>
     </message>
@@ -1805,120 +1763,170 @@
         <translation>Beregner lægedækning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="179"/>
+        <location filename="../sundplan_qgis/fca.py" line="74"/>
+        <source>2SFCA (step)</source>
+        <translation>2SFCA (trinfunktion)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="75"/>
+        <source>E2SFCA (weighted zones, Luo &amp; Qi 2009)</source>
+        <translation>E2SFCA (vægtede zoner, Luo &amp; Qi 2009)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="76"/>
+        <source>Gaussian decay</source>
+        <translation>Gaussisk aftagning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="171"/>
         <source>Unknown method &apos;{method}&apos;: use one of {methods}.</source>
         <translation>Ukendt metode &apos;{method}&apos;: brug en af {methods}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="189"/>
+        <location filename="../sundplan_qgis/fca.py" line="181"/>
         <source>The catchment threshold must be a positive number of minutes (got {threshold}); a threshold of 0 would leave every practice without patients.</source>
         <translation>Tærsklen for optageområdet skal være et positivt antal minutter (angivet: {threshold}); en tærskel på 0 ville efterlade alle praksis uden patienter.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="204"/>
+        <location filename="../sundplan_qgis/fca.py" line="196"/>
         <source>E2SFCA needs one weight per zone: {n_breaks} zone limits but {n_weights} weights.</source>
         <translation>E2SFCA kræver én vægt pr. zone: {n_breaks} zonegrænser, men {n_weights} vægte.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="212"/>
+        <location filename="../sundplan_qgis/fca.py" line="204"/>
         <source>Zone limits must be positive and increasing (got {breaks}).</source>
         <translation>Zonegrænserne skal være positive og stigende (angivet: {breaks}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="216"/>
+        <location filename="../sundplan_qgis/fca.py" line="208"/>
         <source>The last zone limit ({last:g} min) must equal the catchment threshold ({threshold:g} min).</source>
         <translation>Den sidste zonegrænse ({last:g} min) skal være lig med tærsklen for optageområdet ({threshold:g} min).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="223"/>
+        <location filename="../sundplan_qgis/fca.py" line="215"/>
         <source>Zone weights must be ≥ 0 (got {weights}).</source>
         <translation>Zonevægtene skal være ≥ 0 (angivet: {weights}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="274"/>
+        <location filename="../sundplan_qgis/fca.py" line="256"/>
         <source>The detour factor must be ≥ 1 (got {factor}).</source>
         <translation>Omvejsfaktoren skal være ≥ 1 (angivet: {factor}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="276"/>
+        <location filename="../sundplan_qgis/fca.py" line="258"/>
         <source>The straight-line speed must be positive (got {speed} km/h).</source>
         <translation>Hastigheden i fugleflugt skal være positiv (angivet: {speed} km/t).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="288"/>
+        <location filename="../sundplan_qgis/fca.py" line="270"/>
         <source>Straight-line catchments {done:,}/{n:,}</source>
         <translation>Optageområder i fugleflugt {done:,}/{n:,}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="468"/>
+        <location filename="../sundplan_qgis/fca.py" line="510"/>
+        <source>{key}: &apos;{text}&apos; must be numbers separated by commas.</source>
+        <translation>{key}: &apos;{text}&apos; skal være tal adskilt af kommaer.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="528"/>
+        <source>Need weighting needs age/sex columns (m_0_4 … k_85_plus) on the area layer &apos;{layer}&apos;.</source>
+        <translation>Behovsvægtning kræver alders-/kønskolonner (m_0_4 … k_85_plus) i områdelaget &apos;{layer}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="567"/>
+        <source>No road network given. Choose a road network file or line layer, or tick &apos;No network: use the straight-line fallback&apos; to use straight-line distance × detour factor (labelled in the outputs).</source>
+        <translation>Intet vejnet angivet. Vælg en vejnetsfil eller et linjelag, eller sæt flueben ved &apos;Intet vejnet: brug nødløsningen i fugleflugt&apos; for at bruge fugleflugtsafstand × omvejsfaktor (markeret i resultaterne).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="576"/>
+        <source>No demand given. Choose a population raster or a point/polygon layer.</source>
+        <translation>Ingen efterspørgsel angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="601"/>
+        <source>Need weighting needs an area layer with age/sex columns (m_0_4 … k_85_plus).</source>
+        <translation>Behovsvægtning kræver et områdelag med alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="634"/>
+        <source>Straight-line fallback used: {label}.</source>
+        <translation>Nødløsning i fugleflugt brugt: {label}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="641"/>
+        <source>{n} practice(s) of &apos;{layer}&apos; lie farther than the maximum snap distance from any road and are left out (capacity {capacity:g}): {names}. Check their positions or raise the maximum snap distance.</source>
+        <translation>{n} praksis i &apos;{layer}&apos; ligger længere end den største tilknytningsafstand fra nærmeste vej og udelades (kapacitet {capacity:g}): {names}. Kontrollér deres placering, eller hæv den største tilknytningsafstand.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca_network.py" line="223"/>
         <location filename="../sundplan_qgis/snapping.py" line="214"/>
         <source>The access speed must be positive (got {speed} km/h).</source>
         <translation>Hastigheden mellem et sted og vejen skal være positiv (angivet: {speed} km/t).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="478"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="233"/>
         <source>The road network &apos;{name}&apos; has no roads.</source>
         <translation>Vejnettet &apos;{name}&apos; har ingen veje.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="481"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="236"/>
         <source>Snapping practices and demand to the road network</source>
         <translation>Knytter praksis og efterspørgsel til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="497"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="252"/>
         <source>&apos;{name}&apos; ({m:,.0f} m)</source>
         <translation>&apos;{name}&apos; ({m:,.0f} m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="500"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="255"/>
         <source>None of the {n} practice(s) of &apos;{layer}&apos; lies within the maximum snap distance ({max_snap_m:,.0f} m) of a road of &apos;{network}&apos; (nearest: {first}), so no accessibility can be computed. Check the practices&apos; CRS and positions, use a road network that covers them, or raise the maximum snap distance.</source>
         <translation>Ingen af de {n} praksis i &apos;{layer}&apos; ligger inden for den største tilknytningsafstand ({max_snap_m:,.0f} m) fra en vej i &apos;{network}&apos; (nærmeste: {first}), så tilgængeligheden kan ikke beregnes. Kontrollér praksissernes koordinatsystem og placering, brug et vejnet, der dækker dem, eller hæv den største tilknytningsafstand.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="687"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="442"/>
         <source>A shortest-path worker process ended unexpectedly.</source>
         <translation>En arbejdsproces til korteste veje stoppede uventet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="689"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="444"/>
         <source>A shortest-path worker process failed:
 {trace}</source>
         <translation>En arbejdsproces til korteste veje fejlede:
 {trace}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="706"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="461"/>
         <source>Shortest paths: batch {done:,} of {n:,} ({workers} processes)</source>
         <translation>Korteste veje: portion {done:,} af {n:,} ({workers} processer)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="716"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="471"/>
         <source>The shortest-path worker processes ended unexpectedly.</source>
         <translation>Arbejdsprocesserne til korteste veje stoppede uventet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="823"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="577"/>
         <source>Shortest paths: batch {done:,} of {n:,}</source>
         <translation>Korteste veje: portion {done:,} af {n:,}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="838"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="592"/>
         <source>Travel times done</source>
         <translation>Rejsetider færdige</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="919"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="671"/>
         <source>2SFCA step 1 (in the search processes)</source>
         <translation>2SFCA trin 1 (i søgeprocesserne)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="922"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="674"/>
         <source>2SFCA step 2 (in the search processes)</source>
         <translation>2SFCA trin 2 (i søgeprocesserne)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="944"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="696"/>
         <source>Accessibility done</source>
         <translation>Tilgængelighed færdig</translation>
     </message>
@@ -2043,17 +2051,17 @@
         <translation>Kapaciteten i {specialties} er 0 i alle områder, så der er intet at sammenligne med behovet. Kontrollér kapacitetsfeltet (fuldtids-ydernumre pr. praksis: alle 0 eller tomme?), udelad disse specialer, eller angiv en planlagt total for dem (f.eks. &apos;{example}=60&apos;).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="793"/>
+        <location filename="../sundplan_qgis/gaps.py" line="794"/>
         <source>Need-weighted population, fair shares and gaps</source>
         <translation>Behovsvægtet befolkning, rimelige andele og forskelle</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="820"/>
+        <location filename="../sundplan_qgis/gaps.py" line="821"/>
         <source>{n} practice(s) lie outside all areas and are not counted (feature ids {ids}). See the report.</source>
         <translation>{n} praksis ligger uden for alle områder og tælles ikke med (objekt-id&apos;er {ids}). Se rapporten.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="831"/>
+        <location filename="../sundplan_qgis/gaps.py" line="832"/>
         <source>{n} area(s) are not in the grouping ({areas}): they form the row &apos;outside the grouping&apos;, shown without a fair share and left out of the comparison.</source>
         <translation>{n} område(r) er ikke med i inddelingen ({areas}): de udgør rækken &apos;uden for inddeling&apos;, vises uden rimelig andel og indgår ikke i sammenligningen.</translation>
     </message>
@@ -2656,32 +2664,32 @@
         <translation>Skriver README-filen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/scenario.py" line="72"/>
+        <location filename="../sundplan_qgis/scenario.py" line="73"/>
         <source>The scenario closes every hospital: keep or add at least one.</source>
         <translation>Scenariet lukker alle sygehuse: behold eller tilføj mindst ét.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/scenario.py" line="75"/>
+        <location filename="../sundplan_qgis/scenario.py" line="76"/>
         <source>The scenario equals the baseline: nothing closed or added.</source>
         <translation>Scenariet er lig med udgangssituationen: intet er lukket eller tilføjet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/scenario.py" line="128"/>
+        <location filename="../sundplan_qgis/scenario.py" line="129"/>
         <source>Hospital to close &apos;{query}&apos; matches {n} hospitals ({hits}). Use a unique part of the name. Hospitals in the baseline: {names}.</source>
         <translation>Sygehuset, der skal lukkes, &apos;{query}&apos; passer på {n} sygehuse ({hits}). Brug en entydig del af navnet. Sygehuse i udgangssituationen: {names}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/scenario.py" line="189"/>
+        <location filename="../sundplan_qgis/scenario.py" line="190"/>
         <source>Baseline: {step}</source>
         <translation>Udgangssituation: {step}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/scenario.py" line="197"/>
+        <location filename="../sundplan_qgis/scenario.py" line="198"/>
         <source>Scenario: {step}</source>
         <translation>Scenarie: {step}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/scenario.py" line="200"/>
+        <location filename="../sundplan_qgis/scenario.py" line="201"/>
         <source>Comparing</source>
         <translation>Sammenligner</translation>
     </message>

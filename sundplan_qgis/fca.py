@@ -71,9 +71,9 @@ if TYPE_CHECKING:
 Progress = Callable[[float, str], None]
 
 METHODS = (
-    ("2sfca", "2SFCA (step)"),
-    ("e2sfca", "E2SFCA (weighted zones, Luo & Qi 2009)"),
-    ("gaussian", "Gaussian decay"),
+    ("2sfca", msg("2SFCA (step)")),
+    ("e2sfca", msg("E2SFCA (weighted zones, Luo & Qi 2009)")),
+    ("gaussian", msg("Gaussian decay")),
 )
 """The METHOD choice: ``(key, English label)``; the processing layer lists the labels."""
 METHOD_KEYS = tuple(key for key, _label in METHODS)

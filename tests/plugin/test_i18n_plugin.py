@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -269,3 +270,39 @@ def test_translate_message(danish, sundplan_package):
     )
     assert base.translate_message(errors.SundplanError("literal {braces}")) == "literal {braces}"
     assert base.translate_message("Comparing") == base.tr("Comparing")
+
+
+def test_every_parameter_description_and_option_has_a_danish_translation(sundplan_provider):
+    """Descriptions and enum options of every algorithm (English instances) are messages of
+    the .ts with a current translation: options defined in the core as ``(key, msg(label))``
+    pairs must reach the extractor, else ``lrelease`` drops their Danish text."""
+    import xml.etree.ElementTree as ET
+
+    from qgis.core import QgsApplication
+
+    translated = set()
+    for message in ET.parse(TS_FILE).getroot().iter("message"):
+        translation = message.find("translation")
+        kind = translation.get("type") if translation is not None else "unfinished"
+        if translation is not None and (translation.text or "").strip() and kind is None:
+            translated.add(message.findtext("source"))
+    sys.path.insert(0, str(REPO_DIR / "i18n"))
+    try:
+        import update_ts
+    finally:
+        sys.path.pop(0)
+    extraction = update_ts.extract()
+    extracted = set(extraction.strings)
+    translated &= extracted  # a string the extractor no longer sees would be dropped
+    missing = []
+    registry = QgsApplication.processingRegistry()
+    for alg in sundplan_provider.algorithms():
+        fresh = registry.createAlgorithmById(alg.id())
+        for definition in fresh.parameterDefinitions():
+            texts = [definition.description()]
+            if definition.type() == "enum":
+                texts += list(definition.options())
+            missing += [
+                f"{alg.id()} {definition.name()}: {t!r}" for t in texts if t not in translated
+            ]
+    assert not missing, "\n".join(missing)
