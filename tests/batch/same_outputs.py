@@ -38,6 +38,7 @@ import pytest
 
 REPO_DIR = Path(__file__).resolve().parents[2]
 RUNNER = Path(__file__).with_name("same_outputs_runner.py")
+OSM_MOCK = REPO_DIR / "tests" / "osm_mock.py"  # the offline Overpass server, for both trees
 RTOL = 1e-9
 GEOM_RTOL = 1e-6
 MAX_DIFFS_PER_FILE = 8
@@ -246,7 +247,8 @@ def run_tree(
     }
     spec_path = work / f"{name}_cases.json"
     results_path = work / f"{name}_results.json"
-    spec_path.write_text(json.dumps({"renames": renames, "cases": spec_cases}, indent=1), "utf-8")
+    spec = {"renames": renames, "cases": spec_cases, "overpass_mock": str(OSM_MOCK)}
+    spec_path.write_text(json.dumps(spec, indent=1), "utf-8")
     proc = subprocess.run(
         [sys.executable, str(RUNNER), str(plugin_parent), str(spec_path), str(results_path)],
         env=_env(work / f"{name}_profile"),

@@ -71,6 +71,22 @@ def _resolve(alg, params: dict, renames: list) -> dict:
     return out
 
 
+def _serve_overpass(mock_path: str, sundplan) -> None:
+    """Answer osmnx from the shared offline Overpass mock (``tests/osm_mock.py``), loopback
+    only, for the cases that download a network (DOWNLOAD_EXTENT)."""
+    import importlib.util
+
+    from _pytest.monkeypatch import MonkeyPatch
+
+    spec = importlib.util.spec_from_file_location("osm_mock", mock_path)
+    osm_mock = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(osm_mock)
+    osm_mock.loopback_only(MonkeyPatch())
+    mock = osm_mock.OverpassMock()
+    mock.__enter__()  # served until the process ends
+    sundplan.sundplan_qgis._compat.set_osmnx_overpass_endpoint(mock.endpoint)
+
+
 def main(plugin_parent: str, cases_path: str, results_path: str) -> int:
     app = _start_qgis()
     from qgis.core import QgsApplication, QgsProcessingFeedback
@@ -84,6 +100,8 @@ def main(plugin_parent: str, cases_path: str, results_path: str) -> int:
     plugin.initProcessing()
     with open(cases_path, encoding="utf-8") as handle:
         spec = json.load(handle)
+    if spec.get("overpass_mock"):
+        _serve_overpass(spec["overpass_mock"], sundplan)
     registry = QgsApplication.processingRegistry()
     results = {}
     for case in spec["cases"]:

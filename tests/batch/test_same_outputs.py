@@ -14,7 +14,11 @@ tree that declares its options with ``add_choice`` and by position to the baseli
 
 from __future__ import annotations
 
+import json
+
 import pytest
+
+from tests import osm_mock
 
 from . import same_outputs as so
 from .same_outputs import C, Case
@@ -103,6 +107,25 @@ DATA_FILES = {
     + "".join(f"*,{a},all,{1.4 - 0.04 * i:.2f}\n" for i, a in enumerate(AGE_GROUPS))
     + "".join(f"Psykiatri,{a},all,{0.5 + 0.1 * (i % 5):.2f}\n" for i, a in enumerate(AGE_GROUPS)),
 }
+
+
+def _points(rows: list[tuple[float, float, dict]]) -> str:
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [x, y]}, "properties": p}
+        for x, y, p in rows
+    ]
+    return json.dumps({"type": "FeatureCollection", "features": features})
+
+
+# The download path (DOWNLOAD_EXTENT) against the offline Overpass mock: one hospital at node
+# 2, residents by nodes 1, 3 and 8 (8 on the island reached by ferry).
+W, S, E, N = osm_mock.BBOX
+DATA_FILES["osm_hospitals.geojson"] = _points([(*osm_mock.NODES[2], {"name": "Testsygehus"})])
+DATA_FILES["osm_people.geojson"] = _points(
+    [(x, y + 0.0009, {"pop": pop})
+     for (x, y), pop in ((osm_mock.NODES[1], 10.0), (osm_mock.NODES[3], 20.0),
+                         (osm_mock.NODES[8], 5.0))]
+)  # fmt: skip
 # 9004 becomes Christiansø (0411): in no region, so the "outside the grouping" row appears.
 REAL_CODES = {"9001": "0101", "9002": "0147", "9003": "0151", "9004": "0411"}
 GP_MATRIX = [v for i, a in enumerate(AGE_GROUPS) for v in (a, "all", f"{1.5 - 0.05 * i:.2f}")]
@@ -179,6 +202,23 @@ CASES: tuple[Case, ...] = (
             "POLYGON_ALLOCATION": C("areal", 0),
             "BANDS": "20,45",
             **CATCHMENT_OUTPUTS,
+        },
+    ),  # fmt: skip
+    Case(
+        "catchments_osm_download",
+        "catchments",
+        {
+            "HOSPITALS": "{data}/osm_hospitals.geojson",
+            "HOSPITAL_NAME_FIELD": "name",
+            "DOWNLOAD_EXTENT": f"{W},{E},{S},{N} [EPSG:4326]",
+            "DOWNLOAD_CACHE": "{out}_cache",
+            "POPULATION_LAYER": "{data}/osm_people.geojson",
+            "POPULATION_FIELD": "pop",
+            "CELL_SIZE_M": 100.0,
+            "TRAVEL_TIME": "{out}/tt.tif",
+            "CATCHMENTS": "{out}/catchments.gpkg",
+            "BAND_POLYGONS": "{out}/bands.gpkg",
+            "REPORT": "{out}/report.json",
         },
     ),  # fmt: skip
     # --- scenario: close one hospital; close one and open the closed one
