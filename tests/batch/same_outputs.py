@@ -30,6 +30,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,7 +156,7 @@ def require_qgis() -> None:
     proc = subprocess.run(
         [sys.executable, "-c", "import qgis.core"],
         capture_output=True,
-        env=_env(Path("/tmp")),
+        env=_env(Path(tempfile.gettempdir())),
     )
     if proc.returncode != 0:
         pytest.skip("QGIS (python3-qgis) is not installed")
@@ -223,9 +224,9 @@ def run_tree(
     work: Path,
     name: str,
     baseline: bool,
-) -> dict:
-    """Run ``cases`` with the plugin in ``plugin_parent`` in one QGIS process; the runner's
-    results per case id."""
+) -> Run:
+    """Start running ``cases`` with the plugin in ``plugin_parent`` in one QGIS process;
+    ``.results()`` gives the runner's results per case id."""
     spec_cases = []
     for case in cases:
         params = {**case.params, **((case.baseline or {}) if baseline else {})}
@@ -249,20 +250,33 @@ def run_tree(
     results_path = work / f"{name}_results.json"
     spec = {"renames": renames, "cases": spec_cases, "overpass_mock": str(OSM_MOCK)}
     spec_path.write_text(json.dumps(spec, indent=1), "utf-8")
-    proc = subprocess.run(
+    proc = subprocess.Popen(
         [sys.executable, str(RUNNER), str(plugin_parent), str(spec_path), str(results_path)],
         env=_env(work / f"{name}_profile"),
         cwd=work,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        timeout=RUN_TIMEOUT_S,
     )
-    if not results_path.is_file():
-        raise RuntimeError(
-            f"the {name} run ended without results (rc {proc.returncode})\n"
-            f"--- stdout ---\n{proc.stdout[-3000:]}\n--- stderr ---\n{proc.stderr[-6000:]}"
-        )
-    return json.loads(results_path.read_text("utf-8"))
+    return Run(name, proc, results_path)
+
+
+@dataclass
+class Run:
+    """A runner process; :meth:`results` waits for it."""
+
+    name: str
+    proc: subprocess.Popen
+    results_path: Path
+
+    def results(self) -> dict:
+        stdout, stderr = self.proc.communicate(timeout=RUN_TIMEOUT_S)
+        if not self.results_path.is_file():
+            raise RuntimeError(
+                f"the {self.name} run ended without results (rc {self.proc.returncode})\n"
+                f"--- stdout ---\n{stdout[-3000:]}\n--- stderr ---\n{stderr[-6000:]}"
+            )
+        return json.loads(self.results_path.read_text("utf-8"))
 
 
 def make_real_kommuner(sample: Path, target: Path, codes: dict[str, str]) -> None:
@@ -325,37 +339,33 @@ def run_and_compare(
     places = {"ref": str(base_out), "data": str(data), "sample": str(base_out / "sample_data")}
     sample_cases = [c for c in cases if c.tool == "sample_data"][:1]
     base_results: dict = {}
+    cur_results: dict = {}
+    common = {"places": places, "work": work}
     if sample_cases:
         places["sample"] = str(base_out / sample_cases[0].id)
-        base_results.update(
-            run_tree(
-                base_parent,
-                sample_cases,
-                out_root=base_out,
-                places=places,
-                work=work,
-                name="base_sample",
-                baseline=True,
-            )  # fmt: skip
-        )
+        run = run_tree(base_parent, sample_cases, out_root=base_out, name="base_sample",
+                       baseline=True, **common)  # fmt: skip
+        base_results.update(run.results())
     if real_codes:
         make_real_kommuner(Path(places["sample"]), data / "kommuner_real.gpkg", real_codes)
-    rest = [c for c in cases if c not in sample_cases]
-    base_results.update(
-        run_tree(
-            base_parent,
-            rest,
-            out_root=base_out,
-            places=places,
-            work=work,
-            name="base",
-            baseline=True,
-        )  # fmt: skip
+    # Both trees at once (two cores); cases that read the baseline's outputs ({ref}) after.
+    later = [c for c in cases if "{ref}" in json.dumps(c.params, default=str)]
+    phases = (
+        (
+            [c for c in cases if c not in sample_cases and c not in later],
+            [c for c in cases if c not in later],
+        ),
+        (later, later),
     )
-    cur_results = run_tree(
-        cur_parent, cases, out_root=cur_out, places=places, work=work, name="current",
-        baseline=False,
-    )  # fmt: skip
+    for k, (base_cases, cur_cases) in enumerate(phases, start=1):
+        runs = [
+            run_tree(base_parent, base_cases, out_root=base_out, name=f"base_{k}",
+                     baseline=True, **common),
+            run_tree(cur_parent, cur_cases, out_root=cur_out, name=f"current_{k}",
+                     baseline=False, **common),
+        ]  # fmt: skip
+        base_results.update(runs[0].results())
+        cur_results.update(runs[1].results())
     tokens = {
         str(base_out): "<run>",
         str(cur_out): "<run>",

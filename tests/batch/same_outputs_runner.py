@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 import traceback
 
 QGIS_PYTHON_PLUGINS = "/usr/share/qgis/python/plugins"
@@ -115,6 +116,7 @@ def main(plugin_parent: str, cases_path: str, results_path: str) -> int:
 
         feedback = Feedback()
         feedback.warnings = []
+        started = time.monotonic()
         alg = registry.algorithmById(case["alg"])
         entry: dict = {"alg": case["alg"]}
         try:
@@ -128,8 +130,9 @@ def main(plugin_parent: str, cases_path: str, results_path: str) -> int:
             entry["error"] = f"{type(exc).__name__}: {exc}"
             entry["traceback"] = traceback.format_exc()
         entry["warnings"] = list(feedback.warnings)
+        entry["seconds"] = round(time.monotonic() - started, 1)  # not compared
         results[case["id"]] = entry
-        print(case["id"], "error" if "error" in entry else "ok", flush=True)
+        print(case["id"], "error" if "error" in entry else "ok", entry["seconds"], flush=True)
     with open(results_path, "w", encoding="utf-8") as handle:
         json.dump(results, handle, indent=1, ensure_ascii=False)
     plugin.unload()
