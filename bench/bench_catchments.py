@@ -41,7 +41,9 @@ import json
 import sys
 from pathlib import Path
 
-# bench/ is on sys.path as this script's folder: the private modules import as top level
+# bench/ is on sys.path as this script's folder: the private modules import as top level.
+# _measure: timing, RSS and subprocess helpers; _qgis: profile, project and qgis_process runs;
+# _chain: country stage chain; _grids: side by side and agreement; _tables: markdown report.
 from _chain import measure_country, worker_chain
 from _grids import measure_grids, worker_pyqgis, worker_solve
 from _measure import REPO_DIR, log, machine_info, qgis_env
