@@ -65,7 +65,8 @@ class Case:
 
     Placeholders in string values: ``{out}`` this case's output folder, ``{sample}`` the
     sample region (written by the baseline), ``{ref}`` the baseline run's output root (inputs
-    made by other cases, the same files for both trees), ``{data}`` the test's input files.
+    made by other cases, the same files for both trees), ``{own}`` the output root of the tree
+    that runs the case (its own tools' outputs), ``{data}`` the test's input files.
     """
 
     id: str
@@ -99,10 +100,12 @@ RENAMES: dict[str, tuple[Rename, ...]] = {
         Rename("WEIGHTS_TABLE", "NEED_WEIGHTS_MATRIX"),
         Rename("WEIGHTS_FILE", "NEED_WEIGHTS_FILE"),
         Rename("POPULATION_FIELD", "AREA_POPULATION_FIELD"),
-        # the boolean roll-up became the GROUPING choice; the keys are those of the core's
-        # grouping.LEVELS (check them when the choice lands)
+        # the boolean roll-up became the GROUPING choice (keys of the core's grouping.LEVELS);
+        # a grouping table was used whenever given, now GROUPING says "table"
         Rename(
-            "EMBEDDED_GROUPING", "GROUPING", values=((True, C("all", 0)), (False, C("none", 0)))
+            "EMBEDDED_GROUPING",
+            "GROUPING",
+            values=((True, C("embedded", 1)), (False, C("none", 0)), (False, C("table", 2))),
         ),
     ),
     "fca_access": (
@@ -349,7 +352,7 @@ def run_and_compare(
     if real_codes:
         make_real_kommuner(Path(places["sample"]), data / "kommuner_real.gpkg", real_codes)
     # Both trees at once (two cores); cases that read the baseline's outputs ({ref}) after.
-    later = [c for c in cases if "{ref}" in json.dumps(c.params, default=str)]
+    later = [c for c in cases if re.search(r"\{(ref|own)\}", json.dumps(c.params, default=str))]
     phases = (
         (
             [c for c in cases if c not in sample_cases and c not in later],
@@ -358,11 +361,12 @@ def run_and_compare(
         (later, later),
     )
     for k, (base_cases, cur_cases) in enumerate(phases, start=1):
+        # {own}: the tree's own outputs (map_report maps what its own tools wrote)
         runs = [
             run_tree(base_parent, base_cases, out_root=base_out, name=f"base_{k}",
-                     baseline=True, **common),
+                     baseline=True, places={**places, "own": str(base_out)}, work=work),
             run_tree(cur_parent, cur_cases, out_root=cur_out, name=f"current_{k}",
-                     baseline=False, **common),
+                     baseline=False, places={**places, "own": str(cur_out)}, work=work),
         ]  # fmt: skip
         base_results.update(runs[0].results())
         cur_results.update(runs[1].results())

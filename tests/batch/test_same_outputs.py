@@ -270,7 +270,7 @@ CASES: tuple[Case, ...] = (
             **AREAS,
             "POPULATION_RASTER": RASTER,
             "NEED_WEIGHTS": C("none", 0),
-            "EMBEDDED_GROUPING": False,
+            "GROUPING": C("none", 0),
             "SHORTAGE_THRESHOLD": 1200,
             **GP_OUTPUTS,
         },
@@ -294,7 +294,7 @@ CASES: tuple[Case, ...] = (
             **AREAS,
             "NEED_WEIGHTS": C("custom", 2),
             "NEED_WEIGHTS_MATRIX": GP_MATRIX,
-            "EMBEDDED_GROUPING": False,
+            "GROUPING": C("table", 2),
             "GROUPING_TABLE": "{data}/grouping.csv",
             "GROUPING_KEY_FIELD": "kommunekode",
             "GROUPING_LEVEL_FIELDS": ["unit", "district"],
@@ -430,23 +430,23 @@ CASES: tuple[Case, ...] = (
         "specialist_gaps",
         {**SPECIALISTS, "SPECIALTY_FIELD": "name", **AREAS, **GAPS_OUTPUTS},
     ),
-    # --- map_report on the baseline's outputs ({ref}): every kind, template and language
+    # --- map_report on each tree's own outputs ({own}): every kind, template and language
     _map(
         "map_travel_time_atlas",
-        "{ref}/catchments_osm/tt.tif",
+        "{own}/catchments_osm/tt.tif",
         A4_LANDSCAPE,
         DA,
         ATLAS_LAYER=KOMMUNER,
         ATLAS_NAME_FIELD="kommune",
-        SUMMARY="{ref}/catchments_osm/areas.gpkg",
+        SUMMARY="{own}/catchments_osm/areas.gpkg",
         POINTS=SAMPLE + '|layername=hospitals|subset="active" = 1',
         POINTS_LABEL_FIELD="name",
         ORGANISATION="Eksempelregionen",
     ),  # fmt: skip
-    _map("map_bands", "{ref}/catchments_lines_polygons/bands.gpkg", A4_PORTRAIT, EN),
+    _map("map_bands", "{own}/catchments_lines_polygons/bands.gpkg", A4_PORTRAIT, EN),
     _map(
         "map_catchments",
-        "{ref}/catchments_osm/catchments.gpkg",
+        "{own}/catchments_osm/catchments.gpkg",
         A3_LANDSCAPE,
         DA,
         BACKDROP=KOMMUNER,
@@ -454,17 +454,17 @@ CASES: tuple[Case, ...] = (
     ),  # fmt: skip
     _map(
         "map_change",
-        "{ref}/scenario_close/change.tif",
+        "{own}/scenario_close/change.tif",
         A3_PORTRAIT,
         DA,
-        SUMMARY="{ref}/scenario_close/area_changes.gpkg",
+        SUMMARY="{own}/scenario_close/area_changes.gpkg",
     ),  # fmt: skip
-    _map("map_area_summary", "{ref}/catchments_osm/areas.gpkg", A4_LANDSCAPE, EN),
-    _map("map_gp_density", "{ref}/gp_default_weights_embedded/areas.gpkg", A4_PORTRAIT, DA),
-    _map("map_fca_points", "{ref}/fca_e2sfca_default_weights/points.gpkg", A4_LANDSCAPE, DA),
+    _map("map_area_summary", "{own}/catchments_osm/areas.gpkg", A4_LANDSCAPE, EN),
+    _map("map_gp_density", "{own}/gp_default_weights_embedded/areas.gpkg", A4_PORTRAIT, DA),
+    _map("map_fca_points", "{own}/fca_e2sfca_default_weights/points.gpkg", A4_LANDSCAPE, DA),
     _map(
         "map_fca_areas",
-        "{ref}/fca_2sfca_raster/areas.gpkg",
+        "{own}/fca_2sfca_raster/areas.gpkg",
         A3_LANDSCAPE,
         EN,
         TITLE="Adgang",
@@ -474,13 +474,13 @@ CASES: tuple[Case, ...] = (
     ),  # fmt: skip
     _map(
         "map_gaps_atlas",
-        "{ref}/gaps_network/gaps.gpkg",
+        "{own}/gaps_network/gaps.gpkg",
         A4_LANDSCAPE,
         DA,
         ATLAS_LAYER=KOMMUNER,
         ATLAS_NAME_FIELD="kommune",
     ),  # fmt: skip
-    _map("map_relocations", "{ref}/gaps_defaults/moves.gpkg", A4_PORTRAIT, EN),
+    _map("map_relocations", "{own}/gaps_defaults/moves.gpkg", A4_PORTRAIT, EN),
 )
 
 
