@@ -7,7 +7,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsWkbTypes
 from ...sundplan_qgis.areas import AreaTable
 from ...sundplan_qgis.errors import SundplanError
 from .. import _inputs
-from ..base import tr
+from .._i18n import tr
 
 
 def null_to_none(value):

@@ -17,7 +17,7 @@ from ...sundplan_qgis.areas import AreaTable
 from ...sundplan_qgis.errors import SundplanError
 from ...sundplan_qgis.parsing import split_list
 from .. import _inputs
-from ..base import tr
+from .._i18n import tr
 from .areas import null_to_none
 
 
