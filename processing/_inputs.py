@@ -289,8 +289,9 @@ def ogr_file_of(layer) -> tuple[str, str | None] | None:
     return path, layer_name
 
 
-def _none_if_null(value):
-    """QGIS NULL (a null QVariant) → None; everything else unchanged."""
+def null_to_none(value):
+    """QGIS NULL (a null QVariant) -> None, everything else unchanged: the one NULL rule of
+    the readers and parameter groups."""
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return None
     return value
@@ -338,7 +339,7 @@ def lines_from_source(
             parts.append(np.array([(p.x(), p.y()) for p in line], dtype=float))
             fids.append(feat.id())
             for f in wanted:
-                attrs[f].append(_none_if_null(feat[f]))
+                attrs[f].append(null_to_none(feat[f]))
     if not parts:
         raise SundplanError(
             tr("The road layer '{layer}' has no line features.").format(layer=layer_name)

@@ -19,7 +19,7 @@ from qgis.core import (
 from ..sundplan_qgis import fca, need
 from . import _inputs, _styling
 from ._i18n import tr
-from ._params.areas import null_to_none
+from ._inputs import null_to_none
 from ._params.need import NeedWeightParameters
 from ._params.network import NetworkParameters
 from ._params.practices import PracticeParameters
@@ -116,12 +116,12 @@ class FcaAccessAlgorithm(
         speed = fca.DEFAULT_FALLBACK_SPEED_KMH
         self._number("FALLBACK_SPEED_KMH", label, speed, advanced=True, minValue=1.0)
         batch = tr("Practices per shortest-path batch (memory ∝ batch × nodes)")
-        self._number("BATCH_SIZE", batch, 16, integer=True, advanced=True, minValue=1, maxValue=256)
+        self._integer("BATCH_SIZE", batch, fca.DEFAULT_BATCH_SIZE, minValue=1, maxValue=256)
         workers = tr(
             "Parallel processes for the shortest paths (Linux/macOS fork; 1 = off, "
             "0 = automatic: 1 in QGIS desktop, one per core in qgis_process/Python)"
         )
-        self._number("WORKERS", workers, 0, integer=True, advanced=True, minValue=0, maxValue=64)
+        self._integer("WORKERS", workers, fca.DEFAULT_WORKERS, minValue=0, maxValue=64)
         for key, label, kind, optional in (
             ("ACCESS_POINTS", tr("Accessibility per demand location"), "point", True),
             ("AREA_ACCESS", tr("Accessibility per area"), "any", True),
@@ -134,11 +134,14 @@ class FcaAccessAlgorithm(
             self.addParameter(QgsProcessingParameterFeatureSink(key, label, geometry, **extra))
         self.add_report_output()
 
-    def _number(self, key, label, default, *, integer=False, advanced=False, **limits) -> None:
+    def _number(self, key: str, label: str, default: float, *, advanced=False, **limits) -> None:
         number = QgsProcessingParameterNumber
-        kind = number.Integer if integer else number.Double
-        param = number(key, label, kind, defaultValue=default, **limits)
+        param = number(key, label, number.Double, defaultValue=default, **limits)
         (self.add_advanced if advanced else self.addParameter)(param)
+
+    def _integer(self, key: str, label: str, default: int, **limits) -> None:
+        number = QgsProcessingParameterNumber
+        self.add_advanced(number(key, label, number.Integer, defaultValue=default, **limits))
 
     def read(
         self, parameters, context, feedback
@@ -170,8 +173,7 @@ class FcaAccessAlgorithm(
         areas = {}
         area_source = self.parameterAsSource(parameters, "AREAS", context)
         if area_source is not None:
-            layer = self.parameterAsVectorLayer(parameters, "AREAS", context)
-            name = layer.name() if layer else "AREAS"
+            name = self.layer_name(parameters, "AREAS", context)
             age_cols = need.age_sex_columns(area_source.fields().names())
             polys = _inputs.read_polygons(
                 area_source,

@@ -15,7 +15,7 @@ from ...sundplan_qgis import grouping
 from ...sundplan_qgis.errors import SundplanError
 from ...sundplan_qgis.reference import OUTSIDE_GROUPING
 from .._i18n import tr, translate_message
-from .areas import null_to_none
+from .._inputs import null_to_none
 
 if TYPE_CHECKING:
     import pandas as pd

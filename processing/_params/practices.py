@@ -18,7 +18,7 @@ from ...sundplan_qgis.errors import SundplanError
 from ...sundplan_qgis.parsing import split_list
 from .. import _inputs
 from .._i18n import tr
-from .areas import null_to_none
+from .._inputs import null_to_none
 
 
 class CapacityParameters:
