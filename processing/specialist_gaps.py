@@ -1,23 +1,10 @@
 """``sundplan:specialist_gaps``: specialist-practice capacity against a need-based distribution.
 
 Thin wrapper: parameters -> ``gaps.GapInputs`` -> ``sundplan_qgis.gaps.run`` -> tables (and
-area polygons / relocation lines) out. The optional network part reuses the
-catchments engine (``run_catchments``) with one specialty's practices as the "hospitals".
-
-Network part, per area and specialty (the ACCESS table): ``pop_beyond`` = reached residents
-whose drive time to the nearest practice of the specialty exceeds the limit (``> limit``, as the
-bands of ``sundplan_qgis.catchments``); ``share_beyond = pop_beyond / population_reached`` (of
-reached residents). Residents the network cannot place have no travel time at all and are
-counted apart (the coverage vocabulary of ``sundplan_qgis.coverage``): ``pop_unsnapped`` (no road
-within the snapping distance), ``pop_unreachable`` (by a road whose network part holds no
-practice of the specialty) and ``share_not_reached``; the log warns when more than
-NOT_REACHED_WARNING_PCT is not reached. A specialty without any practice: everyone is beyond
-(``pop_beyond`` = the areas' population; the not-reached columns NULL: nothing was placed).
-
-Areas outside the grouping (ids not in the grouping table, e.g. Christiansø 0411) form one row
-"outside the grouping" (``sundplan_qgis.reference.units_of``, the rule of every roll-up),
-compared with nothing. Relocation centres lie inside their area or unit
-(``sundplan_qgis.reference.inside_point``).
+area polygons / relocation lines) out. The optional network part (the ACCESS table: residents
+beyond the time limit, and those not reached, per area and specialty) is defined in
+``sundplan_qgis.gap_reach``; areas outside the grouping form one row "outside the grouping"
+(``sundplan_qgis.reference.units_of``, the rule of every roll-up), compared with nothing.
 """
 
 from __future__ import annotations
