@@ -13,7 +13,9 @@ from qgis.core import QgsApplication, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 from qgis.PyQt.QtWidgets import QAction
 
-from .processing.base import PROVIDER_ID, icon, tr
+from .processing._i18n import tr
+from .processing._provenance import PROVIDER_ID
+from .processing.base import icon
 from .processing.provider import SundplanProvider, log_dependency_problem_once
 
 PLUGIN_DIR = Path(__file__).resolve().parent

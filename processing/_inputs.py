@@ -34,7 +34,9 @@ from ._sinks import _field
 EPSG_25832 = "EPSG:25832"
 
 
-def _transform(src_crs, dst_crs, context) -> QgsCoordinateTransform | None:
+def transform(src_crs, dst_crs, context) -> QgsCoordinateTransform | None:
+    """The transform from ``src_crs`` to ``dst_crs`` in the project's transform context;
+    None when none is needed (same CRS) or possible (an invalid CRS)."""
     if not src_crs.isValid() or not dst_crs.isValid() or src_crs == dst_crs:
         return None
     project = context.project() if context is not None else None
@@ -84,7 +86,7 @@ def read_points(
     """
     if source is None:
         raise SundplanError(tr("The layer '{name}' could not be read.").format(name=layer_name))
-    ct = _transform(source.sourceCrs(), target_crs, context)
+    ct = transform(source.sourceCrs(), target_crs, context)
     selected = None
     if active_expression:
         selected = select_by_expression(
@@ -222,7 +224,7 @@ def read_polygons(
     """
     from shapely import wkb
 
-    ct = _transform(source.sourceCrs(), target_crs, context)
+    ct = transform(source.sourceCrs(), target_crs, context)
     names_found = source.fields().names()
     for f in (id_field, name_field, *fields):
         if f and f not in names_found:
@@ -287,8 +289,9 @@ def ogr_file_of(layer) -> tuple[str, str | None] | None:
     return path, layer_name
 
 
-def _none_if_null(value):
-    """QGIS NULL (a null QVariant) → None; everything else unchanged."""
+def null_to_none(value):
+    """QGIS NULL (a null QVariant) -> None, everything else unchanged: the one NULL rule of
+    the readers and parameter groups."""
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return None
     return value
@@ -336,7 +339,7 @@ def lines_from_source(
             parts.append(np.array([(p.x(), p.y()) for p in line], dtype=float))
             fids.append(feat.id())
             for f in wanted:
-                attrs[f].append(_none_if_null(feat[f]))
+                attrs[f].append(null_to_none(feat[f]))
     if not parts:
         raise SundplanError(
             tr("The road layer '{layer}' has no line features.").format(layer=layer_name)

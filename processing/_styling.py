@@ -304,7 +304,7 @@ def fca_access(method: str | None = None, threshold_min: float | None = None) ->
     return adapt
 
 
-def specialist_gaps(under: float = 0.8, over: float = 1.25) -> Callable:
+def specialist_gaps(under: float, over: float) -> Callable:
     """Adapter for ``specialist_gaps.qml``: class limits and legend labels at the run's
     UNDER_RATIO / OVER_RATIO (the colours follow the ``class`` field either way)."""
     rules_def = gap_rules(float(under), float(over))

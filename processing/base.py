@@ -28,22 +28,14 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
-from ..sundplan_qgis.errors import Cancelled, SundplanError
-from ..sundplan_qgis.run_report import report_as_text
+from ..sundplan_qgis.errors import Cancelled
+from . import _sinks
 from ._hygiene import ParameterChecks
-from ._i18n import TR_CONTEXT, tr, translate_message
+from ._i18n import tr, translate_message
 from ._postprocess import LayerPostProcessor, OutputStyle, _persist_in_file
-from ._provenance import PROVIDER_ID, ProvenanceRecorder
+from ._provenance import ProvenanceRecorder
 from ._report import RunReport
-from ._runtime import (
-    dependency_problem,
-    progress_callback,
-    raise_user_error,
-    reset_dependency_cache,
-    unexpected_message,
-    user_exception,
-)
-from ._sinks import _field, dataframe_to_sink, fields_from_dataframe
+from ._runtime import dependency_problem, progress_callback, unexpected_message, user_exception
 
 PLUGIN_DIR = Path(__file__).resolve().parents[1]
 ICON_PATH = PLUGIN_DIR / "resources" / "icons" / "sundplan.svg"
@@ -87,7 +79,7 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, RunReport, QgsProce
     and implement :meth:`define_parameters` and :meth:`compute`. Inside :meth:`compute`, use
     :meth:`progress` for the core's callback, :meth:`write_frame` for tables,
     :meth:`style_output` to style a layer output; raise ``SundplanError`` (from the core) or
-    call :func:`raise_user_error` for problems the user can fix.
+    call :func:`_runtime.raise_user_error` for problems the user can fix.
     """
 
     _name = ""
@@ -220,8 +212,6 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, RunReport, QgsProce
         layer = self.parameterAsVectorLayer(parameters, name, context)
         return layer.name() if layer is not None else name
 
-    _layer_name = layer_name  # the tool modules' old spelling, until they are moved over
-
     def push_warnings(self, feedback: QgsProcessingFeedback | None, warnings) -> None:
         """Core warnings (``errors.Message``) in the log, in the user's language."""
         for warning in warnings:
@@ -336,7 +326,7 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, RunReport, QgsProce
         self, df, name: str, parameters: dict, context: QgsProcessingContext, **kwargs
     ) -> str | None:
         """Write ``df`` to the sink parameter ``name``; see :func:`_sinks.dataframe_to_sink`."""
-        return dataframe_to_sink(self, df, parameters, name, context, **kwargs)
+        return _sinks.dataframe_to_sink(self, df, parameters, name, context, **kwargs)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Dependency check, parameter hygiene, :meth:`compute` with the outputs redirected to
@@ -406,26 +396,14 @@ def provenance_dict(results: dict) -> dict:
     return json.loads(results[PROVENANCE_OUTPUT])
 
 
-# Re-exported for the tool modules until they import from the helper modules directly.
 __all__ = [
     "GROUPS",
+    "ICON_PATH",
+    "PLUGIN_DIR",
     "PROVENANCE_OUTPUT",
-    "PROVIDER_ID",
-    "TR_CONTEXT",
-    "LayerPostProcessor",
+    "STYLES_DIR",
     "SundplanAlgorithm",
-    "SundplanError",
-    "_field",
-    "_persist_in_file",
-    "dataframe_to_sink",
-    "dependency_problem",
-    "fields_from_dataframe",
     "icon",
-    "progress_callback",
-    "raise_user_error",
-    "report_as_text",
-    "reset_dependency_cache",
+    "provenance_dict",
     "style_path",
-    "tr",
-    "translate_message",
 ]

@@ -12,29 +12,28 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterMatrix,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
 
-from ..sundplan_qgis import fca
-from ..sundplan_qgis.errors import SundplanError
+from ..sundplan_qgis import fca, need
 from . import _inputs, _styling
-from ._network_alg import NetworkParameters
-from .base import SundplanAlgorithm, dataframe_to_sink, tr, translate_message
-from .gp_density import PracticeParameters, _null
-
-# Until the shared NeedWeightParameters group (processing/_params/need.py) replaces
-# add_need_weight_parameters and read_need_weights below.
-NEED_WEIGHT_CHOICES = (
-    ("none", "None: unweighted population"),
-    ("default", "Default almen praksis age/sex weights (resources/data/need_weights_gp.csv)"),
-    ("custom", "Custom weights (table below or CSV file)"),
-)
+from ._i18n import tr
+from ._inputs import null_to_none
+from ._params.need import NeedWeightParameters
+from ._params.network import NetworkParameters
+from ._params.practices import PracticeParameters
+from ._params.residents import ResidentsParameters
+from .base import SundplanAlgorithm
 
 
-class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorithm):
+class FcaAccessAlgorithm(
+    PracticeParameters,
+    NeedWeightParameters,
+    NetworkParameters,
+    ResidentsParameters,
+    SundplanAlgorithm,
+):
     """Tilgængelighed til praksis (2SFCA)."""
 
     _name = "fca_access"
@@ -90,14 +89,14 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
         self.add_area_parameters(
             tr("Areas for the summary and need factors, e.g. kommuner (optional)")
         )
-        self.add_need_weight_parameters()
+        self.add_need_parameters(service=need.GP, default="none", matrix=True)
         self.add_choice("METHOD", tr("Method"), fca.METHODS, default="2sfca")
         label = tr("Catchment threshold (minutes, inclusive)")
         self._number("THRESHOLD_MIN", label, fca.DEFAULT_THRESHOLD_MIN)
         zones = tr("E2SFCA zone limits (minutes; empty = thirds of the threshold)")
-        self._adv(QgsProcessingParameterString("ZONE_BREAKS", zones, optional=True))
+        self.add_advanced(QgsProcessingParameterString("ZONE_BREAKS", zones, optional=True))
         weights = ",".join(str(w) for w in fca.LUO_QI_WEIGHTS)
-        self._adv(
+        self.add_advanced(
             QgsProcessingParameterString(
                 "ZONE_WEIGHTS", tr("E2SFCA zone weights"), defaultValue=weights, optional=True
             )
@@ -106,8 +105,7 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
         self._number("LOW_ACCESS", low, fca.DEFAULT_LOW_ACCESS_PER_10000, minValue=0.0)
         self.add_network_parameters()
         self.add_snapping_parameters()
-        if self.parameterDefinition("NOT_REACHED_WARNING_PCT") is None:
-            self.add_not_reached_parameter()
+        self.add_not_reached_parameter()
         straight = tr("No network: use the straight-line fallback (labelled)")
         self.addParameter(
             QgsProcessingParameterBoolean("STRAIGHT_LINE", straight, defaultValue=False)
@@ -118,12 +116,12 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
         speed = fca.DEFAULT_FALLBACK_SPEED_KMH
         self._number("FALLBACK_SPEED_KMH", label, speed, advanced=True, minValue=1.0)
         batch = tr("Practices per shortest-path batch (memory ∝ batch × nodes)")
-        self._number("BATCH_SIZE", batch, 16, integer=True, advanced=True, minValue=1, maxValue=256)
+        self._integer("BATCH_SIZE", batch, fca.DEFAULT_BATCH_SIZE, minValue=1, maxValue=256)
         workers = tr(
             "Parallel processes for the shortest paths (Linux/macOS fork; 1 = off, "
             "0 = automatic: 1 in QGIS desktop, one per core in qgis_process/Python)"
         )
-        self._number("WORKERS", workers, 0, integer=True, advanced=True, minValue=0, maxValue=64)
+        self._integer("WORKERS", workers, fca.DEFAULT_WORKERS, minValue=0, maxValue=64)
         for key, label, kind, optional in (
             ("ACCESS_POINTS", tr("Accessibility per demand location"), "point", True),
             ("AREA_ACCESS", tr("Accessibility per area"), "any", True),
@@ -136,55 +134,14 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
             self.addParameter(QgsProcessingParameterFeatureSink(key, label, geometry, **extra))
         self.add_report_output()
 
-    def _number(self, key, label, default, *, integer=False, advanced=False, **limits) -> None:
+    def _number(self, key: str, label: str, default: float, *, advanced=False, **limits) -> None:
         number = QgsProcessingParameterNumber
-        kind = number.Integer if integer else number.Double
-        param = number(key, label, kind, defaultValue=default, **limits)
-        self._adv(param) if advanced else self.addParameter(param)
+        param = number(key, label, number.Double, defaultValue=default, **limits)
+        (self.add_advanced if advanced else self.addParameter)(param)
 
-    def add_need_weight_parameters(self) -> None:
-        """NEED_WEIGHTS (none by default), NEED_WEIGHTS_MATRIX and NEED_WEIGHTS_FILE."""
-        self.add_choice(
-            "NEED_WEIGHTS", tr("Need weighting (behovsvægte)"), NEED_WEIGHT_CHOICES, default="none"
-        )
-        self._adv(
-            QgsProcessingParameterMatrix(
-                "NEED_WEIGHTS_MATRIX",
-                tr("Custom need weights: age group (0_4 … 85_plus), sex (m/k/all), weight"),
-                headers=[tr("Age group"), tr("Sex"), tr("Weight")],
-                optional=True,
-            )
-        )
-        self._adv(
-            QgsProcessingParameterFile(
-                "NEED_WEIGHTS_FILE",
-                tr("…or a CSV of need weights (columns age_group, sex, weight)"),
-                optional=True,
-                fileFilter="CSV (*.csv *.txt)",
-            )
-        )
-
-    def read_need_weights(self, parameters, context):
-        """The need-weight table chosen (None: unweighted)."""
-        from ..sundplan_qgis import need
-
-        choice = self.choice(parameters, "NEED_WEIGHTS", context)
-        if choice == "none":
-            return None
-        if choice == "default":
-            return need.load_weights()
-        path = self.parameterAsFile(parameters, "NEED_WEIGHTS_FILE", context)
-        if path:
-            return need.load_weights(path)
-        matrix = self.parameterAsMatrix(parameters, "NEED_WEIGHTS_MATRIX", context)
-        if not matrix:
-            raise SundplanError(
-                tr("Custom need weights chosen but neither a weight table nor a CSV file given.")
-            )
-        if len(matrix) % 3:
-            raise SundplanError(tr("The need weight table needs rows of age group, sex, weight."))
-        rows = [matrix[k : k + 3] for k in range(0, len(matrix), 3)]
-        return need.weights_from_rows(rows, source="custom weight table")
+    def _integer(self, key: str, label: str, default: int, **limits) -> None:
+        number = QgsProcessingParameterNumber
+        self.add_advanced(number(key, label, number.Integer, defaultValue=default, **limits))
 
     def read(
         self, parameters, context, feedback
@@ -192,8 +149,6 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
         """The parameters as core inputs, layers read into the network's CRS (also returned:
         the outputs are written in it)."""
         import pandas as pd
-
-        from ..sundplan_qgis import need
 
         number = lambda key: self.parameterAsDouble(parameters, key, context)  # noqa: E731
         text = lambda key: self.parameterAsString(parameters, key, context) or ""  # noqa: E731
@@ -214,12 +169,11 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
         population = self.read_residents(
             parameters, context, crs=crs, cell_size_m=number("CELL_SIZE_M"), required=False
         )
-        weights = self.read_need_weights(parameters, context)
+        weights = self.read_need_weights(parameters, context, service=need.GP)
         areas = {}
         area_source = self.parameterAsSource(parameters, "AREAS", context)
         if area_source is not None:
-            layer = self.parameterAsVectorLayer(parameters, "AREAS", context)
-            name = layer.name() if layer else "AREAS"
+            name = self.layer_name(parameters, "AREAS", context)
             age_cols = need.age_sex_columns(area_source.fields().names())
             polys = _inputs.read_polygons(
                 area_source,
@@ -234,7 +188,9 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
                 "area_ids": polys["ids"],
                 "area_names": polys["names"],
                 "area_geometries": polys["geometries"],
-                "area_ages": pd.DataFrame({c: [_null(v) for v in polys[c]] for c in age_cols}),
+                "area_ages": pd.DataFrame(
+                    {c: [null_to_none(v) for v in polys[c]] for c in age_cols}
+                ),
                 "areas_source": name,
             }
         return fca.FcaInputs(
@@ -266,8 +222,7 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
         progress = self.progress(feedback)
         progress(0.2, tr("Travel times within the catchment"))
         result = fca.run(inputs, progress=self.progress(feedback, start=0.2, end=0.85))
-        for warning in result.warnings:
-            feedback.pushWarning(translate_message(warning))
+        self.push_warnings(feedback, result.warnings)
         progress(0.9, tr("Writing outputs"))
         adapt = _styling.fca_access(inputs.method, inputs.threshold_min)
         out = {}
@@ -284,7 +239,7 @@ class FcaAccessAlgorithm(PracticeParameters, NetworkParameters, SundplanAlgorith
             if frame is None:  # no areas given
                 continue
             where = {"geometry": "geometry"} if "geometry" in frame else {"x": "x", "y": "y"}
-            dest = dataframe_to_sink(self, frame, parameters, key, context, crs=crs, **where)
+            dest = self.write_frame(frame, key, parameters, context, crs=crs, **where)
             if style is None:  # the required output: always returned
                 out[key] = dest
             elif dest:

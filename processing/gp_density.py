@@ -17,36 +17,16 @@ from qgis.core import (
 
 from ..sundplan_qgis import density, need
 from . import _styling
+from ._i18n import tr, translate_message
 from ._params.areas import AreaParameters
-from ._params.areas import null_to_none as _null  # noqa: F401 (re-export for fca_access)
-from ._params.grouping import GroupingParameters
+from ._params.grouping import GroupingParameters, translate_outside_grouping
 from ._params.need import NeedWeightParameters
-from ._params.practices import PracticeParameters as _PracticeParameters
-from .base import SundplanAlgorithm, dataframe_to_sink, tr, translate_message
-
-NEED_OPTIONS = ("none", "default", "custom")
-
-
-def translate_outside_grouping(frame, columns=("area_id", "area_name", "unit")):
-    """``frame`` with the core's "outside the grouping" label printed in the UI language
-    (``uden for inddeling``) in its name columns; the frame is copied only when needed. (The
-    ``class`` field keeps its English codes, like every other class value.)"""
-    from ..sundplan_qgis.reference import OUTSIDE_GROUPING
-
-    label = translate_message(OUTSIDE_GROUPING)
-    if label == str(OUTSIDE_GROUPING):
-        return frame
-    frame = frame.copy()
-    for column in columns:
-        if column in frame.columns:
-            frame[column] = [
-                label if isinstance(v, str) and v == OUTSIDE_GROUPING else v for v in frame[column]
-            ]
-    return frame
+from ._params.practices import PracticeParameters
+from .base import SundplanAlgorithm
 
 
 class GpDensityAlgorithm(
-    _PracticeParameters,
+    PracticeParameters,
     AreaParameters,
     GroupingParameters,
     NeedWeightParameters,
@@ -162,8 +142,7 @@ class GpDensityAlgorithm(
         result = density.run(self.read(parameters, context, progress), progress=progress)
         for note in result.notes:
             feedback.pushInfo(translate_message(note))
-        for w in result.warnings:
-            feedback.pushWarning(translate_message(w))
+        self.push_warnings(feedback, result.warnings)
         progress(0.8, tr("Writing outputs"))
         out = self.write(result, parameters, context)
         progress(1.0, tr("Done"))
@@ -172,11 +151,10 @@ class GpDensityAlgorithm(
     def write(self, result: density.DensityResult, parameters, context) -> dict:
         crs = result.crs
         out = {}
-        out["AREA_OUTPUT"] = dataframe_to_sink(
-            self,
+        out["AREA_OUTPUT"] = self.write_frame(
             translate_outside_grouping(result.areas),
-            parameters,
             "AREA_OUTPUT",
+            parameters,
             context,
             geometry="geometry",
             crs=crs,
@@ -195,37 +173,11 @@ class GpDensityAlgorithm(
             ("SUMMARY", result.summary),
             ("LORENZ", result.lorenz),
         ):
-            out[key_out] = dataframe_to_sink(self, frame, parameters, key_out, context)
-        dest = dataframe_to_sink(
-            self, result.outside, parameters, "OUTSIDE_PRACTICES", context, x="x", y="y", crs=crs
+            out[key_out] = self.write_frame(frame, key_out, parameters, context)
+        dest = self.write_frame(
+            result.outside, "OUTSIDE_PRACTICES", parameters, context, x="x", y="y", crs=crs
         )
         if dest:
             out["OUTSIDE_PRACTICES"] = dest
         out.update(self.write_report(result.report, parameters, context))
         return out
-
-
-class PracticeParameters(_PracticeParameters, NeedWeightParameters):
-    """Re-export for fca_access this round (the integrator removes it): practices plus the
-    old need-weight method names, now on the NEED_WEIGHTS* vocabulary."""
-
-    def add_need_parameters(self, *, default=1, service: str = need.GP, matrix: bool = True):
-        if isinstance(default, int):  # fca_access still passes the option's position
-            default = NEED_OPTIONS[default]
-        super().add_need_parameters(service=service, default=default, matrix=matrix)
-
-    def read_weights(self, parameters, context):
-        return self.read_need_weights(parameters, context, service=need.GP)
-
-    def _adv(self, param):
-        self._advanced(param, True)
-
-
-def _objects(values: list):
-    """For fca_access this round (the integrator removes it): a 1-D object array."""
-    import numpy as np
-
-    arr = np.empty(len(values), dtype=object)
-    for i, v in enumerate(values):
-        arr[i] = v
-    return arr

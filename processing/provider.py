@@ -11,7 +11,10 @@ import importlib
 
 from qgis.core import Qgis, QgsMessageLog, QgsProcessingProvider
 
-from .base import PROVIDER_ID, dependency_problem, icon, tr
+from ._i18n import tr
+from ._provenance import PROVIDER_ID
+from ._runtime import dependency_problem
+from .base import icon
 
 # "module (in this package):class". One line per algorithm; order = toolbox order.
 ALGORITHMS: tuple[str, ...] = (

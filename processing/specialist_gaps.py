@@ -1,23 +1,10 @@
 """``sundplan:specialist_gaps``: specialist-practice capacity against a need-based distribution.
 
 Thin wrapper: parameters -> ``gaps.GapInputs`` -> ``sundplan_qgis.gaps.run`` -> tables (and
-area polygons / relocation lines) out. The optional network part reuses the
-catchments engine (``run_catchments``) with one specialty's practices as the "hospitals".
-
-Network part, per area and specialty (the ACCESS table): ``pop_beyond`` = reached residents
-whose drive time to the nearest practice of the specialty exceeds the limit (``> limit``, as the
-bands of ``sundplan_qgis.catchments``); ``share_beyond = pop_beyond / population_reached`` (of
-reached residents). Residents the network cannot place have no travel time at all and are
-counted apart (the coverage vocabulary of ``sundplan_qgis.coverage``): ``pop_unsnapped`` (no road
-within the snapping distance), ``pop_unreachable`` (by a road whose network part holds no
-practice of the specialty) and ``share_not_reached``; the log warns when more than
-NOT_REACHED_WARNING_PCT is not reached. A specialty without any practice: everyone is beyond
-(``pop_beyond`` = the areas' population; the not-reached columns NULL: nothing was placed).
-
-Areas outside the grouping (ids not in the grouping table, e.g. Christiansø 0411) form one row
-"outside the grouping" (``sundplan_qgis.reference.units_of``, the rule of every roll-up),
-compared with nothing. Relocation centres lie inside their area or unit
-(``sundplan_qgis.reference.inside_point``).
+area polygons / relocation lines) out. The optional network part (the ACCESS table: residents
+beyond the time limit, and those not reached, per area and specialty) is defined in
+``sundplan_qgis.gap_reach``; areas outside the grouping form one row "outside the grouping"
+(``sundplan_qgis.reference.units_of``, the rule of every roll-up), compared with nothing.
 """
 
 from __future__ import annotations
@@ -32,14 +19,15 @@ from qgis.core import (
 from ..sundplan_qgis import gaps, need
 from ..sundplan_qgis.parsing import split_list
 from . import _styling
-from ._network_alg import NetworkAlgorithmBase
+from ._i18n import tr, translate_message
 from ._params.areas import AreaParameters
-from ._params.grouping import GroupingParameters
+from ._params.grouping import GroupingParameters, translate_outside_grouping
 from ._params.need import NeedWeightParameters
+from ._params.network import NetworkParameters
 from ._params.practices import CapacityParameters
 from ._params.reach import ReachParameters
-from .base import dataframe_to_sink, tr, translate_message
-from .gp_density import translate_outside_grouping
+from ._params.residents import ResidentsParameters
+from .base import SundplanAlgorithm
 
 
 class SpecialistGapsAlgorithm(
@@ -48,7 +36,9 @@ class SpecialistGapsAlgorithm(
     GroupingParameters,
     NeedWeightParameters,
     ReachParameters,
-    NetworkAlgorithmBase,
+    NetworkParameters,
+    ResidentsParameters,
+    SundplanAlgorithm,
 ):
     """Speciallægedækning mod behovsbaseret fordeling."""
 
@@ -196,8 +186,7 @@ class SpecialistGapsAlgorithm(
         result = gaps.run(inputs, progress=progress)
         if result.outside_message is not None:
             feedback.reportError(translate_message(result.outside_message), False)
-        for w in result.warnings:
-            feedback.pushWarning(translate_message(w))
+        self.push_warnings(feedback, result.warnings)
         progress(0.9, tr("Writing outputs"))
         out = self.write(result, parameters, context, feedback)
         progress(1.0, "")
@@ -207,11 +196,10 @@ class SpecialistGapsAlgorithm(
         out = {}
         tab = result.areas
         has_geometry = "geometry" in tab.columns
-        out["OUTPUT"] = dataframe_to_sink(
-            self,
+        out["OUTPUT"] = self.write_frame(
             translate_outside_grouping(tab),
-            parameters,
             "OUTPUT",
+            parameters,
             context,
             geometry="geometry" if has_geometry else None,
             crs=result.crs,
@@ -227,17 +215,16 @@ class SpecialistGapsAlgorithm(
                 self.parameterAsDouble(parameters, "OVER_RATIO", context),
             ),
         )
-        out["SUMMARY"] = dataframe_to_sink(
-            self, result.summary, parameters, "SUMMARY", context, feedback=feedback
+        out["SUMMARY"] = self.write_frame(
+            result.summary, "SUMMARY", parameters, context, feedback=feedback
         )
         self.style_output(out["SUMMARY"], None, context, title=tr("Summary per specialty"))
         reloc = result.relocations
         lines = "geometry" in reloc.columns
-        out["RELOCATIONS"] = dataframe_to_sink(
-            self,
+        out["RELOCATIONS"] = self.write_frame(
             reloc,
-            parameters,
             "RELOCATIONS",
+            parameters,
             context,
             geometry="geometry" if lines and len(reloc) else None,
             crs=result.crs,
@@ -250,11 +237,10 @@ class SpecialistGapsAlgorithm(
             title=tr("Relocation plan"),
         )
         if result.access is not None and parameters.get("ACCESS") not in (None, ""):
-            out["ACCESS"] = dataframe_to_sink(
-                self,
+            out["ACCESS"] = self.write_frame(
                 translate_outside_grouping(result.access),
-                parameters,
                 "ACCESS",
+                parameters,
                 context,
                 feedback=feedback,
             )

@@ -62,6 +62,7 @@ from scipy.spatial import cKDTree
 
 from . import coverage
 from .errors import SundplanError, msg
+from .snapping import DEFAULT_ACCESS_SPEED_KMH, DEFAULT_MAX_SNAP_M
 
 if TYPE_CHECKING:
     from .density import Practices
@@ -86,10 +87,12 @@ DEFAULT_THRESHOLD_MIN = 30.0
 LUO_QI_WEIGHTS = (1.0, 0.68, 0.22)
 DEFAULT_DETOUR_FACTOR = 1.4
 DEFAULT_FALLBACK_SPEED_KMH = 60.0
-DEFAULT_MAX_SNAP_M = 1000.0
-DEFAULT_ACCESS_SPEED_KMH = 30.0
 DEFAULT_LOW_ACCESS_PER_10000 = 6.25
 """1 GP per 1 600 residents (the lægekapacitet norm, DST LABY27) = 6.25 per 10 000."""
+DEFAULT_BATCH_SIZE = 16
+"""Practices per shortest-path batch (memory grows with batch × nodes)."""
+DEFAULT_WORKERS = 0
+"""0 = automatic (one process in QGIS desktop, one per core in qgis_process/Python)."""
 PER = 10_000.0
 TOLERANCE_MIN = 1.0 / 60_000.0  # 1 ms: the inclusive threshold absorbs float rounding
 
@@ -472,8 +475,8 @@ class FcaInputs:
     fallback_speed_kmh: float = DEFAULT_FALLBACK_SPEED_KMH
     max_snap_m: float = DEFAULT_MAX_SNAP_M
     access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH
-    batch_size: int = 16
-    workers: int = 0
+    batch_size: int = DEFAULT_BATCH_SIZE
+    workers: int = DEFAULT_WORKERS
     practices_info: dict = field(default_factory=lambda: {"layer": "practices"})
     area_ids: Sequence | None = None
     area_names: Sequence[str] | None = None

@@ -38,6 +38,7 @@ from scipy.spatial import cKDTree
 from .errors import SundplanError, listing, msg
 from .fca import (
     DEFAULT_ACCESS_SPEED_KMH,
+    DEFAULT_BATCH_SIZE,
     DEFAULT_MAX_SNAP_M,
     STATUS_OK,
     STATUS_UNREACHABLE,
@@ -524,7 +525,7 @@ def network_pairs(
     access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
     supply_names: Sequence[str] | None = None,
     supply_source: str = "practices",
-    batch_size: int = 16,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int = 1,
     progress: Progress = _noop,
 ) -> CostPairs:
@@ -615,7 +616,7 @@ def network_fca(
     access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
     supply_names: Sequence[str] | None = None,
     supply_source: str = "practices",
-    batch_size: int = 16,
+    batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int = 1,
     progress: Progress = _noop,
 ) -> tuple[CostPairs, TwoStepResult]:

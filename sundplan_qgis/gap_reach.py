@@ -14,12 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from . import coverage
+
+if TYPE_CHECKING:
+    from . import catchments
 
 DEFAULT_TIME_LIMIT_MIN = 60.0
 
@@ -37,11 +40,11 @@ DEFINITION = (
 class Reach:
     """Routing inputs of the network part (all in the network's CRS).
 
-    ``routing``: the catchments routing inputs (a mapping or an object with attributes) (``graph``, ``population``, ``areas``,
-    ``max_snap_m``, ``access_speed_kmh``, ``cell_size_m``); ``practice_xy``: every practice in
-    the network CRS, in the order of the gap inputs' practices."""
+    ``routing``: the catchments routing inputs (graph, residents, summary areas, snapping);
+    ``practice_xy``: every practice in the network CRS, in the order of the gap inputs'
+    practices."""
 
-    routing: Any
+    routing: catchments.RoutingInputs
     practice_xy: np.ndarray
     time_limit_min: float = DEFAULT_TIME_LIMIT_MIN
     warning_threshold_pct: float = coverage.DEFAULT_WARN_PCT
@@ -60,11 +63,7 @@ def access_table(
     from . import catchments
     from .errors import msg
 
-    def routing(name: str):
-        # read_inputs' dict today; catchments.RoutingInputs (attributes) once it lands
-        r = reach.routing
-        return r[name] if isinstance(r, Mapping) else getattr(r, name)
-
+    routing = reach.routing
     limit = reach.time_limit_min
     coverages: dict[str, dict] = {}
     specs = sorted(set(gap_areas["specialty"]))
@@ -81,15 +80,15 @@ def access_table(
             info["specialties"][spec] = "no practices: everyone is beyond the limit"
         else:
             res = catchments.run_catchments(
-                routing("graph"),
+                routing.graph,
                 hospital_xy=reach.practice_xy[sel],
                 hospital_names=[f"{spec} {i}" for i in range(sel.size)],
-                population=routing("population"),
-                areas=routing("areas"),
+                population=routing.population,
+                areas=routing.areas,
                 bands_min=[limit],
-                max_snap_m=routing("max_snap_m"),
-                access_speed_kmh=routing("access_speed_kmh"),
-                cell_size_m=routing("cell_size_m"),
+                max_snap_m=routing.max_snap_m,
+                access_speed_kmh=routing.access_speed_kmh,
+                cell_size_m=routing.cell_size_m,
                 polygons=False,
             )
             # the one band's column, named by catchments (pop_over_<limit>_min)

@@ -7,14 +7,8 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsWkbTypes
 from ...sundplan_qgis.areas import AreaTable
 from ...sundplan_qgis.errors import SundplanError
 from .. import _inputs
-from ..base import tr
-
-
-def null_to_none(value):
-    """QGIS NULL -> None: the one NULL rule of the parameter groups."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return None
-    return value
+from .._i18n import tr
+from .._inputs import null_to_none
 
 
 class AreaParameters:

@@ -3,6 +3,8 @@ fields, for every tool that reports for larger units."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingParameterFeatureSource,
@@ -11,8 +13,12 @@ from qgis.core import (
 
 from ...sundplan_qgis import grouping
 from ...sundplan_qgis.errors import SundplanError
-from ..base import tr
-from .areas import null_to_none
+from ...sundplan_qgis.reference import OUTSIDE_GROUPING
+from .._i18n import tr, translate_message
+from .._inputs import null_to_none
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 SINGLE_LEVEL = grouping.choices(grouping.NONE, *grouping.REFERENCE_LEVELS, grouping.TABLE)
 """One level at a time (specialist gaps: each unit is compared with its fair share)."""
@@ -108,3 +114,21 @@ class GroupingParameters:
             key_field=key,
             level_fields=tuple(levels),
         )
+
+
+def translate_outside_grouping(
+    frame: pd.DataFrame, *, columns: tuple[str, ...] = ("area_id", "area_name", "unit")
+) -> pd.DataFrame:
+    """``frame`` with the core's "outside the grouping" label printed in the UI language
+    (``uden for inddeling``) in its name columns; the frame is copied only when needed. (The
+    ``class`` field keeps its English codes, like every other class value.)"""
+    label = translate_message(OUTSIDE_GROUPING)
+    if label == str(OUTSIDE_GROUPING):
+        return frame
+    frame = frame.copy()
+    for column in columns:
+        if column in frame.columns:
+            frame[column] = [
+                label if isinstance(v, str) and v == OUTSIDE_GROUPING else v for v in frame[column]
+            ]
+    return frame

@@ -106,7 +106,8 @@ def hospital_ids(points: dict, id_field: str | None, layer_name: str) -> tuple[l
 
 def _plain_value(value):
     """A QGIS attribute as a plain Python value: NULL -> None, whole doubles -> int."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    value = _inputs.null_to_none(value)
+    if value is None:
         return None
     if isinstance(value, float) and value.is_integer():
         return int(value)

@@ -3,16 +3,12 @@ NEED_WEIGHTS_MATRIX: one vocabulary for every tool, read by key."""
 
 from __future__ import annotations
 
-from qgis.core import (
-    QgsProcessingParameterDefinition,
-    QgsProcessingParameterFile,
-    QgsProcessingParameterMatrix,
-)
+from qgis.core import QgsProcessingParameterFile, QgsProcessingParameterMatrix
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from ...sundplan_qgis import need
 from ...sundplan_qgis.errors import SundplanError
-from ..base import tr
+from .._i18n import tr
 
 LABELS = {
     need.SPECIALISTS: (
@@ -54,18 +50,18 @@ class NeedWeightParameters:
         self.add_choice(
             "NEED_WEIGHTS", tr("Need weighting (behovsvægte)"), LABELS[service], default=default
         )
-        advanced = matrix  # the GP tools keep the custom tables among the advanced parameters
+        # the GP tools (those with a matrix) keep the custom tables among the advanced parameters
+        add = self.add_advanced if matrix else self.addParameter
         if matrix:
-            self._advanced(
+            add(
                 QgsProcessingParameterMatrix(
                     "NEED_WEIGHTS_MATRIX",
                     tr("Custom need weights: age group (0_4 … 85_plus), sex (m/k/all), weight"),
                     headers=[tr("Age group"), tr("Sex"), tr("Weight")],
                     optional=True,
-                ),
-                advanced,
+                )
             )
-        self._advanced(
+        add(
             QgsProcessingParameterFile(
                 "NEED_WEIGHTS_FILE",
                 tr("Weight table (CSV)")
@@ -73,14 +69,8 @@ class NeedWeightParameters:
                 else tr("…or a CSV of need weights (columns age_group, sex, weight)"),
                 optional=True,
                 fileFilter=tr("CSV files") + " (*.csv *.txt)",
-            ),
-            advanced,
+            )
         )
-
-    def _advanced(self, param, advanced: bool) -> None:
-        if advanced:
-            param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        self.addParameter(param)
 
     def read_need_weights(self, parameters, context, *, service: str):
         """The weight table chosen (None: unweighted)."""

@@ -34,9 +34,6 @@ class NetworkParameters:
     """Mixin of a :class:`base.SundplanAlgorithm`: the road network of every tool that routes
     (catchments, scenario, 2SFCA, specialist reach), read into a graph."""
 
-    def _adv(self, param):  # the old spelling of add_advanced, used by fca_access
-        self.add_advanced(param)
-
     def add_network_parameters(self) -> None:
         self.addParameter(
             QgsProcessingParameterFile(

@@ -17,8 +17,8 @@ from ...sundplan_qgis.areas import AreaTable
 from ...sundplan_qgis.errors import SundplanError
 from ...sundplan_qgis.parsing import split_list
 from .. import _inputs
-from ..base import tr
-from .areas import null_to_none
+from .._i18n import tr
+from .._inputs import null_to_none
 
 
 class CapacityParameters:

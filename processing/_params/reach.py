@@ -3,18 +3,19 @@ residents and snapping, read into ``gap_reach.Reach``."""
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingParameterNumber
+from qgis.core import QgsCoordinateReferenceSystem, QgsProcessingParameterNumber
 
 from ...sundplan_qgis import gap_reach
 from ...sundplan_qgis.areas import AreaTable
 from ...sundplan_qgis.errors import SundplanError
 from ...sundplan_qgis.practices import Practices
 from .. import _inputs
-from ..base import tr
+from .._i18n import tr
 
 
 class ReachParameters:
-    """Mixin (with ``NetworkAlgorithmBase``): declares and reads the network part."""
+    """Mixin (with ``network.NetworkParameters`` and ``residents.ResidentsParameters``):
+    declares and reads the network part."""
 
     def add_reach_parameters(self) -> None:
         self.add_network_parameters()
@@ -50,16 +51,15 @@ class ReachParameters:
                 tr("The network part needs the practices as points and the areas as polygons.")
             )
         limit = self.parameterAsDouble(parameters, "TIME_LIMIT_MIN", context)
-        routing = self.read_inputs(parameters, context, feedback, bands_min=[limit])
-        if routing["areas"] is None:
+        routing = self.read_routing(parameters, context, feedback, bands_min=[limit])
+        if routing.areas is None:
             raise SundplanError(tr("The network part needs polygon areas."))
+        network_crs = QgsCoordinateReferenceSystem.fromWkt(routing.graph.crs_wkt)
         return gap_reach.Reach(
             routing=routing,
-            practice_xy=_transform_xy(practices.xy, areas.crs, routing["crs"], context),
+            practice_xy=_transform_xy(practices.xy, areas.crs, network_crs, context),
             time_limit_min=limit,
-            warning_threshold_pct=self.parameterAsDouble(
-                parameters, "NOT_REACHED_WARNING_PCT", context
-            ),
+            warning_threshold_pct=routing.not_reached_warning_pct,
         )
 
 
@@ -68,7 +68,7 @@ def _transform_xy(xy, src_crs, dst_crs, context):
     import numpy as np
     from qgis.core import QgsPointXY
 
-    ct = _inputs._transform(src_crs, dst_crs, context)
+    ct = _inputs.transform(src_crs, dst_crs, context)
     if ct is None:
         return xy
     out = np.empty_like(xy)

@@ -149,7 +149,7 @@ class ResidentsParameters:
             )
             return rasters.population_from_polygons(
                 geometries=polys["geometries"],
-                population=_null_to_none(polys[field]),
+                population=_numbers(polys[field]),
                 crs_wkt=crs_wkt,
                 source_name=name,
                 feature_ids=np.array(polys["ids"]),
@@ -161,7 +161,7 @@ class ResidentsParameters:
         )
         return rasters.population_from_points(
             xy=pts["xy"],
-            population=_null_to_none(pts[field]),
+            population=_numbers(pts[field]),
             crs_wkt=crs_wkt,
             source_name=name,
             feature_ids=np.array(pts["ids"]),
@@ -233,15 +233,14 @@ def _parse_bands(text: str) -> list[float]:
         ) from exc
 
 
-def _null_to_none(values: list) -> list:
-    """QGIS NULL (a QVariant) -> None, so the core sees missing values as missing."""
+def _numbers(values: list) -> list[float | None]:
+    """Attribute values as floats; NULL and what is not a number -> None, so the core sees
+    missing values as missing."""
     out = []
     for v in values:
-        if v is None or (hasattr(v, "isNull") and v.isNull()):
+        v = _inputs.null_to_none(v)
+        try:
+            out.append(None if v is None else float(v))
+        except (TypeError, ValueError):
             out.append(None)
-        else:
-            try:
-                out.append(float(v))
-            except (TypeError, ValueError):
-                out.append(None)
     return out

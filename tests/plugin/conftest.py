@@ -78,9 +78,10 @@ def base_module(sundplan_package):
     import importlib
 
     base = importlib.import_module("sundplan.processing.base")
-    base.reset_dependency_cache()
+    runtime = importlib.import_module("sundplan.processing._runtime")
+    runtime.reset_dependency_cache()
     yield base
-    base.reset_dependency_cache()
+    runtime.reset_dependency_cache()
 
 
 @pytest.fixture
@@ -88,7 +89,9 @@ def simulate_missing(monkeypatch, base_module):
     """``simulate_missing("pandas,osmnx")``: make packages count as missing for this test."""
 
     def _simulate(names: str) -> None:
+        import importlib
+
         monkeypatch.setenv("SUNDPLAN_SIMULATE_MISSING", names)
-        base_module.reset_dependency_cache()
+        importlib.import_module("sundplan.processing._runtime").reset_dependency_cache()
 
     return _simulate

@@ -20,7 +20,8 @@ from qgis.PyQt.QtCore import QVariant
 @pytest.fixture
 def alg_class(sundplan_package, qgis_processing):
     """A throw-away SundplanAlgorithm whose compute() is set per test."""
-    from sundplan.processing.base import SundplanAlgorithm, dataframe_to_sink
+    from sundplan.processing._sinks import dataframe_to_sink
+    from sundplan.processing.base import SundplanAlgorithm
 
     class _TestAlgorithm(SundplanAlgorithm):
         _name = "test_alg"
@@ -156,7 +157,7 @@ def test_import_error_in_compute_gives_install_hint(alg_class):
 
 
 def test_raise_user_error(alg_class):
-    from sundplan.processing.base import raise_user_error
+    from sundplan.processing._runtime import raise_user_error
 
     def body(self, parameters, context, feedback, to_sink):
         raise_user_error("Pick a layer in EPSG:25832.")
@@ -166,7 +167,7 @@ def test_raise_user_error(alg_class):
 
 
 def test_progress_callback_maps_range_and_cancels(sundplan_package):
-    from sundplan.processing.base import progress_callback
+    from sundplan.processing._runtime import progress_callback
     from sundplan.sundplan_qgis.errors import Cancelled, SundplanError
 
     feedback = QgsProcessingFeedback()

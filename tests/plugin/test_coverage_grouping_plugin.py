@@ -308,7 +308,7 @@ def test_outside_the_grouping_label_is_printed_translated(sundplan_provider, tmp
 
     import pandas as pd
     from qgis.PyQt.QtCore import QCoreApplication, QTranslator
-    from sundplan.processing.gp_density import translate_outside_grouping
+    from sundplan.processing._params.grouping import translate_outside_grouping
     from sundplan.sundplan_qgis.reference import OUTSIDE_GROUPING
 
     lrelease = shutil.which("lrelease") or "/usr/lib/qt5/bin/lrelease"

@@ -62,7 +62,8 @@ def _files(folder: Path) -> list[str]:
 def hyg_class(sundplan_package, qgis_processing):
     """A tool with a number, two sinks, a GeoTIFF and a report; ``fail_after`` makes compute
     raise after writing some outputs."""
-    from sundplan.processing.base import SundplanAlgorithm, dataframe_to_sink
+    from sundplan.processing._sinks import dataframe_to_sink
+    from sundplan.processing.base import SundplanAlgorithm
 
     class _Hygiene(SundplanAlgorithm):
         _name = "hygiene_test"

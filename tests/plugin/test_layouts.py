@@ -379,7 +379,7 @@ def _with_provenance(uri: str, provenance: dict) -> str:
     """Store ``provenance`` in the GeoPackage layer's metadata, as the algorithms do."""
     import json
 
-    from sundplan.processing.base import _persist_in_file
+    from sundplan.processing._postprocess import _persist_in_file
 
     _persist_in_file(uri, None, json.dumps(provenance), "sundplan output", None)
     return uri
