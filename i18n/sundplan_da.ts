@@ -4,25 +4,25 @@
 <context>
     <name>sundplan</name>
     <message>
-        <location filename="../plugin.py" line="72"/>
+        <location filename="../plugin.py" line="74"/>
         <source>Sundplan tools in the Processing Toolbox</source>
         <translation>Sundplan-værktøjer i Processing-værktøjskassen</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="75"/>
+        <location filename="../plugin.py" line="77"/>
         <source>Show the Sundplan tools in the Processing Toolbox</source>
         <translation>Vis Sundplan-værktøjerne i Processing-værktøjskassen</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="105"/>
+        <location filename="../plugin.py" line="107"/>
         <source>The Processing plugin is not enabled (Plugins ▸ Manage).</source>
         <translation>Processing-pluginet er ikke slået til (Plugins ▸ Administrer).</translation>
     </message>
     <message>
         <location filename="../processing/_catchment_outputs.py" line="26"/>
-        <location filename="../processing/fca_access.py" line="271"/>
-        <location filename="../processing/gp_density.py" line="167"/>
-        <location filename="../processing/specialist_gaps.py" line="201"/>
+        <location filename="../processing/fca_access.py" line="202"/>
+        <location filename="../processing/gp_density.py" line="146"/>
+        <location filename="../processing/specialist_gaps.py" line="190"/>
         <source>Writing outputs</source>
         <translation>Skriver resultater</translation>
     </message>
@@ -65,7 +65,7 @@
     </message>
     <message>
         <location filename="../processing/_hygiene.py" line="41"/>
-        <location filename="../processing/_inputs.py" line="167"/>
+        <location filename="../processing/_inputs.py" line="169"/>
         <source>The expression in {parameter} cannot be read: {error} (expression: {expression}). Write field names in double quotes (&quot;active&quot;) and texts in single quotes (&apos;yes&apos;).</source>
         <translation>Udtrykket i {parameter} kan ikke læses: {error} (udtryk: {expression}). Skriv feltnavne i dobbelte anførselstegn (&quot;active&quot;) og tekster i enkelte (&apos;yes&apos;).</translation>
     </message>
@@ -75,60 +75,60 @@
         <translation>Parameteren &apos;{description}&apos; ({name}) er {value}; angiv et endeligt tal.</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="86"/>
+        <location filename="../processing/_inputs.py" line="88"/>
         <source>The layer &apos;{name}&apos; could not be read.</source>
         <translation>Laget &apos;{name}&apos; kunne ikke læses.</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="101"/>
-        <location filename="../processing/_inputs.py" line="230"/>
-        <location filename="../processing/_inputs.py" line="315"/>
+        <location filename="../processing/_inputs.py" line="103"/>
+        <location filename="../processing/_inputs.py" line="232"/>
+        <location filename="../processing/_inputs.py" line="318"/>
         <source>The layer &apos;{layer}&apos; has no field &apos;{field}&apos;. Fields found: {fields}.</source>
         <translation>Laget &apos;{layer}&apos; har intet felt &apos;{field}&apos;. Fundne felter: {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="113"/>
+        <location filename="../processing/_inputs.py" line="115"/>
         <source>Feature {fid} of &apos;{layer}&apos; has no geometry. Give it a location or remove it.</source>
         <translation>Objekt {fid} i &apos;{layer}&apos; har ingen geometri. Giv det en placering, eller fjern det.</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="177"/>
+        <location filename="../processing/_inputs.py" line="179"/>
         <source>The expression in {parameter} cannot be evaluated on &apos;{layer}&apos;: {error}. Fields found: {fields}.</source>
         <translation>Udtrykket i {parameter} kan ikke beregnes på &apos;{layer}&apos;: {error}. Fundne felter: {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="192"/>
+        <location filename="../processing/_inputs.py" line="194"/>
         <source>The expression in {parameter} cannot be evaluated for feature {fid} of &apos;{layer}&apos;: {error}.</source>
         <translation>Udtrykket i {parameter} kan ikke beregnes for objekt {fid} i &apos;{layer}&apos;: {error}.</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="240"/>
+        <location filename="../processing/_inputs.py" line="242"/>
         <source>Feature {fid} of &apos;{layer}&apos; has no geometry. Repair or remove it.</source>
         <translation>Objekt {fid} i &apos;{layer}&apos; har ingen geometri. Ret eller fjern det.</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="255"/>
+        <location filename="../processing/_inputs.py" line="257"/>
         <source>The area layer &apos;{layer}&apos; is empty.</source>
         <translation>Områdelaget &apos;{layer}&apos; er tomt.</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="263"/>
+        <location filename="../processing/_inputs.py" line="265"/>
         <location filename="../sundplan_qgis/density.py" line="123"/>
         <source>The area layer &apos;{layer}&apos; has duplicate ids in &apos;{field}&apos;: {ids}. Each area needs a unique id (dissolve multi-part areas first).</source>
         <translation>Områdelaget &apos;{layer}&apos; har dublerede id&apos;er i &apos;{field}&apos;: {ids}. Hvert område skal have et entydigt id (saml områder i flere dele først).</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="327"/>
-        <location filename="../processing/_params/network.py" line="202"/>
+        <location filename="../processing/_inputs.py" line="330"/>
+        <location filename="../processing/_params/network.py" line="199"/>
         <location filename="../processing/_runtime.py" line="80"/>
         <location filename="../processing/_runtime.py" line="97"/>
-        <location filename="../processing/base.py" line="360"/>
+        <location filename="../processing/base.py" line="318"/>
         <location filename="../processing/map_report/algorithm.py" line="214"/>
         <source>Cancelled by the user.</source>
         <translation>Annulleret af brugeren.</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="342"/>
+        <location filename="../processing/_inputs.py" line="345"/>
         <source>The road layer &apos;{layer}&apos; has no line features.</source>
         <translation>Vejlaget &apos;{layer}&apos; har ingen linjeobjekter.</translation>
     </message>
@@ -198,63 +198,78 @@
         <translation>der kan ikke skrives i mappen {folder}: {reason}. Vælg en mappe, du kan skrive i.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="33"/>
+        <location filename="../processing/_params/areas.py" line="41"/>
+        <source>Area id field (e.g. kommunekode)</source>
+        <translation>Felt med område-id (fx kommunekode)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/areas.py" line="42"/>
+        <source>Area name field</source>
+        <translation>Felt med områdenavn</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/areas.py" line="87"/>
         <source>Choose the areas with population (a layer or table).</source>
         <translation>Vælg områderne med befolkning (et lag eller en tabel).</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="44"/>
+        <location filename="../processing/_params/areas.py" line="98"/>
         <source>The areas &apos;{layer}&apos; have no population columns: give age/sex columns (m_0_4, k_0_4 … m_85_plus, k_85_plus) or a &apos;population&apos; field. Fields found: {fields}.</source>
         <translation>Områderne &apos;{layer}&apos; har ingen befolkningskolonner: angiv alders-/kønskolonner (m_0_4, k_0_4 … m_85_plus, k_85_plus) eller et felt &apos;population&apos;. Fundne felter: {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="70"/>
+        <location filename="../processing/_params/areas.py" line="124"/>
         <source>The table &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Tabellen &apos;{layer}&apos; har intet felt &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="81"/>
+        <location filename="../processing/_params/areas.py" line="135"/>
         <source>The area table &apos;{layer}&apos; is empty.</source>
         <translation>Områdetabellen &apos;{layer}&apos; er tom.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="94"/>
+        <location filename="../processing/_params/areas.py" line="148"/>
         <source>The areas &apos;{layer}&apos; have duplicate ids: {ids}. Choose an id field with one value per area.</source>
         <translation>Områderne &apos;{layer}&apos; har dublerede id&apos;er: {ids}. Vælg et id-felt med én værdi pr. område.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/grouping.py" line="31"/>
-        <location filename="../processing/_params/grouping.py" line="35"/>
+        <location filename="../processing/_params/grouping.py" line="37"/>
+        <location filename="../processing/_params/grouping.py" line="41"/>
         <source>Report for larger units</source>
         <translation>Rapportér for større enheder</translation>
     </message>
     <message>
-        <location filename="../processing/_params/grouping.py" line="40"/>
+        <location filename="../processing/_params/grouping.py" line="46"/>
         <source>Grouping table (for &apos;a grouping table&apos;)</source>
         <translation>Grupperingstabel (til &apos;en grupperingstabel&apos;)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/grouping.py" line="48"/>
+        <location filename="../processing/_params/grouping.py" line="54"/>
         <source>Grouping table: area id field</source>
         <translation>Grupperingstabel: felt med område-id</translation>
     </message>
     <message>
-        <location filename="../processing/_params/grouping.py" line="56"/>
+        <location filename="../processing/_params/grouping.py" line="62"/>
         <source>Level fields of the grouping table</source>
         <translation>Niveaufelter i grupperingstabellen</translation>
     </message>
     <message>
-        <location filename="../processing/_params/grouping.py" line="58"/>
+        <location filename="../processing/_params/grouping.py" line="64"/>
         <source>Grouping table: unit field</source>
         <translation>Grupperingstabel: enhedsfelt</translation>
     </message>
     <message>
-        <location filename="../processing/_params/grouping.py" line="77"/>
+        <location filename="../processing/_params/grouping.py" line="79"/>
+        <source>A grouping table is given, but the grouping chosen is not &apos;A grouping table (area id -&gt; unit)&apos;. Choose that grouping to use the table, or leave the grouping table empty.</source>
+        <translation>Der er angivet en grupperingstabel, men den valgte gruppering er ikke &apos;En grupperingstabel (område-id -&gt; enhed)&apos;. Vælg den gruppering for at bruge tabellen, eller lad grupperingstabellen være tom.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/grouping.py" line="99"/>
         <source>Grouping by a table needs the grouping table and its area id and unit fields.</source>
         <translation>Gruppering efter en tabel kræver grupperingstabellen og dens felter for område-id og enhed.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/grouping.py" line="102"/>
+        <location filename="../processing/_params/grouping.py" line="124"/>
         <source>Choose the key field and the level fields of the grouping table.</source>
         <translation>Vælg nøglefeltet og niveaufelterne i grupperingstabellen.</translation>
     </message>
@@ -299,216 +314,208 @@
         <translation>objekt-id&apos;er i &apos;{layer}&apos; (intet felt med sygehus-id valgt)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="19"/>
+        <location filename="../processing/_params/need.py" line="15"/>
         <source>Unweighted population</source>
         <translation>Uvægtet befolkning</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="22"/>
+        <location filename="../processing/_params/need.py" line="18"/>
         <source>Default need weights per specialty (shipped, documented)</source>
         <translation>Standardbehovsvægte pr. speciale (medfølger, dokumenteret)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="28"/>
+        <location filename="../processing/_params/need.py" line="24"/>
         <source>A weight table (CSV: specialty, age_group, sex, weight)</source>
         <translation>En vægttabel (CSV: specialty, age_group, sex, weight)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="34"/>
+        <location filename="../processing/_params/need.py" line="30"/>
         <source>None: unweighted population</source>
         <translation>Ingen: uvægtet befolkning</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="37"/>
+        <location filename="../processing/_params/need.py" line="33"/>
         <source>Default almen praksis age/sex weights (resources/data/need_weights_gp.csv)</source>
         <translation>Standardvægte for almen praksis efter alder/køn (resources/data/need_weights_gp.csv)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="42"/>
+        <location filename="../processing/_params/need.py" line="38"/>
         <source>Custom weights (table below or CSV file)</source>
         <translation>Egne vægte (tabellen nedenfor eller CSV-fil)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="55"/>
-        <location filename="../processing/fca_access.py" line="148"/>
+        <location filename="../processing/_params/need.py" line="51"/>
         <source>Need weighting (behovsvægte)</source>
         <translation>Behovsvægtning (behovsvægte)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="62"/>
-        <location filename="../processing/fca_access.py" line="153"/>
+        <location filename="../processing/_params/need.py" line="59"/>
         <source>Custom need weights: age group (0_4 … 85_plus), sex (m/k/all), weight</source>
         <translation>Egne behovsvægte: aldersgruppe (0_4 … 85_plus), køn (m/k/all), vægt</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="63"/>
-        <location filename="../processing/fca_access.py" line="154"/>
+        <location filename="../processing/_params/need.py" line="60"/>
         <source>Age group</source>
         <translation>Aldersgruppe</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="63"/>
-        <location filename="../processing/fca_access.py" line="154"/>
+        <location filename="../processing/_params/need.py" line="60"/>
         <source>Sex</source>
         <translation>Køn</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="63"/>
-        <location filename="../processing/fca_access.py" line="154"/>
+        <location filename="../processing/_params/need.py" line="60"/>
         <source>Weight</source>
         <translation>Vægt</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="71"/>
+        <location filename="../processing/_params/need.py" line="67"/>
         <source>Weight table (CSV)</source>
         <translation>Vægttabel (CSV)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="73"/>
-        <location filename="../processing/fca_access.py" line="161"/>
+        <location filename="../processing/_params/need.py" line="69"/>
         <source>…or a CSV of need weights (columns age_group, sex, weight)</source>
         <translation>…eller en CSV-fil med behovsvægte (kolonnerne age_group, sex, weight)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="75"/>
+        <location filename="../processing/_params/need.py" line="71"/>
         <source>CSV files</source>
         <translation>CSV-filer</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="102"/>
-        <location filename="../processing/fca_access.py" line="182"/>
+        <location filename="../processing/_params/need.py" line="92"/>
         <source>Custom need weights chosen but neither a weight table nor a CSV file given.</source>
         <translation>Egne behovsvægte er valgt, men hverken en vægttabel eller en CSV-fil er angivet.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/need.py" line="105"/>
-        <location filename="../processing/fca_access.py" line="185"/>
+        <location filename="../processing/_params/need.py" line="95"/>
         <source>The need weight table needs rows of age group, sex, weight.</source>
         <translation>Tabellen med behovsvægte skal have rækker med aldersgruppe, køn og vægt.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="44"/>
+        <location filename="../processing/_params/network.py" line="41"/>
         <source>Road network file (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefile)</source>
         <translation>Vejnetsfil (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefil)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="46"/>
+        <location filename="../processing/_params/network.py" line="43"/>
         <source>Road networks</source>
         <translation>Vejnet</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="53"/>
+        <location filename="../processing/_params/network.py" line="50"/>
         <source>…or a road network line layer</source>
         <translation>…eller et linjelag med vejnettet</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="61"/>
+        <location filename="../processing/_params/network.py" line="58"/>
         <source>…or download the network for this extent with osmnx (needs internet; cached)</source>
         <translation>…eller hent vejnettet for denne udstrækning med osmnx (kræver internet; gemmes i cache)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="71"/>
+        <location filename="../processing/_params/network.py" line="68"/>
         <source>Download cache folder (osmnx answers from it when the extent repeats)</source>
         <translation>Cachemappe til download (osmnx svarer herfra, når udstrækningen gentages)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="78"/>
+        <location filename="../processing/_params/network.py" line="75"/>
         <source>Speed field (km/h) of the line layer</source>
         <translation>Hastighedsfelt (km/t) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="79"/>
+        <location filename="../processing/_params/network.py" line="76"/>
         <source>One-way field (yes/1/true, -1/reverse) of the line layer</source>
         <translation>Ensretningsfelt (yes/1/true, -1/reverse) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="80"/>
+        <location filename="../processing/_params/network.py" line="77"/>
         <source>Road class field (OSM highway values) of the line layer</source>
         <translation>Vejklassefelt (OSM highway-værdier) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="81"/>
+        <location filename="../processing/_params/network.py" line="78"/>
         <source>Ferry crossing time field (minutes) of the line layer</source>
         <translation>Felt med overfartstid for færger (minutter) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="96"/>
+        <location filename="../processing/_params/network.py" line="93"/>
         <source>Speed per road class (km/h) where the network has no speed</source>
         <translation>Hastighed pr. vejklasse (km/t), hvor vejnettet ikke har en hastighed</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="97"/>
+        <location filename="../processing/_params/network.py" line="94"/>
         <source>Road class</source>
         <translation>Vejklasse</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="97"/>
+        <location filename="../processing/_params/network.py" line="94"/>
         <source>km/h</source>
         <translation>km/t</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="105"/>
+        <location filename="../processing/_params/network.py" line="102"/>
         <source>Realism factor (effective speed = speed × factor)</source>
         <translation>Realismefaktor (effektiv hastighed = hastighed × faktor)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="114"/>
+        <location filename="../processing/_params/network.py" line="111"/>
         <source>Include ferries (route=ferry)</source>
         <translation>Medtag færger (route=ferry)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="120"/>
+        <location filename="../processing/_params/network.py" line="117"/>
         <source>Ferry boarding time (minutes, added once per crossing)</source>
         <translation>Ombordkørselstid for færger (minutter, lægges til én gang pr. overfart)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="134"/>
-        <location filename="../processing/fca_access.py" line="201"/>
+        <location filename="../processing/_params/network.py" line="131"/>
+        <location filename="../processing/fca_access.py" line="154"/>
         <source>Reading the road network</source>
         <translation>Læser vejnettet</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="146"/>
+        <location filename="../processing/_params/network.py" line="143"/>
         <source>The road network file &apos;{path}&apos; does not exist.</source>
         <translation>Vejnetsfilen &apos;{path}&apos; findes ikke.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="192"/>
+        <location filename="../processing/_params/network.py" line="189"/>
         <source>No road network given. Choose a road network file (.osm.pbf, .osm, GeoPackage), a line layer, or an extent to download the network for with osmnx (needs internet); `sundplan:sample_data` writes a sample one.</source>
         <translation>Intet vejnet angivet. Vælg en vejnetsfil (.osm.pbf, .osm, GeoPackage), et linjelag eller en udstrækning, som vejnettet skal hentes for med osmnx (kræver internet); `sundplan:sample_data` skriver et eksempel.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="203"/>
+        <location filename="../processing/_params/network.py" line="200"/>
         <source>Building the routable graph</source>
         <translation>Bygger den rutbare graf</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="214"/>
+        <location filename="../processing/_params/network.py" line="211"/>
         <source>Road network &apos;{name}&apos;: {lines:,} lines, {nodes:,} nodes, {edges:,} directed edges, {comp} connected parts (read {tr:.1f} s, graph {tb:.1f} s).</source>
         <translation>Vejnet &apos;{name}&apos;: {lines:,} linjer, {nodes:,} knuder, {edges:,} rettede kanter, {comp} sammenhængende dele (læst på {tr:.1f} s, graf på {tb:.1f} s).</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="249"/>
+        <location filename="../processing/_params/network.py" line="246"/>
         <source>The download extent is empty. Draw or choose an extent covering the area.</source>
         <translation>Downloadudstrækningen er tom. Tegn eller vælg en udstrækning, der dækker området.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="257"/>
+        <location filename="../processing/_params/network.py" line="254"/>
         <source>Cannot transform the download extent from {crs} to EPSG:4326: {err}</source>
         <translation>Kan ikke transformere downloadudstrækningen fra {crs} til EPSG:4326: {err}</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="264"/>
+        <location filename="../processing/_params/network.py" line="261"/>
         <source>Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) with osmnx from Overpass; cache: {cache}</source>
         <translation>Henter veje{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) med osmnx fra Overpass; cache: {cache}</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="268"/>
+        <location filename="../processing/_params/network.py" line="265"/>
         <source> and ferries</source>
         <translation> og færger</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="299"/>
+        <location filename="../processing/_params/network.py" line="296"/>
         <source>The speed table needs pairs of road class and km/h.</source>
         <translation>Hastighedstabellen skal have par af vejklasse og km/t.</translation>
     </message>
@@ -618,94 +625,94 @@
         <translation>Praksislaget &apos;{layer}&apos; er tomt.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/reach.py" line="24"/>
+        <location filename="../processing/_params/reach.py" line="25"/>
         <source>Network part: travel time limit (minutes)</source>
         <translation>Netværksdel: grænse for rejsetid (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/reach.py" line="31"/>
+        <location filename="../processing/_params/reach.py" line="32"/>
         <source>Network part: residents (population raster)</source>
         <translation>Netværksdel: indbyggere (befolkningsraster)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/reach.py" line="32"/>
+        <location filename="../processing/_params/reach.py" line="33"/>
         <source>Network part: …or residents as points/polygons</source>
         <translation>Netværksdel: …eller indbyggere som punkter/polygoner</translation>
     </message>
     <message>
-        <location filename="../processing/_params/reach.py" line="33"/>
+        <location filename="../processing/_params/reach.py" line="34"/>
         <source>Network part: population field</source>
         <translation>Netværksdel: befolkningsfelt</translation>
     </message>
     <message>
-        <location filename="../processing/_params/reach.py" line="50"/>
+        <location filename="../processing/_params/reach.py" line="51"/>
         <source>The network part needs the practices as points and the areas as polygons.</source>
         <translation>Netværksdelen kræver praksis som punkter og områderne som polygoner.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/reach.py" line="55"/>
+        <location filename="../processing/_params/reach.py" line="56"/>
         <source>The network part needs polygon areas.</source>
         <translation>Netværksdelen kræver polygonområder.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="61"/>
+        <location filename="../processing/_params/residents.py" line="62"/>
         <source>Population polygons: how to place their residents</source>
         <translation>Befolkningspolygoner: hvordan beboerne placeres</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="73"/>
+        <location filename="../processing/_params/residents.py" line="74"/>
         <source>Maximum snapping distance to the road network (m)</source>
         <translation>Største afstand til vejnettet ved tilknytning (m)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="82"/>
+        <location filename="../processing/_params/residents.py" line="83"/>
         <source>Access speed between a location and the road (km/h, straight line)</source>
         <translation>Hastighed mellem et sted og vejen (km/t, i lige linje)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="91"/>
+        <location filename="../processing/_params/residents.py" line="92"/>
         <source>Raster cell size when population is not a raster (m)</source>
         <translation>Rastercellestørrelse, når befolkningen ikke er et raster (m)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="102"/>
+        <location filename="../processing/_params/residents.py" line="103"/>
         <source>Population raster (persons per cell)</source>
         <translation>Befolkningsraster (personer pr. celle)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="103"/>
-        <location filename="../processing/fca_access.py" line="87"/>
+        <location filename="../processing/_params/residents.py" line="104"/>
+        <location filename="../processing/fca_access.py" line="85"/>
         <source>…or population points/polygons</source>
         <translation>…eller befolkning som punkter/polygoner</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="104"/>
-        <location filename="../processing/fca_access.py" line="88"/>
+        <location filename="../processing/_params/residents.py" line="105"/>
+        <location filename="../processing/fca_access.py" line="86"/>
         <source>Population field</source>
         <translation>Befolkningsfelt</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="106"/>
+        <location filename="../processing/_params/residents.py" line="107"/>
         <source>Areas for the summary, e.g. kommuner (optional)</source>
         <translation>Områder til opsummeringen, fx kommuner (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="110"/>
+        <location filename="../processing/_params/residents.py" line="111"/>
         <source>Time bands (minutes, comma separated)</source>
         <translation>Tidsintervaller (minutter, kommasepareret)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="132"/>
+        <location filename="../processing/_params/residents.py" line="133"/>
         <source>No population given. Choose a population raster or a point/polygon layer.</source>
         <translation>Ingen befolkning angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="136"/>
+        <location filename="../processing/_params/residents.py" line="137"/>
         <source>Choose the population field of the population layer.</source>
         <translation>Vælg befolkningsfeltet i befolkningslaget.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="232"/>
+        <location filename="../processing/_params/residents.py" line="221"/>
         <source>Time bands must be numbers in minutes separated by commas, e.g. 15,30,45,60.</source>
         <translation>Tidsintervaller skal være tal i minutter adskilt af kommaer, fx 15,30,45,60.</translation>
     </message>
@@ -796,39 +803,29 @@
         <translation>Længste rejsetid i minutter (for nåede indbyggere)</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="55"/>
+        <location filename="../processing/base.py" line="47"/>
         <source>Data</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="56"/>
+        <location filename="../processing/base.py" line="48"/>
         <source>Accessibility</source>
         <translation>Tilgængelighed</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="57"/>
+        <location filename="../processing/base.py" line="49"/>
         <source>Capacity and need</source>
         <translation>Kapacitet og behov</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="58"/>
+        <location filename="../processing/base.py" line="50"/>
         <source>Maps and reports</source>
         <translation>Kort og rapporter</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="177"/>
+        <location filename="../processing/base.py" line="169"/>
         <source>Provenance (parameters and versions, JSON)</source>
         <translation>Proveniens (parametre og versioner, JSON)</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="204"/>
-        <source>Area id field (e.g. kommunekode)</source>
-        <translation>Felt med område-id (fx kommunekode)</translation>
-    </message>
-    <message>
-        <location filename="../processing/base.py" line="205"/>
-        <source>Area name field</source>
-        <translation>Felt med områdenavn</translation>
     </message>
     <message>
         <location filename="../processing/catchment_scenario.py" line="37"/>
@@ -911,176 +908,176 @@
         <translation>Optageområder</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="41"/>
+        <location filename="../processing/fca_access.py" line="39"/>
         <source>Access to practices, 2SFCA (Tilgængelighed til praksis)</source>
         <translation>Tilgængelighed til praksis (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="52"/>
+        <location filename="../processing/fca_access.py" line="50"/>
         <source>Spatial accessibility to practices with the two-step floating catchment area family: how many GPs (or specialists) residents can reach within the catchment threshold, competing with everyone else who can reach them.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: step 1, each practice&apos;s ratio R = capacity / (weighted) demand within the threshold; step 2, each location&apos;s accessibility = sum of the (weighted) ratios of the practices it reaches, shown as GPs per 10 000 residents. Variants: 2SFCA (step, Luo &amp; Wang 2003), E2SFCA (zones in thirds of the threshold with weights 1.00 / 0.68 / 0.22, Luo &amp; Qi 2009), Gaussian decay (Dai 2010). The threshold is inclusive: a home exactly at the threshold is inside. Travel times run home → practice over the road network (homes and practices snapped to the nearest road within the maximum snap distance, access legs at the access speed). Without a network, tick the straight-line fallback: distance × detour factor (default 1.4: KL 2016, 20 km by road vs 14 km straight line) at 60 km/h; every output says which was used.&lt;br&gt;&lt;b&gt;Demand&lt;/b&gt;: a population raster or points/polygons, optionally need-weighted with the age/sex columns of the areas. &lt;b&gt;Supply&lt;/b&gt;: practices with capacity; a specialty filter makes the same tool serve specialist practices.&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: accessibility per demand location, per area (population-weighted mean of reached residents, share of residents below the low-access level, default 6.25 per 10 000 = 1 GP per 1 600) and the supply-to-demand ratio per practice; a run report with conservation check (Σ accessibility × demand = capacity of practices reaching anyone).&lt;br&gt;&lt;b&gt;Residents not reached&lt;/b&gt;: a home with no practice within the threshold has accessibility 0 (a result). A home with no road within the maximum snap distance (unsnapped) or by a road whose network part holds no practice (unreachable) is not placed on the network: no accessibility (NULL), left out of every mean, and counted per area in pop_unsnapped, pop_unreachable and share_not_reached; the log warns, naming the worst areas, when more than the warning share (default 1 %) is not reached. When no practice lies within the snap distance of a road, the run stops.</source>
         <translation>Geografisk tilgængelighed til praksis med 2SFCA-familien (two-step floating catchment area): hvor mange praktiserende læger (eller speciallæger) indbyggerne kan nå inden for tærsklen for optageområdet, i konkurrence med alle andre, der kan nå dem.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: trin 1, hver praksis&apos; forhold R = kapacitet / (vægtet) efterspørgsel inden for tærsklen; trin 2, hvert steds tilgængelighed = summen af de (vægtede) forhold for de praksis, det kan nå, vist som læger pr. 10.000 indbyggere. Varianter: 2SFCA (trinfunktion, Luo &amp; Wang 2003), E2SFCA (zoner i tredjedele af tærsklen med vægtene 1,00 / 0,68 / 0,22, Luo &amp; Qi 2009), gaussisk aftagning (Dai 2010). Tærsklen er inklusiv: en bopæl præcis ved tærsklen er med. Rejsetiderne regnes bopæl → praksis via vejnettet (bopæle og praksis knyttes til nærmeste vej inden for den største tilknytningsafstand, adgangsstrækninger med adgangshastigheden). Uden vejnet sættes flueben ved nødløsningen i fugleflugt: afstand × omvejsfaktor (standard 1,4: KL 2016, 20 km ad vej mod 14 km i fugleflugt) ved 60 km/t; hvert resultat angiver, hvilken metode der er brugt.&lt;br&gt;&lt;b&gt;Efterspørgsel&lt;/b&gt;: et befolkningsraster eller punkter/polygoner, eventuelt behovsvægtet med områdernes alders-/kønskolonner. &lt;b&gt;Udbud&lt;/b&gt;: praksis med kapacitet; med et filter på speciale kan samme værktøj bruges til speciallægepraksis.&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: tilgængelighed pr. efterspørgselssted, pr. område (befolkningsvægtet gennemsnit af de nåede indbyggere, andel af indbyggerne under niveauet for lav tilgængelighed, standard 6,25 pr. 10.000 = 1 læge pr. 1.600) og forholdet mellem udbud og efterspørgsel pr. praksis; en kørselsrapport med bevarelseskontrol (Σ tilgængelighed × efterspørgsel = kapaciteten i de praksis, der når nogen).&lt;br&gt;&lt;b&gt;Indbyggere, der ikke nås&lt;/b&gt;: en bopæl uden praksis inden for tærsklen har tilgængelighed 0 (et resultat). En bopæl uden vej inden for den største tilknytningsafstand (ikke tilknyttet) eller ved en vej, hvis del af vejnettet ingen praksis har (uden forbindelse), placeres ikke på vejnettet: ingen tilgængelighed (NULL), udeladt af alle gennemsnit og talt pr. område i pop_unsnapped, pop_unreachable og share_not_reached; loggen advarer og nævner de værst ramte områder, når mere end advarselsandelen (standard 1 %) ikke nås. Ligger ingen praksis inden for tilknytningsafstanden af en vej, stopper kørslen.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="86"/>
+        <location filename="../processing/fca_access.py" line="84"/>
         <source>Demand: population raster (persons per cell)</source>
         <translation>Efterspørgsel: befolkningsraster (personer pr. celle)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="91"/>
+        <location filename="../processing/fca_access.py" line="89"/>
         <source>Areas for the summary and need factors, e.g. kommuner (optional)</source>
         <translation>Områder til opsummering og behovsfaktorer, fx kommuner (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="94"/>
+        <location filename="../processing/fca_access.py" line="92"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="95"/>
+        <location filename="../processing/fca_access.py" line="93"/>
         <source>Catchment threshold (minutes, inclusive)</source>
         <translation>Tærskel for optageområdet (minutter, inklusiv)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="97"/>
+        <location filename="../processing/fca_access.py" line="95"/>
         <source>E2SFCA zone limits (minutes; empty = thirds of the threshold)</source>
         <translation>E2SFCA-zonegrænser (minutter; tomt = tredjedele af tærsklen)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="102"/>
+        <location filename="../processing/fca_access.py" line="100"/>
         <source>E2SFCA zone weights</source>
         <translation>E2SFCA-zonevægte</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="105"/>
+        <location filename="../processing/fca_access.py" line="103"/>
         <source>Low access below (GPs per 10 000 residents)</source>
         <translation>Lav tilgængelighed under (læger pr. 10.000 indbyggere)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="111"/>
+        <location filename="../processing/fca_access.py" line="108"/>
         <source>No network: use the straight-line fallback (labelled)</source>
         <translation>Intet vejnet: brug nødløsningen i fugleflugt (markeret)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="115"/>
+        <location filename="../processing/fca_access.py" line="112"/>
         <source>Straight-line fallback: detour factor</source>
         <translation>Nødløsning i fugleflugt: omvejsfaktor</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="117"/>
+        <location filename="../processing/fca_access.py" line="114"/>
         <source>Straight-line fallback: speed (km/h)</source>
         <translation>Nødløsning i fugleflugt: hastighed (km/t)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="120"/>
+        <location filename="../processing/fca_access.py" line="117"/>
         <source>Practices per shortest-path batch (memory ∝ batch × nodes)</source>
         <translation>Praksis pr. portion af korteste veje (hukommelse ∝ portion × knuder)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="122"/>
+        <location filename="../processing/fca_access.py" line="119"/>
         <source>Parallel processes for the shortest paths (Linux/macOS fork; 1 = off, 0 = automatic: 1 in QGIS desktop, one per core in qgis_process/Python)</source>
         <translation>Parallelle processer til de korteste veje (Linux/macOS fork; 1 = fra, 0 = automatisk: 1 i QGIS Desktop, én pr. kerne i qgis_process/Python)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="128"/>
+        <location filename="../processing/fca_access.py" line="125"/>
         <source>Accessibility per demand location</source>
         <translation>Tilgængelighed pr. efterspørgselssted</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="129"/>
-        <location filename="../processing/fca_access.py" line="281"/>
+        <location filename="../processing/fca_access.py" line="126"/>
+        <location filename="../processing/fca_access.py" line="212"/>
         <source>Accessibility per area</source>
         <translation>Tilgængelighed pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="130"/>
+        <location filename="../processing/fca_access.py" line="127"/>
         <source>Supply-to-demand ratio per practice</source>
         <translation>Forhold mellem udbud og efterspørgsel pr. praksis</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="210"/>
+        <location filename="../processing/fca_access.py" line="163"/>
         <source>Reading practices and demand</source>
         <translation>Læser praksis og efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="267"/>
+        <location filename="../processing/fca_access.py" line="199"/>
         <source>Travel times within the catchment</source>
         <translation>Rejsetider inden for optageområdet</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="279"/>
+        <location filename="../processing/fca_access.py" line="210"/>
         <source>Accessibility (GPs per 10 000)</source>
         <translation>Tilgængelighed (læger pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="294"/>
-        <location filename="../processing/gp_density.py" line="169"/>
-        <location filename="../sundplan_qgis/catchments.py" line="417"/>
+        <location filename="../processing/fca_access.py" line="225"/>
+        <location filename="../processing/gp_density.py" line="148"/>
+        <location filename="../sundplan_qgis/catchments.py" line="408"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="58"/>
+        <location filename="../processing/gp_density.py" line="38"/>
         <source>GP density per kommune (Lægedækning pr. kommune)</source>
         <translation>Lægedækning pr. kommune</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="62"/>
+        <location filename="../processing/gp_density.py" line="42"/>
         <source>GPs per inhabitant per kommune (or any area layer), need-weighted, rolled up to regions, the 2027 regions, sundhedsråd and sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: practices (points; capacity = a field with the number of GPs / lægekapaciteter, or 1 per practice; optional list size and &apos;open for new patients&apos; fields; optional specialty filter); areas with population as a field, as age/sex columns (m_0_4 … k_85_plus) or aggregated from a population raster; need weights.&lt;br&gt;&lt;b&gt;Need weights&lt;/b&gt;: the default almen praksis weights (age and sex, national mean 1 on FOLK1A 2014; sources and derivation in resources/data/README.md) turn the age/sex columns into a need factor per area. The weights used (name and SHA-256) are written into every output.&lt;br&gt;&lt;b&gt;Outputs per area and per grouping unit&lt;/b&gt;: population, need-weighted population, GP capacity, inhabitants per GP, GPs per 10 000, the same need-adjusted, closed practices, list size per GP, rank_shortage (1 = fewest need-adjusted GPs per 10 000) and a shortage flag: need-weighted residents per GP above the threshold (default 1 600 per lægekapacitet, Danmarks Statistik LABY27 documentation) or residents and no GP.&lt;br&gt;&lt;b&gt;National summary&lt;/b&gt; per level: totals, best and worst unit and their ratio, the Gini coefficient of GP capacity against need, and the Lorenz curve points. Practices outside every area are counted in the row &apos;(outside all areas)&apos; and listed, never dropped. Areas with zero population get empty ratios and are reported. Areas whose id is not in the grouping table (Christiansø, 0411, is in no region) form the row &apos;outside the grouping&apos; of every roll-up (field outside_grouping): counted in the totals, left out of rank_shortage, the Gini coefficient, best/worst unit and the shortage counts.</source>
         <translation>Praktiserende læger pr. indbygger pr. kommune (eller et hvilket som helst områdelag), behovsvægtet og samlet op på regioner, regionerne fra 2027, sundhedsråd og sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: praksis (punkter; kapacitet = et felt med antal læger / lægekapaciteter eller 1 pr. praksis; valgfrie felter for listestørrelse og &apos;åben for tilgang&apos;; valgfrit filter på speciale); områder med befolkning som felt, som alders-/kønskolonner (m_0_4 … k_85_plus) eller summeret fra et befolkningsraster; behovsvægte.&lt;br&gt;&lt;b&gt;Behovsvægte&lt;/b&gt;: standardvægtene for almen praksis (alder og køn, landsgennemsnit 1 på FOLK1A 2014; kilder og udledning i resources/data/README.md) gør alders-/kønskolonnerne til en behovsfaktor pr. område. De anvendte vægte (navn og SHA-256) skrives i alle resultater.&lt;br&gt;&lt;b&gt;Resultater pr. område og pr. gruppeenhed&lt;/b&gt;: befolkning, behovsvægtet befolkning, lægekapacitet, indbyggere pr. læge, læger pr. 10.000, det samme behovsjusteret, lukkede praksis, listestørrelse pr. læge, rank_shortage (1 = færrest behovsjusterede læger pr. 10.000) og en markering af lægemangel: behovsvægtede indbyggere pr. læge over tærsklen (standard 1.600 pr. lægekapacitet, dokumentationen til Danmarks Statistiks LABY27) eller indbyggere uden læge.&lt;br&gt;&lt;b&gt;Landsoversigt&lt;/b&gt; pr. niveau: totaler, bedste og dårligste enhed og forholdet mellem dem, Gini-koefficienten for lægekapacitet mod behov og punkterne på Lorenzkurven. Praksis uden for alle områder tælles i rækken &apos;(outside all areas)&apos; og listes, de udelades aldrig. Områder uden befolkning får tomme forholdstal og rapporteres. Områder, hvis id ikke står i grupperingstabellen (Christiansø, 0411, hører ikke til nogen region), udgør rækken &apos;uden for inddeling&apos; i alle opsamlinger (feltet outside_grouping): de tælles med i totalerne, men ikke i rank_shortage, Gini-koefficienten, bedste/dårligste enhed eller antallet af områder med lægemangel.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="89"/>
+        <location filename="../processing/gp_density.py" line="69"/>
         <source>Areas, e.g. kommuner (polygons)</source>
         <translation>Områder, fx kommuner (polygoner)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="93"/>
+        <location filename="../processing/gp_density.py" line="73"/>
         <source>Population field of the areas (empty: sum of age/sex columns or raster)</source>
         <translation>Befolkningsfelt i områderne (tomt: summen af alders-/kønskolonner eller rasteret)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="101"/>
+        <location filename="../processing/gp_density.py" line="81"/>
         <source>…or a population raster summed per area</source>
         <translation>…eller et befolkningsraster summeret pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="109"/>
+        <location filename="../processing/gp_density.py" line="89"/>
         <source>Shortage threshold: need-weighted residents per GP (default 1 600, DST LABY27)</source>
         <translation>Tærskel for lægemangel: behovsvægtede indbyggere pr. læge (standard 1.600, DST LABY27)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="118"/>
-        <location filename="../processing/gp_density.py" line="188"/>
+        <location filename="../processing/gp_density.py" line="98"/>
+        <location filename="../processing/gp_density.py" line="166"/>
         <source>GP density per area</source>
         <translation>Lægedækning pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="119"/>
+        <location filename="../processing/gp_density.py" line="99"/>
         <source>GP density per grouping unit</source>
         <translation>Lægedækning pr. gruppeenhed</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="120"/>
+        <location filename="../processing/gp_density.py" line="100"/>
         <source>National summary per level (Gini, spread)</source>
         <translation>Landsoversigt pr. niveau (Gini, spredning)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="121"/>
+        <location filename="../processing/gp_density.py" line="101"/>
         <source>Lorenz curve points</source>
         <translation>Punkter på Lorenzkurven</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="127"/>
+        <location filename="../processing/gp_density.py" line="107"/>
         <source>Practices outside every area</source>
         <translation>Praksis uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="143"/>
+        <location filename="../processing/gp_density.py" line="123"/>
         <source>Reading practices</source>
         <translation>Læser praksis</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="161"/>
+        <location filename="../processing/gp_density.py" line="141"/>
         <source>Reading areas</source>
         <translation>Læser områder</translation>
     </message>
@@ -1410,12 +1407,12 @@
         <translation>{pages} side(r) skrevet.</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="43"/>
+        <location filename="../processing/provider.py" line="46"/>
         <source>Could not load algorithm {entry}: {error}</source>
         <translation>Kunne ikke indlæse algoritmen {entry}: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="77"/>
+        <location filename="../processing/provider.py" line="80"/>
         <source>Sundplan: health planning for Denmark (travel time, catchments, capacity)</source>
         <translation>Sundplan: sundhedsplanlægning i Danmark (rejsetid, optageområder, kapacitet)</translation>
     </message>
@@ -1552,73 +1549,73 @@
         <translation>Syntetisk eksempelregion, seed {seed}: {roads} vejlinjer, {hospitals} sygehuse, {gps} lægepraksis, {kommuner} kommuner, {population} indbyggere.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="56"/>
+        <location filename="../processing/specialist_gaps.py" line="46"/>
         <source>Specialist-practice gaps against need (Speciallægedækning mod behov)</source>
         <translation>Speciallægedækning mod behov</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="71"/>
+        <location filename="../processing/specialist_gaps.py" line="61"/>
         <source>Compares, per specialty and area, today&apos;s specialist capacity (ydernumre) with a need-based fair share, and shows what it would take to close the gap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: specialist practices as points (specialty field; capacity field, default 1 per practice) or a table of capacity per area and specialty; areas with population by age and sex (columns m_0_4, k_0_4 … m_85_plus, k_85_plus, or a &apos;population&apos; column), as polygons or a table; optionally a grouping into regions, sundhedsråd (embedded, by kommunekode) or your own grouping table; need weights per specialty (shipped defaults, none, or your CSV); the reference total per specialty: today&apos;s capacity (default) or a planned total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialty names may be Danish, English or common aliases (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: need-weighted population = Σ persons × weight, scaled so its total equals the total population. Fair share = reference total × the area&apos;s share of need. Gap = capacity − fair share; ratio = capacity / fair share; classes under- / over-supplied at your thresholds (default 0.8 and 1.25). Per specialty: the highest to lowest capacity per 100 000 need-weighted inhabitants, a Gini coefficient of capacity against need, and the index of dissimilarity (the share of capacity that would have to move) with the number of capacities it means. The relocation plan is a transport problem solved with scipy/HiGHS: moves from over- to under-supplied areas reaching the fair shares with the least capacity × km between area centres; with today&apos;s total it moves exactly dissimilarity × capacity. A planned total adds &apos;new&apos; (or &apos;withdraw&apos;) rows for the difference.&lt;br&gt;&lt;br&gt;&lt;b&gt;Optional network part&lt;/b&gt;: with a road network and resident locations (raster or points), the population beyond a travel time (default 60 minutes) from the nearest practice of each specialty, per area, as a share of reached residents. Residents with no road within the snap distance (pop_unsnapped) or by a road that leads to no practice of the specialty (pop_unreachable) are counted apart (share_not_reached), and the log warns when more than the warning share (default 1 %) is not reached.&lt;br&gt;&lt;br&gt;Practices outside all areas are reported and not counted; areas without population get fair share 0. Areas whose id is not in the grouping (Christiansø, 0411, is in no region) form the row &apos;outside the grouping&apos;: shown, but without a fair share and left out of Gini, dissimilarity, classes and relocations. Capacities must be numbers ≥ 0, and not 0 everywhere. Relocation centres lie inside their area (population-weighted for grouping units). Defaults and sources: resources/data/README.md.</source>
         <translation>Sammenligner pr. speciale og område dagens speciallægekapacitet (ydernumre) med en behovsbestemt rimelig andel og viser, hvad der skal til for at lukke forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: speciallægepraksis som punkter (specialefelt; kapacitetsfelt, standard 1 pr. praksis) eller en tabel med kapacitet pr. område og speciale; områder med befolkning efter alder og køn (kolonnerne m_0_4, k_0_4 … m_85_plus, k_85_plus eller en kolonne &apos;population&apos;) som polygoner eller tabel; eventuelt en gruppering i regioner, sundhedsråd (indbygget, via kommunekode) eller din egen grupperingstabel; behovsvægte pr. speciale (medfølgende standardvægte, ingen eller din CSV); referencetotalen pr. speciale: dagens kapacitet (standard) eller en planlagt total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialenavne kan være danske, engelske eller almindelige kaldenavne (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: behovsvægtet befolkning = Σ personer × vægt, skaleret så totalen svarer til den samlede befolkning. Rimelig andel = referencetotal × områdets andel af behovet. Forskel = kapacitet − rimelig andel; forholdstal = kapacitet / rimelig andel; klasserne under- / overforsynet ved dine tærskler (standard 0,8 og 1,25). Pr. speciale: højeste til laveste kapacitet pr. 100.000 behovsvægtede indbyggere, en Gini-koefficient for kapacitet mod behov og dissimilaritetsindekset (den andel af kapaciteten, der skulle flyttes) med det antal kapaciteter, det svarer til. Flytteplanen er et transportproblem løst med scipy/HiGHS: flytninger fra over- til underforsynede områder, der når de rimelige andele med mindst mulig kapacitet × km mellem områdernes midtpunkter; med dagens total flyttes præcis dissimilaritet × kapacitet. En planlagt total tilføjer rækker med &apos;new&apos; (eller &apos;withdraw&apos;) for forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Valgfri netværksdel&lt;/b&gt;: med et vejnet og indbyggernes placering (raster eller punkter) beregnes pr. område befolkningen, der bor længere end en rejsetid (standard 60 minutter) fra nærmeste praksis i hvert speciale, som andel af de nåede indbyggere. Indbyggere uden vej inden for tilknytningsafstanden (pop_unsnapped) eller ved en vej uden forbindelse til en praksis i specialet (pop_unreachable) tælles for sig (share_not_reached), og loggen advarer, når mere end advarselsandelen (standard 1 %) ikke nås.&lt;br&gt;&lt;br&gt;Praksis uden for alle områder rapporteres og tælles ikke med; områder uden befolkning får den rimelige andel 0. Områder, hvis id ikke er med i inddelingen (Christiansø, 0411, hører ikke til nogen region), udgør rækken &apos;uden for inddeling&apos;: de vises, men uden rimelig andel og indgår ikke i Gini, dissimilaritet, klasser og flytninger. Kapaciteter skal være tal ≥ 0 og ikke 0 overalt. Flytningernes midtpunkter ligger inden for deres område (befolkningsvægtede for grupperingsenheder). Standardværdier og kilder: resources/data/README.md.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="112"/>
+        <location filename="../processing/specialist_gaps.py" line="102"/>
         <source>Areas with population by age and sex (polygons or a table)</source>
         <translation>Områder med befolkning efter alder og køn (polygoner eller en tabel)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="121"/>
+        <location filename="../processing/specialist_gaps.py" line="111"/>
         <source>Only these specialties (separated by &apos;;&apos;, empty = all found)</source>
         <translation>Kun disse specialer (adskilt af &apos;;&apos;, tomt = alle fundne)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="128"/>
+        <location filename="../processing/specialist_gaps.py" line="118"/>
         <source>Planned totals (specialty=number; …; empty = today&apos;s national capacity)</source>
         <translation>Planlagte totaler (speciale=antal; …; tomt = dagens landsdækkende kapacitet)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="135"/>
+        <location filename="../processing/specialist_gaps.py" line="125"/>
         <source>Under-supplied below capacity / fair share</source>
         <translation>Underforsynet under kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="140"/>
+        <location filename="../processing/specialist_gaps.py" line="130"/>
         <source>Over-supplied above capacity / fair share</source>
         <translation>Overforsynet over kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="152"/>
+        <location filename="../processing/specialist_gaps.py" line="142"/>
         <source>Gaps per area and specialty</source>
         <translation>Forskelle pr. område og speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="153"/>
-        <location filename="../processing/specialist_gaps.py" line="233"/>
+        <location filename="../processing/specialist_gaps.py" line="143"/>
+        <location filename="../processing/specialist_gaps.py" line="221"/>
         <source>Summary per specialty</source>
         <translation>Opsummering pr. speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="156"/>
+        <location filename="../processing/specialist_gaps.py" line="146"/>
         <source>Relocation plan (moves between area centres)</source>
         <translation>Flytteplan (flytninger mellem områdernes midtpunkter)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="164"/>
+        <location filename="../processing/specialist_gaps.py" line="154"/>
         <source>Population beyond the time limit per area and specialty (network part)</source>
         <translation>Befolkning uden for tidsgrænsen pr. område og speciale (netværksdel)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="194"/>
+        <location filename="../processing/specialist_gaps.py" line="184"/>
         <source>Reading areas and population</source>
         <translation>Læser områder og befolkning</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="224"/>
+        <location filename="../processing/specialist_gaps.py" line="212"/>
         <source>Specialist gaps</source>
         <translation>Speciallægeforskelle</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="250"/>
+        <location filename="../processing/specialist_gaps.py" line="237"/>
         <source>Relocation plan</source>
         <translation>Flytteplan</translation>
     </message>
@@ -1633,47 +1630,47 @@
         <translation>Tidsintervallerne skal være strengt stigende, fx 15,30,45,60 (angivet: {bands}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="209"/>
+        <location filename="../sundplan_qgis/catchments.py" line="200"/>
         <source>The population input &apos;{layer}&apos; has no populated locations.</source>
         <translation>Befolkningen &apos;{layer}&apos; har ingen beboede steder.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="294"/>
+        <location filename="../sundplan_qgis/catchments.py" line="285"/>
         <source>Summarising catchments, bands and areas</source>
         <translation>Opsummerer optageområder, tidsintervaller og områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="329"/>
+        <location filename="../sundplan_qgis/catchments.py" line="320"/>
         <source>Polygonising catchments</source>
         <translation>Laver polygoner af optageområderne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="333"/>
+        <location filename="../sundplan_qgis/catchments.py" line="324"/>
         <source>Polygonising time bands</source>
         <translation>Laver polygoner af tidsintervallerne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="339"/>
+        <location filename="../sundplan_qgis/catchments.py" line="330"/>
         <source>Clipping polygons to the land</source>
         <translation>Klipper polygonerne til land</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="453"/>
+        <location filename="../sundplan_qgis/catchments.py" line="444"/>
         <source>{n_ids} hospital ids were given for {n} hospitals.</source>
         <translation>Der blev angivet {n_ids} sygehus-id&apos;er for {n} sygehuse.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="458"/>
+        <location filename="../sundplan_qgis/catchments.py" line="449"/>
         <source>Hospital &apos;{hospital}&apos; has no id. Give every hospital an id, or choose no id field to use the feature ids.</source>
         <translation>Sygehuset &apos;{hospital}&apos; har intet id. Giv hvert sygehus et id, eller vælg intet id-felt for at bruge objekt-id&apos;erne.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="467"/>
+        <location filename="../sundplan_qgis/catchments.py" line="458"/>
         <source>The hospital id {id} is used by both &apos;{first}&apos; and &apos;{second}&apos;. Hospital ids must be unique.</source>
         <translation>Sygehus-id&apos;et {id} bruges af både &apos;{first}&apos; og &apos;{second}&apos;. Sygehus-id&apos;er skal være entydige.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="545"/>
+        <location filename="../sundplan_qgis/catchments.py" line="536"/>
         <source>No land mask was used: without areas (e.g. kommuner) access legs may cross the sea, and the raster and polygons may cover sea.</source>
         <translation>Der blev ikke brugt nogen landmaske: uden områder (fx kommuner) kan adgangsstrækninger krydse havet, og rasteret og polygonerne kan dække hav.</translation>
     </message>
@@ -1763,62 +1760,62 @@
         <translation>Beregner lægedækning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="74"/>
+        <location filename="../sundplan_qgis/fca.py" line="76"/>
         <source>2SFCA (step)</source>
         <translation>2SFCA (trinfunktion)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="75"/>
+        <location filename="../sundplan_qgis/fca.py" line="77"/>
         <source>E2SFCA (weighted zones, Luo &amp; Qi 2009)</source>
         <translation>E2SFCA (vægtede zoner, Luo &amp; Qi 2009)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="76"/>
+        <location filename="../sundplan_qgis/fca.py" line="78"/>
         <source>Gaussian decay</source>
         <translation>Gaussisk aftagning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="171"/>
+        <location filename="../sundplan_qgis/fca.py" line="175"/>
         <source>Unknown method &apos;{method}&apos;: use one of {methods}.</source>
         <translation>Ukendt metode &apos;{method}&apos;: brug en af {methods}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="181"/>
+        <location filename="../sundplan_qgis/fca.py" line="185"/>
         <source>The catchment threshold must be a positive number of minutes (got {threshold}); a threshold of 0 would leave every practice without patients.</source>
         <translation>Tærsklen for optageområdet skal være et positivt antal minutter (angivet: {threshold}); en tærskel på 0 ville efterlade alle praksis uden patienter.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="196"/>
+        <location filename="../sundplan_qgis/fca.py" line="200"/>
         <source>E2SFCA needs one weight per zone: {n_breaks} zone limits but {n_weights} weights.</source>
         <translation>E2SFCA kræver én vægt pr. zone: {n_breaks} zonegrænser, men {n_weights} vægte.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="204"/>
+        <location filename="../sundplan_qgis/fca.py" line="208"/>
         <source>Zone limits must be positive and increasing (got {breaks}).</source>
         <translation>Zonegrænserne skal være positive og stigende (angivet: {breaks}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="208"/>
+        <location filename="../sundplan_qgis/fca.py" line="212"/>
         <source>The last zone limit ({last:g} min) must equal the catchment threshold ({threshold:g} min).</source>
         <translation>Den sidste zonegrænse ({last:g} min) skal være lig med tærsklen for optageområdet ({threshold:g} min).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="215"/>
+        <location filename="../sundplan_qgis/fca.py" line="219"/>
         <source>Zone weights must be ≥ 0 (got {weights}).</source>
         <translation>Zonevægtene skal være ≥ 0 (angivet: {weights}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="256"/>
+        <location filename="../sundplan_qgis/fca.py" line="260"/>
         <source>The detour factor must be ≥ 1 (got {factor}).</source>
         <translation>Omvejsfaktoren skal være ≥ 1 (angivet: {factor}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="258"/>
+        <location filename="../sundplan_qgis/fca.py" line="262"/>
         <source>The straight-line speed must be positive (got {speed} km/h).</source>
         <translation>Hastigheden i fugleflugt skal være positiv (angivet: {speed} km/t).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="270"/>
+        <location filename="../sundplan_qgis/fca.py" line="274"/>
         <source>Straight-line catchments {done:,}/{n:,}</source>
         <translation>Optageområder i fugleflugt {done:,}/{n:,}</translation>
     </message>
@@ -1858,80 +1855,80 @@
         <translation>{n} praksis i &apos;{layer}&apos; ligger længere end den største tilknytningsafstand fra nærmeste vej og udelades (kapacitet {capacity:g}): {names}. Kontrollér deres placering, eller hæv den største tilknytningsafstand.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="223"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="224"/>
         <location filename="../sundplan_qgis/snapping.py" line="214"/>
         <source>The access speed must be positive (got {speed} km/h).</source>
         <translation>Hastigheden mellem et sted og vejen skal være positiv (angivet: {speed} km/t).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="233"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="234"/>
         <source>The road network &apos;{name}&apos; has no roads.</source>
         <translation>Vejnettet &apos;{name}&apos; har ingen veje.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="236"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="237"/>
         <source>Snapping practices and demand to the road network</source>
         <translation>Knytter praksis og efterspørgsel til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="252"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="253"/>
         <source>&apos;{name}&apos; ({m:,.0f} m)</source>
         <translation>&apos;{name}&apos; ({m:,.0f} m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="255"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="256"/>
         <source>None of the {n} practice(s) of &apos;{layer}&apos; lies within the maximum snap distance ({max_snap_m:,.0f} m) of a road of &apos;{network}&apos; (nearest: {first}), so no accessibility can be computed. Check the practices&apos; CRS and positions, use a road network that covers them, or raise the maximum snap distance.</source>
         <translation>Ingen af de {n} praksis i &apos;{layer}&apos; ligger inden for den største tilknytningsafstand ({max_snap_m:,.0f} m) fra en vej i &apos;{network}&apos; (nærmeste: {first}), så tilgængeligheden kan ikke beregnes. Kontrollér praksissernes koordinatsystem og placering, brug et vejnet, der dækker dem, eller hæv den største tilknytningsafstand.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="442"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="443"/>
         <source>A shortest-path worker process ended unexpectedly.</source>
         <translation>En arbejdsproces til korteste veje stoppede uventet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="444"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="445"/>
         <source>A shortest-path worker process failed:
 {trace}</source>
         <translation>En arbejdsproces til korteste veje fejlede:
 {trace}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="461"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="462"/>
         <source>Shortest paths: batch {done:,} of {n:,} ({workers} processes)</source>
         <translation>Korteste veje: portion {done:,} af {n:,} ({workers} processer)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="471"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="472"/>
         <source>The shortest-path worker processes ended unexpectedly.</source>
         <translation>Arbejdsprocesserne til korteste veje stoppede uventet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="577"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="578"/>
         <source>Shortest paths: batch {done:,} of {n:,}</source>
         <translation>Korteste veje: portion {done:,} af {n:,}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="592"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="593"/>
         <source>Travel times done</source>
         <translation>Rejsetider færdige</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="671"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="672"/>
         <source>2SFCA step 1 (in the search processes)</source>
         <translation>2SFCA trin 1 (i søgeprocesserne)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="674"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="675"/>
         <source>2SFCA step 2 (in the search processes)</source>
         <translation>2SFCA trin 2 (i søgeprocesserne)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="696"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="697"/>
         <source>Accessibility done</source>
         <translation>Tilgængelighed færdig</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gap_reach.py" line="73"/>
+        <location filename="../sundplan_qgis/gap_reach.py" line="72"/>
         <source>Travel times: {s}</source>
         <translation>Rejsetider: {s}</translation>
     </message>

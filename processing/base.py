@@ -170,38 +170,6 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, RunReport, QgsProce
             )
         )
 
-    def add_area_parameters(
-        self,
-        label: str,
-        *,
-        optional: bool = True,
-        tables: bool = False,
-        id_label: str | None = None,
-    ) -> None:
-        """AREAS (polygons; with ``tables`` also plain tables) with AREA_ID_FIELD and
-        AREA_NAME_FIELD: the units results are reported for, e.g. kommuner."""
-        from qgis.core import (
-            QgsProcessing,
-            QgsProcessingParameterFeatureSource,
-            QgsProcessingParameterField,
-        )
-
-        types = [QgsProcessing.TypeVectorPolygon]
-        if tables:
-            types.append(QgsProcessing.TypeVector)
-        self.addParameter(
-            QgsProcessingParameterFeatureSource("AREAS", label, types, optional=optional)
-        )
-        for key, field_label in (
-            ("AREA_ID_FIELD", id_label or tr("Area id field (e.g. kommunekode)")),
-            ("AREA_NAME_FIELD", tr("Area name field")),
-        ):
-            self.addParameter(
-                QgsProcessingParameterField(
-                    key, field_label, parentLayerParameterName="AREAS", optional=True
-                )
-            )
-
     def add_advanced(self, param: QgsProcessingParameterDefinition) -> None:
         """Add ``param`` under the dialog's "Advanced parameters"."""
         param.setFlags(param.flags() | QgsProcessingParameterDefinition.FlagAdvanced)

@@ -17,9 +17,8 @@ from qgis.core import (
 )
 
 from ..sundplan_qgis import fca, need
-from . import _inputs, _styling
+from . import _styling
 from ._i18n import tr
-from ._inputs import null_to_none
 from ._params.need import NeedWeightParameters
 from ._params.network import NetworkParameters
 from ._params.practices import PracticeParameters
@@ -148,7 +147,6 @@ class FcaAccessAlgorithm(
     ) -> tuple[fca.FcaInputs, QgsCoordinateReferenceSystem]:
         """The parameters as core inputs, layers read into the network's CRS (also returned:
         the outputs are written in it)."""
-        import pandas as pd
 
         number = lambda key: self.parameterAsDouble(parameters, key, context)  # noqa: E731
         text = lambda key: self.parameterAsString(parameters, key, context) or ""  # noqa: E731
@@ -170,29 +168,7 @@ class FcaAccessAlgorithm(
             parameters, context, crs=crs, cell_size_m=number("CELL_SIZE_M"), required=False
         )
         weights = self.read_need_weights(parameters, context, service=need.GP)
-        areas = {}
-        area_source = self.parameterAsSource(parameters, "AREAS", context)
-        if area_source is not None:
-            name = self.layer_name(parameters, "AREAS", context)
-            age_cols = need.age_sex_columns(area_source.fields().names())
-            polys = _inputs.read_polygons(
-                area_source,
-                layer_name=name,
-                target_crs=crs,
-                context=context,
-                id_field=text("AREA_ID_FIELD") or None,
-                name_field=text("AREA_NAME_FIELD") or None,
-                fields=tuple(age_cols),
-            )
-            areas = {
-                "area_ids": polys["ids"],
-                "area_names": polys["names"],
-                "area_geometries": polys["geometries"],
-                "area_ages": pd.DataFrame(
-                    {c: [null_to_none(v) for v in polys[c]] for c in age_cols}
-                ),
-                "areas_source": name,
-            }
+        areas = self.read_summary_areas(parameters, context, crs=crs, age_sex=True)
         return fca.FcaInputs(
             practices=practices,
             practices_info=practice_info,
@@ -214,7 +190,7 @@ class FcaAccessAlgorithm(
             need_weights=weights,
             low_access_per_10000=number("LOW_ACCESS"),
             not_reached_warning_pct=number("NOT_REACHED_WARNING_PCT"),
-            **areas,
+            areas=areas,
         ), crs
 
     def compute(self, parameters, context, feedback):

@@ -26,3 +26,42 @@ class AreaTable:
     source_name: str
     crs_wkt: str | None = None
     id_field: str | None = None
+
+    @classmethod
+    def from_polygons(
+        cls,
+        geometries: Sequence,
+        ids: Sequence,
+        names: Sequence[str],
+        source_name: str = "areas",
+        *,
+        columns: pd.DataFrame | None = None,
+        crs_wkt: str | None = None,
+    ) -> AreaTable:
+        """Polygons with their ids (kept as given) and names, plus attribute ``columns``
+        (e.g. age/sex) in the same order: the summary areas of the routing tools."""
+        frame = pd.DataFrame(
+            {
+                "area_id": pd.Series(list(ids), dtype=object),
+                "area_name": pd.Series(list(names), dtype=object),
+            }
+        )
+        if columns is not None and len(columns.columns):
+            frame = pd.concat([frame, columns.reset_index(drop=True)], axis=1)
+        return cls(
+            frame=frame,
+            geometries=list(geometries),
+            crs=None,
+            source_name=source_name,
+            crs_wkt=crs_wkt,
+        )
+
+    @property
+    def ids(self) -> list:
+        """Area ids in row order."""
+        return self.frame["area_id"].tolist()
+
+    @property
+    def names(self) -> list[str]:
+        """Area names in row order."""
+        return self.frame["area_name"].tolist()

@@ -30,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from . import coverage
+from .areas import AreaTable
 from .catchment_tables import (  # noqa: F401 (re-exported: the catchments API in one place)
     NOT_REACHED_BAND,
     NOT_REACHED_LABEL,
@@ -66,16 +67,6 @@ DEFAULT_CELL_SIZE_M = 100.0
 
 REACHED_NOTE = "of reached residents"
 """What means, medians, P90 and maxima cover: residents not reached are counted apart."""
-
-
-@dataclass
-class Areas:
-    """Summary areas (e.g. kommuner): geometries in the network's CRS, ids and names."""
-
-    geometries: list
-    ids: list
-    names: list[str]
-    source_name: str = "areas"
 
 
 @dataclass
@@ -119,7 +110,7 @@ class RoutingInputs:
 
     graph: object  # network.RoadGraph
     population: object  # rasters.Population
-    areas: Areas | None = None
+    areas: AreaTable | None = None
     bands_min: Sequence[float] = DEFAULT_BANDS_MIN
     max_snap_m: float = DEFAULT_MAX_SNAP_M
     access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH
@@ -175,7 +166,7 @@ def run_catchments(
     hospital_xy: np.ndarray,
     hospital_names: Sequence[str],
     population,
-    areas: Areas | None = None,
+    areas: AreaTable | None = None,
     bands_min: Sequence[float] = DEFAULT_BANDS_MIN,
     max_snap_m: float = DEFAULT_MAX_SNAP_M,
     access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,
@@ -475,7 +466,7 @@ def _check_hospital_ids(ids: Sequence | None, names: Sequence[str]) -> list | No
     return ids
 
 
-def _resolve_land(land, areas: Areas | None, land_mask: bool):
+def _resolve_land(land, areas: AreaTable | None, land_mask: bool):
     """The land mask of the run: ``land`` if given, else the union of the areas (if any)."""
     if land is not None or not land_mask or areas is None:
         return land

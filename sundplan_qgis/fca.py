@@ -61,6 +61,7 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from . import coverage
+from .areas import AreaTable
 from .errors import SundplanError, msg
 from .snapping import DEFAULT_ACCESS_SPEED_KMH, DEFAULT_MAX_SNAP_M
 
@@ -456,8 +457,8 @@ class FcaInputs:
     """Everything one ``sundplan:fca_access`` run needs, read and in the CRS ``crs_wkt``.
 
     ``graph`` None means no network: then ``straight_line`` must be set. Areas are optional
-    (``area_ids`` None = none); ``area_ages`` holds their age/sex columns (m_0_4 … k_85_plus),
-    needed only with ``need_weights``. Zone limits and weights are numbers or the text typed
+    (None = none); their frame holds the age/sex columns (m_0_4 … k_85_plus), needed only
+    with ``need_weights``. Zone limits and weights are numbers or the text typed
     into the parameter (separated by ``,`` or ``;``; empty = the defaults).
     """
 
@@ -478,11 +479,7 @@ class FcaInputs:
     batch_size: int = DEFAULT_BATCH_SIZE
     workers: int = DEFAULT_WORKERS
     practices_info: dict = field(default_factory=lambda: {"layer": "practices"})
-    area_ids: Sequence | None = None
-    area_names: Sequence[str] | None = None
-    area_geometries: Sequence | None = None  # shapely polygons, attached to the area table
-    area_ages: pd.DataFrame | None = None
-    areas_source: str = "AREAS"
+    areas: AreaTable | None = None  # polygons (+ age/sex columns for need weights)
     need_weights: pd.DataFrame | None = None
     low_access_per_10000: float = DEFAULT_LOW_ACCESS_PER_10000
     not_reached_warning_pct: float = coverage.DEFAULT_WARN_PCT
@@ -584,18 +581,18 @@ def run(inputs: FcaInputs, *, progress: Progress | None = None) -> FcaResult:
 
     # Demand: population × the need factor of its area (1 outside every area).
     weights = inputs.need_weights
-    areas = inputs.area_ids is not None
+    areas = inputs.areas is not None
     area_index = np.full(pop.size, -1, dtype=np.int64)
     need_info = "none (unweighted population)"
     demand = pop.astype("float64")
     if areas:
-        area_index = assign_areas_by_point(demand_xy, inputs.area_geometries)
+        area_index = assign_areas_by_point(demand_xy, inputs.areas.geometries)
         if weights is not None:
             factor = need_factors(
-                inputs.area_ages,
+                inputs.areas.frame,
                 weights=weights,
-                area_names=inputs.area_names,
-                areas_source=inputs.areas_source,
+                area_names=inputs.areas.names,
+                areas_source=inputs.areas.source_name,
             )
             f_loc = np.where(area_index >= 0, factor[np.maximum(area_index, 0)], 1.0)
             demand = pop * f_loc
@@ -664,7 +661,7 @@ def _tables(inputs, decay, pairs, result, pop, demand, demand_xy, area_index, ne
     practices = inputs.practices
     time_label = pairs.time_method
     labels = STATUS_LABELS
-    ids = inputs.area_ids
+    ids = None if inputs.areas is None else inputs.areas.ids
     points = pd.DataFrame(
         {
             "population": pop,
@@ -689,7 +686,7 @@ def _tables(inputs, decay, pairs, result, pop, demand, demand_xy, area_index, ne
             pop,
             area_index=area_index,
             area_ids=ids,
-            area_names=inputs.area_names,
+            area_names=inputs.areas.names,
             low_access_per_10000=low,
             status=pairs.demand_status,
         )
@@ -697,7 +694,7 @@ def _tables(inputs, decay, pairs, result, pop, demand, demand_xy, area_index, ne
         area_tab["method"] = decay.label()
         area_tab["time_method"] = time_label
         area_tab["weights"] = need_info
-        geoms = list(inputs.area_geometries)
+        geoms = list(inputs.areas.geometries)
         area_tab["geometry"] = _objects(geoms + [None] * (len(area_tab) - len(geoms)))
     positive = result.ratio > 0
     prac = pd.DataFrame(
@@ -774,7 +771,7 @@ def _report(inputs, decay, pairs, result, pop, demand, cov) -> dict:
             ),
         },
         "need_weights": need.weights_record(
-            inputs.need_weights if inputs.area_ids is not None else None
+            inputs.need_weights if inputs.areas is not None else None
         ),
         "low_access_per_10000": inputs.low_access_per_10000,
         "conservation": result.conservation,

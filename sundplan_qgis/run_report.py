@@ -1,6 +1,6 @@
 """The run report of every tool as plain text (the ``.txt`` beside the JSON report).
 
-Not to be confused with ``report_text``, the text of the map-report pages.
+Not to be confused with ``page_text``, the text of the map-report pages.
 """
 
 from __future__ import annotations

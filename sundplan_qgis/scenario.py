@@ -13,13 +13,13 @@ import numpy as np
 import pandas as pd
 
 from . import coverage
+from .areas import AreaTable
 from .catchments import (
     DEFAULT_ACCESS_SPEED_KMH,
     DEFAULT_BANDS_MIN,
     DEFAULT_CELL_SIZE_M,
     DEFAULT_MAX_SNAP_M,
     STATUS_OK,
-    Areas,
     CatchmentResult,
     Hospitals,
     Progress,
@@ -154,7 +154,7 @@ def run_scenario(
     scenario_xy: np.ndarray,
     scenario_names: Sequence[str],
     population,
-    areas: Areas | None = None,
+    areas: AreaTable | None = None,
     bands_min: Sequence[float] = DEFAULT_BANDS_MIN,
     max_snap_m: float = DEFAULT_MAX_SNAP_M,
     access_speed_kmh: float = DEFAULT_ACCESS_SPEED_KMH,

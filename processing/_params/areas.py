@@ -12,8 +12,68 @@ from .._inputs import null_to_none
 
 
 class AreaParameters:
-    """Mixin (with ``SundplanAlgorithm``): reads AREAS + AREA_ID_FIELD/AREA_NAME_FIELD (declared
-    by ``add_area_parameters``) into :class:`~sundplan_qgis.areas.AreaTable`."""
+    """Mixin (with ``SundplanAlgorithm``): declares AREAS + AREA_ID_FIELD/AREA_NAME_FIELD and
+    reads them into :class:`~sundplan_qgis.areas.AreaTable`, the core's one area type."""
+
+    def add_area_parameters(
+        self,
+        label: str,
+        *,
+        optional: bool = True,
+        tables: bool = False,
+        id_label: str | None = None,
+    ) -> None:
+        """AREAS (polygons; with ``tables`` also plain tables) with AREA_ID_FIELD and
+        AREA_NAME_FIELD: the units results are reported for, e.g. kommuner."""
+        from qgis.core import (
+            QgsProcessing,
+            QgsProcessingParameterFeatureSource,
+            QgsProcessingParameterField,
+        )
+
+        types = [QgsProcessing.TypeVectorPolygon]
+        if tables:
+            types.append(QgsProcessing.TypeVector)
+        self.addParameter(
+            QgsProcessingParameterFeatureSource("AREAS", label, types, optional=optional)
+        )
+        for key, field_label in (
+            ("AREA_ID_FIELD", id_label or tr("Area id field (e.g. kommunekode)")),
+            ("AREA_NAME_FIELD", tr("Area name field")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterField(
+                    key, field_label, parentLayerParameterName="AREAS", optional=True
+                )
+            )
+
+    def read_summary_areas(
+        self, parameters, context, *, crs, age_sex: bool = False
+    ) -> AreaTable | None:
+        """Optional summary areas (e.g. kommuner) reprojected to ``crs`` (the network's); with
+        ``age_sex`` also their age/sex columns as read (NULL = None). None without AREAS."""
+        import pandas as pd
+
+        from ...sundplan_qgis import need
+
+        source = self.parameterAsSource(parameters, "AREAS", context)
+        if source is None:
+            return None
+        fields = tuple(need.age_sex_columns(source.fields().names())) if age_sex else ()
+        name = self.layer_name(parameters, "AREAS", context)
+        polys = _inputs.read_polygons(
+            source,
+            layer_name=name,
+            target_crs=crs,
+            context=context,
+            id_field=self.parameterAsString(parameters, "AREA_ID_FIELD", context) or None,
+            name_field=self.parameterAsString(parameters, "AREA_NAME_FIELD", context) or None,
+            fields=tuple(fields),
+        )
+        columns = pd.DataFrame({c: [null_to_none(v) for v in polys[c]] for c in fields})
+        return AreaTable.from_polygons(
+            polys["geometries"], polys["ids"], polys["names"], name, columns=columns
+        )
 
     def read_area_table(self, parameters, context) -> AreaTable:
         """Areas with population columns (age/sex and/or ``population``), as polygons (in a

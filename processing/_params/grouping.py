@@ -68,9 +68,25 @@ class GroupingParameters:
             )
         )
 
+    def _grouping_level(self, parameters, context) -> str:
+        """The GROUPING key; a grouping table given with another choice is refused, so a
+        table is never silently left unused."""
+        level = self.choice(parameters, "GROUPING", context)
+        if level != grouping.TABLE and self.parameterAsSource(
+            parameters, "GROUPING_TABLE", context
+        ):
+            raise SundplanError(
+                tr(
+                    "A grouping table is given, but the grouping chosen is not 'A grouping "
+                    "table (area id -> unit)'. Choose that grouping to use the table, or leave "
+                    "the grouping table empty."
+                )
+            )
+        return level
+
     def read_grouping(self, parameters, context) -> grouping.Grouping | None:
         """The chosen single-level grouping (None: the areas themselves)."""
-        level = self.choice(parameters, "GROUPING", context)
+        level = self._grouping_level(parameters, context)
         if level == grouping.NONE:
             return None
         if level != grouping.TABLE:
@@ -95,7 +111,7 @@ class GroupingParameters:
         fields (None: the areas only)."""
         import pandas as pd
 
-        level = self.choice(parameters, "GROUPING", context)
+        level = self._grouping_level(parameters, context)
         if level == grouping.NONE:
             return None
         if level == grouping.EMBEDDED:

@@ -22,9 +22,10 @@ from ...sundplan_qgis.errors import SundplanError
 from ...sundplan_qgis.parsing import split_list
 from .. import _inputs
 from .._i18n import tr, translate_message
+from .areas import AreaParameters
 
 
-class ResidentsParameters:
+class ResidentsParameters(AreaParameters):
     """Mixin of a :class:`base.SundplanAlgorithm`: the residents of a routing tool.
 
     :meth:`read_routing` also reads the road network, so a tool that routes composes this
@@ -185,19 +186,7 @@ class ResidentsParameters:
         population = self.read_residents(
             parameters, context, crs=crs, cell_size_m=cell, feedback=feedback
         )
-        areas = None
-        area_source = self.parameterAsSource(parameters, "AREAS", context)
-        if area_source is not None:
-            name = self.layer_name(parameters, "AREAS", context)
-            polys = _inputs.read_polygons(
-                area_source,
-                layer_name=name,
-                target_crs=crs,
-                context=context,
-                id_field=self.parameterAsString(parameters, "AREA_ID_FIELD", context) or None,
-                name_field=self.parameterAsString(parameters, "AREA_NAME_FIELD", context) or None,
-            )
-            areas = catchments.Areas(polys["geometries"], polys["ids"], polys["names"], name)
+        areas = self.read_summary_areas(parameters, context, crs=crs)
         warn_pct = coverage.DEFAULT_WARN_PCT
         if self.parameterDefinition("NOT_REACHED_WARNING_PCT") is not None:
             warn_pct = self.parameterAsDouble(parameters, "NOT_REACHED_WARNING_PCT", context)

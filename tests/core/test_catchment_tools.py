@@ -9,6 +9,7 @@ from shapely.geometry import box
 
 from sundplan_qgis import catchments as C
 from sundplan_qgis import scenario as S
+from sundplan_qgis.areas import AreaTable
 from sundplan_qgis.errors import SundplanError
 from sundplan_qgis.rasters import population_from_points
 
@@ -19,7 +20,7 @@ def _routing(**kwargs) -> C.RoutingInputs:
     xy = np.array([[0, 0], [1000, 0], [2000, 0], [3000, 0], [9000, 0]])
     pop = np.array([10.0, 20.0, 30.0, 40.0, 5.0])
     population = population_from_points(xy=xy, population=pop, crs_wkt=WKT, source_name="p")
-    areas = C.Areas(
+    areas = AreaTable.from_polygons(
         [box(-100, -100, 1500, 100), box(1500, -100, 9100, 100)], ["a", "b"], ["A", "B"]
     )
     values = {

@@ -11,6 +11,7 @@ import scipy.sparse as sp
 from pyproj import CRS
 
 from sundplan_qgis import catchments as C
+from sundplan_qgis.areas import AreaTable
 from sundplan_qgis.errors import SundplanError
 from sundplan_qgis.rasters import population_from_points
 
@@ -263,7 +264,7 @@ def test_run_catchments_conserves_population_to_the_person():
     xy = np.column_stack([rng.uniform(-500, 6000, 500), rng.uniform(-1500, 1500, 500)])
     pop = rng.integers(0, 40, 500).astype(float)
     population = population_from_points(xy=xy, population=pop, crs_wkt=WKT, source_name="p")
-    areas = C.Areas(
+    areas = AreaTable.from_polygons(
         [box(-600, -2000, 1500, 2000), box(1500, -2000, 7000, 2000)], [1, 2], ["A", "B"]
     )
     res = C.run_catchments(
@@ -300,7 +301,7 @@ def test_scenario_closing_a_hospital_by_hand():
     population = population_from_points(xy=xy, population=pop, crs_wkt=WKT, source_name="p")
     from shapely.geometry import box
 
-    areas = C.Areas(
+    areas = AreaTable.from_polygons(
         [box(-100, -100, 1500, 100), box(1500, -100, 9100, 100)], ["a", "b"], ["A", "B"]
     )
     res = run_scenario(
@@ -473,7 +474,7 @@ def test_population_raster_cells_and_another_crs(tmp_path):
         hospital_xy=[(x0, y0)],
         hospital_names=["H"],
         population=pop,
-        areas=C.Areas(boxes, ["w", "e"], ["West", "East"]),
+        areas=AreaTable.from_polygons(boxes, ["w", "e"], ["West", "East"]),
         bands_min=[1, 2],
         max_snap_m=2000,
     )

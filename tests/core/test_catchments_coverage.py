@@ -9,6 +9,7 @@ import pytest
 from shapely.geometry import Point, box
 
 from sundplan_qgis import catchments as C
+from sundplan_qgis.areas import AreaTable
 from sundplan_qgis.errors import SundplanError
 from sundplan_qgis.land import OFF_LAND, land_from_areas, part_of_points
 from sundplan_qgis.rasters import population_from_points
@@ -37,7 +38,7 @@ def islands(max_snap_m=5000.0, *, land_mask=True, extra_xy=(), extra_pop=()):
         hospital_names=["H"],
         hospital_ids=[7],
         population=population,
-        areas=C.Areas([ISLAND_A, ISLAND_B], ["A", "B"], ["Island A", "Island B"]),
+        areas=AreaTable.from_polygons([ISLAND_A, ISLAND_B], ["A", "B"], ["Island A", "Island B"]),
         bands_min=[1, 2, 3],
         max_snap_m=max_snap_m,
         cell_size_m=100,
@@ -175,7 +176,7 @@ def test_scenario_counts_residents_reached_in_only_one_run():
         scenario_names=["H"],
         scenario_ids=[7],
         population=population,
-        areas=C.Areas([ISLAND_A, ISLAND_B], ["A", "B"], ["Island A", "Island B"]),
+        areas=AreaTable.from_polygons([ISLAND_A, ISLAND_B], ["A", "B"], ["Island A", "Island B"]),
         bands_min=[5],
     )
     # The 4 on B: baseline 300 m (36 s) + 120 s to Ø; in the scenario their road leads nowhere.
@@ -200,7 +201,7 @@ def test_scenario_counts_residents_reached_in_only_one_run():
         scenario_xy=[HOSPITAL, (15_000, 5050)],
         scenario_names=["H", "Ø"],
         population=population,
-        areas=C.Areas([ISLAND_A, ISLAND_B], ["A", "B"], ["Island A", "Island B"]),
+        areas=AreaTable.from_polygons([ISLAND_A, ISLAND_B], ["A", "B"], ["Island A", "Island B"]),
         bands_min=[5],
     )
     assert back.report["population_newly_reached"] == 4
@@ -251,7 +252,7 @@ def test_real_kommuner_catchments_cover_the_land_not_the_sea(shared_data):
         hospital_names=list(h.name),
         hospital_ids=list(h.hospital_id),
         population=population,
-        areas=C.Areas(list(k.geometry), list(k.kode), list(k.navn), "kommuner"),
+        areas=AreaTable.from_polygons(list(k.geometry), list(k.kode), list(k.navn), "kommuner"),
         max_snap_m=5000,
         cell_size_m=500,
     )

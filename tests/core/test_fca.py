@@ -502,7 +502,7 @@ def test_worker_processes_are_reaped_on_cancel():
     assert not multiprocessing.active_children()
 
 
-def test_report_text_reads_the_choice_keys_the_provenance_records():
+def test_page_text_reads_the_choice_keys_the_provenance_records():
     """fca_access records METHOD and NEED_WEIGHTS by key ("e2sfca", "none"); the map-report
     page text reads the keys."""
     from sundplan_qgis import page_text as rt

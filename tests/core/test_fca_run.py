@@ -10,6 +10,7 @@ from pyproj import CRS
 from shapely.geometry import box
 
 from sundplan_qgis import fca, need
+from sundplan_qgis.areas import AreaTable
 from sundplan_qgis.density import Practices
 from sundplan_qgis.errors import SundplanError
 from sundplan_qgis.rasters import Population
@@ -62,18 +63,17 @@ def test_straight_line_run_tables_report_and_warning():
 
 
 def test_need_factor_per_area_and_area_table_with_geometry():
-    areas = dict(
-        area_ids=["a", "b"],
-        area_names=["A", "B"],
-        area_geometries=[box(-500, -500, 500, 500), box(500, -500, 2500, 500)],
-        area_ages=pd.DataFrame({"m_0_4": [10.0, 0.0], "k_85_plus": [0.0, 10.0]}),
-        areas_source="kommuner",
+    ages = pd.DataFrame({"m_0_4": [10.0, 0.0], "k_85_plus": [0.0, 10.0]})
+    areas = AreaTable.from_polygons(
+        [box(-500, -500, 500, 500), box(500, -500, 2500, 500)],
+        ["a", "b"],
+        ["A", "B"],
+        "kommuner",
+        columns=ages,
     )
     weights = need.load_weights()
-    res = fca.run(inputs(need_weights=weights, **areas))
-    factor = fca.need_factors(
-        areas["area_ages"], weights=weights, area_names=["A", "B"], areas_source="kommuner"
-    )
+    res = fca.run(inputs(need_weights=weights, areas=areas))
+    factor = fca.need_factors(ages, weights=weights, area_names=["A", "B"], areas_source="kommuner")
     assert res.access_points["demand"].tolist() == pytest.approx(
         [100 * factor[0], 300 * factor[1], 50 * factor[1]]
     )

@@ -18,6 +18,7 @@ from shapely.geometry import MultiPolygon, box
 
 from sundplan_qgis import catchments as C
 from sundplan_qgis import network, rasters
+from sundplan_qgis.areas import AreaTable
 from sundplan_qgis.errors import SundplanError
 
 
@@ -144,7 +145,7 @@ def region(tmp_path_factory):
         "graph": graph,
         "hxy": np.array(hxy),
         "names": names,
-        "areas": C.Areas(geoms, ids, labels),
+        "areas": AreaTable.from_polygons(geoms, ids, labels),
     }
 
 

@@ -164,6 +164,14 @@ CASES = [
         "result",
         check=check_density,
     ),
+    Case(
+        "gp_grouping_table_not_chosen",  # a table given with GROUPING "embedded" is not ignored
+        GP,
+        lambda inp, out: gp_params(
+            inp, out, GROUPING=1, GROUPING_TABLE=f"{inp / 'sample_region.gpkg'}|layername=kommuner"
+        ),
+        words=("grouping table",),
+    ),
     Case("gp_capacity_zero", GP, GH("gp_zero"), words=("n_gps", ("zero", " 0"))),
     Case("gp_capacity_negative", GP, GH("gp_negative"), words=("n_gps", ("negative", "-2"))),
     Case("gp_capacity_null", GP, GH("gp_null"), words=("n_gps", CAP_NULL)),
