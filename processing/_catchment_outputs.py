@@ -7,6 +7,7 @@ import numpy as np
 from qgis.core import QgsCoordinateReferenceSystem
 
 from ..sundplan_qgis import rasters
+from ..sundplan_qgis.areas import object_array
 from ..sundplan_qgis.catchments import CatchmentResult, RoutingInputs
 from ..sundplan_qgis.scenario import ScenarioResult
 from . import _styling
@@ -48,7 +49,7 @@ def write_catchments(
     )
 
     catch = result.catchments.copy()
-    catch["geometry"] = _objects(
+    catch["geometry"] = object_array(
         [result.catchment_polygons.get(i) for i in catch["hospital_index"]]
     )
     catch = catch.drop(columns="hospital_index")  # hospital_id: the user's id, unchanged
@@ -66,7 +67,7 @@ def write_catchments(
     )
 
     bands = result.bands.copy()
-    bands["geometry"] = _objects([result.band_polygons.get(i) for i in bands["band_id"]])
+    bands["geometry"] = object_array([result.band_polygons.get(i) for i in bands["band_id"]])
     bands["to_min"] = bands["to_min"].replace(np.inf, np.nan)  # "> last" and not reached
     out["BAND_POLYGONS"] = alg.write_frame(
         bands,
@@ -91,7 +92,7 @@ def write_catchments(
             if c.endswith("_min") and areas[c].dtype.kind == "f":
                 areas[c] = areas[c].round(2)
         geoms = list(routing.areas.geometries)
-        areas["geometry"] = _objects(geoms + [None] * (len(areas) - len(geoms)))
+        areas["geometry"] = object_array(geoms + [None] * (len(areas) - len(geoms)))
         out["AREA_SUMMARY"] = alg.write_frame(
             areas,
             "AREA_SUMMARY",
@@ -138,11 +139,3 @@ def write_scenario(
     out["SWITCHES"] = alg.write_frame(result.switches, "SWITCHES", parameters, context)
     out.update(alg.write_report(result.report, parameters, context))
     return out
-
-
-def _objects(values: list) -> np.ndarray:
-    """An object array of geometries (pandas would otherwise iterate multi-part shapes)."""
-    arr = np.empty(len(values), dtype=object)
-    for i, v in enumerate(values):
-        arr[i] = v
-    return arr

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 
@@ -65,3 +66,11 @@ class AreaTable:
     def names(self) -> list[str]:
         """Area names in row order."""
         return self.frame["area_name"].tolist()
+
+
+def object_array(values: Sequence) -> np.ndarray:
+    """A 1-D object array of geometries (numpy and pandas must not unpack multi-part shapes)."""
+    arr = np.empty(len(values), dtype=object)
+    for i, v in enumerate(values):
+        arr[i] = v
+    return arr

@@ -41,7 +41,7 @@ import pandas as pd
 from . import grouping as grouping_mod
 from . import inequality, reference
 from . import need as need_mod
-from .areas import AreaTable
+from .areas import AreaTable, object_array
 from .errors import SundplanError, listing, msg
 from .practices import Practices, to_float
 
@@ -644,17 +644,9 @@ def run(inputs: DensityInputs, *, progress=None) -> DensityResult:
     result.crs = areas.crs
     geoms = list(areas.geometries)
     result.areas = result.areas.assign(
-        geometry=_objects(geoms + [None] * (len(result.areas) - len(geoms)))
+        geometry=object_array(geoms + [None] * (len(result.areas) - len(geoms)))
     )
     result.outside = result.outside.assign(
         weights=need_mod.weights_label(weights if age_cols else None)
     )
     return result
-
-
-def _objects(values: list) -> np.ndarray:
-    """A 1-D object array (shapely geometries must not be unpacked by numpy)."""
-    arr = np.empty(len(values), dtype=object)
-    for i, v in enumerate(values):
-        arr[i] = v
-    return arr

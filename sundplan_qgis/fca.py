@@ -61,7 +61,7 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from . import coverage
-from .areas import AreaTable
+from .areas import AreaTable, object_array
 from .errors import SundplanError, msg
 from .snapping import DEFAULT_ACCESS_SPEED_KMH, DEFAULT_MAX_SNAP_M
 
@@ -539,14 +539,6 @@ def need_factors(
     return np.where(heads > 0, weighted / heads.where(heads > 0, 1.0), 1.0)
 
 
-def _objects(values: Sequence) -> np.ndarray:
-    """A 1-d object array (geometries stay whole objects, never unpacked by numpy)."""
-    arr = np.empty(len(values), dtype=object)
-    for i, v in enumerate(values):
-        arr[i] = v
-    return arr
-
-
 def run(inputs: FcaInputs, *, progress: Progress | None = None) -> FcaResult:
     """One ``sundplan:fca_access`` run: demand (need-weighted per area), travel times (network
     or the labelled straight-line fallback), the 2SFCA, the three tables and the report."""
@@ -695,7 +687,7 @@ def _tables(inputs, decay, pairs, result, pop, demand, demand_xy, area_index, ne
         area_tab["time_method"] = time_label
         area_tab["weights"] = need_info
         geoms = list(inputs.areas.geometries)
-        area_tab["geometry"] = _objects(geoms + [None] * (len(area_tab) - len(geoms)))
+        area_tab["geometry"] = object_array(geoms + [None] * (len(area_tab) - len(geoms)))
     positive = result.ratio > 0
     prac = pd.DataFrame(
         {

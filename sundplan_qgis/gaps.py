@@ -45,7 +45,7 @@ from . import gap_reach
 from . import grouping as grouping_mod
 from . import reference as reference_mod
 from . import specialties as specialties_mod
-from .areas import AreaTable
+from .areas import AreaTable, object_array
 from .errors import SundplanError, listing, msg
 from .inequality import gini  # noqa: F401 (part of this module's API)
 from .need import GENERAL_PROFILE, SPECIALISTS, NeedWeights, as_table, label_of
@@ -857,14 +857,14 @@ def run(inputs: GapInputs, *, progress: Callable[[float, str], None] | None = No
     if geoms is not None:
         gmap = dict(zip(population["area_id"].astype(str), geoms, strict=True))
         result.areas = result.areas.assign(
-            geometry=_objects([gmap.get(a) for a in result.areas["area_id"]])
+            geometry=object_array([gmap.get(a) for a in result.areas["area_id"]])
         )
         result.crs = areas.crs
     if centres is not None:
         cmap = dict(zip(population["area_id"].astype(str), map(tuple, centres), strict=True))
         reloc = result.relocations
         result.relocations = reloc.assign(
-            geometry=_objects(
+            geometry=object_array(
                 [
                     LineString([cmap[f], cmap[t]]) if f in cmap and t in cmap else None
                     for f, t in zip(reloc["from_area_id"], reloc["to_area_id"], strict=True)
@@ -872,11 +872,3 @@ def run(inputs: GapInputs, *, progress: Callable[[float, str], None] | None = No
             )
         )
     return result
-
-
-def _objects(values: list) -> np.ndarray:
-    """A 1-D object array (shapely geometries must not be unpacked by numpy)."""
-    arr = np.empty(len(values), dtype=object)
-    for i, v in enumerate(values):
-        arr[i] = v
-    return arr
