@@ -22,6 +22,7 @@ from ..sundplan_qgis.parsing import split_list
 from . import _inputs
 from ._catchment_outputs import write_scenario
 from ._i18n import tr
+from ._params.areas import AreaParameters
 from ._params.hospitals import HospitalParameters, hospital_ids
 from ._params.network import ROUTING_REQUIRES, NetworkParameters
 from ._params.residents import ResidentsParameters, push_land_note
@@ -29,7 +30,7 @@ from .base import SundplanAlgorithm
 
 
 class CatchmentScenarioAlgorithm(
-    HospitalParameters, NetworkParameters, ResidentsParameters, SundplanAlgorithm
+    HospitalParameters, NetworkParameters, ResidentsParameters, AreaParameters, SundplanAlgorithm
 ):
     """Scenario: close, move or add akutsygehuse and compare with the baseline."""
 

@@ -16,6 +16,7 @@ from qgis.core import (
 from ..sundplan_qgis import catchments
 from ._catchment_outputs import write_catchments
 from ._i18n import tr
+from ._params.areas import AreaParameters
 from ._params.hospitals import HospitalParameters
 from ._params.network import ROUTING_REQUIRES, NetworkParameters
 from ._params.residents import ResidentsParameters, push_land_note
@@ -23,7 +24,7 @@ from .base import SundplanAlgorithm
 
 
 class CatchmentsAlgorithm(
-    HospitalParameters, NetworkParameters, ResidentsParameters, SundplanAlgorithm
+    HospitalParameters, NetworkParameters, ResidentsParameters, AreaParameters, SundplanAlgorithm
 ):
     """Rejsetid og optageområder til akutsygehuse."""
 

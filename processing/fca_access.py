@@ -19,6 +19,7 @@ from qgis.core import (
 from ..sundplan_qgis import fca, need
 from . import _styling
 from ._i18n import tr
+from ._params.areas import AreaParameters
 from ._params.need import NeedWeightParameters
 from ._params.network import NetworkParameters
 from ._params.practices import PracticeParameters
@@ -31,6 +32,7 @@ class FcaAccessAlgorithm(
     NeedWeightParameters,
     NetworkParameters,
     ResidentsParameters,
+    AreaParameters,
     SundplanAlgorithm,
 ):
     """Tilgængelighed til praksis (2SFCA)."""

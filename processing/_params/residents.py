@@ -22,14 +22,14 @@ from ...sundplan_qgis.errors import SundplanError
 from ...sundplan_qgis.parsing import split_list
 from .. import _inputs
 from .._i18n import tr, translate_message
-from .areas import AreaParameters
 
 
-class ResidentsParameters(AreaParameters):
+class ResidentsParameters:
     """Mixin of a :class:`base.SundplanAlgorithm`: the residents of a routing tool.
 
     :meth:`read_routing` also reads the road network, so a tool that routes composes this
-    group with :class:`_params.network.NetworkParameters`.
+    group with :class:`_params.network.NetworkParameters`, and with
+    :class:`_params.areas.AreaParameters` for the optional summary AREAS.
     """
 
     def add_residents_parameters(

@@ -80,10 +80,11 @@ def test_need_factor_per_area_and_area_table_with_geometry():
     assert res.access_points["area_id"].tolist() == ["a", "b", "b"]
     tab = res.area_access
     assert tab["area_id"].tolist() == ["a", "b"]
-    assert tab["geometry"].tolist() == areas["area_geometries"]
+    assert tab["geometry"].tolist() == areas.geometries
     assert (tab["weights"] == need.weights_label(weights)).all()
     with pytest.raises(SundplanError, match="age/sex columns .* 'kommuner'"):
-        fca.run(inputs(need_weights=weights, **{**areas, "area_ages": pd.DataFrame(index=[0, 1])}))
+        no_ages = AreaTable.from_polygons(areas.geometries, ["a", "b"], ["A", "B"], "kommuner")
+        fca.run(inputs(need_weights=weights, areas=no_ages))
     with pytest.raises(SundplanError, match="needs an area layer"):
         fca.run(inputs(need_weights=weights))
 
