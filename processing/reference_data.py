@@ -7,50 +7,74 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 
 from .base import SundplanAlgorithm
 
-# (output name, English description, reference.<function>, style name or None)
+# (output name, English description, reference.<function>, national polygon layer or None,
+#  key joining the table to that layer)
 TABLES = (
-    ("KOMMUNER", QT_TRANSLATE_NOOP("sundplan", "Kommuner"), "kommuner", None),
-    ("REGIONS", QT_TRANSLATE_NOOP("sundplan", "Regioner (until 2026)"), "regioner", None),
-    ("REGIONS_2027", QT_TRANSLATE_NOOP("sundplan", "Regioner from 2027"), "regioner_2027", None),
-    ("SUNDHEDSRAAD", QT_TRANSLATE_NOOP("sundplan", "Sundhedsråd"), "sundhedsraad", None),
+    ("KOMMUNER", QT_TRANSLATE_NOOP("sundplan", "Kommuner"), "kommuner", "kommuner", "kommunekode"),
+    (
+        "REGIONS",
+        QT_TRANSLATE_NOOP("sundplan", "Regioner (until 2026)"),
+        "regioner",
+        "regioner",
+        "regionskode",
+    ),
+    (
+        "REGIONS_2027",
+        QT_TRANSLATE_NOOP("sundplan", "Regioner from 2027"),
+        "regioner_2027",
+        "regioner_2027",
+        "region_2027_id",
+    ),
+    (
+        "SUNDHEDSRAAD",
+        QT_TRANSLATE_NOOP("sundplan", "Sundhedsråd"),
+        "sundhedsraad",
+        "sundhedsraad",
+        "sundhedsraad_id",
+    ),
     (
         "SUNDHEDSFAELLESSKABER",
         QT_TRANSLATE_NOOP("sundplan", "Sundhedsfællesskaber"),
         "sundhedsfaellesskaber",
-        None,
+        "sundhedsfaellesskaber",
+        "sundhedsfaellesskab_id",
     ),
     (
         "GROUPING",
         QT_TRANSLATE_NOOP("sundplan", "Kommune grouping (region, sundhedsråd, ...)"),
         "grouping_table",
+        None,  # a table: one row per kommune, joined by kommunekode
         None,
     ),
 )
 
 
 class ReferenceDataAlgorithm(SundplanAlgorithm):
-    """Writes the 21 akutsygehuse as points (EPSG:25832) and the administrative tables."""
+    """Writes the 21 akutsygehuse as points and the kommuner and units as polygons (both
+    EPSG:25832), plus the kommune grouping table."""
 
     _name = "reference_data"
     _display_name = QT_TRANSLATE_NOOP(
         "sundplan", "Reference data: akutsygehuse, kommuner, regioner, sundhedsråd"
     )
     _group_id = "data"
-    _requires = ("numpy", "pandas", "pyproj")
+    _requires = ("numpy", "pandas", "pyproj", "shapely")
     _tags = ("akutsygehuse", "hospitals", "kommuner", "regioner", "reference")
     _help = QT_TRANSLATE_NOOP(
         "sundplan",
         "Writes the reference data embedded in the plugin, no download needed:<br>"
         "<b>Akutsygehuse</b>: the 21 acute hospitals (fælles akutmodtagelse) as points in "
         "ETRS89 / UTM 32N (EPSG:25832), with region, kommune and sundhedsfællesskab.<br>"
-        "<b>Kommuner</b>: the 98 kommuner with region (until 2026 and from 2027), "
-        "sundhedsråd, sundhedsfællesskab and population.<br>"
+        "<b>Kommuner</b>: the 98 kommuner as polygons with region (until 2026 and from 2027), "
+        "sundhedsråd, sundhedsfællesskab and population (1 January 2021).<br>"
         "<b>Regioner</b>, <b>Regioner from 2027</b>, <b>Sundhedsråd</b>, "
-        "<b>Sundhedsfællesskaber</b>: one row per unit.<br>"
-        "<b>Kommune grouping</b>: one row per kommune with the larger units it belongs to, "
-        "for joining kommune results to regions and sundhedsråd.<br>"
-        "The tables have no geometry; join them to your own boundaries by kommunekode. "
-        "The tables are optional outputs: leave one empty to skip it.",
+        "<b>Sundhedsfællesskaber</b>: one polygon per unit, dissolved from the kommuner.<br>"
+        "<b>Kommune grouping</b>: a table with one row per kommune and the larger units it "
+        "belongs to, for joining kommune results to regions and sundhedsråd.<br>"
+        "Polygons are in EPSG:25832, generalised (DAGI 2021 via Dataforsyningen, simplified "
+        "by dagir) with borders shared exactly between neighbours; fine for maps and as areas, "
+        "not for exact boundary work. Christiansø is not a kommune and is in none of the "
+        "layers. The layers are optional outputs: leave one empty to skip it.",
     )
 
     def define_parameters(self, config=None) -> None:
@@ -63,12 +87,13 @@ class ReferenceDataAlgorithm(SundplanAlgorithm):
                 "TEMPORARY_OUTPUT",
             )
         )
-        for name, description, _function, _style in TABLES:
+        for name, description, _function, layer, _key in TABLES:
+            kind = QgsProcessing.SourceType.TypeVectorPolygon if layer else None
             self.addParameter(
                 QgsProcessingParameterFeatureSink(
                     name,
                     self.tr(description),
-                    QgsProcessing.SourceType.TypeVector,
+                    kind or QgsProcessing.SourceType.TypeVector,
                     None,
                     True,  # optional: qgis_process writes only the tables it is given
                     True,  # created by default (temporary layer) in the dialog
@@ -76,7 +101,7 @@ class ReferenceDataAlgorithm(SundplanAlgorithm):
             )
 
     def compute(self, parameters, context, feedback):
-        """Read the reference CSVs through the core and write them to the sinks."""
+        """Read the reference tables (and their polygons) through the core; write the sinks."""
         from ..sundplan_qgis import reference
 
         results = {}
@@ -95,16 +120,19 @@ class ReferenceDataAlgorithm(SundplanAlgorithm):
             feedback=feedback,
         )
         self.style_output(results["HOSPITALS"], "akutsygehuse", context)
-        for i, (name, description, function, style) in enumerate(TABLES, start=1):
+        for i, (name, description, function, layer, key) in enumerate(TABLES, start=1):
             progress(i / steps, self.tr(description))
             if parameters.get(name) in (None, ""):
                 continue
             table = getattr(reference, function)()
-            dest_id = self.write_frame(table, name, parameters, context, feedback=feedback)
-            if dest_id is None:
-                continue
-            results[name] = dest_id
-            if style:
-                self.style_output(results[name], style, context)
+            spatial = {}
+            if layer:
+                table = reference.with_polygons(table, layer, key=key)
+                spatial = {"geometry": "geometry", "crs": reference.NATIONAL_CRS}
+            dest_id = self.write_frame(
+                table, name, parameters, context, feedback=feedback, **spatial
+            )
+            if dest_id is not None:
+                results[name] = dest_id
         progress(1.0, "")
         return results

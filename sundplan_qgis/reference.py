@@ -1,5 +1,8 @@
 """Embedded Danish reference data: akutsygehuse, kommuner, regioner and health-planning units.
 
+The national geography (kommuner and the units dissolved from them, as polygons) is the
+GeoPackage ``resources/data/denmark.gpkg``, read by :func:`national_layer`.
+
 The tables live as UTF-8 CSV files in ``resources/data`` (see ``resources/data/README.md`` for
 the official source of every fact, the dates and the checks). Every function here reads one of
 them and returns a fresh :class:`pandas.DataFrame`; codes (``kommunekode``, ``regionskode``,
@@ -134,6 +137,93 @@ def grouping_table(*, data_dir: Path | None = None) -> pd.DataFrame:
     kom["sundhedsfaellesskab"] = kom["sundhedsfaellesskab_id"].map(names["akutsygehus"])
     columns = ["kommunekode", "kommune", "region", "region_2027", "sundhedsraad"]
     return kom[[*columns, "sundhedsfaellesskab"]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- national geography
+NATIONAL_GPKG = "denmark.gpkg"
+"""The embedded national geography (``resources/data``, built by ``make_national.py``)."""
+
+NATIONAL_CRS = _CRS_UTM32
+"""CRS of every layer of :data:`NATIONAL_GPKG` (ETRS89 / UTM zone 32N)."""
+
+NATIONAL_LAYERS: tuple[str, ...] = (
+    "kommuner",
+    "regioner",
+    "regioner_2027",
+    "sundhedsraad",
+    "sundhedsfaellesskaber",
+)
+"""Layers of :data:`NATIONAL_GPKG`: the kommuner (plus Christiansø) and the units dissolved
+from them."""
+
+CHRISTIANSOE = "0411"
+"""Kommunekode-like code of Christiansø: outside the kommune division, in no unit."""
+
+
+def national_layer(layer: str, *, data_dir: Path | None = None) -> pd.DataFrame:
+    """One layer of the embedded national geography, one row per feature in file order.
+
+    Columns: the layer's fields plus ``geometry`` (shapely MultiPolygon, metres in
+    :data:`NATIONAL_CRS`). Read with GDAL's ogr (safe inside QGIS, unlike pyogrio wheels).
+    ``kommuner`` (99 rows): ``kommunekode``, ``kommune``, ``regionskode``,
+    ``outside_kommune_division`` (1 for Christiansø), ``population`` (FOLK1A),
+    ``stat_quarter`` ("2021K1"), then the units it belongs to (``region``, ``region_2027_id``,
+    ``region_2027``, ``sundhedsraad_id``, ``sundhedsraad``, ``sundhedsfaellesskab_id``,
+    ``sundhedsfaellesskab``; empty for Christiansø). Unit layers: id, name, ``n_kommuner``,
+    ``population`` (sum over the member kommuner), ``stat_quarter``.
+    """
+    from osgeo import ogr
+    from shapely import wkb
+
+    from ._compat import gdal_exceptions
+
+    if layer not in NATIONAL_LAYERS:
+        raise ValueError(f"unknown national layer {layer!r}; one of {', '.join(NATIONAL_LAYERS)}")
+    path = (Path(data_dir) if data_dir is not None else DATA_DIR) / NATIONAL_GPKG
+    with gdal_exceptions():
+        dataset = ogr.Open(str(path))
+        source = dataset.GetLayerByName(layer)
+        definition = source.GetLayerDefn()
+        names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+        rows = []
+        for feature in source:
+            row = {n: feature.GetField(n) for n in names}
+            row["geometry"] = wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb()))
+            rows.append(row)
+        source = dataset = None
+    frame = pd.DataFrame(rows, columns=[*names, "geometry"])
+    for column in names:  # integer fields with NULLs (Christiansø) come back as float
+        values = frame[column]
+        if values.dtype == float and values.dropna().apply(float.is_integer).all():
+            frame[column] = values.astype("Int64")
+    return frame
+
+
+def kommune_polygons(
+    *, include_outside: bool = False, data_dir: Path | None = None
+) -> pd.DataFrame:
+    """The 98 kommuner as polygons (:func:`national_layer` ``"kommuner"``); with
+    ``include_outside`` also Christiansø (99 rows, ``outside_kommune_division`` = 1)."""
+    frame = national_layer("kommuner", data_dir=data_dir)
+    if not include_outside:
+        frame = frame[frame["outside_kommune_division"] == 0].reset_index(drop=True)
+    return frame
+
+
+def with_polygons(
+    table: pd.DataFrame, layer: str, *, key: str, data_dir: Path | None = None
+) -> pd.DataFrame:
+    """``table`` (one of the reference tables) with a ``geometry`` column taken from the
+    national ``layer`` by ``key``; a row without a polygon there is an error (the embedded
+    files disagree)."""
+    shapes = national_layer(layer, data_dir=data_dir)
+    lookup = dict(zip(shapes[key].astype(str), shapes["geometry"], strict=True))
+    missing = [str(k) for k in table[key] if str(k) not in lookup]
+    if missing:
+        raise ValueError(f"no polygon in {NATIONAL_GPKG}:{layer} for {key} {missing[:5]}")
+    out = table.copy()
+    out["geometry"] = [lookup[str(k)] for k in table[key]]
+    return out
 
 
 # --------------------------------------------------------------------------- grouping

@@ -1,0 +1,277 @@
+"""Build ``resources/data/denmark.gpkg``: kommuner and the units dissolved from them.
+
+Not shipped (the Makefile leaves ``resources/*/make_*.py`` out). Run from the repository root:
+
+    python resources/data/make_national.py [SOURCE_GEOJSON]
+
+SOURCE_GEOJSON defaults to the project's read-only copy
+``../shared/data/dagi-kommuner-regioner-2021-folk1a/kommuner_2021_folk1a.geojson`` (DAGI
+kommuner 2021 joined with FOLK1A 2021K1, from the MIT-licensed R package dagir; see
+``resources/data/README.md``). The geometry is already topologically simplified upstream
+(mapshaper, keep 3 %): it is only reprojected to EPSG:25832 and rounded to 1 cm, vertex by
+vertex, so neighbours keep sharing their borders exactly. Units (regioner, regioner 2027,
+sundhedsråd, sundhedsfællesskaber) are dissolved from the kommuner with the embedded grouping
+(``reference.kommuner()``); Christiansø (0411) is in no unit, so it is in no unit layer.
+
+The output is deterministic: same input, same bytes (fixed feature order, rounded
+coordinates, a fixed GeoPackage timestamp).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from osgeo import gdal, ogr, osr  # noqa: E402
+from pyproj import Transformer  # noqa: E402
+from shapely import wkb  # noqa: E402
+from shapely.geometry import MultiPolygon, Polygon, shape  # noqa: E402
+from shapely.ops import transform, unary_union  # noqa: E402
+
+from sundplan_qgis import reference  # noqa: E402
+
+SOURCE = (
+    ROOT.parent
+    / "shared"
+    / "data"
+    / "dagi-kommuner-regioner-2021-folk1a"
+    / "kommuner_2021_folk1a.geojson"
+)
+OUTPUT = ROOT / "resources" / "data" / "denmark.gpkg"
+STAT_QUARTER = "2021K1"
+PRECISION_M = 2  # decimals of a metre: 1 cm, far below the 3 % simplification upstream
+PAGE_SIZE_BYTES = 512
+FIXED_DATE = "2021-09-02T00:00:00Z"  # dagir commit date: the file's timestamps never change
+
+CREDIT = (
+    "Boundaries: DAGI kommuner 2021 (SDFI, Styrelsen for Dataforsyning og Infrastruktur, via "
+    "Dataforsyningen; free data), simplified upstream with mapshaper (keep 3 %) in the R "
+    "package dagir (MIT licence, github.com/LarsHernandez/dagir). Population: FOLK1A 2021K1, "
+    "Kilde: Danmarks Statistik. Reprojected to EPSG:25832 by sundplan (make_national.py)."
+)
+CHRISTIANSOE_NOTE = (
+    "Christiansø (0411) lies outside the kommune division and in no unit: it is not part of "
+    "this layer, and the population is the sum over the member kommuner."
+)
+
+# (layer, id field, name field, description)
+UNIT_LAYERS = (
+    ("regioner", "regionskode", "region", "The 5 regions until 31 December 2026"),
+    ("regioner_2027", "region_2027_id", "region_2027", "The 4 regions from 1 January 2027"),
+    ("sundhedsraad", "sundhedsraad_id", "sundhedsraad", "The 17 sundhedsråd from 2027"),
+    (
+        "sundhedsfaellesskaber",
+        "sundhedsfaellesskab_id",
+        "sundhedsfaellesskab",
+        "The 21 sundhedsfællesskaber (Table B.1, 'Patienten først')",
+    ),
+)
+KOMMUNE_FIELDS = (
+    ("kommunekode", ogr.OFTString),
+    ("kommune", ogr.OFTString),
+    ("regionskode", ogr.OFTString),
+    ("outside_kommune_division", ogr.OFTInteger),
+    ("population", ogr.OFTInteger),
+    ("stat_quarter", ogr.OFTString),
+    ("region", ogr.OFTString),
+    ("region_2027_id", ogr.OFTInteger),
+    ("region_2027", ogr.OFTString),
+    ("sundhedsraad_id", ogr.OFTInteger),
+    ("sundhedsraad", ogr.OFTString),
+    ("sundhedsfaellesskab_id", ogr.OFTInteger),
+    ("sundhedsfaellesskab", ogr.OFTString),
+)
+
+
+def _multi(geometry) -> MultiPolygon:
+    """Every geometry as a MultiPolygon (one geometry type per layer)."""
+    if isinstance(geometry, Polygon):
+        return MultiPolygon([geometry])
+    return geometry
+
+
+def kommune_records(source: Path) -> list[dict]:
+    """The 99 source features in EPSG:25832 with the grouping's units, ordered by code."""
+    with open(source, encoding="utf-8") as handle:
+        features = json.load(handle)["features"]
+    to_utm = Transformer.from_crs("EPSG:4326", "EPSG:25832", always_xy=True)
+
+    def project(x, y, z=None):
+        # vertex by vertex: a border vertex shared by two kommuner maps to the same point
+        px, py = to_utm.transform(x, y)
+        return (round(px, PRECISION_M), round(py, PRECISION_M))
+
+    kom = reference.kommuner().set_index("kommunekode")
+    region_2027_ids = reference.regioner_2027().set_index("region_2027")["region_2027_id"]
+    sf_names = reference.sundhedsfaellesskaber().set_index("sundhedsfaellesskab_id")["akutsygehus"]
+    records = []
+    for feature in features:
+        props = feature["properties"]
+        code = props["kode"]
+        geometry = _multi(transform(project, shape(feature["geometry"])))
+        if not geometry.is_valid:
+            raise SystemExit(f"{code}: invalid geometry after reprojection")
+        record = {
+            "kommunekode": code,
+            "kommune": props["navn"],
+            "regionskode": props["regionskode"],
+            "outside_kommune_division": int(bool(props["udenforkommuneinddeling"])),
+            "population": int(props["population"]),
+            "stat_quarter": STAT_QUARTER,
+            "geometry": geometry,
+        }
+        if code in kom.index:
+            row = kom.loc[code]
+            record.update(
+                region=row["region"],
+                region_2027_id=int(region_2027_ids[row["region_2027"]]),
+                region_2027=row["region_2027"],
+                sundhedsraad_id=int(row["sundhedsraad_id"]),
+                sundhedsraad=row["sundhedsraad"],
+                sundhedsfaellesskab_id=int(row["sundhedsfaellesskab_id"]),
+                sundhedsfaellesskab=sf_names[int(row["sundhedsfaellesskab_id"])],
+            )
+        elif not record["outside_kommune_division"]:
+            raise SystemExit(f"{code} is a kommune but not in the embedded grouping")
+        records.append(record)
+    records.sort(key=lambda r: r["kommunekode"])
+    return records
+
+
+def unit_records(kommuner: list[dict], id_field: str, name_field: str) -> list[dict]:
+    """One dissolved polygon per unit (unary_union of its kommuner), population summed."""
+    members: dict = {}
+    for record in kommuner:
+        if record.get(name_field) is None:
+            continue  # Christiansø: in no unit
+        members.setdefault((record[id_field], record[name_field]), []).append(record)
+    out = []
+    for (unit_id, name), rows in sorted(members.items()):
+        out.append(
+            {
+                id_field: unit_id,
+                name_field: name,
+                "n_kommuner": len(rows),
+                "population": sum(r["population"] for r in rows),
+                "stat_quarter": STAT_QUARTER,
+                "geometry": _multi(unary_union([r["geometry"] for r in rows])),
+            }
+        )
+    return out
+
+
+def check_shared_borders(kommuner: list[dict], source: Path) -> None:
+    """No overlaps (sum of areas = area of the union) and no gaps (the union has as many
+    holes as the source's union)."""
+    geometries = [r["geometry"] for r in kommuner]
+    union = unary_union(geometries)
+    total = sum(g.area for g in geometries)
+    if abs(total - union.area) > 1e-6 * total:
+        raise SystemExit(f"kommuner overlap: sum of areas {total} != union {union.area}")
+    with open(source, encoding="utf-8") as handle:
+        source_union = unary_union([shape(f["geometry"]) for f in json.load(handle)["features"]])
+
+    def holes(geometry) -> int:
+        return sum(len(p.interiors) for p in _multi(geometry).geoms)
+
+    if holes(union) != holes(source_union):
+        raise SystemExit(
+            f"gaps: {holes(union)} holes in the union, {holes(source_union)} in source"
+        )
+
+
+def write_layer(dataset, name: str, description: str, fields, records: list[dict]) -> None:
+    """One MultiPolygon layer in EPSG:25832, features in the given order."""
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(25832)
+    layer = dataset.CreateLayer(
+        name,
+        srs,
+        ogr.wkbMultiPolygon,
+        # no spatial index: at most 99 features, and the index would cost the size budget
+        options=[
+            f"DESCRIPTION={description}",
+            f"IDENTIFIER={name}",
+            "FID=fid",
+            "SPATIAL_INDEX=NO",
+        ],
+    )
+    for field_name, field_type in fields:
+        layer.CreateField(ogr.FieldDefn(field_name, field_type))
+    layer.StartTransaction()
+    for fid, record in enumerate(records, start=1):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetFID(fid)
+        for field_name, _type in fields:
+            value = record.get(field_name)
+            if value is None:
+                feature.SetFieldNull(field_name)
+            else:
+                feature.SetField(field_name, value)
+        feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb.dumps(record["geometry"])))
+        layer.CreateFeature(feature)
+    layer.CommitTransaction()
+
+
+def compact(path: Path) -> None:
+    """Rewrite the file with the smallest SQLite page: every geometry blob ends in a partly
+    filled overflow page, and small pages keep that waste within the 3 MB budget."""
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute(f"PRAGMA page_size = {PAGE_SIZE_BYTES}")
+        connection.execute("VACUUM")
+    finally:
+        connection.close()
+
+
+def main(source: Path = SOURCE, output: Path = OUTPUT) -> None:
+    """Read, check and write; prints what it wrote."""
+    gdal.UseExceptions()
+    ogr.UseExceptions()
+    gdal.SetConfigOption("OGR_CURRENT_DATE", FIXED_DATE)
+    gdal.SetConfigOption("OGR_SQLITE_JOURNAL", "DELETE")
+    kommuner = kommune_records(source)
+    check_shared_borders(kommuner, source)
+    if output.exists():
+        output.unlink()
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(str(output))
+    outside = [r["kommunekode"] for r in kommuner if r["outside_kommune_division"]]
+    write_layer(
+        dataset,
+        "kommuner",
+        f"The 98 kommuner and Christiansø ({', '.join(outside)}, outside_kommune_division = 1, "
+        f"in no unit), population FOLK1A {STAT_QUARTER}. {CREDIT}",
+        KOMMUNE_FIELDS,
+        kommuner,
+    )
+    for layer, id_field, name_field, description in UNIT_LAYERS:
+        id_type = ogr.OFTString if id_field == "regionskode" else ogr.OFTInteger
+        fields = (
+            (id_field, id_type),
+            (name_field, ogr.OFTString),
+            ("n_kommuner", ogr.OFTInteger),
+            ("population", ogr.OFTInteger),
+            ("stat_quarter", ogr.OFTString),
+        )
+        records = unit_records(kommuner, id_field, name_field)
+        write_layer(
+            dataset,
+            layer,
+            f"{description}, dissolved from the kommuner, population FOLK1A {STAT_QUARTER}. "
+            f"{CHRISTIANSOE_NOTE} {CREDIT}",
+            fields,
+            records,
+        )
+        print(f"{layer}: {len(records)} units")
+    dataset = None
+    compact(output)
+    print(f"kommuner: {len(kommuner)} features; wrote {output} ({output.stat().st_size} bytes)")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCE)

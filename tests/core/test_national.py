@@ -1,0 +1,148 @@
+"""The embedded national geography ``resources/data/denmark.gpkg``.
+
+Everything but the last two tests checks the shipped file alone; the tests taking
+``shared_data`` compare it with its source in ``../shared`` and rebuild it (skipped, with a
+reason, where ``../shared`` is absent).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from shapely.geometry import Polygon, shape
+from shapely.ops import unary_union
+
+from sundplan_qgis import reference
+
+POPULATION_2021Q1 = 5_840_045  # FOLK1A 2021K1, all of Denmark incl. Christiansø
+CHRISTIANSOE_2021Q1 = 90
+UNIT_COUNTS = {"regioner": 5, "regioner_2027": 4, "sundhedsraad": 17, "sundhedsfaellesskaber": 21}
+UNIT_KEYS = {  # layer -> (id field, name field) in the kommuner layer
+    "regioner": ("regionskode", "region"),
+    "regioner_2027": ("region_2027_id", "region_2027"),
+    "sundhedsraad": ("sundhedsraad_id", "sundhedsraad"),
+    "sundhedsfaellesskaber": ("sundhedsfaellesskab_id", "sundhedsfaellesskab"),
+}
+MAX_BYTES = 3 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def kommuner():
+    return reference.national_layer("kommuner")
+
+
+def test_file_is_small_enough():
+    assert (reference.DATA_DIR / reference.NATIONAL_GPKG).stat().st_size <= MAX_BYTES
+
+
+def test_kommuner_99_features_98_kommuner_and_christiansoe_flagged(kommuner):
+    assert len(kommuner) == 99
+    assert kommuner["kommunekode"].is_unique
+    assert kommuner["kommunekode"].str.fullmatch(r"\d{4}").all()
+    outside = kommuner[kommuner["outside_kommune_division"] == 1]
+    assert outside["kommunekode"].tolist() == [reference.CHRISTIANSOE]
+    assert outside["population"].tolist() == [CHRISTIANSOE_2021Q1]
+    assert outside[["region", "sundhedsraad", "sundhedsfaellesskab"]].isna().all().all()
+    assert (kommuner["stat_quarter"] == "2021K1").all()
+    assert kommuner["population"].sum() == POPULATION_2021Q1
+    assert all(g.geom_type == "MultiPolygon" and g.is_valid for g in kommuner["geometry"])
+    # EPSG:25832 metres, Denmark incl. Bornholm and Christiansø
+    xmin, ymin, xmax, ymax = unary_union(list(kommuner["geometry"])).bounds
+    assert 400_000 < xmin and xmax < 900_000 and 6_040_000 < ymin and ymax < 6_410_000
+
+
+def test_kommune_polygons_match_the_kommune_table(kommuner):
+    polygons = reference.kommune_polygons().set_index("kommunekode")
+    table = reference.kommuner().set_index("kommunekode")
+    assert len(polygons) == 98
+    assert sorted(polygons.index) == sorted(table.index)
+    assert (polygons.loc[table.index, "population"] == table["population_2021q1"]).all()
+    assert (polygons.loc[table.index, "region"] == table["region"]).all()
+    assert (polygons.loc[table.index, "sundhedsraad_id"] == table["sundhedsraad_id"]).all()
+    assert len(reference.kommune_polygons(include_outside=True)) == 99
+
+
+def test_neighbours_share_borders_no_overlap_no_gap(kommuner):
+    geometries = list(kommuner["geometry"])
+    union = unary_union(geometries)
+    total_m2 = sum(g.area for g in geometries)
+    assert abs(total_m2 - union.area) <= 1e-6 * total_m2, "kommuner overlap"
+    # a gap between neighbours is a hole of the union that is no hole of a single kommune
+    own_holes = [Polygon(r) for g in geometries for p in g.geoms for r in p.interiors]
+    for polygon in getattr(union, "geoms", [union]):
+        for ring in polygon.interiors:
+            hole = Polygon(ring)
+            assert any(
+                hole.symmetric_difference(h).area <= 1e-6 * hole.area for h in own_holes
+            ), f"gap between kommuner near {hole.representative_point().wkt}"
+
+
+@pytest.mark.parametrize("layer", list(UNIT_COUNTS))
+def test_units_dissolved_from_their_kommuner(kommuner, layer):
+    units = reference.national_layer(layer)
+    id_field, name_field = UNIT_KEYS[layer]
+    assert len(units) == UNIT_COUNTS[layer]
+    assert units[id_field].is_unique and units[name_field].is_unique
+    assert (units["stat_quarter"] == "2021K1").all()
+    members = kommuner[kommuner[name_field].notna()]
+    assert units["population"].sum() == POPULATION_2021Q1 - CHRISTIANSOE_2021Q1
+    assert units["n_kommuner"].sum() == 98
+    for unit in units.itertuples():
+        rows = members[members[name_field] == getattr(unit, name_field)]
+        assert len(rows) == unit.n_kommuner
+        assert rows["population"].sum() == unit.population
+        expected = unary_union(list(rows["geometry"]))
+        assert unit.geometry.is_valid
+        assert unit.geometry.symmetric_difference(expected).area <= 1e-6 * expected.area
+
+
+def test_with_polygons_joins_every_reference_table():
+    regions = reference.with_polygons(reference.regioner(), "regioner", key="regionskode")
+    assert len(regions) == 5 and regions["geometry"].notna().all()
+    table = reference.sundhedsraad()
+    assert len(reference.with_polygons(table, "sundhedsraad", key="sundhedsraad_id")) == 17
+    with pytest.raises(ValueError, match="sundhedsraad_id"):
+        reference.with_polygons(
+            table.assign(sundhedsraad_id=table["sundhedsraad_id"] + 100),
+            "sundhedsraad",
+            key="sundhedsraad_id",
+        )
+
+
+@pytest.mark.shared
+def test_same_kommuner_as_the_source(shared_data, kommuner):
+    path = shared_data / "dagi-kommuner-regioner-2021-folk1a" / "kommuner_2021_folk1a.geojson"
+    with open(path, encoding="utf-8") as handle:
+        features = json.load(handle)["features"]
+    source = {f["properties"]["kode"]: f for f in features}
+    assert set(source) == set(kommuner["kommunekode"])
+    from pyproj import Transformer
+    from shapely.ops import transform
+
+    to_utm = Transformer.from_crs("EPSG:4326", "EPSG:25832", always_xy=True).transform
+    for row in kommuner.itertuples():
+        feature = source[row.kommunekode]
+        assert row.population == int(feature["properties"]["population"])
+        assert row.kommune == feature["properties"]["navn"]
+        expected = transform(to_utm, shape(feature["geometry"]))
+        # only reprojected and rounded to 1 cm: the shapes differ by less than a 1 cm band
+        assert row.geometry.symmetric_difference(expected).area <= 0.01 * expected.length
+    source_union = unary_union([shape(f["geometry"]) for f in features])
+    ours = unary_union(list(kommuner["geometry"]))
+    holes = sum(len(p.interiors) for p in getattr(source_union, "geoms", [source_union]))
+    assert sum(len(p.interiors) for p in ours.geoms) == holes, "a gap that is not in the source"
+
+
+@pytest.mark.shared
+def test_generator_rebuilds_the_same_file(shared_data, tmp_path):
+    import importlib.util
+
+    script = reference.DATA_DIR / "make_national.py"
+    spec = importlib.util.spec_from_file_location("make_national", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    source = shared_data / "dagi-kommuner-regioner-2021-folk1a" / "kommuner_2021_folk1a.geojson"
+    out = tmp_path / "denmark.gpkg"
+    module.main(source, out)
+    assert out.read_bytes() == (reference.DATA_DIR / reference.NATIONAL_GPKG).read_bytes()
