@@ -62,6 +62,15 @@ def test_reference_data_hospitals_and_kommuner(sundplan_provider):
     codes = [f["kommunekode"] for f in kommuner.getFeatures()]
     assert len(set(codes)) == 98
     assert all(isinstance(c, str) and len(c) == 4 for c in codes)
+    # the 98 kommuner as polygons in EPSG:25832 with their population (FOLK1A 2021K1)
+    assert kommuner.geometryType() == 2
+    assert kommuner.crs().authid() == "EPSG:25832"
+    assert sum(f["population_2021q1"] for f in kommuner.getFeatures()) == 5_840_045 - 90
+    for feature in kommuner.getFeatures():
+        xmin, ymin, xmax, ymax = DK_BBOX_25832
+        box = feature.geometry().boundingBox()
+        assert xmin < box.xMinimum() and box.xMaximum() < xmax, feature["kommune"]
+        assert ymin < box.yMinimum() and box.yMaximum() < ymax, feature["kommune"]
     assert "REGIONS" not in results  # optional output not requested -> not written
     record = json.loads(results["PROVENANCE"])
     assert record["algorithm"] == "sundplan:reference_data"
@@ -86,7 +95,12 @@ def test_reference_data_all_tables(sundplan_provider):
         "SUNDHEDSFAELLESSKABER": 21,
         "GROUPING": 98,
     }
-    assert all(not results[o].isSpatial() for o in outputs)
+    assert not results["GROUPING"].isSpatial()  # the grouping stays a table
+    for output in outputs[:-1]:  # the units: polygons dissolved from the kommuner
+        layer = results[output]
+        assert layer.geometryType() == 2, output  # polygon
+        assert layer.crs().authid() == "EPSG:25832", output
+        assert all(f.hasGeometry() and f.geometry().area() > 0 for f in layer.getFeatures())
 
 
 def test_gpkg_output_gets_style_and_metadata(sundplan_provider, base_module, tmp_path, monkeypatch):
