@@ -153,8 +153,17 @@ NATIONAL_LAYERS: tuple[str, ...] = (
     "sundhedsraad",
     "sundhedsfaellesskaber",
 )
-"""Layers of :data:`NATIONAL_GPKG`: the kommuner (plus Christiansø) and the units dissolved
-from them."""
+"""The national layers: the kommuner (plus Christiansø), stored in :data:`NATIONAL_GPKG`, and
+the units, dissolved from them when read (so their borders are the kommuner's by construction,
+and the file holds each border once)."""
+
+UNIT_FIELDS: dict[str, tuple[str, str]] = {
+    "regioner": ("regionskode", "region"),
+    "regioner_2027": ("region_2027_id", "region_2027"),
+    "sundhedsraad": ("sundhedsraad_id", "sundhedsraad"),
+    "sundhedsfaellesskaber": ("sundhedsfaellesskab_id", "sundhedsfaellesskab"),
+}
+"""Unit layer -> its (id field, name field) in the ``kommuner`` layer."""
 
 CHRISTIANSOE = "0411"
 """Kommunekode-like code of Christiansø: outside the kommune division, in no unit."""
@@ -179,6 +188,10 @@ def national_layer(layer: str, *, data_dir: Path | None = None) -> pd.DataFrame:
 
     if layer not in NATIONAL_LAYERS:
         raise ValueError(f"unknown national layer {layer!r}; one of {', '.join(NATIONAL_LAYERS)}")
+    if layer in UNIT_FIELDS:
+        id_field, name_field = UNIT_FIELDS[layer]
+        kommuner = national_layer("kommuner", data_dir=data_dir)
+        return dissolve_units(kommuner, id_field=id_field, name_field=name_field)
     path = (Path(data_dir) if data_dir is not None else DATA_DIR) / NATIONAL_GPKG
     with gdal_exceptions():
         dataset = ogr.Open(str(path))
@@ -197,6 +210,34 @@ def national_layer(layer: str, *, data_dir: Path | None = None) -> pd.DataFrame:
         if values.dtype == float and values.dropna().apply(float.is_integer).all():
             frame[column] = values.astype("Int64")
     return frame
+
+
+def dissolve_units(kommuner: pd.DataFrame, *, id_field: str, name_field: str) -> pd.DataFrame:
+    """One MultiPolygon per unit (the union of its kommuner), ordered by (id, name):
+    ``id_field``, ``name_field``, ``n_kommuner``, ``population`` (sum), ``stat_quarter``,
+    ``geometry``. Kommuner in no unit (Christiansø) are left out."""
+    from shapely.geometry import MultiPolygon, Polygon
+    from shapely.ops import unary_union
+
+    members = kommuner[kommuner[name_field].notna()]
+    rows = []
+    for (unit_id, name), group in sorted(
+        members.groupby([id_field, name_field], sort=False), key=lambda item: item[0]
+    ):
+        union = unary_union(list(group["geometry"]))
+        rows.append(
+            {
+                id_field: unit_id,
+                name_field: name,
+                "n_kommuner": len(group),
+                "population": int(group["population"].sum()),
+                "stat_quarter": group["stat_quarter"].iloc[0],
+                "geometry": MultiPolygon([union]) if isinstance(union, Polygon) else union,
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=[id_field, name_field, "n_kommuner", "population", "stat_quarter", "geometry"]
+    )
 
 
 def kommune_polygons(

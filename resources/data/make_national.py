@@ -25,7 +25,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+if str(ROOT) not in sys.path:  # appended: never shadow QGIS's own ``processing`` package
+    sys.path.append(str(ROOT))
 
 from osgeo import gdal, ogr, osr  # noqa: E402
 from pyproj import Transformer  # noqa: E402
@@ -55,22 +56,11 @@ CREDIT = (
     "Kilde: Danmarks Statistik. Reprojected to EPSG:25832 by sundplan (make_national.py)."
 )
 CHRISTIANSOE_NOTE = (
-    "Christiansø (0411) lies outside the kommune division and in no unit: it is not part of "
-    "this layer, and the population is the sum over the member kommuner."
+    "Christiansø (0411) lies outside the kommune division and in no unit. The units (regioner, "
+    "regioner_2027, sundhedsraad, sundhedsfaellesskaber) are not stored: sundplan dissolves them "
+    "from this layer when read (reference.national_layer), so their borders are the kommuner's."
 )
 
-# (layer, id field, name field, description)
-UNIT_LAYERS = (
-    ("regioner", "regionskode", "region", "The 5 regions until 31 December 2026"),
-    ("regioner_2027", "region_2027_id", "region_2027", "The 4 regions from 1 January 2027"),
-    ("sundhedsraad", "sundhedsraad_id", "sundhedsraad", "The 17 sundhedsråd from 2027"),
-    (
-        "sundhedsfaellesskaber",
-        "sundhedsfaellesskab_id",
-        "sundhedsfaellesskab",
-        "The 21 sundhedsfællesskaber (Table B.1, 'Patienten først')",
-    ),
-)
 KOMMUNE_FIELDS = (
     ("kommunekode", ogr.OFTString),
     ("kommune", ogr.OFTString),
@@ -141,28 +131,6 @@ def kommune_records(source: Path) -> list[dict]:
         records.append(record)
     records.sort(key=lambda r: r["kommunekode"])
     return records
-
-
-def unit_records(kommuner: list[dict], id_field: str, name_field: str) -> list[dict]:
-    """One dissolved polygon per unit (unary_union of its kommuner), population summed."""
-    members: dict = {}
-    for record in kommuner:
-        if record.get(name_field) is None:
-            continue  # Christiansø: in no unit
-        members.setdefault((record[id_field], record[name_field]), []).append(record)
-    out = []
-    for (unit_id, name), rows in sorted(members.items()):
-        out.append(
-            {
-                id_field: unit_id,
-                name_field: name,
-                "n_kommuner": len(rows),
-                "population": sum(r["population"] for r in rows),
-                "stat_quarter": STAT_QUARTER,
-                "geometry": _multi(unary_union([r["geometry"] for r in rows])),
-            }
-        )
-    return out
 
 
 def check_shared_borders(kommuner: list[dict], source: Path) -> None:
@@ -245,29 +213,10 @@ def main(source: Path = SOURCE, output: Path = OUTPUT) -> None:
         dataset,
         "kommuner",
         f"The 98 kommuner and Christiansø ({', '.join(outside)}, outside_kommune_division = 1, "
-        f"in no unit), population FOLK1A {STAT_QUARTER}. {CREDIT}",
+        f"in no unit), population FOLK1A {STAT_QUARTER}. {CHRISTIANSOE_NOTE} {CREDIT}",
         KOMMUNE_FIELDS,
         kommuner,
     )
-    for layer, id_field, name_field, description in UNIT_LAYERS:
-        id_type = ogr.OFTString if id_field == "regionskode" else ogr.OFTInteger
-        fields = (
-            (id_field, id_type),
-            (name_field, ogr.OFTString),
-            ("n_kommuner", ogr.OFTInteger),
-            ("population", ogr.OFTInteger),
-            ("stat_quarter", ogr.OFTString),
-        )
-        records = unit_records(kommuner, id_field, name_field)
-        write_layer(
-            dataset,
-            layer,
-            f"{description}, dissolved from the kommuner, population FOLK1A {STAT_QUARTER}. "
-            f"{CHRISTIANSOE_NOTE} {CREDIT}",
-            fields,
-            records,
-        )
-        print(f"{layer}: {len(records)} units")
     dataset = None
     compact(output)
     print(f"kommuner: {len(kommuner)} features; wrote {output} ({output.stat().st_size} bytes)")
