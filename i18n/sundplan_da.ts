@@ -19,47 +19,47 @@
         <translation>Processing-pluginet er ikke slået til (Plugins ▸ Administrer).</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="26"/>
-        <location filename="../processing/fca_access.py" line="202"/>
+        <location filename="../processing/_catchment_outputs.py" line="27"/>
+        <location filename="../processing/fca_access.py" line="204"/>
         <location filename="../processing/gp_density.py" line="146"/>
         <location filename="../processing/specialist_gaps.py" line="190"/>
         <source>Writing outputs</source>
         <translation>Skriver resultater</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="38"/>
+        <location filename="../processing/_catchment_outputs.py" line="39"/>
         <source>Minutes to the nearest akutsygehus</source>
         <translation>Minutter til nærmeste akutsygehus</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="46"/>
+        <location filename="../processing/_catchment_outputs.py" line="47"/>
         <source>Travel time (minutes)</source>
         <translation>Rejsetid (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="64"/>
+        <location filename="../processing/_catchment_outputs.py" line="65"/>
         <source>Catchments</source>
         <translation>Optageområder</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="83"/>
-        <location filename="../processing/catchments.py" line="85"/>
+        <location filename="../processing/_catchment_outputs.py" line="84"/>
+        <location filename="../processing/catchments.py" line="86"/>
         <source>Travel-time bands</source>
         <translation>Rejsetidsintervaller</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="107"/>
-        <location filename="../processing/catchments.py" line="91"/>
+        <location filename="../processing/_catchment_outputs.py" line="108"/>
+        <location filename="../processing/catchments.py" line="92"/>
         <source>Summary per area</source>
         <translation>Opsummering pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="127"/>
+        <location filename="../processing/_catchment_outputs.py" line="128"/>
         <source>Change in minutes (scenario − baseline)</source>
         <translation>Ændring i minutter (scenarie − udgangssituation)</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="131"/>
+        <location filename="../processing/_catchment_outputs.py" line="132"/>
         <source>Change in travel time</source>
         <translation>Ændring i rejsetid</translation>
     </message>
@@ -470,7 +470,7 @@
     </message>
     <message>
         <location filename="../processing/_params/network.py" line="131"/>
-        <location filename="../processing/fca_access.py" line="154"/>
+        <location filename="../processing/fca_access.py" line="156"/>
         <source>Reading the road network</source>
         <translation>Læser vejnettet</translation>
     </message>
@@ -681,13 +681,13 @@
     </message>
     <message>
         <location filename="../processing/_params/residents.py" line="104"/>
-        <location filename="../processing/fca_access.py" line="85"/>
+        <location filename="../processing/fca_access.py" line="87"/>
         <source>…or population points/polygons</source>
         <translation>…eller befolkning som punkter/polygoner</translation>
     </message>
     <message>
         <location filename="../processing/_params/residents.py" line="105"/>
-        <location filename="../processing/fca_access.py" line="86"/>
+        <location filename="../processing/fca_access.py" line="88"/>
         <source>Population field</source>
         <translation>Befolkningsfelt</translation>
     </message>
@@ -828,188 +828,188 @@
         <translation>Proveniens (parametre og versioner, JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="37"/>
+        <location filename="../processing/catchment_scenario.py" line="38"/>
         <source>Hospital scenario: close, move or add akutsygehuse (Scenarie)</source>
         <translation>Sygehusscenarie: luk, flyt eller tilføj akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="41"/>
+        <location filename="../processing/catchment_scenario.py" line="42"/>
         <source>Compares travel times to the nearest akutsygehus between a baseline hospital set and a scenario: close hospitals by name, add new points (a moved hospital = close the old one and add the new site). Answers questions such as &apos;what happens if Thisted closes its akutmodtagelse&apos; in one run.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a raster of the change in minutes per cell (scenario − baseline; positive = longer trip), a table per area with the change in mean, median, 90th percentile and max minutes (each of the residents reached in that run) and in population beyond each band, the residents not reached in each run (base_pop_unsnapped, pop_unsnapped, pop_unreachable, share_not_reached ...) and those reached in only one (pop_newly_not_reached, pop_newly_reached), a table of the population that changes hospital with the from → to pair and both hospitals&apos; own ids (&apos;(not reached)&apos; when a run reaches no hospital), and a run report. The log warns when more than NOT_REACHED_WARNING_PCT % of the residents are not reached in the scenario.&lt;br&gt;&lt;br&gt;The method, units and defaults are those of &apos;Travel time and catchments&apos;: both runs use the same network, population and grid, so every cell is compared one to one.</source>
         <translation>Sammenligner rejsetiden til nærmeste akutsygehus mellem sygehusene i udgangssituationen og et scenarie: luk sygehuse efter navn, tilføj nye punkter (et flyttet sygehus = luk det gamle og tilføj den nye placering). Besvarer spørgsmål som &apos;hvad sker der, hvis Thisted lukker sin akutmodtagelse&apos; i én kørsel.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et raster med ændringen i minutter pr. celle (scenarie − udgangssituation; positiv = længere tur), en tabel pr. område med ændringen i gennemsnit, median, 90. percentil og maksimum i minutter (hver for de indbyggere, kørslen når) og i befolkningen uden for hvert tidsinterval, de indbyggere, der ikke nås i hver kørsel (base_pop_unsnapped, pop_unsnapped, pop_unreachable, share_not_reached ...), og dem, der kun nås i den ene (pop_newly_not_reached, pop_newly_reached), en tabel over befolkningen, der skifter sygehus, med parret fra → til og begge sygehuses egne id&apos;er (&apos;(not reached)&apos; når en kørsel ikke når noget sygehus), og en kørselsrapport. Loggen advarer, når mere end NOT_REACHED_WARNING_PCT % af indbyggerne ikke nås i scenariet.&lt;br&gt;&lt;br&gt;Metode, enheder og standardværdier er de samme som i &apos;Rejsetid og optageområder&apos;: begge kørsler bruger samme vejnet, befolkning og gitter, så hver celle sammenlignes én til én.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="61"/>
+        <location filename="../processing/catchment_scenario.py" line="62"/>
         <source>Baseline hospitals (default: the 21 embedded akutsygehuse)</source>
         <translation>Sygehuse i udgangssituationen (standard: de 21 indbyggede akutsygehuse)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="66"/>
+        <location filename="../processing/catchment_scenario.py" line="67"/>
         <source>Hospitals to close in the scenario (names, comma separated)</source>
         <translation>Sygehuse, der lukkes i scenariet (navne, kommasepareret)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="73"/>
+        <location filename="../processing/catchment_scenario.py" line="74"/>
         <source>Hospitals to add in the scenario (points)</source>
         <translation>Sygehuse, der tilføjes i scenariet (punkter)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="79"/>
+        <location filename="../processing/catchment_scenario.py" line="80"/>
         <source>Name field of the added hospitals</source>
         <translation>Navnefelt for de tilføjede sygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="80"/>
+        <location filename="../processing/catchment_scenario.py" line="81"/>
         <source>Id field of the added hospitals (default: the feature id)</source>
         <translation>Id-felt for de tilføjede sygehuse (standard: objekt-id)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="91"/>
+        <location filename="../processing/catchment_scenario.py" line="92"/>
         <source>Change in travel time (minutes, scenario − baseline)</source>
         <translation>Ændring i rejsetid (minutter, scenarie − udgangssituation)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="97"/>
+        <location filename="../processing/catchment_scenario.py" line="98"/>
         <source>Change per area</source>
         <translation>Ændring pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="105"/>
+        <location filename="../processing/catchment_scenario.py" line="106"/>
         <source>Population changing hospital (from → to)</source>
         <translation>Befolkning, der skifter sygehus (fra → til)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="118"/>
+        <location filename="../processing/catchment_scenario.py" line="119"/>
         <source>new</source>
         <translation>nyt</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="150"/>
+        <location filename="../processing/catchment_scenario.py" line="151"/>
         <source>{pop:,.0f} residents change hospital; {longer:,.0f} get a longer trip.</source>
         <translation>{pop:,.0f} indbyggere skifter sygehus; {longer:,.0f} får en længere tur.</translation>
     </message>
     <message>
-        <location filename="../processing/catchments.py" line="31"/>
+        <location filename="../processing/catchments.py" line="32"/>
         <source>Travel time and catchments to akutsygehuse (Rejsetid og optageområder)</source>
         <translation>Rejsetid og optageområder til akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/catchments.py" line="35"/>
+        <location filename="../processing/catchments.py" line="36"/>
         <source>Computes, for every resident, the drive time in minutes to the nearest active akutsygehus over the road network, which hospital&apos;s optageområde (catchment) they belong to, and summaries per kommune or any area layer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: the road network becomes a directed graph (every vertex a node, one-way streets respected from home to hospital, ferries with their duration or a default speed plus boarding time). One multi-source Dijkstra search runs from all hospitals on the reversed graph (scipy.sparse.csgraph). Population locations (raster cell centres or points) are snapped to the nearest reachable road within the maximum snap distance; the straight access leg is driven at the access speed. With areas, land = the union of the areas: a resident snaps only to roads on the same island (land part), and the raster and polygons are clipped to the land; without areas no land mask is used. Equal times go to the hospital listed first. Bands are closed on the right: exactly 15.0 minutes is in 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: the 21 akutsygehuse embedded in the plugin (Sundhedsdatastyrelsen SOR); Danish speed defaults per road class (Færdselsloven §42: 50 km/h in towns, 80 outside, 130 on motorways; see docs/speeds.md); bands 15, 30, 45, 60 minutes; snap distance 1 000 m; access speed 30 km/h.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a travel-time raster (minutes, nodata where unreachable or off land), catchment polygons with the hospital&apos;s own id, population and mean/max minutes, time-band polygons with population and a &apos;not reached&apos; class, an area table (population, mean, median, 90th percentile and max minutes, population and share beyond each band, the main hospital, pop_unsnapped, pop_unreachable and share_not_reached) and a run report (JSON and text) with parameters, versions, network size, coverage and what could not be snapped and why. Mean, median, 90th percentile and max minutes are of reached residents; residents not reached are counted apart, and the log warns when more than NOT_REACHED_WARNING_PCT % are not reached. Population is conserved: bands + not reached = input total.&lt;br&gt;&lt;br&gt;&lt;b&gt;Hospital ids&lt;/b&gt;: HOSPITAL_ID_FIELD (default: hospital_id of the embedded akutsygehuse; for your own layer without it, the feature id) is carried unchanged into the outputs and the report.</source>
         <translation>Beregner for hver indbygger køretiden i minutter til nærmeste aktive akutsygehus via vejnettet, hvilket sygehus&apos; optageområde vedkommende hører til, og opsummeringer pr. kommune eller et hvilket som helst områdelag.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: vejnettet bliver til en rettet graf (hvert knudepunkt en knude, ensrettede gader respekteres fra bopæl til sygehus, færger med deres overfartstid eller en standardhastighed plus ombordkørselstid). Én Dijkstra-søgning med flere kilder kører fra alle sygehuse på den omvendte graf (scipy.sparse.csgraph). Befolkningens placeringer (rastercellernes midtpunkter eller punkter) knyttes til nærmeste vej, der kan nå et sygehus, inden for den største tilknytningsafstand; den lige adgangsstrækning køres med adgangshastigheden. Med områder er land = foreningen af områderne: en indbygger knyttes kun til veje på samme ø (landdel), og rasteret og polygonerne klippes til land; uden områder bruges ingen landmaske. Ved lige rejsetid vælges det sygehus, der står først på listen. Tidsintervallerne er lukkede til højre: præcis 15,0 minutter hører til 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: de 21 akutsygehuse, der er indbygget i pluginet (Sundhedsdatastyrelsen, SOR); danske standardhastigheder pr. vejklasse (Færdselsloven §42: 50 km/t i byzone, 80 uden for, 130 på motorveje; se docs/speeds.md); tidsintervaller 15, 30, 45, 60 minutter; tilknytningsafstand 1.000 m; adgangshastighed 30 km/t.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et rejsetidsraster (minutter, ingen data hvor der ikke er forbindelse eller uden for land), optageområder som polygoner med sygehusets eget id, befolkning og gennemsnitlig/maksimal rejsetid i minutter, polygoner for tidsintervallerne med befolkning og en klasse &apos;ikke nået&apos;, en områdetabel (befolkning, gennemsnit, median, 90. percentil og maksimum i minutter, befolkning og andel uden for hvert tidsinterval, det primære sygehus, pop_unsnapped, pop_unreachable og share_not_reached) og en kørselsrapport (JSON og tekst) med parametre, versioner, vejnettets størrelse, dækning og hvad der ikke kunne tilknyttes og hvorfor. Gennemsnit, median, 90. percentil og maksimum i minutter gælder de nåede indbyggere; indbyggere, der ikke nås, tælles for sig, og loggen advarer, når mere end NOT_REACHED_WARNING_PCT % ikke nås. Befolkningen bevares: tidsintervaller + ikke nået = samlet input.&lt;br&gt;&lt;br&gt;&lt;b&gt;Sygehus-id&apos;er&lt;/b&gt;: HOSPITAL_ID_FIELD (standard: hospital_id for de indbyggede akutsygehuse; for dit eget lag uden feltet objekt-id&apos;et) føres uændret over i resultaterne og rapporten.</translation>
     </message>
     <message>
-        <location filename="../processing/catchments.py" line="75"/>
+        <location filename="../processing/catchments.py" line="76"/>
         <source>Travel time to the nearest akutsygehus (minutes)</source>
         <translation>Rejsetid til nærmeste akutsygehus (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/catchments.py" line="80"/>
+        <location filename="../processing/catchments.py" line="81"/>
         <source>Catchments (optageområder)</source>
         <translation>Optageområder</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="39"/>
+        <location filename="../processing/fca_access.py" line="41"/>
         <source>Access to practices, 2SFCA (Tilgængelighed til praksis)</source>
         <translation>Tilgængelighed til praksis (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="50"/>
+        <location filename="../processing/fca_access.py" line="52"/>
         <source>Spatial accessibility to practices with the two-step floating catchment area family: how many GPs (or specialists) residents can reach within the catchment threshold, competing with everyone else who can reach them.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: step 1, each practice&apos;s ratio R = capacity / (weighted) demand within the threshold; step 2, each location&apos;s accessibility = sum of the (weighted) ratios of the practices it reaches, shown as GPs per 10 000 residents. Variants: 2SFCA (step, Luo &amp; Wang 2003), E2SFCA (zones in thirds of the threshold with weights 1.00 / 0.68 / 0.22, Luo &amp; Qi 2009), Gaussian decay (Dai 2010). The threshold is inclusive: a home exactly at the threshold is inside. Travel times run home → practice over the road network (homes and practices snapped to the nearest road within the maximum snap distance, access legs at the access speed). Without a network, tick the straight-line fallback: distance × detour factor (default 1.4: KL 2016, 20 km by road vs 14 km straight line) at 60 km/h; every output says which was used.&lt;br&gt;&lt;b&gt;Demand&lt;/b&gt;: a population raster or points/polygons, optionally need-weighted with the age/sex columns of the areas. &lt;b&gt;Supply&lt;/b&gt;: practices with capacity; a specialty filter makes the same tool serve specialist practices.&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: accessibility per demand location, per area (population-weighted mean of reached residents, share of residents below the low-access level, default 6.25 per 10 000 = 1 GP per 1 600) and the supply-to-demand ratio per practice; a run report with conservation check (Σ accessibility × demand = capacity of practices reaching anyone).&lt;br&gt;&lt;b&gt;Residents not reached&lt;/b&gt;: a home with no practice within the threshold has accessibility 0 (a result). A home with no road within the maximum snap distance (unsnapped) or by a road whose network part holds no practice (unreachable) is not placed on the network: no accessibility (NULL), left out of every mean, and counted per area in pop_unsnapped, pop_unreachable and share_not_reached; the log warns, naming the worst areas, when more than the warning share (default 1 %) is not reached. When no practice lies within the snap distance of a road, the run stops.</source>
         <translation>Geografisk tilgængelighed til praksis med 2SFCA-familien (two-step floating catchment area): hvor mange praktiserende læger (eller speciallæger) indbyggerne kan nå inden for tærsklen for optageområdet, i konkurrence med alle andre, der kan nå dem.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: trin 1, hver praksis&apos; forhold R = kapacitet / (vægtet) efterspørgsel inden for tærsklen; trin 2, hvert steds tilgængelighed = summen af de (vægtede) forhold for de praksis, det kan nå, vist som læger pr. 10.000 indbyggere. Varianter: 2SFCA (trinfunktion, Luo &amp; Wang 2003), E2SFCA (zoner i tredjedele af tærsklen med vægtene 1,00 / 0,68 / 0,22, Luo &amp; Qi 2009), gaussisk aftagning (Dai 2010). Tærsklen er inklusiv: en bopæl præcis ved tærsklen er med. Rejsetiderne regnes bopæl → praksis via vejnettet (bopæle og praksis knyttes til nærmeste vej inden for den største tilknytningsafstand, adgangsstrækninger med adgangshastigheden). Uden vejnet sættes flueben ved nødløsningen i fugleflugt: afstand × omvejsfaktor (standard 1,4: KL 2016, 20 km ad vej mod 14 km i fugleflugt) ved 60 km/t; hvert resultat angiver, hvilken metode der er brugt.&lt;br&gt;&lt;b&gt;Efterspørgsel&lt;/b&gt;: et befolkningsraster eller punkter/polygoner, eventuelt behovsvægtet med områdernes alders-/kønskolonner. &lt;b&gt;Udbud&lt;/b&gt;: praksis med kapacitet; med et filter på speciale kan samme værktøj bruges til speciallægepraksis.&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: tilgængelighed pr. efterspørgselssted, pr. område (befolkningsvægtet gennemsnit af de nåede indbyggere, andel af indbyggerne under niveauet for lav tilgængelighed, standard 6,25 pr. 10.000 = 1 læge pr. 1.600) og forholdet mellem udbud og efterspørgsel pr. praksis; en kørselsrapport med bevarelseskontrol (Σ tilgængelighed × efterspørgsel = kapaciteten i de praksis, der når nogen).&lt;br&gt;&lt;b&gt;Indbyggere, der ikke nås&lt;/b&gt;: en bopæl uden praksis inden for tærsklen har tilgængelighed 0 (et resultat). En bopæl uden vej inden for den største tilknytningsafstand (ikke tilknyttet) eller ved en vej, hvis del af vejnettet ingen praksis har (uden forbindelse), placeres ikke på vejnettet: ingen tilgængelighed (NULL), udeladt af alle gennemsnit og talt pr. område i pop_unsnapped, pop_unreachable og share_not_reached; loggen advarer og nævner de værst ramte områder, når mere end advarselsandelen (standard 1 %) ikke nås. Ligger ingen praksis inden for tilknytningsafstanden af en vej, stopper kørslen.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="84"/>
+        <location filename="../processing/fca_access.py" line="86"/>
         <source>Demand: population raster (persons per cell)</source>
         <translation>Efterspørgsel: befolkningsraster (personer pr. celle)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="89"/>
+        <location filename="../processing/fca_access.py" line="91"/>
         <source>Areas for the summary and need factors, e.g. kommuner (optional)</source>
         <translation>Områder til opsummering og behovsfaktorer, fx kommuner (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="92"/>
+        <location filename="../processing/fca_access.py" line="94"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="93"/>
+        <location filename="../processing/fca_access.py" line="95"/>
         <source>Catchment threshold (minutes, inclusive)</source>
         <translation>Tærskel for optageområdet (minutter, inklusiv)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="95"/>
+        <location filename="../processing/fca_access.py" line="97"/>
         <source>E2SFCA zone limits (minutes; empty = thirds of the threshold)</source>
         <translation>E2SFCA-zonegrænser (minutter; tomt = tredjedele af tærsklen)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="100"/>
+        <location filename="../processing/fca_access.py" line="102"/>
         <source>E2SFCA zone weights</source>
         <translation>E2SFCA-zonevægte</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="103"/>
+        <location filename="../processing/fca_access.py" line="105"/>
         <source>Low access below (GPs per 10 000 residents)</source>
         <translation>Lav tilgængelighed under (læger pr. 10.000 indbyggere)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="108"/>
+        <location filename="../processing/fca_access.py" line="110"/>
         <source>No network: use the straight-line fallback (labelled)</source>
         <translation>Intet vejnet: brug nødløsningen i fugleflugt (markeret)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="112"/>
+        <location filename="../processing/fca_access.py" line="114"/>
         <source>Straight-line fallback: detour factor</source>
         <translation>Nødløsning i fugleflugt: omvejsfaktor</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="114"/>
+        <location filename="../processing/fca_access.py" line="116"/>
         <source>Straight-line fallback: speed (km/h)</source>
         <translation>Nødløsning i fugleflugt: hastighed (km/t)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="117"/>
+        <location filename="../processing/fca_access.py" line="119"/>
         <source>Practices per shortest-path batch (memory ∝ batch × nodes)</source>
         <translation>Praksis pr. portion af korteste veje (hukommelse ∝ portion × knuder)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="119"/>
+        <location filename="../processing/fca_access.py" line="121"/>
         <source>Parallel processes for the shortest paths (Linux/macOS fork; 1 = off, 0 = automatic: 1 in QGIS desktop, one per core in qgis_process/Python)</source>
         <translation>Parallelle processer til de korteste veje (Linux/macOS fork; 1 = fra, 0 = automatisk: 1 i QGIS Desktop, én pr. kerne i qgis_process/Python)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="125"/>
+        <location filename="../processing/fca_access.py" line="127"/>
         <source>Accessibility per demand location</source>
         <translation>Tilgængelighed pr. efterspørgselssted</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="126"/>
-        <location filename="../processing/fca_access.py" line="212"/>
+        <location filename="../processing/fca_access.py" line="128"/>
+        <location filename="../processing/fca_access.py" line="214"/>
         <source>Accessibility per area</source>
         <translation>Tilgængelighed pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="127"/>
+        <location filename="../processing/fca_access.py" line="129"/>
         <source>Supply-to-demand ratio per practice</source>
         <translation>Forhold mellem udbud og efterspørgsel pr. praksis</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="163"/>
+        <location filename="../processing/fca_access.py" line="165"/>
         <source>Reading practices and demand</source>
         <translation>Læser praksis og efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="199"/>
+        <location filename="../processing/fca_access.py" line="201"/>
         <source>Travel times within the catchment</source>
         <translation>Rejsetider inden for optageområdet</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="210"/>
+        <location filename="../processing/fca_access.py" line="212"/>
         <source>Accessibility (GPs per 10 000)</source>
         <translation>Tilgængelighed (læger pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="225"/>
+        <location filename="../processing/fca_access.py" line="227"/>
         <location filename="../processing/gp_density.py" line="148"/>
         <location filename="../sundplan_qgis/catchments.py" line="408"/>
         <source>Done</source>
@@ -1417,48 +1417,48 @@
         <translation>Sundplan: sundhedsplanlægning i Danmark (rejsetid, optageområder, kapacitet)</translation>
     </message>
     <message>
-        <location filename="../processing/reference_data.py" line="12"/>
+        <location filename="../processing/reference_data.py" line="13"/>
         <source>Kommuner</source>
         <translation>Kommuner</translation>
     </message>
     <message>
-        <location filename="../processing/reference_data.py" line="13"/>
+        <location filename="../processing/reference_data.py" line="16"/>
         <source>Regioner (until 2026)</source>
         <translation>Regioner (indtil 2026)</translation>
     </message>
     <message>
-        <location filename="../processing/reference_data.py" line="14"/>
+        <location filename="../processing/reference_data.py" line="23"/>
         <source>Regioner from 2027</source>
         <translation>Regioner fra 2027</translation>
     </message>
     <message>
-        <location filename="../processing/reference_data.py" line="15"/>
+        <location filename="../processing/reference_data.py" line="30"/>
         <source>Sundhedsråd</source>
         <translation>Sundhedsråd</translation>
     </message>
     <message>
-        <location filename="../processing/reference_data.py" line="18"/>
+        <location filename="../processing/reference_data.py" line="37"/>
         <source>Sundhedsfællesskaber</source>
         <translation>Sundhedsfællesskaber</translation>
     </message>
     <message>
-        <location filename="../processing/reference_data.py" line="24"/>
+        <location filename="../processing/reference_data.py" line="44"/>
         <source>Kommune grouping (region, sundhedsråd, ...)</source>
         <translation>Kommunernes tilhørsforhold (region, sundhedsråd, ...)</translation>
     </message>
     <message>
-        <location filename="../processing/reference_data.py" line="35"/>
+        <location filename="../processing/reference_data.py" line="57"/>
         <source>Reference data: akutsygehuse, kommuner, regioner, sundhedsråd</source>
         <translation>Referencedata: akutsygehuse, kommuner, regioner, sundhedsråd</translation>
     </message>
     <message>
-        <location filename="../processing/reference_data.py" line="41"/>
-        <source>Writes the reference data embedded in the plugin, no download needed:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: the 21 acute hospitals (fælles akutmodtagelse) as points in ETRS89 / UTM 32N (EPSG:25832), with region, kommune and sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: the 98 kommuner with region (until 2026 and from 2027), sundhedsråd, sundhedsfællesskab and population.&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner from 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: one row per unit.&lt;br&gt;&lt;b&gt;Kommune grouping&lt;/b&gt;: one row per kommune with the larger units it belongs to, for joining kommune results to regions and sundhedsråd.&lt;br&gt;The tables have no geometry; join them to your own boundaries by kommunekode. The tables are optional outputs: leave one empty to skip it.</source>
-        <translation>Skriver referencedata, der er indbygget i pluginet, uden download:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: de 21 akutsygehuse (fælles akutmodtagelse) som punkter i ETRS89 / UTM 32N (EPSG:25832) med region, kommune og sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: de 98 kommuner med region (indtil 2026 og fra 2027), sundhedsråd, sundhedsfællesskab og befolkning.&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner fra 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: én række pr. enhed.&lt;br&gt;&lt;b&gt;Kommunernes tilhørsforhold&lt;/b&gt;: én række pr. kommune med de større enheder, den hører til, så kommuneresultater kan kobles til regioner og sundhedsråd.&lt;br&gt;Tabellerne har ingen geometri; kobl dem til dine egne grænser via kommunekode. Tabellerne er valgfrie resultater: lad en være tom for at springe den over.</translation>
+        <location filename="../processing/reference_data.py" line="63"/>
+        <source>Writes the reference data embedded in the plugin, no download needed:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: the 21 acute hospitals (fælles akutmodtagelse) as points in ETRS89 / UTM 32N (EPSG:25832), with region, kommune and sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: the 98 kommuner as polygons with region (until 2026 and from 2027), sundhedsråd, sundhedsfællesskab and population (1 January 2021).&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner from 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: one polygon per unit, dissolved from the kommuner.&lt;br&gt;&lt;b&gt;Kommune grouping&lt;/b&gt;: a table with one row per kommune and the larger units it belongs to, for joining kommune results to regions and sundhedsråd.&lt;br&gt;Polygons are in EPSG:25832, generalised (DAGI 2021 via Dataforsyningen, simplified by dagir) with borders shared exactly between neighbours; fine for maps and as areas, not for exact boundary work. Christiansø is not a kommune and is in none of the layers. The layers are optional outputs: leave one empty to skip it.</source>
+        <translation>Skriver referencedata, der er indbygget i pluginet, uden download:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: de 21 akutsygehuse (fælles akutmodtagelse) som punkter i ETRS89 / UTM 32N (EPSG:25832) med region, kommune og sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: de 98 kommuner som polygoner med region (indtil 2026 og fra 2027), sundhedsråd, sundhedsfællesskab og indbyggere (1. januar 2021).&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner fra 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: én polygon pr. enhed, sammenlagt af kommunerne.&lt;br&gt;&lt;b&gt;Kommunernes tilhørsforhold&lt;/b&gt;: en tabel med én række pr. kommune og de større enheder, den hører til, så kommuneresultater kan kobles til regioner og sundhedsråd.&lt;br&gt;Polygonerne er i EPSG:25832, generaliserede (DAGI 2021 via Dataforsyningen, forenklet af dagir), og nabokommuner deler grænser nøjagtigt; egnede til kort og som områder, ikke til præcist grænsearbejde. Christiansø er ikke en kommune og indgår ikke i lagene. Lagene er valgfrie resultater: lad et være tomt for at springe det over.</translation>
     </message>
     <message>
-        <location filename="../processing/reference_data.py" line="61"/>
         <location filename="../processing/reference_data.py" line="85"/>
+        <location filename="../processing/reference_data.py" line="110"/>
         <source>Akutsygehuse</source>
         <translation>Akutsygehuse</translation>
     </message>
@@ -1830,27 +1830,27 @@
         <translation>Behovsvægtning kræver alders-/kønskolonner (m_0_4 … k_85_plus) i områdelaget &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="567"/>
+        <location filename="../sundplan_qgis/fca.py" line="559"/>
         <source>No road network given. Choose a road network file or line layer, or tick &apos;No network: use the straight-line fallback&apos; to use straight-line distance × detour factor (labelled in the outputs).</source>
         <translation>Intet vejnet angivet. Vælg en vejnetsfil eller et linjelag, eller sæt flueben ved &apos;Intet vejnet: brug nødløsningen i fugleflugt&apos; for at bruge fugleflugtsafstand × omvejsfaktor (markeret i resultaterne).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="576"/>
+        <location filename="../sundplan_qgis/fca.py" line="568"/>
         <source>No demand given. Choose a population raster or a point/polygon layer.</source>
         <translation>Ingen efterspørgsel angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="601"/>
+        <location filename="../sundplan_qgis/fca.py" line="593"/>
         <source>Need weighting needs an area layer with age/sex columns (m_0_4 … k_85_plus).</source>
         <translation>Behovsvægtning kræver et områdelag med alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="634"/>
+        <location filename="../sundplan_qgis/fca.py" line="626"/>
         <source>Straight-line fallback used: {label}.</source>
         <translation>Nødløsning i fugleflugt brugt: {label}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="641"/>
+        <location filename="../sundplan_qgis/fca.py" line="633"/>
         <source>{n} practice(s) of &apos;{layer}&apos; lie farther than the maximum snap distance from any road and are left out (capacity {capacity:g}): {names}. Check their positions or raise the maximum snap distance.</source>
         <translation>{n} praksis i &apos;{layer}&apos; ligger længere end den største tilknytningsafstand fra nærmeste vej og udelades (kapacitet {capacity:g}): {names}. Kontrollér deres placering, eller hæv den største tilknytningsafstand.</translation>
     </message>
@@ -2616,12 +2616,12 @@
         <translation>Ukendt fordelingsmetode &apos;{method}&apos;: brug &apos;areal&apos; eller &apos;centroid&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/reference.py" line="140"/>
+        <location filename="../sundplan_qgis/reference.py" line="271"/>
         <source>outside the grouping</source>
         <translation>uden for inddeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/reference.py" line="180"/>
+        <location filename="../sundplan_qgis/reference.py" line="311"/>
         <source>The grouping table gives some areas more than one unit: {areas}. List every area id once.</source>
         <translation>Grupperingstabellen giver nogle områder mere end én enhed: {areas}. Angiv hvert område-id én gang.</translation>
     </message>
@@ -2749,6 +2749,10 @@
         <location filename="../sundplan_qgis/specialties.py" line="109"/>
         <source>The planned total for &apos;{specialty}&apos; must be 0 or more.</source>
         <translation>Den planlagte total for &apos;{specialty}&apos; skal være 0 eller mere.</translation>
+    </message>
+    <message>
+        <source>Writes the reference data embedded in the plugin, no download needed:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: the 21 acute hospitals (fælles akutmodtagelse) as points in ETRS89 / UTM 32N (EPSG:25832), with region, kommune and sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: the 98 kommuner with region (until 2026 and from 2027), sundhedsråd, sundhedsfællesskab and population.&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner from 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: one row per unit.&lt;br&gt;&lt;b&gt;Kommune grouping&lt;/b&gt;: one row per kommune with the larger units it belongs to, for joining kommune results to regions and sundhedsråd.&lt;br&gt;The tables have no geometry; join them to your own boundaries by kommunekode. The tables are optional outputs: leave one empty to skip it.</source>
+        <translation type="obsolete">Skriver referencedata, der er indbygget i pluginet, uden download:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: de 21 akutsygehuse (fælles akutmodtagelse) som punkter i ETRS89 / UTM 32N (EPSG:25832) med region, kommune og sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: de 98 kommuner med region (indtil 2026 og fra 2027), sundhedsråd, sundhedsfællesskab og befolkning.&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner fra 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: én række pr. enhed.&lt;br&gt;&lt;b&gt;Kommunernes tilhørsforhold&lt;/b&gt;: én række pr. kommune med de større enheder, den hører til, så kommuneresultater kan kobles til regioner og sundhedsråd.&lt;br&gt;Tabellerne har ingen geometri; kobl dem til dine egne grænser via kommunekode. Tabellerne er valgfrie resultater: lad en være tom for at springe den over.</translation>
     </message>
     <message>
         <source>…or your own grouping table (kommune → larger units)</source>

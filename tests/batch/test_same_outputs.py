@@ -147,22 +147,8 @@ DA, EN = C("da", 0), C("en", 1)
 
 CASES: tuple[Case, ...] = (
     Case("sample_data", "sample_data", {"SEED": 2027, "OUTPUT_FOLDER": "{out}"}),
-    Case(
-        "reference_data",
-        "reference_data",
-        {
-            name: f"{{out}}/{name.lower()}.gpkg"
-            for name in (
-                "HOSPITALS",
-                "KOMMUNER",
-                "REGIONS",
-                "REGIONS_2027",
-                "SUNDHEDSRAAD",
-                "SUNDHEDSFAELLESSKABER",
-                "GROUPING",
-            )
-        },
-    ),
+    # reference_data left out: issue 10 made its area outputs polygons on purpose (tested in
+    # tests/core/test_national.py and tests/plugin/test_provider.py).
     # --- catchments: OSM file and line layer, default and own bands, raster and polygons
     Case(
         "catchments_osm",
