@@ -1447,18 +1447,28 @@
         <translation>Kommunernes tilhørsforhold (region, sundhedsråd, ...)</translation>
     </message>
     <message>
-        <location filename="../processing/reference_data.py" line="57"/>
+        <location filename="../processing/reference_data.py" line="51"/>
+        <source>Population by kommune, sex and age group (FOLK1A 2014K1)</source>
+        <translation>Befolkning efter kommune, køn og aldersgruppe (FOLK1A 2014K1)</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_data.py" line="58"/>
+        <source>Population by kommune and quarter (FOLK1A 2008K1–2021K1)</source>
+        <translation>Befolkning efter kommune og kvartal (FOLK1A 2008K1–2021K1)</translation>
+    </message>
+    <message>
+        <location filename="../processing/reference_data.py" line="71"/>
         <source>Reference data: akutsygehuse, kommuner, regioner, sundhedsråd</source>
         <translation>Referencedata: akutsygehuse, kommuner, regioner, sundhedsråd</translation>
     </message>
     <message>
-        <location filename="../processing/reference_data.py" line="63"/>
-        <source>Writes the reference data embedded in the plugin, no download needed:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: the 21 acute hospitals (fælles akutmodtagelse) as points in ETRS89 / UTM 32N (EPSG:25832), with region, kommune and sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: the 98 kommuner as polygons with region (until 2026 and from 2027), sundhedsråd, sundhedsfællesskab and population (1 January 2021).&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner from 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: one polygon per unit, dissolved from the kommuner.&lt;br&gt;&lt;b&gt;Kommune grouping&lt;/b&gt;: a table with one row per kommune and the larger units it belongs to, for joining kommune results to regions and sundhedsråd.&lt;br&gt;Polygons are in EPSG:25832, generalised (DAGI 2021 via Dataforsyningen, simplified by dagir) with borders shared exactly between neighbours; fine for maps and as areas, not for exact boundary work. Christiansø is not a kommune and is in none of the layers. The layers are optional outputs: leave one empty to skip it.</source>
-        <translation>Skriver referencedata, der er indbygget i pluginet, uden download:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: de 21 akutsygehuse (fælles akutmodtagelse) som punkter i ETRS89 / UTM 32N (EPSG:25832) med region, kommune og sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: de 98 kommuner som polygoner med region (indtil 2026 og fra 2027), sundhedsråd, sundhedsfællesskab og indbyggere (1. januar 2021).&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner fra 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: én polygon pr. enhed, sammenlagt af kommunerne.&lt;br&gt;&lt;b&gt;Kommunernes tilhørsforhold&lt;/b&gt;: en tabel med én række pr. kommune og de større enheder, den hører til, så kommuneresultater kan kobles til regioner og sundhedsråd.&lt;br&gt;Polygonerne er i EPSG:25832, generaliserede (DAGI 2021 via Dataforsyningen, forenklet af dagir), og nabokommuner deler grænser nøjagtigt; egnede til kort og som områder, ikke til præcist grænsearbejde. Christiansø er ikke en kommune og indgår ikke i lagene. Lagene er valgfrie resultater: lad et være tomt for at springe det over.</translation>
+        <location filename="../processing/reference_data.py" line="77"/>
+        <source>Writes the reference data embedded in the plugin, no download needed:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: the 21 acute hospitals (fælles akutmodtagelse) as points in ETRS89 / UTM 32N (EPSG:25832), with region, kommune and sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: the 98 kommuner as polygons with region (until 2026 and from 2027), sundhedsråd, sundhedsfællesskab and population (1 January 2021).&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner from 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: one polygon per unit, dissolved from the kommuner.&lt;br&gt;&lt;b&gt;Kommune grouping&lt;/b&gt;: a table with one row per kommune and the larger units it belongs to, for joining kommune results to regions and sundhedsråd.&lt;br&gt;&lt;b&gt;Population&lt;/b&gt; (FOLK1A, Kilde: Danmarks Statistik): persons per kommune by sex and 5-year age group (m_0_4 … k_85_plus, the columns the need weights read) for 2014K1, the latest quarter with age and sex embedded, and persons per kommune and quarter 2008K1–2021K1; every row states its quarter.&lt;br&gt;Polygons are in EPSG:25832, generalised (DAGI 2021 via Dataforsyningen, simplified by dagir) with borders shared exactly between neighbours; fine for maps and as areas, not for exact boundary work. Christiansø is not a kommune and is in none of the layers. The layers are optional outputs: leave one empty to skip it.</source>
+        <translation>Skriver referencedata, der er indbygget i pluginet, uden download:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: de 21 akutsygehuse (fælles akutmodtagelse) som punkter i ETRS89 / UTM 32N (EPSG:25832) med region, kommune og sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: de 98 kommuner som polygoner med region (indtil 2026 og fra 2027), sundhedsråd, sundhedsfællesskab og indbyggere (1. januar 2021).&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner fra 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: én polygon pr. enhed, sammenlagt af kommunerne.&lt;br&gt;&lt;b&gt;Kommunernes tilhørsforhold&lt;/b&gt;: en tabel med én række pr. kommune og de større enheder, den hører til, så kommuneresultater kan kobles til regioner og sundhedsråd.&lt;br&gt;&lt;b&gt;Befolkning&lt;/b&gt; (FOLK1A, Kilde: Danmarks Statistik): personer pr. kommune efter køn og 5-års aldersgruppe (m_0_4 … k_85_plus, de kolonner behovsvægtene læser) for 2014K1, det seneste kvartal med alder og køn i pluginnet, og personer pr. kommune og kvartal 2008K1–2021K1; hver række angiver sit kvartal.&lt;br&gt;Polygonerne er i EPSG:25832, generaliserede (DAGI 2021 via Dataforsyningen, forenklet af dagir), og nabokommuner deler grænser nøjagtigt; egnede til kort og som områder, ikke til præcist grænsearbejde. Christiansø er ikke en kommune og indgår ikke i lagene. Lagene er valgfrie resultater: lad et være tomt for at springe det over.</translation>
     </message>
     <message>
-        <location filename="../processing/reference_data.py" line="85"/>
-        <location filename="../processing/reference_data.py" line="110"/>
+        <location filename="../processing/reference_data.py" line="103"/>
+        <location filename="../processing/reference_data.py" line="128"/>
         <source>Akutsygehuse</source>
         <translation>Akutsygehuse</translation>
     </message>
@@ -2616,12 +2626,12 @@
         <translation>Ukendt fordelingsmetode &apos;{method}&apos;: brug &apos;areal&apos; eller &apos;centroid&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/reference.py" line="271"/>
+        <location filename="../sundplan_qgis/reference.py" line="305"/>
         <source>outside the grouping</source>
         <translation>uden for inddeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/reference.py" line="311"/>
+        <location filename="../sundplan_qgis/reference.py" line="345"/>
         <source>The grouping table gives some areas more than one unit: {areas}. List every area id once.</source>
         <translation>Grupperingstabellen giver nogle områder mere end én enhed: {areas}. Angiv hvert område-id én gang.</translation>
     </message>
@@ -2749,6 +2759,10 @@
         <location filename="../sundplan_qgis/specialties.py" line="109"/>
         <source>The planned total for &apos;{specialty}&apos; must be 0 or more.</source>
         <translation>Den planlagte total for &apos;{specialty}&apos; skal være 0 eller mere.</translation>
+    </message>
+    <message>
+        <source>Writes the reference data embedded in the plugin, no download needed:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: the 21 acute hospitals (fælles akutmodtagelse) as points in ETRS89 / UTM 32N (EPSG:25832), with region, kommune and sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: the 98 kommuner as polygons with region (until 2026 and from 2027), sundhedsråd, sundhedsfællesskab and population (1 January 2021).&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner from 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: one polygon per unit, dissolved from the kommuner.&lt;br&gt;&lt;b&gt;Kommune grouping&lt;/b&gt;: a table with one row per kommune and the larger units it belongs to, for joining kommune results to regions and sundhedsråd.&lt;br&gt;Polygons are in EPSG:25832, generalised (DAGI 2021 via Dataforsyningen, simplified by dagir) with borders shared exactly between neighbours; fine for maps and as areas, not for exact boundary work. Christiansø is not a kommune and is in none of the layers. The layers are optional outputs: leave one empty to skip it.</source>
+        <translation type="obsolete">Skriver referencedata, der er indbygget i pluginet, uden download:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: de 21 akutsygehuse (fælles akutmodtagelse) som punkter i ETRS89 / UTM 32N (EPSG:25832) med region, kommune og sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: de 98 kommuner som polygoner med region (indtil 2026 og fra 2027), sundhedsråd, sundhedsfællesskab og indbyggere (1. januar 2021).&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner fra 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: én polygon pr. enhed, sammenlagt af kommunerne.&lt;br&gt;&lt;b&gt;Kommunernes tilhørsforhold&lt;/b&gt;: en tabel med én række pr. kommune og de større enheder, den hører til, så kommuneresultater kan kobles til regioner og sundhedsråd.&lt;br&gt;Polygonerne er i EPSG:25832, generaliserede (DAGI 2021 via Dataforsyningen, forenklet af dagir), og nabokommuner deler grænser nøjagtigt; egnede til kort og som områder, ikke til præcist grænsearbejde. Christiansø er ikke en kommune og indgår ikke i lagene. Lagene er valgfrie resultater: lad et være tomt for at springe det over.</translation>
     </message>
     <message>
         <source>Writes the reference data embedded in the plugin, no download needed:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: the 21 acute hospitals (fælles akutmodtagelse) as points in ETRS89 / UTM 32N (EPSG:25832), with region, kommune and sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: the 98 kommuner with region (until 2026 and from 2027), sundhedsråd, sundhedsfællesskab and population.&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner from 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: one row per unit.&lt;br&gt;&lt;b&gt;Kommune grouping&lt;/b&gt;: one row per kommune with the larger units it belongs to, for joining kommune results to regions and sundhedsråd.&lt;br&gt;The tables have no geometry; join them to your own boundaries by kommunekode. The tables are optional outputs: leave one empty to skip it.</source>

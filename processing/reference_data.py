@@ -46,6 +46,20 @@ TABLES = (
         None,  # a table: one row per kommune, joined by kommunekode
         None,
     ),
+    (
+        "POPULATION_AGE_SEX",
+        QT_TRANSLATE_NOOP("sundplan", "Population by kommune, sex and age group (FOLK1A 2014K1)"),
+        "population_age_sex",
+        None,
+        None,
+    ),
+    (
+        "POPULATION_QUARTERS",
+        QT_TRANSLATE_NOOP("sundplan", "Population by kommune and quarter (FOLK1A 2008K1–2021K1)"),
+        "population_quarters",
+        None,
+        None,
+    ),
 )
 
 
@@ -71,6 +85,10 @@ class ReferenceDataAlgorithm(SundplanAlgorithm):
         "<b>Sundhedsfællesskaber</b>: one polygon per unit, dissolved from the kommuner.<br>"
         "<b>Kommune grouping</b>: a table with one row per kommune and the larger units it "
         "belongs to, for joining kommune results to regions and sundhedsråd.<br>"
+        "<b>Population</b> (FOLK1A, Kilde: Danmarks Statistik): persons per kommune by sex and "
+        "5-year age group (m_0_4 … k_85_plus, the columns the need weights read) for 2014K1, "
+        "the latest quarter with age and sex embedded, and persons per kommune and quarter "
+        "2008K1–2021K1; every row states its quarter.<br>"
         "Polygons are in EPSG:25832, generalised (DAGI 2021 via Dataforsyningen, simplified "
         "by dagir) with borders shared exactly between neighbours; fine for maps and as areas, "
         "not for exact boundary work. Christiansø is not a kommune and is in none of the "

@@ -165,6 +165,9 @@ UNIT_FIELDS: dict[str, tuple[str, str]] = {
 }
 """Unit layer -> its (id field, name field) in the ``kommuner`` layer."""
 
+NATIONAL_TABLES: tuple[str, ...] = ("population_age_sex", "population_quarters")
+"""Population tables of :data:`NATIONAL_GPKG` (see :func:`national_table`)."""
+
 CHRISTIANSOE = "0411"
 """Kommunekode-like code of Christiansø: outside the kommune division, in no unit."""
 
@@ -181,10 +184,6 @@ def national_layer(layer: str, *, data_dir: Path | None = None) -> pd.DataFrame:
     ``sundhedsfaellesskab``; empty for Christiansø). Unit layers: id, name, ``n_kommuner``,
     ``population`` (sum over the member kommuner), ``stat_quarter``.
     """
-    from osgeo import ogr
-    from shapely import wkb
-
-    from ._compat import gdal_exceptions
 
     if layer not in NATIONAL_LAYERS:
         raise ValueError(f"unknown national layer {layer!r}; one of {', '.join(NATIONAL_LAYERS)}")
@@ -192,6 +191,40 @@ def national_layer(layer: str, *, data_dir: Path | None = None) -> pd.DataFrame:
         id_field, name_field = UNIT_FIELDS[layer]
         kommuner = national_layer("kommuner", data_dir=data_dir)
         return dissolve_units(kommuner, id_field=id_field, name_field=name_field)
+    return _read_national(layer, data_dir=data_dir, geometry=True)
+
+
+def national_table(table: str, *, data_dir: Path | None = None) -> pd.DataFrame:
+    """One population table of :data:`NATIONAL_GPKG` (FOLK1A, "Kilde: Danmarks Statistik"):
+
+    * ``population_age_sex``: one row per kommunekode (99, Christiansø included) with
+      ``kommune``, persons by sex and 5-year age group ``m_0_4`` … ``k_85_plus`` (the columns
+      the need weights read), ``population`` and ``stat_quarter`` (``2014K1``: the latest
+      quarter with kommune × sex × age available to us);
+    * ``population_quarters``: ``kommunekode``, ``kommune``, ``quarter`` (``2008K1`` …
+      ``2021K1``), ``population``.
+    """
+    if table not in NATIONAL_TABLES:
+        raise ValueError(f"unknown national table {table!r}; one of {', '.join(NATIONAL_TABLES)}")
+    return _read_national(table, data_dir=data_dir, geometry=False)
+
+
+def population_age_sex(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """:func:`national_table` ``"population_age_sex"`` (FOLK1A 2014K1 by kommune, sex, age)."""
+    return national_table("population_age_sex", data_dir=data_dir)
+
+
+def population_quarters(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """:func:`national_table` ``"population_quarters"`` (FOLK1A per kommune and quarter)."""
+    return national_table("population_quarters", data_dir=data_dir)
+
+
+def _read_national(layer: str, *, data_dir: Path | None, geometry: bool) -> pd.DataFrame:
+    from osgeo import ogr
+    from shapely import wkb
+
+    from ._compat import gdal_exceptions
+
     path = (Path(data_dir) if data_dir is not None else DATA_DIR) / NATIONAL_GPKG
     with gdal_exceptions():
         dataset = ogr.Open(str(path))
@@ -201,10 +234,11 @@ def national_layer(layer: str, *, data_dir: Path | None = None) -> pd.DataFrame:
         rows = []
         for feature in source:
             row = {n: feature.GetField(n) for n in names}
-            row["geometry"] = wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb()))
+            if geometry:
+                row["geometry"] = wkb.loads(bytes(feature.GetGeometryRef().ExportToWkb()))
             rows.append(row)
         source = dataset = None
-    frame = pd.DataFrame(rows, columns=[*names, "geometry"])
+    frame = pd.DataFrame(rows, columns=[*names, "geometry"] if geometry else names)
     for column in names:  # integer fields with NULLs (Christiansø) come back as float
         values = frame[column]
         if values.dtype == float and values.dropna().apply(float.is_integer).all():

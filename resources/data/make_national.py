@@ -44,6 +44,19 @@ SOURCE = (
     / "kommuner_2021_folk1a.geojson"
 )
 OUTPUT = ROOT / "resources" / "data" / "denmark.gpkg"
+AGE_SEX_CSV = (
+    ROOT.parent / "shared" / "data" / "folk1a-2014q1-kommune-koen-alder"
+    / "folk1a_2014q1_kommune_koen_alder.csv"
+)  # fmt: skip
+QUARTERS_CSV = (
+    ROOT.parent / "shared" / "data" / "folk1a-kommuner-2008-2020"
+    / "folk1a_kommune_kvartal_2008q1_2020q3.csv"
+)  # fmt: skip
+AGE_SEX_QUARTER = "2014K1"  # the latest quarter with kommune x sex x age available to us
+POPULATION_CREDIT = (
+    "FOLK1A, Kilde: Danmarks Statistik (via the R package dagir, MIT licence, "
+    "github.com/LarsHernandez/dagir)."
+)
 STAT_QUARTER = "2021K1"
 PRECISION_M = 2  # decimals of a metre: 1 cm, far below the 3 % simplification upstream
 PAGE_SIZE_BYTES = 512
@@ -153,6 +166,91 @@ def check_shared_borders(kommuner: list[dict], source: Path) -> None:
         )
 
 
+def age_sex_records(path: Path) -> list[dict]:
+    """Persons per kommune in the 5-year age groups by sex (``m_0_4`` … ``k_85_plus``, the
+    columns ``need.age_sex_columns`` reads), one row per kommunekode (Christiansø included)."""
+    import pandas as pd
+
+    from sundplan_qgis import need
+
+    table = pd.read_csv(path, dtype={"kommunekode": str})
+    quarters = set(table["period"].str.replace("Q", "K"))
+    if quarters != {AGE_SEX_QUARTER}:
+        raise SystemExit(f"{path.name}: quarters {sorted(quarters)}, expected {AGE_SEX_QUARTER}")
+    groups = need.AGE_GROUPS
+    lower = [int(g.split("_")[0]) for g in groups]
+    table["group"] = [groups[sum(a >= b for b in lower) - 1] for a in table["age"]]
+    table["sex_code"] = table["sex"].map({"Men": "m", "Women": "k"})
+    if table["sex_code"].isna().any():
+        raise SystemExit(f"{path.name}: unknown sex values {set(table['sex'])}")
+    wide = table.pivot_table(
+        index=["kommunekode", "kommune"],
+        columns=["sex_code", "group"],
+        values="population",
+        aggfunc="sum",
+        fill_value=0,
+    )
+    columns = [f"{sex}_{g}" for sex in ("m", "k") for g in groups]
+    wide.columns = [f"{sex}_{g}" for sex, g in wide.columns]
+    wide = wide.reindex(columns=columns, fill_value=0).reset_index().sort_values("kommunekode")
+    records = []
+    for row in wide.to_dict("records"):
+        row = {k: (int(v) if k in columns else v) for k, v in row.items()}
+        row["population"] = sum(row[c] for c in columns)
+        row["stat_quarter"] = AGE_SEX_QUARTER
+        records.append(row)
+    return records
+
+
+def quarter_records(path: Path, kommuner: list[dict]) -> list[dict]:
+    """Persons per kommune and quarter: every quarter of ``path`` plus the kommuner layer's."""
+    import pandas as pd
+
+    table = pd.read_csv(path, dtype={"kommunekode": str})
+    records = [
+        {
+            "kommunekode": r["kommunekode"],
+            "kommune": r["kommune"],
+            "quarter": r["period"].replace("Q", "K"),
+            "population": int(r["population"]),
+        }
+        for r in table.to_dict("records")
+    ]
+    have = {r["quarter"] for r in records}
+    if STAT_QUARTER not in have:
+        records += [
+            {
+                "kommunekode": k["kommunekode"],
+                "kommune": k["kommune"],
+                "quarter": STAT_QUARTER,
+                "population": k["population"],
+            }
+            for k in kommuner
+        ]
+    records.sort(key=lambda r: (r["quarter"], r["kommunekode"]))
+    return records
+
+
+def write_table(dataset, name: str, description: str, fields, records: list[dict]) -> None:
+    """One table without geometry (GeoPackage attributes table), rows in the given order."""
+    layer = dataset.CreateLayer(
+        name,
+        None,
+        ogr.wkbNone,
+        options=[f"DESCRIPTION={description}", f"IDENTIFIER={name}", "FID=fid"],
+    )
+    for field_name, field_type in fields:
+        layer.CreateField(ogr.FieldDefn(field_name, field_type))
+    layer.StartTransaction()
+    for fid, record in enumerate(records, start=1):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetFID(fid)
+        for field_name, _type in fields:
+            feature.SetField(field_name, record[field_name])
+        layer.CreateFeature(feature)
+    layer.CommitTransaction()
+
+
 def write_layer(dataset, name: str, description: str, fields, records: list[dict]) -> None:
     """One MultiPolygon layer in EPSG:25832, features in the given order."""
     srs = osr.SpatialReference()
@@ -197,7 +295,13 @@ def compact(path: Path) -> None:
         connection.close()
 
 
-def main(source: Path = SOURCE, output: Path = OUTPUT) -> None:
+def main(
+    source: Path = SOURCE,
+    output: Path = OUTPUT,
+    *,
+    age_sex_csv: Path = AGE_SEX_CSV,
+    quarters_csv: Path = QUARTERS_CSV,
+) -> None:
     """Read, check and write; prints what it wrote."""
     gdal.UseExceptions()
     ogr.UseExceptions()
@@ -217,6 +321,34 @@ def main(source: Path = SOURCE, output: Path = OUTPUT) -> None:
         KOMMUNE_FIELDS,
         kommuner,
     )
+    age_sex = age_sex_records(age_sex_csv)
+    columns = [c for c in age_sex[0] if c[:2] in ("m_", "k_")]
+    write_table(
+        dataset,
+        "population_age_sex",
+        f"Persons per kommune by sex and 5-year age group (m_0_4 … k_85_plus), FOLK1A "
+        f"{AGE_SEX_QUARTER}, the latest quarter with kommune x sex x age here. "
+        f"{POPULATION_CREDIT}",
+        [("kommunekode", ogr.OFTString), ("kommune", ogr.OFTString)]
+        + [(c, ogr.OFTInteger) for c in columns]
+        + [("population", ogr.OFTInteger), ("stat_quarter", ogr.OFTString)],
+        age_sex,
+    )
+    quarters = quarter_records(quarters_csv, kommuner)
+    write_table(
+        dataset,
+        "population_quarters",
+        f"Persons per kommune and quarter (FOLK1A, first day of the quarter), "
+        f"{quarters[0]['quarter']}–{quarters[-1]['quarter']}. {POPULATION_CREDIT}",
+        [
+            ("kommunekode", ogr.OFTString),
+            ("kommune", ogr.OFTString),
+            ("quarter", ogr.OFTString),
+            ("population", ogr.OFTInteger),
+        ],
+        quarters,
+    )
+    print(f"population_age_sex: {len(age_sex)} rows; population_quarters: {len(quarters)} rows")
     dataset = None
     compact(output)
     print(f"kommuner: {len(kommuner)} features; wrote {output} ({output.stat().st_size} bytes)")

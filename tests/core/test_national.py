@@ -157,3 +157,31 @@ def test_generator_rebuilds_the_same_features_deterministically(shared_data, tmp
         columns = [c for c in shipped.columns if c != "geometry"]
         assert rebuilt[columns].equals(shipped[columns]), layer
         assert [g.wkb for g in rebuilt["geometry"]] == [g.wkb for g in shipped["geometry"]]
+
+
+def test_population_age_sex_agrees_with_the_quarterly_series():
+    """Two FOLK1A tables, embedded separately, agree: kommune × sex × age summed per kommune
+    equals the kommune total of the same quarter (2014K1), and the national total is DST's
+    5 627 235 for 1 January 2014."""
+    from sundplan_qgis import need
+
+    ages = reference.population_age_sex()
+    quarters = reference.population_quarters()
+    assert len(ages) == 99 and ages["kommunekode"].is_unique
+    columns = need.age_sex_columns(ages.columns)
+    assert len(columns) == 2 * len(need.AGE_GROUPS)  # m_ and k_ for every 5-year group
+    assert (ages["stat_quarter"] == "2014K1").all()
+    assert (ages[list(columns)].sum(axis=1) == ages["population"]).all()
+    assert ages["population"].sum() == 5_627_235
+    q2014 = quarters[quarters["quarter"] == "2014K1"].set_index("kommunekode")["population"]
+    assert ages.set_index("kommunekode")["population"].to_dict() == q2014.to_dict()
+
+
+def test_population_quarters_every_quarter_every_kommune():
+    quarters = reference.population_quarters()
+    expected = [f"{y}K{q}" for y in range(2008, 2021) for q in range(1, 5)][:-1] + ["2021K1"]
+    assert sorted(set(quarters["quarter"])) == sorted(expected)  # 2008K1 … 2020K3, 2021K1
+    assert (quarters.groupby("quarter")["kommunekode"].nunique() == 99).all()
+    q2021 = quarters[quarters["quarter"] == "2021K1"]
+    kommuner = reference.national_layer("kommuner")
+    assert q2021["population"].sum() == kommuner["population"].sum() == POPULATION_2021Q1

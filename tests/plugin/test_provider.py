@@ -83,10 +83,17 @@ def test_reference_data_all_tables(sundplan_provider):
     import processing
 
     outputs = ["REGIONS", "REGIONS_2027", "SUNDHEDSRAAD", "SUNDHEDSFAELLESSKABER", "GROUPING"]
+    tables = ["POPULATION_AGE_SEX", "POPULATION_QUARTERS"]
     results = processing.run(
         "sundplan:reference_data",
-        {"HOSPITALS": "TEMPORARY_OUTPUT", **{o: "TEMPORARY_OUTPUT" for o in outputs}},
+        {"HOSPITALS": "TEMPORARY_OUTPUT", **{o: "TEMPORARY_OUTPUT" for o in outputs + tables}},
     )
+    ages, quarters = (results[t] for t in tables)  # FOLK1A tables, every row with its quarter
+    assert ages.featureCount() == 99 and not ages.isSpatial()
+    assert {f["stat_quarter"] for f in ages.getFeatures()} == {"2014K1"}
+    assert sum(f["population"] for f in ages.getFeatures()) == 5_627_235
+    q2021 = [f["population"] for f in quarters.getFeatures() if f["quarter"] == "2021K1"]
+    assert len(q2021) == 99 and sum(q2021) == 5_840_045
     counts = {o: results[o].featureCount() for o in outputs}
     assert counts == {
         "REGIONS": 5,
