@@ -167,7 +167,13 @@ class FcaAccessAlgorithm(
             parameters, context, crs, list_and_open=False
         )
         population = self.read_residents(
-            parameters, context, crs=crs, cell_size_m=number("CELL_SIZE_M"), required=False
+            parameters,
+            context,
+            crs=crs,
+            cell_size_m=number("CELL_SIZE_M"),
+            required=False,
+            feedback=feedback,
+            lines=lines,
         )
         weights = self.read_need_weights(parameters, context, service=need.GP)
         areas = self.read_summary_areas(parameters, context, crs=crs, age_sex=True)

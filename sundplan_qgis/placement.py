@@ -110,9 +110,7 @@ def place_along_roads(
     key = poly.astype(np.int64) * (int(cell.max(initial=0)) + 1) + cell
     _, group = np.unique(key, return_inverse=True)
     w = np.bincount(group, weights=weight)
-    loc_xy = np.column_stack(
-        [np.bincount(group, weights=weight * xy[:, i]) / w for i in (0, 1)]
-    )
+    loc_xy = np.column_stack([np.bincount(group, weights=weight * xy[:, i]) / w for i in (0, 1)])
     loc_poly = np.zeros(w.size, dtype=np.int64)
     loc_poly[group] = poly
     total = np.where(use_res, res_total, drv_total)
