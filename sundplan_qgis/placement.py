@@ -131,10 +131,10 @@ def place_along_roads(
     if fallback.size:
         warnings.append(
             msg(
-                "{count} population polygons have no residential roads (residential, "
-                "living_street, unclassified, tertiary): their residents were placed along "
-                "all their roads.",
+                "{count} population polygons have no residential roads ({classes}): their "
+                "residents were placed along all their roads.",
                 count=int(fallback.size),
+                classes=", ".join(RESIDENTIAL_ROAD_WEIGHTS),
             )
         )
     if areal.size:
