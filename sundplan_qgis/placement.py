@@ -5,8 +5,9 @@ islands. Each polygon's population is shared out over points sampled every
 :data:`SAMPLE_SPACING_M` along the road lines inside it, in proportion to road length times the
 class weight of :data:`RESIDENTIAL_ROAD_WEIGHTS`. A polygon without those classes falls back to
 all drivable roads (equal weight per metre), one without any road to the areal spread; both
-fallbacks are counted and warned, never dropped. The samples are summed per grid cell
-(``cell_size_m``) so the number of locations stays that of the areal method at most.
+fallbacks are counted and warned, never dropped. The samples are summed per polygon and grid
+cell (``cell_size_m``), at the sample nearest their weighted mean, so the locations lie on roads
+inside their polygon and are at most as many as the areal method's.
 """
 
 from __future__ import annotations
@@ -86,8 +87,8 @@ def place_along_roads(
 ) -> RoadPlacement:
     """Share each polygon's ``population`` out along its roads (see the module docstring).
 
-    ``cell_of`` maps points to grid cell ids (samples are summed per polygon and cell, at
-    their weighted mean position). Polygons with no road at all are returned in ``areal``
+    ``cell_of`` maps points to grid cell ids (samples are summed per polygon and cell, at the
+    sample nearest their weighted mean). Polygons with no road at all are returned in ``areal``
     for the caller to spread evenly. Per polygon the placed population sums to its population
     (float precision).
     """
@@ -105,14 +106,17 @@ def place_along_roads(
     sel = weight > 0
     xy, weight, poly = xy[sel], weight[sel], poly[sel]
 
-    # One location per (polygon, cell): the samples' weighted mean position.
+    # One location per (polygon, cell): the sample nearest the samples' weighted mean, so it
+    # is on a road and inside its polygon (a mean could leave a concave polygon).
     cell = np.asarray(cell_of(xy), dtype=np.int64)
     key = poly.astype(np.int64) * (int(cell.max(initial=0)) + 1) + cell
     _, group = np.unique(key, return_inverse=True)
+    group = group.ravel()
     w = np.bincount(group, weights=weight)
-    loc_xy = np.column_stack([np.bincount(group, weights=weight * xy[:, i]) / w for i in (0, 1)])
-    loc_poly = np.zeros(w.size, dtype=np.int64)
-    loc_poly[group] = poly
+    mean = np.column_stack([np.bincount(group, weights=weight * xy[:, i]) / w for i in (0, 1)])
+    order = np.lexsort((np.hypot(*(xy - mean[group]).T), group))
+    nearest = order[np.r_[0, np.flatnonzero(np.diff(group[order])) + 1]] if order.size else order
+    loc_xy, loc_poly = xy[nearest], poly[nearest].astype(np.int64)
     total = np.where(use_res, res_total, drv_total)
     pop = np.asarray(population, dtype="float64")
     loc_pop = pop[loc_poly] * (w / total[loc_poly])

@@ -663,11 +663,12 @@ def _write_cells(dst, values: np.ndarray, grid: Grid, cells: np.ndarray, nodata:
 
 
 POLYGON_ALLOCATIONS = (
-    ("roads", msg("Along roads: by the length of residential roads in the polygon")),
     ("areal", msg("Areal: spread evenly over the polygon (raster cells)")),
     ("centroid", msg("Centroid: one point inside each polygon")),
+    ("roads", msg("Along roads: by the length of residential roads in the polygon")),
 )
-"""How polygons place their residents: (key, English label) for ``population_from_polygons``."""
+"""How polygons place their residents: (key, English label) for ``population_from_polygons``.
+New keys go last: a number given for the option (qgis_process) keeps its meaning."""
 DEFAULT_POLYGON_ALLOCATION = "roads"
 """With a road network; without one "roads" falls back to :data:`NO_NETWORK_POLYGON_ALLOCATION`."""
 NO_NETWORK_POLYGON_ALLOCATION = "areal"

@@ -95,7 +95,7 @@ def test_conservation_per_polygon_and_fallbacks_warned():
     for i, g in enumerate(geoms):
         inside = p.feature_ids == i
         assert p.population[inside].sum() == pytest.approx(pop[i], rel=1e-12, abs=1e-9)
-        assert all(g.buffer(1.0).contains(Point(x, y)) for x, y in p.xy[inside])
+        assert all(g.contains(Point(x, y)) for x, y in p.xy[inside])
     assert p.population.dtype == np.float64
     assert (p.feature_ids == 2).sum() == 100  # areal: 10 × 10 cells of 100 m
     assert p.allocation["polygons_along_all_roads"] == 1
