@@ -172,9 +172,9 @@ class FcaAccessAlgorithm(
             crs=crs,
             cell_size_m=number("CELL_SIZE_M"),
             required=False,
-            feedback=feedback,
             lines=lines,
         )
+        self.push_warnings(feedback, population.warnings if population is not None else [])
         weights = self.read_need_weights(parameters, context, service=need.GP)
         areas = self.read_summary_areas(parameters, context, crs=crs, age_sex=True)
         return fca.FcaInputs(

@@ -129,7 +129,8 @@ class ResidentsParameters:
     ):
         """``rasters.Population`` from the residents parameters (points and polygons in
         ``crs``, a raster in its own CRS); None when not given and not ``required``. ``lines``
-        (the road lines the tool read, in ``crs``) place polygon residents along roads."""
+        (the road lines the tool read, in ``crs``) place polygon residents along roads; the
+        caller pushes the population's ``warnings`` (placement fallbacks) to the log."""
         pop_raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
         pop_source = self.parameterAsSource(parameters, "POPULATION_LAYER", context)
         if pop_raster is not None:
@@ -158,7 +159,7 @@ class ResidentsParameters:
                 name_field=None,
                 fields=(field,),
             )
-            population = rasters.population_from_polygons(
+            return rasters.population_from_polygons(
                 geometries=polys["geometries"],
                 population=_numbers(polys[field]),
                 crs_wkt=crs_wkt,
@@ -168,8 +169,6 @@ class ResidentsParameters:
                 cell_size_m=cell_size_m,
                 lines=lines,
             )
-            self.push_warnings(feedback, population.warnings)
-            return population
         pts = _inputs.read_points(
             pop_source, layer_name=name, target_crs=crs, context=context, fields=(field,)
         )
@@ -199,6 +198,7 @@ class ResidentsParameters:
         population = self.read_residents(
             parameters, context, crs=crs, cell_size_m=cell, feedback=feedback, lines=lines
         )
+        self.push_warnings(feedback, population.warnings)
         areas = self.read_summary_areas(parameters, context, crs=crs)
         warn_pct = coverage.DEFAULT_WARN_PCT
         if self.parameterDefinition("NOT_REACHED_WARNING_PCT") is not None:

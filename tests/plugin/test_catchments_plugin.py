@@ -377,6 +377,36 @@ def test_population_polygons_default_to_roads(sundplan_provider, sample, tmp_pat
     assert report["population"]["total"] == pytest.approx(total)
 
 
+def test_polygon_without_roads_is_spread_evenly_and_warned(sundplan_provider, sample, tmp_path):
+    """A population polygon with no road inside keeps its residents (areal), counted in the
+    report and warned in the log."""
+    import json
+
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    kommuner = gpd.read_file(sample.gpkg, layer="kommuner")[["population", "geometry"]]
+    x0, y0, x1, y1 = kommuner.total_bounds
+    island = box(x1 + 20_000, y0, x1 + 23_000, y0 + 3_000)  # out at sea, no road
+    people = gpd.GeoDataFrame(
+        {"population": [*kommuner.population, 500]},
+        geometry=[*kommuner.geometry, island],
+        crs=kommuner.crs,
+    )
+    people.to_file(tmp_path / "people.gpkg", layer="people")
+    fb = Recorder()
+    polygons = dict(
+        POPULATION_RASTER=None,
+        POPULATION_LAYER=f"{tmp_path / 'people.gpkg'}|layername=people",
+        POPULATION_FIELD="population",
+    )
+    run(params(sample, tmp_path, **polygons), fb)
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["population"]["allocation"]["polygons_without_roads_areal"] == 1
+    assert report["population"]["total"] == pytest.approx(float(people.population.sum()))
+    assert any("1 population polygons have no road inside" in w for w in fb.warnings)
+
+
 class Recorder(QgsProcessingFeedback):
     def __init__(self):
         super().__init__()
