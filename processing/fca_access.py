@@ -167,8 +167,14 @@ class FcaAccessAlgorithm(
             parameters, context, crs, list_and_open=False
         )
         population = self.read_residents(
-            parameters, context, crs=crs, cell_size_m=number("CELL_SIZE_M"), required=False
+            parameters,
+            context,
+            crs=crs,
+            cell_size_m=number("CELL_SIZE_M"),
+            required=False,
+            lines=lines,
         )
+        self.push_warnings(feedback, population.warnings if population is not None else [])
         weights = self.read_need_weights(parameters, context, service=need.GP)
         areas = self.read_summary_areas(parameters, context, crs=crs, age_sex=True)
         return fca.FcaInputs(

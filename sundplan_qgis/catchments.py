@@ -367,6 +367,7 @@ def run_catchments(
         "population": {
             "source": population.source_name,
             "kind": population.kind,
+            **({"allocation": population.allocation} if population.allocation else {}),
             "locations": int(pop.size),
             "total": float(pop.sum()),
             "reached": status_pop["ok"],

@@ -748,6 +748,7 @@ def _report(inputs, decay, pairs, result, pop, demand, cov) -> dict:
         "demand": {
             "source": population.source_name,
             "kind": population.kind,
+            **({"allocation": population.allocation} if population.allocation else {}),
             "locations": int(pop.size),
             "population_total": float(pop.sum()),
             "demand_total": float(demand.sum()),

@@ -13,7 +13,7 @@ import functools
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -106,6 +106,9 @@ class Population:
     grid: Grid | None = None
     flat_index: np.ndarray | None = None
     feature_ids: np.ndarray | None = None
+    # How polygons were placed, for the run report (None: not polygons placed along roads).
+    allocation: dict | None = None
+    warnings: list = field(default_factory=list)  # errors.Message for the log
 
     @property
     def total(self) -> float:
@@ -662,9 +665,13 @@ def _write_cells(dst, values: np.ndarray, grid: Grid, cells: np.ndarray, nodata:
 POLYGON_ALLOCATIONS = (
     ("areal", msg("Areal: spread evenly over the polygon (raster cells)")),
     ("centroid", msg("Centroid: one point inside each polygon")),
+    ("roads", msg("Along roads: by the length of residential roads in the polygon")),
 )
-"""How polygons place their residents: (key, English label) for ``population_from_polygons``."""
-DEFAULT_POLYGON_ALLOCATION = "areal"
+"""How polygons place their residents: (key, English label) for ``population_from_polygons``.
+New keys go last: a number given for the option (qgis_process) keeps its meaning."""
+DEFAULT_POLYGON_ALLOCATION = "roads"
+"""With a road network; without one "roads" falls back to :data:`NO_NETWORK_POLYGON_ALLOCATION`."""
+NO_NETWORK_POLYGON_ALLOCATION = "areal"
 
 
 def population_from_polygons(
@@ -676,19 +683,28 @@ def population_from_polygons(
     feature_ids: np.ndarray | None = None,
     method: str = DEFAULT_POLYGON_ALLOCATION,
     cell_size_m: float = 250.0,
+    lines=None,
 ) -> Population:
     """Population given per polygon (e.g. per kommune), turned into locations.
 
-    ``method="areal"``: each polygon's population is spread evenly over the centres of the
-    ``cell_size_m`` grid cells inside it (a polygon too small to contain a cell centre keeps
-    its population at a point on its surface). ``method="centroid"``: one location per polygon
-    at a point on its surface (inside the polygon, unlike a plain centroid). Both conserve the
-    population exactly. Geometries must be in ``crs_wkt`` (projected, metres, for areal).
+    ``method="roads"``: each polygon's population is shared out along the road ``lines``
+    (``network.RoadLines`` in ``crs_wkt``) inside it, by residential road length, summed per
+    ``cell_size_m`` cell (see :mod:`.placement`; polygons without residential roads use all
+    roads, those without roads the areal spread, both warned in ``warnings``). Without
+    ``lines`` it is ``"areal"``. ``method="areal"``: each polygon's population is spread
+    evenly over the centres of the ``cell_size_m`` grid cells inside it (a polygon too small
+    to contain a cell centre keeps its population at a point on its surface).
+    ``method="centroid"``: one location per polygon at a point on its surface (inside the
+    polygon, unlike a plain centroid). All conserve the population of every polygon exactly.
+    Geometries must be in ``crs_wkt`` (projected, metres, for areal and roads).
     """
     if method not in dict(POLYGON_ALLOCATIONS):
         raise SundplanError(
-            "Unknown allocation method '{method}': use 'areal' or 'centroid'.", method=method
+            "Unknown allocation method '{method}': use 'roads', 'areal' or 'centroid'.",
+            method=method,
         )
+    if method == "roads" and lines is None:
+        method = NO_NETWORK_POLYGON_ALLOCATION
     n = len(geometries)
     ids = np.arange(n) if feature_ids is None else np.asarray(feature_ids)
     anchors = np.full((n, 2), np.nan)
@@ -706,25 +722,68 @@ def population_from_polygons(
     )
     if method == "centroid":
         return base
-    bounds = np.array([g.bounds for g in geometries])
-    grid = grid_for_bounds(
-        (bounds[:, 0].min(), bounds[:, 1].min(), bounds[:, 2].max(), bounds[:, 3].max()),
-        cell_size_m=cell_size_m,
-        crs_wkt=crs_wkt,
+    if method == "areal":
+        xy, pop, poly = _areal(geometries, base.population, anchors, np.arange(n), cell_size_m)
+        return Population(
+            xy=xy,
+            population=pop,
+            crs_wkt=crs_wkt,
+            source_name=source_name,
+            kind=f"polygons (areal: spread evenly over {cell_size_m:g} m cells)",
+            feature_ids=ids[poly],
+        )
+    from . import placement
+
+    grid = _polygons_grid(geometries, np.arange(n), cell_size_m)
+    placed = placement.place_along_roads(
+        geometries=geometries,
+        population=base.population,
+        lines=lines,
+        cell_of=lambda xy: cells_of_points(grid, xy),
     )
-    owner = rasterize_areas(geometries, grid)
-    cells = np.flatnonzero(owner >= 0)
-    poly = owner[cells]
-    n_cells = np.bincount(poly, minlength=n)
-    share = np.where(n_cells > 0, base.population / np.maximum(n_cells, 1), 0.0)
-    xy = grid.centres(cells)
-    pop = share[poly]
-    tiny = np.flatnonzero((n_cells == 0) & (base.population > 0))
+    xy, pop, poly = _areal(geometries, base.population, anchors, placed.areal, cell_size_m)
     return Population(
-        xy=np.concatenate([xy, anchors[tiny]]),
-        population=np.concatenate([pop, base.population[tiny]]),
+        xy=np.concatenate([placed.xy, xy]),
+        population=np.concatenate([placed.population, pop]),
         crs_wkt=crs_wkt,
         source_name=source_name,
-        kind=f"polygons (areal: spread evenly over {cell_size_m:g} m cells)",
-        feature_ids=np.concatenate([ids[poly], ids[tiny]]),
+        kind=f"polygons ({placement.METHOD_LABEL}, per {cell_size_m:g} m cell)",
+        feature_ids=np.concatenate([ids[placed.polygon], ids[poly]]),
+        allocation=placed.report,
+        warnings=placed.warnings,
+    )
+
+
+def _polygons_grid(geometries: Sequence, which: np.ndarray, cell_size_m: float) -> Grid:
+    bounds = np.array([geometries[i].bounds for i in which])
+    return grid_for_bounds(
+        (bounds[:, 0].min(), bounds[:, 1].min(), bounds[:, 2].max(), bounds[:, 3].max()),
+        cell_size_m=cell_size_m,
+        crs_wkt="",
+    )
+
+
+def _areal(
+    geometries: Sequence,
+    population: np.ndarray,
+    anchors: np.ndarray,
+    which: np.ndarray,
+    cell_size_m: float,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The polygons ``which`` spread evenly over their cell centres: (xy, population, polygon
+    index); a polygon too small for a cell centre stays at its ``anchors`` point."""
+    if which.size == 0:
+        return np.empty((0, 2)), np.empty(0), np.empty(0, dtype=np.int64)
+    grid = _polygons_grid(geometries, which, cell_size_m)
+    owner = rasterize_areas([geometries[i] for i in which], grid)
+    cells = np.flatnonzero(owner >= 0)
+    local = owner[cells]
+    n_cells = np.bincount(local, minlength=which.size)
+    pop = population[which]
+    share = np.where(n_cells > 0, pop / np.maximum(n_cells, 1), 0.0)
+    tiny = np.flatnonzero((n_cells == 0) & (pop > 0))
+    return (
+        np.concatenate([grid.centres(cells), anchors[which[tiny]]]),
+        np.concatenate([share[local], pop[tiny]]),
+        np.concatenate([which[local], which[tiny]]),
     )

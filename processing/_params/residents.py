@@ -36,7 +36,8 @@ class ResidentsParameters:
         self, *, raster_label: str, layer_label: str, field_label: str, optional: bool = True
     ) -> None:
         """Where people live: POPULATION_RASTER, or POPULATION_LAYER (points or polygons) with
-        POPULATION_FIELD, and how polygons place their residents (POLYGON_ALLOCATION)."""
+        POPULATION_FIELD, and how polygons place their residents (POLYGON_ALLOCATION: along
+        the roads of the tool's network by default, evenly over cells without a network)."""
         self.addParameter(
             QgsProcessingParameterRasterLayer("POPULATION_RASTER", raster_label, optional=True)
         )
@@ -116,10 +117,20 @@ class ResidentsParameters:
         self.add_not_reached_parameter()
 
     def read_residents(
-        self, parameters, context, *, crs, cell_size_m: float, required: bool = True, feedback=None
+        self,
+        parameters,
+        context,
+        *,
+        crs,
+        cell_size_m: float,
+        required: bool = True,
+        feedback=None,
+        lines=None,
     ):
         """``rasters.Population`` from the residents parameters (points and polygons in
-        ``crs``, a raster in its own CRS); None when not given and not ``required``."""
+        ``crs``, a raster in its own CRS); None when not given and not ``required``. ``lines``
+        (the road lines the tool read, in ``crs``) place polygon residents along roads; the
+        caller pushes the population's ``warnings`` (placement fallbacks) to the log."""
         pop_raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
         pop_source = self.parameterAsSource(parameters, "POPULATION_LAYER", context)
         if pop_raster is not None:
@@ -156,6 +167,7 @@ class ResidentsParameters:
                 feature_ids=np.array(polys["ids"]),
                 method=self.choice(parameters, "POLYGON_ALLOCATION", context),
                 cell_size_m=cell_size_m,
+                lines=lines,
             )
         pts = _inputs.read_points(
             pop_source, layer_name=name, target_crs=crs, context=context, fields=(field,)
@@ -180,12 +192,13 @@ class ResidentsParameters:
         access = self.parameterAsDouble(parameters, "ACCESS_SPEED_KMH", context)
         cell = self.parameterAsDouble(parameters, "CELL_SIZE_M", context)
 
-        graph, _lines, network_report = self.read_network(parameters, context, feedback)
+        graph, lines, network_report = self.read_network(parameters, context, feedback)
         crs = QgsCoordinateReferenceSystem.fromWkt(graph.crs_wkt)
         feedback.setProgress(30)
         population = self.read_residents(
-            parameters, context, crs=crs, cell_size_m=cell, feedback=feedback
+            parameters, context, crs=crs, cell_size_m=cell, feedback=feedback, lines=lines
         )
+        self.push_warnings(feedback, population.warnings)
         areas = self.read_summary_areas(parameters, context, crs=crs)
         warn_pct = coverage.DEFAULT_WARN_PCT
         if self.parameterDefinition("NOT_REACHED_WARNING_PCT") is not None:

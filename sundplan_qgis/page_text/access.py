@@ -16,6 +16,7 @@ from ..fca import (
 from .formatting import format_number
 from .gp_density import need_weights
 from .params import choice_key, number_param
+from .travel import placement_note
 
 # Method key (``fca.METHODS``) -> printed name; the first is the tool's default.
 METHOD_NAMES = {"2sfca": "2SFCA", "e2sfca": "E2SFCA", "gaussian": "Gaussian"}
@@ -129,4 +130,4 @@ def method_note(params: Mapping, details: Mapping, lang: str) -> str:
                 "residents; residents with no road within the snapping distance (unsnapped) or "
                 "by roads that lead to no practice (unreachable) are counted apart (not reached)."
             )
-    return text
+    return text + placement_note(params, lang)

@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..catchments import DEFAULT_ACCESS_SPEED_KMH, DEFAULT_BANDS_MIN, DEFAULT_MAX_SNAP_M
+from ..placement import RESIDENTIAL_ROAD_WEIGHTS
 from .formatting import format_number
+from .params import choice_key
 
 NETWORK_KINDS = ("travel_time", "travel_time_bands", "catchments", "area_summary")
 BAND_KINDS = NETWORK_KINDS
@@ -33,6 +35,29 @@ def _hospitals_text(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value if str(v).strip())
     return ", ".join(p.strip() for p in str(value or "").split(",") if p.strip())
+
+
+def placement_note(params: Mapping, lang: str) -> str:
+    """How residents given per polygon were placed, when along roads ("" otherwise: outputs
+    before the "roads" allocation recorded none and were spread evenly)."""
+    roads = choice_key(params, ("POLYGON_ALLOCATION",), default="areal") == "roads"
+    network = any(params.get(k) for k in ("NETWORK_FILE", "NETWORK_LAYER", "DOWNLOAD_EXTENT"))
+    if not (roads and network and params.get("POPULATION_LAYER")) or params.get(
+        "POPULATION_RASTER"
+    ):
+        return ""
+    classes = ", ".join(RESIDENTIAL_ROAD_WEIGHTS)
+    if lang == "da":
+        return (
+            " Indbyggere opgivet pr. område (polygoner) er placeret langs vejene i området "
+            f"efter længden af boligveje ({classes}); et område uden boligveje efter alle "
+            "dets veje, et uden veje jævnt over arealet."
+        )
+    return (
+        " Residents given per area (polygons) are placed along the roads inside the area by "
+        f"the length of residential roads ({classes}); an area without residential roads by "
+        "all its roads, one without roads evenly over its surface."
+    )
 
 
 def scenario_parts(params: Mapping, details: Mapping, lang: str) -> list[str]:
@@ -115,6 +140,7 @@ def method_note(
         )
         if params.get("AREAS"):
             text += " Access legs stay on land: homes join only roads on the same island."
+    text += placement_note(params, lang).replace("{", "{{").replace("}", "}}")
     if is_scenario(kind, algorithm):
         scenario = [
             p.replace("lukkes", "lukket").replace("tilføjes", "tilføjet")

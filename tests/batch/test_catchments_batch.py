@@ -214,6 +214,7 @@ def _national_params(shared_data: Path, tmp_path: Path, **extra) -> dict:
         "CLASS_FIELD": "class",
         "POPULATION_LAYER": kommuner,
         "POPULATION_FIELD": "population",
+        "POLYGON_ALLOCATION": 0,  # areal: the assertions below predate "roads" (the default)
         "CELL_SIZE_M": 500,
         "AREAS": kommuner,
         "AREA_ID_FIELD": "kode",
@@ -286,6 +287,29 @@ def test_whole_denmark_with_the_embedded_akutsygehuse(run_alg, shared_data, tmp_
     assert (tt[~on_land] == -9999).all()  # no travel time at sea
     unreached_km2 = (on_land & (tt == -9999)).sum() * cell_km2
     assert catch_km2 == pytest.approx(land_km2 - unreached_km2, rel=0.005)
+
+
+def test_whole_denmark_residents_along_roads_by_default(run_alg, shared_data, tmp_path):
+    """Issue 10 item 3: with a network, kommune residents are placed along the roads by
+    default. Every kommune keeps its FOLK1A population; Tårnby's stay on Amager (spread
+    evenly, a quarter landed on roadless Saltholm and was not reached, see above)."""
+    kommuner = _kommuner_2021(shared_data)
+    params = _national_params(shared_data, tmp_path, POLYGON_ALLOCATION=None, MAX_SNAP_M=5000)
+    out = run_alg("sundplan:catchments", params)
+    report = json.loads(Path(out["results"]["REPORT"]).read_text("utf-8"))
+    pop = report["population"]
+    assert pop["kind"].startswith("polygons (along roads")
+    allocation = pop["allocation"]
+    assert allocation["method"] == "along roads (residential road length)"
+    # The main-road network has tertiary roads in every kommune; Christiansø has no road.
+    assert allocation["polygons_along_residential_roads"] == 98
+    assert allocation["polygons_without_roads_areal"] == 1
+    folk1a = {row["kode"]: row["population"] for row in read_table(kommuner)}
+    assert pop["total"] == pytest.approx(sum(folk1a.values()))
+    areas = {a["area_id"]: a for a in read_table(tmp_path / "areas.gpkg")}
+    for code, population in folk1a.items():
+        assert areas[code]["population"] == pytest.approx(population, rel=1e-9), code
+    assert areas["0185"]["share_not_reached"] < 0.01
 
 
 def _land_geometries(path) -> list:
@@ -410,6 +434,7 @@ def test_filtered_embedded_hospitals_keep_their_ids_on_real_data(run_alg, shared
             "CLASS_FIELD": "class",
             "POPULATION_LAYER": kommuner,
             "POPULATION_FIELD": "population",
+            "POLYGON_ALLOCATION": 0,  # areal (the default is "roads" since issue 10)
             "CELL_SIZE_M": 1000,
             "MAX_SNAP_M": 5000,
             "TRAVEL_TIME": tmp_path / "tt.tif",

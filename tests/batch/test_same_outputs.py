@@ -335,6 +335,7 @@ CASES: tuple[Case, ...] = (
             **AREAS,
             "POPULATION_LAYER": KOMMUNER,
             "POPULATION_FIELD": "population",
+            "POLYGON_ALLOCATION": C("areal", 0),  # the default is "roads" since issue 10
             **LINE_NETWORK,
             "METHOD": C("gaussian", 2),
             "THRESHOLD_MIN": 25,

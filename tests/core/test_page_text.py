@@ -488,3 +488,28 @@ def test_default_summary_fields_of_a_page():
     )
     assert "specialty" not in one and one[0] == "area_name"
     assert specialist_gaps.reference_total([1.25, None, "x", 2, 2.25]) == 5.5
+
+
+@pytest.mark.parametrize(
+    ("kind", "algorithm"),
+    [("travel_time", "sundplan:catchments"), ("fca_access", "sundplan:fca_access")],
+)
+def test_method_note_states_residents_placed_along_roads(kind, algorithm):
+    """Issue 10 item 3: polygon residents placed along roads are said so on the page; the
+    areal spread (and outputs made before "roads", which record no choice) add nothing."""
+    params = {"NETWORK_FILE": "roads.pbf", "POPULATION_LAYER": "kommuner.gpkg"}
+
+    def note(language, **extra):
+        prov = {"algorithm": algorithm, "parameters": {**params, **extra}}
+        return rt.method_note(kind, provenance=prov, language=language)
+
+    roads_en = note("en", POLYGON_ALLOCATION="roads")
+    assert "placed along the roads inside the area by the length of residential roads" in roads_en
+    assert "residential, living_street, unclassified, tertiary" in roads_en
+    assert "langs vejene i området efter længden af boligveje" in note(
+        "da", POLYGON_ALLOCATION="roads"
+    )
+    assert note("en", POLYGON_ALLOCATION="areal") == note("en")
+    assert "along the roads" not in note("en")
+    raster = note("en", POLYGON_ALLOCATION="roads", POPULATION_RASTER="pop.tif")
+    assert "along the roads" not in raster

@@ -339,3 +339,79 @@ def test_filtered_embedded_hospitals_keep_their_ids(sundplan_provider, tmp_path)
     # No areas: no land mask, and the report says so.
     assert report["land_mask"]["used"] is False
     assert "No land mask was used" in report["land_mask"]["note"]
+
+
+def test_population_polygons_default_to_roads(sundplan_provider, sample, tmp_path):
+    """Issue 10 item 3: kommuner as residents with a network place them along the roads by
+    default (stated in the report), conserving every kommune's population; "areal" stays."""
+    import json
+
+    import geopandas as gpd
+
+    from sundplan_qgis import rasters
+
+    kommuner = gpd.read_file(sample.gpkg, layer="kommuner")
+    total = float(kommuner.population.sum())
+    polygons = dict(
+        POPULATION_RASTER=None,
+        POPULATION_LAYER=sample.uri("kommuner"),
+        POPULATION_FIELD="population",
+    )
+    fb = Recorder()
+    run(params(sample, tmp_path, **polygons), fb)
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    population = report["population"]
+    assert population["kind"].startswith("polygons (along roads")
+    assert population["allocation"]["method"] == "along roads (residential road length)"
+    assert population["allocation"]["polygons_along_residential_roads"] == len(kommuner)
+    assert population["total"] == pytest.approx(total)
+    assert not [w for w in fb.warnings if "population polygons" in w]
+
+    areal = tmp_path / "areal"
+    areal.mkdir()
+    areal_index = [key for key, _label in rasters.POLYGON_ALLOCATIONS].index("areal")
+    run(params(sample, areal, POLYGON_ALLOCATION=areal_index, **polygons))
+    report = json.loads((areal / "r.json").read_text(encoding="utf-8"))
+    assert report["population"]["kind"].startswith("polygons (areal")
+    assert "allocation" not in report["population"]
+    assert report["population"]["total"] == pytest.approx(total)
+
+
+def test_polygon_without_roads_is_spread_evenly_and_warned(sundplan_provider, sample, tmp_path):
+    """A population polygon with no road inside keeps its residents (areal), counted in the
+    report and warned in the log."""
+    import json
+
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    kommuner = gpd.read_file(sample.gpkg, layer="kommuner")[["population", "geometry"]]
+    x0, y0, x1, y1 = kommuner.total_bounds
+    island = box(x1 + 20_000, y0, x1 + 23_000, y0 + 3_000)  # out at sea, no road
+    people = gpd.GeoDataFrame(
+        {"population": [*kommuner.population, 500]},
+        geometry=[*kommuner.geometry, island],
+        crs=kommuner.crs,
+    )
+    people.to_file(tmp_path / "people.gpkg", layer="people")
+    fb = Recorder()
+    polygons = dict(
+        POPULATION_RASTER=None,
+        POPULATION_LAYER=f"{tmp_path / 'people.gpkg'}|layername=people",
+        POPULATION_FIELD="population",
+    )
+    run(params(sample, tmp_path, **polygons), fb)
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert report["population"]["allocation"]["polygons_without_roads_areal"] == 1
+    assert report["population"]["total"] == pytest.approx(float(people.population.sum()))
+    assert any("1 population polygons have no road inside" in w for w in fb.warnings)
+
+
+class Recorder(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings: list[str] = []
+
+    def pushWarning(self, text):  # noqa: N802
+        self.warnings.append(text)
+        super().pushWarning(text)
