@@ -20,7 +20,7 @@
     </message>
     <message>
         <location filename="../processing/_catchment_outputs.py" line="27"/>
-        <location filename="../processing/fca_access.py" line="204"/>
+        <location filename="../processing/fca_access.py" line="210"/>
         <location filename="../processing/gp_density.py" line="146"/>
         <location filename="../processing/specialist_gaps.py" line="190"/>
         <source>Writing outputs</source>
@@ -655,64 +655,64 @@
         <translation>Netværksdelen kræver polygonområder.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="62"/>
+        <location filename="../processing/_params/residents.py" line="63"/>
         <source>Population polygons: how to place their residents</source>
         <translation>Befolkningspolygoner: hvordan beboerne placeres</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="74"/>
+        <location filename="../processing/_params/residents.py" line="75"/>
         <source>Maximum snapping distance to the road network (m)</source>
         <translation>Største afstand til vejnettet ved tilknytning (m)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="83"/>
+        <location filename="../processing/_params/residents.py" line="84"/>
         <source>Access speed between a location and the road (km/h, straight line)</source>
         <translation>Hastighed mellem et sted og vejen (km/t, i lige linje)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="92"/>
+        <location filename="../processing/_params/residents.py" line="93"/>
         <source>Raster cell size when population is not a raster (m)</source>
         <translation>Rastercellestørrelse, når befolkningen ikke er et raster (m)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="103"/>
+        <location filename="../processing/_params/residents.py" line="104"/>
         <source>Population raster (persons per cell)</source>
         <translation>Befolkningsraster (personer pr. celle)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="104"/>
+        <location filename="../processing/_params/residents.py" line="105"/>
         <location filename="../processing/fca_access.py" line="87"/>
         <source>…or population points/polygons</source>
         <translation>…eller befolkning som punkter/polygoner</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="105"/>
+        <location filename="../processing/_params/residents.py" line="106"/>
         <location filename="../processing/fca_access.py" line="88"/>
         <source>Population field</source>
         <translation>Befolkningsfelt</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="107"/>
+        <location filename="../processing/_params/residents.py" line="108"/>
         <source>Areas for the summary, e.g. kommuner (optional)</source>
         <translation>Områder til opsummeringen, fx kommuner (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="111"/>
+        <location filename="../processing/_params/residents.py" line="112"/>
         <source>Time bands (minutes, comma separated)</source>
         <translation>Tidsintervaller (minutter, kommasepareret)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="133"/>
+        <location filename="../processing/_params/residents.py" line="144"/>
         <source>No population given. Choose a population raster or a point/polygon layer.</source>
         <translation>Ingen befolkning angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="137"/>
+        <location filename="../processing/_params/residents.py" line="148"/>
         <source>Choose the population field of the population layer.</source>
         <translation>Vælg befolkningsfeltet i befolkningslaget.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="221"/>
+        <location filename="../processing/_params/residents.py" line="234"/>
         <source>Time bands must be numbers in minutes separated by commas, e.g. 15,30,45,60.</source>
         <translation>Tidsintervaller skal være tal i minutter adskilt af kommaer, fx 15,30,45,60.</translation>
     </message>
@@ -984,7 +984,7 @@
     </message>
     <message>
         <location filename="../processing/fca_access.py" line="128"/>
-        <location filename="../processing/fca_access.py" line="214"/>
+        <location filename="../processing/fca_access.py" line="220"/>
         <source>Accessibility per area</source>
         <translation>Tilgængelighed pr. område</translation>
     </message>
@@ -999,19 +999,19 @@
         <translation>Læser praksis og efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="201"/>
+        <location filename="../processing/fca_access.py" line="207"/>
         <source>Travel times within the catchment</source>
         <translation>Rejsetider inden for optageområdet</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="212"/>
+        <location filename="../processing/fca_access.py" line="218"/>
         <source>Accessibility (GPs per 10 000)</source>
         <translation>Tilgængelighed (læger pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="227"/>
+        <location filename="../processing/fca_access.py" line="233"/>
         <location filename="../processing/gp_density.py" line="148"/>
-        <location filename="../sundplan_qgis/catchments.py" line="408"/>
+        <location filename="../sundplan_qgis/catchments.py" line="409"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
@@ -1665,22 +1665,22 @@
         <translation>Klipper polygonerne til land</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="444"/>
+        <location filename="../sundplan_qgis/catchments.py" line="445"/>
         <source>{n_ids} hospital ids were given for {n} hospitals.</source>
         <translation>Der blev angivet {n_ids} sygehus-id&apos;er for {n} sygehuse.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="449"/>
+        <location filename="../sundplan_qgis/catchments.py" line="450"/>
         <source>Hospital &apos;{hospital}&apos; has no id. Give every hospital an id, or choose no id field to use the feature ids.</source>
         <translation>Sygehuset &apos;{hospital}&apos; har intet id. Giv hvert sygehus et id, eller vælg intet id-felt for at bruge objekt-id&apos;erne.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="458"/>
+        <location filename="../sundplan_qgis/catchments.py" line="459"/>
         <source>The hospital id {id} is used by both &apos;{first}&apos; and &apos;{second}&apos;. Hospital ids must be unique.</source>
         <translation>Sygehus-id&apos;et {id} bruges af både &apos;{first}&apos; og &apos;{second}&apos;. Sygehus-id&apos;er skal være entydige.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="536"/>
+        <location filename="../sundplan_qgis/catchments.py" line="537"/>
         <source>No land mask was used: without areas (e.g. kommuner) access legs may cross the sea, and the raster and polygons may cover sea.</source>
         <translation>Der blev ikke brugt nogen landmaske: uden områder (fx kommuner) kan adgangsstrækninger krydse havet, og rasteret og polygonerne kan dække hav.</translation>
     </message>
@@ -2535,6 +2535,16 @@
         <translation>A3 stående</translation>
     </message>
     <message>
+        <location filename="../sundplan_qgis/placement.py" line="137"/>
+        <source>{count} population polygons have no residential roads ({classes}): their residents were placed along all their roads.</source>
+        <translation>{count} befolkningspolygoner har ingen boligveje ({classes}): deres indbyggere er placeret langs alle deres veje.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/placement.py" line="146"/>
+        <source>{count} population polygons have no road inside: their residents were spread evenly over the polygon (areal).</source>
+        <translation>{count} befolkningspolygoner har ingen vej indenfor: deres indbyggere er fordelt jævnt over polygonen (arealfordelt).</translation>
+    </message>
+    <message>
         <location filename="../sundplan_qgis/practices.py" line="58"/>
         <source>Practices without a capacity in &apos;{layer}&apos; ({field}): feature ids {ids}. Fill in the number of full-time ydernumre.</source>
         <translation>Praksis uden kapacitet i &apos;{layer}&apos; ({field}): objekt-id&apos;er {ids}. Udfyld antallet af fuldtids-ydernumre.</translation>
@@ -2565,65 +2575,70 @@
         <translation>Resultatrasteret ville få {width} × {height} celler ved {cell_size_m} m; vælg en større cellestørrelse.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="133"/>
+        <location filename="../sundplan_qgis/rasters.py" line="136"/>
         <source>The population raster &apos;{raster}&apos; has no CRS. Assign its CRS (for Danish grids usually EPSG:25832) in the layer properties or with gdal_edit.py -a_srs.</source>
         <translation>Befolkningsrasteret &apos;{raster}&apos; har intet koordinatsystem. Tildel det dets koordinatsystem (for danske grids typisk EPSG:25832) i lagegenskaberne eller med gdal_edit.py -a_srs.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="140"/>
+        <location filename="../sundplan_qgis/rasters.py" line="143"/>
         <source>The population raster &apos;{raster}&apos; is rotated; warp it to a north-up grid first.</source>
         <translation>Befolkningsrasteret &apos;{raster}&apos; er roteret; transformér det (warp) til et nordvendt grid først.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="146"/>
+        <location filename="../sundplan_qgis/rasters.py" line="149"/>
         <source>Cannot read the population raster &apos;{path}&apos;: {error}</source>
         <translation>Kan ikke læse befolkningsrasteret &apos;{path}&apos;: {error}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="152"/>
+        <location filename="../sundplan_qgis/rasters.py" line="155"/>
         <source>The population raster &apos;{raster}&apos; has {count} cells with negative values (first at row {row}, column {column}: {value}). Population must be ≥ 0; set those cells to 0 or nodata.</source>
         <translation>Befolkningsrasteret &apos;{raster}&apos; har {count} celler med negative værdier (første i række {row}, kolonne {column}: {value}). Befolkningen skal være ≥ 0; sæt de celler til 0 eller nodata.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="212"/>
+        <location filename="../sundplan_qgis/rasters.py" line="215"/>
         <source>Reading the population raster &apos;{raster}&apos;</source>
         <translation>Læser befolkningsrasteret &apos;{raster}&apos;</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="289"/>
+        <location filename="../sundplan_qgis/rasters.py" line="292"/>
         <source>The population layer &apos;{layer}&apos; has {count} features with a NULL or non-numeric population (first: feature id {fid}). Fill them in with numbers (0 if nobody lives there) or filter them out.</source>
         <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter med NULL eller en ikke-numerisk værdi som befolkning (første: objekt-id {fid}). Udfyld dem med tal (0, hvis ingen bor der), eller filtrer dem fra.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="299"/>
+        <location filename="../sundplan_qgis/rasters.py" line="302"/>
         <source>The population layer &apos;{layer}&apos; has {count} features with a negative population (first: feature id {fid}, value {value}). Population must be ≥ 0.</source>
         <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter med negativ befolkning (første: objekt-id {fid}, værdi {value}). Befolkningen skal være ≥ 0.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="310"/>
+        <location filename="../sundplan_qgis/rasters.py" line="313"/>
         <source>The population layer &apos;{layer}&apos; has {count} features without a geometry (first: feature id {fid}). Repair or remove them.</source>
         <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter uden geometri (første: objekt-id {fid}). Reparer eller fjern dem.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="558"/>
+        <location filename="../sundplan_qgis/rasters.py" line="561"/>
         <location filename="../sundplan_qgis/snapping.py" line="250"/>
         <source>Snapping locations {start:,}–{stop:,} of {n:,}</source>
         <translation>Knytter steder {start:,}–{stop:,} af {n:,} til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="663"/>
+        <location filename="../sundplan_qgis/rasters.py" line="666"/>
         <source>Areal: spread evenly over the polygon (raster cells)</source>
         <translation>Arealfordelt: jævnt fordelt over polygonen (rasterceller)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="664"/>
+        <location filename="../sundplan_qgis/rasters.py" line="667"/>
         <source>Centroid: one point inside each polygon</source>
         <translation>Centroide: ét punkt inde i hver polygon</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="689"/>
-        <source>Unknown allocation method &apos;{method}&apos;: use &apos;areal&apos; or &apos;centroid&apos;.</source>
-        <translation>Ukendt fordelingsmetode &apos;{method}&apos;: brug &apos;areal&apos; eller &apos;centroid&apos;.</translation>
+        <location filename="../sundplan_qgis/rasters.py" line="668"/>
+        <source>Along roads: by the length of residential roads in the polygon</source>
+        <translation>Langs vejene: efter længden af boligveje i polygonen</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="702"/>
+        <source>Unknown allocation method &apos;{method}&apos;: use &apos;roads&apos;, &apos;areal&apos; or &apos;centroid&apos;.</source>
+        <translation>Ukendt fordelingsmetode &apos;{method}&apos;: brug &apos;roads&apos;, &apos;areal&apos; eller &apos;centroid&apos;.</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/reference.py" line="305"/>
@@ -2759,6 +2774,10 @@
         <location filename="../sundplan_qgis/specialties.py" line="109"/>
         <source>The planned total for &apos;{specialty}&apos; must be 0 or more.</source>
         <translation>Den planlagte total for &apos;{specialty}&apos; skal være 0 eller mere.</translation>
+    </message>
+    <message>
+        <source>Unknown allocation method &apos;{method}&apos;: use &apos;areal&apos; or &apos;centroid&apos;.</source>
+        <translation type="obsolete">Ukendt fordelingsmetode &apos;{method}&apos;: brug &apos;areal&apos; eller &apos;centroid&apos;.</translation>
     </message>
     <message>
         <source>Writes the reference data embedded in the plugin, no download needed:&lt;br&gt;&lt;b&gt;Akutsygehuse&lt;/b&gt;: the 21 acute hospitals (fælles akutmodtagelse) as points in ETRS89 / UTM 32N (EPSG:25832), with region, kommune and sundhedsfællesskab.&lt;br&gt;&lt;b&gt;Kommuner&lt;/b&gt;: the 98 kommuner as polygons with region (until 2026 and from 2027), sundhedsråd, sundhedsfællesskab and population (1 January 2021).&lt;br&gt;&lt;b&gt;Regioner&lt;/b&gt;, &lt;b&gt;Regioner from 2027&lt;/b&gt;, &lt;b&gt;Sundhedsråd&lt;/b&gt;, &lt;b&gt;Sundhedsfællesskaber&lt;/b&gt;: one polygon per unit, dissolved from the kommuner.&lt;br&gt;&lt;b&gt;Kommune grouping&lt;/b&gt;: a table with one row per kommune and the larger units it belongs to, for joining kommune results to regions and sundhedsråd.&lt;br&gt;Polygons are in EPSG:25832, generalised (DAGI 2021 via Dataforsyningen, simplified by dagir) with borders shared exactly between neighbours; fine for maps and as areas, not for exact boundary work. Christiansø is not a kommune and is in none of the layers. The layers are optional outputs: leave one empty to skip it.</source>
