@@ -357,7 +357,7 @@ def test_population_polygons_default_to_roads(sundplan_provider, sample, tmp_pat
         POPULATION_LAYER=sample.uri("kommuner"),
         POPULATION_FIELD="population",
     )
-    fb = Recorder()
+    fb = WarningFeedback()
     run(params(sample, tmp_path, **polygons), fb)
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
     population = report["population"]
@@ -394,7 +394,7 @@ def test_polygon_without_roads_is_spread_evenly_and_warned(sundplan_provider, sa
         crs=kommuner.crs,
     )
     people.to_file(tmp_path / "people.gpkg", layer="people")
-    fb = Recorder()
+    fb = WarningFeedback()
     polygons = dict(
         POPULATION_RASTER=None,
         POPULATION_LAYER=f"{tmp_path / 'people.gpkg'}|layername=people",
@@ -405,13 +405,3 @@ def test_polygon_without_roads_is_spread_evenly_and_warned(sundplan_provider, sa
     assert report["population"]["allocation"]["polygons_without_roads_areal"] == 1
     assert report["population"]["total"] == pytest.approx(float(people.population.sum()))
     assert any("1 population polygons have no road inside" in w for w in fb.warnings)
-
-
-class Recorder(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings: list[str] = []
-
-    def pushWarning(self, text):  # noqa: N802
-        self.warnings.append(text)
-        super().pushWarning(text)
