@@ -59,9 +59,10 @@ def road_samples(lines, *, spacing_m: float = SAMPLE_SPACING_M):
     residential weight."""
     coords = np.asarray(lines.coords, dtype="float64")
     offsets = np.asarray(lines.offsets, dtype=np.int64)
-    classes = np.asarray(lines.road_class, dtype=object)
-    res_w = np.array([RESIDENTIAL_ROAD_WEIGHTS.get(str(c), 0.0) for c in classes])
-    drv_w = np.array([1.0 if str(c) in FALLBACK_ROAD_CLASSES else 0.0 for c in classes])
+    # weights per distinct class, then spread to the lines (no Python loop per line)
+    names, class_of_line = np.unique(np.asarray(lines.road_class).astype(str), return_inverse=True)
+    res_w = np.array([RESIDENTIAL_ROAD_WEIGHTS.get(c, 0.0) for c in names])[class_of_line]
+    drv_w = np.array([float(c in FALLBACK_ROAD_CLASSES) for c in names])[class_of_line]
     line_of_vertex = np.repeat(np.arange(len(offsets) - 1), np.diff(offsets))
     start = np.flatnonzero(np.arange(len(coords)) + 1 < offsets[line_of_vertex + 1])
     line = line_of_vertex[start]

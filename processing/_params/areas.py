@@ -52,18 +52,21 @@ class AreaParameters:
     ) -> AreaTable | None:
         """Optional summary areas (e.g. kommuner) reprojected to ``crs`` (the network's); with
         ``age_sex`` also their age/sex columns as read (NULL = None). None without AREAS."""
-        import pandas as pd
-
         from ...sundplan_qgis import need
 
         source = self.parameterAsSource(parameters, "AREAS", context)
         if source is None:
             return None
         fields = tuple(need.age_sex_columns(source.fields().names())) if age_sex else ()
-        name = self.layer_name(parameters, "AREAS", context)
+        return self._polygon_areas(parameters, context, source, crs=crs, fields=fields)
+
+    def _polygon_areas(self, parameters, context, source, *, crs, fields) -> AreaTable:
+        """AREAS as polygons in ``crs`` with the attribute ``fields`` (NULL = None)."""
+        import pandas as pd
+
         polys = _inputs.read_polygons(
             source,
-            layer_name=name,
+            layer_name=self.layer_name(parameters, "AREAS", context),
             target_crs=crs,
             context=context,
             id_field=self.parameterAsString(parameters, "AREA_ID_FIELD", context) or None,
@@ -71,8 +74,13 @@ class AreaParameters:
             fields=tuple(fields),
         )
         columns = pd.DataFrame({c: [null_to_none(v) for v in polys[c]] for c in fields})
+        ids = [null_to_none(i) for i in polys["ids"]]
         return AreaTable.from_polygons(
-            polys["geometries"], polys["ids"], polys["names"], name, columns=columns
+            polys["geometries"],
+            ids,
+            polys["names"],
+            self.layer_name(parameters, "AREAS", context),
+            columns=columns,
         )
 
     def read_area_table(self, parameters, context) -> AreaTable:
@@ -157,40 +165,20 @@ class AreaParameters:
     def read_area_polygons(self, parameters, context, *, population_field: str | None) -> AreaTable:
         """Area polygons in their own CRS with ``population_field`` and the age/sex columns
         (values as read, NULL = None; ids as read, matched as codes by the core)."""
-        import pandas as pd
+        import dataclasses
 
         from ...sundplan_qgis import need
 
         source = self.parameterAsSource(parameters, "AREAS", context)
-        layer = self.parameterAsVectorLayer(parameters, "AREAS", context)
-        name = layer.name() if layer is not None else "AREAS"
         crs = source.sourceCrs()
-        id_field = self.parameterAsString(parameters, "AREA_ID_FIELD", context) or None
         age_cols = list(need.age_sex_columns(source.fields().names()))
         wanted = tuple(
             dict.fromkeys([*([population_field] if population_field else []), *age_cols])
         )
-        polys = _inputs.read_polygons(
-            source,
-            layer_name=name,
-            target_crs=crs,
-            context=context,
-            id_field=id_field,
-            name_field=self.parameterAsString(parameters, "AREA_NAME_FIELD", context) or None,
-            fields=wanted,
-        )
-        frame = pd.DataFrame(
-            {
-                "area_id": pd.Series([null_to_none(i) for i in polys["ids"]], dtype=object),
-                "area_name": pd.Series(list(polys["names"]), dtype=object),
-            }
-            | {c: [null_to_none(v) for v in polys[c]] for c in wanted}
-        )
-        return AreaTable(
-            frame=frame,
-            geometries=polys["geometries"],
+        table = self._polygon_areas(parameters, context, source, crs=crs, fields=wanted)
+        return dataclasses.replace(
+            table,
             crs=crs,
-            source_name=name,
             crs_wkt=crs.toWkt(),
-            id_field=id_field,
+            id_field=self.parameterAsString(parameters, "AREA_ID_FIELD", context) or None,
         )
