@@ -82,7 +82,6 @@
     <message>
         <location filename="../processing/_inputs.py" line="103"/>
         <location filename="../processing/_inputs.py" line="232"/>
-        <location filename="../processing/_inputs.py" line="318"/>
         <source>The layer &apos;{layer}&apos; has no field &apos;{field}&apos;. Fields found: {fields}.</source>
         <translation>Laget &apos;{layer}&apos; har intet felt &apos;{field}&apos;. Fundne felter: {fields}.</translation>
     </message>
@@ -118,7 +117,7 @@
         <translation>Områdelaget &apos;{layer}&apos; har dublerede id&apos;er i &apos;{field}&apos;: {ids}. Hvert område skal have et entydigt id (saml områder i flere dele først).</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="330"/>
+        <location filename="../processing/_inputs.py" line="335"/>
         <location filename="../processing/_params/network.py" line="199"/>
         <location filename="../processing/_runtime.py" line="80"/>
         <location filename="../processing/_runtime.py" line="97"/>
@@ -128,7 +127,7 @@
         <translation>Annulleret af brugeren.</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="345"/>
+        <location filename="../processing/_inputs.py" line="350"/>
         <source>The road layer &apos;{layer}&apos; has no line features.</source>
         <translation>Vejlaget &apos;{layer}&apos; har ingen linjeobjekter.</translation>
     </message>
@@ -208,27 +207,27 @@
         <translation>Felt med områdenavn</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="87"/>
+        <location filename="../processing/_params/areas.py" line="95"/>
         <source>Choose the areas with population (a layer or table).</source>
         <translation>Vælg områderne med befolkning (et lag eller en tabel).</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="98"/>
+        <location filename="../processing/_params/areas.py" line="106"/>
         <source>The areas &apos;{layer}&apos; have no population columns: give age/sex columns (m_0_4, k_0_4 … m_85_plus, k_85_plus) or a &apos;population&apos; field. Fields found: {fields}.</source>
         <translation>Områderne &apos;{layer}&apos; har ingen befolkningskolonner: angiv alders-/kønskolonner (m_0_4, k_0_4 … m_85_plus, k_85_plus) eller et felt &apos;population&apos;. Fundne felter: {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="124"/>
+        <location filename="../processing/_params/areas.py" line="132"/>
         <source>The table &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Tabellen &apos;{layer}&apos; har intet felt &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="135"/>
+        <location filename="../processing/_params/areas.py" line="143"/>
         <source>The area table &apos;{layer}&apos; is empty.</source>
         <translation>Områdetabellen &apos;{layer}&apos; er tom.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="148"/>
+        <location filename="../processing/_params/areas.py" line="156"/>
         <source>The areas &apos;{layer}&apos; have duplicate ids: {ids}. Choose an id field with one value per area.</source>
         <translation>Områderne &apos;{layer}&apos; har dublerede id&apos;er: {ids}. Vælg et id-felt med én værdi pr. område.</translation>
     </message>
@@ -495,27 +494,62 @@
         <translation>Vejnet &apos;{name}&apos;: {lines:,} linjer, {nodes:,} knuder, {edges:,} rettede kanter, {comp} sammenhængende dele (læst på {tr:.1f} s, graf på {tb:.1f} s).</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="246"/>
+        <location filename="../processing/_params/network.py" line="249"/>
         <source>The download extent is empty. Draw or choose an extent covering the area.</source>
         <translation>Downloadudstrækningen er tom. Tegn eller vælg en udstrækning, der dækker området.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="254"/>
+        <location filename="../processing/_params/network.py" line="257"/>
         <source>Cannot transform the download extent from {crs} to EPSG:4326: {err}</source>
         <translation>Kan ikke transformere downloadudstrækningen fra {crs} til EPSG:4326: {err}</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="261"/>
+        <location filename="../processing/_params/network.py" line="264"/>
         <source>Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) with osmnx from Overpass; cache: {cache}</source>
         <translation>Henter veje{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) med osmnx fra Overpass; cache: {cache}</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="265"/>
+        <location filename="../processing/_params/network.py" line="268"/>
         <source> and ferries</source>
         <translation> og færger</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="296"/>
+        <location filename="../processing/_params/network.py" line="289"/>
+        <source>road class</source>
+        <translation>vejklasse</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="290"/>
+        <source>speed</source>
+        <translation>hastighed</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="291"/>
+        <source>one-way</source>
+        <translation>ensretning</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="292"/>
+        <source>ferry time</source>
+        <translation>færgetid</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="299"/>
+        <source>{role}: none</source>
+        <translation>{role}: intet</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="301"/>
+        <source>{role}: &apos;{field}&apos; (detected)</source>
+        <translation>{role}: &apos;{field}&apos; (fundet ud fra navnet)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="304"/>
+        <source>Road network fields: {fields}.</source>
+        <translation>Vejnettets felter: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="320"/>
         <source>The speed table needs pairs of road class and km/h.</source>
         <translation>Hastighedstabellen skal have par af vejklasse og km/t.</translation>
     </message>
@@ -2238,6 +2272,23 @@
         <translation>Befolkningskolonnen &apos;{column}&apos; er negativ for {rows}.</translation>
     </message>
     <message>
+        <location filename="../sundplan_qgis/network/fields.py" line="73"/>
+        <source>Road layer &apos;{layer}&apos; has no field &apos;{field}&apos; (given as the {what} field). Fields found: {fields}. Choose one of those.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har intet felt &apos;{field}&apos; (angivet som {what}-feltet). Fundne felter: {fields}. Vælg et af dem.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/fields.py" line="79"/>
+        <location filename="../sundplan_qgis/network/fields.py" line="144"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="98"/>
+        <source>(none)</source>
+        <translation>(ingen)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/fields.py" line="139"/>
+        <source>Road layer &apos;{layer}&apos; has no road class field and no speed field, so no line has a speed. Set the road class field (CLASS_FIELD, OSM highway values such as &apos;primary&apos;) or the speed field (SPEED_FIELD, km/h). Fields found: {fields}.</source>
+        <translation>Vejlaget &apos;{layer}&apos; har hverken et vejklassefelt eller et hastighedsfelt, så ingen linje har en hastighed. Angiv vejklassefeltet (CLASS_FIELD, OSM highway-værdier som &apos;primary&apos;) eller hastighedsfeltet (SPEED_FIELD, km/t). Fundne felter: {fields}.</translation>
+    </message>
+    <message>
         <location filename="../sundplan_qgis/network/graph.py" line="89"/>
         <source>The road layer&apos;s extent is too large for the merge tolerance; use a larger tolerance or a projected CRS in metres.</source>
         <translation>Vejlagets udstrækning er for stor til sammenlægningstolerancen; brug en større tolerance eller et projiceret koordinatsystem i meter.</translation>
@@ -2268,119 +2319,108 @@
         <translation>Vejlaget &apos;{layer}&apos; har ingen vejsegmenter tilbage at beregne ruter på (alle linjer er færger, som blev udeladt, eller har længden nul). Kontrollér laget og indstillingen &apos;Medtag færger&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="55"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="58"/>
         <source>Road layer &apos;{layer}&apos; has no usable lines (no features, or none with a line geometry of at least two vertices). Check the layer, its filter and its geometry type.</source>
         <translation>Vejlaget &apos;{layer}&apos; har ingen brugbare linjer (ingen objekter, eller ingen med en linjegeometri med mindst to knudepunkter). Kontrollér laget, dets filter og dets geometritype.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="62"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="65"/>
         <source>Road layer &apos;{layer}&apos;: coords must be an (V, 2) array.</source>
         <translation>Vejlaget &apos;{layer}&apos;: coords skal være et (V, 2)-array.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="64"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="67"/>
         <source>Road layer &apos;{layer}&apos;: offsets do not index coords.</source>
         <translation>Vejlaget &apos;{layer}&apos;: offsets passer ikke til coords.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="67"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="70"/>
         <source>Road layer &apos;{layer}&apos;: {attribute} has {count} values for {n} lines.</source>
         <translation>Vejlaget &apos;{layer}&apos;: {attribute} har {count} værdier for {n} linjer.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="78"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="81"/>
         <source>Road layer &apos;{layer}&apos; has {count} vertices with missing (NaN) coordinates, first in line {line}. Repair the geometries (e.g. Processing &apos;Fix geometries&apos;) or remove those features.</source>
         <translation>Vejlaget &apos;{layer}&apos; har {count} knudepunkter med manglende (NaN) koordinater, første i linje {line}. Reparer geometrierne (fx med Processing-værktøjet &apos;Fix geometries&apos;), eller fjern de objekter.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="94"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="97"/>
         <source>Road layer &apos;{layer}&apos; has no coordinate reference system. Assign its CRS, then reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N).</source>
         <translation>Vejlaget &apos;{layer}&apos; har intet koordinatsystem. Tildel laget dets koordinatsystem, og omprojicér det derefter til et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM 32N).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="102"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="105"/>
         <source>Road layer &apos;{layer}&apos; has a CRS that cannot be read ({error}). Reproject it to EPSG:25832 (ETRS89 / UTM 32N).</source>
         <translation>Vejlaget &apos;{layer}&apos; har et koordinatsystem, der ikke kan læses ({error}). Omprojicér det til EPSG:25832 (ETRS89 / UTM 32N).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="109"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="112"/>
         <source>Road layer &apos;{layer}&apos; is in a geographic CRS ({crs}); lengths would be in degrees. Reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N), and try again.</source>
         <translation>Vejlaget &apos;{layer}&apos; er i et geografisk koordinatsystem ({crs}); længder ville blive målt i grader. Omprojicér det til et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM 32N), og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="120"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="123"/>
         <source>Road layer &apos;{layer}&apos; is in {crs}, a Mercator projection whose lengths are about 1.8 times too long in Denmark. Reproject it to EPSG:25832 (ETRS89 / UTM 32N).</source>
         <translation>Vejlaget &apos;{layer}&apos; er i {crs}, en Mercator-projektion, hvis længder er ca. 1,8 gange for lange i Danmark. Omprojicér det til EPSG:25832 (ETRS89 / UTM 32N).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="129"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="132"/>
         <source>Road layer &apos;{layer}&apos; is in a projected CRS with units {units} ({crs}), not metres. Reproject it to e.g. EPSG:25832 (ETRS89 / UTM 32N).</source>
         <translation>Vejlaget &apos;{layer}&apos; er i et projiceret koordinatsystem med enhederne {units} ({crs}), ikke meter. Omprojicér det til fx EPSG:25832 (ETRS89 / UTM 32N).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="33"/>
-        <source>Road layer &apos;{layer}&apos; has no field &apos;{field}&apos; (given as the {what} field). Fields found: {fields}. Choose one of those.</source>
-        <translation>Vejlaget &apos;{layer}&apos; har intet felt &apos;{field}&apos; (angivet som {what}-feltet). Fundne felter: {fields}. Vælg et af dem.</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="39"/>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="113"/>
-        <source>(none)</source>
-        <translation>(ingen)</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="82"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="67"/>
         <source>Cannot read the road file &apos;{path}&apos;: {error}. Check that it exists and is a vector format GDAL can open (GeoPackage, shapefile, ...).</source>
         <translation>Kan ikke læse vejnetsfilen &apos;{path}&apos;: {error}. Kontrollér, at den findes og er i et vektorformat, som GDAL kan åbne (GeoPackage, shapefil, ...).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="89"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="74"/>
         <source>Cannot read the road file &apos;{path}&apos;. Check that it exists and is a vector format GDAL can open (GeoPackage, shapefile, ...).</source>
         <translation>Kan ikke læse vejnetsfilen &apos;{path}&apos;. Kontrollér, at den findes og er i et vektorformat, som GDAL kan åbne (GeoPackage, shapefil, ...).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="97"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="82"/>
         <source>Road file &apos;{file}&apos; has {count} layers ({layers}); choose one.</source>
         <translation>Vejnetsfilen &apos;{file}&apos; har {count} lag ({layers}); vælg et af dem.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="101"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="86"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="109"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="94"/>
         <source>Road file &apos;{file}&apos; has no layer {layer!r}. Layers found: {layers}.</source>
         <translation>Vejnetsfilen &apos;{file}&apos; har intet lag {layer!r}. Fundne lag: {layers}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="128"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="113"/>
         <source>Road layer &apos;{layer}&apos; has {geometry_type} geometries; a line layer is needed.</source>
         <translation>Vejlaget &apos;{layer}&apos; har {geometry_type}-geometrier; der skal bruges et linjelag.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="158"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="151"/>
         <location filename="../sundplan_qgis/network/osm_reader.py" line="164"/>
         <source>Reading the road network &apos;{network}&apos;</source>
         <translation>Læser vejnettet &apos;{network}&apos;</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="178"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="171"/>
         <source>Cannot read road layer &apos;{layer}&apos;: {error}. Check the filter expression.</source>
         <translation>Kan ikke læse vejlaget &apos;{layer}&apos;: {error}. Kontrollér filterudtrykket.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="183"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="176"/>
         <source>Cannot read road layer &apos;{layer}&apos;: {error}.</source>
         <translation>Kan ikke læse vejlaget &apos;{layer}&apos;: {error}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="190"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="183"/>
         <source>Road layer &apos;{layer}&apos; has features that are not lines (feature ids {fids}). Filter them out or convert them to lines.</source>
         <translation>Vejlaget &apos;{layer}&apos; har objekter, der ikke er linjer (objekt-id&apos;er {fids}). Filtrer dem fra, eller konverter dem til linjer.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="249"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="245"/>
         <source>The layer&apos;s Arrow stream has no geometry column.</source>
         <translation>Lagets Arrow-strøm har ingen geometrikolonne.</translation>
     </message>
@@ -2535,12 +2575,12 @@
         <translation>A3 stående</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/placement.py" line="137"/>
+        <location filename="../sundplan_qgis/placement.py" line="138"/>
         <source>{count} population polygons have no residential roads ({classes}): their residents were placed along all their roads.</source>
         <translation>{count} befolkningspolygoner har ingen boligveje ({classes}): deres indbyggere er placeret langs alle deres veje.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/placement.py" line="146"/>
+        <location filename="../sundplan_qgis/placement.py" line="147"/>
         <source>{count} population polygons have no road inside: their residents were spread evenly over the polygon (areal).</source>
         <translation>{count} befolkningspolygoner har ingen vej indenfor: deres indbyggere er fordelt jævnt over polygonen (arealfordelt).</translation>
     </message>

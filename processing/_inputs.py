@@ -309,16 +309,21 @@ def lines_from_source(
 ):
     """Read a line layer through its QGIS provider in one pass into ``network.RoadLines``."""
     from ..sundplan_qgis import network
+    from ..sundplan_qgis.network import fields as road_fields
 
     names_found = source.fields().names()
+    found = road_fields.resolve_fields(
+        names_found,
+        layer=layer_name,
+        speed_field=speed_field,
+        oneway_field=oneway_field,
+        class_field=class_field,
+        duration_field=duration_field,
+    )
+    road_fields.require_class_or_speed(found, names_found, layer=layer_name)
+    speed_field, oneway_field = found.speed, found.oneway
+    class_field, duration_field = found.road_class, found.duration
     wanted = [f for f in (speed_field, oneway_field, class_field, duration_field) if f]
-    for f in wanted:
-        if f not in names_found:
-            raise SundplanError(
-                tr("The layer '{layer}' has no field '{field}'. Fields found: {fields}.").format(
-                    layer=layer_name, field=f, fields=", ".join(names_found)
-                )
-            )
     request = QgsFeatureRequest().setSubsetOfAttributes(wanted, source.fields())
     parts: list[np.ndarray] = []
     fids: list[int] = []  # feature id per line part, to name implausible speeds
@@ -361,6 +366,8 @@ def lines_from_source(
     road_class = attrs.get(class_field) if class_field else None
     if speed_field:
         speed = network.speeds_from_values(np.array(attrs[speed_field], dtype=object))
+        if "speed" in found.detected:  # a detected maxspeed: 0 means unknown (Geofabrik)
+            speed[speed == 0] = np.nan
         network.check_speeds(speed, fids, layer=layer_name, field=speed_field)
     else:
         speed = np.full(n, np.nan)
@@ -372,7 +379,7 @@ def lines_from_source(
             dtype=object,
         ),
         speed_kmh=speed,
-        oneway=network.parse_oneway(
+        oneway=road_fields.read_oneway(
             np.array(["" if v is None else str(v) for v in attrs[oneway_field]], dtype=object)
             if oneway_field
             else np.full(n, "", dtype=object)
@@ -380,4 +387,5 @@ def lines_from_source(
         ferry_duration_min=floats(attrs.get(duration_field) if duration_field else None),
         crs_wkt=source.sourceCrs().toWkt(),
         source_name=layer_name,
+        fields=found.as_report(),
     )

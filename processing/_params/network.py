@@ -222,8 +222,11 @@ class NetworkParameters:
             )
         )
 
+        if lines.fields:
+            feedback.pushInfo(_fields_text(lines.fields))
         report = {
             "lines": int(lines.offsets.size - 1),
+            "fields": lines.fields,
             "read_s": round(t_read, 3),
             "build_s": round(t_build, 3),
             "include_ferries": include_ferries,
@@ -278,6 +281,27 @@ class NetworkParameters:
 def _default_osm_cache() -> str:
     """``<QGIS profile>/sundplan/osm_cache``: where osmnx keeps downloaded Overpass answers."""
     return str(Path(QgsApplication.qgisSettingsDirPath()) / "sundplan" / "osm_cache")
+
+
+def _fields_text(fields: dict) -> str:
+    """One log line: which attribute gave each role, and which were detected by name."""
+    roles = (
+        ("class", tr("road class")),
+        ("speed", tr("speed")),
+        ("oneway", tr("one-way")),
+        ("duration", tr("ferry time")),
+    )
+    detected = set(fields.get("detected") or ())
+    parts = []
+    for key, label in roles:
+        field = fields.get(key)
+        if field is None:
+            parts.append(tr("{role}: none").format(role=label))
+        elif key in detected:
+            parts.append(tr("{role}: '{field}' (detected)").format(role=label, field=field))
+        else:
+            parts.append(f"{label}: '{field}'")
+    return tr("Road network fields: {fields}.").format(fields="; ".join(parts))
 
 
 def _has_value(parameters: dict, key: str) -> bool:

@@ -26,6 +26,8 @@ class RoadLines:
         ferry_duration_min: (L,) float64 minutes, NaN unless a ferry with a known crossing time.
         crs_wkt: WKT of the CRS of ``coords`` (must be projected, metres).
         source_name: layer or file name, for messages.
+        fields: the attribute read for each role (class, speed, oneway, duration) and the
+            roles detected by name (see :mod:`.fields`), for the run report; None if n/a.
     """
 
     coords: np.ndarray
@@ -36,6 +38,7 @@ class RoadLines:
     ferry_duration_min: np.ndarray
     crs_wkt: str
     source_name: str
+    fields: dict | None = None
 
     @property
     def n_lines(self) -> int:

@@ -12,32 +12,14 @@ import numpy as np
 from .. import _compat
 from ..errors import SundplanError, msg
 from ._wkb import decode_wkb_lines
+from .fields import read_oneway, require_class_or_speed, resolve_fields
 from .lines import RoadLines, check_projected_metres
 from .speeds import (
     check_speeds,
     parse_duration_min,
-    parse_oneway,
     parse_unique,
     speeds_from_values,
 )
-
-
-def _find_field(names: list[str], wanted: str | None, what: str, layer_name: str) -> str | None:
-    if wanted is None or wanted == "":
-        return None
-    if wanted in names:
-        return wanted
-    lower = {n.lower(): n for n in names}
-    if wanted.lower() in lower:
-        return lower[wanted.lower()]
-    raise SundplanError(
-        "Road layer '{layer}' has no field '{field}' (given as the {what} field). "
-        "Fields found: {fields}. Choose one of those.",
-        layer=layer_name,
-        field=wanted,
-        what=what,
-        fields=", ".join(names) if names else msg("(none)"),
-    )
 
 
 def read_lines_ogr(
@@ -49,6 +31,7 @@ def read_lines_ogr(
     class_field: str | None = None,
     duration_field: str | None = None,
     where: str | None = None,
+    detect_fields: bool = True,
     progress: Any = None,
 ) -> RoadLines:
     """Read any OGR line layer (GeoPackage, shapefile, ...) in bulk into :class:`RoadLines`.
@@ -64,6 +47,8 @@ def read_lines_ogr(
         class_field: road class (OSM highway values, 'ferry'); stored lower-case.
         duration_field: ferry crossing time in minutes (used for class 'ferry' only).
         where: an OGR SQL attribute filter, e.g. ``"class <> 'track'"``.
+        detect_fields: for the roles given no field, use the usual names (``highway``,
+            ``class``, ``fclass``, ``maxspeed``, ``oneway``...; see :mod:`.fields`).
         progress: ``progress(fraction, message)``, called before every batch of features
             (it may raise to cancel the reading).
 
@@ -132,10 +117,18 @@ def read_lines_ogr(
         )
     defn = lyr.GetLayerDefn()
     names = [defn.GetFieldDefn(i).GetName() for i in range(defn.GetFieldCount())]
-    f_speed = _find_field(names, speed_field, "speed", source_name)
-    f_oneway = _find_field(names, oneway_field, "oneway", source_name)
-    f_class = _find_field(names, class_field, "road class", source_name)
-    f_dur = _find_field(names, duration_field, "ferry duration", source_name)
+    fields = resolve_fields(
+        names,
+        layer=source_name,
+        speed_field=speed_field,
+        oneway_field=oneway_field,
+        class_field=class_field,
+        duration_field=duration_field,
+        detect=detect_fields,
+    )
+    require_class_or_speed(fields, names, layer=source_name)
+    f_speed, f_oneway = fields.speed, fields.oneway
+    f_class, f_dur = fields.road_class, fields.duration
     wanted = {f for f in (f_speed, f_oneway, f_class, f_dur) if f}
     srs = lyr.GetSpatialRef()
     crs_wkt = srs.ExportToWkt() if srs is not None else ""
@@ -209,6 +202,8 @@ def read_lines_ogr(
         road_class = np.full(n, "", dtype=object)
     if f_speed:
         speed = speeds_from_values(col(f_speed))
+        if "speed" in fields.detected:  # a detected maxspeed: 0 means unknown (Geofabrik)
+            speed[speed == 0] = np.nan
         check_speeds(
             speed,
             np.concatenate(line_fids) if line_fids else None,
@@ -217,7 +212,7 @@ def read_lines_ogr(
         )
     else:
         speed = np.full(n, np.nan)
-    oneway = parse_oneway(col(f_oneway)) if f_oneway else np.zeros(n, dtype=np.int8)
+    oneway = read_oneway(col(f_oneway)) if f_oneway else np.zeros(n, dtype=np.int8)
     if f_dur:
         c = col(f_dur)
         if np.asarray(c).dtype.kind in "fiub":
@@ -237,6 +232,7 @@ def read_lines_ogr(
         ferry_duration_min=dur.astype(np.float64),
         crs_wkt=crs_wkt,
         source_name=source_name,
+        fields=fields.as_report(),
     )
     return lines.validate()
 

@@ -1,0 +1,170 @@
+"""Which attribute of a road line layer holds its class, speed, one-way rule and ferry time.
+
+A file network (GeoPackage, shapefile) has no field chooser in the Processing dialog, so the
+usual names are detected when the user names none: OSM exports (``highway``, ``maxspeed``,
+``oneway``), OpenMapTiles (``class``), Geofabrik's shapefiles (``fclass``, ``maxspeed`` with 0 =
+unknown, ``oneway`` coded B/F/T) and ``road_class``. A field the user names always wins.
+
+A ``oneway`` field is detected only beside an OSM-native class field (``highway``, ``fclass``):
+there each line is an OSM way, drawn in the way's direction. Tile-derived layers (OpenMapTiles'
+``class``) merge ways and lose that direction, so their one-way flag is not trusted unless named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import SundplanError, msg
+
+#: Field roles and the names detected for each, in order of preference (case-insensitive).
+DETECTED_NAMES: dict[str, tuple[str, ...]] = {
+    "class": ("highway", "class", "road_class", "fclass"),
+    "speed": ("maxspeed",),
+    "oneway": ("oneway",),
+    "duration": ("duration_min", "duration"),
+}
+
+#: Class fields of layers whose lines keep the OSM way's direction (see the module text).
+_OSM_NATIVE_CLASS = ("highway", "fclass")
+
+#: The Processing parameter a user sets for each role (named in messages).
+PARAMETER_OF_ROLE = {
+    "class": "CLASS_FIELD",
+    "speed": "SPEED_FIELD",
+    "oneway": "ONEWAY_FIELD",
+    "duration": "DURATION_FIELD",
+}
+
+#: Geofabrik's shapefile one-way codes: B both ways, F along the line, T against it.
+GEOFABRIK_ONEWAY = {"B": 0, "F": 1, "T": -1}
+
+
+@dataclass(frozen=True)
+class RoadFields:
+    """The field used for each role (None: not used) and whether it was detected."""
+
+    speed: str | None = None
+    oneway: str | None = None
+    road_class: str | None = None
+    duration: str | None = None
+    detected: tuple[str, ...] = ()
+
+    def as_report(self) -> dict[str, str | None]:
+        """``{role: field}`` plus the detected roles, for the run report."""
+        return {
+            "class": self.road_class,
+            "speed": self.speed,
+            "oneway": self.oneway,
+            "duration": self.duration,
+            "detected": list(self.detected),
+        }
+
+
+def find_field(names: Sequence[str], wanted: str, *, role: str, layer: str) -> str:
+    """``wanted`` as spelled in ``names`` (case-insensitive); a clear error when absent."""
+    if wanted in names:
+        return wanted
+    lower = {n.lower(): n for n in names}
+    if wanted.lower() in lower:
+        return lower[wanted.lower()]
+    raise SundplanError(
+        "Road layer '{layer}' has no field '{field}' (given as the {what} field). "
+        "Fields found: {fields}. Choose one of those.",
+        layer=layer,
+        field=wanted,
+        what=_ROLE_WORDS[role],
+        fields=", ".join(names) if names else msg("(none)"),
+    )
+
+
+_ROLE_WORDS = {
+    "class": "road class",
+    "speed": "speed",
+    "oneway": "oneway",
+    "duration": "ferry duration",
+}
+
+
+def resolve_fields(
+    names: Sequence[str],
+    *,
+    layer: str,
+    speed_field: str | None = None,
+    oneway_field: str | None = None,
+    class_field: str | None = None,
+    duration_field: str | None = None,
+    detect: bool = True,
+) -> RoadFields:
+    """The fields to read: those given (checked to exist), and with ``detect`` the usual names
+    (:data:`DETECTED_NAMES`) for the roles given none.
+
+    Raises:
+        SundplanError: a given field is missing (the message lists the fields found).
+    """
+    given = {
+        "speed": speed_field or None,
+        "oneway": oneway_field or None,
+        "class": class_field or None,
+        "duration": duration_field or None,
+    }
+    lower = {n.lower(): n for n in names}
+    chosen: dict[str, str | None] = {}
+    detected: list[str] = []
+    for role, wanted in given.items():
+        if wanted is not None:
+            chosen[role] = find_field(names, wanted, role=role, layer=layer)
+            continue
+        hit = next((lower[c] for c in DETECTED_NAMES[role] if c in lower), None) if detect else None
+        chosen[role] = hit
+        if hit is not None:
+            detected.append(role)
+    if "oneway" in detected and (chosen["class"] or "").lower() not in _OSM_NATIVE_CLASS:
+        chosen["oneway"] = None
+        detected.remove("oneway")
+    return RoadFields(
+        speed=chosen["speed"],
+        oneway=chosen["oneway"],
+        road_class=chosen["class"],
+        duration=chosen["duration"],
+        detected=tuple(detected),
+    )
+
+
+def require_class_or_speed(fields: RoadFields, names: Sequence[str], *, layer: str) -> None:
+    """Without a class and a speed field no line has a speed: say which field to set."""
+    if fields.road_class is None and fields.speed is None:
+        raise SundplanError(
+            "Road layer '{layer}' has no road class field and no speed field, so no line has "
+            "a speed. Set the road class field (CLASS_FIELD, OSM highway values such as "
+            "'primary') or the speed field (SPEED_FIELD, km/h). Fields found: {fields}.",
+            layer=layer,
+            fields=", ".join(names) if names else msg("(none)"),
+        )
+
+
+def read_oneway(values) -> np.ndarray:
+    """One-way codes (int8: 0 both, 1 along, -1 against) of a column: Geofabrik's B/F/T
+    coding when the column uses it, else :func:`.speeds.parse_oneway`."""
+    from .. import _compat
+    from .speeds import parse_oneway
+
+    text = np.asarray(_compat.column_to_str(values), dtype=object)
+    coded = geofabrik_oneway(text)
+    return coded if coded is not None else parse_oneway(values)
+
+
+def geofabrik_oneway(text: np.ndarray) -> np.ndarray | None:
+    """One-way codes of a column coded like Geofabrik's shapefiles (B/F/T, with B present),
+    else None (then the usual yes/1/-1 parser applies: 'T' there means true)."""
+    values = {str(v).strip().upper() for v in np.unique(np.asarray(text, dtype=str))}
+    values.discard("")
+    if not values or "B" not in values or not values <= set(GEOFABRIK_ONEWAY):
+        return None
+    codes = np.array([str(v).strip().upper() for v in text], dtype=object)
+    out = np.zeros(len(codes), dtype=np.int8)
+    out[codes == "F"] = 1
+    out[codes == "T"] = -1
+    return out
