@@ -75,6 +75,11 @@
         <translation>Parameteren &apos;{description}&apos; ({name}) er {value}; angiv et endeligt tal.</translation>
     </message>
     <message>
+        <location filename="../processing/_i18n.py" line="21"/>
+        <source>en</source>
+        <translation>da</translation>
+    </message>
+    <message>
         <location filename="../processing/_inputs.py" line="88"/>
         <source>The layer &apos;{name}&apos; could not be read.</source>
         <translation>Laget &apos;{name}&apos; kunne ikke læses.</translation>

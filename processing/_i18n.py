@@ -3,16 +3,60 @@ messages (English templates plus values, see ``sundplan_qgis.errors``)."""
 
 from __future__ import annotations
 
+import numbers
+import string
 from typing import Any
 
 from qgis.PyQt.QtCore import QCoreApplication
 
 TR_CONTEXT = "sundplan"
 
+#: Languages whose numbers use a decimal comma and a dot between thousands (1.234,5).
+DECIMAL_COMMA_LANGUAGES = frozenset({"da", "de", "nb", "nn", "sv", "fi", "nl"})
 
-def tr(message: str) -> str:
+
+def language() -> str:
+    """The language of the installed translation ('en' without one): the translation of the
+    marker "en" is its own language code, so numbers always match the words around them."""
+    return str(tr("en")) or "en"
+
+
+def number_text(text: str, lang: str | None = None) -> str:
+    """A number formatted the English way (``1,234.5``) written for ``lang``'s readers."""
+    if (lang or language()) in DECIMAL_COMMA_LANGUAGES:
+        return text.translate(_SWAP_SEPARATORS)
+    return text
+
+
+_SWAP_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
+class _NumberFormatter(string.Formatter):
+    """``str.format`` that writes number fields in the UI language's convention."""
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        text = format(value, format_spec)
+        if isinstance(value, numbers.Number) and not isinstance(value, bool):
+            return number_text(text)
+        return text
+
+
+_FORMATTER = _NumberFormatter()
+
+
+class LocalText(str):
+    """A translated text: its ``format`` writes numbers as the UI language does
+    (``{n:,}`` -> ``86.547`` and ``{s:.1f}`` -> ``0,2`` in Danish)."""
+
+    __slots__ = ()
+
+    def format(self, *args: Any, **kwargs: Any) -> str:  # noqa: D102
+        return _FORMATTER.vformat(str(self), args, kwargs)
+
+
+def tr(message: str) -> LocalText:
     """Translate ``message`` in the single context ``sundplan`` (i18n/sundplan_da.ts)."""
-    return QCoreApplication.translate(TR_CONTEXT, message)
+    return LocalText(QCoreApplication.translate(TR_CONTEXT, message))
 
 
 def translate_message(message: Any) -> str:

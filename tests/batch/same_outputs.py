@@ -119,7 +119,11 @@ RENAMES: dict[str, tuple[Rename, ...]] = {
 VOLATILE_KEYS = frozenset(
     {"timestamp_utc", "versions", "platform", "elapsed_s", "duration_s", "seconds", "timings"}
 )
-TIMING_LINE = re.compile(r"^\s*\w+_s:(\s|$)")
+# Report entries added on purpose after the baseline, left out of the comparison (JSON keys;
+# in the text report the key's line and its indented block): the road network's fields
+# (issue 12: fields of a file detected by name).
+ADDED_KEYS = frozenset({"fields"})
+TIMING_LINE = re.compile(r"^\s*(\w+_s|" + "|".join(sorted(ADDED_KEYS)) + r"):(\s|$)")
 TMP_FOLDER = re.compile(r"/\.sundplan-[0-9a-z_]+/")
 UUID = re.compile(r"\{[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}\}")
 VOLATILE_XML_ELEMENTS = ("elevation",)
@@ -401,7 +405,11 @@ def normalise(value, tokens: dict[str, str]):
         out = {}
         is_provenance = "algorithm" in value and "parameters" in value
         for key, item in value.items():
-            volatile = key in VOLATILE_KEYS or (isinstance(key, str) and key.endswith("_s"))
+            volatile = (
+                key in VOLATILE_KEYS
+                or key in ADDED_KEYS
+                or (isinstance(key, str) and key.endswith("_s"))
+            )
             if volatile or (is_provenance and key == "parameters"):
                 continue
             out[key] = normalise(item, tokens)
