@@ -127,7 +127,7 @@
         <location filename="../processing/_runtime.py" line="80"/>
         <location filename="../processing/_runtime.py" line="97"/>
         <location filename="../processing/base.py" line="318"/>
-        <location filename="../processing/map_report/algorithm.py" line="214"/>
+        <location filename="../processing/map_report/algorithm.py" line="224"/>
         <source>Cancelled by the user.</source>
         <translation>Annulleret af brugeren.</translation>
     </message>
@@ -1162,86 +1162,91 @@
     </message>
     <message>
         <location filename="../processing/map_report/algorithm.py" line="127"/>
+        <source>Atlas pages only for: a region, region from 2027 or sundhedsråd (name or code, e.g. Region Nordjylland, sundhedsraad:5) or an expression</source>
+        <translation>Atlassider kun for: en region, region fra 2027 eller et sundhedsråd (navn eller kode, fx Region Nordjylland, sundhedsraad:5) eller et udtryk</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/algorithm.py" line="137"/>
         <source>Summary table layer (e.g. the area summary)</source>
         <translation>Lag med opsummeringstabel (fx områdeopsummeringen)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="135"/>
+        <location filename="../processing/map_report/algorithm.py" line="145"/>
         <source>Summary table fields (default: name, residents, minutes, shares)</source>
         <translation>Felter i opsummeringstabellen (standard: navn, indbyggere, minutter, andele)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="144"/>
+        <location filename="../processing/map_report/algorithm.py" line="154"/>
         <source>Points drawn on top with labels (e.g. the hospitals)</source>
         <translation>Punkter tegnet øverst med etiketter (fx sygehusene)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="152"/>
+        <location filename="../processing/map_report/algorithm.py" line="162"/>
         <source>Point label field</source>
         <translation>Etiketfelt for punkterne</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="159"/>
+        <location filename="../processing/map_report/algorithm.py" line="169"/>
         <source>Page</source>
         <translation>Side</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="165"/>
+        <location filename="../processing/map_report/algorithm.py" line="175"/>
         <source>Language of the page</source>
         <translation>Sidens sprog</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="170"/>
+        <location filename="../processing/map_report/algorithm.py" line="180"/>
         <source>Title (default: from the kind of output)</source>
         <translation>Titel (standard: efter resultatets type)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="171"/>
+        <location filename="../processing/map_report/algorithm.py" line="181"/>
         <source>Subtitle (default: bands, scenario, data)</source>
         <translation>Undertitel (standard: tidsintervaller, scenarie, data)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="172"/>
+        <location filename="../processing/map_report/algorithm.py" line="182"/>
         <source>Organisation (top right of the page)</source>
         <translation>Organisation (øverst til højre på siden)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="173"/>
+        <location filename="../processing/map_report/algorithm.py" line="183"/>
         <source>Data sources (default: from the output&apos;s provenance)</source>
         <translation>Datakilder (standard: fra resultatets proveniens)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="174"/>
+        <location filename="../processing/map_report/algorithm.py" line="184"/>
         <source>Method note (default: from the output&apos;s provenance)</source>
         <translation>Metodenote (standard: fra resultatets proveniens)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="180"/>
+        <location filename="../processing/map_report/algorithm.py" line="190"/>
         <source>Logo (SVG or PNG, top right)</source>
         <translation>Logo (SVG eller PNG, øverst til højre)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="182"/>
+        <location filename="../processing/map_report/algorithm.py" line="192"/>
         <source>Images (*.svg *.png *.jpg *.jpeg)</source>
         <translation>Billeder (*.svg *.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="185"/>
+        <location filename="../processing/map_report/algorithm.py" line="195"/>
         <source>Own layout template (.qpt with the sundplan item ids; overrides Page)</source>
         <translation>Egen layoutskabelon (.qpt med sundplans element-id&apos;er; tilsidesætter Side)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="194"/>
+        <location filename="../processing/map_report/algorithm.py" line="204"/>
         <source>PDF file</source>
         <translation>PDF-fil</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="194"/>
+        <location filename="../processing/map_report/algorithm.py" line="204"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/algorithm.py" line="197"/>
+        <location filename="../processing/map_report/algorithm.py" line="207"/>
         <source>Number of pages</source>
         <translation>Antal sider</translation>
     </message>
@@ -1336,87 +1341,97 @@
         <translation>Trykt på {n} sider; alle områder tilsammen: {figure}</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="45"/>
+        <location filename="../processing/map_report/reading.py" line="49"/>
         <source>No layer to map was given (parameter {parameter}).</source>
         <translation>Der blev ikke angivet noget lag at vise på kortet (parameteren {parameter}).</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="49"/>
+        <location filename="../processing/map_report/reading.py" line="53"/>
         <source>The layer to map &apos;{layer}&apos; (parameter {parameter}) has no features{filter}: there is nothing to draw. Choose a sundplan output with features, or change its filter.</source>
         <translation>Laget &apos;{layer}&apos; (parameteren {parameter}) har ingen objekter{filter}: der er intet at tegne. Vælg et sundplan-resultat med objekter, eller ret dets filter.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="62"/>
+        <location filename="../processing/map_report/reading.py" line="66"/>
         <source>The atlas coverage layer &apos;{layer}&apos; has no features{filter}, so there is no area to make a page for. Choose a layer with areas (e.g. the kommuner), or leave the atlas coverage empty for a single page.</source>
         <translation>Atlassets dækningslag &apos;{layer}&apos; har ingen objekter{filter}, så der er intet område at lave en side for. Vælg et lag med områder (fx kommunerne), eller lad atlassets dækningslag være tomt for én side.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="124"/>
+        <location filename="../processing/map_report/reading.py" line="78"/>
+        <source>ATLAS_SUBSET limits the pages of an atlas: choose the atlas coverage layer (ATLAS_LAYER, e.g. the kommuner), or leave ATLAS_SUBSET empty.</source>
+        <translation>ATLAS_SUBSET afgrænser siderne i et atlas: vælg atlassets dækningslag (ATLAS_LAYER, fx kommunerne), eller lad ATLAS_SUBSET være tom.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="89"/>
+        <source>Atlas limited to {subset}: {pages} page(s); {outside} area(s) around it dimmed.</source>
+        <translation>Atlas afgrænset til {subset}: {pages} side(r); {outside} område(r) omkring det nedtonet.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/reading.py" line="155"/>
         <source>The file given for {parameter} does not exist: {file}.</source>
         <translation>Filen angivet i {parameter} findes ikke: {file}.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="143"/>
+        <location filename="../processing/map_report/reading.py" line="174"/>
         <source>The layer given for {parameter} could not be opened: {value}. Check the file path and the layer name after &apos;|layername=&apos;, or leave {parameter} empty.</source>
         <translation>Laget angivet i {parameter} kunne ikke åbnes: {value}. Kontrollér filstien og lagnavnet efter &apos;|layername=&apos;, eller lad {parameter} være tom.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="151"/>
+        <location filename="../processing/map_report/reading.py" line="182"/>
         <source>The filter of the layer &apos;{layer}&apos; given for {parameter} is not valid: {filter}. Write it as a QGIS expression on the layer&apos;s fields ({fields}), e.g. kommune = &apos;Læsø&apos;.</source>
         <translation>Filteret på laget &apos;{layer}&apos; angivet i {parameter} er ikke gyldigt: {filter}. Skriv det som et QGIS-udtryk på lagets felter ({fields}), fx kommune = &apos;Læsø&apos;.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="172"/>
+        <location filename="../processing/map_report/reading.py" line="203"/>
         <source>{parameter} is ignored: it names a field of {parent}, which is empty.</source>
         <translation>{parameter} ignoreres: den angiver et felt i {parent}, som er tom.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="181"/>
+        <location filename="../processing/map_report/reading.py" line="212"/>
         <source>The field &apos;{field}&apos; given for {parameter} is not in the layer &apos;{layer}&apos; ({parent}). Its fields are: {fields}. Choose one of them, or leave {parameter} empty to use the first name-like field.</source>
         <translation>Feltet &apos;{field}&apos; angivet i {parameter} findes ikke i laget &apos;{layer}&apos; ({parent}). Lagets felter er: {fields}. Vælg et af dem, eller lad {parameter} være tom for at bruge det første navnelignende felt.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="215"/>
+        <location filename="../processing/map_report/reading.py" line="246"/>
         <source> … ({n} more)</source>
         <translation> … ({n} mere)</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="222"/>
+        <location filename="../processing/map_report/reading.py" line="253"/>
         <source> (filter: {filter})</source>
         <translation> (filter: {filter})</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="228"/>
+        <location filename="../processing/map_report/reading.py" line="259"/>
         <source>No PDF file name was given.</source>
         <translation>Der er ikke angivet noget navn til PDF-filen.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="232"/>
+        <location filename="../processing/map_report/reading.py" line="263"/>
         <source>The PDF file name {file} (OUTPUT) does not end in .pdf; give a name ending in .pdf.</source>
         <translation>PDF-filnavnet {file} (OUTPUT) slutter ikke på .pdf; angiv et navn, der slutter på .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="243"/>
+        <location filename="../processing/map_report/reading.py" line="274"/>
         <source>The PDF cannot be written to {file}: {reason}. Choose a folder you can write to.</source>
         <translation>PDF&apos;en kan ikke skrives til {file}: {reason}. Vælg en mappe, du kan skrive i.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="250"/>
+        <location filename="../processing/map_report/reading.py" line="281"/>
         <source>The PDF destination {file} is a folder; give a file name ending in .pdf.</source>
         <translation>PDF-destinationen {file} er en mappe; angiv et filnavn, der ender på .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="263"/>
+        <location filename="../processing/map_report/reading.py" line="294"/>
         <source>The run report (REPORT) and the PDF (OUTPUT) were given the same file {file}; give the report its own name ending in .json.</source>
         <translation>Kørselsrapporten (REPORT) og PDF&apos;en (OUTPUT) har fået samme fil {file}; giv rapporten sit eget navn, der slutter på .json.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="270"/>
+        <location filename="../processing/map_report/reading.py" line="301"/>
         <source>The run report {file} (REPORT) does not end in .json; give a name ending in .json (a text copy is written beside it).</source>
         <translation>Kørselsrapporten {file} (REPORT) slutter ikke på .json; angiv et navn, der slutter på .json (en tekstudgave skrives ved siden af).</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="283"/>
+        <location filename="../processing/map_report/reading.py" line="314"/>
         <source>The run report cannot be written to {file}. Choose a folder you can write to.</source>
         <translation>Kørselsrapporten kan ikke skrives til {file}. Vælg en mappe, du kan skrive i.</translation>
     </message>
@@ -1436,14 +1451,34 @@
         <translation>Forbereder siden</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/render.py" line="202"/>
+        <location filename="../processing/map_report/render.py" line="218"/>
         <source>The summary layer &apos;{layer}&apos; has no field(s) {fields} (SUMMARY_FIELDS). Its fields are: {available}.</source>
         <translation>Oversigtslaget &apos;{layer}&apos; har ikke felterne {fields} (SUMMARY_FIELDS). Dets felter er: {available}.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/render.py" line="323"/>
+        <location filename="../processing/map_report/render.py" line="339"/>
         <source>{pages} page(s) written.</source>
         <translation>{pages} side(r) skrevet.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/subset.py" line="85"/>
+        <source>The atlas subset &apos;{subset}&apos; leaves no page of the atlas layer &apos;{layer}&apos;. Check the name, code or expression.</source>
+        <translation>Atlasafgrænsningen &apos;{subset}&apos; efterlader ingen sider i atlaslaget &apos;{layer}&apos;. Kontrollér navnet, koden eller udtrykket.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/subset.py" line="157"/>
+        <source>The atlas subset &apos;{subset}&apos; is neither a region, region from 2027, sundhedsråd or sundhedsfællesskab ({names}, or a code such as sundhedsraad:5) nor a valid QGIS expression: {error}</source>
+        <translation>Atlasafgrænsningen &apos;{subset}&apos; er hverken en region, region fra 2027, et sundhedsråd eller et sundhedsfællesskab ({names}, eller en kode som sundhedsraad:5) eller et gyldigt QGIS-udtryk: {error}</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/subset.py" line="171"/>
+        <source>The atlas subset expression &apos;{subset}&apos; uses fields that the atlas layer &apos;{layer}&apos; does not have: {missing}. Its fields are: {fields}.</source>
+        <translation>Atlasafgrænsningens udtryk &apos;{subset}&apos; bruger felter, som atlaslaget &apos;{layer}&apos; ikke har: {missing}. Dets felter er: {fields}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/subset.py" line="189"/>
+        <source>The atlas subset expression &apos;{subset}&apos; fails: {error}</source>
+        <translation>Atlasafgrænsningens udtryk &apos;{subset}&apos; fejler: {error}</translation>
     </message>
     <message>
         <location filename="../processing/provider.py" line="46"/>
@@ -1667,6 +1702,11 @@
         <location filename="../processing/specialist_gaps.py" line="237"/>
         <source>Relocation plan</source>
         <translation>Flytteplan</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/atlas_subset.py" line="118"/>
+        <source>&apos;{text}&apos; names several areas: {options}. Write the level first, e.g. {example}.</source>
+        <translation>&apos;{text}&apos; betegner flere områder: {options}. Skriv niveauet først, fx {example}.</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/catchment_tables.py" line="23"/>

@@ -122,6 +122,16 @@ class MapReportAlgorithm(SundplanAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterString(
+                "ATLAS_SUBSET",
+                self.tr(
+                    "Atlas pages only for: a region, region from 2027 or sundhedsråd (name or "
+                    "code, e.g. Region Nordjylland, sundhedsraad:5) or an expression"
+                ),
+                optional=True,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterVectorLayer(
                 "SUMMARY",
                 self.tr("Summary table layer (e.g. the area summary)"),
@@ -218,5 +228,7 @@ class MapReportAlgorithm(SundplanAlgorithm):
                 os.remove(tmp_pdf)
         results = {"OUTPUT": output, "PAGES": pages}
         if report:
+            if request.atlas_subset:
+                record = {**record, "atlas_subset": request.atlas_subset}
             results.update(self.write_report({"output": output, **record}, parameters, context))
         return results

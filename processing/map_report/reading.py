@@ -13,6 +13,7 @@ from qgis.core import QgsMapLayer, QgsVectorLayer
 from ...sundplan_qgis.errors import SundplanError
 from ..base import PLUGIN_DIR, tr
 from .provenance import display_name
+from .subset import atlas_subset_of
 
 LAYOUTS_DIR = PLUGIN_DIR / "resources" / "layouts"
 
@@ -29,6 +30,9 @@ class PageRequest:
     backdrop_field: str = ""
     atlas: QgsVectorLayer | None = None
     atlas_field: str = ""
+    atlas_outside: QgsVectorLayer | None = None  # areas outside ATLAS_SUBSET, drawn dimmed
+    atlas_subset: dict = field(default_factory=dict)  # what ATLAS_SUBSET chose, for the report
+    atlas_subset_label: str = ""
     summary: QgsVectorLayer | None = None
     summary_fields: list[str] = field(default_factory=list)
     points: QgsVectorLayer | None = None
@@ -68,18 +72,42 @@ def read_request(alg, parameters, context, feedback) -> PageRequest:
     atlas_field = read_field(
         alg, parameters, "ATLAS_NAME_FIELD", "ATLAS_LAYER", atlas, context, feedback
     )
+    subset_text = alg.parameterAsString(parameters, "ATLAS_SUBSET", context) or ""
+    if subset_text.strip() and atlas is None:
+        raise SundplanError(
+            tr(
+                "ATLAS_SUBSET limits the pages of an atlas: choose the atlas coverage layer "
+                "(ATLAS_LAYER, e.g. the kommuner), or leave ATLAS_SUBSET empty."
+            )
+        )
+    subset = atlas_subset_of(atlas, subset_text, context) if atlas is not None else None
+    if subset is not None:
+        atlas = subset.pages
+        if backdrop is None:
+            backdrop = subset.full
+        feedback.pushInfo(
+            tr(
+                "Atlas limited to {subset}: {pages} page(s); {outside} area(s) around it dimmed."
+            ).format(
+                subset=subset.label,
+                pages=subset.record["pages"],
+                outside=subset.record["outside"],
+            )
+        )
     if backdrop is None:
         backdrop = atlas
     backdrop_field = read_field(
         alg,
         parameters,
         "BACKDROP_LABEL_FIELD",
-        "ATLAS_LAYER" if atlas is not None and backdrop is atlas else "BACKDROP",
+        "ATLAS_LAYER"
+        if atlas is not None and (backdrop is atlas or (subset and backdrop is subset.full))
+        else "BACKDROP",
         backdrop,
         context,
         feedback,
     )
-    if backdrop is atlas and not backdrop_field:
+    if (backdrop is atlas or (subset and backdrop is subset.full)) and not backdrop_field:
         backdrop_field = atlas_field
     points_field = read_field(
         alg, parameters, "POINTS_LABEL_FIELD", "POINTS", points, context, feedback
@@ -105,6 +133,9 @@ def read_request(alg, parameters, context, feedback) -> PageRequest:
         backdrop_field=backdrop_field,
         atlas=atlas,
         atlas_field=atlas_field,
+        atlas_outside=subset.outside if subset is not None else None,
+        atlas_subset=subset.record if subset is not None else {},
+        atlas_subset_label=subset.label if subset is not None else "",
         summary=summary,
         summary_fields=as_strings(parameters, "SUMMARY_FIELDS", context),
         points=points,

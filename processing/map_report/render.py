@@ -131,11 +131,27 @@ def prepare_layers(request: PageRequest, context, feedback, project: QgsProject)
         if land is not None:
             hatch = lyr.not_reached_hatch_layer(land, language)
             knockout = lyr.knockout_layer(layer)
-    drawn = (points, page.backdrop_lines, atlas_fade, layer, knockout, hatch, page.backdrop_fill)
+    outside = request.atlas_outside
+    if outside is not None:
+        outside.setName(
+            page_text.outside_subset_title(request.atlas_subset_label, language=language)
+        )
+    drawn = (
+        points,
+        page.backdrop_lines,
+        atlas_fade,
+        outside,
+        layer,
+        knockout,
+        hatch,
+        page.backdrop_fill,
+    )
     page.top_first = [item for item in drawn if item is not None]
     legend_hatch = hatch if not has_not_reached_class else None
     page.legend_layers = [
-        item for item in (points, layer, legend_hatch, page.backdrop_lines) if item is not None
+        item
+        for item in (points, layer, legend_hatch, outside, page.backdrop_lines)
+        if item is not None
     ]
     for item in [*page.top_first, page.atlas_layer]:
         if item is not None:

@@ -32,7 +32,15 @@ from .not_reached import (
     not_reached_totals,
     with_not_reached,
 )
-from .page import backdrop_title, legend_title, method_note, points_title, subtitle, title
+from .page import (
+    backdrop_title,
+    legend_title,
+    method_note,
+    outside_subset_title,
+    points_title,
+    subtitle,
+    title,
+)
 from .sources import SourceInfo, sources_line
 from .summary import (
     SummaryTable,
@@ -74,6 +82,7 @@ __all__ = [
     "SummaryTable",
     "area_key_figures",
     "backdrop_title",
+    "outside_subset_title",
     "column_heading",
     "date_line",
     "default_summary_fields",

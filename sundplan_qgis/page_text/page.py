@@ -119,6 +119,13 @@ def points_title(layer_name: str, *, language: str = DEFAULT_LANGUAGE) -> str:
     return layer_name
 
 
+def outside_subset_title(subset: str, *, language: str = DEFAULT_LANGUAGE) -> str:
+    """Legend name of the dimmed areas around an atlas subset (e.g. a region's pages)."""
+    if language_of(language) == "da":
+        return f"Uden for {subset} (nedtonet)"
+    return f"Outside {subset} (dimmed)"
+
+
 def backdrop_title(layer_name: str, *, language: str = DEFAULT_LANGUAGE) -> str:
     """Legend name of the backdrop areas: kommune / region boundaries when the name says so."""
     lang = language_of(language)
