@@ -229,6 +229,11 @@ def points_layer(source: QgsVectorLayer, label_field: str, language: str) -> Qgs
         settings.dist = 1.5
         settings.setFormat(text_format(8, "#7a0f1c", bold=True))
         settings.priority = 8
+        # every hospital keeps its label: overlap only where no free position is left
+        placement = settings.placementSettings()
+        placement.setOverlapHandling(Qgis.LabelOverlapHandling.AllowOverlapIfRequired)
+        placement.setAllowDegradedPlacement(True)
+        settings.setPlacementSettings(placement)
         points.setLabeling(QgsVectorLayerSimpleLabeling(settings))
         points.setLabelsEnabled(True)
     return points

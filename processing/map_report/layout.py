@@ -23,6 +23,7 @@ from ...sundplan_qgis.errors import SundplanError
 from ..base import tr
 
 REQUIRED_ITEMS = ("map",)
+FITTED_BOXES = ("method_note", "sources", "summary_note")  # multi-line texts fitted to their box
 FONT_FAMILY = "DejaVu Sans"
 
 
@@ -59,6 +60,40 @@ def fit_one_line(label: QgsLayoutItemLabel, text: str, *, smallest: float = 0.6)
     width = label.rect().width()
     while text_width_mm(text, fmt) * 1.03 > width and fmt.size() > start * smallest:
         fmt.setSize(fmt.size() * 0.95)
+    label.setTextFormat(fmt)
+
+
+def wrapped_lines(text: str, fmt: QgsTextFormat, width_mm: float) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``width_mm`` (its own line breaks
+    kept), as a label box wraps it."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and text_width_mm(candidate, fmt) > width_mm:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
+
+
+def fit_box(label: QgsLayoutItemLabel, text: str, *, smallest: float = 0.5) -> None:
+    """Smaller text until the wrapped ``text`` fits the label's box, so a long method note or
+    source line never runs over the items below it or off the page (down to 50 %)."""
+    fmt = QgsTextFormat(label.textFormat())
+    start = fmt.size()
+    width = label.rect().width() - 2 * label.marginX() - 1.0
+    height = label.rect().height() - 2 * label.marginY()
+    context = QgsRenderContext()
+    context.setScaleFactor(100.0)
+    while fmt.size() > start * smallest:
+        lines = wrapped_lines(text, fmt, width)
+        if QgsTextRenderer.textHeight(context, fmt, lines) / 100.0 <= height:
+            break
+        fmt.setSize(fmt.size() * 0.93)
     label.setTextFormat(fmt)
 
 
@@ -104,6 +139,10 @@ def fill_labels(items: dict, texts: dict, atlas_layer, atlas_name_field: str, lo
         label = items.get(item_id)
         if isinstance(label, QgsLayoutItemLabel):
             fit_one_line(label, texts[item_id].replace("[% @atlas_pagename %]", longest_name))
+    for item_id in FITTED_BOXES:
+        label = items.get(item_id)
+        if isinstance(label, QgsLayoutItemLabel) and item_id in texts:
+            fit_box(label, texts[item_id])
     for item_id, text in texts.items():
         label = items.get(item_id)
         if isinstance(label, QgsLayoutItemLabel):

@@ -24,6 +24,7 @@ from ...sundplan_qgis.page_text import kinds
 from ..base import tr
 from . import layers as lyr
 from .atlas import atlas_fade_layer, export_pdf
+from .hospitals import run_hospitals
 from .layout import fill_labels, load_template
 from .legend import (
     fill_legend,
@@ -114,6 +115,10 @@ def prepare_layers(request: PageRequest, context, feedback, project: QgsProject)
         points = lyr.points_layer(
             request.points, request.points_field or guess_name_field(request.points), language
         )
+    else:
+        found = run_hospitals(kind, provenance, feedback)
+        if found is not None:
+            points = lyr.points_layer(found[0], found[1], language)
     atlas_fade = None
     if atlas is not None:
         page.atlas_layer = lyr.clone_plain(atlas)
