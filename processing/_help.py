@@ -26,7 +26,7 @@ HELP_DIR = Path(__file__).resolve().parents[1] / "resources" / "help"
 CLI_PLATFORM = "qgis_process"
 
 _BREAK_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_BLOCK_END_RE = re.compile(r"</(p|div|li|h[1-6])\s*>", re.IGNORECASE)
+_BLOCK_END_RE = re.compile(r"</(p|div|h[1-6])\s*>", re.IGNORECASE)
 _ITEM_RE = re.compile(r"<li(\s[^>]*)?>", re.IGNORECASE)
 _TAG_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
