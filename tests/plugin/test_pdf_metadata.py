@@ -1,0 +1,103 @@
+"""``sundplan:map_report``: the PDF's document information (pdfinfo) and its file mode."""
+
+from __future__ import annotations
+
+import configparser
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .test_layouts import areas, run_report  # noqa: F401 (areas is a fixture)
+
+REPO_DIR = Path(__file__).resolve().parents[2]
+needs_pdfinfo = pytest.mark.skipif(
+    shutil.which("pdfinfo") is None, reason="needs poppler-utils (pdfinfo)"
+)
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    """pdfinfo's fields (UTF-8), e.g. ``{"Title": ..., "Creator": ...}``."""
+    out = subprocess.run(
+        ["pdfinfo", "-enc", "UTF-8", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    return {
+        key.strip(): value.strip()
+        for key, _, value in (line.partition(":") for line in out.splitlines())
+        if key.strip()
+    }
+
+
+def plugin_version() -> str:
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(REPO_DIR / "metadata.txt", encoding="utf-8")
+    return parser["general"]["version"]
+
+
+@pytest.fixture
+def umask():
+    """Set the process umask for one test; restore it afterwards."""
+    before = os.umask(0o022)
+    os.umask(before)
+
+    def _set(value: int) -> None:
+        os.umask(value)
+
+    yield _set
+    os.umask(before)
+
+
+@needs_pdfinfo
+def test_single_page_has_title_subject_author_and_creator(sundplan_provider, areas, tmp_path):  # noqa: F811
+    out = tmp_path / "rejsetid.pdf"
+    run_report(
+        {
+            "LAYER": areas["summary"],
+            "BACKDROP": areas["kommuner"],
+            "TITLE": "Rejsetid til akutsygehus – Østby",
+            "ORGANISATION": "Region Test",
+            "OUTPUT": str(out),
+        }
+    )
+    info = pdf_info(out)
+    assert info["Title"] == "Rejsetid til akutsygehus – Østby"
+    assert info["Author"] == "Region Test"
+    assert info["Creator"] == f"Sundplan {plugin_version()}"
+    assert info["Subject"]  # the page's subtitle
+    assert info["Pages"] == "1"
+    assert "QGIS" in info["Producer"]
+
+
+@needs_pdfinfo
+def test_atlas_title_has_no_page_expression_and_no_empty_author(
+    sundplan_provider,
+    areas,  # noqa: F811
+    tmp_path,
+):
+    out = tmp_path / "atlas.pdf"
+    run_report(
+        {
+            "LAYER": areas["summary"],
+            "ATLAS_LAYER": areas["kommuner"],
+            "ATLAS_NAME_FIELD": "kommune",
+            "TITLE": "Rejsetid pr. kommune",
+            "OUTPUT": str(out),
+        }
+    )
+    info = pdf_info(out)
+    assert info["Pages"] == "3"
+    assert info["Title"] == "Rejsetid pr. kommune"
+    assert info["Creator"] == f"Sundplan {plugin_version()}"
+    assert not info.get("Author")  # no ORGANISATION: left out
+
+
+@pytest.mark.parametrize("mask", [0o022, 0o027])
+def test_pdf_file_mode_follows_the_umask(sundplan_provider, areas, tmp_path, umask, mask):  # noqa: F811
+    umask(mask)
+    out = tmp_path / "mode.pdf"
+    run_report({"LAYER": areas["summary"], "OUTPUT": str(out)})
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+    assert not list(tmp_path.glob(".*.part"))
