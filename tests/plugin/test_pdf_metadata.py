@@ -31,6 +31,26 @@ def pdf_info(path: Path) -> dict[str, str]:
     }
 
 
+def xmp_values(path: Path) -> dict[str, list[str]]:
+    """dc:title / dc:description / dc:creator and xmp:CreatorTool of the PDF's XMP packet."""
+    import xml.etree.ElementTree as ET
+
+    out = subprocess.run(
+        ["pdfinfo", "-meta", str(path)], capture_output=True, text=True, check=True
+    ).stdout
+    packet = out[out.index("<x:xmpmeta") : out.index("</x:xmpmeta>") + len("</x:xmpmeta>")]
+    root = ET.fromstring(packet)
+    dc, rdf = "{http://purl.org/dc/elements/1.1/}", "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
+    values = {
+        tag: [li.text or "" for node in root.iter(dc + tag) for li in node.iter(rdf + "li")]
+        for tag in ("title", "description", "creator")
+    }
+    values["CreatorTool"] = [
+        v for node in root.iter() for k, v in node.attrib.items() if k.endswith("}CreatorTool")
+    ]
+    return values
+
+
 def plugin_version() -> str:
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(REPO_DIR / "metadata.txt", encoding="utf-8")
@@ -69,6 +89,11 @@ def test_single_page_has_title_subject_author_and_creator(sundplan_provider, are
     assert info["Subject"]  # the page's subtitle
     assert info["Pages"] == "1"
     assert "QGIS" in info["Producer"]
+    xmp = xmp_values(out)  # the XMP copy says the same (readers may show it instead)
+    assert xmp["title"] == ["Rejsetid til akutsygehus – Østby"]
+    assert xmp["creator"] == ["Region Test"]
+    assert xmp["description"] == [info["Subject"]]
+    assert xmp["CreatorTool"] == [f"Sundplan {plugin_version()}"]
 
 
 @needs_pdfinfo
@@ -92,6 +117,9 @@ def test_atlas_title_has_no_page_expression_and_no_empty_author(
     assert info["Title"] == "Rejsetid pr. kommune"
     assert info["Creator"] == f"Sundplan {plugin_version()}"
     assert not info.get("Author")  # no ORGANISATION: left out
+    xmp = xmp_values(out)
+    assert xmp["title"] == ["Rejsetid pr. kommune"]
+    assert xmp["creator"] == []  # not the login name Qt puts there
 
 
 @pytest.mark.parametrize("mask", [0o022, 0o027])
@@ -101,3 +129,10 @@ def test_pdf_file_mode_follows_the_umask(sundplan_provider, areas, tmp_path, uma
     run_report({"LAYER": areas["summary"], "OUTPUT": str(out)})
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_nothing_but_the_pdf_is_left_in_the_folder(sundplan_provider, areas, tmp_path):  # noqa: F811
+    """GDAL updates the PDF in place: no .aux.xml side-car, no .part file."""
+    out = tmp_path / "only.pdf"
+    run_report({"LAYER": areas["summary"], "ORGANISATION": "Region Test", "OUTPUT": str(out)})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["only.pdf"]
