@@ -10,8 +10,9 @@ Edit the algorithms (``_help``, parameter descriptions, defaults) or this script
 Every algorithm the provider lists (``processing/provider.py: ALGORITHMS``) gets a page:
 
 * ``<tool>.html`` (English) and ``da/<tool>.html`` (Danish, from ``i18n/sundplan_da.ts``
-  compiled with ``lrelease``: the same help text, descriptions and option labels the Danish
-  interface shows), plus an ``index.html`` per language;
+  plus the translations waiting in ``i18n/pending/*.json``, compiled with ``lrelease``: the
+  same help text, descriptions and option labels the Danish interface shows), plus an
+  ``index.html`` per language;
 * the page has the tool's help text, every parameter (name, description, type, default,
   options) and output, and for the routing tools (those with ``SPEED_TABLE``) the speed per
   road class: the km/h from ``sundplan_qgis.network.DEFAULT_SPEEDS_KMH``, the reasoning from
@@ -26,6 +27,8 @@ import argparse
 import contextlib
 import html
 import importlib
+import importlib.util
+import io
 import re
 import shutil
 import subprocess
@@ -505,6 +508,22 @@ def lrelease() -> str | None:
     return str(fallback) if fallback.exists() else None
 
 
+def write_ts_with_pending(language: str, target: Path) -> None:
+    """The ``.ts`` of ``language`` with the translations waiting in ``i18n/pending/*.json``
+    applied (as ``i18n/update_ts.py --apply`` will), written to ``target``: the pages are the
+    same before and after the integrator applies them. The repository's ``.ts`` is untouched."""
+    spec = importlib.util.spec_from_file_location("update_ts", REPO_DIR / "i18n" / "update_ts.py")
+    update_ts = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(spec.name, update_ts)  # its dataclasses look the module up
+    spec.loader.exec_module(update_ts)
+    ts = update_ts.read_ts(REPO_DIR / "i18n" / f"sundplan_{language}.ts")
+    update_ts.update(ts, update_ts.extract(REPO_DIR))
+    with contextlib.redirect_stdout(io.StringIO()):  # "not in the code (skipped)" notes
+        for pending in sorted((REPO_DIR / "i18n" / "pending").glob("*.json")):
+            update_ts.apply_translations(ts, pending)
+    update_ts.write_ts(ts, target)
+
+
 @contextlib.contextmanager
 def translation(language: str) -> Iterator[None]:
     """The interface translation of ``language`` installed (compiled from the ``.ts``)."""
@@ -516,9 +535,10 @@ def translation(language: str) -> Iterator[None]:
     tool = lrelease()
     if tool is None:
         raise RuntimeError("lrelease is needed for the translated pages (qttools5-dev-tools)")
-    ts = REPO_DIR / "i18n" / f"sundplan_{language}.ts"
     with tempfile.TemporaryDirectory() as folder:
+        ts = Path(folder) / f"sundplan_{language}.ts"
         qm = Path(folder) / f"sundplan_{language}.qm"
+        write_ts_with_pending(language, ts)
         subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True)
         translator = QTranslator()
         if not translator.load(str(qm)):
