@@ -275,10 +275,11 @@ def rich_to_html(rich: str) -> str:
     return "\n".join(f"<p>{p}</p>" for p in paragraphs)
 
 
-def number(value: float, language: str) -> str:
-    """A number as a reader of ``language`` writes it (decimal comma in Danish)."""
+def number(value: float, language: str, *, grouping: bool = True) -> str:
+    """A number as a reader of ``language`` writes it (decimal comma in Danish); thousands
+    grouped unless ``grouping`` is False (counts, not ids such as a seed)."""
     value = float(value)
-    if value.is_integer() and abs(value) >= 1000:
+    if grouping and value.is_integer() and abs(value) >= 1000:
         text = f"{int(value):,}"  # thousands: 1,000 / 1.000
         return text.replace(",", ".") if language == "da" else text
     text = f"{value:g}"
@@ -305,7 +306,7 @@ def speeds_reasoning(path: Path = SPEEDS_MD) -> dict[str, str]:
 # --------------------------------------------------------------------------- page parts
 def default_text(param, language: str) -> str:
     """The default of ``param`` as HTML, the way the dialog would show it."""
-    from qgis.core import QgsApplication, QgsProcessing
+    from qgis.core import QgsApplication, QgsProcessing, QgsProcessingParameterNumber
 
     words = WORDS[language]
     value = param.defaultValue()
@@ -319,7 +320,8 @@ def default_text(param, language: str) -> str:
     if kind == "boolean":
         return words["yes"] if value else words["no"]
     if kind in ("number", "distance"):
-        return number(value, language)
+        integer = kind == "number" and param.dataType() == QgsProcessingParameterNumber.Integer
+        return number(value, language, grouping=not integer)  # a seed is 2027, not 2,027
     if kind == "matrix":
         width = max(1, len(param.headers()))
         rows = [value[i : i + width] for i in range(0, len(value), width)]
