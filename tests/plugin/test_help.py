@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import shutil
 import sys
 from pathlib import Path
 from urllib.parse import urlparse
@@ -139,26 +138,3 @@ def test_plain_text_conversion():
     assert plain_text("A<br><br><b>B</b>: c &amp; d<br>e & f") == "A\n\nB: c & d\ne & f"
     assert plain_text("<p>one</p><p>two</p>") == "one\n\ntwo"
     assert plain_text("x<ul><li>a</li><li>b</li></ul>") == "x\n- a\n- b"
-
-
-@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
-def test_help_pages_licence_and_speeds_doc_are_in_the_zip(tmp_path):
-    import subprocess
-    import zipfile
-
-    done = subprocess.run(
-        ["make", "-C", str(REPO_DIR), "zip", f"DIST={tmp_path}/dist", f"BUILD={tmp_path}/build"],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    (archive,) = (tmp_path / "dist").glob("sundplan-*.zip")
-    with zipfile.ZipFile(archive) as zipped:
-        names = set(zipped.namelist())
-        licence = zipped.read("sundplan/LICENSE").decode()
-    assert "GNU GENERAL PUBLIC LICENSE" in licence and "Version 2, June 1991" in licence
-    assert "sundplan/docs/speeds.md" in names
-    assert "sundplan/resources/help/make_help.py" not in names
-    for page in sorted(HELP_DIR.rglob("*.html")):
-        assert f"sundplan/{page.relative_to(REPO_DIR).as_posix()}" in names, page
