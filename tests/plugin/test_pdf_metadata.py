@@ -123,12 +123,16 @@ def test_atlas_title_has_no_page_expression_and_no_empty_author(
 
 
 @pytest.mark.parametrize("mask", [0o022, 0o027])
-def test_pdf_file_mode_follows_the_umask(sundplan_provider, areas, tmp_path, umask, mask):  # noqa: F811
+def test_pdf_and_report_file_modes_follow_the_umask(
+    sundplan_provider, areas, tmp_path, umask, mask
+):  # noqa: F811
     umask(mask)
     out = tmp_path / "mode.pdf"
-    run_report({"LAYER": areas["summary"], "OUTPUT": str(out)})
-    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
-    assert not list(tmp_path.glob(".*.part"))
+    report = tmp_path / "mode.json"
+    run_report({"LAYER": areas["summary"], "OUTPUT": str(out), "REPORT": str(report)})
+    for written in (out, report, report.with_suffix(".txt")):  # the run report too
+        assert stat.S_IMODE(written.stat().st_mode) == 0o666 & ~mask, written.name
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mode.json", "mode.pdf", "mode.txt"]
 
 
 def test_nothing_but_the_pdf_is_left_in_the_folder(sundplan_provider, areas, tmp_path):  # noqa: F811
