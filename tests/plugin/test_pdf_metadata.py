@@ -124,8 +124,12 @@ def test_atlas_title_has_no_page_expression_and_no_empty_author(
 
 @pytest.mark.parametrize("mask", [0o022, 0o027])
 def test_pdf_and_report_file_modes_follow_the_umask(
-    sundplan_provider, areas, tmp_path, umask, mask
-):  # noqa: F811
+    sundplan_provider,
+    areas,  # noqa: F811
+    tmp_path,
+    umask,
+    mask,
+):
     umask(mask)
     out = tmp_path / "mode.pdf"
     report = tmp_path / "mode.json"
