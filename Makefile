@@ -18,6 +18,8 @@ PLUGIN_DIRS := processing sundplan_qgis resources i18n
 # Core modules used only by bench/ and the tests (the country-size benchmark generator).
 NOT_SHIPPED := sundplan_qgis/sample/country.py
 EXTRA_FILES := $(wildcard LICENSE LICENSE.txt README.md CHANGELOG.md)
+# Documents the shipped help refers to (the speed table's reasoning), under the same path.
+EXTRA_DOCS := $(wildcard docs/speeds.md)
 
 TS_FILES := $(wildcard i18n/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
@@ -33,6 +35,7 @@ zip: i18n
 	rm -rf $(BUILD) $(ZIP)
 	mkdir -p $(BUILD)/$(PLUGIN) $(DIST)
 	cp $(PLUGIN_FILES) $(EXTRA_FILES) $(BUILD)/$(PLUGIN)/
+	for f in $(EXTRA_DOCS); do install -D -m 644 "$$f" "$(BUILD)/$(PLUGIN)/$$f"; done
 	for d in $(PLUGIN_DIRS); do \
 	  if [ -d "$$d" ]; then \
 	    tar -C . --exclude='__pycache__' --exclude='*.pyc' --exclude='*.ts' \

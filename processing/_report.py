@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from qgis.core import QgsProcessingParameterDefinition
@@ -71,7 +71,9 @@ class RunReport:
         path = self.parameterAsFileOutput(parameters, "REPORT", context)
         full = {"provenance": json.loads(self._provenance or "{}"), **report}
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".sundplan-", suffix=".json.tmp", dir=Path(path).parent)
+        tmp = Path(path).parent / f".sundplan-{secrets.token_hex(6)}.json.tmp"
+        # 0666 and the umask, like the .txt beside it (mkstemp's 0600 travelled with the rename)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(json.dumps(full, indent=2, ensure_ascii=False, default=str))
         os.replace(tmp, path)

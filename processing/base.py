@@ -29,7 +29,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtGui import QIcon
 
 from ..sundplan_qgis.errors import Cancelled
-from . import _sinks
+from . import _help, _sinks
 from ._hygiene import ParameterChecks
 from ._i18n import tr, translate_message
 from ._postprocess import LayerPostProcessor, OutputStyle, _persist_in_file
@@ -141,16 +141,20 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, RunReport, QgsProce
         return ["sundplan", "sundhed", "health", *self._tags]
 
     def shortHelpString(self) -> str:  # noqa: N802
-        """Translated help text, plus the dependency problem when there is one."""
+        """Translated help text, plus the dependency problem when there is one: rich text in
+        the dialog, plain text in ``qgis_process help`` (see :mod:`._help`)."""
         text = self.tr(self._help) if self._help else ""
         problem = dependency_problem(self._requires)
         if problem:
             text = problem.replace("\n", "<br>") + "<br><br>" + text
-        return text
+        return _help.for_display(text)
 
     def helpUrl(self) -> str:  # noqa: N802
-        """Online help page, when a base URL is configured."""
-        return f"{self.HELP_URL_BASE}{self._name}" if self.HELP_URL_BASE else ""
+        """The bundled help page in the interface language (``file://``, works offline);
+        ``HELP_URL_BASE`` (an online base URL) takes precedence when set."""
+        if self.HELP_URL_BASE:
+            return f"{self.HELP_URL_BASE}{self._name}"
+        return _help.help_url(self._name)
 
     def icon(self) -> QIcon:
         """The plugin icon."""

@@ -4,7 +4,6 @@ message naming the parameter for every value that was given but cannot be used."
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from qgis.core import QgsMapLayer, QgsVectorLayer
 
 from ...sundplan_qgis.errors import SundplanError
 from ..base import PLUGIN_DIR, tr
+from .pdf import new_part_file
 from .provenance import display_name
 from .subset import atlas_subset_of
 
@@ -267,8 +267,7 @@ def prepare_output(output: str) -> str:
         )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".pdf.part", dir=path.parent)
-        os.close(fd)
+        tmp = new_part_file(path)
     except OSError as exc:
         raise SundplanError(
             tr(

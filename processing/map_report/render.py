@@ -34,6 +34,7 @@ from .legend import (
     reclaim_overview_space,
 )
 from .not_reached import AreaRows, NotReachedFigure, add_not_reached_label
+from .pdf import PdfInfo, write_info
 from .provenance import (
     coverage_table,
     default_summary_layer,
@@ -340,6 +341,11 @@ def render(request: PageRequest, context, feedback, *, pdf_path: str) -> tuple[i
         title=texts["title"],
         pdf_path=pdf_path,
         feedback=feedback,
+    )
+    write_info(
+        pdf_path,
+        PdfInfo(texts["title"], subject=texts["subtitle"], author=texts["organisation"] or ""),
+        feedback,
     )
     feedback.pushInfo(tr("{pages} page(s) written.").format(pages=pages))
     record = {
