@@ -43,13 +43,13 @@
     </message>
     <message>
         <location filename="../processing/_catchment_outputs.py" line="84"/>
-        <location filename="../processing/catchments.py" line="86"/>
+        <location filename="../processing/catchments.py" line="87"/>
         <source>Travel-time bands</source>
         <translation>Rejsetidsintervaller</translation>
     </message>
     <message>
         <location filename="../processing/_catchment_outputs.py" line="108"/>
-        <location filename="../processing/catchments.py" line="92"/>
+        <location filename="../processing/catchments.py" line="93"/>
         <source>Summary per area</source>
         <translation>Opsummering pr. område</translation>
     </message>
@@ -126,7 +126,7 @@
         <location filename="../processing/_params/network.py" line="199"/>
         <location filename="../processing/_runtime.py" line="80"/>
         <location filename="../processing/_runtime.py" line="97"/>
-        <location filename="../processing/base.py" line="318"/>
+        <location filename="../processing/base.py" line="322"/>
         <location filename="../processing/map_report/algorithm.py" line="224"/>
         <source>Cancelled by the user.</source>
         <translation>Annulleret af brugeren.</translation>
@@ -862,7 +862,7 @@
         <translation>Kort og rapporter</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="169"/>
+        <location filename="../processing/base.py" line="173"/>
         <source>Provenance (parameters and versions, JSON)</source>
         <translation>Proveniens (parametre og versioner, JSON)</translation>
     </message>
@@ -933,16 +933,16 @@
     </message>
     <message>
         <location filename="../processing/catchments.py" line="36"/>
-        <source>Computes, for every resident, the drive time in minutes to the nearest active akutsygehus over the road network, which hospital&apos;s optageområde (catchment) they belong to, and summaries per kommune or any area layer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: the road network becomes a directed graph (every vertex a node, one-way streets respected from home to hospital, ferries with their duration or a default speed plus boarding time). One multi-source Dijkstra search runs from all hospitals on the reversed graph (scipy.sparse.csgraph). Population locations (raster cell centres or points) are snapped to the nearest reachable road within the maximum snap distance; the straight access leg is driven at the access speed. With areas, land = the union of the areas: a resident snaps only to roads on the same island (land part), and the raster and polygons are clipped to the land; without areas no land mask is used. Equal times go to the hospital listed first. Bands are closed on the right: exactly 15.0 minutes is in 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: the 21 akutsygehuse embedded in the plugin (Sundhedsdatastyrelsen SOR); Danish speed defaults per road class (Færdselsloven §42: 50 km/h in towns, 80 outside, 130 on motorways; see docs/speeds.md); bands 15, 30, 45, 60 minutes; snap distance 1 000 m; access speed 30 km/h.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a travel-time raster (minutes, nodata where unreachable or off land), catchment polygons with the hospital&apos;s own id, population and mean/max minutes, time-band polygons with population and a &apos;not reached&apos; class, an area table (population, mean, median, 90th percentile and max minutes, population and share beyond each band, the main hospital, pop_unsnapped, pop_unreachable and share_not_reached) and a run report (JSON and text) with parameters, versions, network size, coverage and what could not be snapped and why. Mean, median, 90th percentile and max minutes are of reached residents; residents not reached are counted apart, and the log warns when more than NOT_REACHED_WARNING_PCT % are not reached. Population is conserved: bands + not reached = input total.&lt;br&gt;&lt;br&gt;&lt;b&gt;Hospital ids&lt;/b&gt;: HOSPITAL_ID_FIELD (default: hospital_id of the embedded akutsygehuse; for your own layer without it, the feature id) is carried unchanged into the outputs and the report.</source>
-        <translation>Beregner for hver indbygger køretiden i minutter til nærmeste aktive akutsygehus via vejnettet, hvilket sygehus&apos; optageområde vedkommende hører til, og opsummeringer pr. kommune eller et hvilket som helst områdelag.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: vejnettet bliver til en rettet graf (hvert knudepunkt en knude, ensrettede gader respekteres fra bopæl til sygehus, færger med deres overfartstid eller en standardhastighed plus ombordkørselstid). Én Dijkstra-søgning med flere kilder kører fra alle sygehuse på den omvendte graf (scipy.sparse.csgraph). Befolkningens placeringer (rastercellernes midtpunkter eller punkter) knyttes til nærmeste vej, der kan nå et sygehus, inden for den største tilknytningsafstand; den lige adgangsstrækning køres med adgangshastigheden. Med områder er land = foreningen af områderne: en indbygger knyttes kun til veje på samme ø (landdel), og rasteret og polygonerne klippes til land; uden områder bruges ingen landmaske. Ved lige rejsetid vælges det sygehus, der står først på listen. Tidsintervallerne er lukkede til højre: præcis 15,0 minutter hører til 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: de 21 akutsygehuse, der er indbygget i pluginet (Sundhedsdatastyrelsen, SOR); danske standardhastigheder pr. vejklasse (Færdselsloven §42: 50 km/t i byzone, 80 uden for, 130 på motorveje; se docs/speeds.md); tidsintervaller 15, 30, 45, 60 minutter; tilknytningsafstand 1.000 m; adgangshastighed 30 km/t.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et rejsetidsraster (minutter, ingen data hvor der ikke er forbindelse eller uden for land), optageområder som polygoner med sygehusets eget id, befolkning og gennemsnitlig/maksimal rejsetid i minutter, polygoner for tidsintervallerne med befolkning og en klasse &apos;ikke nået&apos;, en områdetabel (befolkning, gennemsnit, median, 90. percentil og maksimum i minutter, befolkning og andel uden for hvert tidsinterval, det primære sygehus, pop_unsnapped, pop_unreachable og share_not_reached) og en kørselsrapport (JSON og tekst) med parametre, versioner, vejnettets størrelse, dækning og hvad der ikke kunne tilknyttes og hvorfor. Gennemsnit, median, 90. percentil og maksimum i minutter gælder de nåede indbyggere; indbyggere, der ikke nås, tælles for sig, og loggen advarer, når mere end NOT_REACHED_WARNING_PCT % ikke nås. Befolkningen bevares: tidsintervaller + ikke nået = samlet input.&lt;br&gt;&lt;br&gt;&lt;b&gt;Sygehus-id&apos;er&lt;/b&gt;: HOSPITAL_ID_FIELD (standard: hospital_id for de indbyggede akutsygehuse; for dit eget lag uden feltet objekt-id&apos;et) føres uændret over i resultaterne og rapporten.</translation>
+        <source>Computes, for every resident, the drive time in minutes to the nearest active akutsygehus over the road network, which hospital&apos;s optageområde (catchment) they belong to, and summaries per kommune or any area layer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: the road network becomes a directed graph (every vertex a node, one-way streets respected from home to hospital, ferries with their duration or a default speed plus boarding time). One multi-source Dijkstra search runs from all hospitals on the reversed graph (scipy.sparse.csgraph). Population locations (raster cell centres or points) are snapped to the nearest reachable road within the maximum snap distance; the straight access leg is driven at the access speed. With areas, land = the union of the areas: a resident snaps only to roads on the same island (land part), and the raster and polygons are clipped to the land; without areas no land mask is used. Equal times go to the hospital listed first. Bands are closed on the right: exactly 15.0 minutes is in 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: the 21 akutsygehuse embedded in the plugin (Sundhedsdatastyrelsen SOR); Danish speed defaults per road class (Færdselsloven §42: 50 km/h in towns, 80 outside, 130 on motorways; the table per road class is on the Help page); bands 15, 30, 45, 60 minutes; snap distance 1 000 m; access speed 30 km/h.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a travel-time raster (minutes, nodata where unreachable or off land), catchment polygons with the hospital&apos;s own id, population and mean/max minutes, time-band polygons with population and a &apos;not reached&apos; class, an area table (population, mean, median, 90th percentile and max minutes, population and share beyond each band, the main hospital, pop_unsnapped, pop_unreachable and share_not_reached) and a run report (JSON and text) with parameters, versions, network size, coverage and what could not be snapped and why. Mean, median, 90th percentile and max minutes are of reached residents; residents not reached are counted apart, and the log warns when more than NOT_REACHED_WARNING_PCT % are not reached. Population is conserved: bands + not reached = input total.&lt;br&gt;&lt;br&gt;&lt;b&gt;Hospital ids&lt;/b&gt;: HOSPITAL_ID_FIELD (default: hospital_id of the embedded akutsygehuse; for your own layer without it, the feature id) is carried unchanged into the outputs and the report.</source>
+        <translation>Beregner for hver indbygger køretiden i minutter til nærmeste aktive akutsygehus via vejnettet, hvilket sygehus&apos; optageområde vedkommende hører til, og opsummeringer pr. kommune eller et hvilket som helst områdelag.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: vejnettet bliver til en rettet graf (hvert knudepunkt en knude, ensrettede gader respekteres fra bopæl til sygehus, færger med deres overfartstid eller en standardhastighed plus ombordkørselstid). Én Dijkstra-søgning med flere kilder kører fra alle sygehuse på den omvendte graf (scipy.sparse.csgraph). Befolkningens placeringer (rastercellernes midtpunkter eller punkter) knyttes til nærmeste vej, der kan nå et sygehus, inden for den største tilknytningsafstand; den lige adgangsstrækning køres med adgangshastigheden. Med områder er land = foreningen af områderne: en indbygger knyttes kun til veje på samme ø (landdel), og rasteret og polygonerne klippes til land; uden områder bruges ingen landmaske. Ved lige rejsetid vælges det sygehus, der står først på listen. Tidsintervallerne er lukkede til højre: præcis 15,0 minutter hører til 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: de 21 akutsygehuse, der er indbygget i pluginet (Sundhedsdatastyrelsen, SOR); danske standardhastigheder pr. vejklasse (Færdselsloven §42: 50 km/t i byzone, 80 uden for, 130 på motorveje; tabellen pr. vejklasse står på hjælpesiden); tidsintervaller 15, 30, 45, 60 minutter; tilknytningsafstand 1.000 m; adgangshastighed 30 km/t.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et rejsetidsraster (minutter, ingen data hvor der ikke er forbindelse eller uden for land), optageområder som polygoner med sygehusets eget id, befolkning og gennemsnitlig/maksimal rejsetid i minutter, polygoner for tidsintervallerne med befolkning og en klasse &apos;ikke nået&apos;, en områdetabel (befolkning, gennemsnit, median, 90. percentil og maksimum i minutter, befolkning og andel uden for hvert tidsinterval, det primære sygehus, pop_unsnapped, pop_unreachable og share_not_reached) og en kørselsrapport (JSON og tekst) med parametre, versioner, vejnettets størrelse, dækning og hvad der ikke kunne tilknyttes og hvorfor. Gennemsnit, median, 90. percentil og maksimum i minutter gælder de nåede indbyggere; indbyggere, der ikke nås, tælles for sig, og loggen advarer, når mere end NOT_REACHED_WARNING_PCT % ikke nås. Befolkningen bevares: tidsintervaller + ikke nået = samlet input.&lt;br&gt;&lt;br&gt;&lt;b&gt;Sygehus-id&apos;er&lt;/b&gt;: HOSPITAL_ID_FIELD (standard: hospital_id for de indbyggede akutsygehuse; for dit eget lag uden feltet objekt-id&apos;et) føres uændret over i resultaterne og rapporten.</translation>
     </message>
     <message>
-        <location filename="../processing/catchments.py" line="76"/>
+        <location filename="../processing/catchments.py" line="77"/>
         <source>Travel time to the nearest akutsygehus (minutes)</source>
         <translation>Rejsetid til nærmeste akutsygehus (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/catchments.py" line="81"/>
+        <location filename="../processing/catchments.py" line="82"/>
         <source>Catchments (optageområder)</source>
         <translation>Optageområder</translation>
     </message>
@@ -1291,6 +1291,16 @@
         <translation>Kunne ikke skrive PDF&apos;en {file}: {error}</translation>
     </message>
     <message>
+        <location filename="../processing/map_report/hospitals.py" line="38"/>
+        <source>The hospitals of the run ({source}) could not be opened, so they are not drawn; give them as POINTS.</source>
+        <translation>Kørslens sygehuse ({source}) kunne ikke åbnes, så de tegnes ikke; angiv dem som POINTS.</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/hospitals.py" line="59"/>
+        <source>akutsygehuse</source>
+        <translation>akutsygehuse</translation>
+    </message>
+    <message>
         <location filename="../processing/map_report/layers.py" line="54"/>
         <source>The style {file} could not be applied to &apos;{layer}&apos;: {error}</source>
         <translation>Stilen {file} kunne ikke anvendes på &apos;{layer}&apos;: {error}</translation>
@@ -1306,27 +1316,27 @@
         <translation>Stilen for &apos;{layer}&apos; ({style}) kræver felt(erne) {missing}, som laget ikke har (det har: {available}). Vis det sundplan-resultat, stilen er lavet til, eller angiv en STYLE, der passer til laget.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/layout.py" line="77"/>
+        <location filename="../processing/map_report/layout.py" line="112"/>
         <source>The layout template {file} does not exist.</source>
         <translation>Layoutskabelonen {file} findes ikke.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/layout.py" line="80"/>
+        <location filename="../processing/map_report/layout.py" line="115"/>
         <source>The layout template {file} is not valid XML.</source>
         <translation>Layoutskabelonen {file} er ikke gyldig XML.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/layout.py" line="84"/>
+        <location filename="../processing/map_report/layout.py" line="119"/>
         <source>The layout template {file} could not be loaded.</source>
         <translation>Layoutskabelonen {file} kunne ikke indlæses.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/layout.py" line="89"/>
+        <location filename="../processing/map_report/layout.py" line="124"/>
         <source>The layout template {file} has no item with the id {ids}.</source>
         <translation>Layoutskabelonen {file} har intet element med id&apos;et {ids}.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/layout.py" line="120"/>
+        <location filename="../processing/map_report/layout.py" line="159"/>
         <source>The logo file {file} does not exist.</source>
         <translation>Logofilen {file} findes ikke.</translation>
     </message>
@@ -1339,6 +1349,11 @@
         <location filename="../processing/map_report/not_reached.py" line="178"/>
         <source>Printed on {n} pages; all areas together: {figure}</source>
         <translation>Trykt på {n} sider; alle områder tilsammen: {figure}</translation>
+    </message>
+    <message>
+        <location filename="../processing/map_report/pdf.py" line="131"/>
+        <source>The PDF&apos;s title and author could not be written: {error}</source>
+        <translation>PDF&apos;ens titel og forfatter kunne ikke skrives: {error}</translation>
     </message>
     <message>
         <location filename="../processing/map_report/reading.py" line="49"/>
@@ -1411,52 +1426,52 @@
         <translation>PDF-filnavnet {file} (OUTPUT) slutter ikke på .pdf; angiv et navn, der slutter på .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="274"/>
+        <location filename="../processing/map_report/reading.py" line="273"/>
         <source>The PDF cannot be written to {file}: {reason}. Choose a folder you can write to.</source>
         <translation>PDF&apos;en kan ikke skrives til {file}: {reason}. Vælg en mappe, du kan skrive i.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="281"/>
+        <location filename="../processing/map_report/reading.py" line="280"/>
         <source>The PDF destination {file} is a folder; give a file name ending in .pdf.</source>
         <translation>PDF-destinationen {file} er en mappe; angiv et filnavn, der ender på .pdf.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="294"/>
+        <location filename="../processing/map_report/reading.py" line="293"/>
         <source>The run report (REPORT) and the PDF (OUTPUT) were given the same file {file}; give the report its own name ending in .json.</source>
         <translation>Kørselsrapporten (REPORT) og PDF&apos;en (OUTPUT) har fået samme fil {file}; giv rapporten sit eget navn, der slutter på .json.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="301"/>
+        <location filename="../processing/map_report/reading.py" line="300"/>
         <source>The run report {file} (REPORT) does not end in .json; give a name ending in .json (a text copy is written beside it).</source>
         <translation>Kørselsrapporten {file} (REPORT) slutter ikke på .json; angiv et navn, der slutter på .json (en tekstudgave skrives ved siden af).</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/reading.py" line="314"/>
+        <location filename="../processing/map_report/reading.py" line="313"/>
         <source>The run report cannot be written to {file}. Choose a folder you can write to.</source>
         <translation>Kørselsrapporten kan ikke skrives til {file}. Vælg en mappe, du kan skrive i.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/render.py" line="80"/>
+        <location filename="../processing/map_report/render.py" line="82"/>
         <source>its style</source>
         <translation>lagets stil</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/render.py" line="86"/>
+        <location filename="../processing/map_report/render.py" line="88"/>
         <source>&apos;{layer}&apos; holds {n} specialties, drawn on top of each other. Map one specialty at a time: filter the layer, e.g. {example}.</source>
         <translation>&apos;{layer}&apos; indeholder {n} specialer, der tegnes oven på hinanden. Vis ét speciale ad gangen: filtrér laget, fx {example}.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/render.py" line="100"/>
+        <location filename="../processing/map_report/render.py" line="102"/>
         <source>Preparing the page</source>
         <translation>Forbereder siden</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/render.py" line="218"/>
+        <location filename="../processing/map_report/render.py" line="224"/>
         <source>The summary layer &apos;{layer}&apos; has no field(s) {fields} (SUMMARY_FIELDS). Its fields are: {available}.</source>
         <translation>Oversigtslaget &apos;{layer}&apos; har ikke felterne {fields} (SUMMARY_FIELDS). Dets felter er: {available}.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/render.py" line="339"/>
+        <location filename="../processing/map_report/render.py" line="350"/>
         <source>{pages} page(s) written.</source>
         <translation>{pages} side(r) skrevet.</translation>
     </message>
@@ -1704,7 +1719,7 @@
         <translation>Flytteplan</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/atlas_subset.py" line="118"/>
+        <location filename="../sundplan_qgis/atlas_subset.py" line="125"/>
         <source>&apos;{text}&apos; names several areas: {options}. Write the level first, e.g. {example}.</source>
         <translation>&apos;{text}&apos; betegner flere områder: {options}. Skriv niveauet først, fx {example}.</translation>
     </message>
@@ -2859,6 +2874,10 @@
         <location filename="../sundplan_qgis/specialties.py" line="109"/>
         <source>The planned total for &apos;{specialty}&apos; must be 0 or more.</source>
         <translation>Den planlagte total for &apos;{specialty}&apos; skal være 0 eller mere.</translation>
+    </message>
+    <message>
+        <source>Computes, for every resident, the drive time in minutes to the nearest active akutsygehus over the road network, which hospital&apos;s optageområde (catchment) they belong to, and summaries per kommune or any area layer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: the road network becomes a directed graph (every vertex a node, one-way streets respected from home to hospital, ferries with their duration or a default speed plus boarding time). One multi-source Dijkstra search runs from all hospitals on the reversed graph (scipy.sparse.csgraph). Population locations (raster cell centres or points) are snapped to the nearest reachable road within the maximum snap distance; the straight access leg is driven at the access speed. With areas, land = the union of the areas: a resident snaps only to roads on the same island (land part), and the raster and polygons are clipped to the land; without areas no land mask is used. Equal times go to the hospital listed first. Bands are closed on the right: exactly 15.0 minutes is in 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: the 21 akutsygehuse embedded in the plugin (Sundhedsdatastyrelsen SOR); Danish speed defaults per road class (Færdselsloven §42: 50 km/h in towns, 80 outside, 130 on motorways; see docs/speeds.md); bands 15, 30, 45, 60 minutes; snap distance 1 000 m; access speed 30 km/h.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a travel-time raster (minutes, nodata where unreachable or off land), catchment polygons with the hospital&apos;s own id, population and mean/max minutes, time-band polygons with population and a &apos;not reached&apos; class, an area table (population, mean, median, 90th percentile and max minutes, population and share beyond each band, the main hospital, pop_unsnapped, pop_unreachable and share_not_reached) and a run report (JSON and text) with parameters, versions, network size, coverage and what could not be snapped and why. Mean, median, 90th percentile and max minutes are of reached residents; residents not reached are counted apart, and the log warns when more than NOT_REACHED_WARNING_PCT % are not reached. Population is conserved: bands + not reached = input total.&lt;br&gt;&lt;br&gt;&lt;b&gt;Hospital ids&lt;/b&gt;: HOSPITAL_ID_FIELD (default: hospital_id of the embedded akutsygehuse; for your own layer without it, the feature id) is carried unchanged into the outputs and the report.</source>
+        <translation type="obsolete">Beregner for hver indbygger køretiden i minutter til nærmeste aktive akutsygehus via vejnettet, hvilket sygehus&apos; optageområde vedkommende hører til, og opsummeringer pr. kommune eller et hvilket som helst områdelag.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: vejnettet bliver til en rettet graf (hvert knudepunkt en knude, ensrettede gader respekteres fra bopæl til sygehus, færger med deres overfartstid eller en standardhastighed plus ombordkørselstid). Én Dijkstra-søgning med flere kilder kører fra alle sygehuse på den omvendte graf (scipy.sparse.csgraph). Befolkningens placeringer (rastercellernes midtpunkter eller punkter) knyttes til nærmeste vej, der kan nå et sygehus, inden for den største tilknytningsafstand; den lige adgangsstrækning køres med adgangshastigheden. Med områder er land = foreningen af områderne: en indbygger knyttes kun til veje på samme ø (landdel), og rasteret og polygonerne klippes til land; uden områder bruges ingen landmaske. Ved lige rejsetid vælges det sygehus, der står først på listen. Tidsintervallerne er lukkede til højre: præcis 15,0 minutter hører til 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: de 21 akutsygehuse, der er indbygget i pluginet (Sundhedsdatastyrelsen, SOR); danske standardhastigheder pr. vejklasse (Færdselsloven §42: 50 km/t i byzone, 80 uden for, 130 på motorveje; se docs/speeds.md); tidsintervaller 15, 30, 45, 60 minutter; tilknytningsafstand 1.000 m; adgangshastighed 30 km/t.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et rejsetidsraster (minutter, ingen data hvor der ikke er forbindelse eller uden for land), optageområder som polygoner med sygehusets eget id, befolkning og gennemsnitlig/maksimal rejsetid i minutter, polygoner for tidsintervallerne med befolkning og en klasse &apos;ikke nået&apos;, en områdetabel (befolkning, gennemsnit, median, 90. percentil og maksimum i minutter, befolkning og andel uden for hvert tidsinterval, det primære sygehus, pop_unsnapped, pop_unreachable og share_not_reached) og en kørselsrapport (JSON og tekst) med parametre, versioner, vejnettets størrelse, dækning og hvad der ikke kunne tilknyttes og hvorfor. Gennemsnit, median, 90. percentil og maksimum i minutter gælder de nåede indbyggere; indbyggere, der ikke nås, tælles for sig, og loggen advarer, når mere end NOT_REACHED_WARNING_PCT % ikke nås. Befolkningen bevares: tidsintervaller + ikke nået = samlet input.&lt;br&gt;&lt;br&gt;&lt;b&gt;Sygehus-id&apos;er&lt;/b&gt;: HOSPITAL_ID_FIELD (standard: hospital_id for de indbyggede akutsygehuse; for dit eget lag uden feltet objekt-id&apos;et) føres uændret over i resultaterne og rapporten.</translation>
     </message>
     <message>
         <source>Unknown allocation method &apos;{method}&apos;: use &apos;areal&apos; or &apos;centroid&apos;.</source>
