@@ -31,7 +31,6 @@ import hashlib
 import http.client
 import json
 import os
-import socket
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -199,7 +198,7 @@ def _open(url: str, *, data: bytes | None, headers: dict, timeout_s: float):
         )
     except urllib.error.URLError as exc:
         _raise_connection(exc.reason, url=url, timeout_s=timeout_s)
-    except (TimeoutError, socket.timeout, OSError) as exc:
+    except (TimeoutError, OSError) as exc:
         _raise_connection(exc, url=url, timeout_s=timeout_s)
 
 
@@ -213,7 +212,7 @@ def _error_detail(exc: urllib.error.HTTPError) -> str:
 
 
 def _raise_connection(reason, *, url: str, timeout_s: float) -> None:
-    if isinstance(reason, TimeoutError | socket.timeout):
+    if isinstance(reason, TimeoutError):  # socket.timeout is TimeoutError since 3.10
         _raise(
             FetchTimeout,
             "No answer from {host} within {timeout_s:g} s ({url}).",
@@ -231,7 +230,7 @@ def fetch_text(
     try:
         with response:
             return response.read().decode("utf-8-sig")
-    except (TimeoutError, socket.timeout) as exc:
+    except TimeoutError as exc:
         _raise_connection(exc, url=url, timeout_s=timeout_s)
     except (http.client.HTTPException, OSError) as exc:
         _raise(FetchError, "The answer from {host} broke off ({error}).", url=url, error=exc)
@@ -315,7 +314,7 @@ def fetch_file(
                                 mb=received / 1e6,
                             ),
                         )
-        except (TimeoutError, socket.timeout) as exc:
+        except TimeoutError as exc:
             _raise_connection(exc, url=url, timeout_s=timeout_s)
         except http.client.IncompleteRead:
             received = part.stat().st_size  # what arrived is kept for resuming
