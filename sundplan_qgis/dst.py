@@ -561,3 +561,27 @@ def _kommuner() -> set[str]:
     from . import reference
 
     return set(reference.kommuner()["kommunekode"])
+
+
+def write_csv(frame: pd.DataFrame, path: str | Path) -> Path:
+    """A tidy table as UTF-8 CSV with ``;`` between fields (as Statbank writes them and as
+    Danish spreadsheets open them), plus a ``.csvt`` beside it giving each column's type, so
+    GDAL/QGIS read ``kommunekode`` as text ("0101") and the counts as integers. Written to a
+    temporary name and renamed, so no half-written table remains."""
+    import os
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    frame.to_csv(tmp, sep=";", index=False, encoding="utf-8", lineterminator="\n")
+    os.replace(tmp, path)
+    types = [
+        "Integer64"
+        if pd.api.types.is_integer_dtype(frame[c])
+        else "Real"
+        if pd.api.types.is_float_dtype(frame[c])
+        else "String"
+        for c in frame.columns
+    ]
+    path.with_suffix(".csvt").write_text(",".join(f'"{t}"' for t in types) + "\n", "utf-8")
+    return path

@@ -37,7 +37,13 @@ def test_newest_projection_table_from_the_recorded_list():
     tables = json.loads((FIXTURES / "tables.json").read_text("utf-8"))
     # FRKM123, FRKM124, FRKM125 (listed out of order), FRKM225 (nøgletal), FRLD125 (regions)
     assert dst.newest_projection_table(tables) == "FRKM125"
-    tables.append({"id": "FRKM126", "text": "Befolkningsfremskrivning 2026 efter kommune, alder, køn og tid", "active": True})  # fmt: skip
+    tables.append(
+        {
+            "id": "FRKM126",
+            "text": "Befolkningsfremskrivning 2026 efter kommune, alder, køn og tid",
+            "active": True,
+        }
+    )
     assert dst.newest_projection_table(tables) == "FRKM126"
     with pytest.raises(SundplanError, match="no kommune population projection"):
         dst.newest_projection_table([t for t in tables if not t["id"].startswith("FRKM1")])

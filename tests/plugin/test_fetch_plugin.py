@@ -1,0 +1,101 @@
+"""sundplan:fetch_base_data inside QGIS (processing.run) against the local Geofabrik /
+Statbank stand-in of ``tests/fetch_server.py`` on 127.0.0.1 (no internet is ever contacted)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from tests import osm_mock
+from tests.fetch_server import FetchServer, closed_port_url
+
+
+def run(params: dict):
+    import processing
+
+    return processing.run("sundplan:fetch_base_data", params)
+
+
+def params(tmp_path: Path, osm_url: str, dst_url: str, **extra) -> dict:
+    p = {
+        "CACHE_FOLDER": str(tmp_path / "cache"),
+        "OSM_BASE_URL": osm_url,
+        "DST_BASE_URL": dst_url,
+        "TIMEOUT_S": 5,
+        "POPULATION_TABLE": str(tmp_path / "out" / "folk1a.csv"),
+        "POPULATION_LAYER": str(tmp_path / "out" / "kommuner_folk1a.gpkg"),
+        "PROJECTION_TABLE": str(tmp_path / "out" / "fremskrivning.csv"),
+        "REPORT": str(tmp_path / "out" / "report.json"),
+    }
+    p.update(extra)
+    return p
+
+
+@pytest.fixture
+def server(monkeypatch):
+    osm_mock.loopback_only(monkeypatch)
+    with FetchServer(national=True) as srv:
+        yield srv
+
+
+def test_fetch_everything(sundplan_provider, server, tmp_path):
+    res = run(params(tmp_path, server.osm_url, server.dst_url))
+    pbf = Path(res["OSM_PBF"])
+    assert pbf.read_bytes() == server.pbf and pbf.is_relative_to(tmp_path / "cache")
+    assert res["QUARTER"] == "2025K3" and res["PROJECTION_TABLE_ID"] == "FRKM125"
+
+    layer = QgsVectorLayer(res["POPULATION_LAYER"], "k", "ogr")
+    assert layer.isValid() and layer.featureCount() == 98
+    assert layer.crs().authid() == "EPSG:25832"
+    names = layer.fields().names()
+    for column in ("kommunekode", "kommune", "m_0_4", "k_85_plus", "population", "quarter"):
+        assert column in names
+    feats = {f["kommunekode"]: f for f in layer.getFeatures()}
+    from sundplan_qgis import reference
+
+    embedded = reference.population_age_sex().set_index("kommunekode")
+    assert feats["0101"]["population"] == int(embedded.loc["0101", "population"])
+    assert feats["0101"]["quarter"] == "2025K3"
+    assert all(not f.geometry().isEmpty() and f["population"] > 0 for f in feats.values())
+    assert "2025K3" in layer.metadata().title()
+
+    with open(res["POPULATION_TABLE"], encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    assert list(rows[0]) == ["kommunekode", "kommune", "sex", "age_group", "quarter", "persons"]
+    assert rows[0]["kommunekode"] == "0101" and rows[0]["age_group"] == "0_4"
+    total = sum(int(r["persons"]) for r in rows)
+    assert total == int(embedded["population"].sum())  # Christiansø included in the table
+    # QGIS reads the codes as text, thanks to the .csvt
+    table = QgsVectorLayer(res["POPULATION_TABLE"], "t", "ogr")
+    assert table.isValid() and next(table.getFeatures())["kommunekode"] == "0101"
+
+    with open(res["PROJECTION_TABLE"], encoding="utf-8") as handle:
+        projection = list(csv.DictReader(handle, delimiter=";"))
+    assert {r["table"] for r in projection} == {"FRKM125"}
+
+    report = json.loads(Path(res["REPORT"]).read_text("utf-8"))
+    assert report["quarter"] == "2025K3" and report["projection_table"] == "FRKM125"
+    assert report["fetched"]["osm"]["md5_checked_against"] == "published"
+    assert any("0411 Christiansø" in w for w in report["warnings"])
+
+    # a second run answers from the cache: the server sees no new request
+    n = len(server.requests)
+    again = run(params(tmp_path / "again", server.osm_url, server.dst_url,
+                       CACHE_FOLDER=str(tmp_path / "cache")))  # fmt: skip
+    assert len(server.requests) == n and Path(again["OSM_PBF"]) == pbf
+
+
+def test_offline_message(sundplan_provider, tmp_path, monkeypatch):
+    osm_mock.loopback_only(monkeypatch)
+    down = closed_port_url()
+    with pytest.raises(QgsProcessingException) as info:
+        run(params(tmp_path, down, down, FETCH_OSM=False, FETCH_PROJECTION=False))
+    text = str(info.value)
+    assert "Could not fetch Population by kommune, sex and age" in text
+    assert "127.0.0.1 cannot be reached" in text
+    assert str(tmp_path / "cache") in text and "already cached: nothing" in text
+    assert not (tmp_path / "out" / "folk1a.csv").exists()  # nothing half-written
