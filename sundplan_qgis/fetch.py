@@ -41,7 +41,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import Cancelled, Message, SundplanError, msg
+from .errors import Cancelled, Message, SundplanError, listing, msg
 
 Progress = Callable[[float, str], None]
 
@@ -81,9 +81,10 @@ def _host(url: str) -> str:
     return urllib.parse.urlsplit(url).hostname or url
 
 
-def _raise(cls: type[FetchError], template: str, *, url: str, **values) -> None:
-    exc = cls(template, url=url, host=_host(url), **values)
-    exc.host = _host(url)
+def _raise(cls: type[FetchError], message: Message) -> None:
+    """Raise ``cls`` with the template and values of ``message`` (which has ``host``)."""
+    exc = cls(message.template, **message.values)
+    exc.host = str(message.values["host"])
     raise exc
 
 
@@ -190,11 +191,14 @@ def _open(url: str, *, data: bytes | None, headers: dict, timeout_s: float):
         exc.close()
         _raise(
             HttpError,
-            "The server {host} answered {status} ({reason}) for {url}.{detail}",
-            url=url,
-            status=exc.code,
-            reason=exc.reason,
-            detail=f" {detail}" if detail else "",
+            msg(
+                "The server {host} answered {status} ({reason}) for {url}.{detail}",
+                url=url,
+                host=_host(url),
+                status=exc.code,
+                reason=exc.reason,
+                detail=f" {detail}" if detail else "",
+            ),
         )
     except urllib.error.URLError as exc:
         _raise_connection(exc.reason, url=url, timeout_s=timeout_s)
@@ -215,11 +219,17 @@ def _raise_connection(reason, *, url: str, timeout_s: float) -> None:
     if isinstance(reason, TimeoutError):  # socket.timeout is TimeoutError since 3.10
         _raise(
             FetchTimeout,
-            "No answer from {host} within {timeout_s:g} s ({url}).",
-            url=url,
-            timeout_s=timeout_s,
+            msg(
+                "No answer from {host} within {timeout_s:g} s ({url}).",
+                url=url,
+                host=_host(url),
+                timeout_s=timeout_s,
+            ),
         )
-    _raise(NoConnection, "Could not connect to {host} ({reason}).", url=url, reason=reason)
+    _raise(
+        NoConnection,
+        msg("Could not connect to {host} ({reason}).", url=url, host=_host(url), reason=reason),
+    )
 
 
 def fetch_text(
@@ -233,7 +243,10 @@ def fetch_text(
     except TimeoutError as exc:
         _raise_connection(exc, url=url, timeout_s=timeout_s)
     except (http.client.HTTPException, OSError) as exc:
-        _raise(FetchError, "The answer from {host} broke off ({error}).", url=url, error=exc)
+        _raise(
+            FetchError,
+            msg("The answer from {host} broke off ({error}).", url=url, host=_host(url), error=exc),
+        )
 
 
 def parse_md5(text: str, *, filename: str, url: str) -> str:
@@ -321,30 +334,39 @@ def fetch_file(
         except (http.client.HTTPException, ConnectionError) as exc:
             _raise(
                 FetchError,
-                "The download of {url} broke off ({error}); run again to resume it.",
-                url=url,
-                error=exc,
+                msg(
+                    "The download of {url} broke off ({error}); run again to resume it.",
+                    url=url,
+                    host=_host(url),
+                    error=exc,
+                ),
             )
     if expected_bytes is not None and received != expected_bytes:
         _raise(
             FetchError,
-            "The download of {url} stopped after {received:,} of {expected:,} bytes; it is "
-            "kept as a partial file and resumed on the next run.",
-            url=url,
-            received=received,
-            expected=expected_bytes,
+            msg(
+                "The download of {url} stopped after {received:,} of {expected:,} bytes; it is "
+                "kept as a partial file and resumed on the next run.",
+                url=url,
+                host=_host(url),
+                received=received,
+                expected=expected_bytes,
+            ),
         )
     digest = md5_of(part)
     if expected_md5 is not None and digest != expected_md5.lower():
         part.unlink(missing_ok=True)
         _raise(
             FetchError,
-            "The download of {url} does not match its published checksum (md5 {got}, expected "
-            "{expected}); it was deleted. Run again; if it repeats, the server's file is being "
-            "updated: try later.",
-            url=url,
-            got=digest,
-            expected=expected_md5,
+            msg(
+                "The download of {url} does not match its published checksum (md5 {got}, expected "
+                "{expected}); it was deleted. Run again; if it repeats, the server's file is being "
+                "updated: try later.",
+                url=url,
+                host=_host(url),
+                got=digest,
+                expected=expected_md5,
+            ),
         )
     os.replace(part, path)
     entry = CacheEntry(
@@ -460,8 +482,8 @@ def run(inputs: FetchInputs, *, progress: Progress | None = None) -> FetchResult
     unknown = [w for w in inputs.what if w not in dict(WHAT)]
     if unknown or not inputs.what:
         raise SundplanError(
-            "Nothing to fetch: choose one or more of {choices}.",
-            choices=", ".join(key for key, _label in WHAT),
+            "Nothing to fetch: choose one or more of: {choices}.",
+            choices=listing((label for _key, label in WHAT), sep="; "),
         )
     cache = Path(inputs.cache_dir)
     try:
