@@ -228,7 +228,12 @@ def _raise_connection(reason, *, url: str, timeout_s: float) -> None:
         )
     _raise(
         NoConnection,
-        msg("Could not connect to {host} ({reason}).", url=url, host=_host(url), reason=reason),
+        msg(
+            "The server {host} cannot be reached ({reason}).",
+            url=url,
+            host=_host(url),
+            reason=reason,
+        ),
     )
 
 
@@ -533,9 +538,8 @@ def run(inputs: FetchInputs, *, progress: Progress | None = None) -> FetchResult
                 sources["projection"] = projection.report
         except (NoConnection, FetchTimeout) as exc:
             raise SundplanError(
-                "Could not fetch {what}: {host} cannot be reached ({error}). Check the internet "
-                "connection (or proxy) and run again. Cache folder: {cache}; already cached: "
-                "{cached}.",
+                "Could not fetch {what}: {error} Check the internet connection (or proxy) and "
+                "run again. Cache folder: {cache}; already cached: {cached}.",
                 what=label,
                 host=exc.host,
                 error=exc,

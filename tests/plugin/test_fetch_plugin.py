@@ -96,6 +96,6 @@ def test_offline_message(sundplan_provider, tmp_path, monkeypatch):
         run(params(tmp_path, down, down, FETCH_OSM=False, FETCH_PROJECTION=False))
     text = str(info.value)
     assert "Could not fetch Population by kommune, sex and age" in text
-    assert "127.0.0.1 cannot be reached" in text
+    assert "The server 127.0.0.1 cannot be reached" in text
     assert str(tmp_path / "cache") in text and "already cached: nothing" in text
     assert not (tmp_path / "out" / "folk1a.csv").exists()  # nothing half-written
