@@ -301,15 +301,24 @@ def fetch_file(
     discard(path)  # never leave an unverified file where a cached one is looked for
     path.parent.mkdir(parents=True, exist_ok=True)
     part = part_path(path)
-    offset = part.stat().st_size if part.is_file() else 0
+    # Only GETs are resumed: an API's POST answer is made on the fly, there is nothing to
+    # continue. A .part of another URL is not resumed either.
+    offset = part.stat().st_size if part.is_file() and data is None else 0
+    validator = _part_validator(part, url) if offset else None
+    if validator == "":
+        offset = 0
     request_headers = dict(headers or {})
     if offset:
         request_headers["Range"] = f"bytes={offset}-"
+        if validator:  # the server sends the whole file again if it changed since
+            request_headers["If-Range"] = validator
     response = _open(url, data=data, headers=request_headers, timeout_s=timeout_s)
     with response:
         status = response.status
         if offset and status != 206:
             offset = 0  # the server ignored the Range: start over, never append a full body
+        if not offset:
+            _write_part_meta(part, url, response.headers)
         length = response.headers.get("Content-Length")
         expected_bytes = offset + int(length) if length is not None else None
         if status == 206:
@@ -361,6 +370,19 @@ def fetch_file(
     digest = md5_of(part)
     if expected_md5 is not None and digest != expected_md5.lower():
         part.unlink(missing_ok=True)
+        if resumed_from:  # the file may have changed on the server since the .part began
+            return fetch_file(
+                url,
+                path,
+                expected_md5=expected_md5,
+                headers=headers,
+                timeout_s=timeout_s,
+                refresh=True,
+                progress=progress,
+                label=label,
+                chunk_bytes=chunk_bytes,
+            )
+        _part_meta_path(part).unlink(missing_ok=True)
         _raise(
             FetchError,
             msg(
@@ -374,6 +396,7 @@ def fetch_file(
             ),
         )
     os.replace(part, path)
+    _part_meta_path(part).unlink(missing_ok=True)
     entry = CacheEntry(
         path=path,
         url=url,
@@ -385,6 +408,31 @@ def fetch_file(
     )
     _write_sidecar(entry)
     return entry
+
+
+def _part_meta_path(part: Path) -> Path:
+    return part.with_name(part.name + SIDECAR_SUFFIX)
+
+
+def _write_part_meta(part: Path, url: str, headers) -> None:
+    """Remember where a .part comes from, and the server's version of the file (a strong
+    ``ETag`` or ``Last-Modified``) for ``If-Range`` when it is resumed."""
+    etag = headers.get("ETag") or ""
+    validator = etag if etag and not etag.startswith("W/") else headers.get("Last-Modified")
+    meta = {"url": url, "validator": validator or None}
+    _part_meta_path(part).write_text(json.dumps(meta), "utf-8")
+
+
+def _part_validator(part: Path, url: str) -> str | None:
+    """The ``If-Range`` value of a .part; None when unknown (resumed on trust: the md5 or
+    size check catches a mix), ``""`` when the .part comes from another URL (start over)."""
+    try:
+        meta = json.loads(_part_meta_path(part).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if meta.get("url") != url:
+        return ""
+    return meta.get("validator") or None
 
 
 def _range_total(content_range: str | None) -> int | None:

@@ -202,3 +202,38 @@ def test_md5_file_format():
 def test_nothing_to_fetch(tmp_path):
     with pytest.raises(SundplanError, match="Nothing to fetch"):
         fetch.run(fetch.FetchInputs(what=(), cache_dir=tmp_path))
+
+
+def test_changed_file_with_if_range_restarts(server, tmp_path):
+    url = server.osm_url + "/denmark-latest.osm.pbf"
+    server.truncate_to = 50_000
+    with pytest.raises(fetch.FetchError):
+        fetch.fetch_file(url, tmp_path / "f.pbf", timeout_s=5)
+    server.truncate_to = None
+    server.pbf = bytes(reversed(server.pbf))  # a new extract on the server
+    entry = fetch.fetch_file(
+        url, tmp_path / "f.pbf", timeout_s=5, expected_md5=hashlib.md5(server.pbf).hexdigest()
+    )
+    sent = [r["headers"] for r in server.requests if r["path"] == PBF_PATH][-1]
+    assert sent.get("If-Range", "").startswith('"') and sent.get("Range") == "bytes=50000-"
+    assert entry.resumed_from_bytes == 0 and entry.path.read_bytes() == server.pbf
+    # no .part, no .part.json left: only the file and its sidecar
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.pbf", "f.pbf.json"]
+
+
+def test_changed_file_without_validator_is_fetched_whole_after_the_md5_fails(server, tmp_path):
+    target = tmp_path / "osm" / fetch.OSM_FILE
+    target.parent.mkdir(parents=True)
+    fetch.part_path(target).write_bytes(bytes(reversed(server.pbf))[:70_000])  # old extract
+    entry = _osm(tmp_path, server)
+    assert entry.path.read_bytes() == server.pbf and entry.resumed_from_bytes == 0
+    ranges = [r["headers"].get("Range") for r in server.requests if r["path"] == PBF_PATH]
+    assert ranges == ["bytes=70000-", None]  # resumed, md5 failed, fetched whole once
+
+
+def test_api_posts_are_never_resumed(server, tmp_path):
+    target = tmp_path / "tables.json"
+    fetch.part_path(target).write_bytes(b"[{")
+    entry = fetch.fetch_file(server.dst_url + "/tables", target, data=b"{}", timeout_s=5)
+    assert json.loads(entry.path.read_text("utf-8"))[0]["id"] == "FOLK1A"
+    assert "Range" not in server.requests[-1]["headers"]
