@@ -27,6 +27,7 @@ This module never imports qgis.
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -186,8 +187,13 @@ def parse_data(text: str, *, table: str, variables: list[Variable]) -> pd.DataFr
     sex = _role(variables, SEX_VARIABLES, table=table, role="sex")
     age = _role(variables, AGE_VARIABLES, table=table, role="age")
     time = _time(variables, table=table)
-    lines = text.lstrip("\ufeff").splitlines()
-    header = [c.strip().upper() for c in lines[0].split(";")] if lines else []
+    text = text.lstrip("\ufeff")  # CSV answers start with a byte order mark
+    if text.strip():
+        frame = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
+    else:
+        frame = pd.DataFrame()
+    header = [str(c).strip().upper() for c in frame.columns]
+    frame.columns = header
     for column in (area.column, sex.column, age.column, time.column, VALUE_COLUMN):
         if column not in header:
             raise SundplanError(
@@ -197,8 +203,6 @@ def parse_data(text: str, *, table: str, variables: list[Variable]) -> pd.DataFr
                 column=column,
                 columns=", ".join(header) or "-",
             )
-    rows = [line.split(";") for line in lines[1:] if line.strip()]
-    frame = pd.DataFrame(rows, columns=header, dtype=str) if rows else pd.DataFrame(columns=header)
     out = pd.DataFrame(
         {
             "area_code": _ids(frame[area.column], area, table=table),

@@ -4,8 +4,11 @@ Generic part (:func:`fetch_file`): a resumable HTTP GET/POST with the standard l
 ``urllib`` (no new dependency, and it honours the system's proxy settings):
 
 * the body goes to ``<name>.part``; an existing ``.part`` is resumed with an HTTP ``Range``
-  request. A ``206 Partial Content`` answer is appended; a ``200`` (the server ignored the
-  Range) restarts the file from byte 0, so the result is never a mix of two answers;
+  request, with ``If-Range`` set to the server's ``ETag`` / ``Last-Modified`` recorded when the
+  ``.part`` began (``<name>.part.json``). A ``206 Partial Content`` answer is appended; a
+  ``200`` (Range ignored, or the file changed) restarts from byte 0, so the result is never a
+  mix of two answers; a resumed file that fails its md5 is fetched whole once more. POSTed
+  API queries are never resumed (their answers are made on the fly);
 * the size is checked against ``Content-Length`` (a truncated body keeps its ``.part`` for the
   next run and is never renamed into place), and the md5 against an expected value (e.g.
   Geofabrik's published ``.md5``: on a mismatch the ``.part`` is deleted, nothing is cached);
