@@ -26,7 +26,7 @@ from .base import SundplanAlgorithm
 SOURCES = (
     (
         "FETCH_OSM",
-        QT_TRANSLATE_NOOP("sundplan", "Fetch OpenStreetMap Denmark (Geofabrik, about 450 MB)"),
+        QT_TRANSLATE_NOOP("sundplan", "Fetch OpenStreetMap Denmark (Geofabrik, several hundred MB)"),
         "osm",
     ),
     (
