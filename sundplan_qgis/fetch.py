@@ -44,7 +44,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import Cancelled, Message, SundplanError, listing, msg
+from .errors import Message, SundplanError, listing, msg
 
 Progress = Callable[[float, str], None]
 
@@ -525,14 +525,15 @@ def cache_contents(cache_dir: Path) -> list[str]:
         str(p.relative_to(root))
         for p in root.rglob("*")
         if p.is_file()
-        and p.suffix not in (SIDECAR_SUFFIX, PART_SUFFIX)
+        and sidecar_path(p).is_file()  # sidecars, .part files: no sidecar of their own
         and cached_entry(p, verify_md5=False) is not None
     )
 
 
 def run(inputs: FetchInputs, *, progress: Progress | None = None) -> FetchResult:
-    """Fetch what ``inputs.what`` names; raise one clear message when a server cannot be
-    reached (what could not be fetched, the host, the cache folder and what is cached)."""
+    """Fetch what ``inputs.what`` names; when a server cannot be reached, the others are
+    still tried and one message names everything that could not be fetched (with the server),
+    the cache folder and what is cached."""
     from . import dst
 
     unknown = [w for w in inputs.what if w not in dict(WHAT)]
@@ -559,6 +560,7 @@ def run(inputs: FetchInputs, *, progress: Progress | None = None) -> FetchResult
     )
     steps = [w for w, _label in WHAT if w in inputs.what]
     sources: dict[str, dict] = {}
+    failures: list[Message] = []
     for i, what in enumerate(steps):
         label = dict(WHAT)[what]
         share = _share(progress, i / len(steps), (i + 1) / len(steps))
@@ -588,17 +590,17 @@ def run(inputs: FetchInputs, *, progress: Progress | None = None) -> FetchResult
                 result.warnings += projection.warnings
                 sources["projection"] = projection.report
         except (NoConnection, FetchTimeout) as exc:
-            raise SundplanError(
-                "Could not fetch {what}: {error} Check the internet connection (or proxy) and "
-                "run again. Cache folder: {cache}; already cached: {cached}.",
-                what=label,
-                host=exc.host,
-                error=exc,
-                cache=cache,
-                cached=", ".join(cache_contents(cache)) or msg("nothing"),
-            ) from None
-        except Cancelled:
-            raise
+            # go on with the others (another server may answer, and what arrives is cached),
+            # then one message for all that could not be fetched
+            failures.append(msg("{what}: {error}", what=label, error=exc))
+    if failures:
+        raise SundplanError(
+            "Could not fetch {failures} Check the internet connection (or proxy) and run "
+            "again. Cache folder: {cache}; already cached: {cached}.",
+            failures=listing(failures, sep=" "),
+            cache=cache,
+            cached=", ".join(cache_contents(cache)) or msg("nothing"),
+        )
     result.report = {
         "cache_folder": str(cache),
         "fetched": sources,

@@ -237,3 +237,21 @@ def test_api_posts_are_never_resumed(server, tmp_path):
     entry = fetch.fetch_file(server.dst_url + "/tables", target, data=b"{}", timeout_s=5)
     assert json.loads(entry.path.read_text("utf-8"))[0]["id"] == "FOLK1A"
     assert "Range" not in server.requests[-1]["headers"]
+
+
+def test_offline_for_one_server_still_fetches_the_other(tmp_path, monkeypatch):
+    osm_mock.loopback_only(monkeypatch)
+    with FetchServer() as srv:
+        inputs = fetch.FetchInputs(
+            what=("osm", "projection"),
+            cache_dir=tmp_path,
+            osm_base_url=closed_port_url(),
+            dst_base_url=srv.dst_url,
+            timeout_s=2,
+        )
+        with pytest.raises(SundplanError) as info:
+            fetch.run(inputs)
+    text = str(info.value)
+    assert text.startswith("Could not fetch OpenStreetMap Denmark (Geofabrik, .osm.pbf): The")
+    assert "Population" not in text and "projection (FRKM1yy)" not in text
+    assert "already cached: dst/FRKM125.csv, dst/tableinfo_FRKM125.json, dst/tables.json" in text
