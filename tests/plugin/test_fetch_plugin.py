@@ -84,8 +84,11 @@ def test_fetch_everything(sundplan_provider, server, tmp_path):
 
     # a second run answers from the cache: the server sees no new request
     n = len(server.requests)
-    again = run(params(tmp_path / "again", server.osm_url, server.dst_url,
-                       CACHE_FOLDER=str(tmp_path / "cache")))  # fmt: skip
+    again = run(
+        params(
+            tmp_path / "again", server.osm_url, server.dst_url, CACHE_FOLDER=str(tmp_path / "cache")
+        )
+    )
     assert len(server.requests) == n and Path(again["OSM_PBF"]) == pbf
 
 
@@ -99,3 +102,47 @@ def test_offline_message(sundplan_provider, tmp_path, monkeypatch):
     assert "The server 127.0.0.1 cannot be reached" in text
     assert str(tmp_path / "cache") in text and "already cached: nothing" in text
     assert not (tmp_path / "out" / "folk1a.csv").exists()  # nothing half-written
+
+
+def test_kommune_layer_is_an_area_layer_for_gp_density(sundplan_provider, server, tmp_path):
+    """The fetched kommune layer goes straight into another tool as AREAS, need-weighted by
+    its age/sex columns."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsPointXY
+
+    import processing
+
+    res = run(params(tmp_path, server.osm_url, server.dst_url, FETCH_OSM=False))
+    practices = QgsVectorLayer("Point?crs=EPSG:25832&field=n_gps:integer", "gp", "memory")
+    feats = []
+    for x, y, n in ((724_000.0, 6_175_500.0, 40), (575_000.0, 6_225_000.0, 30)):  # Kbh, Aarhus
+        f = QgsFeature(practices.fields())
+        f.setAttributes([n])
+        f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+        feats.append(f)
+    practices.dataProvider().addFeatures(feats)
+    out = processing.run(
+        "sundplan:gp_density",
+        {
+            "PRACTICES": practices,
+            "CAPACITY_FIELD": "n_gps",
+            "AREAS": res["POPULATION_LAYER"],
+            "AREA_ID_FIELD": "kommunekode",
+            "AREA_NAME_FIELD": "kommune",
+            "AREA_POPULATION_FIELD": "population",
+            "NEED_WEIGHTS": 1,
+            "AREA_OUTPUT": str(tmp_path / "density.gpkg"),
+            "GROUP_OUTPUT": "TEMPORARY_OUTPUT",
+            "SUMMARY": "TEMPORARY_OUTPUT",
+            "LORENZ": "TEMPORARY_OUTPUT",
+            "REPORT": str(tmp_path / "density.json"),
+        },
+    )
+    areas = QgsVectorLayer(out["AREA_OUTPUT"], "a", "ogr")
+    rows = {f["area_id"]: f for f in areas.getFeatures()}
+    assert len(rows) == 98
+    fetched = {
+        f["kommunekode"]: f["population"]
+        for f in QgsVectorLayer(res["POPULATION_LAYER"], "k", "ogr").getFeatures()
+    }
+    assert {k: r["population"] for k, r in rows.items()} == fetched
+    assert rows["0101"]["gp_capacity"] == 40 and rows["0751"]["gp_capacity"] == 30
