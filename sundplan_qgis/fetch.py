@@ -104,6 +104,7 @@ class CacheEntry:
     from_cache: bool = False
     resumed_from_bytes: int = 0
     md5_source: str = ""  # "published" when checked against the server's checksum
+    request: str = ""  # the POSTed query (API answers share one URL)
 
     def as_dict(self) -> dict:
         """For the run report."""
@@ -116,6 +117,7 @@ class CacheEntry:
             "fetched_at": self.fetched_at,
             "from_cache": self.from_cache,
             "resumed_from_bytes": self.resumed_from_bytes,
+            **({"request": self.request} if self.request else {}),
         }
 
 
@@ -160,6 +162,7 @@ def cached_entry(path: Path, *, verify_md5: bool = True) -> CacheEntry | None:
         fetched_at=str(meta.get("fetched_at", "")),
         from_cache=True,
         md5_source=str(meta.get("md5_source", "")),
+        request=str(meta.get("request", "")),
     )
 
 
@@ -176,6 +179,7 @@ def _write_sidecar(entry: CacheEntry) -> None:
         "md5": entry.md5,
         "md5_source": entry.md5_source,
         "fetched_at": entry.fetched_at,
+        "request": entry.request,
     }
     side = sidecar_path(entry.path)
     tmp = side.with_name(side.name + ".tmp")
@@ -408,6 +412,7 @@ def fetch_file(
         fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),  # noqa: UP017
         resumed_from_bytes=resumed_from,
         md5_source="published" if expected_md5 else "",
+        request=data.decode("utf-8", "replace") if data else "",
     )
     _write_sidecar(entry)
     return entry

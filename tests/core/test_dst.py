@@ -153,6 +153,9 @@ def test_client_requests_and_caches(tmp_path, monkeypatch):
     # every answer is a verified cache entry; a second client with no server reuses them
     for name in ("tables.json", "tableinfo_FOLK1A.json", "FOLK1A_2025K3.csv", "FRKM125.csv"):
         assert fetch.cached_entry(tmp_path / name) is not None
+    # the sidecar keeps the query (every data answer comes from the same URL)
+    assert json.loads(fetch.cached_entry(tmp_path / "FRKM125.csv").request)["table"] == "FRKM125"
+    assert folk.report["request"] and folk.report["url"].endswith("/v1/data")
     offline = dst.StatbankClient(base_url="http://127.0.0.1:9", cache_dir=tmp_path, timeout_s=1)
     assert offline.folk1a().tidy.equals(folk.tidy)
     assert offline.projection().tidy.equals(projection.tidy)

@@ -11,7 +11,7 @@ import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from tests import osm_mock
-from tests.fetch_server import FetchServer, closed_port_url
+from tests.fetch_server import FetchServer, closed_port_url, pbf_bytes
 
 
 def run(params: dict):
@@ -146,3 +146,29 @@ def test_kommune_layer_is_an_area_layer_for_gp_density(sundplan_provider, server
     }
     assert {k: r["population"] for k, r in rows.items()} == fetched
     assert rows["0101"]["gp_capacity"] == 40 and rows["0751"]["gp_capacity"] == 30
+
+
+def test_cancel_is_a_message_and_the_part_stays(sundplan_provider, server, tmp_path):
+    from qgis.core import QgsProcessingFeedback
+
+    import processing
+
+    class CancelOnFirstChunk(QgsProcessingFeedback):
+        def setProgressText(self, text):  # noqa: N802
+            super().setProgressText(text)
+            if "MB" in text:  # the first downloaded chunk
+                self.cancel()
+
+    server.pbf = pbf_bytes(3_500_000)  # 4 chunks of 1 MB: cancelled after the first
+    p = params(tmp_path, server.osm_url, server.dst_url, FETCH_POPULATION=False)
+    p["FETCH_PROJECTION"] = False
+    with pytest.raises(QgsProcessingException, match="Cancelled by the user"):
+        processing.run("sundplan:fetch_base_data", p, feedback=CancelOnFirstChunk())
+    osm = tmp_path / "cache" / "osm"
+    assert not (osm / "denmark-latest.osm.pbf").exists()
+    # the cancel is seen at the next chunk: 1 or 2 MB arrived
+    kept = (osm / "denmark-latest.osm.pbf.part").stat().st_size
+    assert kept in (1 << 20, 2 << 20)
+    res = run(p)  # resumed from the .part
+    assert Path(res["OSM_PBF"]).read_bytes() == server.pbf
+    assert server.requests[-1]["headers"].get("Range") == f"bytes={kept}-"
