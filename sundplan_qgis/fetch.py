@@ -319,7 +319,25 @@ def fetch_file(
         request_headers["Range"] = f"bytes={offset}-"
         if validator:  # the server sends the whole file again if it changed since
             request_headers["If-Range"] = validator
-    response = _open(url, data=data, headers=request_headers, timeout_s=timeout_s)
+    try:
+        response = _open(url, data=data, headers=request_headers, timeout_s=timeout_s)
+    except HttpError as exc:
+        if not (offset and exc.values.get("status") == 416):
+            raise
+        # "Range Not Satisfiable": the .part is as long as the file or longer (the file
+        # shrank): it cannot be continued, so start over
+        part.unlink(missing_ok=True)
+        return fetch_file(
+            url,
+            path,
+            expected_md5=expected_md5,
+            headers=headers,
+            timeout_s=timeout_s,
+            refresh=True,
+            progress=progress,
+            label=label,
+            chunk_bytes=chunk_bytes,
+        )
     with response:
         status = response.status
         if offset and status != 206:
@@ -363,11 +381,13 @@ def fetch_file(
                 ),
             )
     if expected_bytes is not None and received != expected_bytes:
+        if data is not None:  # an API answer is asked for again, never continued
+            part.unlink(missing_ok=True)
         _raise(
             FetchError,
             msg(
-                "The download of {url} stopped after {received:,} of {expected:,} bytes; it is "
-                "kept as a partial file and resumed on the next run.",
+                "The download of {url} stopped after {received:,} of {expected:,} bytes; nothing "
+                "was cached. Run again (a file download continues where it stopped).",
                 url=url,
                 host=_host(url),
                 received=received,

@@ -163,6 +163,10 @@ class FetchServer:
                     asked = None  # changed since: the whole file (RFC 9110 If-Range)
                 if asked and not server.ignore_range and asked.startswith("bytes="):
                     start = int(asked[6:].split("-")[0])
+                    if start >= len(body):
+                        extra = {"Content-Range": f"bytes */{len(body)}"}
+                        self._send(416, b"", "text/plain", extra)
+                        return
                     part = body[start:]
                     extra = {
                         "Content-Range": f"bytes {start}-{len(body) - 1}/{len(body)}",

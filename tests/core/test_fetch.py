@@ -94,7 +94,7 @@ def test_truncated_body_is_kept_as_part_and_resumed(server, tmp_path):
         fetch.fetch_file(
             server.osm_url + "/denmark-latest.osm.pbf", tmp_path / "f.pbf", timeout_s=5
         )
-    assert "100,000 of 300,000" in str(info.value)
+    assert "100,000 of 300,000 bytes; nothing was cached" in str(info.value)
     assert not (tmp_path / "f.pbf").exists()
     assert fetch.part_path(tmp_path / "f.pbf").stat().st_size == 100_000
     server.truncate_to = None
@@ -255,3 +255,21 @@ def test_offline_for_one_server_still_fetches_the_other(tmp_path, monkeypatch):
     assert text.startswith("Could not fetch OpenStreetMap Denmark (Geofabrik, .osm.pbf): The")
     assert "Population" not in text and "projection (FRKM1yy)" not in text
     assert "already cached: dst/FRKM125.csv, dst/tableinfo_FRKM125.json, dst/tables.json" in text
+
+
+def test_part_longer_than_the_file_starts_over(server, tmp_path):
+    target = tmp_path / "osm" / fetch.OSM_FILE
+    target.parent.mkdir(parents=True)
+    fetch.part_path(target).write_bytes(b"\0" * 400_000)  # the extract shrank since
+    entry = _osm(tmp_path, server)
+    assert entry.path.read_bytes() == server.pbf and entry.resumed_from_bytes == 0
+    ranges = [r["headers"].get("Range") for r in server.requests if r["path"] == PBF_PATH]
+    assert ranges == ["bytes=400000-", None]  # 416, then the whole file
+
+
+def test_truncated_api_answer_is_asked_again(server, tmp_path):
+    server.truncate_to = 10
+    target = tmp_path / "tables.json"
+    with pytest.raises(fetch.FetchError, match="nothing was cached"):
+        fetch.fetch_file(server.dst_url + "/tables", target, data=b"{}", timeout_s=5)
+    assert not fetch.part_path(target).exists() and not target.exists()
