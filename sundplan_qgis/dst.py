@@ -156,7 +156,8 @@ def variables_of(info: dict, *, table: str) -> list[Variable]:
         ) from None
 
 
-def _role(variables: list[Variable], names: tuple[str, ...], *, table: str, role: str):
+def _role(variables: list[Variable], names: tuple[str, ...], *, table: str) -> Variable:
+    """The variable whose id is one of ``names``; none is an error naming the table."""
     for v in variables:
         if v.id.upper() in names:
             return v
@@ -173,7 +174,7 @@ def _time(variables: list[Variable], *, table: str) -> Variable:
     for v in variables:
         if v.time or v.id.upper() == "TID":
             return v
-    return _role(variables, ("TID",), table=table, role="time")
+    return _role(variables, ("TID",), table=table)
 
 
 # --------------------------------------------------------------------------- parsing
@@ -183,9 +184,9 @@ def parse_data(text: str, *, table: str, variables: list[Variable]) -> pd.DataFr
     (int, -1 for the total), ``period`` (str), ``persons`` (float; NaN where DST prints
     ``..``). Columns are checked against the table's variables: a missing one is an error
     naming the table and the column."""
-    area = _role(variables, AREA_VARIABLES, table=table, role="area")
-    sex = _role(variables, SEX_VARIABLES, table=table, role="sex")
-    age = _role(variables, AGE_VARIABLES, table=table, role="age")
+    area = _role(variables, AREA_VARIABLES, table=table)
+    sex = _role(variables, SEX_VARIABLES, table=table)
+    age = _role(variables, AGE_VARIABLES, table=table)
     time = _time(variables, table=table)
     text = text.lstrip("\ufeff")  # CSV answers start with a byte order mark
     if text.strip():
@@ -494,7 +495,7 @@ class StatbankClient:
     def _selection(self, table: str, variables: list[Variable], time_values: list[str]):
         """Every area, men and women, every age, the given periods, and the total of any
         other variable (FOLK1A's civilstand); a variable without a total is an error."""
-        sex = _role(variables, SEX_VARIABLES, table=table, role="sex")
+        sex = _role(variables, SEX_VARIABLES, table=table)
         time = _time(variables, table=table)
         selection = {}
         for v in variables:
