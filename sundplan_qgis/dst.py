@@ -214,9 +214,9 @@ def parse_data(text: str, *, table: str, variables: list[Variable]) -> pd.DataFr
     )
     texts = {value_id: text for value_id, text in area.values}
     out["area"] = out["area_code"].map(texts).fillna(out["area_code"])
-    out["area_code"] = [_int_code(c) for c in out["area_code"]]
-    out["sex"] = [_sex(s) for s in out["sex"]]
-    out["age"] = [_age(a) for a in out["age"]]
+    out["area_code"] = _mapped(out["area_code"], _int_code).astype("int64")
+    out["sex"] = _mapped(out["sex"], _sex)
+    out["age"] = _mapped(out["age"], _age).astype("int64")
     values = frame[VALUE_COLUMN].str.strip()
     out["persons"] = pd.to_numeric(
         values.where(~values.isin(MISSING)).str.replace(",", ".", regex=False), errors="coerce"
@@ -233,25 +233,34 @@ def parse_data(text: str, *, table: str, variables: list[Variable]) -> pd.DataFr
     return out
 
 
-def _ids(cells: pd.Series, variable: Variable, *, table: str, strict: bool = True) -> list[str]:
+def _ids(cells: pd.Series, variable: Variable, *, table: str, strict: bool = True) -> pd.Series:
+    """Cells -> value ids through ``tableinfo`` (ids, texts, "id text"); mapped per distinct
+    cell, since an answer has hundreds of thousands of rows but few distinct values."""
     lookup = variable.lookup()
-    out = []
-    for cell in cells.str.strip():
-        value = lookup.get(cell)
-        if value is None and " " in cell:  # "code text" with a text other than tableinfo's
-            value = lookup.get(cell.split(" ", 1)[0])
+    distinct = pd.unique(cells)
+    ids = {}
+    for cell in distinct:
+        text = str(cell).strip()
+        value = lookup.get(text)
+        if value is None and " " in text:  # "code text" with a text other than tableinfo's
+            value = lookup.get(text.split(" ", 1)[0])
         if value is None:
             if strict:
                 raise SundplanError(
                     "Danmarks Statistik's answer for table {table} has a value '{value}' in "
                     "{column} that the table's description does not list.",
                     table=table,
-                    value=cell,
+                    value=text,
                     column=variable.column,
                 )
-            value = cell
-        out.append(value)
-    return out
+            value = text
+        ids[cell] = value
+    return cells.map(ids)
+
+
+def _mapped(values: pd.Series, function) -> pd.Series:
+    """``function`` applied once per distinct value."""
+    return values.map({v: function(v) for v in pd.unique(values)})
 
 
 def _int_code(code: str) -> int:
