@@ -402,6 +402,24 @@ def wide(tidy_frame: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index()
 
 
+def check_kommuner(tidy_frame: pd.DataFrame, *, table: str) -> None:
+    """Every one of the 98 kommuner must have rows: else the kommune codes have changed (or
+    the answer is incomplete), and a kommune counted as 0 would mislead every tool."""
+    from . import reference
+
+    kommuner = reference.kommuner()
+    missing = sorted(set(kommuner["kommunekode"]) - set(tidy_frame["kommunekode"]))
+    if missing:
+        names = dict(zip(kommuner["kommunekode"], kommuner["kommune"], strict=True))
+        raise SundplanError(
+            "Danmarks Statistik's table {table} has no rows for {n} of the 98 kommuner: "
+            "{kommuner}. The kommune codes may have changed; please report it.",
+            table=table,
+            n=len(missing),
+            kommuner=", ".join(f"{k} {names[k]}" for k in missing[:5]),
+        )
+
+
 def kommune_layer(tidy_frame: pd.DataFrame, *, quarter: str) -> pd.DataFrame:
     """The 98 embedded kommune polygons (:func:`reference.kommune_polygons`) with the wide
     age/sex columns, ``population`` and ``quarter``: usable directly as AREAS /
@@ -411,16 +429,7 @@ def kommune_layer(tidy_frame: pd.DataFrame, *, quarter: str) -> pd.DataFrame:
     polygons = reference.kommune_polygons()
     keep = [c for c in polygons.columns if c not in ("population", "stat_quarter", "geometry")]
     counts = wide(tidy_frame)
-    missing = sorted(set(polygons["kommunekode"]) - set(counts["kommunekode"]))
-    if missing:
-        names = dict(zip(polygons["kommunekode"], polygons["kommune"], strict=True))
-        raise SundplanError(
-            "Danmarks Statistik's table {table} has no rows for {n} of the 98 kommuner: "
-            "{kommuner}. The kommune codes may have changed; please report it.",
-            table=FOLK1A,
-            n=len(missing),
-            kommuner=", ".join(f"{k} {names[k]}" for k in missing[:5]),
-        )
+    check_kommuner(tidy_frame, table=FOLK1A)
     layer = polygons[keep].merge(counts, on="kommunekode", how="left", validate="1:1")
     layer["quarter"] = quarter
     layer["source"] = f"Kilde: Danmarks Statistik, {FOLK1A} {quarter}"
@@ -561,6 +570,7 @@ class StatbankClient:
         )
         cells = parse_data(text, table=table, variables=variables)
         frame, checks, warnings = projection_tidy(cells, table=table, kommuner=_kommuner())
+        check_kommuner(frame, table=table)
         period = f"{min(years, key=_period_key)}-{max(years, key=_period_key)}" if years else ""
         return StatbankTable(
             table=table,

@@ -8,8 +8,8 @@ tests (``tests/core/test_fetch.py``, ``tests/core/test_dst.py``,
   ``md5sum`` format; the body is :attr:`FetchServer.pbf` (deterministic bytes);
 * ``POST /v1/tables``, ``/v1/tableinfo``, ``/v1/data``: the fixtures in
   ``tests/fixtures/fetch/`` (real Statbank formats, see the README there), chosen by the
-  JSON body's ``table``; ``national=True`` serves FOLK1A for all 98 kommuner and Christiansø,
-  generated from the embedded FOLK1A table (each 5-year group spread over its single ages).
+  JSON body's ``table``; ``national=True`` serves FOLK1A and FRKM125 for all 98 kommuner and
+  Christiansø (:func:`national_folk1a`, :func:`national_projection`).
 
 Switches for the failure tests: ``ignore_range``, ``truncate_to`` (send fewer bytes than the
 ``Content-Length``), ``wrong_md5``, ``delay_s`` (sleep before answering), ``missing``
@@ -80,6 +80,30 @@ def national_folk1a(quarter: str = "2025K3") -> tuple[bytes, bytes]:
     )
 
 
+def national_projection() -> tuple[bytes, bytes]:
+    """(tableinfo JSON, BULK CSV) of FRKM125 for every kommune and Christiansø: one person of
+    each sex at every age (0-99 and "100 år og derover") in 2025 and two in 2050, so every
+    kommune has 101 men and 101 women in 2025 and twice that in 2050."""
+    from sundplan_qgis import reference
+
+    table = reference.population_age_sex()
+    areas = [
+        (k.lstrip("0"), n) for k, n in zip(table["kommunekode"], table["kommune"], strict=True)
+    ]
+    info = json.loads((FIXTURES / "tableinfo_FRKM125.json").read_text("utf-8"))
+    info["variables"][0]["values"] = [{"id": i, "text": t} for i, t in areas]
+    ages = [v["text"] for v in info["variables"][1]["values"] if v["id"] != "TOT"]
+    lines = ["KOMMUNEDK;ALDER;KØN;TID;INDHOLD"]
+    for _code, name in areas:
+        for age in ages:
+            for sex in ("Mænd", "Kvinder"):
+                lines += [f"{name};{age};{sex};2025;1", f"{name};{age};{sex};2050;2"]
+    return (
+        json.dumps(info, ensure_ascii=False).encode("utf-8"),
+        ("\n".join(lines) + "\n").encode("utf-8"),
+    )
+
+
 class FetchServer:
     """See the module docstring; use as a context manager."""
 
@@ -102,6 +126,9 @@ class FetchServer:
             info, data = national_folk1a()
             self.files[("tableinfo", "FOLK1A")] = info
             self.files[("data", "FOLK1A")] = data
+            info, data = national_projection()
+            self.files[("tableinfo", "FRKM125")] = info
+            self.files[("data", "FRKM125")] = data
         server = self
 
         class Handler(BaseHTTPRequestHandler):

@@ -129,7 +129,7 @@ def test_unknown_value_and_non_number_are_named():
 
 def test_client_requests_and_caches(tmp_path, monkeypatch):
     osm_mock.loopback_only(monkeypatch)
-    with FetchServer() as srv:
+    with FetchServer(national=True) as srv:
         client = dst.StatbankClient(base_url=srv.dst_url, cache_dir=tmp_path, timeout_s=5)
         folk = client.folk1a()
         projection = client.projection()
@@ -190,3 +190,12 @@ def test_national_folk1a_gives_back_the_embedded_table(tmp_path, monkeypatch):
     assert _persons(result.folk1a, kommunekode="0411") == christiansoe
     assert any("0411 Christiansø" in str(w) for w in result.warnings)
     assert result.report["fetched"]["folk1a"]["checks"]["country_total_difference"] == 0.0
+
+
+def test_projection_missing_kommuner_is_an_error(tmp_path, monkeypatch):
+    osm_mock.loopback_only(monkeypatch)
+    with FetchServer() as srv:  # the small fixture: København and Frederiksberg only
+        client = dst.StatbankClient(base_url=srv.dst_url, cache_dir=tmp_path, timeout_s=5)
+        with pytest.raises(SundplanError) as info:
+            client.projection()
+    assert "table FRKM125 has no rows for 96 of the 98 kommuner: 0151 Ballerup" in str(info.value)

@@ -241,7 +241,7 @@ def test_api_posts_are_never_resumed(server, tmp_path):
 
 def test_offline_for_one_server_still_fetches_the_other(tmp_path, monkeypatch):
     osm_mock.loopback_only(monkeypatch)
-    with FetchServer() as srv:
+    with FetchServer(national=True) as srv:
         inputs = fetch.FetchInputs(
             what=("osm", "projection"),
             cache_dir=tmp_path,

@@ -76,6 +76,11 @@ def test_fetch_everything(sundplan_provider, server, tmp_path):
     with open(res["PROJECTION_TABLE"], encoding="utf-8") as handle:
         projection = list(csv.DictReader(handle, delimiter=";"))
     assert {r["table"] for r in projection} == {"FRKM125"}
+    # 101 single ages (0-99, "100 år og derover") x 1 person per sex in 2025, 2 in 2050
+    kbh = [r for r in projection if r["kommunekode"] == "0101"]
+    assert sum(int(r["persons"]) for r in kbh if r["year"] == "2025") == 2 * 101
+    assert sum(int(r["persons"]) for r in kbh if r["year"] == "2050") == 2 * 2 * 101
+    assert sum(int(r["persons"]) for r in kbh if r["age_group"] == "85_plus") == 3 * 2 * 16
 
     report = json.loads(Path(res["REPORT"]).read_text("utf-8"))
     assert report["quarter"] == "2025K3" and report["projection_table"] == "FRKM125"
