@@ -26,7 +26,9 @@ from .base import SundplanAlgorithm
 SOURCES = (
     (
         "FETCH_OSM",
-        QT_TRANSLATE_NOOP("sundplan", "Fetch OpenStreetMap Denmark (Geofabrik, several hundred MB)"),
+        QT_TRANSLATE_NOOP(
+            "sundplan", "Fetch OpenStreetMap Denmark (Geofabrik, several hundred MB)"
+        ),
         "osm",
     ),
     (
