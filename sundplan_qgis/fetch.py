@@ -305,7 +305,10 @@ def fetch_file(
         entry = cached_entry(path, verify_md5=verify_cached_md5)
         if entry is not None and (expected_md5 is None or entry.md5 == expected_md5):
             return entry
-    discard(path)  # never leave an unverified file where a cached one is looked for
+        if entry is None:
+            discard(path)  # partial or damaged: never left where a cached file is looked for
+    # A valid (older) entry stays until the new file replaces it (atomic rename), so a
+    # refresh that fails, e.g. offline, still leaves the cache usable.
     path.parent.mkdir(parents=True, exist_ok=True)
     part = part_path(path)
     # Only GETs are resumed: an API's POST answer is made on the fly, there is nothing to

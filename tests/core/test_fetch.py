@@ -273,3 +273,23 @@ def test_truncated_api_answer_is_asked_again(server, tmp_path):
     with pytest.raises(fetch.FetchError, match="nothing was cached"):
         fetch.fetch_file(server.dst_url + "/tables", target, data=b"{}", timeout_s=5)
     assert not fetch.part_path(target).exists() and not target.exists()
+
+
+def test_refresh_that_fails_keeps_the_cached_file(server, tmp_path):
+    first = _osm(tmp_path, server)
+    server.stop()
+    with pytest.raises(fetch.NoConnection):
+        fetch.fetch_osm_pbf(
+            cache_dir=tmp_path, base_url=closed_port_url(), timeout_s=2, refresh=True
+        )
+    kept = fetch.cached_entry(first.path)
+    assert kept is not None and kept.md5 == first.md5
+
+
+def test_refresh_replaces_the_cached_file(server, tmp_path):
+    _osm(tmp_path, server)
+    server.pbf = bytes(reversed(server.pbf))  # tomorrow's extract
+    assert _osm(tmp_path, server).path.read_bytes() != server.pbf  # cache hit: old file
+    fresh = _osm(tmp_path, server, refresh=True)
+    assert not fresh.from_cache and fresh.path.read_bytes() == server.pbf
+    assert fetch.cached_entry(fresh.path).md5 == hashlib.md5(server.pbf).hexdigest()  # noqa: S324
