@@ -20,6 +20,7 @@ from .base import icon
 ALGORITHMS: tuple[str, ...] = (
     "reference_data:ReferenceDataAlgorithm",
     "sample_data:SampleDataAlgorithm",
+    "fetch_base_data:FetchBaseDataAlgorithm",
     "catchments:CatchmentsAlgorithm",
     "catchment_scenario:CatchmentScenarioAlgorithm",
     "gp_density:GpDensityAlgorithm",
