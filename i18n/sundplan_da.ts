@@ -1055,6 +1055,121 @@
         <translation>Færdig</translation>
     </message>
     <message>
+        <location filename="../processing/fetch_base_data.py" line="29"/>
+        <source>Fetch OpenStreetMap Denmark (Geofabrik, several hundred MB)</source>
+        <translation>Hent OpenStreetMap Danmark (Geofabrik, flere hundrede MB)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="36"/>
+        <source>Fetch population by kommune, sex and age (FOLK1A, latest quarter)</source>
+        <translation>Hent befolkning pr. kommune, køn og alder (FOLK1A, seneste kvartal)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="43"/>
+        <source>Fetch the newest kommune population projection (FRKM1yy)</source>
+        <translation>Hent den nyeste befolkningsfremskrivning for kommuner (FRKM1yy)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="59"/>
+        <source>Fetch base data (OpenStreetMap, Danmarks Statistik)</source>
+        <translation>Hent grunddata (OpenStreetMap, Danmarks Statistik)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="65"/>
+        <source>Downloads public base data into a cache folder (by default in the QGIS profile), with progress, cancel and resume:&lt;br&gt;&lt;b&gt;OpenStreetMap Denmark&lt;/b&gt;: &lt;i&gt;denmark-latest.osm.pbf&lt;/i&gt; from Geofabrik, checked against its published md5 checksum; give the file as NETWORK_FILE to the routing tools. © OpenStreetMap-bidragydere, ODbL.&lt;br&gt;&lt;b&gt;Population&lt;/b&gt; (FOLK1A, latest quarter) from Danmarks Statistik&apos;s Statbank API: a table per kommune, sex and 5-year age group, and the 98 kommuner as polygons with the columns m_0_4 … k_85_plus, population and quarter, ready as AREAS or POPULATION_LAYER. Christiansø is counted and reported, not on the layer.&lt;br&gt;&lt;b&gt;Projection&lt;/b&gt;: the newest kommune population projection (FRKM1yy, found in the API&apos;s table list) per kommune, sex, age group and year. Kilde: Danmarks Statistik.&lt;br&gt;A file already in the cache is used without going online (tick &lt;i&gt;Download again&lt;/i&gt; for fresh data); a partial download is resumed, a damaged one fetched again. Tables are semicolon-separated UTF-8 CSV.</source>
+        <translation>Henter offentlige grunddata til en cachemappe (som standard i QGIS-profilen), med fremdrift, annullering og genoptagelse:&lt;br&gt;&lt;b&gt;OpenStreetMap Danmark&lt;/b&gt;: &lt;i&gt;denmark-latest.osm.pbf&lt;/i&gt; fra Geofabrik, kontrolleret mod den offentliggjorte md5-kontrolsum; giv filen som NETWORK_FILE til ruteværktøjerne. © OpenStreetMap-bidragydere, ODbL.&lt;br&gt;&lt;b&gt;Befolkning&lt;/b&gt; (FOLK1A, seneste kvartal) fra Danmarks Statistiks Statistikbank-API: en tabel pr. kommune, køn og 5-årsaldersgruppe, og de 98 kommuner som polygoner med kolonnerne m_0_4 … k_85_plus, population og quarter, klar som AREAS eller POPULATION_LAYER. Christiansø tælles og rapporteres, men er ikke på laget.&lt;br&gt;&lt;b&gt;Fremskrivning&lt;/b&gt;: den nyeste befolkningsfremskrivning for kommuner (FRKM1yy, fundet i API&apos;ets tabelliste) pr. kommune, køn, aldersgruppe og år. Kilde: Danmarks Statistik.&lt;br&gt;En fil, der allerede ligger i cachen, bruges uden at gå online (sæt flueben i &lt;i&gt;Hent igen&lt;/i&gt; for friske data); en delvis download genoptages, en beskadiget hentes igen. Tabeller er semikolonseparerede UTF-8 CSV-filer.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="92"/>
+        <source>Cache folder</source>
+        <translation>Cachemappe</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="100"/>
+        <source>Download again even when the cache has the data</source>
+        <translation>Hent igen, også når cachen har data</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="104"/>
+        <source>Geofabrik folder (URL)</source>
+        <translation>Geofabrik-mappe (URL)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="105"/>
+        <source>Statbank API (URL)</source>
+        <translation>Statistikbankens API (URL)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="111"/>
+        <source>Give up when a server does not answer for (seconds)</source>
+        <translation>Giv op, når en server ikke svarer i (sekunder)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="122"/>
+        <source>Population by kommune, sex and age group (CSV)</source>
+        <translation>Befolkning pr. kommune, køn og aldersgruppe (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="131"/>
+        <source>Kommuner with population by sex and age group</source>
+        <translation>Kommuner med befolkning efter køn og aldersgruppe</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="141"/>
+        <source>Population projection by kommune, sex, age group and year (CSV)</source>
+        <translation>Befolkningsfremskrivning pr. kommune, køn, aldersgruppe og år (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="149"/>
+        <source>OpenStreetMap Denmark (.osm.pbf)</source>
+        <translation>OpenStreetMap Danmark (.osm.pbf)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="151"/>
+        <source>Quarter of the population</source>
+        <translation>Befolkningens kvartal</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="153"/>
+        <source>Projection table</source>
+        <translation>Fremskrivningstabel</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="181"/>
+        <source>Cache folder: {cache}</source>
+        <translation>Cachemappe: {cache}</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="208"/>
+        <source>Kommuner, population {quarter} (FOLK1A, Kilde: Danmarks Statistik)</source>
+        <translation>Kommuner, befolkning {quarter} (FOLK1A, Kilde: Danmarks Statistik)</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="213"/>
+        <source>FOLK1A {quarter}: {persons:,} persons in the 98 kommuner.</source>
+        <translation>FOLK1A {quarter}: {persons:,} personer i de 98 kommuner.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="224"/>
+        <source>Projection {table}: years {first}–{last}.</source>
+        <translation>Fremskrivning {table}: årene {first}–{last}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="241"/>
+        <source>from the cache, not downloaded</source>
+        <translation>fra cachen, ikke hentet</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="243"/>
+        <source>downloaded, md5 matches Geofabrik&apos;s checksum</source>
+        <translation>hentet, md5 stemmer med Geofabriks kontrolsum</translation>
+    </message>
+    <message>
+        <location filename="../processing/fetch_base_data.py" line="245"/>
+        <source>OpenStreetMap Denmark: {path} ({mb:,.1f} MB, {how}).</source>
+        <translation>OpenStreetMap Danmark: {path} ({mb:,.1f} MB, {how}).</translation>
+    </message>
+    <message>
         <location filename="../processing/gp_density.py" line="38"/>
         <source>GP density per kommune (Lægedækning pr. kommune)</source>
         <translation>Lægedækning pr. kommune</translation>
@@ -1496,12 +1611,12 @@
         <translation>Atlasafgrænsningens udtryk &apos;{subset}&apos; fejler: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="46"/>
+        <location filename="../processing/provider.py" line="47"/>
         <source>Could not load algorithm {entry}: {error}</source>
         <translation>Kunne ikke indlæse algoritmen {entry}: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="80"/>
+        <location filename="../processing/provider.py" line="81"/>
         <source>Sundplan: health planning for Denmark (travel time, catchments, capacity)</source>
         <translation>Sundplan: sundhedsplanlægning i Danmark (rejsetid, optageområder, kapacitet)</translation>
     </message>
@@ -1864,6 +1979,71 @@
         <translation>Beregner lægedækning</translation>
     </message>
     <message>
+        <location filename="../sundplan_qgis/dst.py" line="94"/>
+        <source>Danmarks Statistik&apos;s table list has no kommune population projection (a table FRKM1yy &apos;Befolkningsfremskrivning 20yy efter kommune, alder og køn&apos;). The list may have changed; please report it.</source>
+        <translation>Danmarks Statistiks tabelliste har ingen befolkningsfremskrivning for kommuner (en tabel FRKM1yy &apos;Befolkningsfremskrivning 20yy efter kommune, alder og køn&apos;). Listen kan være ændret; rapportér det venligst.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/dst.py" line="151"/>
+        <source>Danmarks Statistik&apos;s description of table {table} is not as expected (missing {column}). The API may have changed; please report it.</source>
+        <translation>Danmarks Statistiks beskrivelse af tabel {table} er ikke som forventet ({column} mangler). API&apos;et kan være ændret; rapportér det venligst.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/dst.py" line="164"/>
+        <source>Danmarks Statistik&apos;s table {table} has no column {column} (it has: {columns}). The table has changed; please report it.</source>
+        <translation>Danmarks Statistiks tabel {table} har ingen kolonne {column} (den har: {columns}). Tabellen er ændret; rapportér det venligst.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/dst.py" line="200"/>
+        <source>Danmarks Statistik&apos;s answer for table {table} has no column {column} (it has: {columns}). The table has changed; please report it.</source>
+        <translation>Danmarks Statistiks svar for tabel {table} har ingen kolonne {column} (det har: {columns}). Tabellen er ændret; rapportér det venligst.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/dst.py" line="226"/>
+        <source>Danmarks Statistik&apos;s answer for table {table} has a value that is not a number in {column}: &apos;{value}&apos;.</source>
+        <translation>Danmarks Statistiks svar for tabel {table} har en værdi, der ikke er et tal, i {column}: &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/dst.py" line="249"/>
+        <source>Danmarks Statistik&apos;s answer for table {table} has a value &apos;{value}&apos; in {column} that the table&apos;s description does not list.</source>
+        <translation>Danmarks Statistiks svar for tabel {table} har en værdi &apos;{value}&apos; i {column}, som tabellens beskrivelse ikke nævner.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/dst.py" line="342"/>
+        <source>{table}: {code} {name} ({persons:,.0f} persons) is not one of the 98 kommuner; it is in the table but not on the kommune layer.</source>
+        <translation>{table}: {code} {name} ({persons:,.0f} personer) er ikke en af de 98 kommuner; den er med i tabellen, men ikke på kommunelaget.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/dst.py" line="353"/>
+        <source>{table}: {n} values are missing (&apos;..&apos;) and count as 0.</source>
+        <translation>{table}: {n} værdier mangler (&apos;..&apos;) og tælles som 0.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/dst.py" line="362"/>
+        <source>{table}: the sum of the rows differs from Danmarks Statistik&apos;s total by up to {difference:,.0f} persons.</source>
+        <translation>{table}: summen af rækkerne afviger fra Danmarks Statistiks total med op til {difference:,.0f} personer.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/dst.py" line="414"/>
+        <source>Danmarks Statistik&apos;s table {table} has no rows for {n} of the 98 kommuner: {kommuner}. The kommune codes may have changed; please report it.</source>
+        <translation>Danmarks Statistiks tabel {table} har ingen rækker for {n} af de 98 kommuner: {kommuner}. Kommunekoderne kan være ændret; rapportér det venligst.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/dst.py" line="477"/>
+        <source>Danmarks Statistik&apos;s answer for {table} is not JSON ({url}). Run again later.</source>
+        <translation>Danmarks Statistiks svar for {table} er ikke JSON ({url}). Kør igen senere.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/dst.py" line="529"/>
+        <source>Danmarks Statistik&apos;s table {table} has a column {column} without a total; the table has changed, please report it.</source>
+        <translation>Danmarks Statistiks tabel {table} har en kolonne {column} uden en total; tabellen er ændret, rapportér det venligst.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/dst.py" line="543"/>
+        <source>Danmarks Statistik&apos;s table {table} lists no periods.</source>
+        <translation>Danmarks Statistiks tabel {table} har ingen perioder.</translation>
+    </message>
+    <message>
         <location filename="../sundplan_qgis/fca.py" line="76"/>
         <source>2SFCA (step)</source>
         <translation>2SFCA (trinfunktion)</translation>
@@ -2030,6 +2210,101 @@
         <location filename="../sundplan_qgis/fca_network.py" line="697"/>
         <source>Accessibility done</source>
         <translation>Tilgængelighed færdig</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="201"/>
+        <source>The server {host} answered {status} ({reason}) for {url}.{detail}</source>
+        <translation>Serveren {host} svarede {status} ({reason}) for {url}.{detail}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="229"/>
+        <source>No answer from {host} within {timeout_s:g} s ({url}).</source>
+        <translation>Intet svar fra {host} inden for {timeout_s:g} s ({url}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="238"/>
+        <source>The server {host} cannot be reached ({reason}).</source>
+        <translation>Serveren {host} kan ikke nås ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="260"/>
+        <source>The answer from {host} broke off ({error}).</source>
+        <translation>Svaret fra {host} blev afbrudt ({error}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="278"/>
+        <source>The checksum file {url} does not hold an md5 for {filename}.</source>
+        <translation>Kontrolsumfilen {url} indeholder ingen md5 for {filename}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="366"/>
+        <source>Downloading {label}: {mb:,.1f} MB</source>
+        <translation>Henter {label}: {mb:,.1f} MB</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="379"/>
+        <source>The download of {url} broke off ({error}); run again to resume it.</source>
+        <translation>Hentningen af {url} blev afbrudt ({error}); kør igen for at genoptage den.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="391"/>
+        <source>The download of {url} stopped after {received:,} of {expected:,} bytes; nothing was cached. Run again (a file download continues where it stopped).</source>
+        <translation>Hentningen af {url} stoppede efter {received:,} af {expected:,} bytes; intet blev gemt i cachen. Kør igen (en fil hentes videre, hvor den stoppede).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="418"/>
+        <source>The download of {url} does not match its published checksum (md5 {got}, expected {expected}); it was deleted. Run again; if it repeats, the server&apos;s file is being updated: try later.</source>
+        <translation>Hentningen af {url} stemmer ikke med den offentliggjorte kontrolsum (md5 {got}, forventet {expected}); den er slettet. Kør igen; sker det igen, er serverens fil ved at blive opdateret: prøv senere.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="514"/>
+        <source>OpenStreetMap Denmark (Geofabrik, .osm.pbf)</source>
+        <translation>OpenStreetMap Danmark (Geofabrik, .osm.pbf)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="515"/>
+        <source>Population by kommune, sex and age, latest quarter (FOLK1A)</source>
+        <translation>Befolkning pr. kommune, køn og alder, seneste kvartal (FOLK1A)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="516"/>
+        <source>Newest kommune population projection (FRKM1yy)</source>
+        <translation>Nyeste befolkningsfremskrivning for kommuner (FRKM1yy)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="569"/>
+        <source>Nothing to fetch: choose one or more of: {choices}.</source>
+        <translation>Intet at hente: vælg en eller flere af: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="577"/>
+        <source>The cache folder {cache} cannot be created ({error}). Choose another CACHE_FOLDER.</source>
+        <translation>Cachemappen {cache} kan ikke oprettes ({error}). Vælg en anden CACHE_FOLDER.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="607"/>
+        <source>Danmarks Statistik: FOLK1A</source>
+        <translation>Danmarks Statistik: FOLK1A</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="615"/>
+        <source>Danmarks Statistik: population projection</source>
+        <translation>Danmarks Statistik: befolkningsfremskrivning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="623"/>
+        <source>{what}: {error}</source>
+        <translation>{what}: {error}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="625"/>
+        <source>Could not fetch {failures} Check the internet connection (or proxy) and run again. Cache folder: {cache}; already cached: {cached}.</source>
+        <translation>Kunne ikke hente {failures} Kontrollér internetforbindelsen (eller proxy) og kør igen. Cachemappe: {cache}; allerede i cachen: {cached}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fetch.py" line="630"/>
+        <source>nothing</source>
+        <translation>intet</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/gap_reach.py" line="72"/>
