@@ -19,6 +19,7 @@ from ..sundplan_qgis import density, need
 from . import _styling
 from ._i18n import tr, translate_message
 from ._params.areas import AreaParameters
+from ._params.embedded import EmbeddedAreas
 from ._params.grouping import GroupingParameters, translate_outside_grouping
 from ._params.need import NeedWeightParameters
 from ._params.practices import PracticeParameters
@@ -27,6 +28,7 @@ from .base import SundplanAlgorithm
 
 class GpDensityAlgorithm(
     PracticeParameters,
+    EmbeddedAreas,
     AreaParameters,
     GroupingParameters,
     NeedWeightParameters,
@@ -66,7 +68,7 @@ class GpDensityAlgorithm(
 
     def define_parameters(self, config=None) -> None:
         self.add_practice_parameters(list_and_open=True)
-        self.add_area_parameters(tr("Areas, e.g. kommuner (polygons)"), optional=False)
+        self.add_area_parameters(tr("Areas, e.g. kommuner (default: the 98 embedded kommuner)"))
         self.addParameter(
             QgsProcessingParameterField(
                 "AREA_POPULATION_FIELD",
@@ -139,7 +141,10 @@ class GpDensityAlgorithm(
     def compute(self, parameters, context, feedback):
         progress = self.progress(feedback)
         progress(0.0, tr("Reading areas"))
+        parameters, areas_note = self.with_default_areas(parameters, context, feedback)
         result = density.run(self.read(parameters, context, progress), progress=progress)
+        if areas_note is not None:
+            result.report["default_areas"] = areas_note
         for note in result.notes:
             feedback.pushInfo(translate_message(note))
         self.push_warnings(feedback, result.warnings)

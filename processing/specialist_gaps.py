@@ -21,6 +21,7 @@ from ..sundplan_qgis.parsing import split_list
 from . import _styling
 from ._i18n import tr, translate_message
 from ._params.areas import AreaParameters
+from ._params.embedded import EmbeddedAreas
 from ._params.grouping import GroupingParameters, translate_outside_grouping
 from ._params.need import NeedWeightParameters
 from ._params.network import NetworkParameters
@@ -32,6 +33,7 @@ from .base import SundplanAlgorithm
 
 class SpecialistGapsAlgorithm(
     CapacityParameters,
+    EmbeddedAreas,
     AreaParameters,
     GroupingParameters,
     NeedWeightParameters,
@@ -99,8 +101,10 @@ class SpecialistGapsAlgorithm(
     def define_parameters(self, config=None) -> None:
         self.add_capacity_parameters()
         self.add_area_parameters(
-            tr("Areas with population by age and sex (polygons or a table)"),
-            optional=False,
+            tr(
+                "Areas with population by age and sex (polygons or a table; default: the 98 "
+                "embedded kommuner)"
+            ),
             tables=True,
         )
         self.add_grouping_parameters()
@@ -182,8 +186,11 @@ class SpecialistGapsAlgorithm(
     def compute(self, parameters, context, feedback):
         progress = self.progress(feedback)
         progress(0.02, tr("Reading areas and population"))
+        parameters, areas_note = self.with_default_areas(parameters, context, feedback)
         inputs = self.read(parameters, context, feedback)
         result = gaps.run(inputs, progress=progress)
+        if areas_note is not None:
+            result.report["default_areas"] = areas_note
         if result.outside_message is not None:
             feedback.reportError(translate_message(result.outside_message), False)
         self.push_warnings(feedback, result.warnings)

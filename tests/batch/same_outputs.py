@@ -600,11 +600,23 @@ def compare_files(a: Path, b: Path, tokens: dict[str, str]) -> list[str]:
     if suffix == ".pdf":
         if shutil.which("pdftotext") is None:
             return []  # without poppler only the page count/bytes could be compared: skipped
+        # Issue 12 changed the pages on purpose (the run's hospitals drawn and labelled by
+        # default, long notes fitted to their boxes, wider legends): every word of the
+        # baseline page must still be printed; words may be added and lines may wrap anew.
         ta, tb = (pdf_text(p) for p in (a, b))
-        return text_diffs(ta, tb, tokens, what="PDF text")
+        return pdf_words_lost(ta, tb, tokens)
     if a.read_bytes() != b.read_bytes():
         return [f"bytes differ ({a.stat().st_size} vs {b.stat().st_size} bytes)"]
     return []
+
+
+def pdf_words_lost(a: str, b: str, tokens: dict[str, str]) -> list[str]:
+    """Words (with their counts) of PDF text ``a`` that ``b`` prints fewer times."""
+    from collections import Counter
+
+    words_a, words_b = (Counter(" ".join(normalise_text(t, tokens)).split()) for t in (a, b))
+    lost = words_a - words_b
+    return [f"PDF text: {n} × '{w}' no longer printed" for w, n in sorted(lost.items())[:20]]
 
 
 def pdf_text(path: Path) -> str:

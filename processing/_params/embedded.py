@@ -1,0 +1,57 @@
+"""AREAS left empty in a tool that measures per area: the embedded kommuner take their place
+(polygons, today's population, an age/sex composition; see ``sundplan_qgis.embedded_areas``),
+said in the log and the run report."""
+
+from __future__ import annotations
+
+from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+
+from ...sundplan_qgis import embedded_areas, reference
+from ...sundplan_qgis.errors import Message
+from .._i18n import translate_message
+from .._sinks import _dtype_kind as dtype_kind
+from .._sinks import _qgis_value, fields_from_dataframe
+
+
+def embedded_kommuner_layer() -> tuple[QgsVectorLayer, Message]:
+    """The default areas as a memory polygon layer (EPSG:25832) and the note saying what they
+    hold (both FOLK1A quarters)."""
+    frame = embedded_areas.default_areas()
+    attributes = frame.drop(columns="geometry")
+    layer = QgsVectorLayer(
+        f"MultiPolygon?crs={reference.NATIONAL_CRS}", "kommuner (indlejret)", "memory"
+    )
+    fields = fields_from_dataframe(attributes)
+    layer.dataProvider().addAttributes(list(fields))
+    layer.updateFields()
+    kinds = [dtype_kind(attributes[c]) for c in attributes.columns]
+    features = []
+    for row, shape in zip(attributes.itertuples(index=False), frame["geometry"], strict=True):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([_qgis_value(v, k) for v, k in zip(row, kinds, strict=True)])
+        geometry = QgsGeometry()
+        geometry.fromWkb(shape.wkb)
+        feature.setGeometry(geometry)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer, embedded_areas.note(frame)
+
+
+class EmbeddedAreas:
+    """Mixin (with ``AreaParameters``): AREAS defaults to the embedded kommuner."""
+
+    def with_default_areas(self, parameters, context, feedback) -> tuple[dict, Message | None]:
+        """``parameters`` with AREAS (and its id/name fields) set to the embedded kommuner when
+        none were given, and the note to record; unchanged and None otherwise."""
+        if self.parameterAsSource(parameters, "AREAS", context) is not None:
+            return parameters, None
+        layer, note = embedded_kommuner_layer()
+        self._embedded_areas = layer  # alive while the run reads it
+        if feedback is not None:
+            feedback.pushInfo(translate_message(note))
+        return {
+            **parameters,
+            "AREAS": layer,
+            "AREA_ID_FIELD": "kommunekode",
+            "AREA_NAME_FIELD": "kommune",
+        }, note
