@@ -26,6 +26,9 @@ class RoadLines:
         ferry_duration_min: (L,) float64 minutes, NaN unless a ferry with a known crossing time.
         crs_wkt: WKT of the CRS of ``coords`` (must be projected, metres).
         source_name: layer or file name, for messages.
+        length_m: optional (L,) float64 travel length per line in metres, measured before its
+            shape was generalised (the shipped overview network); NaN or None = measure the
+            geometry. :func:`build_graph` scales the line's segments to sum to it.
     """
 
     coords: np.ndarray
@@ -36,6 +39,7 @@ class RoadLines:
     ferry_duration_min: np.ndarray
     crs_wkt: str
     source_name: str
+    length_m: np.ndarray | None = None
 
     @property
     def n_lines(self) -> int:
@@ -70,6 +74,22 @@ class RoadLines:
                     attribute=attr,
                     count=len(getattr(self, attr)),
                     n=n,
+                )
+        if self.length_m is not None:
+            length = np.asarray(self.length_m, dtype=np.float64)
+            if len(length) != n:
+                raise SundplanError(
+                    "Road layer '{layer}': {attribute} has {count} values for {n} lines.",
+                    layer=name,
+                    attribute="length_m",
+                    count=len(length),
+                    n=n,
+                )
+            if np.any(length[np.isfinite(length)] <= 0) or np.any(np.isinf(length)):
+                raise SundplanError(
+                    "Road layer '{layer}': the length field has values that are not positive "
+                    "metres. Leave it empty (NULL) where the geometry's length applies.",
+                    layer=name,
                 )
         check_projected_metres(self.crs_wkt, name)
         bad = ~np.isfinite(coords).all(axis=1)

@@ -48,6 +48,7 @@ def read_lines_ogr(
     oneway_field: str | None = None,
     class_field: str | None = None,
     duration_field: str | None = None,
+    length_field: str | None = None,
     where: str | None = None,
     progress: Any = None,
 ) -> RoadLines:
@@ -63,6 +64,9 @@ def read_lines_ogr(
         oneway_field: 'yes'/'1'/'true'/'t' → 1, '-1'/'reverse' → -1, anything else 0.
         class_field: road class (OSM highway values, 'ferry'); stored lower-case.
         duration_field: ferry crossing time in minutes (used for class 'ferry' only).
+        length_field: travel length of each line in metres, measured before its shape was
+            generalised (NULL/NaN = the geometry's length); only for single-part lines, as
+            the length belongs to the feature.
         where: an OGR SQL attribute filter, e.g. ``"class <> 'track'"``.
         progress: ``progress(fraction, message)``, called before every batch of features
             (it may raise to cancel the reading).
@@ -136,7 +140,8 @@ def read_lines_ogr(
     f_oneway = _find_field(names, oneway_field, "oneway", source_name)
     f_class = _find_field(names, class_field, "road class", source_name)
     f_dur = _find_field(names, duration_field, "ferry duration", source_name)
-    wanted = {f for f in (f_speed, f_oneway, f_class, f_dur) if f}
+    f_len = _find_field(names, length_field, "length", source_name)
+    wanted = {f for f in (f_speed, f_oneway, f_class, f_dur, f_len) if f}
     srs = lyr.GetSpatialRef()
     crs_wkt = srs.ExportToWkt() if srs is not None else ""
     if crs_wkt:
@@ -228,6 +233,9 @@ def read_lines_ogr(
         dur[road_class != "ferry"] = np.nan
     else:
         dur = np.full(n, np.nan)
+    length_m = None
+    if f_len:
+        length_m = _compat.column_to_float(col(f_len)).astype(np.float64)
     lines = RoadLines(
         coords=coords.astype(np.float64, copy=False),
         offsets=offsets,
@@ -237,6 +245,7 @@ def read_lines_ogr(
         ferry_duration_min=dur.astype(np.float64),
         crs_wkt=crs_wkt,
         source_name=source_name,
+        length_m=length_m,
     )
     return lines.validate()
 
