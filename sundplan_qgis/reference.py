@@ -301,6 +301,40 @@ def with_polygons(
     return out
 
 
+def kommune_residents(*, crs_wkt: str | None = None, data_dir: Path | None = None) -> pd.DataFrame:
+    """The embedded residents: the 98 kommuner (Christiansø, outside the kommune division, left
+    out) with the population of the latest quarter of :func:`population_quarters`.
+
+    Columns ``kommunekode``, ``kommune``, ``population``, ``quarter`` (e.g. ``"2021K1"``) and
+    ``geometry`` (in ``crs_wkt`` when given, else :data:`NATIONAL_CRS`).
+    """
+    frame = kommune_polygons(data_dir=data_dir)
+    quarters = population_quarters(data_dir=data_dir)
+    latest = str(quarters["quarter"].max())  # "YYYYKq" sorts as text
+    population = quarters[quarters["quarter"] == latest].set_index("kommunekode")["population"]
+    missing = sorted(set(frame["kommunekode"]) - set(population.index))
+    if missing:
+        raise ValueError(f"no {latest} population in {NATIONAL_GPKG} for kommuner {missing[:5]}")
+    out = pd.DataFrame(
+        {
+            "kommunekode": frame["kommunekode"],
+            "kommune": frame["kommune"],
+            "population": frame["kommunekode"].map(population).astype("int64"),
+            "quarter": latest,
+            "geometry": list(frame["geometry"]),
+        }
+    )
+    if crs_wkt:
+        from pyproj import CRS, Transformer
+        from shapely.ops import transform
+
+        target = CRS.from_user_input(crs_wkt)
+        if not target.equals(CRS.from_user_input(NATIONAL_CRS)):
+            project = Transformer.from_crs(NATIONAL_CRS, target, always_xy=True).transform
+            out["geometry"] = [transform(project, g) for g in out["geometry"]]
+    return out
+
+
 # --------------------------------------------------------------------------- overview network
 OVERVIEW_GPKG = "overview_roads.gpkg"
 """The shipped national main-road network (``resources/data``, built by
