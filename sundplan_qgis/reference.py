@@ -321,9 +321,9 @@ def kommune_residents(*, crs_wkt: str | None = None, data_dir: Path | None = Non
             "kommune": frame["kommune"],
             "population": frame["kommunekode"].map(population).astype("int64"),
             "quarter": latest,
-            "geometry": list(frame["geometry"]),
         }
     )
+    out["geometry"] = frame["geometry"]  # as a Series: pandas never asks a polygon its len
     if crs_wkt:
         from pyproj import CRS, Transformer
         from shapely.ops import transform
@@ -331,7 +331,9 @@ def kommune_residents(*, crs_wkt: str | None = None, data_dir: Path | None = Non
         target = CRS.from_user_input(crs_wkt)
         if not target.equals(CRS.from_user_input(NATIONAL_CRS)):
             project = Transformer.from_crs(NATIONAL_CRS, target, always_xy=True).transform
-            out["geometry"] = [transform(project, g) for g in out["geometry"]]
+            out["geometry"] = pd.Series(
+                [transform(project, g) for g in out["geometry"]], index=out.index, dtype=object
+            )
     return out
 
 
