@@ -217,8 +217,13 @@ class ResidentsParameters:
                 tr(
                     "No residents given: using the embedded {n} kommuner with their "
                     "population of {quarter} (FOLK1A, Danmarks Statistik; {total:,} "
-                    "residents), placed by '{method}'."
-                ).format(n=len(kommuner), quarter=quarter, total=total, method=method)
+                    "residents), placed: {method}."
+                ).format(
+                    n=len(kommuner),
+                    quarter=quarter,
+                    total=total,
+                    method=translate_message(dict(rasters.POLYGON_ALLOCATIONS)[method]),
+                )
             )
         return rasters.population_from_polygons(
             geometries=list(kommuner["geometry"]),
