@@ -171,6 +171,13 @@ def read_lines_ogr(
                 if bad:
                     fids = batch.get("fid", batch.get("OGC_FID"))
                     bad_fids.extend(fids[b] if fids is not None else b for b in bad[:5])
+                if f_len and len(np.unique(src)) < len(src):
+                    raise SundplanError(
+                        "Road layer '{layer}': the length field belongs to whole features, "
+                        "but some features are multi-part lines. Split them first "
+                        "(Processing 'Multipart to singleparts').",
+                        layer=source_name,
+                    )
                 coords_parts.append(coords)
                 len_parts.append(lengths)
                 for f in wanted:

@@ -137,3 +137,23 @@ def test_length_m_must_be_positive():
     )
     with pytest.raises(network.lines.SundplanError, match="not positive"):
         lines.validate()
+
+
+def test_length_field_refuses_multipart_features(tmp_path):
+    """The length belongs to a feature: a multi-part line would give each part the whole."""
+    from osgeo import ogr, osr
+
+    path = tmp_path / "multi.gpkg"
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(25832)
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = ds.CreateLayer("roads", srs, ogr.wkbMultiLineString)
+    layer.CreateField(ogr.FieldDefn("length_m", ogr.OFTReal))
+    feature = ogr.Feature(layer.GetLayerDefn())
+    feature.SetField("length_m", 250.0)
+    feature.SetGeometry(ogr.CreateGeometryFromWkt("MULTILINESTRING ((0 0, 100 0), (0 10, 100 10))"))
+    layer.CreateFeature(feature)
+    ds = None
+    with pytest.raises(network.lines.SundplanError, match="multi-part"):
+        network.read_lines_ogr(path, length_field="length_m")
+    assert network.read_lines_ogr(path).n_lines == 2  # without the field: as before
