@@ -20,9 +20,9 @@
     </message>
     <message>
         <location filename="../processing/_catchment_outputs.py" line="27"/>
-        <location filename="../processing/fca_access.py" line="210"/>
-        <location filename="../processing/gp_density.py" line="146"/>
-        <location filename="../processing/specialist_gaps.py" line="190"/>
+        <location filename="../processing/fca_access.py" line="213"/>
+        <location filename="../processing/gp_density.py" line="151"/>
+        <location filename="../processing/specialist_gaps.py" line="197"/>
         <source>Writing outputs</source>
         <translation>Skriver resultater</translation>
     </message>
@@ -123,7 +123,7 @@
     </message>
     <message>
         <location filename="../processing/_inputs.py" line="335"/>
-        <location filename="../processing/_params/network.py" line="199"/>
+        <location filename="../processing/_params/network.py" line="196"/>
         <location filename="../processing/_runtime.py" line="80"/>
         <location filename="../processing/_runtime.py" line="97"/>
         <location filename="../processing/base.py" line="322"/>
@@ -212,27 +212,27 @@
         <translation>Felt med områdenavn</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="95"/>
+        <location filename="../processing/_params/areas.py" line="96"/>
         <source>Choose the areas with population (a layer or table).</source>
         <translation>Vælg områderne med befolkning (et lag eller en tabel).</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="106"/>
+        <location filename="../processing/_params/areas.py" line="107"/>
         <source>The areas &apos;{layer}&apos; have no population columns: give age/sex columns (m_0_4, k_0_4 … m_85_plus, k_85_plus) or a &apos;population&apos; field. Fields found: {fields}.</source>
         <translation>Områderne &apos;{layer}&apos; har ingen befolkningskolonner: angiv alders-/kønskolonner (m_0_4, k_0_4 … m_85_plus, k_85_plus) eller et felt &apos;population&apos;. Fundne felter: {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="132"/>
+        <location filename="../processing/_params/areas.py" line="133"/>
         <source>The table &apos;{layer}&apos; has no field &apos;{field}&apos;.</source>
         <translation>Tabellen &apos;{layer}&apos; har intet felt &apos;{field}&apos;.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="143"/>
+        <location filename="../processing/_params/areas.py" line="144"/>
         <source>The area table &apos;{layer}&apos; is empty.</source>
         <translation>Områdetabellen &apos;{layer}&apos; er tom.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/areas.py" line="156"/>
+        <location filename="../processing/_params/areas.py" line="157"/>
         <source>The areas &apos;{layer}&apos; have duplicate ids: {ids}. Choose an id field with one value per area.</source>
         <translation>Områderne &apos;{layer}&apos; har dublerede id&apos;er: {ids}. Vælg et id-felt med én værdi pr. område.</translation>
     </message>
@@ -473,88 +473,88 @@
         <translation>Ombordkørselstid for færger (minutter, lægges til én gang pr. overfart)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="131"/>
+        <location filename="../processing/_params/network.py" line="132"/>
         <location filename="../processing/fca_access.py" line="156"/>
         <source>Reading the road network</source>
         <translation>Læser vejnettet</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="143"/>
+        <location filename="../processing/_params/network.py" line="145"/>
         <source>The road network file &apos;{path}&apos; does not exist.</source>
         <translation>Vejnetsfilen &apos;{path}&apos; findes ikke.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="189"/>
-        <source>No road network given. Choose a road network file (.osm.pbf, .osm, GeoPackage), a line layer, or an extent to download the network for with osmnx (needs internet); `sundplan:sample_data` writes a sample one.</source>
-        <translation>Intet vejnet angivet. Vælg en vejnetsfil (.osm.pbf, .osm, GeoPackage), et linjelag eller en udstrækning, som vejnettet skal hentes for med osmnx (kræver internet); `sundplan:sample_data` skriver et eksempel.</translation>
-    </message>
-    <message>
-        <location filename="../processing/_params/network.py" line="200"/>
+        <location filename="../processing/_params/network.py" line="197"/>
         <source>Building the routable graph</source>
         <translation>Bygger den rutbare graf</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="211"/>
+        <location filename="../processing/_params/network.py" line="208"/>
         <source>Road network &apos;{name}&apos;: {lines:,} lines, {nodes:,} nodes, {edges:,} directed edges, {comp} connected parts (read {tr:.1f} s, graph {tb:.1f} s).</source>
         <translation>Vejnet &apos;{name}&apos;: {lines:,} linjer, {nodes:,} knuder, {edges:,} rettede kanter, {comp} sammenhængende dele (læst på {tr:.1f} s, graf på {tb:.1f} s).</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="249"/>
+        <location filename="../processing/_params/network.py" line="237"/>
+        <source>No road network given: using the embedded national main-road network {file} ({attribution}). Note: {note}.</source>
+        <translation>Intet vejnet angivet: bruger det indbyggede landsdækkende hovedvejnet {file} ({attribution}). Bemærk: {note}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="260"/>
         <source>The download extent is empty. Draw or choose an extent covering the area.</source>
         <translation>Downloadudstrækningen er tom. Tegn eller vælg en udstrækning, der dækker området.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="257"/>
+        <location filename="../processing/_params/network.py" line="268"/>
         <source>Cannot transform the download extent from {crs} to EPSG:4326: {err}</source>
         <translation>Kan ikke transformere downloadudstrækningen fra {crs} til EPSG:4326: {err}</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="264"/>
+        <location filename="../processing/_params/network.py" line="275"/>
         <source>Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) with osmnx from Overpass; cache: {cache}</source>
         <translation>Henter veje{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) med osmnx fra Overpass; cache: {cache}</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="268"/>
+        <location filename="../processing/_params/network.py" line="279"/>
         <source> and ferries</source>
         <translation> og færger</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="289"/>
+        <location filename="../processing/_params/network.py" line="326"/>
         <source>road class</source>
         <translation>vejklasse</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="290"/>
+        <location filename="../processing/_params/network.py" line="327"/>
         <source>speed</source>
         <translation>hastighed</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="291"/>
+        <location filename="../processing/_params/network.py" line="328"/>
         <source>one-way</source>
         <translation>ensretning</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="292"/>
+        <location filename="../processing/_params/network.py" line="329"/>
         <source>ferry time</source>
         <translation>færgetid</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="299"/>
+        <location filename="../processing/_params/network.py" line="336"/>
         <source>{role}: none</source>
         <translation>{role}: intet</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="301"/>
+        <location filename="../processing/_params/network.py" line="338"/>
         <source>{role}: &apos;{field}&apos; (detected)</source>
         <translation>{role}: &apos;{field}&apos; (fundet ud fra navnet)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="304"/>
+        <location filename="../processing/_params/network.py" line="341"/>
         <source>Road network fields: {fields}.</source>
         <translation>Vejnettets felter: {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="320"/>
+        <location filename="../processing/_params/network.py" line="357"/>
         <source>The speed table needs pairs of road class and km/h.</source>
         <translation>Hastighedstabellen skal have par af vejklasse og km/t.</translation>
     </message>
@@ -689,69 +689,79 @@
         <translation>Netværksdelen kræver praksis som punkter og områderne som polygoner.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/reach.py" line="56"/>
+        <location filename="../processing/_params/reach.py" line="58"/>
         <source>The network part needs polygon areas.</source>
         <translation>Netværksdelen kræver polygonområder.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="63"/>
+        <location filename="../processing/_params/residents.py" line="64"/>
         <source>Population polygons: how to place their residents</source>
         <translation>Befolkningspolygoner: hvordan beboerne placeres</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="75"/>
+        <location filename="../processing/_params/residents.py" line="76"/>
         <source>Maximum snapping distance to the road network (m)</source>
         <translation>Største afstand til vejnettet ved tilknytning (m)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="84"/>
+        <location filename="../processing/_params/residents.py" line="85"/>
         <source>Access speed between a location and the road (km/h, straight line)</source>
         <translation>Hastighed mellem et sted og vejen (km/t, i lige linje)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="93"/>
+        <location filename="../processing/_params/residents.py" line="94"/>
         <source>Raster cell size when population is not a raster (m)</source>
         <translation>Rastercellestørrelse, når befolkningen ikke er et raster (m)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="104"/>
+        <location filename="../processing/_params/residents.py" line="105"/>
         <source>Population raster (persons per cell)</source>
         <translation>Befolkningsraster (personer pr. celle)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="105"/>
+        <location filename="../processing/_params/residents.py" line="106"/>
         <location filename="../processing/fca_access.py" line="87"/>
         <source>…or population points/polygons</source>
         <translation>…eller befolkning som punkter/polygoner</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="106"/>
+        <location filename="../processing/_params/residents.py" line="107"/>
         <location filename="../processing/fca_access.py" line="88"/>
         <source>Population field</source>
         <translation>Befolkningsfelt</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="108"/>
+        <location filename="../processing/_params/residents.py" line="109"/>
         <source>Areas for the summary, e.g. kommuner (optional)</source>
         <translation>Områder til opsummeringen, fx kommuner (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="112"/>
+        <location filename="../processing/_params/residents.py" line="113"/>
         <source>Time bands (minutes, comma separated)</source>
         <translation>Tidsintervaller (minutter, kommasepareret)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="144"/>
+        <location filename="../processing/_params/residents.py" line="156"/>
         <source>No population given. Choose a population raster or a point/polygon layer.</source>
         <translation>Ingen befolkning angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="148"/>
+        <location filename="../processing/_params/residents.py" line="160"/>
         <source>Choose the population field of the population layer.</source>
         <translation>Vælg befolkningsfeltet i befolkningslaget.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="234"/>
+        <location filename="../processing/_params/residents.py" line="217"/>
+        <source>No residents given: using the embedded {n} kommuner with their population of {quarter} (FOLK1A, Danmarks Statistik; {total:,} residents), placed: {method}.</source>
+        <translation>Ingen indbyggere angivet: bruger de indbyggede {n} kommuner med deres folketal {quarter} (FOLK1A, Danmarks Statistik; {total:,} indbyggere), placeret: {method}.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="257"/>
+        <source>No road network given.</source>
+        <translation>Intet vejnet angivet.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="308"/>
         <source>Time bands must be numbers in minutes separated by commas, e.g. 15,30,45,60.</source>
         <translation>Tidsintervaller skal være tal i minutter adskilt af kommaer, fx 15,30,45,60.</translation>
     </message>
@@ -1023,7 +1033,7 @@
     </message>
     <message>
         <location filename="../processing/fca_access.py" line="128"/>
-        <location filename="../processing/fca_access.py" line="220"/>
+        <location filename="../processing/fca_access.py" line="223"/>
         <source>Accessibility per area</source>
         <translation>Tilgængelighed pr. område</translation>
     </message>
@@ -1033,23 +1043,23 @@
         <translation>Forhold mellem udbud og efterspørgsel pr. praksis</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="165"/>
+        <location filename="../processing/fca_access.py" line="168"/>
         <source>Reading practices and demand</source>
         <translation>Læser praksis og efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="207"/>
+        <location filename="../processing/fca_access.py" line="210"/>
         <source>Travel times within the catchment</source>
         <translation>Rejsetider inden for optageområdet</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="218"/>
+        <location filename="../processing/fca_access.py" line="221"/>
         <source>Accessibility (GPs per 10 000)</source>
         <translation>Tilgængelighed (læger pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="233"/>
-        <location filename="../processing/gp_density.py" line="148"/>
+        <location filename="../processing/fca_access.py" line="236"/>
+        <location filename="../processing/gp_density.py" line="153"/>
         <location filename="../sundplan_qgis/catchments.py" line="409"/>
         <source>Done</source>
         <translation>Færdig</translation>
@@ -1170,68 +1180,68 @@
         <translation>OpenStreetMap Danmark: {path} ({mb:,.1f} MB, {how}).</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="38"/>
+        <location filename="../processing/gp_density.py" line="40"/>
         <source>GP density per kommune (Lægedækning pr. kommune)</source>
         <translation>Lægedækning pr. kommune</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="42"/>
+        <location filename="../processing/gp_density.py" line="44"/>
         <source>GPs per inhabitant per kommune (or any area layer), need-weighted, rolled up to regions, the 2027 regions, sundhedsråd and sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: practices (points; capacity = a field with the number of GPs / lægekapaciteter, or 1 per practice; optional list size and &apos;open for new patients&apos; fields; optional specialty filter); areas with population as a field, as age/sex columns (m_0_4 … k_85_plus) or aggregated from a population raster; need weights.&lt;br&gt;&lt;b&gt;Need weights&lt;/b&gt;: the default almen praksis weights (age and sex, national mean 1 on FOLK1A 2014; sources and derivation in resources/data/README.md) turn the age/sex columns into a need factor per area. The weights used (name and SHA-256) are written into every output.&lt;br&gt;&lt;b&gt;Outputs per area and per grouping unit&lt;/b&gt;: population, need-weighted population, GP capacity, inhabitants per GP, GPs per 10 000, the same need-adjusted, closed practices, list size per GP, rank_shortage (1 = fewest need-adjusted GPs per 10 000) and a shortage flag: need-weighted residents per GP above the threshold (default 1 600 per lægekapacitet, Danmarks Statistik LABY27 documentation) or residents and no GP.&lt;br&gt;&lt;b&gt;National summary&lt;/b&gt; per level: totals, best and worst unit and their ratio, the Gini coefficient of GP capacity against need, and the Lorenz curve points. Practices outside every area are counted in the row &apos;(outside all areas)&apos; and listed, never dropped. Areas with zero population get empty ratios and are reported. Areas whose id is not in the grouping table (Christiansø, 0411, is in no region) form the row &apos;outside the grouping&apos; of every roll-up (field outside_grouping): counted in the totals, left out of rank_shortage, the Gini coefficient, best/worst unit and the shortage counts.</source>
         <translation>Praktiserende læger pr. indbygger pr. kommune (eller et hvilket som helst områdelag), behovsvægtet og samlet op på regioner, regionerne fra 2027, sundhedsråd og sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: praksis (punkter; kapacitet = et felt med antal læger / lægekapaciteter eller 1 pr. praksis; valgfrie felter for listestørrelse og &apos;åben for tilgang&apos;; valgfrit filter på speciale); områder med befolkning som felt, som alders-/kønskolonner (m_0_4 … k_85_plus) eller summeret fra et befolkningsraster; behovsvægte.&lt;br&gt;&lt;b&gt;Behovsvægte&lt;/b&gt;: standardvægtene for almen praksis (alder og køn, landsgennemsnit 1 på FOLK1A 2014; kilder og udledning i resources/data/README.md) gør alders-/kønskolonnerne til en behovsfaktor pr. område. De anvendte vægte (navn og SHA-256) skrives i alle resultater.&lt;br&gt;&lt;b&gt;Resultater pr. område og pr. gruppeenhed&lt;/b&gt;: befolkning, behovsvægtet befolkning, lægekapacitet, indbyggere pr. læge, læger pr. 10.000, det samme behovsjusteret, lukkede praksis, listestørrelse pr. læge, rank_shortage (1 = færrest behovsjusterede læger pr. 10.000) og en markering af lægemangel: behovsvægtede indbyggere pr. læge over tærsklen (standard 1.600 pr. lægekapacitet, dokumentationen til Danmarks Statistiks LABY27) eller indbyggere uden læge.&lt;br&gt;&lt;b&gt;Landsoversigt&lt;/b&gt; pr. niveau: totaler, bedste og dårligste enhed og forholdet mellem dem, Gini-koefficienten for lægekapacitet mod behov og punkterne på Lorenzkurven. Praksis uden for alle områder tælles i rækken &apos;(outside all areas)&apos; og listes, de udelades aldrig. Områder uden befolkning får tomme forholdstal og rapporteres. Områder, hvis id ikke står i grupperingstabellen (Christiansø, 0411, hører ikke til nogen region), udgør rækken &apos;uden for inddeling&apos; i alle opsamlinger (feltet outside_grouping): de tælles med i totalerne, men ikke i rank_shortage, Gini-koefficienten, bedste/dårligste enhed eller antallet af områder med lægemangel.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="69"/>
-        <source>Areas, e.g. kommuner (polygons)</source>
-        <translation>Områder, fx kommuner (polygoner)</translation>
+        <location filename="../processing/gp_density.py" line="71"/>
+        <source>Areas, e.g. kommuner (default: the 98 embedded kommuner)</source>
+        <translation>Områder, fx kommuner (standard: de 98 indlejrede kommuner)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="73"/>
+        <location filename="../processing/gp_density.py" line="75"/>
         <source>Population field of the areas (empty: sum of age/sex columns or raster)</source>
         <translation>Befolkningsfelt i områderne (tomt: summen af alders-/kønskolonner eller rasteret)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="81"/>
+        <location filename="../processing/gp_density.py" line="83"/>
         <source>…or a population raster summed per area</source>
         <translation>…eller et befolkningsraster summeret pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="89"/>
+        <location filename="../processing/gp_density.py" line="91"/>
         <source>Shortage threshold: need-weighted residents per GP (default 1 600, DST LABY27)</source>
         <translation>Tærskel for lægemangel: behovsvægtede indbyggere pr. læge (standard 1.600, DST LABY27)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="98"/>
-        <location filename="../processing/gp_density.py" line="166"/>
+        <location filename="../processing/gp_density.py" line="100"/>
+        <location filename="../processing/gp_density.py" line="171"/>
         <source>GP density per area</source>
         <translation>Lægedækning pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="99"/>
+        <location filename="../processing/gp_density.py" line="101"/>
         <source>GP density per grouping unit</source>
         <translation>Lægedækning pr. gruppeenhed</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="100"/>
+        <location filename="../processing/gp_density.py" line="102"/>
         <source>National summary per level (Gini, spread)</source>
         <translation>Landsoversigt pr. niveau (Gini, spredning)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="101"/>
+        <location filename="../processing/gp_density.py" line="103"/>
         <source>Lorenz curve points</source>
         <translation>Punkter på Lorenzkurven</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="107"/>
+        <location filename="../processing/gp_density.py" line="109"/>
         <source>Practices outside every area</source>
         <translation>Praksis uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="123"/>
+        <location filename="../processing/gp_density.py" line="125"/>
         <source>Reading practices</source>
         <translation>Læser praksis</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="141"/>
+        <location filename="../processing/gp_density.py" line="143"/>
         <source>Reading areas</source>
         <translation>Læser områder</translation>
     </message>
@@ -1763,73 +1773,73 @@
         <translation>Syntetisk eksempelregion, seed {seed}: {roads} vejlinjer, {hospitals} sygehuse, {gps} lægepraksis, {kommuner} kommuner, {population} indbyggere.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="46"/>
+        <location filename="../processing/specialist_gaps.py" line="48"/>
         <source>Specialist-practice gaps against need (Speciallægedækning mod behov)</source>
         <translation>Speciallægedækning mod behov</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="61"/>
+        <location filename="../processing/specialist_gaps.py" line="63"/>
         <source>Compares, per specialty and area, today&apos;s specialist capacity (ydernumre) with a need-based fair share, and shows what it would take to close the gap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: specialist practices as points (specialty field; capacity field, default 1 per practice) or a table of capacity per area and specialty; areas with population by age and sex (columns m_0_4, k_0_4 … m_85_plus, k_85_plus, or a &apos;population&apos; column), as polygons or a table; optionally a grouping into regions, sundhedsråd (embedded, by kommunekode) or your own grouping table; need weights per specialty (shipped defaults, none, or your CSV); the reference total per specialty: today&apos;s capacity (default) or a planned total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialty names may be Danish, English or common aliases (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: need-weighted population = Σ persons × weight, scaled so its total equals the total population. Fair share = reference total × the area&apos;s share of need. Gap = capacity − fair share; ratio = capacity / fair share; classes under- / over-supplied at your thresholds (default 0.8 and 1.25). Per specialty: the highest to lowest capacity per 100 000 need-weighted inhabitants, a Gini coefficient of capacity against need, and the index of dissimilarity (the share of capacity that would have to move) with the number of capacities it means. The relocation plan is a transport problem solved with scipy/HiGHS: moves from over- to under-supplied areas reaching the fair shares with the least capacity × km between area centres; with today&apos;s total it moves exactly dissimilarity × capacity. A planned total adds &apos;new&apos; (or &apos;withdraw&apos;) rows for the difference.&lt;br&gt;&lt;br&gt;&lt;b&gt;Optional network part&lt;/b&gt;: with a road network and resident locations (raster or points), the population beyond a travel time (default 60 minutes) from the nearest practice of each specialty, per area, as a share of reached residents. Residents with no road within the snap distance (pop_unsnapped) or by a road that leads to no practice of the specialty (pop_unreachable) are counted apart (share_not_reached), and the log warns when more than the warning share (default 1 %) is not reached.&lt;br&gt;&lt;br&gt;Practices outside all areas are reported and not counted; areas without population get fair share 0. Areas whose id is not in the grouping (Christiansø, 0411, is in no region) form the row &apos;outside the grouping&apos;: shown, but without a fair share and left out of Gini, dissimilarity, classes and relocations. Capacities must be numbers ≥ 0, and not 0 everywhere. Relocation centres lie inside their area (population-weighted for grouping units). Defaults and sources: resources/data/README.md.</source>
         <translation>Sammenligner pr. speciale og område dagens speciallægekapacitet (ydernumre) med en behovsbestemt rimelig andel og viser, hvad der skal til for at lukke forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: speciallægepraksis som punkter (specialefelt; kapacitetsfelt, standard 1 pr. praksis) eller en tabel med kapacitet pr. område og speciale; områder med befolkning efter alder og køn (kolonnerne m_0_4, k_0_4 … m_85_plus, k_85_plus eller en kolonne &apos;population&apos;) som polygoner eller tabel; eventuelt en gruppering i regioner, sundhedsråd (indbygget, via kommunekode) eller din egen grupperingstabel; behovsvægte pr. speciale (medfølgende standardvægte, ingen eller din CSV); referencetotalen pr. speciale: dagens kapacitet (standard) eller en planlagt total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialenavne kan være danske, engelske eller almindelige kaldenavne (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: behovsvægtet befolkning = Σ personer × vægt, skaleret så totalen svarer til den samlede befolkning. Rimelig andel = referencetotal × områdets andel af behovet. Forskel = kapacitet − rimelig andel; forholdstal = kapacitet / rimelig andel; klasserne under- / overforsynet ved dine tærskler (standard 0,8 og 1,25). Pr. speciale: højeste til laveste kapacitet pr. 100.000 behovsvægtede indbyggere, en Gini-koefficient for kapacitet mod behov og dissimilaritetsindekset (den andel af kapaciteten, der skulle flyttes) med det antal kapaciteter, det svarer til. Flytteplanen er et transportproblem løst med scipy/HiGHS: flytninger fra over- til underforsynede områder, der når de rimelige andele med mindst mulig kapacitet × km mellem områdernes midtpunkter; med dagens total flyttes præcis dissimilaritet × kapacitet. En planlagt total tilføjer rækker med &apos;new&apos; (eller &apos;withdraw&apos;) for forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Valgfri netværksdel&lt;/b&gt;: med et vejnet og indbyggernes placering (raster eller punkter) beregnes pr. område befolkningen, der bor længere end en rejsetid (standard 60 minutter) fra nærmeste praksis i hvert speciale, som andel af de nåede indbyggere. Indbyggere uden vej inden for tilknytningsafstanden (pop_unsnapped) eller ved en vej uden forbindelse til en praksis i specialet (pop_unreachable) tælles for sig (share_not_reached), og loggen advarer, når mere end advarselsandelen (standard 1 %) ikke nås.&lt;br&gt;&lt;br&gt;Praksis uden for alle områder rapporteres og tælles ikke med; områder uden befolkning får den rimelige andel 0. Områder, hvis id ikke er med i inddelingen (Christiansø, 0411, hører ikke til nogen region), udgør rækken &apos;uden for inddeling&apos;: de vises, men uden rimelig andel og indgår ikke i Gini, dissimilaritet, klasser og flytninger. Kapaciteter skal være tal ≥ 0 og ikke 0 overalt. Flytningernes midtpunkter ligger inden for deres område (befolkningsvægtede for grupperingsenheder). Standardværdier og kilder: resources/data/README.md.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="102"/>
-        <source>Areas with population by age and sex (polygons or a table)</source>
-        <translation>Områder med befolkning efter alder og køn (polygoner eller en tabel)</translation>
+        <location filename="../processing/specialist_gaps.py" line="104"/>
+        <source>Areas with population by age and sex (polygons or a table; default: the 98 embedded kommuner)</source>
+        <translation>Områder med befolkning efter alder og køn (polygoner eller en tabel; standard: de 98 indlejrede kommuner)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="111"/>
+        <location filename="../processing/specialist_gaps.py" line="115"/>
         <source>Only these specialties (separated by &apos;;&apos;, empty = all found)</source>
         <translation>Kun disse specialer (adskilt af &apos;;&apos;, tomt = alle fundne)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="118"/>
+        <location filename="../processing/specialist_gaps.py" line="122"/>
         <source>Planned totals (specialty=number; …; empty = today&apos;s national capacity)</source>
         <translation>Planlagte totaler (speciale=antal; …; tomt = dagens landsdækkende kapacitet)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="125"/>
+        <location filename="../processing/specialist_gaps.py" line="129"/>
         <source>Under-supplied below capacity / fair share</source>
         <translation>Underforsynet under kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="130"/>
+        <location filename="../processing/specialist_gaps.py" line="134"/>
         <source>Over-supplied above capacity / fair share</source>
         <translation>Overforsynet over kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="142"/>
+        <location filename="../processing/specialist_gaps.py" line="146"/>
         <source>Gaps per area and specialty</source>
         <translation>Forskelle pr. område og speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="143"/>
-        <location filename="../processing/specialist_gaps.py" line="221"/>
+        <location filename="../processing/specialist_gaps.py" line="147"/>
+        <location filename="../processing/specialist_gaps.py" line="228"/>
         <source>Summary per specialty</source>
         <translation>Opsummering pr. speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="146"/>
+        <location filename="../processing/specialist_gaps.py" line="150"/>
         <source>Relocation plan (moves between area centres)</source>
         <translation>Flytteplan (flytninger mellem områdernes midtpunkter)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="154"/>
+        <location filename="../processing/specialist_gaps.py" line="158"/>
         <source>Population beyond the time limit per area and specialty (network part)</source>
         <translation>Befolkning uden for tidsgrænsen pr. område og speciale (netværksdel)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="184"/>
+        <location filename="../processing/specialist_gaps.py" line="188"/>
         <source>Reading areas and population</source>
         <translation>Læser områder og befolkning</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="212"/>
+        <location filename="../processing/specialist_gaps.py" line="219"/>
         <source>Specialist gaps</source>
         <translation>Speciallægeforskelle</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="237"/>
+        <location filename="../processing/specialist_gaps.py" line="244"/>
         <source>Relocation plan</source>
         <translation>Flytteplan</translation>
     </message>
@@ -2042,6 +2052,11 @@
         <location filename="../sundplan_qgis/dst.py" line="543"/>
         <source>Danmarks Statistik&apos;s table {table} lists no periods.</source>
         <translation>Danmarks Statistiks tabel {table} har ingen perioder.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/embedded_areas.py" line="21"/>
+        <source>embedded kommuner (98): population FOLK1A {total_quarter}; age/sex composition FOLK1A {age_quarter} scaled to those totals (Kilde: Danmarks Statistik). Fetch the current composition with sundplan:fetch_base_data and give it as AREAS.</source>
+        <translation>indlejrede kommuner (98): folketal FOLK1A {total_quarter}; sammensætning efter alder og køn FOLK1A {age_quarter} skaleret til disse totaler (Kilde: Danmarks Statistik). Hent den aktuelle sammensætning med sundplan:fetch_base_data, og angiv den som AREAS.</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="76"/>
@@ -2613,13 +2628,13 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/network/fields.py" line="79"/>
-        <location filename="../sundplan_qgis/network/fields.py" line="144"/>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="98"/>
+        <location filename="../sundplan_qgis/network/fields.py" line="145"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="102"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/fields.py" line="139"/>
+        <location filename="../sundplan_qgis/network/fields.py" line="140"/>
         <source>Road layer &apos;{layer}&apos; has no road class field and no speed field, so no line has a speed. Set the road class field (CLASS_FIELD, OSM highway values such as &apos;primary&apos;) or the speed field (SPEED_FIELD, km/h). Fields found: {fields}.</source>
         <translation>Vejlaget &apos;{layer}&apos; har hverken et vejklassefelt eller et hastighedsfelt, så ingen linje har en hastighed. Angiv vejklassefeltet (CLASS_FIELD, OSM highway-værdier som &apos;primary&apos;) eller hastighedsfeltet (SPEED_FIELD, km/t). Fundne felter: {fields}.</translation>
     </message>
@@ -2629,133 +2644,144 @@
         <translation>Vejlagets udstrækning er for stor til sammenlægningstolerancen; brug en større tolerance eller et projiceret koordinatsystem i meter.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="169"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="172"/>
         <source>The realism factor must be &gt; 0 (got {factor}).</source>
         <translation>Realismefaktoren skal være &gt; 0 (angivet: {factor}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="171"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="174"/>
         <source>Ferry boarding time must be ≥ 0 minutes (got {minutes}).</source>
         <translation>Ombordkørselstiden for færger skal være ≥ 0 minutter (angivet: {minutes}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="183"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="186"/>
         <source>Ferry speed must be &gt; 0 km/h (got {speed}).</source>
         <translation>Færgehastigheden skal være &gt; 0 km/t (angivet: {speed}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="201"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="204"/>
         <source>Road layer &apos;{layer}&apos;: {count} lines have no speed and their road class has no default speed (classes: {classes}). Add these classes to the speed table, or choose a speed field.</source>
         <translation>Vejlaget &apos;{layer}&apos;: {count} linjer har ingen hastighed, og deres vejklasse har ingen standardhastighed (klasser: {classes}). Tilføj disse klasser til hastighedstabellen, eller vælg et hastighedsfelt.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="228"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="231"/>
         <source>Road layer &apos;{layer}&apos; has no road segments left to route on (all lines are ferries that were excluded, or have zero length). Check the layer and the &apos;include ferries&apos; option.</source>
         <translation>Vejlaget &apos;{layer}&apos; har ingen vejsegmenter tilbage at beregne ruter på (alle linjer er færger, som blev udeladt, eller har længden nul). Kontrollér laget og indstillingen &apos;Medtag færger&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="58"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="62"/>
         <source>Road layer &apos;{layer}&apos; has no usable lines (no features, or none with a line geometry of at least two vertices). Check the layer, its filter and its geometry type.</source>
         <translation>Vejlaget &apos;{layer}&apos; har ingen brugbare linjer (ingen objekter, eller ingen med en linjegeometri med mindst to knudepunkter). Kontrollér laget, dets filter og dets geometritype.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="65"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="69"/>
         <source>Road layer &apos;{layer}&apos;: coords must be an (V, 2) array.</source>
         <translation>Vejlaget &apos;{layer}&apos;: coords skal være et (V, 2)-array.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="67"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="71"/>
         <source>Road layer &apos;{layer}&apos;: offsets do not index coords.</source>
         <translation>Vejlaget &apos;{layer}&apos;: offsets passer ikke til coords.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="70"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="74"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="84"/>
         <source>Road layer &apos;{layer}&apos;: {attribute} has {count} values for {n} lines.</source>
         <translation>Vejlaget &apos;{layer}&apos;: {attribute} har {count} værdier for {n} linjer.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="81"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="92"/>
+        <source>Road layer &apos;{layer}&apos;: the length field has values that are not positive metres. Leave it empty (NULL) where the geometry&apos;s length applies.</source>
+        <translation>Vejlaget &apos;{layer}&apos;: længdefeltet har værdier, der ikke er positive meter. Lad det være tomt (NULL), hvor geometriens længde gælder.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/lines.py" line="101"/>
         <source>Road layer &apos;{layer}&apos; has {count} vertices with missing (NaN) coordinates, first in line {line}. Repair the geometries (e.g. Processing &apos;Fix geometries&apos;) or remove those features.</source>
         <translation>Vejlaget &apos;{layer}&apos; har {count} knudepunkter med manglende (NaN) koordinater, første i linje {line}. Reparer geometrierne (fx med Processing-værktøjet &apos;Fix geometries&apos;), eller fjern de objekter.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="97"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="117"/>
         <source>Road layer &apos;{layer}&apos; has no coordinate reference system. Assign its CRS, then reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N).</source>
         <translation>Vejlaget &apos;{layer}&apos; har intet koordinatsystem. Tildel laget dets koordinatsystem, og omprojicér det derefter til et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM 32N).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="105"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="125"/>
         <source>Road layer &apos;{layer}&apos; has a CRS that cannot be read ({error}). Reproject it to EPSG:25832 (ETRS89 / UTM 32N).</source>
         <translation>Vejlaget &apos;{layer}&apos; har et koordinatsystem, der ikke kan læses ({error}). Omprojicér det til EPSG:25832 (ETRS89 / UTM 32N).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="112"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="132"/>
         <source>Road layer &apos;{layer}&apos; is in a geographic CRS ({crs}); lengths would be in degrees. Reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N), and try again.</source>
         <translation>Vejlaget &apos;{layer}&apos; er i et geografisk koordinatsystem ({crs}); længder ville blive målt i grader. Omprojicér det til et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM 32N), og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="123"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="143"/>
         <source>Road layer &apos;{layer}&apos; is in {crs}, a Mercator projection whose lengths are about 1.8 times too long in Denmark. Reproject it to EPSG:25832 (ETRS89 / UTM 32N).</source>
         <translation>Vejlaget &apos;{layer}&apos; er i {crs}, en Mercator-projektion, hvis længder er ca. 1,8 gange for lange i Danmark. Omprojicér det til EPSG:25832 (ETRS89 / UTM 32N).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="132"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="152"/>
         <source>Road layer &apos;{layer}&apos; is in a projected CRS with units {units} ({crs}), not metres. Reproject it to e.g. EPSG:25832 (ETRS89 / UTM 32N).</source>
         <translation>Vejlaget &apos;{layer}&apos; er i et projiceret koordinatsystem med enhederne {units} ({crs}), ikke meter. Omprojicér det til fx EPSG:25832 (ETRS89 / UTM 32N).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="67"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="71"/>
         <source>Cannot read the road file &apos;{path}&apos;: {error}. Check that it exists and is a vector format GDAL can open (GeoPackage, shapefile, ...).</source>
         <translation>Kan ikke læse vejnetsfilen &apos;{path}&apos;: {error}. Kontrollér, at den findes og er i et vektorformat, som GDAL kan åbne (GeoPackage, shapefil, ...).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="74"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="78"/>
         <source>Cannot read the road file &apos;{path}&apos;. Check that it exists and is a vector format GDAL can open (GeoPackage, shapefile, ...).</source>
         <translation>Kan ikke læse vejnetsfilen &apos;{path}&apos;. Kontrollér, at den findes og er i et vektorformat, som GDAL kan åbne (GeoPackage, shapefil, ...).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="82"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="86"/>
         <source>Road file &apos;{file}&apos; has {count} layers ({layers}); choose one.</source>
         <translation>Vejnetsfilen &apos;{file}&apos; har {count} lag ({layers}); vælg et af dem.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="86"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="90"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="94"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="98"/>
         <source>Road file &apos;{file}&apos; has no layer {layer!r}. Layers found: {layers}.</source>
         <translation>Vejnetsfilen &apos;{file}&apos; har intet lag {layer!r}. Fundne lag: {layers}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="113"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="117"/>
         <source>Road layer &apos;{layer}&apos; has {geometry_type} geometries; a line layer is needed.</source>
         <translation>Vejlaget &apos;{layer}&apos; har {geometry_type}-geometrier; der skal bruges et linjelag.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="151"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="158"/>
         <location filename="../sundplan_qgis/network/osm_reader.py" line="164"/>
         <source>Reading the road network &apos;{network}&apos;</source>
         <translation>Læser vejnettet &apos;{network}&apos;</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="171"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="170"/>
+        <source>Road layer &apos;{layer}&apos;: the length field belongs to whole features, but some features are multi-part lines. Split them first (Processing &apos;Multipart to singleparts&apos;).</source>
+        <translation>Vejlaget &apos;{layer}&apos;: længdefeltet hører til hele objekter, men nogle objekter er linjer i flere dele. Opdel dem først (Processing &apos;Multipart to singleparts&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="185"/>
         <source>Cannot read road layer &apos;{layer}&apos;: {error}. Check the filter expression.</source>
         <translation>Kan ikke læse vejlaget &apos;{layer}&apos;: {error}. Kontrollér filterudtrykket.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="176"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="190"/>
         <source>Cannot read road layer &apos;{layer}&apos;: {error}.</source>
         <translation>Kan ikke læse vejlaget &apos;{layer}&apos;: {error}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="183"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="197"/>
         <source>Road layer &apos;{layer}&apos; has features that are not lines (feature ids {fids}). Filter them out or convert them to lines.</source>
         <translation>Vejlaget &apos;{layer}&apos; har objekter, der ikke er linjer (objekt-id&apos;er {fids}). Filtrer dem fra, eller konverter dem til linjer.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="245"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="263"/>
         <source>The layer&apos;s Arrow stream has no geometry column.</source>
         <translation>Lagets Arrow-strøm har ingen geometrikolonne.</translation>
     </message>
@@ -2880,32 +2906,32 @@
         <translation>OpenStreetMap har ingen farbare veje i downloadudstrækningen ({extent}). Kontrollér udstrækningen (og dens koordinatsystem): den skal dække undersøgelsesområdet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/page_text/tables.py" line="538"/>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="544"/>
         <source>Danish</source>
         <translation>Dansk</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/page_text/tables.py" line="538"/>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="544"/>
         <source>English</source>
         <translation>Engelsk</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/page_text/tables.py" line="541"/>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="547"/>
         <source>A4 landscape</source>
         <translation>A4 liggende</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/page_text/tables.py" line="542"/>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="548"/>
         <source>A4 portrait</source>
         <translation>A4 stående</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/page_text/tables.py" line="543"/>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="549"/>
         <source>A3 landscape</source>
         <translation>A3 liggende</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/page_text/tables.py" line="544"/>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="550"/>
         <source>A3 portrait</source>
         <translation>A3 stående</translation>
     </message>
@@ -3016,12 +3042,17 @@
         <translation>Ukendt fordelingsmetode &apos;{method}&apos;: brug &apos;roads&apos;, &apos;areal&apos; eller &apos;centroid&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/reference.py" line="305"/>
+        <location filename="../sundplan_qgis/reference.py" line="357"/>
+        <source>overview: main roads only (OpenStreetMap 2021)</source>
+        <translation>oversigt: kun hovedveje (OpenStreetMap 2021)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/reference.py" line="383"/>
         <source>outside the grouping</source>
         <translation>uden for inddeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/reference.py" line="345"/>
+        <location filename="../sundplan_qgis/reference.py" line="423"/>
         <source>The grouping table gives some areas more than one unit: {areas}. List every area id once.</source>
         <translation>Grupperingstabellen giver nogle områder mere end én enhed: {areas}. Angiv hvert område-id én gang.</translation>
     </message>
@@ -3149,6 +3180,18 @@
         <location filename="../sundplan_qgis/specialties.py" line="109"/>
         <source>The planned total for &apos;{specialty}&apos; must be 0 or more.</source>
         <translation>Den planlagte total for &apos;{specialty}&apos; skal være 0 eller mere.</translation>
+    </message>
+    <message>
+        <source>No road network given. Choose a road network file (.osm.pbf, .osm, GeoPackage), a line layer, or an extent to download the network for with osmnx (needs internet); `sundplan:sample_data` writes a sample one.</source>
+        <translation type="obsolete">Intet vejnet angivet. Vælg en vejnetsfil (.osm.pbf, .osm, GeoPackage), et linjelag eller en udstrækning, som vejnettet skal hentes for med osmnx (kræver internet); `sundplan:sample_data` skriver et eksempel.</translation>
+    </message>
+    <message>
+        <source>Areas, e.g. kommuner (polygons)</source>
+        <translation type="obsolete">Områder, fx kommuner (polygoner)</translation>
+    </message>
+    <message>
+        <source>Areas with population by age and sex (polygons or a table)</source>
+        <translation type="obsolete">Områder med befolkning efter alder og køn (polygoner eller en tabel)</translation>
     </message>
     <message>
         <source>Computes, for every resident, the drive time in minutes to the nearest active akutsygehus over the road network, which hospital&apos;s optageområde (catchment) they belong to, and summaries per kommune or any area layer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: the road network becomes a directed graph (every vertex a node, one-way streets respected from home to hospital, ferries with their duration or a default speed plus boarding time). One multi-source Dijkstra search runs from all hospitals on the reversed graph (scipy.sparse.csgraph). Population locations (raster cell centres or points) are snapped to the nearest reachable road within the maximum snap distance; the straight access leg is driven at the access speed. With areas, land = the union of the areas: a resident snaps only to roads on the same island (land part), and the raster and polygons are clipped to the land; without areas no land mask is used. Equal times go to the hospital listed first. Bands are closed on the right: exactly 15.0 minutes is in 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: the 21 akutsygehuse embedded in the plugin (Sundhedsdatastyrelsen SOR); Danish speed defaults per road class (Færdselsloven §42: 50 km/h in towns, 80 outside, 130 on motorways; see docs/speeds.md); bands 15, 30, 45, 60 minutes; snap distance 1 000 m; access speed 30 km/h.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a travel-time raster (minutes, nodata where unreachable or off land), catchment polygons with the hospital&apos;s own id, population and mean/max minutes, time-band polygons with population and a &apos;not reached&apos; class, an area table (population, mean, median, 90th percentile and max minutes, population and share beyond each band, the main hospital, pop_unsnapped, pop_unreachable and share_not_reached) and a run report (JSON and text) with parameters, versions, network size, coverage and what could not be snapped and why. Mean, median, 90th percentile and max minutes are of reached residents; residents not reached are counted apart, and the log warns when more than NOT_REACHED_WARNING_PCT % are not reached. Population is conserved: bands + not reached = input total.&lt;br&gt;&lt;br&gt;&lt;b&gt;Hospital ids&lt;/b&gt;: HOSPITAL_ID_FIELD (default: hospital_id of the embedded akutsygehuse; for your own layer without it, the feature id) is carried unchanged into the outputs and the report.</source>

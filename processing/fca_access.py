@@ -154,7 +154,9 @@ class FcaAccessAlgorithm(
         text = lambda key: self.parameterAsString(parameters, key, context) or ""  # noqa: E731
         progress = self.progress(feedback)
         progress(0.0, tr("Reading the road network"))
-        graph, lines, net = self.read_network(parameters, context, feedback, required=False)
+        # no network: the shipped overview, unless the straight-line fallback is asked for
+        straight = self.parameterAsBoolean(parameters, "STRAIGHT_LINE", context)
+        graph, lines, net = self.read_network(parameters, context, feedback, required=not straight)
         crs = QgsCoordinateReferenceSystem("EPSG:25832")
         net_info = {}
         if graph is not None:
@@ -162,6 +164,7 @@ class FcaAccessAlgorithm(
             read_s = net["read_s"] + net["build_s"]
             net_info = {"source": graph.source_name, "lines": int(lines.offsets.size - 1)}
             net_info.update(nodes=int(graph.n_nodes), read_and_build_s=round(read_s, 3))
+            net_info.update({k: net[k] for k in ("source", "file", "note") if k in net})
         progress(0.1, tr("Reading practices and demand"))
         practices, practice_info = self.read_practices(
             parameters, context, crs, list_and_open=False
@@ -188,7 +191,7 @@ class FcaAccessAlgorithm(
             zone_weights=text("ZONE_WEIGHTS"),
             graph=graph,
             network_info=net_info,
-            straight_line=self.parameterAsBoolean(parameters, "STRAIGHT_LINE", context),
+            straight_line=straight,
             detour_factor=number("DETOUR_FACTOR"),
             fallback_speed_kmh=number("FALLBACK_SPEED_KMH"),
             max_snap_m=number("MAX_SNAP_M"),

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the built-in default data: generate the synthetic sample region, write the
 # embedded reference data, and run the travel-time catchments and a hospital-closure scenario
-# on it, all headless through qgis_process. Prints the output folder at the end.
+# on it, all headless through qgis_process; then the national overview, offline with zero
+# inputs (the shipped main-road network, the embedded akutsygehuse and kommuner) and its PDF
+# atlas, one page per region. Prints the output folder at the end.
 #   usage: bash scripts/demo.sh [OUTPUT_FOLDER]
 set -euo pipefail
 repo_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -12,11 +14,12 @@ mkdir -p "$out"
 log="$out/qgis_process.log"
 : >"$log"
 
+# run ALG KEY=VALUE ...: its --json answer goes to $out/<prefix><alg>.json
 run() {
   local alg="$1"
   shift
   echo "== $alg"
-  if ! qgis_process run "$alg" --json -- "$@" >"$out/${alg#sundplan:}.json" 2>>"$log"; then
+  if ! qgis_process run "$alg" --json -- "$@" >"$out/${prefix:-}${alg#sundplan:}.json" 2>>"$log"; then
     echo "FAILED: $alg (see $log)" >&2
     tail -20 "$log" >&2
     exit 1
@@ -55,11 +58,12 @@ run sundplan:catchment_scenario "${common[@]}" ACTIVE_EXPRESSION='"active" = 1' 
   SWITCHES="$out/switches.gpkg" \
   REPORT="$out/scenario_report.json"
 
+# GROUPING=0: "none", the areas themselves (the sample's kommunekoder are not real ones)
 run sundplan:gp_density \
   PRACTICES="$gpkg|layername=gp_practices" PRACTICE_NAME_FIELD=name CAPACITY_FIELD=n_gps \
   LIST_SIZE_FIELD=list_size OPEN_FIELD=open_for_patients \
   AREAS="$gpkg|layername=kommuner" AREA_ID_FIELD=kommunekode AREA_NAME_FIELD=kommune \
-  EMBEDDED_GROUPING=false \
+  GROUPING=0 \
   AREA_OUTPUT="$out/gp_density.gpkg" GROUP_OUTPUT="$out/gp_density_groups.gpkg" \
   SUMMARY="$out/gp_density_summary.gpkg" LORENZ="$out/gp_lorenz.gpkg" \
   REPORT="$out/gp_density_report.json"
@@ -82,6 +86,25 @@ run sundplan:map_report \
   SUMMARY="$out/area_summary.gpkg" \
   POINTS="$gpkg|layername=hospitals|subset=\"active\" = 1" POINTS_LABEL_FIELD=name \
   OUTPUT="$out/rejsetid_pr_kommune.pdf"
+
+# The national overview with zero inputs: no network (the shipped OpenStreetMap 2021 main
+# roads), no residents (the embedded kommuner's latest quarter, placed along the roads), no
+# areas (the 98 kommuner), the 21 embedded akutsygehuse; one PDF page per region.
+national="$out/national"
+mkdir -p "$national"
+SECONDS=0
+prefix=national_ run sundplan:catchments \
+  TRAVEL_TIME="$national/rejsetid.tif" \
+  CATCHMENTS="$national/optageomraader.gpkg" \
+  BAND_POLYGONS="$national/baand.gpkg" \
+  AREA_SUMMARY="$national/rejsetid_pr_kommune.gpkg" \
+  REPORT="$national/rapport.json"
+prefix=national_ run sundplan:map_report \
+  LAYER="$national/rejsetid.tif" \
+  ATLAS_LAYER="$out/regioner.gpkg" ATLAS_NAME_FIELD=region \
+  SUMMARY="$national/rejsetid_pr_kommune.gpkg" \
+  OUTPUT="$out/rejsetid_danmark.pdf"
+echo "National overview (oversigt: kun hovedveje, OpenStreetMap 2021): ${SECONDS} s"
 
 echo
 echo "Catchments summary per kommune (minutes):"

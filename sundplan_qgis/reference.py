@@ -301,6 +301,84 @@ def with_polygons(
     return out
 
 
+def kommune_residents(*, crs_wkt: str | None = None, data_dir: Path | None = None) -> pd.DataFrame:
+    """The embedded residents: the 98 kommuner (Christiansø, outside the kommune division, left
+    out) with the population of the latest quarter of :func:`population_quarters`.
+
+    Columns ``kommunekode``, ``kommune``, ``population``, ``quarter`` (e.g. ``"2021K1"``) and
+    ``geometry`` (in ``crs_wkt`` when given, else :data:`NATIONAL_CRS`).
+    """
+    frame = kommune_polygons(data_dir=data_dir)
+    quarters = population_quarters(data_dir=data_dir)
+    latest = str(quarters["quarter"].max())  # "YYYYKq" sorts as text
+    population = quarters[quarters["quarter"] == latest].set_index("kommunekode")["population"]
+    missing = sorted(set(frame["kommunekode"]) - set(population.index))
+    if missing:
+        raise ValueError(f"no {latest} population in {NATIONAL_GPKG} for kommuner {missing[:5]}")
+    out = pd.DataFrame(
+        {
+            "kommunekode": frame["kommunekode"],
+            "kommune": frame["kommune"],
+            "population": frame["kommunekode"].map(population).astype("int64"),
+            "quarter": latest,
+        }
+    )
+    out["geometry"] = frame["geometry"]  # as a Series: pandas never asks a polygon its len
+    if crs_wkt:
+        from pyproj import CRS, Transformer
+        from shapely.ops import transform
+
+        target = CRS.from_user_input(crs_wkt)
+        if not target.equals(CRS.from_user_input(NATIONAL_CRS)):
+            project = Transformer.from_crs(NATIONAL_CRS, target, always_xy=True).transform
+            out["geometry"] = pd.Series(
+                [transform(project, g) for g in out["geometry"]], index=out.index, dtype=object
+            )
+    return out
+
+
+# --------------------------------------------------------------------------- overview network
+OVERVIEW_GPKG = "overview_roads.gpkg"
+"""The shipped national main-road network (``resources/data``, built by
+``make_overview_network.py`` from OpenStreetMap 2021)."""
+
+OVERVIEW_LAYER = "roads"
+"""Its one line layer: ``class``, ``oneway``, ``duration_min``, ``length_m``."""
+
+OVERVIEW_ATTRIBUTION = "© OpenStreetMap contributors, ODbL 1.0"
+"""The credit every use of the overview network carries (ODbL 1.0)."""
+
+OVERVIEW_CREDIT = (
+    f"Data {OVERVIEW_ATTRIBUTION} (Open Database License, "
+    "https://opendatacommons.org/licenses/odbl/1-0/); a derived database, so share-alike "
+    "applies if it is published."
+)
+
+OVERVIEW_NOTE = msg("overview: main roads only (OpenStreetMap 2021)")
+"""Said in the log, the report and on the map wherever a run used the overview network."""
+
+
+def overview_network_path(*, data_dir: Path | None = None) -> Path:
+    """Path of the shipped overview network (:data:`OVERVIEW_GPKG`)."""
+    return (Path(data_dir) if data_dir is not None else DATA_DIR) / OVERVIEW_GPKG
+
+
+def overview_network(*, data_dir: Path | None = None, progress=None):
+    """The shipped overview network as ``network.RoadLines`` (class, ferry duration and the
+    travel length measured before generalising; one-way flags are not used: the source's
+    line direction is not reliable, as with the original file)."""
+    from .network import read_lines_ogr
+
+    return read_lines_ogr(
+        overview_network_path(data_dir=data_dir),
+        layer=OVERVIEW_LAYER,
+        class_field="class",
+        duration_field="duration_min",
+        length_field="length_m",
+        progress=progress,
+    )
+
+
 # --------------------------------------------------------------------------- grouping
 OUTSIDE_GROUPING = msg("outside the grouping")
 """Unit of every area whose id is not in the grouping table (Christiansø, 0411, is in no

@@ -48,15 +48,16 @@ class AreaParameters:
             )
 
     def read_summary_areas(
-        self, parameters, context, *, crs, age_sex: bool = False
+        self, parameters, context, *, crs, age_sex: bool = False, embedded: bool = False
     ) -> AreaTable | None:
         """Optional summary areas (e.g. kommuner) reprojected to ``crs`` (the network's); with
-        ``age_sex`` also their age/sex columns as read (NULL = None). None without AREAS."""
+        ``age_sex`` also their age/sex columns as read (NULL = None). Without AREAS: the
+        embedded 98 kommuner when ``embedded`` (the residents are theirs), else None."""
         from ...sundplan_qgis import need
 
         source = self.parameterAsSource(parameters, "AREAS", context)
         if source is None:
-            return None
+            return embedded_kommune_areas(self, crs_wkt=crs.toWkt()) if embedded else None
         fields = tuple(need.age_sex_columns(source.fields().names())) if age_sex else ()
         return self._polygon_areas(parameters, context, source, crs=crs, fields=fields)
 
@@ -182,3 +183,24 @@ class AreaParameters:
             crs_wkt=crs.toWkt(),
             id_field=self.parameterAsString(parameters, "AREA_ID_FIELD", context) or None,
         )
+
+
+def embedded_kommune_areas(algorithm, *, crs_wkt: str) -> AreaTable:
+    """The embedded 98 kommuner as summary areas (id kommunekode, name kommune; Christiansø
+    outside the kommune division is left out, as ``sundplan:reference_data`` marks it)."""
+    from ...sundplan_qgis import reference
+    from .network import record_default
+
+    kommuner = reference.kommune_residents(crs_wkt=crs_wkt)
+    record_default(
+        algorithm,
+        "areas",
+        {"source": "embedded kommuner", "areas": len(kommuner), "file": reference.NATIONAL_GPKG},
+    )
+    return AreaTable.from_polygons(
+        list(kommuner["geometry"]),
+        list(kommuner["kommunekode"]),
+        list(kommuner["kommune"]),
+        "kommuner",
+        crs_wkt=crs_wkt,
+    )

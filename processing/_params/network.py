@@ -23,7 +23,7 @@ from qgis.core import (
 
 from ...sundplan_qgis.errors import SundplanError
 from .. import _inputs
-from .._i18n import tr
+from .._i18n import tr, translate_message
 
 NETWORK_EXTENSIONS = "osm.pbf pbf osm osm.bz2 gpkg shp geojson fgb"
 ROUTING_REQUIRES = ("numpy", "scipy", "pandas", "pyproj", "rasterio", "shapely", "osmium")
@@ -123,9 +123,10 @@ class NetworkParameters:
 
     def read_network(self, parameters, context, feedback, *, required: bool = True):
         """The routable graph from NETWORK_FILE, NETWORK_LAYER or DOWNLOAD_EXTENT (in that
-        order): (graph, lines, report). With ``required=False`` and no network given:
-        (None, None, {})."""
-        from ...sundplan_qgis import network
+        order): (graph, lines, report). With none of them: the shipped overview network
+        (national main roads, said in the log, the report and the provenance), or with
+        ``required=False`` (None, None, {})."""
+        from ...sundplan_qgis import network, reference
 
         t0 = time.perf_counter()
         feedback.setProgressText(tr("Reading the road network"))
@@ -137,6 +138,7 @@ class NetworkParameters:
             for k in ("SPEED_FIELD", "ONEWAY_FIELD", "CLASS_FIELD", "DURATION_FIELD")
         }
         reading = self.progress(feedback, start=0.0, end=0.1)  # checks cancel, too
+        overview = False
         if net_file:
             if not Path(net_file).is_file():
                 raise SundplanError(
@@ -185,13 +187,8 @@ class NetworkParameters:
         elif not required:
             return None, None, {}
         else:
-            raise SundplanError(
-                tr(
-                    "No road network given. Choose a road network file (.osm.pbf, .osm, "
-                    "GeoPackage), a line layer, or an extent to download the network for "
-                    "with osmnx (needs internet); `sundplan:sample_data` writes a sample one."
-                )
-            )
+            lines = reference.overview_network(progress=reading)
+            overview = True
         lines.validate()
         t_read = time.perf_counter() - t0
         feedback.setProgress(15)
@@ -232,6 +229,20 @@ class NetworkParameters:
             "include_ferries": include_ferries,
             "speeds_kmh": speeds,
         }
+        if overview:  # only then: a user's own network keeps its report as it was
+            defaults = overview_network_record()
+            report.update(defaults)
+            record_default(self, "network", defaults)
+            feedback.pushInfo(
+                tr(
+                    "No road network given: using the embedded national main-road network "
+                    "{file} ({attribution}). Note: {note}."
+                ).format(
+                    file=reference.OVERVIEW_GPKG,
+                    attribution=reference.OVERVIEW_ATTRIBUTION,
+                    note=defaults["note"],
+                )
+            )
         return graph, lines, report
 
     def _download_network(self, parameters, context, feedback, include_ferries: bool):
@@ -276,6 +287,32 @@ class NetworkParameters:
         return osm_download.download_roads(
             bbox_lonlat=bbox, cache_dir=Path(cache), include_ferries=include_ferries
         )
+
+
+def overview_network_record() -> dict:
+    """What the run report and the provenance say about the shipped overview network."""
+    from ...sundplan_qgis import reference
+
+    return {
+        "source": "overview",
+        "file": reference.OVERVIEW_GPKG,
+        "note": translate_message(reference.OVERVIEW_NOTE),
+        "attribution": reference.OVERVIEW_ATTRIBUTION,
+    }
+
+
+def record_default(algorithm, role: str, info: dict) -> None:
+    """Add what stood in for an input not given (``role``: network, population, areas) to the
+    run's provenance, under ``defaults``: every output, the run report and map_report's
+    method and source note read it from there."""
+    import json
+
+    text = getattr(algorithm, "_provenance", None)
+    if not text:
+        return
+    record = json.loads(text)
+    record.setdefault("defaults", {})[role] = info
+    algorithm._provenance = json.dumps(record, ensure_ascii=False, indent=2)
 
 
 def _default_osm_cache() -> str:

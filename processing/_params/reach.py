@@ -51,7 +51,9 @@ class ReachParameters:
                 tr("The network part needs the practices as points and the areas as polygons.")
             )
         limit = self.parameterAsDouble(parameters, "TIME_LIMIT_MIN", context)
-        routing = self.read_routing(parameters, context, feedback, bands_min=[limit])
+        routing = self.read_routing(
+            parameters, context, feedback, bands_min=[limit], embedded=False
+        )
         if routing.areas is None:
             raise SundplanError(tr("The network part needs polygon areas."))
         network_crs = QgsCoordinateReferenceSystem.fromWkt(routing.graph.crs_wkt)

@@ -22,6 +22,7 @@ from ...sundplan_qgis.errors import SundplanError
 from ...sundplan_qgis.parsing import split_list
 from .. import _inputs
 from .._i18n import tr, translate_message
+from .network import record_default
 
 
 class ResidentsParameters:
@@ -126,16 +127,27 @@ class ResidentsParameters:
         required: bool = True,
         feedback=None,
         lines=None,
+        embedded: bool = False,
     ):
         """``rasters.Population`` from the residents parameters (points and polygons in
         ``crs``, a raster in its own CRS); None when not given and not ``required``. ``lines``
         (the road lines the tool read, in ``crs``) place polygon residents along roads; the
-        caller pushes the population's ``warnings`` (placement fallbacks) to the log."""
+        caller pushes the population's ``warnings`` (placement fallbacks) to the log. With
+        ``embedded`` and no residents given: the embedded kommuner's latest population."""
         pop_raster = self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context)
         pop_source = self.parameterAsSource(parameters, "POPULATION_LAYER", context)
         if pop_raster is not None:
             return rasters.read_population_raster(
                 pop_raster.source(), progress=self.progress(feedback, start=0.30, end=0.35)
+            )
+        if pop_source is None and embedded:
+            return self._embedded_residents(
+                parameters,
+                context,
+                crs=crs,
+                cell_size_m=cell_size_m,
+                feedback=feedback,
+                lines=lines,
             )
         if pop_source is None:
             if not required:
@@ -180,11 +192,57 @@ class ResidentsParameters:
             feature_ids=np.array(pts["ids"]),
         )
 
+    def _embedded_residents(self, parameters, context, *, crs, cell_size_m, feedback, lines):
+        """The embedded 98 kommuner with their latest quarter's population, placed by
+        POLYGON_ALLOCATION (along the roads by default); said in the log and provenance."""
+        from ...sundplan_qgis import reference
+
+        kommuner = reference.kommune_residents(crs_wkt=crs.toWkt())
+        quarter = str(kommuner["quarter"].iloc[0])
+        method = self.choice(parameters, "POLYGON_ALLOCATION", context)
+        total = int(kommuner["population"].sum())
+        record_default(
+            self,
+            "population",
+            {
+                "source": "embedded kommuner",
+                "quarter": quarter,
+                "total": total,
+                "allocation": method,
+                "credit": "FOLK1A, Danmarks Statistik",
+            },
+        )
+        if feedback is not None:
+            feedback.pushInfo(
+                tr(
+                    "No residents given: using the embedded {n} kommuner with their "
+                    "population of {quarter} (FOLK1A, Danmarks Statistik; {total:,} "
+                    "residents), placed: {method}."
+                ).format(
+                    n=len(kommuner),
+                    quarter=quarter,
+                    total=total,
+                    method=translate_message(dict(rasters.POLYGON_ALLOCATIONS)[method]),
+                )
+            )
+        return rasters.population_from_polygons(
+            geometries=list(kommuner["geometry"]),
+            population=[float(v) for v in kommuner["population"]],
+            crs_wkt=crs.toWkt(),
+            source_name=f"kommuner (FOLK1A {quarter})",
+            feature_ids=np.array(kommuner["kommunekode"]),
+            method=method,
+            cell_size_m=cell_size_m,
+            lines=lines,
+        )
+
     def read_routing(
-        self, parameters, context, feedback, *, bands_min=None
+        self, parameters, context, feedback, *, bands_min=None, embedded: bool = True
     ) -> catchments.RoutingInputs:
         """Road network, residents, summary areas, bands and snapping, validated.
-        ``bands_min`` overrides BANDS (for tools that ask for a single time limit)."""
+        ``bands_min`` overrides BANDS (for tools that ask for a single time limit). With
+        ``embedded``: no network = the shipped overview, no residents = the embedded
+        kommuner (then also the summary areas when AREAS is empty)."""
         if bands_min is None:
             bands_min = _parse_bands(self.parameterAsString(parameters, "BANDS", context))
         bands = catchments.validate_bands(bands_min)
@@ -192,14 +250,30 @@ class ResidentsParameters:
         access = self.parameterAsDouble(parameters, "ACCESS_SPEED_KMH", context)
         cell = self.parameterAsDouble(parameters, "CELL_SIZE_M", context)
 
-        graph, lines, network_report = self.read_network(parameters, context, feedback)
+        graph, lines, network_report = self.read_network(
+            parameters, context, feedback, required=embedded
+        )
+        if graph is None:  # not embedded and no network: the caller checked, say it plainly
+            raise SundplanError(tr("No road network given."))
         crs = QgsCoordinateReferenceSystem.fromWkt(graph.crs_wkt)
         feedback.setProgress(30)
+        own_residents = (
+            self.parameterAsRasterLayer(parameters, "POPULATION_RASTER", context) is not None
+            or self.parameterAsSource(parameters, "POPULATION_LAYER", context) is not None
+        )
         population = self.read_residents(
-            parameters, context, crs=crs, cell_size_m=cell, feedback=feedback, lines=lines
+            parameters,
+            context,
+            crs=crs,
+            cell_size_m=cell,
+            feedback=feedback,
+            lines=lines,
+            embedded=embedded,
         )
         self.push_warnings(feedback, population.warnings)
-        areas = self.read_summary_areas(parameters, context, crs=crs)
+        areas = self.read_summary_areas(
+            parameters, context, crs=crs, embedded=embedded and not own_residents
+        )
         warn_pct = coverage.DEFAULT_WARN_PCT
         if self.parameterDefinition("NOT_REACHED_WARNING_PCT") is not None:
             warn_pct = self.parameterAsDouble(parameters, "NOT_REACHED_WARNING_PCT", context)

@@ -85,6 +85,7 @@ _ROLE_WORDS = {
     "speed": "speed",
     "oneway": "oneway",
     "duration": "ferry duration",
+    "length": "length",
 }
 
 

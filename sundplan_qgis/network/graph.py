@@ -156,6 +156,9 @@ def build_graph(
       the boarding time. So road → ferry → road costs it once however the ferry is split
       into lines, and staying on board past an intermediate port costs nothing. Dock nodes
       are appended after the vertex nodes (``node_is_road`` is False for them).
+    * A line with a finite ``lines.length_m`` (a travel length measured before its shape was
+      generalised) has its kept segments' lengths scaled to sum to it, so times and lengths
+      are those of the original geometry.
     * Oneway 1 → edge u→v only, -1 → v→u only, 0 → both. Parallel edges keep the minimum
       time; times are clamped to ≥ 1e-6 s (csgraph treats stored zeros as absent).
 
@@ -231,6 +234,8 @@ def build_graph(
             "'include ferries' option.",
             layer=name,
         )
+    if lines.length_m is not None:
+        length = _scaled_to_line_length(length, seg_line, lines.length_m, n_lines)
     t = length / eff_speed_ms[seg_line]
     seg_ferry = is_ferry[seg_line]
     dur = np.asarray(lines.ferry_duration_min, dtype=np.float64)
@@ -315,6 +320,19 @@ def build_graph(
         source_name=name,
         stats=stats,
     )
+
+
+def _scaled_to_line_length(
+    length: np.ndarray, seg_line: np.ndarray, length_m: np.ndarray, n_lines: int
+) -> np.ndarray:
+    """Segment lengths scaled per line so that each line with a finite ``length_m`` sums to
+    it (the line's kept segments; NaN leaves the geometry's lengths)."""
+    target = np.asarray(length_m, dtype=np.float64)
+    geom = np.bincount(seg_line, weights=length, minlength=n_lines)
+    scale = np.ones(n_lines)
+    ok = np.isfinite(target) & (geom > 0)
+    scale[ok] = target[ok] / geom[ok]
+    return length * scale[seg_line]
 
 
 def _csr_min(src: np.ndarray, dst: np.ndarray, w: np.ndarray, n: int) -> csr_matrix:

@@ -28,6 +28,9 @@ class RoadLines:
         source_name: layer or file name, for messages.
         fields: the attribute read for each role (class, speed, oneway, duration) and the
             roles detected by name (see :mod:`.fields`), for the run report; None if n/a.
+        length_m: optional (L,) float64 travel length per line in metres, measured before its
+            shape was generalised (the shipped overview network); NaN or None = measure the
+            geometry. :func:`build_graph` scales the line's segments to sum to it.
     """
 
     coords: np.ndarray
@@ -39,6 +42,7 @@ class RoadLines:
     crs_wkt: str
     source_name: str
     fields: dict | None = None
+    length_m: np.ndarray | None = None
 
     @property
     def n_lines(self) -> int:
@@ -73,6 +77,22 @@ class RoadLines:
                     attribute=attr,
                     count=len(getattr(self, attr)),
                     n=n,
+                )
+        if self.length_m is not None:
+            length = np.asarray(self.length_m, dtype=np.float64)
+            if len(length) != n:
+                raise SundplanError(
+                    "Road layer '{layer}': {attribute} has {count} values for {n} lines.",
+                    layer=name,
+                    attribute="length_m",
+                    count=len(length),
+                    n=n,
+                )
+            if np.any(length[np.isfinite(length)] <= 0) or np.any(np.isinf(length)):
+                raise SundplanError(
+                    "Road layer '{layer}': the length field has values that are not positive "
+                    "metres. Leave it empty (NULL) where the geometry's length applies.",
+                    layer=name,
                 )
         check_projected_metres(self.crs_wkt, name)
         bad = ~np.isfinite(coords).all(axis=1)

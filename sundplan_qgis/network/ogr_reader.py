@@ -12,7 +12,7 @@ import numpy as np
 from .. import _compat
 from ..errors import SundplanError, msg
 from ._wkb import decode_wkb_lines
-from .fields import read_oneway, require_class_or_speed, resolve_fields
+from .fields import find_field, read_oneway, require_class_or_speed, resolve_fields
 from .lines import RoadLines, check_projected_metres
 from .speeds import (
     check_speeds,
@@ -30,6 +30,7 @@ def read_lines_ogr(
     oneway_field: str | None = None,
     class_field: str | None = None,
     duration_field: str | None = None,
+    length_field: str | None = None,
     where: str | None = None,
     detect_fields: bool = True,
     progress: Any = None,
@@ -46,6 +47,9 @@ def read_lines_ogr(
         oneway_field: 'yes'/'1'/'true'/'t' → 1, '-1'/'reverse' → -1, anything else 0.
         class_field: road class (OSM highway values, 'ferry'); stored lower-case.
         duration_field: ferry crossing time in minutes (used for class 'ferry' only).
+        length_field: travel length of each line in metres, measured before its shape was
+            generalised (NULL/NaN = the geometry's length); only for single-part lines, as
+            the length belongs to the feature.
         where: an OGR SQL attribute filter, e.g. ``"class <> 'track'"``.
         detect_fields: for the roles given no field, use the usual names (``highway``,
             ``class``, ``fclass``, ``maxspeed``, ``oneway``...; see :mod:`.fields`).
@@ -129,7 +133,10 @@ def read_lines_ogr(
     require_class_or_speed(fields, names, layer=source_name)
     f_speed, f_oneway = fields.speed, fields.oneway
     f_class, f_dur = fields.road_class, fields.duration
-    wanted = {f for f in (f_speed, f_oneway, f_class, f_dur) if f}
+    f_len = (
+        find_field(names, length_field, role="length", layer=source_name) if length_field else None
+    )
+    wanted = {f for f in (f_speed, f_oneway, f_class, f_dur, f_len) if f}
     srs = lyr.GetSpatialRef()
     crs_wkt = srs.ExportToWkt() if srs is not None else ""
     if crs_wkt:
@@ -159,6 +166,13 @@ def read_lines_ogr(
                 if bad:
                     fids = batch.get("fid", batch.get("OGC_FID"))
                     bad_fids.extend(fids[b] if fids is not None else b for b in bad[:5])
+                if f_len and len(np.unique(src)) < len(src):
+                    raise SundplanError(
+                        "Road layer '{layer}': the length field belongs to whole features, "
+                        "but some features are multi-part lines. Split them first "
+                        "(Processing 'Multipart to singleparts').",
+                        layer=source_name,
+                    )
                 coords_parts.append(coords)
                 len_parts.append(lengths)
                 for f in wanted:
@@ -223,6 +237,9 @@ def read_lines_ogr(
         dur[road_class != "ferry"] = np.nan
     else:
         dur = np.full(n, np.nan)
+    length_m = None
+    if f_len:
+        length_m = _compat.column_to_float(col(f_len)).astype(np.float64)
     lines = RoadLines(
         coords=coords.astype(np.float64, copy=False),
         offsets=offsets,
@@ -233,6 +250,7 @@ def read_lines_ogr(
         crs_wkt=crs_wkt,
         source_name=source_name,
         fields=fields.as_report(),
+        length_m=length_m,
     )
     return lines.validate()
 

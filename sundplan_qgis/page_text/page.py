@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from . import access, gp_density, specialist_gaps, travel
 from .formatting import language_of, word
-from .params import run_parameters
+from .params import run_defaults, run_parameters, uses_overview_network, with_default_inputs
 from .tables import DEFAULT_LANGUAGE, LEGEND_TITLES, TITLES
 
 GAP_KINDS = ("specialist_gaps", "specialist_relocations")
@@ -94,20 +94,33 @@ def method_note(
 ) -> str:
     """Default method note: how the mapped numbers were computed, with the run's parameters."""
     lang = language_of(language)
-    params = run_parameters(provenance)
+    params = with_default_inputs(run_parameters(provenance), provenance)
     details = details or {}
     algorithm = str((provenance or {}).get("algorithm") or "")
     if kind == "gp_density" or (not kind and algorithm == "sundplan:gp_density"):
         return gp_density.method_note(params, lang)
     if kind in FCA_KINDS or (not kind and algorithm == "sundplan:fca_access"):
-        return access.method_note(params, details, lang)
+        return access.method_note(params, details, lang) + defaults_note(provenance, lang)
     if kind in GAP_KINDS or (not kind and algorithm == "sundplan:specialist_gaps"):
         return specialist_gaps.method_note(kind, params, details, lang)
     text = travel.method_note(kind, algorithm, params, details, lang)
     if text is not None:
-        return text
+        return text + defaults_note(provenance, lang)
     version = str(((provenance or {}).get("versions") or {}).get("sundplan") or "")
     return word("made_with", lang).format(version=version).strip() + "."
+
+
+def defaults_note(provenance: Mapping | None, language: str = DEFAULT_LANGUAGE) -> str:
+    """ " No road network given: overview: main roads only (OpenStreetMap 2021)." and the
+    embedded residents' quarter, for a run that used them ("" otherwise)."""
+    lang = language_of(language)
+    parts = []
+    if uses_overview_network(provenance):
+        parts.append(word("default_network", lang).format(note=word("overview_note", lang)))
+    population = run_defaults(provenance).get("population") or {}
+    if population.get("quarter"):
+        parts.append(word("default_residents", lang).format(quarter=population["quarter"]))
+    return "".join(f" {p}" for p in parts)
 
 
 def points_title(layer_name: str, *, language: str = DEFAULT_LANGUAGE) -> str:

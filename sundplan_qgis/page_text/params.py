@@ -24,6 +24,36 @@ def run_parameters(provenance: Mapping | None) -> Mapping:
     return (provenance or {}).get("parameters") or {}
 
 
+def run_defaults(provenance: Mapping | None) -> Mapping:
+    """What stood in for inputs a run was not given (``defaults`` of its provenance, e.g.
+    ``{"network": {"source": "overview", ...}, "population": {"quarter": "2021K1", ...}}``)."""
+    return (provenance or {}).get("defaults") or {}
+
+
+def uses_overview_network(provenance: Mapping | None) -> bool:
+    """Did the run route on the shipped overview network (no network given)?"""
+    return (run_defaults(provenance).get("network") or {}).get("source") == "overview"
+
+
+def with_default_inputs(params: Mapping, provenance: Mapping | None) -> Mapping:
+    """``params`` with the inputs the run's defaults stood in for filled in (the overview
+    network, the embedded kommuner as residents and areas), so the notes that depend on
+    "was a network / polygon residents / areas given" describe what the run did."""
+    defaults = run_defaults(provenance)
+    filled = dict(params)
+    for role, key in (
+        ("network", "NETWORK_FILE"),
+        ("population", "POPULATION_LAYER"),
+        ("areas", "AREAS"),
+    ):
+        info = defaults.get(role) or {}
+        if info and not filled.get(key):
+            filled[key] = str(info.get("file") or info.get("source") or role)
+        if role == "population" and info.get("allocation") and not filled.get("POLYGON_ALLOCATION"):
+            filled["POLYGON_ALLOCATION"] = info["allocation"]
+    return filled
+
+
 def number_param(params: Mapping, key: str, default: float) -> float:
     """A numeric parameter, ``default`` when absent, empty or not a number."""
     try:

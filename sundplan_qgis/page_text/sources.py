@@ -17,7 +17,8 @@ class SourceInfo:
 
     ``role``: ``hospitals`` | ``network`` | ``population`` | ``areas`` | ``other``;
     ``name``: layer or file name; ``osm``: an OpenStreetMap file; ``embedded``: sundplan's
-    embedded reference data; ``synthetic``: the sample region.
+    embedded reference data (for embedded residents ``name`` is their quarter);
+    ``synthetic``: the sample region; ``overview``: the shipped overview network.
     """
 
     role: str
@@ -25,6 +26,7 @@ class SourceInfo:
     osm: bool = False
     embedded: bool = False
     synthetic: bool = False
+    overview: bool = False  # the shipped overview network (no network given)
 
 
 _ROLE_WORDS = {
@@ -78,6 +80,21 @@ def sources_line(
                 "vejnet © OpenStreetMap-bidragydere (ODbL)"
                 if lang == "da"
                 else "roads © OpenStreetMap contributors (ODbL)"
+            )
+            if source.overview:
+                parts[-1] += f", {word('overview_note', lang)}"
+        elif source.role == "population" and source.embedded:
+            quarter = f" {source.name}" if source.name else ""
+            parts.append(
+                f"befolkning: Danmarks Statistik (FOLK1A{quarter}), indlejret i sundplan"
+                if lang == "da"
+                else f"population: Statistics Denmark (FOLK1A{quarter}), embedded in sundplan"
+            )
+        elif source.role == "areas" and source.embedded:
+            parts.append(
+                "kommuner: DAGI (SDFI), indlejret i sundplan"
+                if lang == "da"
+                else "kommuner: DAGI (SDFI), embedded in sundplan"
             )
         elif source.name:
             parts.append(f"{role_words.get(source.role, role_words['other'])}: {source.name}")
@@ -141,8 +158,17 @@ def input_sources(
         if synthetic:
             sources.append(SourceInfo("other", layer_name, synthetic=True))
         return sources, seed
+    defaults = provenance.get("defaults") or {}
     for role, keys in INPUT_ROLES:
         value = next((params.get(k) for k in keys if params.get(k)), None)
+        default = defaults.get(role) or {}
+        if value is None and default:  # what the run used in its place, as it recorded
+            overview = role == "network" and default.get("source") == "overview"
+            name = str(default.get("quarter") or "") if role == "population" else ""
+            sources.append(
+                SourceInfo(role, name, osm=overview, embedded=not overview, overview=overview)
+            )
+            continue
         if value is None:
             if role == "hospitals" and str(provenance.get("algorithm", "")).startswith(
                 "sundplan:catchment"

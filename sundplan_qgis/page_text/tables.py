@@ -70,6 +70,9 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "not_reached_class": "Ikke nået (ingen rejsetid)",
         "made_with": "Lavet med sundplan {version}",
+        "overview_note": "oversigt: kun hovedveje (OpenStreetMap 2021)",
+        "default_network": "Uden eget vejnet: {note}.",
+        "default_residents": "Indbyggere: kommunernes folketal {quarter} (FOLK1A).",
         "synthetic": (
             "SYNTETISKE eksempeldata (sundplan eksempelregion{seed}) – ikke virkelige steder, "
             "veje eller personer"
@@ -107,6 +110,9 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "not_reached_class": "Not reached (no travel time)",
         "made_with": "Made with sundplan {version}",
+        "overview_note": "overview: main roads only (OpenStreetMap 2021)",
+        "default_network": "No road network given: {note}.",
+        "default_residents": "Residents: the kommuner's population {quarter} (FOLK1A).",
         "synthetic": (
             "SYNTHETIC sample data (sundplan sample region{seed}) – not real places, roads or "
             "people"

@@ -57,8 +57,13 @@ class RecordingFeedback(QgsProcessingFeedback):
         super().__init__()
         self.progress_values: list[float] = []
         self.texts: list[str] = []
+        self.infos: list[str] = []
         self.cancel_at = cancel_at
         self.progressChanged.connect(self._on_progress)
+
+    def pushInfo(self, info):  # noqa: N802
+        self.infos.append(info)
+        super().pushInfo(info)
 
     def _on_progress(self, value):
         self.progress_values.append(value)
@@ -165,11 +170,26 @@ def test_raster_without_crs_is_refused(sundplan_provider, sample, tmp_path):
         run(params(sample, tmp_path, POPULATION_RASTER=str(bad)))
 
 
-def test_no_network_says_what_to_do(sundplan_provider, sample, tmp_path):
+def test_no_network_routes_on_the_overview_and_says_so(sundplan_provider, sample, tmp_path):
+    """No network given: the shipped national main roads (the sample region lies in mid
+    Jutland), named in the report, the provenance and the log; the user's residents and
+    areas are kept as given."""
+    import json
+
     p = params(sample, tmp_path)
     p.pop("NETWORK_FILE")
-    with pytest.raises(QgsProcessingException, match="No road network"):
-        run(p)
+    feedback = RecordingFeedback()
+    res = run(p, feedback)
+    report = json.loads((tmp_path / "r.json").read_text("utf-8"))
+    assert report["network"]["source"] == "overview"
+    assert report["network"]["note"] == "overview: main roads only (OpenStreetMap 2021)"
+    assert report["network"]["attribution"] == "© OpenStreetMap contributors, ODbL 1.0"
+    assert report["network"]["lines"] > 50_000
+    prov = json.loads(res["PROVENANCE"])
+    assert prov["defaults"]["network"]["source"] == "overview"
+    assert set(prov["defaults"]) == {"network"}  # own residents and areas: no default
+    assert "kommuner" not in report["population"]["source"]
+    assert any("overview: main roads only" in t for t in feedback.infos)
 
 
 def test_results_carry_provenance(sundplan_provider, sample, tmp_path):

@@ -167,11 +167,14 @@ def test_unreachable_overpass_names_the_fix(
         compat.set_osmnx_overpass_endpoint(old)
 
 
-def test_no_network_mentions_the_download(sundplan_provider, tmp_path):
-    p = params(tmp_path)
+def test_without_an_extent_nothing_is_downloaded(sundplan_provider, overpass, tmp_path):
+    """No network and no extent: the shipped overview network, never a download."""
+    p = params(tmp_path, MAX_SNAP_M=5000.0)
     p.pop("DOWNLOAD_EXTENT")
-    with pytest.raises(QgsProcessingException, match="No road network.*extent"):
-        run(p)
+    res = run(p)
+    assert overpass.n_queries == 0
+    report = json.loads(Path(res["REPORT"]).read_text("utf-8"))
+    assert report["network"]["source"] == "overview"
 
 
 def test_download_parameters_exist(sundplan_provider):
