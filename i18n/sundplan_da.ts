@@ -20,9 +20,9 @@
     </message>
     <message>
         <location filename="../processing/_catchment_outputs.py" line="27"/>
-        <location filename="../processing/fca_access.py" line="213"/>
-        <location filename="../processing/gp_density.py" line="151"/>
-        <location filename="../processing/specialist_gaps.py" line="197"/>
+        <location filename="../processing/fca_access.py" line="218"/>
+        <location filename="../processing/gp_density.py" line="158"/>
+        <location filename="../processing/specialist_gaps.py" line="204"/>
         <source>Writing outputs</source>
         <translation>Skriver resultater</translation>
     </message>
@@ -43,13 +43,13 @@
     </message>
     <message>
         <location filename="../processing/_catchment_outputs.py" line="84"/>
-        <location filename="../processing/catchments.py" line="87"/>
+        <location filename="../processing/catchments.py" line="94"/>
         <source>Travel-time bands</source>
         <translation>Rejsetidsintervaller</translation>
     </message>
     <message>
         <location filename="../processing/_catchment_outputs.py" line="108"/>
-        <location filename="../processing/catchments.py" line="93"/>
+        <location filename="../processing/catchments.py" line="100"/>
         <source>Summary per area</source>
         <translation>Opsummering pr. område</translation>
     </message>
@@ -126,7 +126,7 @@
         <location filename="../processing/_params/network.py" line="196"/>
         <location filename="../processing/_runtime.py" line="80"/>
         <location filename="../processing/_runtime.py" line="97"/>
-        <location filename="../processing/base.py" line="322"/>
+        <location filename="../processing/base.py" line="325"/>
         <location filename="../processing/map_report/algorithm.py" line="224"/>
         <source>Cancelled by the user.</source>
         <translation>Annulleret af brugeren.</translation>
@@ -474,7 +474,7 @@
     </message>
     <message>
         <location filename="../processing/_params/network.py" line="132"/>
-        <location filename="../processing/fca_access.py" line="156"/>
+        <location filename="../processing/fca_access.py" line="161"/>
         <source>Reading the road network</source>
         <translation>Læser vejnettet</translation>
     </message>
@@ -720,13 +720,13 @@
     </message>
     <message>
         <location filename="../processing/_params/residents.py" line="106"/>
-        <location filename="../processing/fca_access.py" line="87"/>
+        <location filename="../processing/fca_access.py" line="92"/>
         <source>…or population points/polygons</source>
         <translation>…eller befolkning som punkter/polygoner</translation>
     </message>
     <message>
         <location filename="../processing/_params/residents.py" line="107"/>
-        <location filename="../processing/fca_access.py" line="88"/>
+        <location filename="../processing/fca_access.py" line="93"/>
         <source>Population field</source>
         <translation>Befolkningsfelt</translation>
     </message>
@@ -872,7 +872,7 @@
         <translation>Kort og rapporter</translation>
     </message>
     <message>
-        <location filename="../processing/base.py" line="173"/>
+        <location filename="../processing/base.py" line="176"/>
         <source>Provenance (parameters and versions, JSON)</source>
         <translation>Proveniens (parametre og versioner, JSON)</translation>
     </message>
@@ -882,57 +882,63 @@
         <translation>Sygehusscenarie: luk, flyt eller tilføj akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="42"/>
+        <location filename="../processing/catchment_scenario.py" line="41"/>
+        <location filename="../processing/catchments.py" line="35"/>
+        <source>&lt;b&gt;With no inputs&lt;/b&gt;: with no road network given, the tool routes on the embedded national main-road network (OpenStreetMap 2021, motorway to tertiary plus ferries; &apos;oversigt: kun hovedveje&apos;). With no residents, it uses the embedded kommuner&apos;s population of the latest quarter (FOLK1A), placed along the roads, and reports per kommune when no areas are given. Every output and map then says so.</source>
+        <translation>&lt;b&gt;Uden input&lt;/b&gt;: uden et vejnet beregner værktøjet ruter på det indlejrede nationale hovedvejnet (OpenStreetMap 2021, motorvej til tertiærvej samt færger; &apos;oversigt: kun hovedveje&apos;). Uden indbyggere bruger det de indlejrede kommuners folketal i det seneste kvartal (FOLK1A), placeret langs vejene, og opgør pr. kommune, når der ikke er angivet områder. Alle output og kort siger det da.</translation>
+    </message>
+    <message>
+        <location filename="../processing/catchment_scenario.py" line="49"/>
         <source>Compares travel times to the nearest akutsygehus between a baseline hospital set and a scenario: close hospitals by name, add new points (a moved hospital = close the old one and add the new site). Answers questions such as &apos;what happens if Thisted closes its akutmodtagelse&apos; in one run.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a raster of the change in minutes per cell (scenario − baseline; positive = longer trip), a table per area with the change in mean, median, 90th percentile and max minutes (each of the residents reached in that run) and in population beyond each band, the residents not reached in each run (base_pop_unsnapped, pop_unsnapped, pop_unreachable, share_not_reached ...) and those reached in only one (pop_newly_not_reached, pop_newly_reached), a table of the population that changes hospital with the from → to pair and both hospitals&apos; own ids (&apos;(not reached)&apos; when a run reaches no hospital), and a run report. The log warns when more than NOT_REACHED_WARNING_PCT % of the residents are not reached in the scenario.&lt;br&gt;&lt;br&gt;The method, units and defaults are those of &apos;Travel time and catchments&apos;: both runs use the same network, population and grid, so every cell is compared one to one.</source>
         <translation>Sammenligner rejsetiden til nærmeste akutsygehus mellem sygehusene i udgangssituationen og et scenarie: luk sygehuse efter navn, tilføj nye punkter (et flyttet sygehus = luk det gamle og tilføj den nye placering). Besvarer spørgsmål som &apos;hvad sker der, hvis Thisted lukker sin akutmodtagelse&apos; i én kørsel.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et raster med ændringen i minutter pr. celle (scenarie − udgangssituation; positiv = længere tur), en tabel pr. område med ændringen i gennemsnit, median, 90. percentil og maksimum i minutter (hver for de indbyggere, kørslen når) og i befolkningen uden for hvert tidsinterval, de indbyggere, der ikke nås i hver kørsel (base_pop_unsnapped, pop_unsnapped, pop_unreachable, share_not_reached ...), og dem, der kun nås i den ene (pop_newly_not_reached, pop_newly_reached), en tabel over befolkningen, der skifter sygehus, med parret fra → til og begge sygehuses egne id&apos;er (&apos;(not reached)&apos; når en kørsel ikke når noget sygehus), og en kørselsrapport. Loggen advarer, når mere end NOT_REACHED_WARNING_PCT % af indbyggerne ikke nås i scenariet.&lt;br&gt;&lt;br&gt;Metode, enheder og standardværdier er de samme som i &apos;Rejsetid og optageområder&apos;: begge kørsler bruger samme vejnet, befolkning og gitter, så hver celle sammenlignes én til én.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="62"/>
+        <location filename="../processing/catchment_scenario.py" line="69"/>
         <source>Baseline hospitals (default: the 21 embedded akutsygehuse)</source>
         <translation>Sygehuse i udgangssituationen (standard: de 21 indbyggede akutsygehuse)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="67"/>
+        <location filename="../processing/catchment_scenario.py" line="74"/>
         <source>Hospitals to close in the scenario (names, comma separated)</source>
         <translation>Sygehuse, der lukkes i scenariet (navne, kommasepareret)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="74"/>
+        <location filename="../processing/catchment_scenario.py" line="81"/>
         <source>Hospitals to add in the scenario (points)</source>
         <translation>Sygehuse, der tilføjes i scenariet (punkter)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="80"/>
+        <location filename="../processing/catchment_scenario.py" line="87"/>
         <source>Name field of the added hospitals</source>
         <translation>Navnefelt for de tilføjede sygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="81"/>
+        <location filename="../processing/catchment_scenario.py" line="88"/>
         <source>Id field of the added hospitals (default: the feature id)</source>
         <translation>Id-felt for de tilføjede sygehuse (standard: objekt-id)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="92"/>
+        <location filename="../processing/catchment_scenario.py" line="99"/>
         <source>Change in travel time (minutes, scenario − baseline)</source>
         <translation>Ændring i rejsetid (minutter, scenarie − udgangssituation)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="98"/>
+        <location filename="../processing/catchment_scenario.py" line="105"/>
         <source>Change per area</source>
         <translation>Ændring pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="106"/>
+        <location filename="../processing/catchment_scenario.py" line="113"/>
         <source>Population changing hospital (from → to)</source>
         <translation>Befolkning, der skifter sygehus (fra → til)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="119"/>
+        <location filename="../processing/catchment_scenario.py" line="126"/>
         <source>new</source>
         <translation>nyt</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="151"/>
+        <location filename="../processing/catchment_scenario.py" line="158"/>
         <source>{pop:,.0f} residents change hospital; {longer:,.0f} get a longer trip.</source>
         <translation>{pop:,.0f} indbyggere skifter sygehus; {longer:,.0f} får en længere tur.</translation>
     </message>
@@ -942,17 +948,17 @@
         <translation>Rejsetid og optageområder til akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/catchments.py" line="36"/>
+        <location filename="../processing/catchments.py" line="43"/>
         <source>Computes, for every resident, the drive time in minutes to the nearest active akutsygehus over the road network, which hospital&apos;s optageområde (catchment) they belong to, and summaries per kommune or any area layer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: the road network becomes a directed graph (every vertex a node, one-way streets respected from home to hospital, ferries with their duration or a default speed plus boarding time). One multi-source Dijkstra search runs from all hospitals on the reversed graph (scipy.sparse.csgraph). Population locations (raster cell centres or points) are snapped to the nearest reachable road within the maximum snap distance; the straight access leg is driven at the access speed. With areas, land = the union of the areas: a resident snaps only to roads on the same island (land part), and the raster and polygons are clipped to the land; without areas no land mask is used. Equal times go to the hospital listed first. Bands are closed on the right: exactly 15.0 minutes is in 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: the 21 akutsygehuse embedded in the plugin (Sundhedsdatastyrelsen SOR); Danish speed defaults per road class (Færdselsloven §42: 50 km/h in towns, 80 outside, 130 on motorways; the table per road class is on the Help page); bands 15, 30, 45, 60 minutes; snap distance 1 000 m; access speed 30 km/h.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a travel-time raster (minutes, nodata where unreachable or off land), catchment polygons with the hospital&apos;s own id, population and mean/max minutes, time-band polygons with population and a &apos;not reached&apos; class, an area table (population, mean, median, 90th percentile and max minutes, population and share beyond each band, the main hospital, pop_unsnapped, pop_unreachable and share_not_reached) and a run report (JSON and text) with parameters, versions, network size, coverage and what could not be snapped and why. Mean, median, 90th percentile and max minutes are of reached residents; residents not reached are counted apart, and the log warns when more than NOT_REACHED_WARNING_PCT % are not reached. Population is conserved: bands + not reached = input total.&lt;br&gt;&lt;br&gt;&lt;b&gt;Hospital ids&lt;/b&gt;: HOSPITAL_ID_FIELD (default: hospital_id of the embedded akutsygehuse; for your own layer without it, the feature id) is carried unchanged into the outputs and the report.</source>
         <translation>Beregner for hver indbygger køretiden i minutter til nærmeste aktive akutsygehus via vejnettet, hvilket sygehus&apos; optageområde vedkommende hører til, og opsummeringer pr. kommune eller et hvilket som helst områdelag.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: vejnettet bliver til en rettet graf (hvert knudepunkt en knude, ensrettede gader respekteres fra bopæl til sygehus, færger med deres overfartstid eller en standardhastighed plus ombordkørselstid). Én Dijkstra-søgning med flere kilder kører fra alle sygehuse på den omvendte graf (scipy.sparse.csgraph). Befolkningens placeringer (rastercellernes midtpunkter eller punkter) knyttes til nærmeste vej, der kan nå et sygehus, inden for den største tilknytningsafstand; den lige adgangsstrækning køres med adgangshastigheden. Med områder er land = foreningen af områderne: en indbygger knyttes kun til veje på samme ø (landdel), og rasteret og polygonerne klippes til land; uden områder bruges ingen landmaske. Ved lige rejsetid vælges det sygehus, der står først på listen. Tidsintervallerne er lukkede til højre: præcis 15,0 minutter hører til 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: de 21 akutsygehuse, der er indbygget i pluginet (Sundhedsdatastyrelsen, SOR); danske standardhastigheder pr. vejklasse (Færdselsloven §42: 50 km/t i byzone, 80 uden for, 130 på motorveje; tabellen pr. vejklasse står på hjælpesiden); tidsintervaller 15, 30, 45, 60 minutter; tilknytningsafstand 1.000 m; adgangshastighed 30 km/t.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et rejsetidsraster (minutter, ingen data hvor der ikke er forbindelse eller uden for land), optageområder som polygoner med sygehusets eget id, befolkning og gennemsnitlig/maksimal rejsetid i minutter, polygoner for tidsintervallerne med befolkning og en klasse &apos;ikke nået&apos;, en områdetabel (befolkning, gennemsnit, median, 90. percentil og maksimum i minutter, befolkning og andel uden for hvert tidsinterval, det primære sygehus, pop_unsnapped, pop_unreachable og share_not_reached) og en kørselsrapport (JSON og tekst) med parametre, versioner, vejnettets størrelse, dækning og hvad der ikke kunne tilknyttes og hvorfor. Gennemsnit, median, 90. percentil og maksimum i minutter gælder de nåede indbyggere; indbyggere, der ikke nås, tælles for sig, og loggen advarer, når mere end NOT_REACHED_WARNING_PCT % ikke nås. Befolkningen bevares: tidsintervaller + ikke nået = samlet input.&lt;br&gt;&lt;br&gt;&lt;b&gt;Sygehus-id&apos;er&lt;/b&gt;: HOSPITAL_ID_FIELD (standard: hospital_id for de indbyggede akutsygehuse; for dit eget lag uden feltet objekt-id&apos;et) føres uændret over i resultaterne og rapporten.</translation>
     </message>
     <message>
-        <location filename="../processing/catchments.py" line="77"/>
+        <location filename="../processing/catchments.py" line="84"/>
         <source>Travel time to the nearest akutsygehus (minutes)</source>
         <translation>Rejsetid til nærmeste akutsygehus (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/catchments.py" line="82"/>
+        <location filename="../processing/catchments.py" line="89"/>
         <source>Catchments (optageområder)</source>
         <translation>Optageområder</translation>
     </message>
@@ -962,104 +968,109 @@
         <translation>Tilgængelighed til praksis (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="52"/>
+        <location filename="../processing/fca_access.py" line="44"/>
+        <source>&lt;b&gt;With no road network&lt;/b&gt;: the tool routes on the embedded national main-road network (OpenStreetMap 2021; &apos;oversigt: kun hovedveje&apos;) unless the straight-line fallback is chosen.</source>
+        <translation>&lt;b&gt;Uden vejnet&lt;/b&gt;: værktøjet beregner ruter på det indlejrede nationale hovedvejnet (OpenStreetMap 2021; &apos;oversigt: kun hovedveje&apos;), medmindre reserveløsningen i lige linje er valgt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/fca_access.py" line="57"/>
         <source>Spatial accessibility to practices with the two-step floating catchment area family: how many GPs (or specialists) residents can reach within the catchment threshold, competing with everyone else who can reach them.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: step 1, each practice&apos;s ratio R = capacity / (weighted) demand within the threshold; step 2, each location&apos;s accessibility = sum of the (weighted) ratios of the practices it reaches, shown as GPs per 10 000 residents. Variants: 2SFCA (step, Luo &amp; Wang 2003), E2SFCA (zones in thirds of the threshold with weights 1.00 / 0.68 / 0.22, Luo &amp; Qi 2009), Gaussian decay (Dai 2010). The threshold is inclusive: a home exactly at the threshold is inside. Travel times run home → practice over the road network (homes and practices snapped to the nearest road within the maximum snap distance, access legs at the access speed). Without a network, tick the straight-line fallback: distance × detour factor (default 1.4: KL 2016, 20 km by road vs 14 km straight line) at 60 km/h; every output says which was used.&lt;br&gt;&lt;b&gt;Demand&lt;/b&gt;: a population raster or points/polygons, optionally need-weighted with the age/sex columns of the areas. &lt;b&gt;Supply&lt;/b&gt;: practices with capacity; a specialty filter makes the same tool serve specialist practices.&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: accessibility per demand location, per area (population-weighted mean of reached residents, share of residents below the low-access level, default 6.25 per 10 000 = 1 GP per 1 600) and the supply-to-demand ratio per practice; a run report with conservation check (Σ accessibility × demand = capacity of practices reaching anyone).&lt;br&gt;&lt;b&gt;Residents not reached&lt;/b&gt;: a home with no practice within the threshold has accessibility 0 (a result). A home with no road within the maximum snap distance (unsnapped) or by a road whose network part holds no practice (unreachable) is not placed on the network: no accessibility (NULL), left out of every mean, and counted per area in pop_unsnapped, pop_unreachable and share_not_reached; the log warns, naming the worst areas, when more than the warning share (default 1 %) is not reached. When no practice lies within the snap distance of a road, the run stops.</source>
         <translation>Geografisk tilgængelighed til praksis med 2SFCA-familien (two-step floating catchment area): hvor mange praktiserende læger (eller speciallæger) indbyggerne kan nå inden for tærsklen for optageområdet, i konkurrence med alle andre, der kan nå dem.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: trin 1, hver praksis&apos; forhold R = kapacitet / (vægtet) efterspørgsel inden for tærsklen; trin 2, hvert steds tilgængelighed = summen af de (vægtede) forhold for de praksis, det kan nå, vist som læger pr. 10.000 indbyggere. Varianter: 2SFCA (trinfunktion, Luo &amp; Wang 2003), E2SFCA (zoner i tredjedele af tærsklen med vægtene 1,00 / 0,68 / 0,22, Luo &amp; Qi 2009), gaussisk aftagning (Dai 2010). Tærsklen er inklusiv: en bopæl præcis ved tærsklen er med. Rejsetiderne regnes bopæl → praksis via vejnettet (bopæle og praksis knyttes til nærmeste vej inden for den største tilknytningsafstand, adgangsstrækninger med adgangshastigheden). Uden vejnet sættes flueben ved nødløsningen i fugleflugt: afstand × omvejsfaktor (standard 1,4: KL 2016, 20 km ad vej mod 14 km i fugleflugt) ved 60 km/t; hvert resultat angiver, hvilken metode der er brugt.&lt;br&gt;&lt;b&gt;Efterspørgsel&lt;/b&gt;: et befolkningsraster eller punkter/polygoner, eventuelt behovsvægtet med områdernes alders-/kønskolonner. &lt;b&gt;Udbud&lt;/b&gt;: praksis med kapacitet; med et filter på speciale kan samme værktøj bruges til speciallægepraksis.&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: tilgængelighed pr. efterspørgselssted, pr. område (befolkningsvægtet gennemsnit af de nåede indbyggere, andel af indbyggerne under niveauet for lav tilgængelighed, standard 6,25 pr. 10.000 = 1 læge pr. 1.600) og forholdet mellem udbud og efterspørgsel pr. praksis; en kørselsrapport med bevarelseskontrol (Σ tilgængelighed × efterspørgsel = kapaciteten i de praksis, der når nogen).&lt;br&gt;&lt;b&gt;Indbyggere, der ikke nås&lt;/b&gt;: en bopæl uden praksis inden for tærsklen har tilgængelighed 0 (et resultat). En bopæl uden vej inden for den største tilknytningsafstand (ikke tilknyttet) eller ved en vej, hvis del af vejnettet ingen praksis har (uden forbindelse), placeres ikke på vejnettet: ingen tilgængelighed (NULL), udeladt af alle gennemsnit og talt pr. område i pop_unsnapped, pop_unreachable og share_not_reached; loggen advarer og nævner de værst ramte områder, når mere end advarselsandelen (standard 1 %) ikke nås. Ligger ingen praksis inden for tilknytningsafstanden af en vej, stopper kørslen.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="86"/>
+        <location filename="../processing/fca_access.py" line="91"/>
         <source>Demand: population raster (persons per cell)</source>
         <translation>Efterspørgsel: befolkningsraster (personer pr. celle)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="91"/>
+        <location filename="../processing/fca_access.py" line="96"/>
         <source>Areas for the summary and need factors, e.g. kommuner (optional)</source>
         <translation>Områder til opsummering og behovsfaktorer, fx kommuner (valgfrit)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="94"/>
+        <location filename="../processing/fca_access.py" line="99"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="95"/>
+        <location filename="../processing/fca_access.py" line="100"/>
         <source>Catchment threshold (minutes, inclusive)</source>
         <translation>Tærskel for optageområdet (minutter, inklusiv)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="97"/>
+        <location filename="../processing/fca_access.py" line="102"/>
         <source>E2SFCA zone limits (minutes; empty = thirds of the threshold)</source>
         <translation>E2SFCA-zonegrænser (minutter; tomt = tredjedele af tærsklen)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="102"/>
+        <location filename="../processing/fca_access.py" line="107"/>
         <source>E2SFCA zone weights</source>
         <translation>E2SFCA-zonevægte</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="105"/>
+        <location filename="../processing/fca_access.py" line="110"/>
         <source>Low access below (GPs per 10 000 residents)</source>
         <translation>Lav tilgængelighed under (læger pr. 10.000 indbyggere)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="110"/>
+        <location filename="../processing/fca_access.py" line="115"/>
         <source>No network: use the straight-line fallback (labelled)</source>
         <translation>Intet vejnet: brug nødløsningen i fugleflugt (markeret)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="114"/>
+        <location filename="../processing/fca_access.py" line="119"/>
         <source>Straight-line fallback: detour factor</source>
         <translation>Nødløsning i fugleflugt: omvejsfaktor</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="116"/>
+        <location filename="../processing/fca_access.py" line="121"/>
         <source>Straight-line fallback: speed (km/h)</source>
         <translation>Nødløsning i fugleflugt: hastighed (km/t)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="119"/>
+        <location filename="../processing/fca_access.py" line="124"/>
         <source>Practices per shortest-path batch (memory ∝ batch × nodes)</source>
         <translation>Praksis pr. portion af korteste veje (hukommelse ∝ portion × knuder)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="121"/>
+        <location filename="../processing/fca_access.py" line="126"/>
         <source>Parallel processes for the shortest paths (Linux/macOS fork; 1 = off, 0 = automatic: 1 in QGIS desktop, one per core in qgis_process/Python)</source>
         <translation>Parallelle processer til de korteste veje (Linux/macOS fork; 1 = fra, 0 = automatisk: 1 i QGIS Desktop, én pr. kerne i qgis_process/Python)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="127"/>
+        <location filename="../processing/fca_access.py" line="132"/>
         <source>Accessibility per demand location</source>
         <translation>Tilgængelighed pr. efterspørgselssted</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="128"/>
-        <location filename="../processing/fca_access.py" line="223"/>
+        <location filename="../processing/fca_access.py" line="133"/>
+        <location filename="../processing/fca_access.py" line="228"/>
         <source>Accessibility per area</source>
         <translation>Tilgængelighed pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="129"/>
+        <location filename="../processing/fca_access.py" line="134"/>
         <source>Supply-to-demand ratio per practice</source>
         <translation>Forhold mellem udbud og efterspørgsel pr. praksis</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="168"/>
+        <location filename="../processing/fca_access.py" line="173"/>
         <source>Reading practices and demand</source>
         <translation>Læser praksis og efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="210"/>
+        <location filename="../processing/fca_access.py" line="215"/>
         <source>Travel times within the catchment</source>
         <translation>Rejsetider inden for optageområdet</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="221"/>
+        <location filename="../processing/fca_access.py" line="226"/>
         <source>Accessibility (GPs per 10 000)</source>
         <translation>Tilgængelighed (læger pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="236"/>
-        <location filename="../processing/gp_density.py" line="153"/>
+        <location filename="../processing/fca_access.py" line="241"/>
+        <location filename="../processing/gp_density.py" line="160"/>
         <location filename="../sundplan_qgis/catchments.py" line="409"/>
         <source>Done</source>
         <translation>Færdig</translation>
@@ -1185,63 +1196,69 @@
         <translation>Lægedækning pr. kommune</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="44"/>
+        <location filename="../processing/gp_density.py" line="43"/>
+        <location filename="../processing/specialist_gaps.py" line="51"/>
+        <source>&lt;b&gt;With no areas&lt;/b&gt;: the 98 embedded kommuner with their population of the latest embedded quarter (FOLK1A 2021K1) and its age/sex composition from FOLK1A 2014K1 (the latest available offline) scaled to those totals; the report states both quarters. sundplan:fetch_base_data fetches the current composition as a kommune layer to give as areas.</source>
+        <translation>&lt;b&gt;Uden områder&lt;/b&gt;: de 98 indlejrede kommuner med folketallet i det seneste indlejrede kvartal (FOLK1A 2021K1) og en sammensætning efter alder og køn fra FOLK1A 2014K1 (den seneste, der findes offline) skaleret til disse totaler; rapporten angiver begge kvartaler. sundplan:fetch_base_data henter den aktuelle sammensætning som et kommunelag, der kan angives som områder.</translation>
+    </message>
+    <message>
+        <location filename="../processing/gp_density.py" line="51"/>
         <source>GPs per inhabitant per kommune (or any area layer), need-weighted, rolled up to regions, the 2027 regions, sundhedsråd and sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: practices (points; capacity = a field with the number of GPs / lægekapaciteter, or 1 per practice; optional list size and &apos;open for new patients&apos; fields; optional specialty filter); areas with population as a field, as age/sex columns (m_0_4 … k_85_plus) or aggregated from a population raster; need weights.&lt;br&gt;&lt;b&gt;Need weights&lt;/b&gt;: the default almen praksis weights (age and sex, national mean 1 on FOLK1A 2014; sources and derivation in resources/data/README.md) turn the age/sex columns into a need factor per area. The weights used (name and SHA-256) are written into every output.&lt;br&gt;&lt;b&gt;Outputs per area and per grouping unit&lt;/b&gt;: population, need-weighted population, GP capacity, inhabitants per GP, GPs per 10 000, the same need-adjusted, closed practices, list size per GP, rank_shortage (1 = fewest need-adjusted GPs per 10 000) and a shortage flag: need-weighted residents per GP above the threshold (default 1 600 per lægekapacitet, Danmarks Statistik LABY27 documentation) or residents and no GP.&lt;br&gt;&lt;b&gt;National summary&lt;/b&gt; per level: totals, best and worst unit and their ratio, the Gini coefficient of GP capacity against need, and the Lorenz curve points. Practices outside every area are counted in the row &apos;(outside all areas)&apos; and listed, never dropped. Areas with zero population get empty ratios and are reported. Areas whose id is not in the grouping table (Christiansø, 0411, is in no region) form the row &apos;outside the grouping&apos; of every roll-up (field outside_grouping): counted in the totals, left out of rank_shortage, the Gini coefficient, best/worst unit and the shortage counts.</source>
         <translation>Praktiserende læger pr. indbygger pr. kommune (eller et hvilket som helst områdelag), behovsvægtet og samlet op på regioner, regionerne fra 2027, sundhedsråd og sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: praksis (punkter; kapacitet = et felt med antal læger / lægekapaciteter eller 1 pr. praksis; valgfrie felter for listestørrelse og &apos;åben for tilgang&apos;; valgfrit filter på speciale); områder med befolkning som felt, som alders-/kønskolonner (m_0_4 … k_85_plus) eller summeret fra et befolkningsraster; behovsvægte.&lt;br&gt;&lt;b&gt;Behovsvægte&lt;/b&gt;: standardvægtene for almen praksis (alder og køn, landsgennemsnit 1 på FOLK1A 2014; kilder og udledning i resources/data/README.md) gør alders-/kønskolonnerne til en behovsfaktor pr. område. De anvendte vægte (navn og SHA-256) skrives i alle resultater.&lt;br&gt;&lt;b&gt;Resultater pr. område og pr. gruppeenhed&lt;/b&gt;: befolkning, behovsvægtet befolkning, lægekapacitet, indbyggere pr. læge, læger pr. 10.000, det samme behovsjusteret, lukkede praksis, listestørrelse pr. læge, rank_shortage (1 = færrest behovsjusterede læger pr. 10.000) og en markering af lægemangel: behovsvægtede indbyggere pr. læge over tærsklen (standard 1.600 pr. lægekapacitet, dokumentationen til Danmarks Statistiks LABY27) eller indbyggere uden læge.&lt;br&gt;&lt;b&gt;Landsoversigt&lt;/b&gt; pr. niveau: totaler, bedste og dårligste enhed og forholdet mellem dem, Gini-koefficienten for lægekapacitet mod behov og punkterne på Lorenzkurven. Praksis uden for alle områder tælles i rækken &apos;(outside all areas)&apos; og listes, de udelades aldrig. Områder uden befolkning får tomme forholdstal og rapporteres. Områder, hvis id ikke står i grupperingstabellen (Christiansø, 0411, hører ikke til nogen region), udgør rækken &apos;uden for inddeling&apos; i alle opsamlinger (feltet outside_grouping): de tælles med i totalerne, men ikke i rank_shortage, Gini-koefficienten, bedste/dårligste enhed eller antallet af områder med lægemangel.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="71"/>
+        <location filename="../processing/gp_density.py" line="78"/>
         <source>Areas, e.g. kommuner (default: the 98 embedded kommuner)</source>
         <translation>Områder, fx kommuner (standard: de 98 indlejrede kommuner)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="75"/>
+        <location filename="../processing/gp_density.py" line="82"/>
         <source>Population field of the areas (empty: sum of age/sex columns or raster)</source>
         <translation>Befolkningsfelt i områderne (tomt: summen af alders-/kønskolonner eller rasteret)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="83"/>
+        <location filename="../processing/gp_density.py" line="90"/>
         <source>…or a population raster summed per area</source>
         <translation>…eller et befolkningsraster summeret pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="91"/>
+        <location filename="../processing/gp_density.py" line="98"/>
         <source>Shortage threshold: need-weighted residents per GP (default 1 600, DST LABY27)</source>
         <translation>Tærskel for lægemangel: behovsvægtede indbyggere pr. læge (standard 1.600, DST LABY27)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="100"/>
-        <location filename="../processing/gp_density.py" line="171"/>
+        <location filename="../processing/gp_density.py" line="107"/>
+        <location filename="../processing/gp_density.py" line="178"/>
         <source>GP density per area</source>
         <translation>Lægedækning pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="101"/>
+        <location filename="../processing/gp_density.py" line="108"/>
         <source>GP density per grouping unit</source>
         <translation>Lægedækning pr. gruppeenhed</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="102"/>
+        <location filename="../processing/gp_density.py" line="109"/>
         <source>National summary per level (Gini, spread)</source>
         <translation>Landsoversigt pr. niveau (Gini, spredning)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="103"/>
+        <location filename="../processing/gp_density.py" line="110"/>
         <source>Lorenz curve points</source>
         <translation>Punkter på Lorenzkurven</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="109"/>
+        <location filename="../processing/gp_density.py" line="116"/>
         <source>Practices outside every area</source>
         <translation>Praksis uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="125"/>
+        <location filename="../processing/gp_density.py" line="132"/>
         <source>Reading practices</source>
         <translation>Læser praksis</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="143"/>
+        <location filename="../processing/gp_density.py" line="150"/>
         <source>Reading areas</source>
         <translation>Læser områder</translation>
     </message>
@@ -1778,68 +1795,68 @@
         <translation>Speciallægedækning mod behov</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="63"/>
+        <location filename="../processing/specialist_gaps.py" line="70"/>
         <source>Compares, per specialty and area, today&apos;s specialist capacity (ydernumre) with a need-based fair share, and shows what it would take to close the gap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: specialist practices as points (specialty field; capacity field, default 1 per practice) or a table of capacity per area and specialty; areas with population by age and sex (columns m_0_4, k_0_4 … m_85_plus, k_85_plus, or a &apos;population&apos; column), as polygons or a table; optionally a grouping into regions, sundhedsråd (embedded, by kommunekode) or your own grouping table; need weights per specialty (shipped defaults, none, or your CSV); the reference total per specialty: today&apos;s capacity (default) or a planned total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialty names may be Danish, English or common aliases (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: need-weighted population = Σ persons × weight, scaled so its total equals the total population. Fair share = reference total × the area&apos;s share of need. Gap = capacity − fair share; ratio = capacity / fair share; classes under- / over-supplied at your thresholds (default 0.8 and 1.25). Per specialty: the highest to lowest capacity per 100 000 need-weighted inhabitants, a Gini coefficient of capacity against need, and the index of dissimilarity (the share of capacity that would have to move) with the number of capacities it means. The relocation plan is a transport problem solved with scipy/HiGHS: moves from over- to under-supplied areas reaching the fair shares with the least capacity × km between area centres; with today&apos;s total it moves exactly dissimilarity × capacity. A planned total adds &apos;new&apos; (or &apos;withdraw&apos;) rows for the difference.&lt;br&gt;&lt;br&gt;&lt;b&gt;Optional network part&lt;/b&gt;: with a road network and resident locations (raster or points), the population beyond a travel time (default 60 minutes) from the nearest practice of each specialty, per area, as a share of reached residents. Residents with no road within the snap distance (pop_unsnapped) or by a road that leads to no practice of the specialty (pop_unreachable) are counted apart (share_not_reached), and the log warns when more than the warning share (default 1 %) is not reached.&lt;br&gt;&lt;br&gt;Practices outside all areas are reported and not counted; areas without population get fair share 0. Areas whose id is not in the grouping (Christiansø, 0411, is in no region) form the row &apos;outside the grouping&apos;: shown, but without a fair share and left out of Gini, dissimilarity, classes and relocations. Capacities must be numbers ≥ 0, and not 0 everywhere. Relocation centres lie inside their area (population-weighted for grouping units). Defaults and sources: resources/data/README.md.</source>
         <translation>Sammenligner pr. speciale og område dagens speciallægekapacitet (ydernumre) med en behovsbestemt rimelig andel og viser, hvad der skal til for at lukke forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: speciallægepraksis som punkter (specialefelt; kapacitetsfelt, standard 1 pr. praksis) eller en tabel med kapacitet pr. område og speciale; områder med befolkning efter alder og køn (kolonnerne m_0_4, k_0_4 … m_85_plus, k_85_plus eller en kolonne &apos;population&apos;) som polygoner eller tabel; eventuelt en gruppering i regioner, sundhedsråd (indbygget, via kommunekode) eller din egen grupperingstabel; behovsvægte pr. speciale (medfølgende standardvægte, ingen eller din CSV); referencetotalen pr. speciale: dagens kapacitet (standard) eller en planlagt total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialenavne kan være danske, engelske eller almindelige kaldenavne (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: behovsvægtet befolkning = Σ personer × vægt, skaleret så totalen svarer til den samlede befolkning. Rimelig andel = referencetotal × områdets andel af behovet. Forskel = kapacitet − rimelig andel; forholdstal = kapacitet / rimelig andel; klasserne under- / overforsynet ved dine tærskler (standard 0,8 og 1,25). Pr. speciale: højeste til laveste kapacitet pr. 100.000 behovsvægtede indbyggere, en Gini-koefficient for kapacitet mod behov og dissimilaritetsindekset (den andel af kapaciteten, der skulle flyttes) med det antal kapaciteter, det svarer til. Flytteplanen er et transportproblem løst med scipy/HiGHS: flytninger fra over- til underforsynede områder, der når de rimelige andele med mindst mulig kapacitet × km mellem områdernes midtpunkter; med dagens total flyttes præcis dissimilaritet × kapacitet. En planlagt total tilføjer rækker med &apos;new&apos; (eller &apos;withdraw&apos;) for forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Valgfri netværksdel&lt;/b&gt;: med et vejnet og indbyggernes placering (raster eller punkter) beregnes pr. område befolkningen, der bor længere end en rejsetid (standard 60 minutter) fra nærmeste praksis i hvert speciale, som andel af de nåede indbyggere. Indbyggere uden vej inden for tilknytningsafstanden (pop_unsnapped) eller ved en vej uden forbindelse til en praksis i specialet (pop_unreachable) tælles for sig (share_not_reached), og loggen advarer, når mere end advarselsandelen (standard 1 %) ikke nås.&lt;br&gt;&lt;br&gt;Praksis uden for alle områder rapporteres og tælles ikke med; områder uden befolkning får den rimelige andel 0. Områder, hvis id ikke er med i inddelingen (Christiansø, 0411, hører ikke til nogen region), udgør rækken &apos;uden for inddeling&apos;: de vises, men uden rimelig andel og indgår ikke i Gini, dissimilaritet, klasser og flytninger. Kapaciteter skal være tal ≥ 0 og ikke 0 overalt. Flytningernes midtpunkter ligger inden for deres område (befolkningsvægtede for grupperingsenheder). Standardværdier og kilder: resources/data/README.md.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="104"/>
+        <location filename="../processing/specialist_gaps.py" line="111"/>
         <source>Areas with population by age and sex (polygons or a table; default: the 98 embedded kommuner)</source>
         <translation>Områder med befolkning efter alder og køn (polygoner eller en tabel; standard: de 98 indlejrede kommuner)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="115"/>
+        <location filename="../processing/specialist_gaps.py" line="122"/>
         <source>Only these specialties (separated by &apos;;&apos;, empty = all found)</source>
         <translation>Kun disse specialer (adskilt af &apos;;&apos;, tomt = alle fundne)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="122"/>
+        <location filename="../processing/specialist_gaps.py" line="129"/>
         <source>Planned totals (specialty=number; …; empty = today&apos;s national capacity)</source>
         <translation>Planlagte totaler (speciale=antal; …; tomt = dagens landsdækkende kapacitet)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="129"/>
+        <location filename="../processing/specialist_gaps.py" line="136"/>
         <source>Under-supplied below capacity / fair share</source>
         <translation>Underforsynet under kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="134"/>
+        <location filename="../processing/specialist_gaps.py" line="141"/>
         <source>Over-supplied above capacity / fair share</source>
         <translation>Overforsynet over kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="146"/>
+        <location filename="../processing/specialist_gaps.py" line="153"/>
         <source>Gaps per area and specialty</source>
         <translation>Forskelle pr. område og speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="147"/>
-        <location filename="../processing/specialist_gaps.py" line="228"/>
+        <location filename="../processing/specialist_gaps.py" line="154"/>
+        <location filename="../processing/specialist_gaps.py" line="235"/>
         <source>Summary per specialty</source>
         <translation>Opsummering pr. speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="150"/>
+        <location filename="../processing/specialist_gaps.py" line="157"/>
         <source>Relocation plan (moves between area centres)</source>
         <translation>Flytteplan (flytninger mellem områdernes midtpunkter)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="158"/>
+        <location filename="../processing/specialist_gaps.py" line="165"/>
         <source>Population beyond the time limit per area and specialty (network part)</source>
         <translation>Befolkning uden for tidsgrænsen pr. område og speciale (netværksdel)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="188"/>
+        <location filename="../processing/specialist_gaps.py" line="195"/>
         <source>Reading areas and population</source>
         <translation>Læser områder og befolkning</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="219"/>
+        <location filename="../processing/specialist_gaps.py" line="226"/>
         <source>Specialist gaps</source>
         <translation>Speciallægeforskelle</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="244"/>
+        <location filename="../processing/specialist_gaps.py" line="251"/>
         <source>Relocation plan</source>
         <translation>Flytteplan</translation>
     </message>

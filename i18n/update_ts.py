@@ -53,7 +53,7 @@ CORE_SOURCES = ("sundplan_qgis",)
 
 TR_FUNCTIONS = {"tr", "QT_TR_NOOP"}
 CONTEXT_FUNCTIONS = {"translate", "QT_TRANSLATE_NOOP"}  # (context, message)
-CLASS_ATTRIBUTES = {"_display_name", "_help"}
+CLASS_ATTRIBUTES = {"_display_name", "_help", "_help_defaults"}
 GROUPS_FILE = "processing/base.py"
 CORE_MESSAGE_CALLS = {"SundplanError", "Cancelled", "msg", "Message"}  # message = 1st arg
 CORE_PROGRESS_CALLS = {"progress"}  # progress(fraction, message): message = 2nd arg

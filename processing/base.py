@@ -86,6 +86,7 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, RunReport, QgsProce
     _display_name = ""
     _group_id = "data"
     _help = ""
+    _help_defaults = ""  # a paragraph on what the tool uses when inputs are left empty
     _requires: tuple[str, ...] | None = None
     _tags: tuple[str, ...] = ()
     HELP_URL_BASE = ""
@@ -144,6 +145,8 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, RunReport, QgsProce
         """Translated help text, plus the dependency problem when there is one: rich text in
         the dialog, plain text in ``qgis_process help`` (see :mod:`._help`)."""
         text = self.tr(self._help) if self._help else ""
+        if self._help_defaults:
+            text += "<br><br>" + self.tr(self._help_defaults)
         problem = dependency_problem(self._requires)
         if problem:
             text = problem.replace("\n", "<br>") + "<br><br>" + text

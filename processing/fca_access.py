@@ -41,6 +41,11 @@ class FcaAccessAlgorithm(
     _display_name = "Access to practices, 2SFCA (Tilgængelighed til praksis)"
     _group_id = "capacity"
     _requires = ("numpy", "scipy", "pandas", "pyproj", "rasterio", "shapely")
+    _help_defaults = (
+        "<b>With no road network</b>: the tool routes on the embedded national main-road "
+        "network (OpenStreetMap 2021; 'oversigt: kun hovedveje') unless the straight-line "
+        "fallback is chosen."
+    )
     _tags = (
         "2SFCA",
         "E2SFCA",
