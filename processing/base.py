@@ -221,9 +221,25 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, RunReport, QgsProce
         self.addParameter(param)
         self._choice_keys[name] = keys
 
+    def _choices_as_positions(self, parameters: dict) -> dict:
+        """``parameters`` with every choice given by its key (``GROUPING=none`` on the
+        command line, in a model or a script) replaced by the option's position, which is
+        what QGIS's own check of an enum parameter accepts."""
+        out = dict(parameters)
+        for name, keys in self._choice_keys.items():
+            value = out.get(name)
+            if isinstance(value, str) and value.strip() in keys:
+                out[name] = keys.index(value.strip())
+        return out
+
     def choice(self, parameters: dict, name: str, context: QgsProcessingContext) -> str:
-        """The key of the option chosen for an :meth:`add_choice` parameter."""
-        return self._choice_keys[name][self.parameterAsEnum(parameters, name, context)]
+        """The key of the option chosen for an :meth:`add_choice` parameter (given by its
+        position or by its key)."""
+        keys = self._choice_keys[name]
+        raw = parameters.get(name)
+        if isinstance(raw, str) and raw.strip() in keys:
+            return raw.strip()
+        return keys[self.parameterAsEnum(parameters, name, context)]
 
     def define_parameters(self, config=None) -> None:
         """Add parameters and outputs (subclasses)."""
@@ -236,7 +252,9 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, RunReport, QgsProce
         if problem:
             return False, problem
         try:
-            ok, message = super().checkParameterValues(parameters, context)
+            ok, message = super().checkParameterValues(
+                self._choices_as_positions(parameters), context
+            )
             if not ok:
                 return ok, message
             self.check_parameters(parameters, context)

@@ -58,12 +58,12 @@ run sundplan:catchment_scenario "${common[@]}" ACTIVE_EXPRESSION='"active" = 1' 
   SWITCHES="$out/switches.gpkg" \
   REPORT="$out/scenario_report.json"
 
-# GROUPING=0: "none", the areas themselves (the sample's kommunekoder are not real ones)
+# GROUPING=none: the areas themselves (the sample's kommunekoder are not real ones)
 run sundplan:gp_density \
   PRACTICES="$gpkg|layername=gp_practices" PRACTICE_NAME_FIELD=name CAPACITY_FIELD=n_gps \
   LIST_SIZE_FIELD=list_size OPEN_FIELD=open_for_patients \
   AREAS="$gpkg|layername=kommuner" AREA_ID_FIELD=kommunekode AREA_NAME_FIELD=kommune \
-  GROUPING=0 \
+  GROUPING=none \
   AREA_OUTPUT="$out/gp_density.gpkg" GROUP_OUTPUT="$out/gp_density_groups.gpkg" \
   SUMMARY="$out/gp_density_summary.gpkg" LORENZ="$out/gp_lorenz.gpkg" \
   REPORT="$out/gp_density_report.json"

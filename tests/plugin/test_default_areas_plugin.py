@@ -100,3 +100,27 @@ def test_specialist_gaps_defaults_to_the_embedded_kommuner(sundplan_provider, pr
         assert sum(r["capacity"] for r in mine) == pytest.approx(total)
     report = json.loads((tmp_path / "report.json").read_text("utf-8"))
     assert "fetch_base_data" in report["default_areas"]
+
+
+def test_choices_can_be_given_by_key(sundplan_provider, practices, tmp_path):
+    """GROUPING=none / NEED_WEIGHTS=none as on the command line: keys, not positions."""
+    import processing
+    from qgis.core import QgsProcessingException
+
+    params = {
+        "PRACTICES": practices,
+        "CAPACITY_FIELD": "capacity",
+        "GROUPING": "none",
+        "NEED_WEIGHTS": "none",
+        "AREA_OUTPUT": "TEMPORARY_OUTPUT",
+        "GROUP_OUTPUT": "TEMPORARY_OUTPUT",
+        "SUMMARY": "TEMPORARY_OUTPUT",
+        "LORENZ": "TEMPORARY_OUTPUT",
+        "REPORT": str(tmp_path / "report.json"),
+    }
+    processing.run("sundplan:gp_density", params)
+    recorded = json.loads((tmp_path / "report.json").read_text("utf-8"))["provenance"]
+    assert recorded["parameters"]["GROUPING"] == "none"
+    assert recorded["parameters"]["NEED_WEIGHTS"] == "none"
+    with pytest.raises(QgsProcessingException, match="GROUPING"):
+        processing.run("sundplan:gp_density", {**params, "GROUPING": "amter"})
