@@ -19,6 +19,7 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
+    QgsVectorSimplifyMethod,
 )
 from qgis.PyQt.QtGui import QColor
 
@@ -158,7 +159,19 @@ def clone_plain(layer: QgsVectorLayer) -> QgsVectorLayer:
         clone = QgsVectorLayer(layer.source(), layer.name(), layer.providerType(), options)
         if layer.subsetString():
             clone.setSubsetString(layer.subsetString())
+    simplify_for_print(clone)
     return clone
+
+
+def simplify_for_print(layer: QgsVectorLayer, *, threshold_px: float = 2.0) -> None:
+    """Vertices closer than ``threshold_px`` (at the export resolution) are left out when the
+    layer is drawn: invisible on paper, and they made most of an atlas page's size."""
+    method = QgsVectorSimplifyMethod()
+    method.setSimplifyHints(Qgis.VectorRenderingSimplificationFlag.GeometrySimplification)
+    method.setSimplifyAlgorithm(Qgis.VectorSimplificationAlgorithm.Distance)
+    method.setThreshold(threshold_px)
+    method.setForceLocalOptimization(True)
+    layer.setSimplifyMethod(method)
 
 
 def backdrop_layers(
@@ -197,6 +210,31 @@ def backdrop_layers(
         lines.setLabeling(QgsVectorLayerSimpleLabeling(settings))
         lines.setLabelsEnabled(True)
     return fill, lines
+
+
+def overview_layer(source: QgsVectorLayer) -> QgsVectorLayer:
+    """The areas for the small overview inset: simplified to about a 400th of their extent
+    (finer detail is invisible there) and unlabelled, so an atlas does not print the whole
+    country's boundaries at full detail on every page."""
+    outline = source.materialize(QgsFeatureRequest().setNoAttributes())
+    extent = outline.extent()  # in the layer's own units, like the geometries simplified
+    tolerance = max(extent.width(), extent.height()) / 400.0
+    changes = {}
+    for feature in outline.getFeatures():
+        shape = feature.geometry()
+        if not shape.isEmpty():
+            simple = shape.simplify(tolerance)
+            changes[feature.id()] = simple if not simple.isEmpty() else shape
+    outline.dataProvider().changeGeometryValues(changes)
+    outline.setName("overview")
+    outline.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple(
+                {"color": "#e4e4e4", "outline_color": "#9a9a9a", "outline_width": "0.1"}
+            )
+        )
+    )
+    return outline
 
 
 def points_layer(source: QgsVectorLayer, label_field: str, language: str) -> QgsVectorLayer:

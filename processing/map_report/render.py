@@ -292,9 +292,10 @@ def render(request: PageRequest, context, feedback, *, pdf_path: str) -> tuple[i
             reclaim_overview_space(items)
         else:
             overview.setCrs(page.crs)
-            overview.setLayers(
-                [x for x in (page.backdrop_lines, layer, page.backdrop_fill) if x is not None]
-            )
+            outline_source = request.backdrop or page.atlas_layer
+            outline = lyr.overview_layer(outline_source)
+            project.addMapLayer(outline, False)
+            overview.setLayers([outline])
             overview.setKeepLayerSet(True)
             overview.zoomToExtent(lyr.grow(full_extent, 0.02))
 
