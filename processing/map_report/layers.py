@@ -19,7 +19,6 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
-    QgsVectorSimplifyMethod,
 )
 from qgis.PyQt.QtGui import QColor
 
@@ -159,19 +158,7 @@ def clone_plain(layer: QgsVectorLayer) -> QgsVectorLayer:
         clone = QgsVectorLayer(layer.source(), layer.name(), layer.providerType(), options)
         if layer.subsetString():
             clone.setSubsetString(layer.subsetString())
-    simplify_for_print(clone)
     return clone
-
-
-def simplify_for_print(layer: QgsVectorLayer, *, threshold_px: float = 2.0) -> None:
-    """Vertices closer than ``threshold_px`` (at the export resolution) are left out when the
-    layer is drawn: invisible on paper, and they made most of an atlas page's size."""
-    method = QgsVectorSimplifyMethod()
-    method.setSimplifyHints(Qgis.VectorRenderingSimplificationFlag.GeometrySimplification)
-    method.setSimplifyAlgorithm(Qgis.VectorSimplificationAlgorithm.Distance)
-    method.setThreshold(threshold_px)
-    method.setForceLocalOptimization(True)
-    layer.setSimplifyMethod(method)
 
 
 def backdrop_layers(
