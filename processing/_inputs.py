@@ -320,7 +320,6 @@ def lines_from_source(
         class_field=class_field,
         duration_field=duration_field,
     )
-    road_fields.require_class_or_speed(found, names_found, layer=layer_name)
     speed_field, oneway_field = found.speed, found.oneway
     class_field, duration_field = found.road_class, found.duration
     wanted = [f for f in (speed_field, oneway_field, class_field, duration_field) if f]
@@ -387,5 +386,5 @@ def lines_from_source(
         ferry_duration_min=floats(attrs.get(duration_field) if duration_field else None),
         crs_wkt=source.sourceCrs().toWkt(),
         source_name=layer_name,
-        fields=found.as_report(),
+        fields={**found.as_report(), "found": list(names_found)},
     )

@@ -134,16 +134,20 @@ def resolve_fields(
     )
 
 
-def require_class_or_speed(fields: RoadFields, names: Sequence[str], *, layer: str) -> None:
-    """Without a class and a speed field no line has a speed: say which field to set."""
-    if fields.road_class is None and fields.speed is None:
-        raise SundplanError(
-            "Road layer '{layer}' has no road class field and no speed field, so no line has "
-            "a speed. Set the road class field (CLASS_FIELD, OSM highway values such as "
-            "'primary') or the speed field (SPEED_FIELD, km/h). Fields found: {fields}.",
-            layer=layer,
-            fields=", ".join(names) if names else msg("(none)"),
-        )
+def no_class_nor_speed(lines_fields: dict | None, *, layer: str) -> SundplanError | None:
+    """The error for a layer read with neither a class nor a speed field (so no line has a
+    speed), naming the parameters to set and the fields found; None when one was read or the
+    source was not a field-based layer."""
+    if not lines_fields or lines_fields.get("class") or lines_fields.get("speed"):
+        return None
+    names = lines_fields.get("found") or []
+    return SundplanError(
+        "Road layer '{layer}' has no road class field and no speed field, so no line has "
+        "a speed. Set the road class field (CLASS_FIELD, OSM highway values such as "
+        "'primary') or the speed field (SPEED_FIELD, km/h). Fields found: {fields}.",
+        layer=layer,
+        fields=", ".join(names) if names else msg("(none)"),
+    )
 
 
 def read_oneway(values) -> np.ndarray:

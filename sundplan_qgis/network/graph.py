@@ -13,6 +13,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .. import _compat
 from ..errors import SundplanError
+from .fields import no_class_nor_speed
 from .lines import RoadLines
 from .speeds import (
     DEFAULT_FERRY_BOARDING_MIN,
@@ -200,6 +201,9 @@ def build_graph(
     speed = np.where(is_ferry & ~own_ok, f_speed, speed)
     missing = line_keep & ~(np.isfinite(speed) & (speed > 0))
     if missing.any():
+        unnamed = no_class_nor_speed(lines.fields, layer=name)
+        if unnamed is not None:
+            raise unnamed
         miss_cls = sorted({str(c) or "(empty)" for c in cls[missing]})
         raise SundplanError(
             "Road layer '{layer}': {count} lines have no speed and their road "

@@ -12,7 +12,7 @@ import numpy as np
 from .. import _compat
 from ..errors import SundplanError, msg
 from ._wkb import decode_wkb_lines
-from .fields import find_field, read_oneway, require_class_or_speed, resolve_fields
+from .fields import find_field, read_oneway, resolve_fields
 from .lines import RoadLines, check_projected_metres
 from .speeds import (
     check_speeds,
@@ -130,7 +130,6 @@ def read_lines_ogr(
         duration_field=duration_field,
         detect=detect_fields,
     )
-    require_class_or_speed(fields, names, layer=source_name)
     f_speed, f_oneway = fields.speed, fields.oneway
     f_class, f_dur = fields.road_class, fields.duration
     f_len = (
@@ -249,7 +248,7 @@ def read_lines_ogr(
         ferry_duration_min=dur.astype(np.float64),
         crs_wkt=crs_wkt,
         source_name=source_name,
-        fields=fields.as_report(),
+        fields={**fields.as_report(), "found": names},
         length_m=length_m,
     )
     return lines.validate()

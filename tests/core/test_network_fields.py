@@ -33,6 +33,7 @@ def test_geofabrik_fields_are_detected_and_decoded(tmp_path):
         "oneway": "oneway",
         "duration": None,
         "detected": ["speed", "oneway", "class"],
+        "found": ["fclass", "maxspeed", "oneway"],
     }
     assert list(lines.road_class) == ["primary", "primary", "tertiary"]
     # maxspeed 0 is unknown (NaN: the class default applies), not an implausible speed
@@ -83,8 +84,9 @@ def test_true_false_letters_keep_their_usual_meaning():
 def test_no_class_and_no_speed_names_the_field_to_set(tmp_path):
     feats = [{"wkt": ls((0, 0), (1000, 0)), "kind": "vej"}]
     path = write_gpkg(tmp_path / "veje.gpkg", feats, fields={"kind": ogr.OFTString})
+    lines = N.read_lines_ogr(path)  # readable: the geometry alone is fine
     with pytest.raises(SundplanError) as err:
-        N.read_lines_ogr(path)
+        N.build_graph(lines)  # but no line has a speed
     text = str(err.value)
     assert "CLASS_FIELD" in text and "SPEED_FIELD" in text and "kind" in text and "veje" in text
 

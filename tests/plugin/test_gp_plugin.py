@@ -291,8 +291,12 @@ def test_fca_straight_line_fallback_is_explicit_and_labelled(sundplan_provider, 
         "PRACTICE_RATIO": str(tmp_path / "prac.gpkg"),
         "REPORT": str(tmp_path / "report.json"),
     }
-    with pytest.raises(QgsProcessingException, match="straight-line"):
-        processing.run("sundplan:fca_access", params)
+    # no network: never a silent straight line, but the shipped national overview network,
+    # said in the report (it was a refusal before the overview network shipped)
+    processing.run("sundplan:fca_access", params)
+    report = json.loads((tmp_path / "report.json").read_text("utf-8"))
+    assert "overview" in json.dumps(report["network"])
+    assert "straight line" not in json.dumps(read_rows(tmp_path / "prac.gpkg"))
     processing.run("sundplan:fca_access", {**params, "STRAIGHT_LINE": True})
     prac = read_rows(tmp_path / "prac.gpkg")
     assert len(prac) == 6  # the sample has 5 + 1 psychiatrists
