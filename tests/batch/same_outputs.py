@@ -611,11 +611,13 @@ def compare_files(a: Path, b: Path, tokens: dict[str, str]) -> list[str]:
 
 
 def pdf_words_lost(a: str, b: str, tokens: dict[str, str]) -> list[str]:
-    """Words (with their counts) of PDF text ``a`` that ``b`` prints fewer times."""
+    """Words of PDF text ``a`` that ``b`` no longer prints at all. Counts may drop: the
+    overview inset of an atlas page no longer labels every area (issue 12: too small to
+    read, and most of the file's size)."""
     from collections import Counter
 
     words_a, words_b = (Counter(" ".join(normalise_text(t, tokens)).split()) for t in (a, b))
-    lost = words_a - words_b
+    lost = Counter({w: n for w, n in words_a.items() if w not in words_b})
     # text that overlapped in the baseline (a note running into the date) came out glued:
     # "(udenDato:" is two words now that the note fits its box
     for word in list(lost):
