@@ -316,6 +316,41 @@ def not_reached_hatch_layer(land: QgsVectorLayer, language: str) -> QgsVectorLay
     return hatch
 
 
+KNOCKOUT_GREY = "#ececec"
+
+
+def flatten_raster_over_knockout(layer: QgsMapLayer) -> bool:
+    """A translucent pseudocolour raster drawn over its opaque grey knockout looks like the same
+    raster, opaque, in colours blended with that grey: print it so (True when done), which
+    saves the knockout image and the transparency mask on every page."""
+    from qgis.core import QgsSingleBandPseudoColorRenderer
+
+    if not isinstance(layer, QgsRasterLayer):
+        return False
+    renderer = layer.renderer()
+    if not isinstance(renderer, QgsSingleBandPseudoColorRenderer):
+        return False
+    opacity = renderer.opacity()
+    shader = renderer.shader()
+    ramp = shader.rasterShaderFunction() if shader is not None else None
+    if opacity >= 1.0 or ramp is None or not hasattr(ramp, "colorRampItemList"):
+        return False
+    grey = QColor(KNOCKOUT_GREY)
+    items = []
+    for item in ramp.colorRampItemList():
+        colour = item.color
+        alpha = opacity * colour.alphaF()
+        item.color = QColor.fromRgbF(
+            alpha * colour.redF() + (1 - alpha) * grey.redF(),
+            alpha * colour.greenF() + (1 - alpha) * grey.greenF(),
+            alpha * colour.blueF() + (1 - alpha) * grey.blueF(),
+        )
+        items.append(item)
+    ramp.setColorRampItemList(items)
+    renderer.setOpacity(1.0)
+    return True
+
+
 def knockout_layer(layer: QgsMapLayer) -> QgsMapLayer | None:
     """An opaque copy of the output in the backdrop's grey, under the (partly transparent)
     styled output: the hatch beneath shows only where the output has no value."""
@@ -332,7 +367,7 @@ def knockout_layer(layer: QgsMapLayer) -> QgsMapLayer | None:
         ramp = QgsColorRampShader()
         ramp.setColorRampType(QgsColorRampShader.Type.Discrete)
         ramp.setColorRampItemList(
-            [QgsColorRampShader.ColorRampItem(float("inf"), QColor("#ececec"), "")]
+            [QgsColorRampShader.ColorRampItem(float("inf"), QColor(KNOCKOUT_GREY), "")]
         )
         shader = QgsRasterShader()
         shader.setRasterShaderFunction(ramp)

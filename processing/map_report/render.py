@@ -136,7 +136,8 @@ def prepare_layers(request: PageRequest, context, feedback, project: QgsProject)
         land = backdrop or lyr.polygons_or_none(page.coverage)
         if land is not None:
             hatch = lyr.not_reached_hatch_layer(land, language)
-            knockout = lyr.knockout_layer(layer)
+            if not lyr.flatten_raster_over_knockout(layer):
+                knockout = lyr.knockout_layer(layer)
     outside = request.atlas_outside
     if outside is not None:
         outside.setName(
