@@ -19,12 +19,21 @@ from qgis.core import (
 from ..sundplan_qgis import fca, need
 from . import _styling
 from ._i18n import tr
+from ._outputs import labelled
 from ._params.areas import AreaParameters
 from ._params.need import NeedWeightParameters
 from ._params.network import NetworkParameters
 from ._params.practices import PracticeParameters
 from ._params.residents import ResidentsParameters
 from .base import SundplanAlgorithm
+
+LABELS = {
+    "status": fca.STATUS_TEXT,
+    "method": {},  # a core message: translated as it is
+    "time_method": fca.TIME_METHOD_LABELS,
+    "weights": {},
+}
+"""Code columns of the fca tables and their labels (``<code>_label`` fields)."""
 
 
 class FcaAccessAlgorithm(
@@ -223,7 +232,9 @@ class FcaAccessAlgorithm(
             if frame is None:  # no areas given
                 continue
             where = {"geometry": "geometry"} if "geometry" in frame else {"x": "x", "y": "y"}
-            dest = self.write_frame(frame, key, parameters, context, crs=crs, **where)
+            dest = self.write_frame(
+                labelled(frame, LABELS), key, parameters, context, crs=crs, **where
+            )
             if style is None:  # the required output: always returned
                 out[key] = dest
             elif dest:
