@@ -154,6 +154,13 @@ KEY_LABELS: dict[str, Message] = {
     "practices_unsnapped": msg("practices not on the network"),
     "provenance": msg("provenance"),
     "rank_rule": msg("rank rule"),
+    "read_s": msg("reading (s)"),
+    "read_and_build_s": msg("reading and building (s)"),
+    "build_s": msg("building (s)"),
+    "locate_s": msg("locating (s)"),
+    "polygons_s": msg("polygons (s)"),
+    "solve_s": msg("solving (s)"),
+    "summaries_s": msg("summaries (s)"),
     "reached": msg("reached"),
     "reaching_no_demand": msg("reaching no demand"),
     "reason": msg("reason"),
@@ -230,8 +237,14 @@ VALUE_LABELS: dict[str, Message] = {
     "scenario": msg("scenario"),
     "unsnapped": msg("not on the network"),
     "unreachable": msg("unreachable"),
+    "no practice in its network part": msg("no practice in its network part"),
+    "reaches no demand": msg("reaches no demand"),
     "True": msg("yes"),
     "False": msg("no"),
+    "None": msg("(none)"),
+    "area": msg("area"),
+    "national": msg("the whole country"),
+    "region_2027": msg("region from 2027"),
 }
 
 Translate = Callable[[Any], str]
@@ -261,14 +274,14 @@ def report_as_text(
             return str(v)
         if isinstance(v, Message):
             return translate(v)
-        if isinstance(v, bool | str) and str(v) in VALUE_LABELS:
+        if (v is None or isinstance(v, bool | str)) and str(v) in VALUE_LABELS:
             return translate(VALUE_LABELS[str(v)])
         return str(v)
 
     def key(k) -> str:
         if translate is None:
             return str(k)
-        label = KEY_LABELS.get(k) if isinstance(k, str) else None
+        label = (KEY_LABELS.get(k) or VALUE_LABELS.get(k)) if isinstance(k, str) else None
         if label is None and isinstance(k, Message):
             label = k
         return str(k) if label is None else translate(label)
