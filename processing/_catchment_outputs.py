@@ -138,6 +138,6 @@ def write_scenario(
         rounded = [c for c in ac.columns if "share" not in c and ac[c].dtype.kind == "f"]
         ac[rounded] = ac[rounded].round(3)  # minutes and persons; shares keep their digits
         out["AREA_CHANGES"] = alg.write_frame(labelled(ac), "AREA_CHANGES", parameters, context)
-    out["SWITCHES"] = alg.write_frame(result.switches, "SWITCHES", parameters, context)
+    out["SWITCHES"] = alg.write_frame(labelled(result.switches), "SWITCHES", parameters, context)
     out.update(alg.write_report(result.report, parameters, context))
     return out

@@ -96,9 +96,7 @@ class FcaAccessAlgorithm(
             layer_label=tr("…or population points/polygons"),
             field_label=tr("Population field"),
         )
-        self.add_area_parameters(
-            tr("Areas for the summary and need factors, e.g. kommuner (optional)")
-        )
+        self.add_area_parameters(tr("Areas for the summary and need factors, e.g. kommuner"))
         self.add_need_parameters(service=need.GP, default="none", matrix=True)
         self.add_choice("METHOD", tr("Method"), fca.METHODS, default="2sfca")
         label = tr("Catchment threshold (minutes, inclusive)")

@@ -439,8 +439,13 @@ def specialist_gaps(
     no_pop = [a for a in area_ids if total_pop[a] <= 0]
     if no_pop:
         warnings.append(
-            f"{len(no_pop)} area(s) have no population: {', '.join(map(str, no_pop[:20]))}. Their "
-            "fair share is 0; any capacity there counts as over-supply (class 'no population')."
+            msg(
+                "{n} area(s) have no population: {areas}. Their fair share is 0; any capacity "
+                "there counts as over-supply (class '{no_population}').",
+                n=len(no_pop),
+                areas=", ".join(map(str, no_pop[:20])),
+                no_population=CLASS_LABELS[CLASS_NO_POPULATION],
+            )
         )
     names = pop["area_name"].astype(str).to_numpy()
     for spec in specs:

@@ -29,7 +29,7 @@ from .catchments import (
 )
 from .errors import SundplanError, msg
 
-UNREACHED = "(not reached)"
+UNREACHED = msg("(not reached)")
 
 
 @dataclass

@@ -108,7 +108,7 @@ def _lrelease() -> str | None:
     return str(fallback) if fallback.exists() else None
 
 
-def _ts_with_pending(target: Path) -> Path:
+def ts_with_pending(target: Path) -> Path:
     """``i18n/sundplan_da.ts`` updated from the code, with the translations still waiting in
     ``i18n/pending/*.json`` applied (they are merged into the .ts when branches come
     together), written to ``target``: the tests see every string the code has now."""
@@ -139,7 +139,7 @@ def danish_translation(folder: Path):
     lrelease = _lrelease()
     if lrelease is None:
         pytest.skip("lrelease not installed (qttools5-dev-tools)")
-    ts = _ts_with_pending(folder / "sundplan_da.ts")
+    ts = ts_with_pending(folder / "sundplan_da.ts")
     qm = folder / "sundplan_da.qm"
     done = subprocess.run(
         [lrelease, "-silent", str(ts), "-qm", str(qm)],

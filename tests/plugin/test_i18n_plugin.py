@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 REPO_DIR = Path(__file__).resolve().parents[2]
-TS_FILE = REPO_DIR / "i18n" / "sundplan_da.ts"
 
 
 def _catchments(fresh: bool = False):
@@ -237,16 +236,22 @@ def test_translate_message(danish, sundplan_package):
     assert base.translate_message("Comparing") == base.tr("Comparing")
 
 
-def test_every_parameter_description_and_option_has_a_danish_translation(sundplan_provider):
+def test_every_parameter_description_and_option_has_a_danish_translation(
+    sundplan_provider, tmp_path
+):
     """Descriptions and enum options of every algorithm (English instances) are messages of
-    the .ts with a current translation: options defined in the core as ``(key, msg(label))``
-    pairs must reach the extractor, else ``lrelease`` drops their Danish text."""
+    the .ts (with the pending translations) with a current translation: options defined in the
+    core as ``(key, msg(label))`` pairs must reach the extractor, else ``lrelease`` drops their
+    Danish text."""
     import xml.etree.ElementTree as ET
 
     from qgis.core import QgsApplication
 
+    from .conftest import ts_with_pending
+
     translated = set()
-    for message in ET.parse(TS_FILE).getroot().iter("message"):
+    ts_file = ts_with_pending(tmp_path / "sundplan_da.ts")
+    for message in ET.parse(ts_file).getroot().iter("message"):
         translation = message.find("translation")
         kind = translation.get("type") if translation is not None else "unfinished"
         if translation is not None and (translation.text or "").strip() and kind is None:
