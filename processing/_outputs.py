@@ -451,11 +451,11 @@ def labelled(frame, labels: Mapping[str, Mapping[str, Any]] | None = None):
             out[column] = [translate_message(v) if isinstance(v, Message) else v for v in values]
     for column, codes in labels.items():
         if column in frame.columns:
-            out[f"{column}_label"] = [_label(v, codes) for v in frame[column]]
+            out[f"{column}_label"] = [_code_label(v, codes) for v in frame[column]]
     return out
 
 
-def _label(value, codes: Mapping[str, Any]):
+def _code_label(value, codes: Mapping[str, Any]):
     if value is None or (isinstance(value, float) and value != value):  # NULL stays NULL
         return None
     label = codes.get(value) if isinstance(value, Hashable) else None
