@@ -205,12 +205,13 @@ def outputs(sundplan_provider, tmp_path_factory):
                 "POINTS": f"{gpkg}|layername=hospitals",
                 "POINTS_LABEL_FIELD": "name",
                 "OUTPUT": str(folder / "rejsetid.pdf"),
+                "REPORT": str(folder / "map_report.json"),
             },
         )
     return folder
 
 
-REPORTS = ("catchments", "scenario", "gp_density", "fca", "specialist")
+REPORTS = ("catchments", "scenario", "gp_density", "fca", "specialist", "map")
 
 
 def _without_provenance(text: str) -> str:
@@ -265,6 +266,38 @@ def test_json_reports_keep_english_keys_and_translate_their_sentences(outputs, t
     assert not problems, "\n".join(problems[:40])
     keys = json.dumps(report)
     assert '"population"' in keys or '"coverage"' in keys  # keys stay English
+
+
+@pytest.mark.parametrize("tool", REPORTS)
+def test_every_report_key_has_a_label(outputs, tool):
+    """The .txt labels every key a tool writes (run_report.KEY_LABELS; status codes used as
+    keys by VALUE_LABELS); the keys of data sections are names and codes, shown as they are."""
+    from sundplan_qgis.run_report import KEY_LABELS, VALUE_LABELS
+
+    report = json.loads((outputs / f"{tool}_report.json").read_text("utf-8"))
+    report.pop("provenance")
+    data_sections = {
+        "speeds_kmh",  # road classes
+        "reference_totals",  # specialties
+        "weights_used",
+        "coverage_by_specialty",
+        "specialties",
+        "capacity_by_specialty",
+    }
+    unlabelled = set()
+
+    def walk(value, names=False):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if not names and key not in KEY_LABELS and key not in VALUE_LABELS:
+                    unlabelled.add(key)
+                walk(item, key in data_sections)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(report)
+    assert not unlabelled, f"keys without a label in run_report.KEY_LABELS: {sorted(unlabelled)}"
 
 
 def _features(path):
