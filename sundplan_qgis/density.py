@@ -367,7 +367,7 @@ def run_density(
                     n=int(diff.size),
                     areas=listing(
                         msg(
-                            "'{name}' {heads:,.0f} vs {pop:,.0f}",
+                            "'{name}' {heads:.0f} vs {pop:.0f}",
                             name=names[i],
                             heads=heads[i],
                             pop=pop[i],
