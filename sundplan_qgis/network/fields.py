@@ -80,11 +80,11 @@ def find_field(names: Sequence[str], wanted: str, *, role: str, layer: str) -> s
     )
 
 
-_ROLE_WORDS = {
-    "class": "road class",
-    "speed": "speed",
-    "oneway": "oneway",
-    "duration": "ferry duration",
+_ROLE_WORDS = {  # messages: translated inside the message that names the field
+    "class": msg("road class"),
+    "speed": msg("speed"),
+    "oneway": msg("oneway"),
+    "duration": msg("ferry duration"),
 }
 
 
