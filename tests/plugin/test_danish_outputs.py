@@ -369,3 +369,29 @@ def test_pdf_text_reads_danish(outputs):
         if (found := english_in(line))
     ]
     assert not problems, "\n".join(problems[:40])
+
+
+def test_placeholders_inside_danish_messages(danish, sundplan_package):
+    """ "(empty)", "(outside all areas)" and the road-field roles are messages of their own,
+    translated inside the Danish sentence that shows them."""
+    import importlib
+
+    from sundplan_qgis.errors import SundplanError, msg
+    from sundplan_qgis.specialties import normalise_specialties
+
+    translate = importlib.import_module("sundplan.processing._i18n").translate_message
+    with pytest.raises(SundplanError) as caught:
+        normalise_specialties([None, "Psykiatri"], source_name="praksis")
+    text = translate(caught.value)
+    assert "'(tom)' (1×)" in text and "(empty)" not in text
+
+    from sundplan_qgis.density import OUTSIDE
+
+    warning = msg("{n} practice(s) lie outside every area ('{outside}')", n=2, outside=OUTSIDE)
+    assert translate(warning.values["outside"]) == "(uden for alle områder)"
+
+    from sundplan_qgis.network.fields import find_field
+
+    with pytest.raises(SundplanError) as caught:
+        find_field(["highway"], "klasse", role="class", layer="veje")
+    assert "angivet som vejklasse-feltet" in translate(caught.value)
