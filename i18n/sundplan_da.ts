@@ -19,47 +19,47 @@
         <translation>Processing-pluginet er ikke slået til (Plugins ▸ Administrer).</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="27"/>
-        <location filename="../processing/fca_access.py" line="218"/>
-        <location filename="../processing/gp_density.py" line="158"/>
-        <location filename="../processing/specialist_gaps.py" line="204"/>
+        <location filename="../processing/_catchment_outputs.py" line="29"/>
+        <location filename="../processing/fca_access.py" line="225"/>
+        <location filename="../processing/gp_density.py" line="163"/>
+        <location filename="../processing/specialist_gaps.py" line="205"/>
         <source>Writing outputs</source>
         <translation>Skriver resultater</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="39"/>
+        <location filename="../processing/_catchment_outputs.py" line="41"/>
         <source>Minutes to the nearest akutsygehus</source>
         <translation>Minutter til nærmeste akutsygehus</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="47"/>
+        <location filename="../processing/_catchment_outputs.py" line="49"/>
         <source>Travel time (minutes)</source>
         <translation>Rejsetid (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="65"/>
+        <location filename="../processing/_catchment_outputs.py" line="67"/>
         <source>Catchments</source>
         <translation>Optageområder</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="84"/>
+        <location filename="../processing/_catchment_outputs.py" line="86"/>
         <location filename="../processing/catchments.py" line="94"/>
         <source>Travel-time bands</source>
         <translation>Rejsetidsintervaller</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="108"/>
+        <location filename="../processing/_catchment_outputs.py" line="110"/>
         <location filename="../processing/catchments.py" line="100"/>
         <source>Summary per area</source>
         <translation>Opsummering pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="128"/>
+        <location filename="../processing/_catchment_outputs.py" line="130"/>
         <source>Change in minutes (scenario − baseline)</source>
         <translation>Ændring i minutter (scenarie − udgangssituation)</translation>
     </message>
     <message>
-        <location filename="../processing/_catchment_outputs.py" line="132"/>
+        <location filename="../processing/_catchment_outputs.py" line="134"/>
         <source>Change in travel time</source>
         <translation>Ændring i rejsetid</translation>
     </message>
@@ -117,87 +117,87 @@
     </message>
     <message>
         <location filename="../processing/_inputs.py" line="265"/>
-        <location filename="../sundplan_qgis/density.py" line="123"/>
+        <location filename="../sundplan_qgis/density.py" line="137"/>
         <source>The area layer &apos;{layer}&apos; has duplicate ids in &apos;{field}&apos;: {ids}. Each area needs a unique id (dissolve multi-part areas first).</source>
         <translation>Områdelaget &apos;{layer}&apos; har dublerede id&apos;er i &apos;{field}&apos;: {ids}. Hvert område skal have et entydigt id (saml områder i flere dele først).</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="335"/>
+        <location filename="../processing/_inputs.py" line="334"/>
         <location filename="../processing/_params/network.py" line="196"/>
         <location filename="../processing/_runtime.py" line="80"/>
         <location filename="../processing/_runtime.py" line="97"/>
-        <location filename="../processing/base.py" line="325"/>
+        <location filename="../processing/base.py" line="343"/>
         <location filename="../processing/map_report/algorithm.py" line="224"/>
         <source>Cancelled by the user.</source>
         <translation>Annulleret af brugeren.</translation>
     </message>
     <message>
-        <location filename="../processing/_inputs.py" line="350"/>
+        <location filename="../processing/_inputs.py" line="349"/>
         <source>The road layer &apos;{layer}&apos; has no line features.</source>
         <translation>Vejlaget &apos;{layer}&apos; har ingen linjeobjekter.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="90"/>
+        <location filename="../processing/_outputs.py" line="93"/>
         <source>&apos;{description}&apos; ({name})</source>
         <translation>&apos;{description}&apos; ({name})</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="97"/>
+        <location filename="../processing/_outputs.py" line="100"/>
         <source>Output {output}: </source>
         <translation>Output {output}: </translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="170"/>
+        <location filename="../processing/_outputs.py" line="173"/>
         <source>the path is too long. Choose a shorter path.</source>
         <translation>stien er for lang. Vælg en kortere sti.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="175"/>
+        <location filename="../processing/_outputs.py" line="178"/>
         <source>the name &apos;{name}…&apos; is {size} bytes long; file and folder names can have at most {max} bytes. Choose a shorter name.</source>
         <translation>navnet &apos;{name}…&apos; er {size} bytes langt; fil- og mappenavne må højst have {max} bytes. Vælg et kortere navn.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="188"/>
+        <location filename="../processing/_outputs.py" line="191"/>
         <source>the file {file} does not end in {allowed}. Give a file name ending in .{first}.</source>
         <translation>filen {file} ender ikke på {allowed}. Angiv et filnavn, der ender på .{first}.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="199"/>
+        <location filename="../processing/_outputs.py" line="202"/>
         <source>{path} is a folder. Give a file name inside it, e.g. {example}.</source>
         <translation>{path} er en mappe. Angiv et filnavn i den, f.eks. {example}.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="204"/>
+        <location filename="../processing/_outputs.py" line="207"/>
         <source>{path} is a file, not a folder. Choose a folder.</source>
         <translation>{path} er en fil, ikke en mappe. Vælg en mappe.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="211"/>
+        <location filename="../processing/_outputs.py" line="214"/>
         <source>{path} cannot be written: it lies under {file}, which is a file, not a folder. Choose a path in a folder.</source>
         <translation>{path} kan ikke skrives: den ligger under {file}, som er en fil, ikke en mappe. Vælg en sti i en mappe.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="221"/>
+        <location filename="../processing/_outputs.py" line="224"/>
         <source>the folder {folder} cannot be written to. Choose a folder you can write to.</source>
         <translation>der kan ikke skrives i mappen {folder}. Vælg en mappe, du kan skrive i.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="228"/>
+        <location filename="../processing/_outputs.py" line="231"/>
         <source>{path} is also the input {input}; the input would be overwritten. Choose another output file.</source>
         <translation>{path} er også input {input}; input ville blive overskrevet. Vælg en anden outputfil.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="244"/>
+        <location filename="../processing/_outputs.py" line="247"/>
         <source>{path} is also given for {other}; each output needs its own file. Choose another file name.</source>
         <translation>{path} er også angivet for {other}; hvert output skal have sin egen fil. Vælg et andet filnavn.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="279"/>
+        <location filename="../processing/_outputs.py" line="282"/>
         <source>cannot create the folder {folder}: {reason}. Choose a folder you can write to.</source>
         <translation>mappen {folder} kan ikke oprettes: {reason}. Vælg en mappe, du kan skrive i.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="297"/>
+        <location filename="../processing/_outputs.py" line="300"/>
         <source>cannot write in the folder {folder}: {reason}. Choose a folder you can write to.</source>
         <translation>der kan ikke skrives i mappen {folder}: {reason}. Vælg en mappe, du kan skrive i.</translation>
     </message>
@@ -474,7 +474,7 @@
     </message>
     <message>
         <location filename="../processing/_params/network.py" line="132"/>
-        <location filename="../processing/fca_access.py" line="161"/>
+        <location filename="../processing/fca_access.py" line="168"/>
         <source>Reading the road network</source>
         <translation>Læser vejnettet</translation>
     </message>
@@ -520,18 +520,22 @@
     </message>
     <message>
         <location filename="../processing/_params/network.py" line="326"/>
+        <location filename="../sundplan_qgis/network/fields.py" line="84"/>
         <source>road class</source>
         <translation>vejklasse</translation>
     </message>
     <message>
         <location filename="../processing/_params/network.py" line="327"/>
+        <location filename="../sundplan_qgis/network/fields.py" line="85"/>
+        <location filename="../sundplan_qgis/run_report.py" line="207"/>
         <source>speed</source>
         <translation>hastighed</translation>
     </message>
     <message>
         <location filename="../processing/_params/network.py" line="328"/>
+        <location filename="../sundplan_qgis/run_report.py" line="134"/>
         <source>one-way</source>
-        <translation>ensretning</translation>
+        <translation>ensrettet</translation>
     </message>
     <message>
         <location filename="../processing/_params/network.py" line="329"/>
@@ -631,17 +635,17 @@
     <message>
         <location filename="../processing/_params/practices.py" line="166"/>
         <source>List size field (patients, optional)</source>
-        <translation>Felt med listestørrelse (patienter, valgfrit)</translation>
+        <translation>Felt med listestørrelse (patienter)</translation>
     </message>
     <message>
         <location filename="../processing/_params/practices.py" line="175"/>
         <source>&apos;Open for new patients&apos; field (1/0, yes/no, ja/nej; optional)</source>
-        <translation>Felt for &apos;åben for tilgang af nye patienter&apos; (1/0, yes/no, ja/nej; valgfrit)</translation>
+        <translation>Felt for &apos;åben for tilgang af nye patienter&apos; (1/0, yes/no, ja/nej)</translation>
     </message>
     <message>
         <location filename="../processing/_params/practices.py" line="183"/>
         <source>Specialty field (optional)</source>
-        <translation>Specialefelt (valgfrit)</translation>
+        <translation>Specialefelt</translation>
     </message>
     <message>
         <location filename="../processing/_params/practices.py" line="191"/>
@@ -720,20 +724,20 @@
     </message>
     <message>
         <location filename="../processing/_params/residents.py" line="106"/>
-        <location filename="../processing/fca_access.py" line="92"/>
+        <location filename="../processing/fca_access.py" line="101"/>
         <source>…or population points/polygons</source>
         <translation>…eller befolkning som punkter/polygoner</translation>
     </message>
     <message>
         <location filename="../processing/_params/residents.py" line="107"/>
-        <location filename="../processing/fca_access.py" line="93"/>
+        <location filename="../processing/fca_access.py" line="102"/>
         <source>Population field</source>
         <translation>Befolkningsfelt</translation>
     </message>
     <message>
         <location filename="../processing/_params/residents.py" line="109"/>
         <source>Areas for the summary, e.g. kommuner (optional)</source>
-        <translation>Områder til opsummeringen, fx kommuner (valgfrit)</translation>
+        <translation>Områder til opsummeringen, fx kommuner</translation>
     </message>
     <message>
         <location filename="../processing/_params/residents.py" line="113"/>
@@ -787,17 +791,17 @@
         <translation>Kunne ikke gemme metadata i {file}: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/_report.py" line="30"/>
+        <location filename="../processing/_report.py" line="31"/>
         <source>Warn when more than this share of residents is not reached (%)</source>
         <translation>Advar, når mere end denne andel af indbyggerne ikke nås (%)</translation>
     </message>
     <message>
-        <location filename="../processing/_report.py" line="60"/>
+        <location filename="../processing/_report.py" line="61"/>
         <source>Run report (JSON)</source>
         <translation>Kørselsrapport (JSON)</translation>
     </message>
     <message>
-        <location filename="../processing/_report.py" line="66"/>
+        <location filename="../processing/_report.py" line="67"/>
         <source>Run report (text)</source>
         <translation>Kørselsrapport (tekst)</translation>
     </message>
@@ -890,7 +894,7 @@
     <message>
         <location filename="../processing/catchment_scenario.py" line="49"/>
         <source>Compares travel times to the nearest akutsygehus between a baseline hospital set and a scenario: close hospitals by name, add new points (a moved hospital = close the old one and add the new site). Answers questions such as &apos;what happens if Thisted closes its akutmodtagelse&apos; in one run.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a raster of the change in minutes per cell (scenario − baseline; positive = longer trip), a table per area with the change in mean, median, 90th percentile and max minutes (each of the residents reached in that run) and in population beyond each band, the residents not reached in each run (base_pop_unsnapped, pop_unsnapped, pop_unreachable, share_not_reached ...) and those reached in only one (pop_newly_not_reached, pop_newly_reached), a table of the population that changes hospital with the from → to pair and both hospitals&apos; own ids (&apos;(not reached)&apos; when a run reaches no hospital), and a run report. The log warns when more than NOT_REACHED_WARNING_PCT % of the residents are not reached in the scenario.&lt;br&gt;&lt;br&gt;The method, units and defaults are those of &apos;Travel time and catchments&apos;: both runs use the same network, population and grid, so every cell is compared one to one.</source>
-        <translation>Sammenligner rejsetiden til nærmeste akutsygehus mellem sygehusene i udgangssituationen og et scenarie: luk sygehuse efter navn, tilføj nye punkter (et flyttet sygehus = luk det gamle og tilføj den nye placering). Besvarer spørgsmål som &apos;hvad sker der, hvis Thisted lukker sin akutmodtagelse&apos; i én kørsel.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et raster med ændringen i minutter pr. celle (scenarie − udgangssituation; positiv = længere tur), en tabel pr. område med ændringen i gennemsnit, median, 90. percentil og maksimum i minutter (hver for de indbyggere, kørslen når) og i befolkningen uden for hvert tidsinterval, de indbyggere, der ikke nås i hver kørsel (base_pop_unsnapped, pop_unsnapped, pop_unreachable, share_not_reached ...), og dem, der kun nås i den ene (pop_newly_not_reached, pop_newly_reached), en tabel over befolkningen, der skifter sygehus, med parret fra → til og begge sygehuses egne id&apos;er (&apos;(not reached)&apos; når en kørsel ikke når noget sygehus), og en kørselsrapport. Loggen advarer, når mere end NOT_REACHED_WARNING_PCT % af indbyggerne ikke nås i scenariet.&lt;br&gt;&lt;br&gt;Metode, enheder og standardværdier er de samme som i &apos;Rejsetid og optageområder&apos;: begge kørsler bruger samme vejnet, befolkning og gitter, så hver celle sammenlignes én til én.</translation>
+        <translation>Sammenligner rejsetiden til nærmeste akutsygehus mellem sygehusene i udgangssituationen og et scenarie: luk sygehuse efter navn, tilføj nye punkter (et flyttet sygehus = luk det gamle og tilføj den nye placering). Besvarer spørgsmål som &apos;hvad sker der, hvis Thisted lukker sin akutmodtagelse&apos; i én kørsel.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et raster med ændringen i minutter pr. celle (scenarie − udgangssituation; positiv = længere tur), en tabel pr. område med ændringen i gennemsnit, median, 90. percentil og maksimum i minutter (hver for de indbyggere, kørslen når) og i befolkningen uden for hvert tidsinterval, de indbyggere, der ikke nås i hver kørsel (base_pop_unsnapped, pop_unsnapped, pop_unreachable, share_not_reached ...), og dem, der kun nås i den ene (pop_newly_not_reached, pop_newly_reached), en tabel over befolkningen, der skifter sygehus, med parret fra → til og begge sygehuses egne id&apos;er (&apos;(ikke nået)&apos; når en kørsel ikke når noget sygehus), og en kørselsrapport. Loggen advarer, når mere end NOT_REACHED_WARNING_PCT % af indbyggerne ikke nås i scenariet.&lt;br&gt;&lt;br&gt;Metode, enheder og standardværdier er de samme som i &apos;Rejsetid og optageområder&apos;: begge kørsler bruger samme vejnet, befolkning og gitter, så hver celle sammenlignes én til én.</translation>
     </message>
     <message>
         <location filename="../processing/catchment_scenario.py" line="69"/>
@@ -934,6 +938,7 @@
     </message>
     <message>
         <location filename="../processing/catchment_scenario.py" line="126"/>
+        <location filename="../sundplan_qgis/gaps.py" line="83"/>
         <source>new</source>
         <translation>nyt</translation>
     </message>
@@ -963,115 +968,115 @@
         <translation>Optageområder</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="41"/>
+        <location filename="../processing/fca_access.py" line="50"/>
         <source>Access to practices, 2SFCA (Tilgængelighed til praksis)</source>
         <translation>Tilgængelighed til praksis (2SFCA)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="44"/>
+        <location filename="../processing/fca_access.py" line="53"/>
         <source>&lt;b&gt;With no road network&lt;/b&gt;: the tool routes on the embedded national main-road network (OpenStreetMap 2021; &apos;oversigt: kun hovedveje&apos;) unless the straight-line fallback is chosen.</source>
         <translation>&lt;b&gt;Uden vejnet&lt;/b&gt;: værktøjet beregner ruter på det indlejrede nationale hovedvejnet (OpenStreetMap 2021; &apos;oversigt: kun hovedveje&apos;), medmindre reserveløsningen i lige linje er valgt.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="57"/>
+        <location filename="../processing/fca_access.py" line="66"/>
         <source>Spatial accessibility to practices with the two-step floating catchment area family: how many GPs (or specialists) residents can reach within the catchment threshold, competing with everyone else who can reach them.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: step 1, each practice&apos;s ratio R = capacity / (weighted) demand within the threshold; step 2, each location&apos;s accessibility = sum of the (weighted) ratios of the practices it reaches, shown as GPs per 10 000 residents. Variants: 2SFCA (step, Luo &amp; Wang 2003), E2SFCA (zones in thirds of the threshold with weights 1.00 / 0.68 / 0.22, Luo &amp; Qi 2009), Gaussian decay (Dai 2010). The threshold is inclusive: a home exactly at the threshold is inside. Travel times run home → practice over the road network (homes and practices snapped to the nearest road within the maximum snap distance, access legs at the access speed). Without a network, tick the straight-line fallback: distance × detour factor (default 1.4: KL 2016, 20 km by road vs 14 km straight line) at 60 km/h; every output says which was used.&lt;br&gt;&lt;b&gt;Demand&lt;/b&gt;: a population raster or points/polygons, optionally need-weighted with the age/sex columns of the areas. &lt;b&gt;Supply&lt;/b&gt;: practices with capacity; a specialty filter makes the same tool serve specialist practices.&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: accessibility per demand location, per area (population-weighted mean of reached residents, share of residents below the low-access level, default 6.25 per 10 000 = 1 GP per 1 600) and the supply-to-demand ratio per practice; a run report with conservation check (Σ accessibility × demand = capacity of practices reaching anyone).&lt;br&gt;&lt;b&gt;Residents not reached&lt;/b&gt;: a home with no practice within the threshold has accessibility 0 (a result). A home with no road within the maximum snap distance (unsnapped) or by a road whose network part holds no practice (unreachable) is not placed on the network: no accessibility (NULL), left out of every mean, and counted per area in pop_unsnapped, pop_unreachable and share_not_reached; the log warns, naming the worst areas, when more than the warning share (default 1 %) is not reached. When no practice lies within the snap distance of a road, the run stops.</source>
         <translation>Geografisk tilgængelighed til praksis med 2SFCA-familien (two-step floating catchment area): hvor mange praktiserende læger (eller speciallæger) indbyggerne kan nå inden for tærsklen for optageområdet, i konkurrence med alle andre, der kan nå dem.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: trin 1, hver praksis&apos; forhold R = kapacitet / (vægtet) efterspørgsel inden for tærsklen; trin 2, hvert steds tilgængelighed = summen af de (vægtede) forhold for de praksis, det kan nå, vist som læger pr. 10.000 indbyggere. Varianter: 2SFCA (trinfunktion, Luo &amp; Wang 2003), E2SFCA (zoner i tredjedele af tærsklen med vægtene 1,00 / 0,68 / 0,22, Luo &amp; Qi 2009), gaussisk aftagning (Dai 2010). Tærsklen er inklusiv: en bopæl præcis ved tærsklen er med. Rejsetiderne regnes bopæl → praksis via vejnettet (bopæle og praksis knyttes til nærmeste vej inden for den største tilknytningsafstand, adgangsstrækninger med adgangshastigheden). Uden vejnet sættes flueben ved nødløsningen i fugleflugt: afstand × omvejsfaktor (standard 1,4: KL 2016, 20 km ad vej mod 14 km i fugleflugt) ved 60 km/t; hvert resultat angiver, hvilken metode der er brugt.&lt;br&gt;&lt;b&gt;Efterspørgsel&lt;/b&gt;: et befolkningsraster eller punkter/polygoner, eventuelt behovsvægtet med områdernes alders-/kønskolonner. &lt;b&gt;Udbud&lt;/b&gt;: praksis med kapacitet; med et filter på speciale kan samme værktøj bruges til speciallægepraksis.&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: tilgængelighed pr. efterspørgselssted, pr. område (befolkningsvægtet gennemsnit af de nåede indbyggere, andel af indbyggerne under niveauet for lav tilgængelighed, standard 6,25 pr. 10.000 = 1 læge pr. 1.600) og forholdet mellem udbud og efterspørgsel pr. praksis; en kørselsrapport med bevarelseskontrol (Σ tilgængelighed × efterspørgsel = kapaciteten i de praksis, der når nogen).&lt;br&gt;&lt;b&gt;Indbyggere, der ikke nås&lt;/b&gt;: en bopæl uden praksis inden for tærsklen har tilgængelighed 0 (et resultat). En bopæl uden vej inden for den største tilknytningsafstand (ikke tilknyttet) eller ved en vej, hvis del af vejnettet ingen praksis har (uden forbindelse), placeres ikke på vejnettet: ingen tilgængelighed (NULL), udeladt af alle gennemsnit og talt pr. område i pop_unsnapped, pop_unreachable og share_not_reached; loggen advarer og nævner de værst ramte områder, når mere end advarselsandelen (standard 1 %) ikke nås. Ligger ingen praksis inden for tilknytningsafstanden af en vej, stopper kørslen.</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="91"/>
+        <location filename="../processing/fca_access.py" line="100"/>
         <source>Demand: population raster (persons per cell)</source>
         <translation>Efterspørgsel: befolkningsraster (personer pr. celle)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="96"/>
-        <source>Areas for the summary and need factors, e.g. kommuner (optional)</source>
-        <translation>Områder til opsummering og behovsfaktorer, fx kommuner (valgfrit)</translation>
+        <location filename="../processing/fca_access.py" line="104"/>
+        <source>Areas for the summary and need factors, e.g. kommuner</source>
+        <translation>Områder til opsummering og behovsfaktorer, fx kommuner</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="99"/>
+        <location filename="../processing/fca_access.py" line="106"/>
         <source>Method</source>
         <translation>Metode</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="100"/>
+        <location filename="../processing/fca_access.py" line="107"/>
         <source>Catchment threshold (minutes, inclusive)</source>
         <translation>Tærskel for optageområdet (minutter, inklusiv)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="102"/>
+        <location filename="../processing/fca_access.py" line="109"/>
         <source>E2SFCA zone limits (minutes; empty = thirds of the threshold)</source>
         <translation>E2SFCA-zonegrænser (minutter; tomt = tredjedele af tærsklen)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="107"/>
+        <location filename="../processing/fca_access.py" line="114"/>
         <source>E2SFCA zone weights</source>
         <translation>E2SFCA-zonevægte</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="110"/>
+        <location filename="../processing/fca_access.py" line="117"/>
         <source>Low access below (GPs per 10 000 residents)</source>
         <translation>Lav tilgængelighed under (læger pr. 10.000 indbyggere)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="115"/>
+        <location filename="../processing/fca_access.py" line="122"/>
         <source>No network: use the straight-line fallback (labelled)</source>
         <translation>Intet vejnet: brug nødløsningen i fugleflugt (markeret)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="119"/>
+        <location filename="../processing/fca_access.py" line="126"/>
         <source>Straight-line fallback: detour factor</source>
         <translation>Nødløsning i fugleflugt: omvejsfaktor</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="121"/>
+        <location filename="../processing/fca_access.py" line="128"/>
         <source>Straight-line fallback: speed (km/h)</source>
         <translation>Nødløsning i fugleflugt: hastighed (km/t)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="124"/>
+        <location filename="../processing/fca_access.py" line="131"/>
         <source>Practices per shortest-path batch (memory ∝ batch × nodes)</source>
         <translation>Praksis pr. portion af korteste veje (hukommelse ∝ portion × knuder)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="126"/>
+        <location filename="../processing/fca_access.py" line="133"/>
         <source>Parallel processes for the shortest paths (Linux/macOS fork; 1 = off, 0 = automatic: 1 in QGIS desktop, one per core in qgis_process/Python)</source>
         <translation>Parallelle processer til de korteste veje (Linux/macOS fork; 1 = fra, 0 = automatisk: 1 i QGIS Desktop, én pr. kerne i qgis_process/Python)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="132"/>
+        <location filename="../processing/fca_access.py" line="139"/>
         <source>Accessibility per demand location</source>
         <translation>Tilgængelighed pr. efterspørgselssted</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="133"/>
-        <location filename="../processing/fca_access.py" line="228"/>
+        <location filename="../processing/fca_access.py" line="140"/>
+        <location filename="../processing/fca_access.py" line="235"/>
         <source>Accessibility per area</source>
         <translation>Tilgængelighed pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="134"/>
+        <location filename="../processing/fca_access.py" line="141"/>
         <source>Supply-to-demand ratio per practice</source>
         <translation>Forhold mellem udbud og efterspørgsel pr. praksis</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="173"/>
+        <location filename="../processing/fca_access.py" line="180"/>
         <source>Reading practices and demand</source>
         <translation>Læser praksis og efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="215"/>
+        <location filename="../processing/fca_access.py" line="222"/>
         <source>Travel times within the catchment</source>
         <translation>Rejsetider inden for optageområdet</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="226"/>
+        <location filename="../processing/fca_access.py" line="233"/>
         <source>Accessibility (GPs per 10 000)</source>
         <translation>Tilgængelighed (læger pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="241"/>
-        <location filename="../processing/gp_density.py" line="160"/>
-        <location filename="../sundplan_qgis/catchments.py" line="409"/>
+        <location filename="../processing/fca_access.py" line="250"/>
+        <location filename="../processing/gp_density.py" line="165"/>
+        <location filename="../sundplan_qgis/catchments.py" line="410"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
@@ -1191,74 +1196,74 @@
         <translation>OpenStreetMap Danmark: {path} ({mb:,.1f} MB, {how}).</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="40"/>
+        <location filename="../processing/gp_density.py" line="45"/>
         <source>GP density per kommune (Lægedækning pr. kommune)</source>
         <translation>Lægedækning pr. kommune</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="43"/>
-        <location filename="../processing/specialist_gaps.py" line="51"/>
+        <location filename="../processing/gp_density.py" line="48"/>
+        <location filename="../processing/specialist_gaps.py" line="52"/>
         <source>&lt;b&gt;With no areas&lt;/b&gt;: the 98 embedded kommuner with their population of the latest embedded quarter (FOLK1A 2021K1) and its age/sex composition from FOLK1A 2014K1 (the latest available offline) scaled to those totals; the report states both quarters. sundplan:fetch_base_data fetches the current composition as a kommune layer to give as areas.</source>
         <translation>&lt;b&gt;Uden områder&lt;/b&gt;: de 98 indlejrede kommuner med folketallet i det seneste indlejrede kvartal (FOLK1A 2021K1) og en sammensætning efter alder og køn fra FOLK1A 2014K1 (den seneste, der findes offline) skaleret til disse totaler; rapporten angiver begge kvartaler. sundplan:fetch_base_data henter den aktuelle sammensætning som et kommunelag, der kan angives som områder.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="51"/>
+        <location filename="../processing/gp_density.py" line="56"/>
         <source>GPs per inhabitant per kommune (or any area layer), need-weighted, rolled up to regions, the 2027 regions, sundhedsråd and sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: practices (points; capacity = a field with the number of GPs / lægekapaciteter, or 1 per practice; optional list size and &apos;open for new patients&apos; fields; optional specialty filter); areas with population as a field, as age/sex columns (m_0_4 … k_85_plus) or aggregated from a population raster; need weights.&lt;br&gt;&lt;b&gt;Need weights&lt;/b&gt;: the default almen praksis weights (age and sex, national mean 1 on FOLK1A 2014; sources and derivation in resources/data/README.md) turn the age/sex columns into a need factor per area. The weights used (name and SHA-256) are written into every output.&lt;br&gt;&lt;b&gt;Outputs per area and per grouping unit&lt;/b&gt;: population, need-weighted population, GP capacity, inhabitants per GP, GPs per 10 000, the same need-adjusted, closed practices, list size per GP, rank_shortage (1 = fewest need-adjusted GPs per 10 000) and a shortage flag: need-weighted residents per GP above the threshold (default 1 600 per lægekapacitet, Danmarks Statistik LABY27 documentation) or residents and no GP.&lt;br&gt;&lt;b&gt;National summary&lt;/b&gt; per level: totals, best and worst unit and their ratio, the Gini coefficient of GP capacity against need, and the Lorenz curve points. Practices outside every area are counted in the row &apos;(outside all areas)&apos; and listed, never dropped. Areas with zero population get empty ratios and are reported. Areas whose id is not in the grouping table (Christiansø, 0411, is in no region) form the row &apos;outside the grouping&apos; of every roll-up (field outside_grouping): counted in the totals, left out of rank_shortage, the Gini coefficient, best/worst unit and the shortage counts.</source>
-        <translation>Praktiserende læger pr. indbygger pr. kommune (eller et hvilket som helst områdelag), behovsvægtet og samlet op på regioner, regionerne fra 2027, sundhedsråd og sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: praksis (punkter; kapacitet = et felt med antal læger / lægekapaciteter eller 1 pr. praksis; valgfrie felter for listestørrelse og &apos;åben for tilgang&apos;; valgfrit filter på speciale); områder med befolkning som felt, som alders-/kønskolonner (m_0_4 … k_85_plus) eller summeret fra et befolkningsraster; behovsvægte.&lt;br&gt;&lt;b&gt;Behovsvægte&lt;/b&gt;: standardvægtene for almen praksis (alder og køn, landsgennemsnit 1 på FOLK1A 2014; kilder og udledning i resources/data/README.md) gør alders-/kønskolonnerne til en behovsfaktor pr. område. De anvendte vægte (navn og SHA-256) skrives i alle resultater.&lt;br&gt;&lt;b&gt;Resultater pr. område og pr. gruppeenhed&lt;/b&gt;: befolkning, behovsvægtet befolkning, lægekapacitet, indbyggere pr. læge, læger pr. 10.000, det samme behovsjusteret, lukkede praksis, listestørrelse pr. læge, rank_shortage (1 = færrest behovsjusterede læger pr. 10.000) og en markering af lægemangel: behovsvægtede indbyggere pr. læge over tærsklen (standard 1.600 pr. lægekapacitet, dokumentationen til Danmarks Statistiks LABY27) eller indbyggere uden læge.&lt;br&gt;&lt;b&gt;Landsoversigt&lt;/b&gt; pr. niveau: totaler, bedste og dårligste enhed og forholdet mellem dem, Gini-koefficienten for lægekapacitet mod behov og punkterne på Lorenzkurven. Praksis uden for alle områder tælles i rækken &apos;(outside all areas)&apos; og listes, de udelades aldrig. Områder uden befolkning får tomme forholdstal og rapporteres. Områder, hvis id ikke står i grupperingstabellen (Christiansø, 0411, hører ikke til nogen region), udgør rækken &apos;uden for inddeling&apos; i alle opsamlinger (feltet outside_grouping): de tælles med i totalerne, men ikke i rank_shortage, Gini-koefficienten, bedste/dårligste enhed eller antallet af områder med lægemangel.</translation>
+        <translation>Praktiserende læger pr. indbygger pr. kommune (eller et hvilket som helst områdelag), behovsvægtet og samlet op på regioner, regionerne fra 2027, sundhedsråd og sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: praksis (punkter; kapacitet = et felt med antal læger / lægekapaciteter eller 1 pr. praksis; valgfrie felter for listestørrelse og &apos;åben for tilgang&apos;; valgfrit filter på speciale); områder med befolkning som felt, som alders-/kønskolonner (m_0_4 … k_85_plus) eller summeret fra et befolkningsraster; behovsvægte.&lt;br&gt;&lt;b&gt;Behovsvægte&lt;/b&gt;: standardvægtene for almen praksis (alder og køn, landsgennemsnit 1 på FOLK1A 2014; kilder og udledning i resources/data/README.md) gør alders-/kønskolonnerne til en behovsfaktor pr. område. De anvendte vægte (navn og SHA-256) skrives i alle resultater.&lt;br&gt;&lt;b&gt;Resultater pr. område og pr. gruppeenhed&lt;/b&gt;: befolkning, behovsvægtet befolkning, lægekapacitet, indbyggere pr. læge, læger pr. 10.000, det samme behovsjusteret, lukkede praksis, listestørrelse pr. læge, rank_shortage (1 = færrest behovsjusterede læger pr. 10.000) og en markering af lægemangel: behovsvægtede indbyggere pr. læge over tærsklen (standard 1.600 pr. lægekapacitet, dokumentationen til Danmarks Statistiks LABY27) eller indbyggere uden læge.&lt;br&gt;&lt;b&gt;Landsoversigt&lt;/b&gt; pr. niveau: totaler, bedste og dårligste enhed og forholdet mellem dem, Gini-koefficienten for lægekapacitet mod behov og punkterne på Lorenzkurven. Praksis uden for alle områder tælles i rækken &apos;(uden for alle områder)&apos; og listes, de udelades aldrig. Områder uden befolkning får tomme forholdstal og rapporteres. Områder, hvis id ikke står i grupperingstabellen (Christiansø, 0411, hører ikke til nogen region), udgør rækken &apos;uden for inddeling&apos; i alle opsamlinger (feltet outside_grouping): de tælles med i totalerne, men ikke i rank_shortage, Gini-koefficienten, bedste/dårligste enhed eller antallet af områder med lægemangel.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="78"/>
+        <location filename="../processing/gp_density.py" line="83"/>
         <source>Areas, e.g. kommuner (default: the 98 embedded kommuner)</source>
         <translation>Områder, fx kommuner (standard: de 98 indlejrede kommuner)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="82"/>
+        <location filename="../processing/gp_density.py" line="87"/>
         <source>Population field of the areas (empty: sum of age/sex columns or raster)</source>
         <translation>Befolkningsfelt i områderne (tomt: summen af alders-/kønskolonner eller rasteret)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="90"/>
+        <location filename="../processing/gp_density.py" line="95"/>
         <source>…or a population raster summed per area</source>
         <translation>…eller et befolkningsraster summeret pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="98"/>
+        <location filename="../processing/gp_density.py" line="103"/>
         <source>Shortage threshold: need-weighted residents per GP (default 1 600, DST LABY27)</source>
         <translation>Tærskel for lægemangel: behovsvægtede indbyggere pr. læge (standard 1.600, DST LABY27)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="107"/>
-        <location filename="../processing/gp_density.py" line="178"/>
+        <location filename="../processing/gp_density.py" line="112"/>
+        <location filename="../processing/gp_density.py" line="183"/>
         <source>GP density per area</source>
         <translation>Lægedækning pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="108"/>
+        <location filename="../processing/gp_density.py" line="113"/>
         <source>GP density per grouping unit</source>
         <translation>Lægedækning pr. gruppeenhed</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="109"/>
+        <location filename="../processing/gp_density.py" line="114"/>
         <source>National summary per level (Gini, spread)</source>
         <translation>Landsoversigt pr. niveau (Gini, spredning)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="110"/>
+        <location filename="../processing/gp_density.py" line="115"/>
         <source>Lorenz curve points</source>
         <translation>Punkter på Lorenzkurven</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="116"/>
+        <location filename="../processing/gp_density.py" line="121"/>
         <source>Practices outside every area</source>
         <translation>Praksis uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="132"/>
+        <location filename="../processing/gp_density.py" line="137"/>
         <source>Reading practices</source>
         <translation>Læser praksis</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="150"/>
+        <location filename="../processing/gp_density.py" line="155"/>
         <source>Reading areas</source>
         <translation>Læser områder</translation>
     </message>
@@ -1608,12 +1613,12 @@
         <translation>Forbereder siden</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/render.py" line="224"/>
+        <location filename="../processing/map_report/render.py" line="225"/>
         <source>The summary layer &apos;{layer}&apos; has no field(s) {fields} (SUMMARY_FIELDS). Its fields are: {available}.</source>
         <translation>Oversigtslaget &apos;{layer}&apos; har ikke felterne {fields} (SUMMARY_FIELDS). Dets felter er: {available}.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/render.py" line="350"/>
+        <location filename="../processing/map_report/render.py" line="352"/>
         <source>{pages} page(s) written.</source>
         <translation>{pages} side(r) skrevet.</translation>
     </message>
@@ -1790,75 +1795,80 @@
         <translation>Syntetisk eksempelregion, seed {seed}: {roads} vejlinjer, {hospitals} sygehuse, {gps} lægepraksis, {kommuner} kommuner, {population} indbyggere.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="48"/>
+        <location filename="../processing/specialist_gaps.py" line="49"/>
         <source>Specialist-practice gaps against need (Speciallægedækning mod behov)</source>
         <translation>Speciallægedækning mod behov</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="70"/>
+        <location filename="../processing/specialist_gaps.py" line="71"/>
         <source>Compares, per specialty and area, today&apos;s specialist capacity (ydernumre) with a need-based fair share, and shows what it would take to close the gap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: specialist practices as points (specialty field; capacity field, default 1 per practice) or a table of capacity per area and specialty; areas with population by age and sex (columns m_0_4, k_0_4 … m_85_plus, k_85_plus, or a &apos;population&apos; column), as polygons or a table; optionally a grouping into regions, sundhedsråd (embedded, by kommunekode) or your own grouping table; need weights per specialty (shipped defaults, none, or your CSV); the reference total per specialty: today&apos;s capacity (default) or a planned total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialty names may be Danish, English or common aliases (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: need-weighted population = Σ persons × weight, scaled so its total equals the total population. Fair share = reference total × the area&apos;s share of need. Gap = capacity − fair share; ratio = capacity / fair share; classes under- / over-supplied at your thresholds (default 0.8 and 1.25). Per specialty: the highest to lowest capacity per 100 000 need-weighted inhabitants, a Gini coefficient of capacity against need, and the index of dissimilarity (the share of capacity that would have to move) with the number of capacities it means. The relocation plan is a transport problem solved with scipy/HiGHS: moves from over- to under-supplied areas reaching the fair shares with the least capacity × km between area centres; with today&apos;s total it moves exactly dissimilarity × capacity. A planned total adds &apos;new&apos; (or &apos;withdraw&apos;) rows for the difference.&lt;br&gt;&lt;br&gt;&lt;b&gt;Optional network part&lt;/b&gt;: with a road network and resident locations (raster or points), the population beyond a travel time (default 60 minutes) from the nearest practice of each specialty, per area, as a share of reached residents. Residents with no road within the snap distance (pop_unsnapped) or by a road that leads to no practice of the specialty (pop_unreachable) are counted apart (share_not_reached), and the log warns when more than the warning share (default 1 %) is not reached.&lt;br&gt;&lt;br&gt;Practices outside all areas are reported and not counted; areas without population get fair share 0. Areas whose id is not in the grouping (Christiansø, 0411, is in no region) form the row &apos;outside the grouping&apos;: shown, but without a fair share and left out of Gini, dissimilarity, classes and relocations. Capacities must be numbers ≥ 0, and not 0 everywhere. Relocation centres lie inside their area (population-weighted for grouping units). Defaults and sources: resources/data/README.md.</source>
         <translation>Sammenligner pr. speciale og område dagens speciallægekapacitet (ydernumre) med en behovsbestemt rimelig andel og viser, hvad der skal til for at lukke forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: speciallægepraksis som punkter (specialefelt; kapacitetsfelt, standard 1 pr. praksis) eller en tabel med kapacitet pr. område og speciale; områder med befolkning efter alder og køn (kolonnerne m_0_4, k_0_4 … m_85_plus, k_85_plus eller en kolonne &apos;population&apos;) som polygoner eller tabel; eventuelt en gruppering i regioner, sundhedsråd (indbygget, via kommunekode) eller din egen grupperingstabel; behovsvægte pr. speciale (medfølgende standardvægte, ingen eller din CSV); referencetotalen pr. speciale: dagens kapacitet (standard) eller en planlagt total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialenavne kan være danske, engelske eller almindelige kaldenavne (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: behovsvægtet befolkning = Σ personer × vægt, skaleret så totalen svarer til den samlede befolkning. Rimelig andel = referencetotal × områdets andel af behovet. Forskel = kapacitet − rimelig andel; forholdstal = kapacitet / rimelig andel; klasserne under- / overforsynet ved dine tærskler (standard 0,8 og 1,25). Pr. speciale: højeste til laveste kapacitet pr. 100.000 behovsvægtede indbyggere, en Gini-koefficient for kapacitet mod behov og dissimilaritetsindekset (den andel af kapaciteten, der skulle flyttes) med det antal kapaciteter, det svarer til. Flytteplanen er et transportproblem løst med scipy/HiGHS: flytninger fra over- til underforsynede områder, der når de rimelige andele med mindst mulig kapacitet × km mellem områdernes midtpunkter; med dagens total flyttes præcis dissimilaritet × kapacitet. En planlagt total tilføjer rækker med &apos;new&apos; (eller &apos;withdraw&apos;) for forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Valgfri netværksdel&lt;/b&gt;: med et vejnet og indbyggernes placering (raster eller punkter) beregnes pr. område befolkningen, der bor længere end en rejsetid (standard 60 minutter) fra nærmeste praksis i hvert speciale, som andel af de nåede indbyggere. Indbyggere uden vej inden for tilknytningsafstanden (pop_unsnapped) eller ved en vej uden forbindelse til en praksis i specialet (pop_unreachable) tælles for sig (share_not_reached), og loggen advarer, når mere end advarselsandelen (standard 1 %) ikke nås.&lt;br&gt;&lt;br&gt;Praksis uden for alle områder rapporteres og tælles ikke med; områder uden befolkning får den rimelige andel 0. Områder, hvis id ikke er med i inddelingen (Christiansø, 0411, hører ikke til nogen region), udgør rækken &apos;uden for inddeling&apos;: de vises, men uden rimelig andel og indgår ikke i Gini, dissimilaritet, klasser og flytninger. Kapaciteter skal være tal ≥ 0 og ikke 0 overalt. Flytningernes midtpunkter ligger inden for deres område (befolkningsvægtede for grupperingsenheder). Standardværdier og kilder: resources/data/README.md.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="111"/>
+        <location filename="../processing/specialist_gaps.py" line="112"/>
         <source>Areas with population by age and sex (polygons or a table; default: the 98 embedded kommuner)</source>
         <translation>Områder med befolkning efter alder og køn (polygoner eller en tabel; standard: de 98 indlejrede kommuner)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="122"/>
+        <location filename="../processing/specialist_gaps.py" line="123"/>
         <source>Only these specialties (separated by &apos;;&apos;, empty = all found)</source>
         <translation>Kun disse specialer (adskilt af &apos;;&apos;, tomt = alle fundne)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="129"/>
+        <location filename="../processing/specialist_gaps.py" line="130"/>
         <source>Planned totals (specialty=number; …; empty = today&apos;s national capacity)</source>
         <translation>Planlagte totaler (speciale=antal; …; tomt = dagens landsdækkende kapacitet)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="136"/>
+        <location filename="../processing/specialist_gaps.py" line="137"/>
         <source>Under-supplied below capacity / fair share</source>
         <translation>Underforsynet under kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="141"/>
+        <location filename="../processing/specialist_gaps.py" line="142"/>
         <source>Over-supplied above capacity / fair share</source>
         <translation>Overforsynet over kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="153"/>
+        <location filename="../processing/specialist_gaps.py" line="154"/>
         <source>Gaps per area and specialty</source>
         <translation>Forskelle pr. område og speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="154"/>
-        <location filename="../processing/specialist_gaps.py" line="235"/>
+        <location filename="../processing/specialist_gaps.py" line="155"/>
+        <location filename="../processing/specialist_gaps.py" line="241"/>
         <source>Summary per specialty</source>
         <translation>Opsummering pr. speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="157"/>
+        <location filename="../processing/specialist_gaps.py" line="158"/>
         <source>Relocation plan (moves between area centres)</source>
         <translation>Flytteplan (flytninger mellem områdernes midtpunkter)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="165"/>
+        <location filename="../processing/specialist_gaps.py" line="166"/>
         <source>Population beyond the time limit per area and specialty (network part)</source>
         <translation>Befolkning uden for tidsgrænsen pr. område og speciale (netværksdel)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="195"/>
+        <location filename="../processing/specialist_gaps.py" line="196"/>
         <source>Reading areas and population</source>
         <translation>Læser områder og befolkning</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="226"/>
+        <location filename="../processing/specialist_gaps.py" line="227"/>
         <source>Specialist gaps</source>
         <translation>Speciallægeforskelle</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="251"/>
+        <location filename="../processing/specialist_gaps.py" line="257"/>
         <source>Relocation plan</source>
         <translation>Flytteplan</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/areas.py" line="17"/>
+        <source>(outside all areas)</source>
+        <translation>(uden for alle områder)</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/atlas_subset.py" line="125"/>
@@ -1866,12 +1876,17 @@
         <translation>&apos;{text}&apos; betegner flere områder: {options}. Skriv niveauet først, fx {example}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchment_tables.py" line="23"/>
+        <location filename="../sundplan_qgis/catchment_tables.py" line="19"/>
+        <source>not reached</source>
+        <translation>Ikke nået</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchment_tables.py" line="27"/>
         <source>Time bands must be positive minutes, e.g. 15,30,45,60 (got {bands}).</source>
         <translation>Tidsintervallerne skal være positive minuttal, fx 15,30,45,60 (angivet: {bands}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchment_tables.py" line="28"/>
+        <location filename="../sundplan_qgis/catchment_tables.py" line="32"/>
         <source>Time bands must be strictly increasing, e.g. 15,30,45,60 (got {bands}).</source>
         <translation>Tidsintervallerne skal være strengt stigende, fx 15,30,45,60 (angivet: {bands}).</translation>
     </message>
@@ -1901,24 +1916,69 @@
         <translation>Klipper polygonerne til land</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="445"/>
+        <location filename="../sundplan_qgis/catchments.py" line="349"/>
+        <source>multi-source Dijkstra (scipy.sparse.csgraph) on the reversed road graph</source>
+        <translation>Dijkstra fra flere kilder (scipy.sparse.csgraph) på det omvendte vejnet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="377"/>
+        <source>no road node within the maximum snap distance of {max_snap_m:g} m</source>
+        <translation>intet vejknudepunkt inden for den maksimale tilknytningsafstand på {max_snap_m:g} m</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="381"/>
+        <source>the nearby roads belong to a part of the network from which no active hospital can be reached (an island without a ferry, a disconnected stub)</source>
+        <translation>de nærmeste veje hører til en del af vejnettet, hvorfra intet aktivt akutsygehus kan nås (en ø uden færge, et afskåret vejstykke)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="398"/>
+        <source>populated cells only</source>
+        <translation>kun celler med beboere</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="404"/>
+        <source>equal times go to the hospital listed first</source>
+        <translation>ved lige lange rejsetider vælges det akutsygehus, der står først</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="405"/>
+        <source>bands closed on the right: exactly 15.0 min is in 0–15</source>
+        <translation>tidsintervaller lukkede til højre: præcis 15,0 min hører til 0–15</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="406"/>
+        <source>mean, median, P90 and max minutes are of reached residents</source>
+        <translation>gennemsnit, median, P90 og maksimum i minutter gælder de nåede indbyggere</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="446"/>
         <source>{n_ids} hospital ids were given for {n} hospitals.</source>
         <translation>Der blev angivet {n_ids} sygehus-id&apos;er for {n} sygehuse.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="450"/>
+        <location filename="../sundplan_qgis/catchments.py" line="451"/>
         <source>Hospital &apos;{hospital}&apos; has no id. Give every hospital an id, or choose no id field to use the feature ids.</source>
         <translation>Sygehuset &apos;{hospital}&apos; har intet id. Giv hvert sygehus et id, eller vælg intet id-felt for at bruge objekt-id&apos;erne.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="459"/>
+        <location filename="../sundplan_qgis/catchments.py" line="460"/>
         <source>The hospital id {id} is used by both &apos;{first}&apos; and &apos;{second}&apos;. Hospital ids must be unique.</source>
         <translation>Sygehus-id&apos;et {id} bruges af både &apos;{first}&apos; og &apos;{second}&apos;. Sygehus-id&apos;er skal være entydige.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="537"/>
+        <location filename="../sundplan_qgis/catchments.py" line="538"/>
         <source>No land mask was used: without areas (e.g. kommuner) access legs may cross the sea, and the raster and polygons may cover sea.</source>
         <translation>Der blev ikke brugt nogen landmaske: uden områder (fx kommuner) kan adgangsstrækninger krydse havet, og rasteret og polygonerne kan dække hav.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/catchments.py" line="553"/>
+        <source>land = union of the areas; a location snaps only to road nodes on its own land part; locations off all land snap to the nearest road node; raster cells centred off land are nodata; polygons are clipped to the land</source>
+        <translation>land = foreningen af områderne; et sted tilknyttes kun vejknudepunkter på sin egen landdel; steder uden for alt land tilknyttes det nærmeste vejknudepunkt; rasterceller med centrum uden for land er nodata; polygoner beskæres til land</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/coverage.py" line="62"/>
+        <source>reached residents only (means, medians, P90 and bands)</source>
+        <translation>kun nåede indbyggere (gennemsnit, medianer, P90 og tidsintervaller)</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/coverage.py" line="99"/>
@@ -1941,67 +2001,162 @@
         <translation>Advarselsgrænsen for indbyggere, der ikke nås, skal være en procentsats mellem 0 og 100, ikke {value}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="70"/>
+        <location filename="../sundplan_qgis/density.py" line="50"/>
+        <source>1 600 residents per lægekapacitet: Danmarks Statistik, documentation of table LABY27 &apos;Lægedækning&apos; (borgere pr. lægekapacitet); the legacy closing limit of almen praksis</source>
+        <translation>1.600 borgere pr. lægekapacitet: Danmarks Statistik, dokumentationen til tabel LABY27 &apos;Lægedækning&apos; (borgere pr. lægekapacitet); almen praksis&apos; tidligere lukkegrænse</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="58"/>
+        <source>all areas</source>
+        <translation>alle områder</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="60"/>
+        <source>(origin)</source>
+        <translation>(begyndelsespunkt)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="63"/>
+        <location filename="../sundplan_qgis/run_report.py" line="29"/>
+        <location filename="../sundplan_qgis/run_report.py" line="267"/>
+        <source>area</source>
+        <translation>område</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="64"/>
+        <location filename="../sundplan_qgis/run_report.py" line="268"/>
+        <source>the whole country</source>
+        <translation>hele landet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="65"/>
+        <source>region</source>
+        <translation>region</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="66"/>
+        <location filename="../sundplan_qgis/run_report.py" line="269"/>
+        <source>region from 2027</source>
+        <translation>region fra 2027</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="67"/>
+        <source>sundhedsråd</source>
+        <translation>sundhedsråd</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="68"/>
+        <source>sundhedsfællesskab</source>
+        <translation>sundhedsfællesskab</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="84"/>
         <source>&apos;{name}&apos; (feature {fid}: {value})</source>
         <translation>&apos;{name}&apos; (objekt {fid}: {value})</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="78"/>
+        <location filename="../sundplan_qgis/density.py" line="92"/>
         <source>{count} practice(s) of &apos;{layer}&apos; have a NULL, zero or negative capacity in &apos;{field}&apos;: {practices}. Each practice needs a capacity &gt; 0 (number of GPs or lægekapaciteter); fix the values or filter those practices out.</source>
         <translation>{count} praksis i &apos;{layer}&apos; har en kapacitet i &apos;{field}&apos;, der er NULL, nul eller negativ: {practices}. Hver praksis skal have en kapacitet &gt; 0 (antal læger eller lægekapaciteter); ret værdierne, eller filtrer de praksis fra.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="128"/>
+        <location filename="../sundplan_qgis/density.py" line="142"/>
         <source>feature id</source>
         <translation>objekt-id</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="288"/>
+        <location filename="../sundplan_qgis/density.py" line="302"/>
         <source>The area layer &apos;{layer}&apos; has no areas.</source>
         <translation>Områdelaget &apos;{layer}&apos; har ingen områder.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="291"/>
+        <location filename="../sundplan_qgis/density.py" line="305"/>
         <source>The shortage threshold must be a positive number of residents per GP (got {threshold}).</source>
         <translation>Tærsklen for lægemangel skal være et positivt antal indbyggere pr. læge (angivet: {threshold}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="300"/>
+        <location filename="../sundplan_qgis/density.py" line="314"/>
         <source>No population for the areas of &apos;{layer}&apos;: choose a population field, age/sex columns (m_0_4 … k_85_plus) or a population raster/layer.</source>
         <translation>Ingen befolkning for områderne i &apos;{layer}&apos;: vælg et befolkningsfelt, alders-/kønskolonner (m_0_4 … k_85_plus) eller et befolkningsraster/-lag.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="312"/>
+        <location filename="../sundplan_qgis/density.py" line="320"/>
+        <location filename="../sundplan_qgis/density.py" line="623"/>
+        <source>sum of the age/sex columns</source>
+        <translation>summen af alders-/kønskolonnerne</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="326"/>
         <source>The population of {count} area(s) of &apos;{layer}&apos; is NULL or negative: {areas}. Fill in the population (0 if nobody lives there).</source>
         <translation>Befolkningen i {count} område(r) i &apos;{layer}&apos; er NULL eller negativ: {areas}. Udfyld befolkningen (0, hvis ingen bor der).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="321"/>
+        <location filename="../sundplan_qgis/density.py" line="335"/>
         <source>Need weighting needs population by age (and sex) per area, but the area layer &apos;{layer}&apos; has no age/sex columns (expected m_0_4, k_0_4, …, k_85_plus). Add them or switch need weighting off.</source>
         <translation>Behovsvægtning kræver befolkning efter alder (og køn) pr. område, men områdelaget &apos;{layer}&apos; har ingen alders-/kønskolonner (forventet m_0_4, k_0_4, …, k_85_plus). Tilføj dem, eller slå behovsvægtning fra.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="338"/>
+        <location filename="../sundplan_qgis/density.py" line="352"/>
         <source>{count} area(s) of &apos;{layer}&apos; have residents but no one in the age/sex columns, so no need factor: {areas}</source>
         <translation>{count} område(r) i &apos;{layer}&apos; har beboere, men ingen i alders-/kønskolonnerne og dermed ingen behovsfaktor: {areas}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="593"/>
+        <location filename="../sundplan_qgis/density.py" line="363"/>
+        <source>{n} area(s): the age/sex columns sum to a different head count than the population used; their age structure was applied as a need factor. First: {areas}</source>
+        <translation>{n} område(r): alders-/kønskolonnerne summer til et andet antal personer end den anvendte befolkning; deres aldersstruktur er brugt som behovsfaktor. Første: {areas}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="369"/>
+        <source>&apos;{name}&apos; {heads:.0f} vs {pop:.0f}</source>
+        <translation>&apos;{name}&apos; {heads:.0f} mod {pop:.0f}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="384"/>
+        <source>{n} area(s) with zero population (ratios left empty, no division by zero): {areas}</source>
+        <translation>{n} område(r) uden befolkning (forholdstal efterladt tomme, ingen division med nul): {areas}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="546"/>
+        <source>{n} practice(s) with capacity {capacity:g} lie outside every area (counted in the row &apos;{outside}&apos;): {practices}</source>
+        <translation>{n} praksis med kapacitet {capacity:g} ligger uden for alle områder (talt med i rækken &apos;{outside}&apos;): {practices}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="568"/>
+        <source>need-weighted residents per GP &gt; threshold, or residents and no GP</source>
+        <translation>behovsvægtede indbyggere pr. læge &gt; tærsklen, eller indbyggere og ingen læge</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="571"/>
+        <source>rank_shortage 1 = fewest need-adjusted GPs per 10 000 residents; ties share the lowest rank (1, 2, 2, 4)</source>
+        <translation>rank_shortage 1 = færrest behovsjusterede læger pr. 10.000 indbyggere; lige værdier deler den laveste rang (1, 2, 2, 4)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="628"/>
+        <source>field &apos;{field}&apos;</source>
+        <translation>feltet &apos;{field}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="630"/>
         <source>Summing the population raster per area</source>
         <translation>Summerer befolkningsrasteret pr. område</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="606"/>
+        <location filename="../sundplan_qgis/density.py" line="637"/>
+        <source>raster &apos;{raster}&apos; summed per area (cell centres)</source>
+        <translation>rasteret &apos;{raster}&apos; summeret pr. område (cellecentre)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/density.py" line="645"/>
         <source>Need weighting chosen but &apos;{layer}&apos; has no age/sex columns (m_0_4 … k_85_plus).</source>
         <translation>Behovsvægtning er valgt, men &apos;{layer}&apos; har ingen alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="620"/>
+        <location filename="../sundplan_qgis/density.py" line="659"/>
         <source>Area ids are not kommunekoder: no embedded roll-up.</source>
         <translation>Område-id&apos;erne er ikke kommunekoder: ingen opsamling med den indbyggede tabel.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/density.py" line="621"/>
+        <location filename="../sundplan_qgis/density.py" line="660"/>
         <source>Computing GP density</source>
         <translation>Beregner lægedækning</translation>
     </message>
@@ -2076,99 +2231,175 @@
         <translation>indlejrede kommuner (98): folketal FOLK1A {total_quarter}; sammensætning efter alder og køn FOLK1A {age_quarter} skaleret til disse totaler (Kilde: Danmarks Statistik). Hent den aktuelle sammensætning med sundplan:fetch_base_data, og angiv den som AREAS.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="76"/>
+        <location filename="../sundplan_qgis/fca.py" line="77"/>
         <source>2SFCA (step)</source>
         <translation>2SFCA (trinfunktion)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="77"/>
+        <location filename="../sundplan_qgis/fca.py" line="78"/>
         <source>E2SFCA (weighted zones, Luo &amp; Qi 2009)</source>
         <translation>E2SFCA (vægtede zoner, Luo &amp; Qi 2009)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="78"/>
+        <location filename="../sundplan_qgis/fca.py" line="79"/>
         <source>Gaussian decay</source>
         <translation>Gaussisk aftagning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="175"/>
+        <location filename="../sundplan_qgis/fca.py" line="84"/>
+        <source>2SFCA (step: weight 1 inside the catchment)</source>
+        <translation>2SFCA (trin: vægt 1 inden for optageområdet)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="85"/>
+        <source>E2SFCA (weighted travel-time zones, Luo &amp; Qi 2009)</source>
+        <translation>E2SFCA (vægtede rejsetidszoner, Luo &amp; Qi 2009)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="86"/>
+        <source>Gaussian-decay 2SFCA (Dai 2010)</source>
+        <translation>2SFCA med gaussisk aftagning (Dai 2010)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="115"/>
+        <location filename="../sundplan_qgis/run_report.py" line="254"/>
+        <source>ok</source>
+        <translation>i orden</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="116"/>
+        <location filename="../sundplan_qgis/run_report.py" line="233"/>
+        <location filename="../sundplan_qgis/run_report.py" line="260"/>
+        <source>not on the network</source>
+        <translation>ikke tilknyttet vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="117"/>
+        <location filename="../sundplan_qgis/run_report.py" line="262"/>
+        <source>no practice in its network part</source>
+        <translation>ingen praksis i dens del af vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="118"/>
+        <location filename="../sundplan_qgis/run_report.py" line="263"/>
+        <source>reaches no demand</source>
+        <translation>når ingen efterspørgsel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="121"/>
+        <location filename="../sundplan_qgis/run_report.py" line="124"/>
+        <source>road network</source>
+        <translation>vejnet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="156"/>
+        <source>{method}, catchment ≤ {threshold:g} min (inclusive)</source>
+        <translation>{method}, optageområde ≤ {threshold:g} min (inklusive)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="162"/>
+        <source>≤{limit:g} min: {weight:g}</source>
+        <translation>≤{limit:g} min: {weight:g}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="165"/>
+        <source>{method}, catchment ≤ {threshold:g} min (inclusive); zones {zones}</source>
+        <translation>{method}, optageområde ≤ {threshold:g} min (inklusive); zoner {zones}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="197"/>
         <source>Unknown method &apos;{method}&apos;: use one of {methods}.</source>
         <translation>Ukendt metode &apos;{method}&apos;: brug en af {methods}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="185"/>
+        <location filename="../sundplan_qgis/fca.py" line="207"/>
         <source>The catchment threshold must be a positive number of minutes (got {threshold}); a threshold of 0 would leave every practice without patients.</source>
         <translation>Tærsklen for optageområdet skal være et positivt antal minutter (angivet: {threshold}); en tærskel på 0 ville efterlade alle praksis uden patienter.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="200"/>
+        <location filename="../sundplan_qgis/fca.py" line="222"/>
         <source>E2SFCA needs one weight per zone: {n_breaks} zone limits but {n_weights} weights.</source>
         <translation>E2SFCA kræver én vægt pr. zone: {n_breaks} zonegrænser, men {n_weights} vægte.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="208"/>
+        <location filename="../sundplan_qgis/fca.py" line="230"/>
         <source>Zone limits must be positive and increasing (got {breaks}).</source>
         <translation>Zonegrænserne skal være positive og stigende (angivet: {breaks}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="212"/>
+        <location filename="../sundplan_qgis/fca.py" line="234"/>
         <source>The last zone limit ({last:g} min) must equal the catchment threshold ({threshold:g} min).</source>
         <translation>Den sidste zonegrænse ({last:g} min) skal være lig med tærsklen for optageområdet ({threshold:g} min).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="219"/>
+        <location filename="../sundplan_qgis/fca.py" line="241"/>
         <source>Zone weights must be ≥ 0 (got {weights}).</source>
         <translation>Zonevægtene skal være ≥ 0 (angivet: {weights}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="260"/>
+        <location filename="../sundplan_qgis/fca.py" line="282"/>
         <source>The detour factor must be ≥ 1 (got {factor}).</source>
         <translation>Omvejsfaktoren skal være ≥ 1 (angivet: {factor}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="262"/>
+        <location filename="../sundplan_qgis/fca.py" line="284"/>
         <source>The straight-line speed must be positive (got {speed} km/h).</source>
         <translation>Hastigheden i fugleflugt skal være positiv (angivet: {speed} km/t).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="274"/>
+        <location filename="../sundplan_qgis/fca.py" line="296"/>
         <source>Straight-line catchments {done:,}/{n:,}</source>
         <translation>Optageområder i fugleflugt {done:,}/{n:,}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="510"/>
+        <location filename="../sundplan_qgis/fca.py" line="309"/>
+        <source>straight line × {detour:g} detour factor at {speed_kmh:g} km/h (fallback)</source>
+        <translation>fugleflugt × omvejsfaktor {detour:g} ved {speed_kmh:g} km/t (reserveløsning)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="536"/>
         <source>{key}: &apos;{text}&apos; must be numbers separated by commas.</source>
         <translation>{key}: &apos;{text}&apos; skal være tal adskilt af kommaer.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="528"/>
+        <location filename="../sundplan_qgis/fca.py" line="554"/>
         <source>Need weighting needs age/sex columns (m_0_4 … k_85_plus) on the area layer &apos;{layer}&apos;.</source>
         <translation>Behovsvægtning kræver alders-/kønskolonner (m_0_4 … k_85_plus) i områdelaget &apos;{layer}&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="559"/>
+        <location filename="../sundplan_qgis/fca.py" line="585"/>
         <source>No road network given. Choose a road network file or line layer, or tick &apos;No network: use the straight-line fallback&apos; to use straight-line distance × detour factor (labelled in the outputs).</source>
         <translation>Intet vejnet angivet. Vælg en vejnetsfil eller et linjelag, eller sæt flueben ved &apos;Intet vejnet: brug nødløsningen i fugleflugt&apos; for at bruge fugleflugtsafstand × omvejsfaktor (markeret i resultaterne).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="568"/>
+        <location filename="../sundplan_qgis/fca.py" line="594"/>
         <source>No demand given. Choose a population raster or a point/polygon layer.</source>
         <translation>Ingen efterspørgsel angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="593"/>
+        <location filename="../sundplan_qgis/fca.py" line="619"/>
         <source>Need weighting needs an area layer with age/sex columns (m_0_4 … k_85_plus).</source>
         <translation>Behovsvægtning kræver et områdelag med alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="626"/>
+        <location filename="../sundplan_qgis/fca.py" line="652"/>
         <source>Straight-line fallback used: {label}.</source>
         <translation>Nødløsning i fugleflugt brugt: {label}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca.py" line="633"/>
+        <location filename="../sundplan_qgis/fca.py" line="659"/>
         <source>{n} practice(s) of &apos;{layer}&apos; lie farther than the maximum snap distance from any road and are left out (capacity {capacity:g}): {names}. Check their positions or raise the maximum snap distance.</source>
         <translation>{n} praksis i &apos;{layer}&apos; ligger længere end den største tilknytningsafstand fra nærmeste vej og udelades (kapacitet {capacity:g}): {names}. Kontrollér deres placering, eller hæv den største tilknytningsafstand.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="763"/>
+        <source>inclusive: a location exactly at the threshold is inside (1 ms tolerance)</source>
+        <translation>inklusive: et sted præcis på tærsklen er indenfor (1 ms tolerance)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca.py" line="787"/>
+        <source>reached residents only (placed on the network)</source>
+        <translation>kun nåede indbyggere (tilknyttet vejnettet)</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca_network.py" line="224"/>
@@ -2195,6 +2426,16 @@
         <location filename="../sundplan_qgis/fca_network.py" line="256"/>
         <source>None of the {n} practice(s) of &apos;{layer}&apos; lies within the maximum snap distance ({max_snap_m:,.0f} m) of a road of &apos;{network}&apos; (nearest: {first}), so no accessibility can be computed. Check the practices&apos; CRS and positions, use a road network that covers them, or raise the maximum snap distance.</source>
         <translation>Ingen af de {n} praksis i &apos;{layer}&apos; ligger inden for den største tilknytningsafstand ({max_snap_m:,.0f} m) fra en vej i &apos;{network}&apos; (nærmeste: {first}), så tilgængeligheden kan ikke beregnes. Kontrollér praksissernes koordinatsystem og placering, brug et vejnet, der dækker dem, eller hæv den største tilknytningsafstand.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca_network.py" line="341"/>
+        <source>network (road graph, home → practice)</source>
+        <translation>vejnet (vejgraf, hjem → praksis)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca_network.py" line="347"/>
+        <source>Hilbert curve (renumbered for the searches)</source>
+        <translation>Hilbertkurve (omnummereret til søgningerne)</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca_network.py" line="443"/>
@@ -2237,6 +2478,11 @@
         <location filename="../sundplan_qgis/fca_network.py" line="675"/>
         <source>2SFCA step 2 (in the search processes)</source>
         <translation>2SFCA trin 2 (i søgeprocesserne)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca_network.py" line="688"/>
+        <source>{n} search processes (2SFCA sums computed there)</source>
+        <translation>{n} søgeprocesser (2SFCA-summerne beregnes dér)</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca_network.py" line="697"/>
@@ -2339,137 +2585,271 @@
         <translation>intet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gap_reach.py" line="72"/>
+        <location filename="../sundplan_qgis/gap_reach.py" line="30"/>
+        <source>pop_beyond = reached residents whose drive time to the nearest practice of the specialty exceeds the limit; share_beyond = pop_beyond / population_reached (of reached residents). Not reached, counted apart and not as beyond: pop_unsnapped (no road within the snapping distance) and pop_unreachable (by a road whose network part holds no practice of the specialty), share_not_reached = their sum / population. A specialty without practices: everyone is beyond</source>
+        <translation>pop_beyond = nåede indbyggere, hvis køretid til nærmeste praksis i specialet overstiger grænsen; share_beyond = pop_beyond / population_reached (af de nåede indbyggere). Ikke nået, talt for sig og ikke som ud over grænsen: pop_unsnapped (ingen vej inden for tilknytningsafstanden) og pop_unreachable (ved en vej, hvis del af vejnettet ikke har nogen praksis i specialet), share_not_reached = deres sum / befolkningen. Et speciale uden praksis: alle er ud over grænsen</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gap_reach.py" line="73"/>
         <source>Travel times: {s}</source>
         <translation>Rejsetider: {s}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="86"/>
+        <location filename="../sundplan_qgis/gap_reach.py" line="81"/>
+        <source>no practices: everyone is beyond the limit</source>
+        <translation>ingen praksis: alle er ud over grænsen</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="74"/>
+        <source>under-supplied</source>
+        <translation>underdækket</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="75"/>
+        <source>balanced</source>
+        <translation>i balance</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="76"/>
+        <source>over-supplied</source>
+        <translation>overdækket</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="77"/>
+        <source>no population</source>
+        <translation>ingen befolkning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="78"/>
+        <location filename="../sundplan_qgis/reference.py" line="383"/>
+        <source>outside the grouping</source>
+        <translation>uden for inddeling</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="83"/>
+        <source>move</source>
+        <translation>flyt</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="83"/>
+        <source>withdraw</source>
+        <translation>nedlæg</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="88"/>
+        <source>planned total</source>
+        <translation>planlagt total</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="89"/>
+        <source>today&apos;s capacity</source>
+        <translation>nuværende kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="93"/>
+        <location filename="../sundplan_qgis/run_report.py" line="256"/>
+        <source>general</source>
+        <translation>generelle</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="93"/>
+        <location filename="../sundplan_qgis/run_report.py" line="206"/>
+        <location filename="../sundplan_qgis/run_report.py" line="257"/>
+        <source>specialty</source>
+        <translation>speciale</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="115"/>
         <source>The need-weight table has no rows for &apos;{specialty}&apos; and no general rows (specialty &apos;{general}&apos;). Add rows for it, or a &apos;{general}&apos; profile.</source>
         <translation>Behovsvægttabellen har ingen rækker for &apos;{specialty}&apos; og ingen generelle rækker (speciale &apos;{general}&apos;). Tilføj rækker for specialet eller en &apos;{general}&apos;-profil.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="106"/>
+        <location filename="../sundplan_qgis/gaps.py" line="135"/>
         <source>The need weights for &apos;{specialty}&apos; miss the age group(s) {groups} that the population has. Give a weight for every age group (per sex, or sex &apos;all&apos;).</source>
         <translation>Behovsvægtene for &apos;{specialty}&apos; mangler aldersgruppe(rne) {groups}, som befolkningen har. Angiv en vægt for hver aldersgruppe (pr. køn eller med køn &apos;all&apos;).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="133"/>
+        <location filename="../sundplan_qgis/gaps.py" line="162"/>
         <source>The population has empty or non-numeric age/sex counts for the area(s) {areas}.</source>
         <translation>Befolkningen har tomme eller ikke-numeriske antal i alders-/kønskolonnerne for område(rne) {areas}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="139"/>
+        <location filename="../sundplan_qgis/gaps.py" line="168"/>
         <source>The population has negative age/sex counts.</source>
         <translation>Befolkningen har negative antal i alders-/kønskolonnerne.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="144"/>
+        <location filename="../sundplan_qgis/gaps.py" line="173"/>
         <source>The population column has empty, non-numeric or negative values.</source>
         <translation>Befolkningskolonnen har tomme, ikke-numeriske eller negative værdier.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="146"/>
+        <location filename="../sundplan_qgis/gaps.py" line="175"/>
         <source>The areas have no population: give age/sex columns (m_0_4, k_0_4, … m_85_plus, k_85_plus) or a &apos;population&apos; column. Columns found: {columns}.</source>
         <translation>Områderne har ingen befolkning: angiv alders-/kønskolonner (m_0_4, k_0_4, … m_85_plus, k_85_plus) eller en kolonne &apos;population&apos;. Fundne kolonner: {columns}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="159"/>
+        <location filename="../sundplan_qgis/gaps.py" line="188"/>
         <source>Need weights are by age group, but the population has no age/sex columns (m_0_4 … k_85_plus). Give them, or choose unweighted population.</source>
         <translation>Behovsvægtene er efter aldersgruppe, men befolkningen har ingen alders-/kønskolonner (m_0_4 … k_85_plus). Angiv dem, eller vælg uvægtet befolkning.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="170"/>
+        <location filename="../sundplan_qgis/gaps.py" line="199"/>
         <source>Need weights for &apos;{specialty}&apos;: {error}</source>
         <translation>Behovsvægte for &apos;{specialty}&apos;: {error}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="176"/>
+        <location filename="../sundplan_qgis/gaps.py" line="205"/>
         <source>The need-weighted population for &apos;{specialty}&apos; is zero in every area: no population, or all its weights are zero.</source>
         <translation>Den behovsvægtede befolkning for &apos;{specialty}&apos; er nul i alle områder: ingen befolkning, eller alle specialets vægte er nul.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="250"/>
+        <location filename="../sundplan_qgis/gaps.py" line="279"/>
         <source>The relocation plan could not be solved: {reason}</source>
         <translation>Omfordelingsplanen kunne ikke løses: {reason}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="302"/>
+        <location filename="../sundplan_qgis/gaps.py" line="332"/>
         <source>The class thresholds must satisfy 0 &lt; under ≤ 1 ≤ over; got under {under:g} and over {over:g}.</source>
         <translation>Klassegrænserne skal opfylde 0 &lt; under ≤ 1 ≤ over; angivet: under {under:g} og over {over:g}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="310"/>
+        <location filename="../sundplan_qgis/gaps.py" line="340"/>
         <source>The population table needs an &apos;area_id&apos; column.</source>
         <translation>Befolkningstabellen skal have en kolonne &apos;area_id&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="314"/>
+        <location filename="../sundplan_qgis/gaps.py" line="344"/>
         <source>Duplicate area ids in the population: {ids}. Each area once.</source>
         <translation>Dublerede område-id&apos;er i befolkningen: {ids}. Hvert område må kun forekomme én gang.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="332"/>
+        <location filename="../sundplan_qgis/gaps.py" line="362"/>
         <source>Every area is outside the grouping: no area id is in the grouping table. Check that the area ids are the table&apos;s keys (e.g. kommunekoder).</source>
         <translation>Alle områder er uden for inddelingen: intet område-id står i grupperingstabellen. Kontrollér, at områdernes id er tabellens nøgler (f.eks. kommunekoder).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="340"/>
+        <location filename="../sundplan_qgis/gaps.py" line="370"/>
         <source>The capacity table needs a &apos;{column}&apos; column.</source>
         <translation>Kapacitetstabellen skal have en kolonne &apos;{column}&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="346"/>
+        <location filename="../sundplan_qgis/gaps.py" line="376"/>
         <source>Empty or non-numeric capacity for {rows}. Give every practice a capacity (full-time ydernumre) or leave the field unset.</source>
         <translation>Tom eller ikke-numerisk kapacitet for {rows}. Giv hver praksis en kapacitet (fuldtids-ydernumre), eller lad feltet være tomt.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="351"/>
+        <location filename="../sundplan_qgis/gaps.py" line="381"/>
         <source>{specialty} in area {area}</source>
         <translation>{specialty} i område {area}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="363"/>
+        <location filename="../sundplan_qgis/gaps.py" line="393"/>
         <source>Negative capacity for {rows}. Capacities are numbers of full-time ydernumre, 0 or more.</source>
         <translation>Negativ kapacitet for {rows}. Kapaciteter er antal fuldtids-ydernumre, 0 eller flere.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="368"/>
+        <location filename="../sundplan_qgis/gaps.py" line="398"/>
         <source>{specialty} in area {area} ({value:g})</source>
         <translation>{specialty} i område {area} ({value:g})</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="382"/>
+        <location filename="../sundplan_qgis/gaps.py" line="412"/>
         <source>The capacity table has area ids that are not among the areas: {unknown}. Areas: {areas}.</source>
         <translation>Kapacitetstabellen har område-id&apos;er, der ikke findes blandt områderne: {unknown}. Områder: {areas}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="391"/>
+        <location filename="../sundplan_qgis/gaps.py" line="421"/>
         <source>The planned total for &apos;{specialty}&apos; must be a number ≥ 0.</source>
         <translation>Den planlagte total for &apos;{specialty}&apos; skal være et tal ≥ 0.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="398"/>
+        <location filename="../sundplan_qgis/gaps.py" line="428"/>
         <source>No specialist capacity given: the practices/capacity table is empty.</source>
         <translation>Ingen speciallægekapacitet angivet: praksis-/kapacitetstabellen er tom.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="683"/>
+        <location filename="../sundplan_qgis/gaps.py" line="442"/>
+        <source>{n} area(s) have no population: {areas}. Their fair share is 0; any capacity there counts as over-supply (class &apos;{no_population}&apos;).</source>
+        <translation>{n} område(r) har ingen befolkning: {areas}. Deres rimelige andel er 0; al kapacitet dér tæller som overdækning (klassen &apos;{no_population}&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="577"/>
+        <source>Σ persons × weight(age group, sex), scaled so that its total over the areas equals the total population (average need = 1)</source>
+        <translation>Σ personer × vægt(aldersgruppe, køn), skaleret så summen over områderne er lig med den samlede befolkning (gennemsnitligt behov = 1)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="581"/>
+        <source>reference total × area&apos;s share of need-weighted population</source>
+        <translation>referencetotal × områdets andel af den behovsvægtede befolkning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="582"/>
+        <source>capacity − fair share (positive = more than the need-based share)</source>
+        <translation>kapacitet − rimelig andel (positiv = mere end den behovsbaserede andel)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="583"/>
+        <source>ratio = capacity / fair share; under-supplied below {under:g}, over-supplied above {over:g}</source>
+        <translation>forhold = kapacitet / rimelig andel; underdækket under {under:g}, overdækket over {over:g}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="589"/>
+        <source>Lorenz curve of capacity share against need share, areas by density</source>
+        <translation>Lorenzkurve for kapacitetsandel mod behovsandel, områder efter tæthed</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="590"/>
+        <source>½ Σ |capacity share − need share|</source>
+        <translation>½ Σ |kapacitetsandel − behovsandel|</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="592"/>
+        <source>transport problem, scipy.optimize.linprog (HiGHS dual simplex), minimising capacity × straight-line km between area centres</source>
+        <translation>transportproblem, scipy.optimize.linprog (HiGHS dual simplex), der minimerer kapacitet × km i fugleflugt mellem områdernes centre</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="597"/>
+        <source>transport problem, scipy.optimize.linprog (HiGHS); the areas had no geometry, so every distance counts the same and distance_km is empty</source>
+        <translation>transportproblem, scipy.optimize.linprog (HiGHS); områderne havde ingen geometri, så alle afstande tæller ens, og distance_km er tom</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="652"/>
+        <source>move {n:g} {unit} in {specialty} from {source} to {target}</source>
+        <translation>flyt {n:g} {unit} i {specialty} fra {source} til {target}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="677"/>
+        <source>withdraw {n:g} {unit} in {specialty} from {source} (the planned total is below today&apos;s capacity)</source>
+        <translation>nedlæg {n:g} {unit} i {specialty} i {source} (den planlagte total er under den nuværende kapacitet)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="700"/>
+        <source>add {n:g} new {unit} in {specialty} in {target} (the planned total is above today&apos;s capacity)</source>
+        <translation>opret {n:g} nye {unit} i {specialty} i {target} (den planlagte total er over den nuværende kapacitet)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="737"/>
         <source>The capacity of {specialties} is 0 in every area, so there is nothing to compare with need. Check the capacity field (full-time ydernumre per practice: all 0 or empty?), leave those specialties out, or give a planned total for them (e.g. &apos;{example}=60&apos;).</source>
         <translation>Kapaciteten i {specialties} er 0 i alle områder, så der er intet at sammenligne med behovet. Kontrollér kapacitetsfeltet (fuldtids-ydernumre pr. praksis: alle 0 eller tomme?), udelad disse specialer, eller angiv en planlagt total for dem (f.eks. &apos;{example}=60&apos;).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="794"/>
+        <location filename="../sundplan_qgis/gaps.py" line="848"/>
         <source>Need-weighted population, fair shares and gaps</source>
         <translation>Behovsvægtet befolkning, rimelige andele og forskelle</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="821"/>
+        <location filename="../sundplan_qgis/gaps.py" line="873"/>
+        <source>not counted in any area nor in today&apos;s national capacity</source>
+        <translation>talt med hverken i noget område eller i den nuværende landskapacitet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/gaps.py" line="875"/>
         <source>{n} practice(s) lie outside all areas and are not counted (feature ids {ids}). See the report.</source>
         <translation>{n} praksis ligger uden for alle områder og tælles ikke med (objekt-id&apos;er {ids}). Se rapporten.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/gaps.py" line="832"/>
+        <location filename="../sundplan_qgis/gaps.py" line="886"/>
         <source>{n} area(s) are not in the grouping ({areas}): they form the row &apos;outside the grouping&apos;, shown without a fair share and left out of the comparison.</source>
         <translation>{n} område(r) er ikke med i inddelingen ({areas}): de udgør rækken &apos;uden for inddeling&apos;, vises uden rimelig andel og indgår ikke i sammenligningen.</translation>
     </message>
@@ -2534,109 +2914,129 @@
         <translation>{n} område-id står ikke i grupperingstabellen: {ids}. De udgør rækken &apos;{label}&apos; i alle opsamlinger og indgår ikke i rangering, Gini, bedste/dårligste enhed eller antallet med lægemangel.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="163"/>
+        <location filename="../sundplan_qgis/need.py" line="142"/>
+        <source>none (unweighted population)</source>
+        <translation>ingen (uvægtet befolkning)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="166"/>
         <source>The need weights &apos;{label}&apos; have no column(s) {missing}. Expected columns: age_group, sex (m/k/all, optional), weight.</source>
         <translation>Behovsvægtene &apos;{label}&apos; har ingen kolonne(r) {missing}. Forventede kolonner: age_group, sex (m/k/all, valgfri), weight.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="178"/>
+        <location filename="../sundplan_qgis/need.py" line="181"/>
         <source>Row {row} of the need weights &apos;{label}&apos;: age group &apos;{value}&apos; is not one of {groups}.</source>
         <translation>Række {row} i behovsvægtene &apos;{label}&apos;: aldersgruppen &apos;{value}&apos; er ikke en af {groups}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="188"/>
+        <location filename="../sundplan_qgis/need.py" line="191"/>
         <source>Row {row} of the need weights &apos;{label}&apos;: sex &apos;{value}&apos; must be m, k or all.</source>
         <translation>Række {row} i behovsvægtene &apos;{label}&apos;: køn &apos;{value}&apos; skal være m, k eller all.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="199"/>
+        <location filename="../sundplan_qgis/need.py" line="202"/>
         <source>Row {row} of the need weights &apos;{label}&apos; (age group {group}, sex {sex}): the weight must be a positive number (got {value!r}).</source>
         <translation>Række {row} i behovsvægtene &apos;{label}&apos; (aldersgruppe {group}, køn {sex}): vægten skal være et positivt tal (angivet: {value!r}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="215"/>
+        <location filename="../sundplan_qgis/need.py" line="218"/>
         <source>The need weights &apos;{label}&apos; list some age groups twice: {pairs}.</source>
         <translation>Behovsvægtene &apos;{label}&apos; har nogle aldersgrupper to gange: {pairs}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="221"/>
+        <location filename="../sundplan_qgis/need.py" line="224"/>
         <source>The need weights &apos;{label}&apos; are empty.</source>
         <translation>Behovsvægtene &apos;{label}&apos; er tomme.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="255"/>
+        <location filename="../sundplan_qgis/need.py" line="258"/>
         <source>No default need weights for the service &apos;{service}&apos;. Give a weight table (defaults exist for: {services}).</source>
         <translation>Der er ingen standardbehovsvægte for ydelsen &apos;{service}&apos;. Angiv en vægttabel (der findes standardvægte for: {services}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="269"/>
+        <location filename="../sundplan_qgis/need.py" line="265"/>
+        <source>default {service} ({file})</source>
+        <translation>standard {service} ({file})</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="272"/>
         <source>The need weight file &apos;{path}&apos; does not exist.</source>
         <translation>Behovsvægtfilen &apos;{path}&apos; findes ikke.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="273"/>
+        <location filename="../sundplan_qgis/need.py" line="276"/>
         <source>Cannot read the need weight file &apos;{path}&apos;: {error}</source>
         <translation>Kan ikke læse behovsvægtfilen &apos;{path}&apos;: {error}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="281"/>
+        <location filename="../sundplan_qgis/need.py" line="284"/>
         <source>The need weights &apos;{label}&apos; have no rows for service &apos;{service}&apos;.</source>
         <translation>Behovsvægtene &apos;{label}&apos; har ingen rækker for ydelsen &apos;{service}&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="308"/>
+        <location filename="../sundplan_qgis/need.py" line="311"/>
         <source>The need-weight table &apos;{table}&apos; does not exist.</source>
         <translation>Behovsvægttabellen &apos;{table}&apos; findes ikke.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="314"/>
+        <location filename="../sundplan_qgis/need.py" line="317"/>
         <source>The need-weight table &apos;{table}&apos; lacks the column(s) {missing}. It needs specialty, age_group, sex (m/k/all) and weight; found: {found}.</source>
         <translation>Behovsvægttabellen &apos;{table}&apos; mangler kolonne(rne) {missing}. Den skal have specialty, age_group, sex (m/k/all) og weight; fundet: {found}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="328"/>
+        <location filename="../sundplan_qgis/need.py" line="331"/>
         <source>The need-weight table &apos;{table}&apos; has sex values {values}; use m, k or all.</source>
         <translation>Behovsvægttabellen &apos;{table}&apos; har kønsværdierne {values}; brug m, k eller all.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="336"/>
+        <location filename="../sundplan_qgis/need.py" line="339"/>
         <source>The need-weight table &apos;{table}&apos; has age groups {values}; use {allowed}.</source>
         <translation>Behovsvægttabellen &apos;{table}&apos; har aldersgrupperne {values}; brug {allowed}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="349"/>
+        <location filename="../sundplan_qgis/need.py" line="352"/>
         <source>The need-weight table &apos;{table}&apos; has weights that are not numbers ≥ 0: {rows}.</source>
         <translation>Behovsvægttabellen &apos;{table}&apos; har vægte, der ikke er tal ≥ 0: {rows}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="369"/>
+        <location filename="../sundplan_qgis/need.py" line="372"/>
         <source>The need-weight table &apos;{table}&apos; lists some rows twice: {rows}.</source>
         <translation>Behovsvægttabellen &apos;{table}&apos; har nogle rækker to gange: {rows}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="422"/>
+        <location filename="../sundplan_qgis/need.py" line="385"/>
+        <source>default ({file})</source>
+        <translation>standard ({file})</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="425"/>
         <source>No population-by-age columns found (expected names like m_0_4, k_0_4, …, k_85_plus). Give age/sex columns or switch need weighting off.</source>
         <translation>Ingen kolonner med befolkning efter alder fundet (forventede navne som m_0_4, k_0_4, …, k_85_plus). Angiv alders-/kønskolonner, eller slå behovsvægtning fra.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="428"/>
+        <location filename="../sundplan_qgis/need.py" line="431"/>
         <source>Population columns not found: {columns}.</source>
         <translation>Befolkningskolonnerne blev ikke fundet: {columns}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="436"/>
+        <location filename="../sundplan_qgis/need.py" line="439"/>
         <source>The need weights &apos;{label}&apos; do not cover these age groups present in the population: {groups}. Add a weight for each (sex &apos;all&apos; covers both).</source>
         <translation>Behovsvægtene &apos;{label}&apos; dækker ikke disse aldersgrupper, som findes i befolkningen: {groups}. Tilføj en vægt for hver (køn &apos;all&apos; dækker begge køn).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="448"/>
+        <location filename="../sundplan_qgis/need.py" line="451"/>
         <source>The population column &apos;{column}&apos; is NULL or not a number for {rows}. Fill in 0 where nobody lives.</source>
         <translation>Befolkningskolonnen &apos;{column}&apos; er NULL eller ikke et tal for {rows}. Udfyld 0, hvor ingen bor.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/need.py" line="456"/>
+        <location filename="../sundplan_qgis/need.py" line="459"/>
         <source>The population column &apos;{column}&apos; is negative for {rows}.</source>
         <translation>Befolkningskolonnen &apos;{column}&apos; er negativ for {rows}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/need.py" line="494"/>
+        <source>{label} [sha256 {sha256}]</source>
+        <translation>{label} [sha256 {sha256}]</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/network/fields.py" line="73"/>
@@ -2645,43 +3045,65 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/network/fields.py" line="79"/>
-        <location filename="../sundplan_qgis/network/fields.py" line="145"/>
+        <location filename="../sundplan_qgis/network/fields.py" line="149"/>
         <location filename="../sundplan_qgis/network/ogr_reader.py" line="102"/>
+        <location filename="../sundplan_qgis/run_report.py" line="266"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/fields.py" line="140"/>
+        <location filename="../sundplan_qgis/network/fields.py" line="86"/>
+        <source>oneway</source>
+        <translation>ensretning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/fields.py" line="87"/>
+        <source>ferry duration</source>
+        <translation>færgevarighed</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/fields.py" line="88"/>
+        <source>length</source>
+        <translation>længde</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/fields.py" line="144"/>
         <source>Road layer &apos;{layer}&apos; has no road class field and no speed field, so no line has a speed. Set the road class field (CLASS_FIELD, OSM highway values such as &apos;primary&apos;) or the speed field (SPEED_FIELD, km/h). Fields found: {fields}.</source>
         <translation>Vejlaget &apos;{layer}&apos; har hverken et vejklassefelt eller et hastighedsfelt, så ingen linje har en hastighed. Angiv vejklassefeltet (CLASS_FIELD, OSM highway-værdier som &apos;primary&apos;) eller hastighedsfeltet (SPEED_FIELD, km/t). Fundne felter: {fields}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="89"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="90"/>
         <source>The road layer&apos;s extent is too large for the merge tolerance; use a larger tolerance or a projected CRS in metres.</source>
         <translation>Vejlagets udstrækning er for stor til sammenlægningstolerancen; brug en større tolerance eller et projiceret koordinatsystem i meter.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="172"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="173"/>
         <source>The realism factor must be &gt; 0 (got {factor}).</source>
         <translation>Realismefaktoren skal være &gt; 0 (angivet: {factor}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="174"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="175"/>
         <source>Ferry boarding time must be ≥ 0 minutes (got {minutes}).</source>
         <translation>Ombordkørselstiden for færger skal være ≥ 0 minutter (angivet: {minutes}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="186"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="187"/>
         <source>Ferry speed must be &gt; 0 km/h (got {speed}).</source>
         <translation>Færgehastigheden skal være &gt; 0 km/t (angivet: {speed}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="204"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="208"/>
         <source>Road layer &apos;{layer}&apos;: {count} lines have no speed and their road class has no default speed (classes: {classes}). Add these classes to the speed table, or choose a speed field.</source>
         <translation>Vejlaget &apos;{layer}&apos;: {count} linjer har ingen hastighed, og deres vejklasse har ingen standardhastighed (klasser: {classes}). Tilføj disse klasser til hastighedstabellen, eller vælg et hastighedsfelt.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="231"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="214"/>
+        <location filename="../sundplan_qgis/specialties.py" line="51"/>
+        <source>(empty)</source>
+        <translation>(tom)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/graph.py" line="235"/>
         <source>Road layer &apos;{layer}&apos; has no road segments left to route on (all lines are ferries that were excluded, or have zero length). Check the layer and the &apos;include ferries&apos; option.</source>
         <translation>Vejlaget &apos;{layer}&apos; har ingen vejsegmenter tilbage at beregne ruter på (alle linjer er færger, som blev udeladt, eller har længden nul). Kontrollér laget og indstillingen &apos;Medtag færger&apos;.</translation>
     </message>
@@ -2758,6 +3180,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/network/ogr_reader.py" line="90"/>
+        <location filename="../sundplan_qgis/run_report.py" line="253"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
@@ -2772,33 +3195,33 @@
         <translation>Vejlaget &apos;{layer}&apos; har {geometry_type}-geometrier; der skal bruges et linjelag.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="158"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="157"/>
         <location filename="../sundplan_qgis/network/osm_reader.py" line="164"/>
         <source>Reading the road network &apos;{network}&apos;</source>
         <translation>Læser vejnettet &apos;{network}&apos;</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="170"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="169"/>
         <source>Road layer &apos;{layer}&apos;: the length field belongs to whole features, but some features are multi-part lines. Split them first (Processing &apos;Multipart to singleparts&apos;).</source>
         <translation>Vejlaget &apos;{layer}&apos;: længdefeltet hører til hele objekter, men nogle objekter er linjer i flere dele. Opdel dem først (Processing &apos;Multipart to singleparts&apos;).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="185"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="184"/>
         <source>Cannot read road layer &apos;{layer}&apos;: {error}. Check the filter expression.</source>
         <translation>Kan ikke læse vejlaget &apos;{layer}&apos;: {error}. Kontrollér filterudtrykket.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="190"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="189"/>
         <source>Cannot read road layer &apos;{layer}&apos;: {error}.</source>
         <translation>Kan ikke læse vejlaget &apos;{layer}&apos;: {error}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="197"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="196"/>
         <source>Road layer &apos;{layer}&apos; has features that are not lines (feature ids {fids}). Filter them out or convert them to lines.</source>
         <translation>Vejlaget &apos;{layer}&apos; har objekter, der ikke er linjer (objekt-id&apos;er {fids}). Filtrer dem fra, eller konverter dem til linjer.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/ogr_reader.py" line="263"/>
+        <location filename="../sundplan_qgis/network/ogr_reader.py" line="262"/>
         <source>The layer&apos;s Arrow stream has no geometry column.</source>
         <translation>Lagets Arrow-strøm har ingen geometrikolonne.</translation>
     </message>
@@ -2904,6 +3327,8 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/osm_download.py" line="244"/>
+        <location filename="../sundplan_qgis/run_report.py" line="231"/>
+        <location filename="../sundplan_qgis/run_report.py" line="261"/>
         <source>unreachable</source>
         <translation>kan ikke nås</translation>
     </message>
@@ -2923,34 +3348,39 @@
         <translation>OpenStreetMap har ingen farbare veje i downloadudstrækningen ({extent}). Kontrollér udstrækningen (og dens koordinatsystem): den skal dække undersøgelsesområdet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/page_text/tables.py" line="544"/>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="561"/>
         <source>Danish</source>
         <translation>Dansk</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/page_text/tables.py" line="544"/>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="561"/>
         <source>English</source>
         <translation>Engelsk</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/page_text/tables.py" line="547"/>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="564"/>
         <source>A4 landscape</source>
         <translation>A4 liggende</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/page_text/tables.py" line="548"/>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="565"/>
         <source>A4 portrait</source>
         <translation>A4 stående</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/page_text/tables.py" line="549"/>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="566"/>
         <source>A3 landscape</source>
         <translation>A3 liggende</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/page_text/tables.py" line="550"/>
+        <location filename="../sundplan_qgis/page_text/tables.py" line="567"/>
         <source>A3 portrait</source>
         <translation>A3 stående</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/placement.py" line="39"/>
+        <source>along roads (residential road length)</source>
+        <translation>langs veje (længde af boligveje)</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/placement.py" line="138"/>
@@ -3013,6 +3443,11 @@
         <translation>Befolkningsrasteret &apos;{raster}&apos; har {count} celler med negative værdier (første i række {row}, kolonne {column}: {value}). Befolkningen skal være ≥ 0; sæt de celler til 0 eller nodata.</translation>
     </message>
     <message>
+        <location filename="../sundplan_qgis/rasters.py" line="170"/>
+        <source>raster cells (cell centre)</source>
+        <translation>rasterceller (cellecentrum)</translation>
+    </message>
+    <message>
         <location filename="../sundplan_qgis/rasters.py" line="215"/>
         <source>Reading the population raster &apos;{raster}&apos;</source>
         <translation>Læser befolkningsrasteret &apos;{raster}&apos;</translation>
@@ -3059,19 +3494,1124 @@
         <translation>Ukendt fordelingsmetode &apos;{method}&apos;: brug &apos;roads&apos;, &apos;areal&apos; eller &apos;centroid&apos;.</translation>
     </message>
     <message>
+        <location filename="../sundplan_qgis/rasters.py" line="721"/>
+        <source>polygons (point on surface)</source>
+        <translation>polygoner (punkt på fladen)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="732"/>
+        <source>polygons (areal: spread evenly over {cell_size_m:g} m cells)</source>
+        <translation>polygoner (arealvægtet: fordelt jævnt over celler på {cell_size_m:g} m)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/rasters.py" line="753"/>
+        <source>polygons ({method}, per {cell_size_m:g} m cell)</source>
+        <translation>polygoner ({method}, pr. celle på {cell_size_m:g} m)</translation>
+    </message>
+    <message>
         <location filename="../sundplan_qgis/reference.py" line="357"/>
         <source>overview: main roads only (OpenStreetMap 2021)</source>
         <translation>oversigt: kun hovedveje (OpenStreetMap 2021)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/reference.py" line="383"/>
-        <source>outside the grouping</source>
-        <translation>uden for inddeling</translation>
-    </message>
-    <message>
         <location filename="../sundplan_qgis/reference.py" line="423"/>
         <source>The grouping table gives some areas more than one unit: {areas}. List every area id once.</source>
         <translation>Grupperingstabellen giver nogle områder mere end én enhed: {areas}. Angiv hvert område-id én gang.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="19"/>
+        <source>Sundplan run report</source>
+        <translation>Sundplan kørselsrapport</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="23"/>
+        <source>access speed (km/h)</source>
+        <translation>tilkørselshastighed (km/t)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="24"/>
+        <source>added</source>
+        <translation>tilføjet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="25"/>
+        <source>added hospitals</source>
+        <translation>tilføjede akutsygehuse</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="26"/>
+        <source>age group</source>
+        <translation>aldersgruppe</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="27"/>
+        <source>algorithm</source>
+        <translation>algoritme</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="28"/>
+        <source>allocation</source>
+        <translation>fordeling</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="30"/>
+        <source>areas</source>
+        <translation>områder</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="31"/>
+        <source>areas outside the grouping</source>
+        <translation>områder uden for inddeling</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="32"/>
+        <source>band rule</source>
+        <translation>regel for tidsintervaller</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="33"/>
+        <source>time bands (min)</source>
+        <translation>tidsintervaller (min)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="34"/>
+        <location filename="../sundplan_qgis/run_report.py" line="258"/>
+        <source>baseline</source>
+        <translation>udgangssituation</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="35"/>
+        <source>baseline run</source>
+        <translation>kørsel for udgangssituationen</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="36"/>
+        <source>batch size</source>
+        <translation>portionsstørrelse</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="37"/>
+        <source>batches</source>
+        <translation>portioner</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="38"/>
+        <source>best need-adjusted GPs per 10 000</source>
+        <translation>bedste behovsjusterede læger pr. 10.000</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="39"/>
+        <source>best unit</source>
+        <translation>bedste enhed</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="40"/>
+        <source>building (s)</source>
+        <translation>opbygning (s)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="41"/>
+        <source>capacity by specialty</source>
+        <translation>kapacitet pr. speciale</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="42"/>
+        <source>capacity field</source>
+        <translation>kapacitetsfelt</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="43"/>
+        <source>capacity of practices reaching demand</source>
+        <translation>kapacitet hos praksis, der når efterspørgsel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="44"/>
+        <source>capacity outside all areas</source>
+        <translation>kapacitet uden for alle områder</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="45"/>
+        <source>capacity outside the grouping</source>
+        <translation>kapacitet uden for inddeling</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="46"/>
+        <source>capacity reaching nobody</source>
+        <translation>kapacitet, der ikke når nogen</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="47"/>
+        <source>capacity today</source>
+        <translation>nuværende kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="48"/>
+        <source>total capacity</source>
+        <translation>samlet kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="49"/>
+        <source>catchment area (km²)</source>
+        <translation>optageområdernes areal (km²)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="50"/>
+        <source>cell size (m)</source>
+        <translation>cellestørrelse (m)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="51"/>
+        <source>cells computed</source>
+        <translation>beregnede celler</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="52"/>
+        <source>centre x</source>
+        <translation>centrum x</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="53"/>
+        <source>centre y</source>
+        <translation>centrum y</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="54"/>
+        <source>class</source>
+        <translation>klasse</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="55"/>
+        <source>closed</source>
+        <translation>lukket</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="56"/>
+        <source>closed hospitals</source>
+        <translation>lukkede akutsygehuse</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="57"/>
+        <source>component</source>
+        <translation>komponent</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="58"/>
+        <source>components</source>
+        <translation>komponenter</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="59"/>
+        <source>conservation</source>
+        <translation>bevarelse</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="60"/>
+        <source>count</source>
+        <translation>antal</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="61"/>
+        <source>coverage</source>
+        <translation>dækning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="62"/>
+        <source>coverage by specialty</source>
+        <translation>dækning pr. speciale</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="63"/>
+        <source>definition</source>
+        <translation>definition</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="64"/>
+        <source>demand</source>
+        <translation>efterspørgsel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="65"/>
+        <source>total demand</source>
+        <translation>samlet efterspørgsel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="66"/>
+        <source>detected</source>
+        <translation>fundet automatisk</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="67"/>
+        <source>detour factor</source>
+        <translation>omvejsfaktor</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="68"/>
+        <source>directed edges</source>
+        <translation>rettede kanter</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="69"/>
+        <source>disconnected parts</source>
+        <translation>afskårne dele</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="70"/>
+        <source>dissimilarity index</source>
+        <translation>ulighedsindeks (dissimilaritet)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="71"/>
+        <source>distinct practice nodes</source>
+        <translation>forskellige praksisknudepunkter</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="72"/>
+        <source>duration</source>
+        <translation>varighed</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="73"/>
+        <source>fair share</source>
+        <translation>rimelig andel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="74"/>
+        <source>fields</source>
+        <translation>felter</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="75"/>
+        <source>filter</source>
+        <translation>filter</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="76"/>
+        <source>gap</source>
+        <translation>afvigelse</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="77"/>
+        <source>Gini coefficient</source>
+        <translation>Gini-koefficient</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="78"/>
+        <source>Gini coefficient, capacity against need</source>
+        <translation>Gini-koefficient, kapacitet mod behov</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="79"/>
+        <source>GP capacity</source>
+        <translation>lægekapacitet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="80"/>
+        <source>GPs per 10 000</source>
+        <translation>læger pr. 10.000</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="81"/>
+        <source>grouping</source>
+        <translation>inddeling</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="82"/>
+        <source>grouping levels</source>
+        <translation>inddelingsniveauer</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="83"/>
+        <source>height (cells)</source>
+        <translation>højde (celler)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="84"/>
+        <source>hospital</source>
+        <translation>akutsygehus</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="85"/>
+        <source>hospital id</source>
+        <translation>akutsygehusets id</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="86"/>
+        <source>hospital ids</source>
+        <translation>akutsygehusenes id&apos;er</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="87"/>
+        <source>hospitals</source>
+        <translation>akutsygehuse</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="88"/>
+        <source>include ferries</source>
+        <translation>medtag færger</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="89"/>
+        <source>inhabitants per GP</source>
+        <translation>indbyggere pr. læge</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="90"/>
+        <source>inputs</source>
+        <translation>inddata</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="91"/>
+        <source>kind</source>
+        <translation>art</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="92"/>
+        <source>known</source>
+        <translation>kendt</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="93"/>
+        <source>label</source>
+        <translation>betegnelse</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="94"/>
+        <source>land area (km²)</source>
+        <translation>landareal (km²)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="95"/>
+        <source>land mask</source>
+        <translation>landmaske</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="96"/>
+        <source>land parts</source>
+        <translation>landdele</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="97"/>
+        <source>language</source>
+        <translation>sprog</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="98"/>
+        <source>layer</source>
+        <translation>lag</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="99"/>
+        <source>level</source>
+        <translation>niveau</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="100"/>
+        <source>lines</source>
+        <translation>linjer</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="101"/>
+        <source>locating (s)</source>
+        <translation>placering (s)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="102"/>
+        <source>locations</source>
+        <translation>steder</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="103"/>
+        <source>locations by status</source>
+        <translation>steder efter status</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="104"/>
+        <source>locations off land</source>
+        <translation>steder uden for land</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="105"/>
+        <source>low access (per 10 000)</source>
+        <translation>lav tilgængelighed (pr. 10.000)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="106"/>
+        <source>maximum snap distance (m)</source>
+        <translation>maksimal tilknytningsafstand (m)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="107"/>
+        <source>mean access covers</source>
+        <translation>gennemsnitlig tilgængelighed omfatter</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="108"/>
+        <source>mean change covers</source>
+        <translation>gennemsnitlig ændring omfatter</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="109"/>
+        <source>method</source>
+        <translation>metode</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="110"/>
+        <source>number</source>
+        <translation>antal</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="111"/>
+        <source>number balanced</source>
+        <translation>antal i balance</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="112"/>
+        <source>number over-supplied</source>
+        <translation>antal overdækkede</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="113"/>
+        <source>number with a GP shortage</source>
+        <translation>antal med lægemangel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="114"/>
+        <source>number under-supplied</source>
+        <translation>antal underdækkede</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="115"/>
+        <source>number of units</source>
+        <translation>antal enheder</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="116"/>
+        <source>name</source>
+        <translation>navn</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="117"/>
+        <source>nearest road (m)</source>
+        <translation>nærmeste vej (m)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="118"/>
+        <source>need-adjusted GPs per 10 000</source>
+        <translation>behovsjusterede læger pr. 10.000</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="119"/>
+        <location filename="../sundplan_qgis/run_report.py" line="121"/>
+        <source>need-weighted population</source>
+        <translation>behovsvægtet befolkning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="120"/>
+        <source>need-weighted population, total</source>
+        <translation>behovsvægtet befolkning i alt</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="122"/>
+        <source>need weighting applied</source>
+        <translation>behovsvægtning anvendt</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="123"/>
+        <location filename="../sundplan_qgis/run_report.py" line="241"/>
+        <source>need weights</source>
+        <translation>behovsvægte</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="125"/>
+        <source>network part</source>
+        <translation>vejnetsdel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="126"/>
+        <source>node order</source>
+        <translation>knudepunkternes rækkefølge</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="127"/>
+        <source>nodes</source>
+        <translation>knudepunkter</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="128"/>
+        <source>nodes reaching a hospital</source>
+        <translation>knudepunkter, der når et akutsygehus</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="129"/>
+        <source>nodes settled, total</source>
+        <translation>afgjorte knudepunkter i alt</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="130"/>
+        <source>residents not reached</source>
+        <translation>indbyggere, der ikke nås</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="131"/>
+        <source>note</source>
+        <translation>bemærkning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="132"/>
+        <source>notes</source>
+        <translation>bemærkninger</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="133"/>
+        <source>of the run</source>
+        <translation>for kørslen</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="135"/>
+        <source>output</source>
+        <translation>resultat</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="136"/>
+        <source>over-supply ratio</source>
+        <translation>grænse for overdækning (forhold)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="137"/>
+        <source>page</source>
+        <translation>side</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="138"/>
+        <source>pages</source>
+        <translation>sider</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="139"/>
+        <source>pairs</source>
+        <translation>par</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="140"/>
+        <source>pairs kept in</source>
+        <translation>par holdt i</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="141"/>
+        <source>pairs within the threshold</source>
+        <translation>par inden for tærsklen</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="142"/>
+        <source>parameters</source>
+        <translation>parametre</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="143"/>
+        <source>parts</source>
+        <translation>dele</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="144"/>
+        <source>parts without a hospital</source>
+        <translation>dele uden akutsygehus</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="145"/>
+        <source>planned</source>
+        <translation>planlagt</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="146"/>
+        <source>platform</source>
+        <translation>platform</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="147"/>
+        <source>polygons along all roads</source>
+        <translation>polygoner langs alle veje</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="148"/>
+        <source>polygons along residential roads</source>
+        <translation>polygoner langs boligveje</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="149"/>
+        <source>polygons (s)</source>
+        <translation>polygoner (s)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="150"/>
+        <source>polygons without roads (areal)</source>
+        <translation>polygoner uden veje (arealvægtet)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="151"/>
+        <source>population</source>
+        <translation>befolkning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="152"/>
+        <source>population changing hospital</source>
+        <translation>befolkning, der skifter akutsygehus</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="153"/>
+        <source>population in areas with a GP shortage</source>
+        <translation>befolkning i områder med lægemangel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="154"/>
+        <source>population newly reached</source>
+        <translation>befolkning, der nu nås</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="155"/>
+        <source>population newly not reached</source>
+        <translation>befolkning, der ikke længere nås</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="156"/>
+        <source>population not located</source>
+        <translation>befolkning uden placering på vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="157"/>
+        <source>population not reached in both runs</source>
+        <translation>befolkning, der ikke nås i nogen af kørslerne</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="158"/>
+        <source>population off land</source>
+        <translation>befolkning uden for land</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="159"/>
+        <source>population outside the grouping</source>
+        <translation>befolkning uden for inddeling</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="160"/>
+        <source>population served</source>
+        <translation>betjent befolkning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="161"/>
+        <source>population source</source>
+        <translation>befolkningskilde</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="162"/>
+        <source>total population</source>
+        <translation>samlet befolkning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="163"/>
+        <source>population-weighted mean access (per 10 000)</source>
+        <translation>befolkningsvægtet gennemsnitlig tilgængelighed (pr. 10.000)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="166"/>
+        <source>population-weighted mean change (min)</source>
+        <translation>befolkningsvægtet gennemsnitlig ændring (min)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="167"/>
+        <source>population with a longer trip</source>
+        <translation>befolkning med længere rejsetid</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="168"/>
+        <source>population with a shorter trip</source>
+        <translation>befolkning med kortere rejsetid</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="169"/>
+        <source>practice</source>
+        <translation>praksis</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="170"/>
+        <source>practices</source>
+        <translation>praksis</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="171"/>
+        <location filename="../sundplan_qgis/run_report.py" line="172"/>
+        <source>practices outside all areas</source>
+        <translation>praksis uden for alle områder</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="173"/>
+        <source>practices not on the network</source>
+        <translation>praksis uden tilknytning til vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="174"/>
+        <source>printed on the pages</source>
+        <translation>trykt på siderne</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="175"/>
+        <source>provenance</source>
+        <translation>proveniens</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="176"/>
+        <source>rank rule</source>
+        <translation>rangregel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="177"/>
+        <source>reached</source>
+        <translation>nået</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="178"/>
+        <source>reaching no demand</source>
+        <translation>når ingen efterspørgsel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="179"/>
+        <source>reading and building (s)</source>
+        <translation>indlæsning og opbygning (s)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="180"/>
+        <source>reading (s)</source>
+        <translation>indlæsning (s)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="181"/>
+        <source>reason</source>
+        <translation>årsag</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="182"/>
+        <source>reference</source>
+        <translation>reference</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="183"/>
+        <source>reference totals</source>
+        <translation>referencetotaler</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="184"/>
+        <source>relative difference</source>
+        <translation>relativ forskel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="185"/>
+        <source>relocation</source>
+        <translation>omfordeling</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="186"/>
+        <source>residents by it</source>
+        <translation>indbyggere ved den</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="187"/>
+        <source>road class weights (per m)</source>
+        <translation>vægte pr. vejklasse (pr. m)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="188"/>
+        <source>road length (km)</source>
+        <translation>vejlængde (km)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="189"/>
+        <source>rows</source>
+        <translation>rækker</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="190"/>
+        <source>rule</source>
+        <translation>regel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="191"/>
+        <source>sample spacing (m)</source>
+        <translation>punktafstand (m)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="192"/>
+        <location filename="../sundplan_qgis/run_report.py" line="259"/>
+        <source>scenario</source>
+        <translation>scenarie</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="193"/>
+        <source>scenario run</source>
+        <translation>kørsel for scenariet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="194"/>
+        <source>sex</source>
+        <translation>køn</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="195"/>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="196"/>
+        <source>share not reached</source>
+        <translation>andel ikke nået</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="197"/>
+        <source>shortage rule</source>
+        <translation>regel for lægemangel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="198"/>
+        <source>shortage threshold</source>
+        <translation>tærskel for lægemangel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="199"/>
+        <source>source of the shortage threshold</source>
+        <translation>kilde til tærsklen for lægemangel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="200"/>
+        <source>shortest paths</source>
+        <translation>korteste veje</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="201"/>
+        <source>snapping</source>
+        <translation>tilknytning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="202"/>
+        <source>snap distance (m)</source>
+        <translation>tilknytningsafstand (m)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="203"/>
+        <source>solving (s)</source>
+        <translation>beregning (s)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="204"/>
+        <source>source</source>
+        <translation>kilde</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="205"/>
+        <source>specialties</source>
+        <translation>specialer</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="208"/>
+        <source>speed (km/h)</source>
+        <translation>hastighed (km/t)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="209"/>
+        <source>speeds (km/h)</source>
+        <translation>hastigheder (km/t)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="210"/>
+        <source>spread, difference</source>
+        <translation>spredning, forskel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="211"/>
+        <source>spread, ratio best to worst</source>
+        <translation>spredning, forhold mellem bedste og dårligste</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="212"/>
+        <source>statistics</source>
+        <translation>statistik</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="213"/>
+        <source>statistics cover</source>
+        <translation>statistikken omfatter</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="214"/>
+        <source>sum of access × demand</source>
+        <translation>sum af tilgængelighed × efterspørgsel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="215"/>
+        <source>summaries (s)</source>
+        <translation>opsummeringer (s)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="216"/>
+        <source>summary</source>
+        <translation>oversigt</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="217"/>
+        <source>surface grid</source>
+        <translation>fladegitter</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="218"/>
+        <source>table</source>
+        <translation>tabel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="219"/>
+        <source>text</source>
+        <translation>tekst</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="220"/>
+        <source>threshold rule</source>
+        <translation>tærskelregel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="221"/>
+        <source>thresholds</source>
+        <translation>tærskler</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="222"/>
+        <source>tie rule</source>
+        <translation>regel ved lige rejsetider</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="223"/>
+        <source>time limit (min)</source>
+        <translation>tidsgrænse (min)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="224"/>
+        <source>time method</source>
+        <translation>tidsmetode</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="225"/>
+        <source>time (UTC)</source>
+        <translation>tidspunkt (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="226"/>
+        <source>timings (s)</source>
+        <translation>tidsforbrug (s)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="227"/>
+        <source>total</source>
+        <translation>i alt</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="228"/>
+        <source>travel times</source>
+        <translation>rejsetider</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="229"/>
+        <source>two-step</source>
+        <translation>to trin</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="230"/>
+        <source>under-supply ratio</source>
+        <translation>grænse for underdækning (forhold)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="232"/>
+        <source>why unreachable</source>
+        <translation>hvorfor ikke nåelig</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="234"/>
+        <source>why not on the network</source>
+        <translation>hvorfor ikke tilknyttet vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="235"/>
+        <source>used</source>
+        <translation>anvendt</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="236"/>
+        <source>version</source>
+        <translation>version</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="237"/>
+        <source>versions</source>
+        <translation>versioner</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="238"/>
+        <source>warning threshold (%)</source>
+        <translation>advarselsgrænse (%)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="239"/>
+        <source>warnings</source>
+        <translation>advarsler</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="240"/>
+        <source>weight</source>
+        <translation>vægt</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="242"/>
+        <source>weights used</source>
+        <translation>anvendte vægte</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="243"/>
+        <source>width (cells)</source>
+        <translation>bredde (celler)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="244"/>
+        <source>worker processes</source>
+        <translation>arbejdsprocesser</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="245"/>
+        <source>worst areas</source>
+        <translation>dårligste områder</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="246"/>
+        <source>worst need-adjusted GPs per 10 000</source>
+        <translation>dårligste behovsjusterede læger pr. 10.000</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="247"/>
+        <source>worst unit</source>
+        <translation>dårligste enhed</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="252"/>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="255"/>
+        <source>network</source>
+        <translation>vejnet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="264"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="265"/>
+        <source>no</source>
+        <translation>nej</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/sample/region.py" line="120"/>
@@ -3109,6 +4649,11 @@
         <translation>Skriver README-filen</translation>
     </message>
     <message>
+        <location filename="../sundplan_qgis/scenario.py" line="32"/>
+        <source>(not reached)</source>
+        <translation>(ikke nået)</translation>
+    </message>
+    <message>
         <location filename="../sundplan_qgis/scenario.py" line="73"/>
         <source>The scenario closes every hospital: keep or add at least one.</source>
         <translation>Scenariet lukker alle sygehuse: behold eller tilføj mindst ét.</translation>
@@ -3137,6 +4682,11 @@
         <location filename="../sundplan_qgis/scenario.py" line="201"/>
         <source>Comparing</source>
         <translation>Sammenligner</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/scenario.py" line="282"/>
+        <source>residents reached in both runs</source>
+        <translation>indbyggere, der nås i begge kørsler</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/snapping.py" line="114"/>
@@ -3179,24 +4729,33 @@
         <translation>Placeringer færdige</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/specialties.py" line="75"/>
+        <location filename="../sundplan_qgis/specialties.py" line="77"/>
+        <source>&apos;{name}&apos; ({n}×)</source>
+        <translation>&apos;{name}&apos; ({n}×)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/specialties.py" line="79"/>
         <source>Unknown specialty names in &apos;{source}&apos;: {found}. Use one of the 15 specialties (Danish or English name, or a common alias): {known}. Names are matched ignoring case, spaces and hyphens; see resources/data/specialties.csv.</source>
         <translation>Ukendte specialenavne i &apos;{source}&apos;: {found}. Brug et af de 15 specialer (dansk eller engelsk navn eller et almindeligt alias): {known}. Navnene sammenlignes uden hensyn til store/små bogstaver, mellemrum og bindestreger; se resources/data/specialties.csv.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/specialties.py" line="96"/>
+        <location filename="../sundplan_qgis/specialties.py" line="100"/>
         <source>Cannot read the planned total &apos;{text}&apos;. Write specialty=number, separated by &apos;;&apos;, e.g. &apos;Dermato-venerologi=60; Reumatologi=50&apos;.</source>
         <translation>Kan ikke læse den planlagte total &apos;{text}&apos;. Skriv speciale=antal, adskilt af &apos;;&apos;, fx &apos;Dermato-venerologi=60; Reumatologi=50&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/specialties.py" line="105"/>
+        <location filename="../sundplan_qgis/specialties.py" line="109"/>
         <source>The planned total for &apos;{specialty}&apos; is not a number.</source>
         <translation>Den planlagte total for &apos;{specialty}&apos; er ikke et tal.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/specialties.py" line="109"/>
+        <location filename="../sundplan_qgis/specialties.py" line="113"/>
         <source>The planned total for &apos;{specialty}&apos; must be 0 or more.</source>
         <translation>Den planlagte total for &apos;{specialty}&apos; skal være 0 eller mere.</translation>
+    </message>
+    <message>
+        <source>Areas for the summary and need factors, e.g. kommuner (optional)</source>
+        <translation type="obsolete">Områder til opsummering og behovsfaktorer, fx kommuner (valgfrit)</translation>
     </message>
     <message>
         <source>No road network given. Choose a road network file (.osm.pbf, .osm, GeoPackage), a line layer, or an extent to download the network for with osmnx (needs internet); `sundplan:sample_data` writes a sample one.</source>

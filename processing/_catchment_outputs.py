@@ -8,10 +8,12 @@ from qgis.core import QgsCoordinateReferenceSystem
 
 from ..sundplan_qgis import rasters
 from ..sundplan_qgis.areas import object_array
+from ..sundplan_qgis.catchment_tables import BAND_LABELS
 from ..sundplan_qgis.catchments import CatchmentResult, RoutingInputs
 from ..sundplan_qgis.scenario import ScenarioResult
 from . import _styling
 from ._i18n import tr
+from ._outputs import labelled
 from .base import SundplanAlgorithm
 
 
@@ -70,7 +72,7 @@ def write_catchments(
     bands["geometry"] = object_array([result.band_polygons.get(i) for i in bands["band_id"]])
     bands["to_min"] = bands["to_min"].replace(np.inf, np.nan)  # "> last" and not reached
     out["BAND_POLYGONS"] = alg.write_frame(
-        bands,
+        labelled(bands, {"band": BAND_LABELS}),
         "BAND_POLYGONS",
         parameters,
         context,
@@ -94,7 +96,7 @@ def write_catchments(
         geoms = list(routing.areas.geometries)
         areas["geometry"] = object_array(geoms + [None] * (len(areas) - len(geoms)))
         out["AREA_SUMMARY"] = alg.write_frame(
-            areas,
+            labelled(areas),
             "AREA_SUMMARY",
             parameters,
             context,
@@ -135,7 +137,7 @@ def write_scenario(
         ac["area_id"] = ac["area_id"].astype(str).where(ac["area_id"].notna(), None)
         rounded = [c for c in ac.columns if "share" not in c and ac[c].dtype.kind == "f"]
         ac[rounded] = ac[rounded].round(3)  # minutes and persons; shares keep their digits
-        out["AREA_CHANGES"] = alg.write_frame(ac, "AREA_CHANGES", parameters, context)
-    out["SWITCHES"] = alg.write_frame(result.switches, "SWITCHES", parameters, context)
+        out["AREA_CHANGES"] = alg.write_frame(labelled(ac), "AREA_CHANGES", parameters, context)
+    out["SWITCHES"] = alg.write_frame(labelled(result.switches), "SWITCHES", parameters, context)
     out.update(alg.write_report(result.report, parameters, context))
     return out

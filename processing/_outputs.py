@@ -21,7 +21,9 @@ import os
 import re
 import secrets
 import shutil
+from collections.abc import Hashable, Mapping
 from pathlib import Path
+from typing import Any
 
 from qgis.core import (
     QgsMapLayer,
@@ -31,7 +33,8 @@ from qgis.core import (
     QgsProperty,
 )
 
-from ._i18n import tr
+from ..sundplan_qgis.errors import Message
+from ._i18n import tr, translate_message
 
 #: Vector formats a sink may be written to (QGIS can write them and read them back as given).
 VECTOR_EXTENSIONS = (
@@ -427,3 +430,35 @@ def close_wal(path: Path | str) -> str | None:
             con.close()
     except sqlite3.Error:
         return None
+
+
+def labelled(frame, labels: Mapping[str, Mapping[str, Any]] | None = None):
+    """``frame`` as a planner reads it in the UI language, codes kept for styles and scripts.
+
+    For each code column named in ``labels`` (``{"class": gaps.CLASS_LABELS}``), a column
+    ``<code>_label`` with the code's label (a core message, translated; a message in the code
+    column itself is translated as it is; an unknown code is shown as it is) is appended at
+    the end, so the existing columns keep their order. Core messages in any other column
+    (sentences such as relocation descriptions, "(outside all areas)") are translated in place.
+    """
+    labels = labels or {}
+    out = frame.copy()
+    for column in out.columns:
+        if column in labels or out[column].dtype != object:
+            continue
+        values = out[column].tolist()
+        if any(isinstance(v, Message) for v in values):
+            out[column] = [translate_message(v) if isinstance(v, Message) else v for v in values]
+    for column, codes in labels.items():
+        if column in frame.columns:
+            out[f"{column}_label"] = [_code_label(v, codes) for v in frame[column]]
+    return out
+
+
+def _code_label(value, codes: Mapping[str, Any]):
+    if value is None or (isinstance(value, float) and value != value):  # NULL stays NULL
+        return None
+    label = codes.get(value) if isinstance(value, Hashable) else None
+    if label is None and isinstance(value, Message):
+        label = value
+    return str(value) if label is None else translate_message(label)

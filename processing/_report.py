@@ -7,11 +7,12 @@ import json
 import os
 import secrets
 from pathlib import Path
+from typing import Any
 
 from qgis.core import QgsProcessingParameterDefinition
 
 from ..sundplan_qgis.run_report import report_as_text
-from ._i18n import tr, translate_message
+from ._i18n import DECIMAL_COMMA_LANGUAGES, language, tr, translate_message
 
 
 class RunReport:
@@ -75,8 +76,29 @@ class RunReport:
         # 0666 and the umask, like the .txt beside it (mkstemp's 0600 travelled with the rename)
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(full, indent=2, ensure_ascii=False, default=str))
+            text = json.dumps(translated_messages(full), indent=2, ensure_ascii=False, default=str)
+            handle.write(text)
         os.replace(tmp, path)
         text_path = str(Path(path).with_suffix(".txt"))
-        Path(text_path).write_text(report_as_text(full), "utf-8")
+        lang = language()
+        readable = report_as_text(
+            full,
+            # English stays exactly the JSON's vocabulary (keys as they are)
+            translate=None if lang == "en" else translate_message,
+            decimal_comma=lang in DECIMAL_COMMA_LANGUAGES,
+        )
+        Path(text_path).write_text(readable, "utf-8")
         return {"REPORT": path, "REPORT_TEXT": text_path}
+
+
+def translated_messages(obj: Any) -> Any:
+    """``obj`` with every core message (``errors.Message``: warnings, notes, methods, rules,
+    reasons) in the UI language; keys, codes and numbers stay as they are (the JSON is
+    machine-readable, its keys documented)."""
+    if hasattr(obj, "template"):
+        return translate_message(obj)
+    if isinstance(obj, dict):
+        return {key: translated_messages(value) for key, value in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [translated_messages(value) for value in obj]
+    return obj

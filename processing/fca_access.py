@@ -19,12 +19,21 @@ from qgis.core import (
 from ..sundplan_qgis import fca, need
 from . import _styling
 from ._i18n import tr
+from ._outputs import labelled
 from ._params.areas import AreaParameters
 from ._params.need import NeedWeightParameters
 from ._params.network import NetworkParameters
 from ._params.practices import PracticeParameters
 from ._params.residents import ResidentsParameters
 from .base import SundplanAlgorithm
+
+LABELS = {
+    "status": fca.STATUS_TEXT,
+    "method": {},  # a core message: translated as it is
+    "time_method": fca.TIME_METHOD_LABELS,
+    "weights": {},
+}
+"""Code columns of the fca tables and their labels (``<code>_label`` fields)."""
 
 
 class FcaAccessAlgorithm(
@@ -92,9 +101,7 @@ class FcaAccessAlgorithm(
             layer_label=tr("…or population points/polygons"),
             field_label=tr("Population field"),
         )
-        self.add_area_parameters(
-            tr("Areas for the summary and need factors, e.g. kommuner (optional)")
-        )
+        self.add_area_parameters(tr("Areas for the summary and need factors, e.g. kommuner"))
         self.add_need_parameters(service=need.GP, default="none", matrix=True)
         self.add_choice("METHOD", tr("Method"), fca.METHODS, default="2sfca")
         label = tr("Catchment threshold (minutes, inclusive)")
@@ -231,7 +238,9 @@ class FcaAccessAlgorithm(
             if frame is None:  # no areas given
                 continue
             where = {"geometry": "geometry"} if "geometry" in frame else {"x": "x", "y": "y"}
-            dest = self.write_frame(frame, key, parameters, context, crs=crs, **where)
+            dest = self.write_frame(
+                labelled(frame, LABELS), key, parameters, context, crs=crs, **where
+            )
             if style is None:  # the required output: always returned
                 out[key] = dest
             elif dest:

@@ -18,12 +18,17 @@ from qgis.core import (
 from ..sundplan_qgis import density, need
 from . import _styling
 from ._i18n import tr, translate_message
+from ._outputs import labelled
 from ._params.areas import AreaParameters
 from ._params.embedded import EmbeddedAreas
 from ._params.grouping import GroupingParameters, translate_outside_grouping
 from ._params.need import NeedWeightParameters
 from ._params.practices import PracticeParameters
 from .base import SundplanAlgorithm
+
+LABELS = {"level": density.LEVEL_LABELS, "weights": {}}
+"""Code columns of the density tables and their labels (``<code>_label`` fields; the
+weights' name is a core message, translated as it is)."""
 
 
 class GpDensityAlgorithm(
@@ -164,7 +169,7 @@ class GpDensityAlgorithm(
         crs = result.crs
         out = {}
         out["AREA_OUTPUT"] = self.write_frame(
-            translate_outside_grouping(result.areas),
+            labelled(translate_outside_grouping(result.areas), LABELS),
             "AREA_OUTPUT",
             parameters,
             context,
@@ -185,7 +190,7 @@ class GpDensityAlgorithm(
             ("SUMMARY", result.summary),
             ("LORENZ", result.lorenz),
         ):
-            out[key_out] = self.write_frame(frame, key_out, parameters, context)
+            out[key_out] = self.write_frame(labelled(frame, LABELS), key_out, parameters, context)
         dest = self.write_frame(
             result.outside, "OUTSIDE_PRACTICES", parameters, context, x="x", y="y", crs=crs
         )

@@ -20,6 +20,7 @@ from ..sundplan_qgis import gaps, need
 from ..sundplan_qgis.parsing import split_list
 from . import _styling
 from ._i18n import tr, translate_message
+from ._outputs import labelled
 from ._params.areas import AreaParameters
 from ._params.embedded import EmbeddedAreas
 from ._params.grouping import GroupingParameters, translate_outside_grouping
@@ -211,7 +212,7 @@ class SpecialistGapsAlgorithm(
         tab = result.areas
         has_geometry = "geometry" in tab.columns
         out["OUTPUT"] = self.write_frame(
-            translate_outside_grouping(tab),
+            labelled(translate_outside_grouping(tab), {"class": gaps.CLASS_LABELS}),
             "OUTPUT",
             parameters,
             context,
@@ -229,14 +230,19 @@ class SpecialistGapsAlgorithm(
                 self.parameterAsDouble(parameters, "OVER_RATIO", context),
             ),
         )
+        summary_labels = {"reference": gaps.REFERENCE_LABELS, "weights": gaps.WEIGHTS_USED_LABELS}
         out["SUMMARY"] = self.write_frame(
-            result.summary, "SUMMARY", parameters, context, feedback=feedback
+            labelled(result.summary, summary_labels),
+            "SUMMARY",
+            parameters,
+            context,
+            feedback=feedback,
         )
         self.style_output(out["SUMMARY"], None, context, title=tr("Summary per specialty"))
         reloc = result.relocations
         lines = "geometry" in reloc.columns
         out["RELOCATIONS"] = self.write_frame(
-            reloc,
+            labelled(reloc, {"kind": gaps.KIND_LABELS}),
             "RELOCATIONS",
             parameters,
             context,
@@ -252,7 +258,7 @@ class SpecialistGapsAlgorithm(
         )
         if result.access is not None and parameters.get("ACCESS") not in (None, ""):
             out["ACCESS"] = self.write_frame(
-                translate_outside_grouping(result.access),
+                labelled(translate_outside_grouping(result.access)),
                 "ACCESS",
                 parameters,
                 context,

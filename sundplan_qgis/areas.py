@@ -12,6 +12,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .errors import msg
+
+OUTSIDE_AREAS = msg("(outside all areas)")
+"""Name of the extra row of the tables for what lies outside every area."""
+
 
 @dataclass(frozen=True)
 class AreaTable:

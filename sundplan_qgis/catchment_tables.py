@@ -8,12 +8,16 @@ import numpy as np
 import pandas as pd
 
 from . import coverage
-from .errors import SundplanError
+from .areas import OUTSIDE_AREAS
+from .errors import SundplanError, msg
 from .snapping import STATUS_OK, STATUS_UNREACHABLE, STATUS_UNSNAPPED, LocationTimes
 
 NOT_REACHED_BAND = -1
 """band_id of the "not reached" class (unsnapped + unreachable residents) in the bands."""
 NOT_REACHED_LABEL = "not reached"
+"""``band`` of the residents not reached (a code: styles and tests key on it)."""
+BAND_LABELS = {NOT_REACHED_LABEL: msg("not reached")}
+"""Labels of the ``band`` codes that are words (the others are numbers: '0–15', '> 60')."""
 
 
 def validate_bands(bands_min: Sequence[float]) -> np.ndarray:
@@ -200,7 +204,7 @@ def area_summary(
     df = pd.DataFrame(
         {
             "area_id": [*list(area_ids), None],
-            "area_name": [*list(area_names), "(outside all areas)"],
+            "area_name": [*list(area_names), OUTSIDE_AREAS],
             "population": total,
             "population_reached": pop_ok,
             "mean_min": mean,

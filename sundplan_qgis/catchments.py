@@ -346,7 +346,7 @@ def run_catchments(
     status_pop = {STATUS_LABELS[s]: float(pop[loc.status == s].sum()) for s in STATUS_LABELS}
     status_n = {STATUS_LABELS[s]: int((loc.status == s).sum()) for s in STATUS_LABELS}
     report = {
-        "method": "multi-source Dijkstra (scipy.sparse.csgraph) on the reversed road graph",
+        "method": msg("multi-source Dijkstra (scipy.sparse.csgraph) on the reversed road graph"),
         "disconnected_parts": disconnected_parts(graph, sol, loc, pop),
         "network": {
             "source": graph.source_name,
@@ -374,10 +374,11 @@ def run_catchments(
             "unsnapped": status_pop["unsnapped"],
             "unreachable": status_pop["unreachable"],
             "locations_by_status": status_n,
-            "unsnapped_reason": (
-                f"no road node within the maximum snap distance of {max_snap_m:g} m"
+            "unsnapped_reason": msg(
+                "no road node within the maximum snap distance of {max_snap_m:g} m",
+                max_snap_m=max_snap_m,
             ),
-            "unreachable_reason": (
+            "unreachable_reason": msg(
                 "the nearby roads belong to a part of the network from which no active "
                 "hospital can be reached (an island without a ferry, a disconnected stub)"
             ),
@@ -394,15 +395,15 @@ def run_catchments(
             "width": grid.width,
             "height": grid.height,
             "cell_size": grid.cell_size_m,
-            "cells_computed": "all" if cells is None else "populated cells only",
+            "cells_computed": "all" if cells is None else msg("populated cells only"),
         },
         "parameters": {
             "bands_min": bands.tolist(),
             "max_snap_m": max_snap_m,
             "access_speed_kmh": access_speed_kmh,
-            "tie_rule": "equal times go to the hospital listed first",
-            "band_rule": "bands closed on the right: exactly 15.0 min is in 0–15",
-            "statistics": "mean, median, P90 and max minutes are " + REACHED_NOTE,
+            "tie_rule": msg("equal times go to the hospital listed first"),
+            "band_rule": msg("bands closed on the right: exactly 15.0 min is in 0–15"),
+            "statistics": msg("mean, median, P90 and max minutes are of reached residents"),
         },
         "timings_s": {k: round(v, 3) for k, v in timings.items()},
     }
@@ -549,7 +550,7 @@ def land_report(land, cell_part, cells, loc, pop, population, pop_xy_net, catch_
     return {
         "used": True,
         "source": land.source_name,
-        "rule": (
+        "rule": msg(
             "land = union of the areas; a location snaps only to road nodes on its own land "
             "part; locations off all land snap to the nearest road node; raster cells centred "
             "off land are nodata; polygons are clipped to the land"

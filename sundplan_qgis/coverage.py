@@ -59,7 +59,7 @@ def summary(*, total: float, unsnapped: float, unreachable: float) -> dict:
         "unreachable": float(unreachable),
         "not_reached": not_reached,
         "share_not_reached": share,
-        "statistics_cover": "reached residents only (means, medians, P90 and bands)",
+        "statistics_cover": msg("reached residents only (means, medians, P90 and bands)"),
     }
 
 

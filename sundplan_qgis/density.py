@@ -41,20 +41,34 @@ import pandas as pd
 from . import grouping as grouping_mod
 from . import inequality, reference
 from . import need as need_mod
-from .areas import AreaTable, object_array
+from .areas import OUTSIDE_AREAS, AreaTable, object_array
 from .errors import SundplanError, listing, msg
 from .practices import Practices, to_float
 
 DEFAULT_SHORTAGE_THRESHOLD = 1600.0
 """Residents per lægekapacitet (DST LABY27 documentation: 1 lægekapacitet ≈ 1 600 patients)."""
-SHORTAGE_SOURCE = (
+SHORTAGE_SOURCE = msg(
     "1 600 residents per lægekapacitet: Danmarks Statistik, documentation of table LABY27 "
     "'Lægedækning' (borgere pr. lægekapacitet); the legacy closing limit of almen praksis"
 )
 PER = 10_000.0
 DEFAULT_LEVELS = ("region", "region_2027", "sundhedsraad", "sundhedsfaellesskab")
-OUTSIDE = "(outside all areas)"
+OUTSIDE = OUTSIDE_AREAS
 OUTSIDE_GROUPING = reference.OUTSIDE_GROUPING
+ALL_AREAS = msg("all areas")
+"""``area_name`` of the national row of the roll-ups (its ``area_id`` is ``all``)."""
+ORIGIN = msg("(origin)")
+"""``unit`` of the first point of every Lorenz curve (0, 0)."""
+LEVEL_LABELS = {
+    "area": msg("area"),
+    "national": msg("the whole country"),
+    "region": msg("region"),
+    "region_2027": msg("region from 2027"),
+    "sundhedsraad": msg("sundhedsråd"),
+    "sundhedsfaellesskab": msg("sundhedsfællesskab"),
+}
+"""Labels of the ``level`` codes (the field ``level_label``; a grouping table's own levels
+are shown as they are)."""
 
 
 def validate_capacity(
@@ -189,7 +203,7 @@ def gini_lorenz(
     frame = pd.DataFrame(
         {
             "order": np.arange(keep.size + 1, dtype=np.int64),
-            "unit": ["(origin)", *[str(names[k]) for k in keep[order]]],
+            "unit": [ORIGIN, *[str(names[k]) for k in keep[order]]],
             "need_share": np.concatenate([[0.0], n[order] / n.sum()]),
             "capacity_share": np.concatenate([[0.0], c[order] / c.sum()]),
             "cum_need_share": xs,
@@ -303,7 +317,7 @@ def run_density(
                 layer=area_source,
             )
         population = need_mod.age_sex_total(age_table, cols).to_numpy(dtype="float64")
-        report["population_source"] = "sum of the age/sex columns"
+        report["population_source"] = msg("sum of the age/sex columns")
     pop = np.asarray(population, dtype="float64").reshape(-1)
     if pop.size != n_a:
         raise ValueError("population must have one value per area")
@@ -346,17 +360,33 @@ def run_density(
         diff = np.flatnonzero(np.abs(heads - pop) > 0.5 + 1e-6 * pop)
         if diff.size:
             report["warnings"].append(
-                f"{diff.size} area(s): the age/sex columns sum to a different head count than "
-                "the population used; their age structure was applied as a need factor. First: "
-                + ", ".join(f"'{names[i]}' {heads[i]:.0f} vs {pop[i]:.0f}" for i in diff[:3])
+                msg(
+                    "{n} area(s): the age/sex columns sum to a different head count than "
+                    "the population used; their age structure was applied as a need factor. "
+                    "First: {areas}",
+                    n=int(diff.size),
+                    areas=listing(
+                        msg(
+                            "'{name}' {heads:.0f} vs {pop:.0f}",
+                            name=names[i],
+                            heads=heads[i],
+                            pop=pop[i],
+                        )
+                        for i in diff[:3]
+                    ),
+                )
             )
     else:
         need_pop = pop.copy()
     zero = np.flatnonzero(pop <= 0)
     if zero.size:
         report["warnings"].append(
-            f"{zero.size} area(s) with zero population (ratios left empty, no division by "
-            "zero): " + ", ".join(f"'{names[i]}' ({ids[i]})" for i in zero[:10])
+            msg(
+                "{n} area(s) with zero population (ratios left empty, no division by zero): "
+                "{areas}",
+                n=int(zero.size),
+                areas=", ".join(f"'{names[i]}' ({ids[i]})" for i in zero[:10]),
+            )
         )
 
     if practice_area is None:
@@ -484,7 +514,7 @@ def run_density(
         summarise(lv, frame)
     national = base.sum(numeric_only=True).to_frame().T
     national.insert(0, "area_id", "all")
-    national.insert(1, "area_name", "all areas")
+    national.insert(1, "area_name", ALL_AREAS)
     national = _metrics(national, shortage_threshold)
     national["n_areas"] = n_a
     national["outside_grouping"] = False
@@ -513,9 +543,14 @@ def run_density(
     )
     if n_out:
         report["warnings"].append(
-            f"{n_out} practice(s) with capacity {sums['gp_capacity'][n_a]:g} lie outside every "
-            "area (counted in the row '(outside all areas)'): "
-            + ", ".join(f"'{p}'" for p in outside["practice"].head(10))
+            msg(
+                "{n} practice(s) with capacity {capacity:g} lie outside every area (counted in "
+                "the row '{outside}'): {practices}",
+                n=int(n_out),
+                capacity=float(sums["gp_capacity"][n_a]),
+                outside=OUTSIDE,
+                practices=", ".join(f"'{p}'" for p in outside["practice"].head(10)),
+            )
         )
     summary = pd.DataFrame(summary_rows)
     lorenz = pd.concat(lorenz_frames, ignore_index=True) if lorenz_frames else pd.DataFrame()
@@ -530,8 +565,10 @@ def run_density(
             "need_population_total": float(need_pop.sum()),
             "shortage_threshold": shortage_threshold,
             "shortage_threshold_source": SHORTAGE_SOURCE,
-            "shortage_rule": "need-weighted residents per GP > threshold, or residents and no GP",
-            "rank_rule": (
+            "shortage_rule": msg(
+                "need-weighted residents per GP > threshold, or residents and no GP"
+            ),
+            "rank_rule": msg(
                 "rank_shortage 1 = fewest need-adjusted GPs per 10 000 residents; "
                 "ties share the lowest rank (1, 2, 2, 4)"
             ),
@@ -583,12 +620,12 @@ def run(inputs: DensityInputs, *, progress=None) -> DensityResult:
     )
     age_table = frame[list(age_cols)].reset_index(drop=True) if age_cols else None
     population = None
-    pop_label = "sum of the age/sex columns"
+    pop_label = msg("sum of the age/sex columns")
     if inputs.population_field:
         population = np.array(
             [np.nan if v is None else float(v) for v in frame[inputs.population_field]]
         )
-        pop_label = f"field '{inputs.population_field}'"
+        pop_label = msg("field '{field}'", field=inputs.population_field)
     elif inputs.population_raster:
         progress(0.1, msg("Summing the population raster per area"))
         pop = rasters.read_population_raster(inputs.population_raster)
@@ -597,7 +634,9 @@ def run(inputs: DensityInputs, *, progress=None) -> DensityResult:
         population = np.bincount(
             idx[idx >= 0], weights=pop.population[idx >= 0], minlength=len(ids)
         )
-        pop_label = f"raster '{inputs.population_raster_name}' summed per area (cell centres)"
+        pop_label = msg(
+            "raster '{raster}' summed per area (cell centres)", raster=inputs.population_raster_name
+        )
     weights = inputs.weights
     warnings: list = []
     notes: list = []

@@ -61,8 +61,9 @@ import pandas as pd
 from scipy.spatial import cKDTree
 
 from . import coverage
-from .areas import AreaTable, object_array
-from .errors import SundplanError, msg
+from .areas import OUTSIDE_AREAS, AreaTable, object_array
+from .errors import Message, SundplanError, listing, msg
+from .need import NO_WEIGHTS_LABEL
 from .snapping import DEFAULT_ACCESS_SPEED_KMH, DEFAULT_MAX_SNAP_M
 
 if TYPE_CHECKING:
@@ -80,9 +81,9 @@ METHODS = (
 """The METHOD choice: ``(key, English label)``; the processing layer lists the labels."""
 METHOD_KEYS = tuple(key for key, _label in METHODS)
 METHOD_LABELS = {
-    "2sfca": "2SFCA (step: weight 1 inside the catchment)",
-    "e2sfca": "E2SFCA (weighted travel-time zones, Luo & Qi 2009)",
-    "gaussian": "Gaussian-decay 2SFCA (Dai 2010)",
+    "2sfca": msg("2SFCA (step: weight 1 inside the catchment)"),
+    "e2sfca": msg("E2SFCA (weighted travel-time zones, Luo & Qi 2009)"),
+    "gaussian": msg("Gaussian-decay 2SFCA (Dai 2010)"),
 }
 DEFAULT_THRESHOLD_MIN = 30.0
 LUO_QI_WEIGHTS = (1.0, 0.68, 0.22)
@@ -108,6 +109,18 @@ STATUS_LABELS = {
 """``ok``: placed on the network (access computed; 0 = no practice within the threshold, a
 real result); ``unsnapped`` and ``no practice in its network part`` (unreachable): not placed,
 no accessibility (NULL), counted in ``pop_unsnapped`` / ``pop_unreachable``."""
+REACHES_NO_DEMAND = "reaches no demand"
+"""``status`` of a practice placed on the network whose catchment holds no demand."""
+STATUS_TEXT = {
+    "ok": msg("ok"),
+    "unsnapped": msg("not on the network"),
+    "no practice in its network part": msg("no practice in its network part"),
+    REACHES_NO_DEMAND: msg("reaches no demand"),
+}
+"""What a planner reads for each ``status`` code (the field ``status_label``)."""
+TIME_METHOD_LABELS = {"network": msg("road network")}
+"""Label of the ``time_method`` code of network runs (the straight-line fallback's
+``time_method`` is a message of its own)."""
 
 
 def coverage_of(population: np.ndarray, status: np.ndarray | None) -> dict:
@@ -137,15 +150,24 @@ class Decay:
     zone_breaks_min: tuple[float, ...] = ()
     zone_weights: tuple[float, ...] = ()
 
-    def label(self) -> str:
-        text = f"{METHOD_LABELS[self.method]}, catchment ≤ {self.threshold_min:g} min (inclusive)"
-        if self.method == "e2sfca":
-            zones = ", ".join(
-                f"≤{b:g} min: {w:g}"
-                for b, w in zip(self.zone_breaks_min, self.zone_weights, strict=True)
+    def label(self) -> Message:
+        method, threshold = METHOD_LABELS[self.method], self.threshold_min
+        if self.method != "e2sfca":
+            return msg(
+                "{method}, catchment ≤ {threshold:g} min (inclusive)",
+                method=method,
+                threshold=threshold,
             )
-            text += f"; zones {zones}"
-        return text
+        zones = listing(
+            msg("≤{limit:g} min: {weight:g}", limit=b, weight=w)
+            for b, w in zip(self.zone_breaks_min, self.zone_weights, strict=True)
+        )
+        return msg(
+            "{method}, catchment ≤ {threshold:g} min (inclusive); zones {zones}",
+            method=method,
+            threshold=threshold,
+            zones=zones,
+        )
 
     def weights(self, time_min: np.ndarray) -> np.ndarray:
         """``W(t)`` for times already within the threshold."""
@@ -284,7 +306,11 @@ def straight_line_pairs(
             sj.append(np.full(int(keep.sum()), start + k, dtype=np.int64))
             tm.append(t[keep])
     cat = lambda parts, dt: np.concatenate(parts).astype(dt) if parts else np.zeros(0, dt)  # noqa: E731
-    label = f"straight line × {detour_factor:g} detour factor at {speed_kmh:g} km/h (fallback)"
+    label = msg(
+        "straight line × {detour:g} detour factor at {speed_kmh:g} km/h (fallback)",
+        detour=detour_factor,
+        speed_kmh=speed_kmh,
+    )
     return CostPairs(
         cat(di, np.int64),
         cat(sj, np.int64),
@@ -431,7 +457,7 @@ def area_access(
         df = pd.DataFrame(
             {
                 "area_id": [*[str(a) for a in area_ids], None],
-                "area_name": [*[str(a) for a in area_names], "(outside all areas)"],
+                "area_name": [*[str(a) for a in area_names], OUTSIDE_AREAS],
                 "population": total,
                 "population_located": pop_loc,
                 "access_mean_per_10000": np.where(pop_loc > 0, wsum / pop_loc, np.nan),
@@ -575,7 +601,7 @@ def run(inputs: FcaInputs, *, progress: Progress | None = None) -> FcaResult:
     weights = inputs.need_weights
     areas = inputs.areas is not None
     area_index = np.full(pop.size, -1, dtype=np.int64)
-    need_info = "none (unweighted population)"
+    need_info = NO_WEIGHTS_LABEL
     demand = pop.astype("float64")
     if areas:
         area_index = assign_areas_by_point(demand_xy, inputs.areas.geometries)
@@ -700,7 +726,7 @@ def _tables(inputs, decay, pairs, result, pop, demand, demand_xy, area_index, ne
                 positive, 1.0 / np.where(positive, result.ratio, 1), np.nan
             ),
             "status": [
-                labels[int(s)] if s != STATUS_OK or np.isfinite(r) else "reaches no demand"
+                labels[int(s)] if s != STATUS_OK or np.isfinite(r) else REACHES_NO_DEMAND
                 for s, r in zip(pairs.supply_status, result.ratio, strict=True)
             ],
             "x": practices.xy[:, 0],
@@ -734,7 +760,9 @@ def _report(inputs, decay, pairs, result, pop, demand, cov) -> dict:
     pop_located = pop[located].sum()
     return {
         "method": decay.label(),
-        "threshold_rule": "inclusive: a location exactly at the threshold is inside (1 ms tolerance)",
+        "threshold_rule": msg(
+            "inclusive: a location exactly at the threshold is inside (1 ms tolerance)"
+        ),
         "time_method": pairs.time_method,
         "network": inputs.network_info or None,
         "travel_times": pairs.report,
@@ -756,7 +784,7 @@ def _report(inputs, decay, pairs, result, pop, demand, cov) -> dict:
             "locations_by_status": {
                 labels[k]: int((pairs.demand_status == k).sum()) for k in labels
             },
-            "mean_access_covers": "reached residents only (placed on the network)",
+            "mean_access_covers": msg("reached residents only (placed on the network)"),
             "population_weighted_mean_access_per_10000": (
                 float(np.nansum(result.access[located] * pop[located]) / pop_located * PER)
                 if pop_located > 0

@@ -20,13 +20,14 @@ import numpy as np
 import pandas as pd
 
 from . import coverage
+from .errors import msg
 
 if TYPE_CHECKING:
     from . import catchments
 
 DEFAULT_TIME_LIMIT_MIN = 60.0
 
-DEFINITION = (
+DEFINITION = msg(
     "pop_beyond = reached residents whose drive time to the nearest practice of the "
     "specialty exceeds the limit; share_beyond = pop_beyond / population_reached (of "
     "reached residents). Not reached, counted apart and not as beyond: pop_unsnapped "
@@ -77,7 +78,7 @@ def access_table(
             tab["pop_beyond"] = np.nan
             tab["pop_unsnapped"] = np.nan
             tab["pop_unreachable"] = np.nan
-            info["specialties"][spec] = "no practices: everyone is beyond the limit"
+            info["specialties"][spec] = msg("no practices: everyone is beyond the limit")
         else:
             res = catchments.run_catchments(
                 routing.graph,

@@ -48,7 +48,14 @@ from . import specialties as specialties_mod
 from .areas import AreaTable, object_array
 from .errors import SundplanError, listing, msg
 from .inequality import gini  # noqa: F401 (part of this module's API)
-from .need import GENERAL_PROFILE, SPECIALISTS, NeedWeights, as_table, label_of
+from .need import (
+    GENERAL_PROFILE,
+    NO_WEIGHTS_LABEL,
+    SPECIALISTS,
+    NeedWeights,
+    as_table,
+    label_of,
+)
 from .practices import Practices, specialist_practices  # noqa: F401 (API)
 
 DEFAULT_UNDER_RATIO = 0.8
@@ -63,6 +70,28 @@ CLASS_OVER = "over-supplied"
 CLASS_NO_POPULATION = "no population"
 CLASS_OUTSIDE = reference_mod.OUTSIDE_GROUPING
 """Class of the row of the areas outside the grouping (no fair share, not compared)."""
+CLASS_LABELS = {
+    CLASS_UNDER: msg("under-supplied"),
+    CLASS_BALANCED: msg("balanced"),
+    CLASS_OVER: msg("over-supplied"),
+    CLASS_NO_POPULATION: msg("no population"),
+    CLASS_OUTSIDE: msg("outside the grouping"),
+}
+"""What a planner reads for each ``class`` code (the field ``class_label``)."""
+
+KIND_MOVE, KIND_WITHDRAW, KIND_NEW = "move", "withdraw", "new"
+KIND_LABELS = {KIND_MOVE: msg("move"), KIND_WITHDRAW: msg("withdraw"), KIND_NEW: msg("new")}
+"""Codes of the relocation plan's ``kind`` and their labels (the field ``kind_label``)."""
+
+REFERENCE_PLANNED, REFERENCE_TODAY = "planned total", "today's capacity"
+REFERENCE_LABELS = {
+    REFERENCE_PLANNED: msg("planned total"),
+    REFERENCE_TODAY: msg("today's capacity"),
+}
+"""Codes of the summary's ``reference`` and their labels (the field ``reference_label``)."""
+
+WEIGHTS_USED_LABELS = {"general": msg("general"), "specialty": msg("specialty")}
+"""Codes of the summary's ``weights`` (which need weights a specialty used) and labels."""
 
 _PER = 100_000.0
 _EPS = 1e-9
@@ -270,8 +299,9 @@ class GapResult:
     outside_message: Any = None
 
 
-def _fmt(x: float) -> str:
-    return f"{x:.1f}" if abs(x - round(x)) > 0.05 else f"{round(x):.0f}"
+def _rounded(x: float) -> float:
+    """``x`` to one decimal, or whole when that close (for ``{n:g}`` in a sentence)."""
+    return round(float(x), 1) if abs(x - round(x)) > 0.05 else float(round(x))
 
 
 def specialist_gaps(
@@ -409,8 +439,13 @@ def specialist_gaps(
     no_pop = [a for a in area_ids if total_pop[a] <= 0]
     if no_pop:
         warnings.append(
-            f"{len(no_pop)} area(s) have no population: {', '.join(map(str, no_pop[:20]))}. Their "
-            "fair share is 0; any capacity there counts as over-supply (class 'no population')."
+            msg(
+                "{n} area(s) have no population: {areas}. Their fair share is 0; any capacity "
+                "there counts as over-supply (class '{no_population}').",
+                n=len(no_pop),
+                areas=", ".join(map(str, no_pop[:20])),
+                no_population=CLASS_LABELS[CLASS_NO_POPULATION],
+            )
         )
     names = pop["area_name"].astype(str).to_numpy()
     for spec in specs:
@@ -461,7 +496,7 @@ def specialist_gaps(
                 "n_areas": len(area_ids),
                 "capacity_today": today,
                 "reference_total": ref,
-                "reference": "planned total" if planned else "today's capacity",
+                "reference": REFERENCE_PLANNED if planned else REFERENCE_TODAY,
                 "population": float(total_pop.sum()),
                 "weights": used[spec],
                 "density_high_per_100k": float(dens[hi]) if dens.size else np.nan,
@@ -517,7 +552,7 @@ def specialist_gaps(
     areas_tab = pd.concat(rows, ignore_index=True)
     summary = pd.DataFrame(summaries)
     summary["moved_in_plan"] = [
-        sum(m["capacities"] for m in moves if m["specialty"] == s and m["kind"] == "move")
+        sum(m["capacities"] for m in moves if m["specialty"] == s and m["kind"] == KIND_MOVE)
         for s in summary["specialty"]
     ]
     reloc = pd.DataFrame(
@@ -539,31 +574,37 @@ def specialist_gaps(
         reloc[col] = reloc[col].astype(float)
     report = {
         "method": {
-            "need_weighted_population": (
+            "need_weighted_population": msg(
                 "Σ persons × weight(age group, sex), scaled so that its total over the areas "
                 "equals the total population (average need = 1)"
             ),
-            "fair_share": "reference total × area's share of need-weighted population",
-            "gap": "capacity − fair share (positive = more than the need-based share)",
-            "class": (
-                f"ratio = capacity / fair share; under-supplied below {under_ratio:g}, "
-                f"over-supplied above {over_ratio:g}"
+            "fair_share": msg("reference total × area's share of need-weighted population"),
+            "gap": msg("capacity − fair share (positive = more than the need-based share)"),
+            "class": msg(
+                "ratio = capacity / fair share; under-supplied below {under:g}, "
+                "over-supplied above {over:g}",
+                under=under_ratio,
+                over=over_ratio,
             ),
-            "gini": "Lorenz curve of capacity share against need share, areas by density",
-            "dissimilarity_index": "½ Σ |capacity share − need share|",
+            "gini": msg("Lorenz curve of capacity share against need share, areas by density"),
+            "dissimilarity_index": msg("½ Σ |capacity share − need share|"),
             "relocation": (
-                "transport problem, scipy.optimize.linprog (HiGHS dual simplex), minimising "
-                "capacity × straight-line km between area centres"
+                msg(
+                    "transport problem, scipy.optimize.linprog (HiGHS dual simplex), minimising "
+                    "capacity × straight-line km between area centres"
+                )
                 if dist is not None
-                else "transport problem, scipy.optimize.linprog (HiGHS); the areas had no "
-                "geometry, so every distance counts the same and distance_km is empty"
+                else msg(
+                    "transport problem, scipy.optimize.linprog (HiGHS); the areas had no "
+                    "geometry, so every distance counts the same and distance_km is empty"
+                )
             ),
         },
         "thresholds": {"under_ratio": under_ratio, "over_ratio": over_ratio},
         "weights_used": used,
         "reference_totals": {
             s: {
-                "kind": r["reference"],
+                "kind": REFERENCE_LABELS[r["reference"]],
                 "total": r["reference_total"],
                 "capacity_today": r["capacity_today"],
             }
@@ -600,7 +641,7 @@ def _relocations(
             out.append(
                 {
                     "specialty": spec,
-                    "kind": "move",
+                    "kind": KIND_MOVE,
                     "from_area_id": str(area_ids[i]),
                     "from_area": str(names[i]),
                     "to_area_id": str(area_ids[j]),
@@ -608,8 +649,13 @@ def _relocations(
                     "capacities": x,
                     "distance_km": km,
                     "capacity_km": x * km,
-                    "description": (
-                        f"move {_fmt(x)} {unit_label} in {spec} from {names[i]} to {names[j]}"
+                    "description": msg(
+                        "move {n:g} {unit} in {specialty} from {source} to {target}",
+                        n=_rounded(x),
+                        unit=unit_label,
+                        specialty=spec,
+                        source=str(names[i]),
+                        target=str(names[j]),
                     ),
                 }
             )
@@ -620,7 +666,7 @@ def _relocations(
             out.append(
                 {
                     "specialty": spec,
-                    "kind": "withdraw",
+                    "kind": KIND_WITHDRAW,
                     "from_area_id": str(area_ids[i]),
                     "from_area": str(names[i]),
                     "to_area_id": None,
@@ -628,9 +674,13 @@ def _relocations(
                     "capacities": float(left_give[a]),
                     "distance_km": np.nan,
                     "capacity_km": np.nan,
-                    "description": (
-                        f"withdraw {_fmt(left_give[a])} {unit_label} in {spec} from {names[i]} "
-                        "(the planned total is below today's capacity)"
+                    "description": msg(
+                        "withdraw {n:g} {unit} in {specialty} from {source} "
+                        "(the planned total is below today's capacity)",
+                        n=_rounded(left_give[a]),
+                        unit=unit_label,
+                        specialty=spec,
+                        source=str(names[i]),
                     ),
                 }
             )
@@ -639,7 +689,7 @@ def _relocations(
             out.append(
                 {
                     "specialty": spec,
-                    "kind": "new",
+                    "kind": KIND_NEW,
                     "from_area_id": None,
                     "from_area": None,
                     "to_area_id": str(area_ids[j]),
@@ -647,9 +697,13 @@ def _relocations(
                     "capacities": float(left_take[b]),
                     "distance_km": np.nan,
                     "capacity_km": np.nan,
-                    "description": (
-                        f"add {_fmt(left_take[b])} new {unit_label} in {spec} in {names[j]} "
-                        "(the planned total is above today's capacity)"
+                    "description": msg(
+                        "add {n:g} new {unit} in {specialty} in {target} "
+                        "(the planned total is above today's capacity)",
+                        n=_rounded(left_take[b]),
+                        unit=unit_label,
+                        specialty=spec,
+                        target=str(names[j]),
                     ),
                 }
             )
@@ -807,7 +861,7 @@ def run(inputs: GapInputs, *, progress: Callable[[float, str], None] | None = No
     report["weights"] = (
         {"label": label_of(weights), "rows": len(as_table(weights))}
         if weights is not None
-        else {"label": "none (unweighted population)"}
+        else {"label": NO_WEIGHTS_LABEL}
     )
     report["grouping"] = group.level if mapping is not None else "none"
     if outside:
@@ -816,7 +870,7 @@ def run(inputs: GapInputs, *, progress: Callable[[float, str], None] | None = No
             "count": len(outside),
             "capacity_by_specialty": {k: float(v) for k, v in by_spec["sum"].items()},
             "practices": outside[:50],
-            "note": "not counted in any area nor in today's national capacity",
+            "note": msg("not counted in any area nor in today's national capacity"),
         }
         result.outside_message = msg(
             "{n} practice(s) lie outside all areas and are not counted (feature ids "

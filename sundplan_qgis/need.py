@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from . import specialties
-from .errors import SundplanError
+from .errors import SundplanError, msg
 
 AGE_GROUPS: tuple[str, ...] = tuple(f"{a}_{a + 4}" for a in range(0, 85, 5)) + ("85_plus",)
 """The 18 five-year age groups, youngest first."""
@@ -137,6 +137,9 @@ class NeedWeights:
 def as_table(weights) -> pd.DataFrame:
     """The rows of ``weights`` (:class:`NeedWeights` or a plain table, as ``fca`` passes)."""
     return weights.table if isinstance(weights, NeedWeights) else weights
+
+
+NO_WEIGHTS_LABEL = msg("none (unweighted population)")
 
 
 def label_of(weights, default: str = "user table") -> str:
@@ -259,7 +262,7 @@ def load_weights(path_or_frame=None, *, service: str = GP) -> NeedWeights:
                 services=", ".join(DEFAULT_WEIGHT_FILES),
             )
         frame = pd.read_csv(path, dtype=str, encoding="utf-8")
-        label = f"default {service} ({path.name})"
+        label = msg("default {service} ({file})", service=service, file=path.name)
     elif isinstance(path_or_frame, pd.DataFrame):
         frame = path_or_frame.copy()
         label = str(path_or_frame.attrs.get("label", "user table"))
@@ -379,7 +382,7 @@ def _load_specialist_table(path_or_frame=None) -> NeedWeights:
     )
     return NeedWeights(
         table=frame,
-        label=f"default ({Path(name).name})" if default else name,
+        label=msg("default ({file})", file=Path(name).name) if default else name,
         sha256=hashlib.sha256("\n".join(rows).encode()).hexdigest()[:16],
         service=SPECIALISTS,
     )
@@ -472,7 +475,7 @@ def age_sex_total(pop: pd.DataFrame, columns: Mapping[str, tuple[str, str]]) -> 
 def weights_record(weights: NeedWeights | pd.DataFrame | None) -> dict:
     """What to record in outputs about the weights used (label, hash and the table)."""
     if weights is None:
-        return {"label": "none (unweighted population)", "sha256": None, "table": []}
+        return {"label": NO_WEIGHTS_LABEL, "sha256": None, "table": []}
     return {
         "label": label_of(weights),
         "sha256": (weights.sha256 if isinstance(weights, NeedWeights) else weights_hash(weights)),
@@ -486,4 +489,6 @@ def weights_record(weights: NeedWeights | pd.DataFrame | None) -> dict:
 def weights_label(weights: NeedWeights | pd.DataFrame | None) -> str:
     """Short text for a field in output tables: 'label (sha256 …)' or 'none'."""
     rec = weights_record(weights)
-    return rec["label"] if rec["sha256"] is None else f"{rec['label']} [sha256 {rec['sha256']}]"
+    if rec["sha256"] is None:
+        return rec["label"]
+    return msg("{label} [sha256 {sha256}]", label=rec["label"], sha256=rec["sha256"])

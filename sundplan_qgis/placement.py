@@ -36,7 +36,7 @@ road, and lines of unknown class. Ferries never carry residents."""
 SAMPLE_SPACING_M = 100.0
 """Maximum distance between the sample points along a road (metres)."""
 
-METHOD_LABEL = "along roads (residential road length)"
+METHOD_LABEL = msg("along roads (residential road length)")
 
 
 @dataclass

@@ -167,7 +167,7 @@ def read_population_raster(
         population=values,
         crs_wkt=grid.crs_wkt,
         source_name=name,
-        kind="raster cells (cell centre)",
+        kind=msg("raster cells (cell centre)"),
         grid=grid,
         flat_index=flat,
     )
@@ -718,7 +718,7 @@ def population_from_polygons(
         crs_wkt=crs_wkt,
         source_name=source_name,
         feature_ids=ids,
-        kind="polygons (point on surface)",
+        kind=msg("polygons (point on surface)"),
     )
     if method == "centroid":
         return base
@@ -729,7 +729,10 @@ def population_from_polygons(
             population=pop,
             crs_wkt=crs_wkt,
             source_name=source_name,
-            kind=f"polygons (areal: spread evenly over {cell_size_m:g} m cells)",
+            kind=msg(
+                "polygons (areal: spread evenly over {cell_size_m:g} m cells)",
+                cell_size_m=cell_size_m,
+            ),
             feature_ids=ids[poly],
         )
     from . import placement
@@ -747,7 +750,11 @@ def population_from_polygons(
         population=np.concatenate([placed.population, pop]),
         crs_wkt=crs_wkt,
         source_name=source_name,
-        kind=f"polygons ({placement.METHOD_LABEL}, per {cell_size_m:g} m cell)",
+        kind=msg(
+            "polygons ({method}, per {cell_size_m:g} m cell)",
+            method=placement.METHOD_LABEL,
+            cell_size_m=cell_size_m,
+        ),
         feature_ids=np.concatenate([ids[placed.polygon], ids[poly]]),
         allocation=placed.report,
         warnings=placed.warnings,

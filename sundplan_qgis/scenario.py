@@ -29,7 +29,7 @@ from .catchments import (
 )
 from .errors import SundplanError, msg
 
-UNREACHED = "(not reached)"
+UNREACHED = msg("(not reached)")
 
 
 @dataclass
@@ -279,7 +279,7 @@ def compare(base: CatchmentResult, scen: CatchmentResult) -> ScenarioResult:
         "population_newly_unreached": float(pop[b_ok & ~s_ok].sum()),
         "population_newly_reached": float(pop[~b_ok & s_ok].sum()),
         "population_not_reached_in_both": float(pop[~b_ok & ~s_ok].sum()),
-        "mean_change_covers": "residents reached in both runs",
+        "mean_change_covers": msg("residents reached in both runs"),
         "population_weighted_mean_change_min": (
             float(np.average(delta[both], weights=pop[both])) if pop[both].sum() > 0 else None
         ),

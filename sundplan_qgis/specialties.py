@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .errors import SundplanError
+from .errors import SundplanError, listing, msg
 
 DATA_DIR: Path = Path(__file__).resolve().parents[1] / "resources" / "data"
 SPECIALTIES_CSV = "specialties.csv"
@@ -48,6 +48,10 @@ def specialty_lookup(*, data_dir: Path | None = None) -> dict[str, str]:
     return out
 
 
+EMPTY = msg("(empty)")
+"""Shown for an empty or NULL specialty name in messages (translated with them)."""
+
+
 def normalise_specialties(
     names: Sequence, *, source_name: str = "practices", lookup: Mapping[str, str] | None = None
 ) -> list[str]:
@@ -60,7 +64,7 @@ def normalise_specialties(
     out, unknown = [], {}
     for name in names:
         if name is None or (isinstance(name, float) and np.isnan(name)) or not str(name).strip():
-            unknown["(empty)"] = unknown.get("(empty)", 0) + 1
+            unknown[EMPTY] = unknown.get(EMPTY, 0) + 1
             out.append("")
             continue
         canonical = lookup.get(_key(name))
@@ -70,7 +74,7 @@ def normalise_specialties(
         else:
             out.append(canonical)
     if unknown:
-        found = ", ".join(f"'{k}' ({v}×)" for k, v in sorted(unknown.items()))
+        found = listing(msg("'{name}' ({n}×)", name=k, n=v) for k, v in sorted(unknown.items()))
         known = ", ".join(sorted(set(lookup.values())))
         raise SundplanError(
             "Unknown specialty names in '{source}': {found}. Use one of the 15 "

@@ -80,12 +80,12 @@ def find_field(names: Sequence[str], wanted: str, *, role: str, layer: str) -> s
     )
 
 
-_ROLE_WORDS = {
-    "class": "road class",
-    "speed": "speed",
-    "oneway": "oneway",
-    "duration": "ferry duration",
-    "length": "length",
+_ROLE_WORDS = {  # messages: translated inside the message that names the field
+    "class": msg("road class"),
+    "speed": msg("speed"),
+    "oneway": msg("oneway"),
+    "duration": msg("ferry duration"),
+    "length": msg("length"),
 }
 
 

@@ -12,7 +12,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from .. import _compat
-from ..errors import SundplanError
+from ..errors import SundplanError, listing, msg
 from .fields import no_class_nor_speed
 from .lines import RoadLines
 from .speeds import (
@@ -204,14 +204,14 @@ def build_graph(
         unnamed = no_class_nor_speed(lines.fields, layer=name)
         if unnamed is not None:
             raise unnamed
-        miss_cls = sorted({str(c) or "(empty)" for c in cls[missing]})
+        miss_cls = sorted({str(c) for c in cls[missing]})
         raise SundplanError(
             "Road layer '{layer}': {count} lines have no speed and their road "
             "class has no default speed (classes: {classes}). Add these "
             "classes to the speed table, or choose a speed field.",
             layer=name,
             count=int(missing.sum()),
-            classes=", ".join(miss_cls[:10]),
+            classes=listing(c or msg("(empty)") for c in miss_cls[:10]),  # "(empty)" translated
         )
     eff_speed_ms = np.where(is_ferry, speed, speed * realism_factor) / 3.6
 

@@ -14,6 +14,7 @@ from .tables import (
     DEFAULT_LANGUAGE,
     DEFAULT_SUMMARY_FIELDS,
     KIND_SUMMARY_FIELDS,
+    ROW_NAMES,
     SORT_KEYS,
 )
 
@@ -87,7 +88,7 @@ def format_cell(field: str, value: Any, *, language: str = DEFAULT_LANGUAGE) -> 
         return CLASS_NAMES[language_of(language)].get(str(value), str(value))
     if isinstance(value, float) and math.isnan(value):
         return "–"
-    return str(value)
+    return ROW_NAMES[language_of(language)].get(str(value), str(value))
 
 
 def is_numeric_field(field: str) -> bool:

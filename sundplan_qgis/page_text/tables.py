@@ -482,6 +482,23 @@ CLASS_NAMES = {
     "en": {},
 }
 
+# Names of the rows the tools add themselves (written in the UI language of the run), printed in
+# the page's language: a Danish page of an English run says "(uden for alle områder)".
+ROW_NAMES = {
+    "da": {
+        "(outside all areas)": "(uden for alle områder)",
+        "all areas": "alle områder",
+        "(not reached)": "(ikke nået)",
+        "outside the grouping": "uden for inddeling",
+    },
+    "en": {
+        "(uden for alle områder)": "(outside all areas)",
+        "alle områder": "all areas",
+        "(ikke nået)": "(not reached)",
+        "uden for inddeling": "outside the grouping",
+    },
+}
+
 # Per kind: the default summary columns (the first ones present are used).
 KIND_SUMMARY_FIELDS = {
     "gp_density": (

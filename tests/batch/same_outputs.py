@@ -123,6 +123,11 @@ VOLATILE_KEYS = frozenset(
 # in the text report the key's line and its indented block): the road network's fields
 # (issue 12: fields of a file detected by name).
 ADDED_KEYS = frozenset({"fields"})
+# Fields added on purpose after the baseline, left out of the comparison (in the tables and in
+# the field lists of the styles stored with them): the translated label beside a code column
+# (issue 12: ``class_label`` beside ``class`` ...), appended after the existing fields.
+ADDED_FIELD = re.compile(r"^\w+_label$")
+ADDED_FIELD_ELEMENTS = ("field", "alias", "policy", "default", "constraint")
 TIMING_LINE = re.compile(r"^\s*(\w+_s|" + "|".join(sorted(ADDED_KEYS)) + r"):(\s|$)")
 TMP_FOLDER = re.compile(r"/\.sundplan-[0-9a-z_]+/")
 UUID = re.compile(r"\{[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}\}")
@@ -454,6 +459,23 @@ def normalise_text(text: str, tokens: dict[str, str]) -> list[str]:
     return lines
 
 
+def _added_field_element(element) -> bool:
+    """A style's record of an added field (``<field name="class_label">``, its alias ...)."""
+    if element.tag not in ADDED_FIELD_ELEMENTS:
+        return False
+    name = element.get("field") or element.get("name") or ""
+    return bool(ADDED_FIELD.match(name))
+
+
+def _without_added_fields(table):
+    """(columns, rows) of a GeoPackage table without the added fields."""
+    columns, rows = table
+    keep = [k for k, c in enumerate(columns) if not ADDED_FIELD.match(c)]
+    if len(keep) == len(columns):
+        return table
+    return [columns[k] for k in keep], [tuple(r[k] for k in keep) for r in rows]
+
+
 def canonical_xml(text: str) -> str:
     """XML with attributes in a fixed order (Qt writes them in hash order, which varies)."""
     import xml.etree.ElementTree as ET
@@ -466,7 +488,7 @@ def canonical_xml(text: str) -> str:
     # QGIS gives the default elevation-profile symbols of a layer random colours
     for parent in root.iter():
         for child in list(parent):
-            if child.tag in VOLATILE_XML_ELEMENTS:
+            if child.tag in VOLATILE_XML_ELEMENTS or _added_field_element(child):
                 parent.remove(child)
         for key, value in parent.attrib.items():
             if value.lstrip().startswith("<"):  # a symbol stored as XML inside an attribute
@@ -778,7 +800,7 @@ def compare_vectors(a: Path, b: Path, tokens: dict[str, str]) -> list[str]:
         diffs = [f"layer {n}: only in the baseline" for n in sorted(set(ta) - set(tb))]
         diffs += [f"layer {n}: only in the current tree" for n in sorted(set(tb) - set(ta))]
         for name in sorted(set(ta) & set(tb)):
-            diffs += compare_gpkg_table(name, ta[name], tb[name], tokens)
+            diffs += compare_gpkg_table(name, ta[name], _without_added_fields(tb[name]), tokens)
         return diffs
     la, lb = read_vector(a), read_vector(b)
     diffs = [f"layer {n}: only in the baseline" for n in sorted(set(la) - set(lb))]
@@ -786,6 +808,7 @@ def compare_vectors(a: Path, b: Path, tokens: dict[str, str]) -> list[str]:
     for name in sorted(set(la) & set(lb)):
         x, y = la[name], lb[name]
         where = f"layer {name}"
+        y = {**y, "fields": [f for f in y["fields"] if not ADDED_FIELD.match(f[0])]}
         for key in ("fields", "geometry_type", "crs"):
             if x[key] != y[key]:
                 diffs.append(f"{where}: {key}: baseline {x[key]} != current {y[key]}")

@@ -513,3 +513,17 @@ def test_method_note_states_residents_placed_along_roads(kind, algorithm):
     assert "along the roads" not in note("en")
     raster = note("en", POLYGON_ALLOCATION="roads", POPULATION_RASTER="pop.tif")
     assert "along the roads" not in raster
+
+
+def test_rows_the_tools_add_are_named_in_the_page_language():
+    """A run in one UI language, a page in the other: the tools' own row names follow the page."""
+    from sundplan_qgis.page_text.summary import format_cell
+
+    assert format_cell("area_name", "(outside all areas)", language="da") == (
+        "(uden for alle områder)"
+    )
+    assert format_cell("area_name", "(uden for alle områder)", language="en") == (
+        "(outside all areas)"
+    )
+    assert format_cell("area_name", "alle områder", language="da") == "alle områder"
+    assert format_cell("area_name", "Fjordby", language="en") == "Fjordby"

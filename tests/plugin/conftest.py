@@ -13,6 +13,7 @@ in ``processing/__init__.py``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -95,3 +96,69 @@ def simulate_missing(monkeypatch, base_module):
         importlib.import_module("sundplan.processing._runtime").reset_dependency_cache()
 
     return _simulate
+
+
+def _lrelease() -> str | None:
+    import shutil
+
+    found = shutil.which("lrelease")
+    if found:
+        return found
+    fallback = Path("/usr/lib/qt5/bin/lrelease")
+    return str(fallback) if fallback.exists() else None
+
+
+def ts_with_pending(target: Path) -> Path:
+    """``i18n/sundplan_da.ts`` updated from the code, with the translations still waiting in
+    ``i18n/pending/*.json`` applied (they are merged into the .ts when branches come
+    together), written to ``target``: the tests see every string the code has now."""
+    import io
+
+    sys.path.insert(0, str(REPO_DIR / "i18n"))
+    try:
+        import update_ts
+    finally:
+        sys.path.pop(0)
+    ts = update_ts.read_ts(update_ts.TS_PATH)
+    update_ts.update(ts, update_ts.extract(REPO_DIR))
+    with contextlib.redirect_stdout(io.StringIO()):  # skipped entries are --check's business
+        for pending in sorted((REPO_DIR / "i18n" / "pending").glob("*.json")):
+            update_ts.apply_translations(ts, pending)
+    update_ts.write_ts(ts, target)
+    return target
+
+
+@contextlib.contextmanager
+def danish_translation(folder: Path):
+    """The Danish translation (the .ts plus the pending translations, compiled into
+    ``folder / "sundplan_da.qm"``) installed while the block runs."""
+    import subprocess
+
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    lrelease = _lrelease()
+    if lrelease is None:
+        pytest.skip("lrelease not installed (qttools5-dev-tools)")
+    ts = ts_with_pending(folder / "sundplan_da.ts")
+    qm = folder / "sundplan_da.qm"
+    done = subprocess.run(
+        [lrelease, "-silent", str(ts), "-qm", str(qm)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and qm.is_file(), done.stdout + done.stderr
+    translator = QTranslator()
+    assert translator.load(str(qm)), f"QTranslator could not load {qm}"
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield translator
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+@pytest.fixture
+def danish(tmp_path, sundplan_provider):
+    """Danish installed for one test (``tmp_path / "sundplan_da.qm"``); English afterwards."""
+    with danish_translation(tmp_path) as translator:
+        yield translator

@@ -1,54 +1,18 @@
 """The compiled Danish translation is picked up by the algorithms (pytest-qgis, headless).
 
-The ``.ts`` is compiled with ``lrelease`` into a temporary folder (the repository's own
-``i18n/sundplan_da.qm`` may be missing or stale), installed with a ``QTranslator`` for the
-test and removed afterwards, so the other tests keep seeing English.
+The ``danish`` fixture (``conftest.py``) compiles the ``.ts`` with ``lrelease`` into a
+temporary folder, installs it for the test and removes it afterwards, so the other tests keep
+seeing English.
 """
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 REPO_DIR = Path(__file__).resolve().parents[2]
-TS_FILE = REPO_DIR / "i18n" / "sundplan_da.ts"
-
-
-def _lrelease() -> str | None:
-    found = shutil.which("lrelease")
-    if found:
-        return found
-    fallback = Path("/usr/lib/qt5/bin/lrelease")
-    return str(fallback) if fallback.exists() else None
-
-
-@pytest.fixture
-def danish(tmp_path, sundplan_provider):
-    """Install the freshly compiled Danish translation; remove it afterwards."""
-    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
-
-    lrelease = _lrelease()
-    if lrelease is None:
-        pytest.skip("lrelease not installed (qttools5-dev-tools)")
-    qm = tmp_path / "sundplan_da.qm"
-    done = subprocess.run(
-        [lrelease, "-silent", str(TS_FILE), "-qm", str(qm)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0 and qm.is_file(), done.stdout + done.stderr
-    translator = QTranslator()
-    assert translator.load(str(qm)), f"QTranslator could not load {qm}"
-    QCoreApplication.installTranslator(translator)
-    try:
-        yield translator
-    finally:
-        QCoreApplication.removeTranslator(translator)
 
 
 def _catchments(fresh: bool = False):
@@ -272,16 +236,22 @@ def test_translate_message(danish, sundplan_package):
     assert base.translate_message("Comparing") == base.tr("Comparing")
 
 
-def test_every_parameter_description_and_option_has_a_danish_translation(sundplan_provider):
+def test_every_parameter_description_and_option_has_a_danish_translation(
+    sundplan_provider, tmp_path
+):
     """Descriptions and enum options of every algorithm (English instances) are messages of
-    the .ts with a current translation: options defined in the core as ``(key, msg(label))``
-    pairs must reach the extractor, else ``lrelease`` drops their Danish text."""
+    the .ts (with the pending translations) with a current translation: options defined in the
+    core as ``(key, msg(label))`` pairs must reach the extractor, else ``lrelease`` drops their
+    Danish text."""
     import xml.etree.ElementTree as ET
 
     from qgis.core import QgsApplication
 
+    from .conftest import ts_with_pending
+
     translated = set()
-    for message in ET.parse(TS_FILE).getroot().iter("message"):
+    ts_file = ts_with_pending(tmp_path / "sundplan_da.ts")
+    for message in ET.parse(ts_file).getroot().iter("message"):
         translation = message.find("translation")
         kind = translation.get("type") if translation is not None else "unfinished"
         if translation is not None and (translation.text or "").strip() and kind is None:
