@@ -644,7 +644,7 @@
     </message>
     <message>
         <location filename="../processing/_params/practices.py" line="183"/>
-        <source>Specialty field (optional)</source>
+        <source>Specialty field</source>
         <translation>Specialefelt</translation>
     </message>
     <message>
@@ -736,7 +736,7 @@
     </message>
     <message>
         <location filename="../processing/_params/residents.py" line="109"/>
-        <source>Areas for the summary, e.g. kommuner (optional)</source>
+        <source>Areas for the summary, e.g. kommuner</source>
         <translation>Områder til opsummeringen, fx kommuner</translation>
     </message>
     <message>
@@ -4752,6 +4752,14 @@
         <location filename="../sundplan_qgis/specialties.py" line="113"/>
         <source>The planned total for &apos;{specialty}&apos; must be 0 or more.</source>
         <translation>Den planlagte total for &apos;{specialty}&apos; skal være 0 eller mere.</translation>
+    </message>
+    <message>
+        <source>Specialty field (optional)</source>
+        <translation type="obsolete">Specialefelt</translation>
+    </message>
+    <message>
+        <source>Areas for the summary, e.g. kommuner (optional)</source>
+        <translation type="obsolete">Områder til opsummeringen, fx kommuner</translation>
     </message>
     <message>
         <source>Areas for the summary and need factors, e.g. kommuner (optional)</source>

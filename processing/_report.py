@@ -71,6 +71,9 @@ class RunReport:
         the JSON is written to a temporary file first, so no half-written report remains."""
         path = self.parameterAsFileOutput(parameters, "REPORT", context)
         full = {"provenance": json.loads(self._provenance or "{}"), **report}
+        transaction = getattr(self, "_transaction", None)
+        if transaction is not None:  # outputs are written beside their targets first
+            full = transaction.final(full)
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(path).parent / f".sundplan-{secrets.token_hex(6)}.json.tmp"
         # 0666 and the umask, like the .txt beside it (mkstemp's 0600 travelled with the rename)

@@ -332,11 +332,13 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, RunReport, QgsProce
             raise QgsProcessingException(problem)
         self._outputs_to_style = {}
         self._final_geopackages = []
+        self._transaction = None
         transaction = None
         try:
             self.check_parameters(parameters, context)
             self._provenance = self.provenance_json(parameters, context)
             transaction = _outputs.OutputTransaction(self, parameters)
+            self._transaction = transaction  # reports name the final paths (write_report)
             run_parameters = transaction.prepare()
             results = self.compute(run_parameters, context, feedback) or {}
             if feedback is not None and feedback.isCanceled():

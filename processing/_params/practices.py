@@ -180,7 +180,7 @@ class PracticeParameters:
         self.addParameter(
             QgsProcessingParameterField(
                 "SPECIALTY_FIELD",
-                tr("Specialty field (optional)"),
+                tr("Specialty field"),
                 parentLayerParameterName="PRACTICES",
                 optional=True,
             )

@@ -106,7 +106,7 @@ class ResidentsParameters:
             layer_label=tr("…or population points/polygons"),
             field_label=tr("Population field"),
         )
-        self.add_area_parameters(tr("Areas for the summary, e.g. kommuner (optional)"))
+        self.add_area_parameters(tr("Areas for the summary, e.g. kommuner"))
         self.addParameter(
             QgsProcessingParameterString(
                 "BANDS",
