@@ -241,6 +241,24 @@ def summary_fields(request: PageRequest, page: PageLayers) -> list[str]:
     )
 
 
+def set_scalebar_numbers(scalebar, language: str) -> None:
+    """Scale bar numbers in the page's language (Danish: 1,5 km, 2.000 m), whatever the
+    interface or system locale."""
+    from qgis.core import QgsBasicNumericFormat, QgsLayoutItemScaleBar
+
+    if not isinstance(scalebar, QgsLayoutItemScaleBar):
+        return
+    numbers = QgsBasicNumericFormat()
+    numbers.setShowThousandsSeparator(True)
+    if page_text.language_of(language) == "da":
+        numbers.setDecimalSeparator(",")
+        numbers.setThousandsSeparator(".")
+    else:
+        numbers.setDecimalSeparator(".")
+        numbers.setThousandsSeparator(",")
+    scalebar.setNumericFormat(numbers)
+
+
 def render(request: PageRequest, context, feedback, *, pdf_path: str) -> tuple[int, dict]:
     """Write the PDF to ``pdf_path``; (pages, run report record)."""
     from .summary import SummaryFiller
@@ -251,6 +269,7 @@ def render(request: PageRequest, context, feedback, *, pdf_path: str) -> tuple[i
     layout = load_template(project, request.template_path, feedback)
     items = {item.id(): item for item in layout.items() if hasattr(item, "id") and item.id()}
     map_item = items["map"]
+    set_scalebar_numbers(items.get("scalebar"), language)
     map_item.setCrs(page.crs)
     map_item.setLayers(page.top_first)
     map_item.setKeepLayerSet(True)
