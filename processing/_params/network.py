@@ -190,6 +190,11 @@ class NetworkParameters:
             lines = reference.overview_network(progress=reading)
             overview = True
         lines.validate()
+        if not overview and (net_file or net_source is not None):
+            from ...sundplan_qgis.network.fields import osm_schema
+
+            if osm_schema(lines.road_class):  # an OSM-derived layer: credited on maps
+                record_input(self, "network", {"osm_schema": True})
         t_read = time.perf_counter() - t0
         feedback.setProgress(15)
         if feedback.isCanceled():
@@ -312,6 +317,19 @@ def record_default(algorithm, role: str, info: dict) -> None:
         return
     record = json.loads(text)
     record.setdefault("defaults", {})[role] = info
+    algorithm._provenance = json.dumps(record, ensure_ascii=False, indent=2)
+
+
+def record_input(algorithm, role: str, info: dict) -> None:
+    """Add what the run found out about a given input (``role``) to its provenance, under
+    ``input_traits`` (e.g. that a road layer is derived from OpenStreetMap, for the map's credit)."""
+    import json
+
+    text = getattr(algorithm, "_provenance", None)
+    if not text:
+        return
+    record = json.loads(text)
+    record.setdefault("input_traits", {})[role] = info
     algorithm._provenance = json.dumps(record, ensure_ascii=False, indent=2)
 
 

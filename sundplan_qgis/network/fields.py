@@ -173,3 +173,22 @@ def geofabrik_oneway(text: np.ndarray) -> np.ndarray | None:
     out[codes == "F"] = 1
     out[codes == "T"] = -1
     return out
+
+
+#: Share of lines whose class is an OpenStreetMap highway value (or ferry) above which a layer
+#: is taken to be derived from OpenStreetMap, and credited so (ODbL) on maps.
+OSM_SCHEMA_SHARE = 0.9
+
+
+def osm_schema(road_class: np.ndarray) -> bool:
+    """True when the lines' classes are OpenStreetMap's highway values: such a layer is
+    derived from OpenStreetMap (a GeoPackage export, OpenMapTiles, Geofabrik's shapefiles)
+    and must credit it. Errs towards crediting; the map's SOURCES parameter overrides."""
+    from .speeds import DRIVABLE_HIGHWAYS
+
+    classes = np.asarray(road_class, dtype=object)
+    if not len(classes):
+        return False
+    known = set(DRIVABLE_HIGHWAYS) | {"ferry", "ferry_connector"}
+    base = np.array([str(c).removesuffix("_link") for c in classes], dtype=object)
+    return float(np.isin(base, list(known)).mean()) >= OSM_SCHEMA_SHARE

@@ -183,6 +183,7 @@ def input_sources(
         layername = layer_name_of(value)
         if layername:
             name = f"{name} ({layername})"
-        osm = path.lower().endswith((".osm", ".pbf"))
+        found = (provenance.get("input_traits") or {}).get(role) or {}
+        osm = path.lower().endswith((".osm", ".pbf")) or bool(found.get("osm_schema"))
         sources.append(SourceInfo(role, name, osm=osm, synthetic=synthetic))
     return sources, seed

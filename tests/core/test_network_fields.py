@@ -95,3 +95,11 @@ def test_a_missing_named_field_lists_the_fields_found(tmp_path):
     path = _geofabrik_file(tmp_path)
     with pytest.raises(SundplanError, match="no field 'highway'.*fclass, maxspeed, oneway"):
         N.read_lines_ogr(path, class_field="highway")
+
+
+def test_osm_schema_is_recognised_by_its_classes():
+    osm = np.array(["primary", "primary_link", "tertiary", "ferry", "residential"], dtype=object)
+    assert F.osm_schema(osm)
+    own = np.array(["Motorvej", "Hovedrute", "Lokalvej", "primary"], dtype=object)
+    assert not F.osm_schema(own)  # GeoDanmark-style classes: not credited to OSM
+    assert not F.osm_schema(np.array([], dtype=object))

@@ -472,6 +472,25 @@ def test_input_sources_name_roles_osm_and_sample_data():
     assert sources.layer_name_of("f.gpkg|layername=x|subset=y") == "x"
 
 
+def test_an_osm_derived_road_layer_is_credited_to_openstreetmap():
+    # a GeoPackage whose classes are OSM highway values: the run records it, the map credits it
+    from sundplan_qgis.page_text import sources
+
+    provenance = {
+        "algorithm": "sundplan:catchments",
+        "parameters": {"NETWORK_FILE": "/data/dk_roads_osm2021_z13.gpkg"},
+        "input_traits": {"network": {"osm_schema": True}},
+    }
+    found, _seed = sources.input_sources(provenance, probe=lambda path: (False, None))
+    (network,) = [s for s in found if s.role == "network"]
+    assert network.osm and network.name == "dk_roads_osm2021_z13.gpkg"
+    line = sources.sources_line(found, provenance=provenance, language="da")
+    assert "© OpenStreetMap-bidragydere (ODbL)" in line
+    plain = {**provenance, "input_traits": {}}
+    found, _seed = sources.input_sources(plain, probe=lambda path: (False, None))
+    assert "OpenStreetMap" not in sources.sources_line(found, provenance=plain, language="da")
+
+
 def test_default_summary_fields_of_a_page():
     from sundplan_qgis.page_text import specialist_gaps, summary
 
