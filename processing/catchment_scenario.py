@@ -38,13 +38,6 @@ class CatchmentScenarioAlgorithm(
     _display_name = "Hospital scenario: close, move or add akutsygehuse (Scenarie)"
     _group_id = "accessibility"
     _requires = ROUTING_REQUIRES
-    _help_defaults = (
-        "<b>With no inputs</b>: with no road network given, the tool routes on the embedded "
-        "national main-road network (OpenStreetMap 2021, motorway to tertiary plus ferries; "
-        "'oversigt: kun hovedveje'). With no residents, it uses the embedded kommuner's "
-        "population of the latest quarter (FOLK1A), placed along the roads, and reports per "
-        "kommune when no areas are given. Every output and map then says so."
-    )
     _tags = ("akutsygehus", "scenario", "scenarie", "lukning", "closure", "optageområde")
     _help = (
         "Compares travel times to the nearest akutsygehus between a baseline hospital set and "

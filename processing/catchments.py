@@ -32,13 +32,6 @@ class CatchmentsAlgorithm(
     _display_name = "Travel time and catchments to akutsygehuse (Rejsetid og optageområder)"
     _group_id = "accessibility"
     _requires = ROUTING_REQUIRES
-    _help_defaults = (
-        "<b>With no inputs</b>: with no road network given, the tool routes on the embedded "
-        "national main-road network (OpenStreetMap 2021, motorway to tertiary plus ferries; "
-        "'oversigt: kun hovedveje'). With no residents, it uses the embedded kommuner's "
-        "population of the latest quarter (FOLK1A), placed along the roads, and reports per "
-        "kommune when no areas are given. Every output and map then says so."
-    )
     _tags = ("akutsygehus", "optageområde", "rejsetid", "catchment", "isochrone", "travel time")
     _help = (
         "Computes, for every resident, the drive time in minutes to the nearest active "

@@ -45,13 +45,6 @@ class GpDensityAlgorithm(
     _display_name = "GP density per kommune (Lægedækning pr. kommune)"
     _group_id = "capacity"
     _requires = ("numpy", "scipy", "pandas", "pyproj", "rasterio", "shapely")
-    _help_defaults = (
-        "<b>With no areas</b>: the 98 embedded kommuner with their population of the latest "
-        "embedded quarter (FOLK1A 2021K1) and its age/sex composition from FOLK1A 2014K1 (the "
-        "latest available offline) scaled to those totals; the report states both quarters. "
-        "sundplan:fetch_base_data fetches the current composition as a kommune layer to give "
-        "as areas."
-    )
     _tags = ("lægedækning", "almen praksis", "GP", "kapacitet", "behovsvægt", "gini", "sundhedsråd")
     _help = (
         "GPs per inhabitant per kommune (or any area layer), need-weighted, rolled up to "

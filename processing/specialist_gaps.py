@@ -49,13 +49,6 @@ class SpecialistGapsAlgorithm(
     _display_name = "Specialist-practice gaps against need (Speciallægedækning mod behov)"
     _group_id = "capacity"
     _requires = ("numpy", "scipy", "pandas", "shapely")
-    _help_defaults = (
-        "<b>With no areas</b>: the 98 embedded kommuner with their population of the latest "
-        "embedded quarter (FOLK1A 2021K1) and its age/sex composition from FOLK1A 2014K1 (the "
-        "latest available offline) scaled to those totals; the report states both quarters. "
-        "sundplan:fetch_base_data fetches the current composition as a kommune layer to give "
-        "as areas."
-    )
     _tags = (
         "speciallæge",
         "speciallægepraksis",

@@ -40,6 +40,14 @@ def embedded_kommuner_layer() -> tuple[QgsVectorLayer, Message]:
 class EmbeddedAreas:
     """Mixin (with ``AreaParameters``): AREAS defaults to the embedded kommuner."""
 
+    _help_defaults = (
+        "<b>With no areas</b>: the 98 embedded kommuner with their population of the latest "
+        "embedded quarter (FOLK1A 2021K1) and its age/sex composition from FOLK1A 2014K1 (the "
+        "latest available offline) scaled to those totals; the report states both quarters. "
+        "sundplan:fetch_base_data fetches the current composition as a kommune layer to give "
+        "as areas."
+    )
+
     def with_default_areas(self, parameters, context, feedback) -> tuple[dict, Message | None]:
         """``parameters`` with AREAS (and its id/name fields) set to the embedded kommuner when
         none were given, and the note to record; unchanged and None otherwise."""

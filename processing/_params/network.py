@@ -310,26 +310,24 @@ def record_default(algorithm, role: str, info: dict) -> None:
     """Add what stood in for an input not given (``role``: network, population, areas) to the
     run's provenance, under ``defaults``: every output, the run report and map_report's
     method and source note read it from there."""
-    import json
-
-    text = getattr(algorithm, "_provenance", None)
-    if not text:
-        return
-    record = json.loads(text)
-    record.setdefault("defaults", {})[role] = info
-    algorithm._provenance = json.dumps(record, ensure_ascii=False, indent=2)
+    _record(algorithm, "defaults", role, info)
 
 
 def record_input(algorithm, role: str, info: dict) -> None:
     """Add what the run found out about a given input (``role``) to its provenance, under
-    ``input_traits`` (e.g. that a road layer is derived from OpenStreetMap, for the map's credit)."""
+    ``input_traits`` (e.g. that a road layer is derived from OpenStreetMap, for the map's
+    credit)."""
+    _record(algorithm, "input_traits", role, info)
+
+
+def _record(algorithm, section: str, role: str, info: dict) -> None:
     import json
 
     text = getattr(algorithm, "_provenance", None)
     if not text:
         return
     record = json.loads(text)
-    record.setdefault("input_traits", {})[role] = info
+    record.setdefault(section, {})[role] = info
     algorithm._provenance = json.dumps(record, ensure_ascii=False, indent=2)
 
 

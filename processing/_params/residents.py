@@ -33,6 +33,15 @@ class ResidentsParameters:
     :class:`_params.areas.AreaParameters` for the optional summary AREAS.
     """
 
+    # the tools that route residents (catchments, scenario) say what stands in for them
+    _help_defaults = (
+        "<b>With no inputs</b>: with no road network given, the tool routes on the embedded "
+        "national main-road network (OpenStreetMap 2021, motorway to tertiary plus ferries; "
+        "'oversigt: kun hovedveje'). With no residents, it uses the embedded kommuner's "
+        "population of the latest quarter (FOLK1A), placed along the roads, and reports per "
+        "kommune when no areas are given. Every output and map then says so."
+    )
+
     def add_residents_parameters(
         self, *, raster_label: str, layer_label: str, field_label: str, optional: bool = True
     ) -> None:
