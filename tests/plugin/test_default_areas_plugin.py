@@ -104,8 +104,9 @@ def test_specialist_gaps_defaults_to_the_embedded_kommuner(sundplan_provider, pr
 
 def test_choices_can_be_given_by_key(sundplan_provider, practices, tmp_path):
     """GROUPING=none / NEED_WEIGHTS=none as on the command line: keys, not positions."""
-    import processing
     from qgis.core import QgsProcessingException
+
+    import processing
 
     params = {
         "PRACTICES": practices,
