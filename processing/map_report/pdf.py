@@ -43,7 +43,8 @@ class PdfInfo:
             "CREATOR": creator,
             "PRODUCER": f"{creator}, QGIS {Qgis.version()}",
         }
-        return {key: value for key, value in items.items() if value}
+        # AUTHOR stays even when empty: it replaces the login name QGIS writes by default
+        return {key: value for key, value in items.items() if value or key == "AUTHOR"}
 
 
 def new_part_file(output: Path) -> str:

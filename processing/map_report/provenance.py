@@ -97,8 +97,22 @@ def describe_inputs(
 ) -> tuple[list[page_text.SourceInfo], int | None]:
     """The inputs named in the provenance, as :class:`page_text.SourceInfo` (+ sample seed)."""
     return page_text.sources.input_sources(
-        provenance, probe=_synthetic_file, layer_source=layer.source(), layer_name=layer.name()
+        provenance,
+        probe=_synthetic_file,
+        layer_source=layer.source(),
+        layer_name=layer.name(),
+        origin=_written_by,
     )
+
+
+def _written_by(path_or_uri: str) -> str | None:
+    """The sundplan algorithm whose provenance a vector file carries (e.g. the kommuner of
+    ``sundplan:reference_data``), else None."""
+    layer = QgsVectorLayer(str(path_or_uri), "origin", "ogr")
+    if not layer.isValid():
+        return None
+    record = read_provenance(layer) or {}
+    return str(record.get("algorithm") or "") or None
 
 
 def display_name(layer: QgsMapLayer) -> str:

@@ -27,6 +27,7 @@ class SourceInfo:
     embedded: bool = False
     synthetic: bool = False
     overview: bool = False  # the shipped overview network (no network given)
+    fetched: bool = False  # Danmarks Statistik's table fetched by sundplan:fetch_base_data
 
 
 _ROLE_WORDS = {
@@ -90,6 +91,12 @@ def sources_line(
                 if lang == "da"
                 else f"population: Statistics Denmark (FOLK1A{quarter}), embedded in sundplan"
             )
+        elif source.role == "population" and source.fetched:
+            parts.append(
+                "befolkning: Danmarks Statistik (FOLK1A), hentet med sundplan"
+                if lang == "da"
+                else "population: Statistics Denmark (FOLK1A), fetched by sundplan"
+            )
         elif source.role == "areas" and source.embedded:
             parts.append(
                 "kommuner: DAGI (SDFI), indlejret i sundplan"
@@ -142,13 +149,24 @@ def layer_name_of(uri: str) -> str | None:
     return match.group(1) if match else None
 
 
+#: Sundplan tools whose outputs are official data, credited by their source on maps.
+OFFICIAL_DATA_TOOLS = ("sundplan:reference_data", "sundplan:fetch_base_data")
+
+
 def input_sources(
-    provenance: Mapping | None, *, probe: Probe, layer_source: str = "", layer_name: str = ""
+    provenance: Mapping | None,
+    *,
+    probe: Probe,
+    layer_source: str = "",
+    layer_name: str = "",
+    origin: Callable[[str], str | None] | None = None,
 ) -> tuple[list[SourceInfo], int | None]:
     """The inputs named in the provenance, as :class:`SourceInfo` (+ the sample seed).
 
     Without a provenance only the mapped layer itself (``layer_source``) is looked at: it is
-    named when it is sample data. ``probe`` opens a file and tells whether it is sample data.
+    named when it is sample data. ``probe`` opens a file and tells whether it is sample data;
+    ``origin`` the sundplan tool that wrote it (population and areas written by
+    :data:`OFFICIAL_DATA_TOOLS` are credited to Danmarks Statistik and DAGI, not by file name).
     """
     sources: list[SourceInfo] = []
     seed = None
@@ -185,5 +203,14 @@ def input_sources(
             name = f"{name} ({layername})"
         found = (provenance.get("input_traits") or {}).get(role) or {}
         osm = path.lower().endswith((".osm", ".pbf")) or bool(found.get("osm_schema"))
+        official = (
+            role in ("population", "areas")
+            and origin is not None
+            and origin(value) in OFFICIAL_DATA_TOOLS
+        )
+        if official:  # the embedded or fetched FOLK1A / DAGI, credited as such
+            fetched = role == "population" and origin(value) == "sundplan:fetch_base_data"
+            sources.append(SourceInfo(role, "", embedded=not fetched, fetched=fetched))
+            continue
         sources.append(SourceInfo(role, name, osm=osm, synthetic=synthetic))
     return sources, seed

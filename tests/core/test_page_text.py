@@ -491,6 +491,37 @@ def test_an_osm_derived_road_layer_is_credited_to_openstreetmap():
     assert "OpenStreetMap" not in sources.sources_line(found, provenance=plain, language="da")
 
 
+def test_reference_and_fetched_data_are_credited_by_source_not_file_name():
+    from sundplan_qgis.page_text import sources
+
+    provenance = {
+        "algorithm": "sundplan:catchments",
+        "parameters": {
+            "POPULATION_LAYER": "/tmp/dk/kommuner.gpkg",
+            "AREAS": "/tmp/dk/kommuner_folk1a.gpkg",
+        },
+    }
+    writers = {
+        "/tmp/dk/kommuner.gpkg": "sundplan:reference_data",
+        "/tmp/dk/kommuner_folk1a.gpkg": "sundplan:fetch_base_data",
+    }
+    found, _ = sources.input_sources(
+        provenance, probe=lambda path: (False, None), origin=writers.get
+    )
+    line = sources.sources_line(found, provenance=provenance, language="da")
+    assert "befolkning: Danmarks Statistik (FOLK1A), indlejret i sundplan" in line
+    assert "kommuner: DAGI (SDFI)" in line and "kommuner.gpkg" not in line
+    swapped = {"POPULATION_LAYER": "/tmp/dk/kommuner_folk1a.gpkg"}
+    found, _ = sources.input_sources(
+        {**provenance, "parameters": swapped},
+        probe=lambda path: (False, None),
+        origin=writers.get,
+    )
+    assert "Danmarks Statistik (FOLK1A), hentet med sundplan" in sources.sources_line(
+        found, provenance=provenance, language="da"
+    )
+
+
 def test_default_summary_fields_of_a_page():
     from sundplan_qgis.page_text import specialist_gaps, summary
 
