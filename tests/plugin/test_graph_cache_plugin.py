@@ -134,3 +134,44 @@ def test_overview_network_is_cached(sundplan_provider, sample, tmp_path):
     assert first["network"]["source"] == second["network"]["source"] == "overview"
     assert (first["network"]["cache"], second["network"]["cache"]) == ("miss", "hit")
     assert _comparable(second) == _comparable(first)
+
+
+def test_fca_access_on_a_file_layer_hits(sundplan_provider, sample, tmp_path):
+    """2SFCA scenario sweeps re-run on one network: a NETWORK_LAYER backed by a GeoPackage
+    is cached like a file, and the report says so."""
+    import processing
+
+    folder = tmp_path / "graphs"
+    reports, rows = [], []
+    for run_no in range(2):
+        out = tmp_path / f"run{run_no}"
+        out.mkdir()
+        res = processing.run(
+            "sundplan:fca_access",
+            {
+                "PRACTICES": sample.uri("gp_practices"),
+                "PRACTICE_NAME_FIELD": "name",
+                "CAPACITY_FIELD": "n_gps",
+                "POPULATION_RASTER": str(sample.population_tif),
+                "THRESHOLD_MIN": 15,
+                "NETWORK_LAYER": sample.uri("roads"),
+                "CLASS_FIELD": "road_class",
+                "SPEED_FIELD": "maxspeed_kmh",
+                "NETWORK_CACHE_FOLDER": str(folder),
+                "ACCESS_POINTS": str(out / "pts.gpkg"),
+                "AREA_ACCESS": "TEMPORARY_OUTPUT",
+                "PRACTICE_RATIO": "TEMPORARY_OUTPUT",
+                "REPORT": str(out / "report.json"),
+            },
+        )
+        reports.append(json.loads((out / "report.json").read_text("utf-8")))
+        rows.append(_features(res["ACCESS_POINTS"]))
+    assert [r["network"]["cache"] for r in reports] == ["miss", "hit"]
+    assert reports[0]["network"]["cache_key"] == reports[1]["network"]["cache_key"]
+    # equal to 1e-12: two uncached runs of fca_access differ in the last bit already (the
+    # workers' summation order), so exact equality is not the cache's to promise here
+    assert len(rows[0]) == len(rows[1])
+    for (a, ga), (b, gb) in zip(rows[0], rows[1], strict=True):
+        assert ga == gb and len(a) == len(b)
+        for x, y in zip(a, b, strict=True):
+            assert x == pytest.approx(y, rel=1e-12) if isinstance(x, float) else x == y
