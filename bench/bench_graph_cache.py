@@ -118,6 +118,96 @@ def _raster_digest(path: Path) -> str:
         return hashlib.sha256(src.read().tobytes()).hexdigest()
 
 
+def core_timings(todo: dict[str, list[str]], work: Path, runs: int) -> dict:
+    """In-process (Debian's python, no QGIS): read + build vs the cache's store and load, the
+    entry's size, ``np.savez`` vs ``np.savez_compressed`` and the snapping k-d tree (built
+    from ``node_xy`` on every run, not cached), medians of ``runs``."""
+    import time
+
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    from sundplan_qgis import network
+    from sundplan_qgis.network import cache as gc
+
+    out = {}
+    for case, params in todo.items():
+        args = dict(p.split("=", 1) for p in params)
+        path = args["NETWORK_FILE"]
+        fields = {
+            "class_field": args.get("CLASS_FIELD"),
+            "speed_field": args.get("SPEED_FIELD"),
+            "oneway_field": args.get("ONEWAY_FIELD"),
+            "duration_field": args.get("DURATION_FIELD"),
+        }
+
+        def read(path=path, fields=fields):
+            if path.endswith(".pbf"):
+                return network.read_osm(path)
+            return network.read_lines_ogr(path, **fields)
+
+        record, key = gc.network_key(
+            source=gc.file_source(path),
+            reader="bench",
+            read_options=fields,
+            build_options={},
+            sundplan_version="bench",
+        )
+        t: dict[str, list[float]] = {}
+        for _ in range(runs):
+            folder = work / "core" / case
+            fresh(folder)
+            kw = dict(folder=folder, record=record, key=key, read=read, build=network.build_graph)
+            miss = network.cached_network(**kw)
+            hit = network.cached_network(**kw)
+            assert (miss.status, hit.status) == ("miss", "hit")
+            arrays: dict = {}
+            gc._pack(miss.lines, "lines", arrays)
+            gc._pack(miss.graph, "graph", arrays)
+            z = folder / "compressed.npz"
+            t0 = time.perf_counter()
+            np.savez_compressed(z, **arrays)
+            t1 = time.perf_counter()
+            with np.load(z) as f:
+                _ = {k: f[k] for k in f.files}
+            t2 = time.perf_counter()
+            tree_nodes = miss.graph.node_xy[np.flatnonzero(miss.graph.node_is_road)]
+            t3 = time.perf_counter()
+            cKDTree(tree_nodes)
+            t4 = time.perf_counter()
+            for name, value in (
+                ("read_s", miss.read_s),
+                ("build_s", miss.build_s),
+                ("store_s", miss.store_s),
+                ("load_s", hit.load_s),
+                ("compressed_save_s", t1 - t0),
+                ("compressed_load_s", t2 - t1),
+                ("kdtree_s", t4 - t3),
+            ):
+                t.setdefault(name, []).append(value)
+            sizes = (miss.size_bytes / 2**20, z.stat().st_size / 2**20)
+        out[case] = {k: med(v) for k, v in t.items()}
+        out[case].update(entry_mb=sizes[0], compressed_mb=sizes[1], nodes=miss.graph.n_nodes)
+        log(f"core {case}: {out[case]}")
+    return out
+
+
+def core_markdown(core: dict) -> str:
+    rows = [
+        "| network | nodes | read s | build s | store s | entry MB | load s (hit) | "
+        "compressed: MB, save s, load s | k-d tree s |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for case, c in core.items():
+        rows.append(
+            f"| {case} | {c['nodes']:,} | {c['read_s']:.2f} | {c['build_s']:.2f} | "
+            f"{c['store_s']:.2f} | {c['entry_mb']:.1f} | **{c['load_s']:.2f}** | "
+            f"{c['compressed_mb']:.1f}, {c['compressed_save_s']:.2f}, "
+            f"{c['compressed_load_s']:.2f} | {c['kdtree_s']:.2f} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
 def markdown(results: dict) -> str:
     rows = [
         "| network | cache | wall s (median) | runs | max RSS MB | read + build s (report; "
@@ -146,13 +236,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--national", type=Path, default=NATIONAL)
     parser.add_argument("--only", nargs="*", help="case names to run (default: all)")
+    parser.add_argument("--core-only", action="store_true", help="only the in-process table")
     args = parser.parse_args(argv)
     work = args.work_dir.resolve()
     work.mkdir(parents=True, exist_ok=True)
-    env = ensure_profile(work)
     todo = cases(work, args.national)
     if args.only:
         todo = {k: v for k, v in todo.items() if k in args.only}
+    core = core_markdown(core_timings(todo, work, args.runs))
+    (work / "bench_graph_cache_core.md").write_text(core)
+    print(core)
+    if args.core_only:
+        return 0
+    env = ensure_profile(work)
     results: dict = {"runs": {case: {m: [] for m in MODES} for case in todo}}
     for case, params in todo.items():  # warm-up: the OS file cache, and the hit's entry
         log(f"{case}: warm-up")
