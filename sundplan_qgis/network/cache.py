@@ -23,6 +23,7 @@ be written (read-only folder, disk full) costs a warning, never the run. No ``qg
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -42,7 +43,12 @@ from .lines import RoadLines
 
 GRAPH_CODE_VERSION = 1
 """Bump whenever a reader (``ogr_reader``, ``osm_reader``, ``reference.overview_network``) or
-:func:`build_graph` changes what it produces: every older entry then misses."""
+:func:`build_graph` changes what it produces: every older entry then misses. (The key also
+holds a digest of those modules' source, :func:`code_digest`, so a forgotten bump costs a
+rebuild, never a stale graph.)"""
+
+_CODE_FILES = ("network/*.py", "reference.py", "_compat.py")
+"""The source a cached graph depends on (relative to ``sundplan_qgis``)."""
 
 CACHE_FORMAT = 1
 """Layout of an entry (array names, JSON fields); bump when :func:`_pack` changes."""
@@ -101,6 +107,7 @@ def network_key(
     record = {
         "format": CACHE_FORMAT,
         "code": GRAPH_CODE_VERSION,
+        "code_digest": code_digest(),
         "sundplan": str(sundplan_version),
         "source": dict(source),
         "reader": str(reader),
@@ -109,6 +116,19 @@ def network_key(
     }
     text = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return record, hashlib.sha256(text.encode("ascii")).hexdigest()[:_HASH_CHARS]
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """SHA-256 (16 hex digits) of the readers', :func:`build_graph`'s and this module's
+    source: any edit to them makes every older entry miss."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256()
+    for pattern in _CODE_FILES:
+        for path in sorted(root.glob(pattern)):
+            h.update(path.relative_to(root).as_posix().encode("utf-8"))
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _canonical(value):

@@ -185,6 +185,17 @@ def test_code_version_is_in_the_key(hand_file, monkeypatch):
     assert after != before
 
 
+def test_the_readers_source_is_in_the_key(hand_file, monkeypatch):
+    """An edit to a reader or build_graph without a version bump still misses."""
+    record, before = key_of(hand_file)
+    assert record["code_digest"] == C.code_digest()
+    monkeypatch.setattr(C, "code_digest", lambda: "edited")
+    _, after = key_of(hand_file)
+    assert after != before
+    files = C._CODE_FILES
+    assert "network/*.py" in files and "reference.py" in files
+
+
 def test_touching_or_replacing_the_file_misses(tmp_path, hand_file):
     folder = tmp_path / "cache"
     assert get(folder, hand_file).status == C.MISS
