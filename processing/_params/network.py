@@ -252,7 +252,7 @@ class NetworkParameters:
                 tb=t_build,
             )
         )
-        feedback.pushInfo(_cache_text(got, folder=folder, file_source=source is not None))
+        feedback.pushInfo(_cache_text(got, folder=folder))
 
         if lines.fields:
             feedback.pushInfo(_fields_text(lines.fields))
@@ -388,7 +388,7 @@ def _default_graph_cache() -> str:
     return str(Path(QgsApplication.qgisSettingsDirPath()) / "sundplan" / "cache" / "graphs")
 
 
-def _cache_text(got, *, folder: str | None, file_source: bool) -> str:
+def _cache_text(got, *, folder: str | None) -> str:
     """One log line: whether the graph came from the cache, was stored there, or neither."""
     from ...sundplan_qgis import network
 
