@@ -320,6 +320,39 @@ def test_concurrent_writers_leave_one_valid_entry(tmp_path, hand_file):
     assert cache.load(key, record) is not None
 
 
+_WRITER = """
+import json, sys
+from sundplan_qgis import network as N
+from sundplan_qgis.network import cache as C
+path, folder, fields, build = sys.argv[1], sys.argv[2], json.loads(sys.argv[3]), json.loads(sys.argv[4])
+record, key = C.network_key(source=C.file_source(path), reader="ogr", read_options=fields,
+                            build_options=build, sundplan_version="1.0")
+lines = N.read_lines_ogr(path, **fields)
+graph = N.build_graph(lines, **build)
+cache = C.GraphCache(folder)
+sizes = [cache.store(key, record, lines=lines, graph=graph) for _ in range(3)]
+sys.exit(0 if all(sizes) and not cache.warnings else 1)
+"""
+
+
+def test_concurrent_processes_leave_one_valid_entry(tmp_path, hand_file):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "cache"
+    repo = Path(__file__).resolve().parents[2]
+    cmd = [sys.executable, "-c", _WRITER, str(hand_file), str(folder)]
+    cmd += [json.dumps(FIELDS), json.dumps(BUILD)]
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    procs = [subprocess.Popen(cmd, env=env, cwd=repo) for _ in range(3)]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0, 0]
+    record, key = key_of(hand_file)
+    assert [p.name for p in entries(folder)] == [f"{key}.json"]
+    got = get(folder, hand_file)
+    assert got.status == C.HIT and not got.warnings
+    assert_same(got.graph, N.build_graph(read_hand(hand_file), **BUILD))
+
+
 # ----------------------------------------------------------------------------- bounded
 def test_the_cache_keeps_the_most_recently_used_entries(tmp_path, hand_file):
     folder = tmp_path / "cache"
