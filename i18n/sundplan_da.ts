@@ -20,9 +20,9 @@
     </message>
     <message>
         <location filename="../processing/_catchment_outputs.py" line="29"/>
-        <location filename="../processing/fca_access.py" line="225"/>
-        <location filename="../processing/gp_density.py" line="163"/>
-        <location filename="../processing/specialist_gaps.py" line="205"/>
+        <location filename="../processing/fca_access.py" line="226"/>
+        <location filename="../processing/gp_density.py" line="156"/>
+        <location filename="../processing/specialist_gaps.py" line="198"/>
         <source>Writing outputs</source>
         <translation>Skriver resultater</translation>
     </message>
@@ -43,13 +43,13 @@
     </message>
     <message>
         <location filename="../processing/_catchment_outputs.py" line="86"/>
-        <location filename="../processing/catchments.py" line="94"/>
+        <location filename="../processing/catchments.py" line="87"/>
         <source>Travel-time bands</source>
         <translation>Rejsetidsintervaller</translation>
     </message>
     <message>
         <location filename="../processing/_catchment_outputs.py" line="110"/>
-        <location filename="../processing/catchments.py" line="100"/>
+        <location filename="../processing/catchments.py" line="93"/>
         <source>Summary per area</source>
         <translation>Opsummering pr. område</translation>
     </message>
@@ -123,10 +123,10 @@
     </message>
     <message>
         <location filename="../processing/_inputs.py" line="334"/>
-        <location filename="../processing/_params/network.py" line="196"/>
+        <location filename="../processing/_params/network.py" line="225"/>
         <location filename="../processing/_runtime.py" line="80"/>
         <location filename="../processing/_runtime.py" line="97"/>
-        <location filename="../processing/base.py" line="343"/>
+        <location filename="../processing/base.py" line="345"/>
         <location filename="../processing/map_report/algorithm.py" line="224"/>
         <source>Cancelled by the user.</source>
         <translation>Annulleret af brugeren.</translation>
@@ -235,6 +235,11 @@
         <location filename="../processing/_params/areas.py" line="157"/>
         <source>The areas &apos;{layer}&apos; have duplicate ids: {ids}. Choose an id field with one value per area.</source>
         <translation>Områderne &apos;{layer}&apos; har dublerede id&apos;er: {ids}. Vælg et id-felt med én værdi pr. område.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/embedded.py" line="43"/>
+        <source>&lt;b&gt;With no areas&lt;/b&gt;: the 98 embedded kommuner with their population of the latest embedded quarter (FOLK1A 2021K1) and its age/sex composition from FOLK1A 2014K1 (the latest available offline) scaled to those totals; the report states both quarters. sundplan:fetch_base_data fetches the current composition as a kommune layer to give as areas.</source>
+        <translation>&lt;b&gt;Uden områder&lt;/b&gt;: de 98 indlejrede kommuner med folketallet i det seneste indlejrede kvartal (FOLK1A 2021K1) og en sammensætning efter alder og køn fra FOLK1A 2014K1 (den seneste, der findes offline) skaleret til disse totaler; rapporten angiver begge kvartaler. sundplan:fetch_base_data henter den aktuelle sammensætning som et kommunelag, der kan angives som områder.</translation>
     </message>
     <message>
         <location filename="../processing/_params/grouping.py" line="37"/>
@@ -398,167 +403,202 @@
         <translation>Tabellen med behovsvægte skal have rækker med aldersgruppe, køn og vægt.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="41"/>
+        <location filename="../processing/_params/network.py" line="40"/>
         <source>Road network file (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefile)</source>
         <translation>Vejnetsfil (.osm.pbf, .osm, .osm.bz2, GeoPackage, shapefil)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="43"/>
+        <location filename="../processing/_params/network.py" line="42"/>
         <source>Road networks</source>
         <translation>Vejnet</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="50"/>
+        <location filename="../processing/_params/network.py" line="49"/>
         <source>…or a road network line layer</source>
         <translation>…eller et linjelag med vejnettet</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="58"/>
+        <location filename="../processing/_params/network.py" line="57"/>
         <source>…or download the network for this extent with osmnx (needs internet; cached)</source>
         <translation>…eller hent vejnettet for denne udstrækning med osmnx (kræver internet; gemmes i cache)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="68"/>
+        <location filename="../processing/_params/network.py" line="67"/>
         <source>Download cache folder (osmnx answers from it when the extent repeats)</source>
         <translation>Cachemappe til download (osmnx svarer herfra, når udstrækningen gentages)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="75"/>
+        <location filename="../processing/_params/network.py" line="74"/>
         <source>Speed field (km/h) of the line layer</source>
         <translation>Hastighedsfelt (km/t) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="76"/>
+        <location filename="../processing/_params/network.py" line="75"/>
         <source>One-way field (yes/1/true, -1/reverse) of the line layer</source>
         <translation>Ensretningsfelt (yes/1/true, -1/reverse) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="77"/>
+        <location filename="../processing/_params/network.py" line="76"/>
         <source>Road class field (OSM highway values) of the line layer</source>
         <translation>Vejklassefelt (OSM highway-værdier) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="78"/>
+        <location filename="../processing/_params/network.py" line="77"/>
         <source>Ferry crossing time field (minutes) of the line layer</source>
         <translation>Felt med overfartstid for færger (minutter) i linjelaget</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="93"/>
+        <location filename="../processing/_params/network.py" line="92"/>
         <source>Speed per road class (km/h) where the network has no speed</source>
         <translation>Hastighed pr. vejklasse (km/t), hvor vejnettet ikke har en hastighed</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="94"/>
+        <location filename="../processing/_params/network.py" line="93"/>
         <source>Road class</source>
         <translation>Vejklasse</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="94"/>
+        <location filename="../processing/_params/network.py" line="93"/>
         <source>km/h</source>
         <translation>km/t</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="102"/>
+        <location filename="../processing/_params/network.py" line="101"/>
         <source>Realism factor (effective speed = speed × factor)</source>
         <translation>Realismefaktor (effektiv hastighed = hastighed × faktor)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="111"/>
+        <location filename="../processing/_params/network.py" line="110"/>
         <source>Include ferries (route=ferry)</source>
         <translation>Medtag færger (route=ferry)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="117"/>
+        <location filename="../processing/_params/network.py" line="116"/>
         <source>Ferry boarding time (minutes, added once per crossing)</source>
         <translation>Ombordkørselstid for færger (minutter, lægges til én gang pr. overfart)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="132"/>
+        <location filename="../processing/_params/network.py" line="125"/>
+        <source>Cache the routable graph (a repeat run on the same network file and options skips reading and building it)</source>
+        <translation>Gem den rutbare graf i cache (en ny kørsel med samme vejnetsfil og indstillinger springer læsning og opbygning over)</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="135"/>
+        <source>Graph cache folder</source>
+        <translation>Cachemappe til grafen</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="149"/>
         <location filename="../processing/fca_access.py" line="168"/>
         <source>Reading the road network</source>
         <translation>Læser vejnettet</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="145"/>
+        <location filename="../processing/_params/network.py" line="164"/>
         <source>The road network file &apos;{path}&apos; does not exist.</source>
         <translation>Vejnetsfilen &apos;{path}&apos; findes ikke.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="197"/>
+        <location filename="../processing/_params/network.py" line="226"/>
         <source>Building the routable graph</source>
         <translation>Bygger den rutbare graf</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="208"/>
+        <location filename="../processing/_params/network.py" line="247"/>
         <source>Road network &apos;{name}&apos;: {lines:,} lines, {nodes:,} nodes, {edges:,} directed edges, {comp} connected parts (read {tr:.1f} s, graph {tb:.1f} s).</source>
         <translation>Vejnet &apos;{name}&apos;: {lines:,} linjer, {nodes:,} knuder, {edges:,} rettede kanter, {comp} sammenhængende dele (læst på {tr:.1f} s, graf på {tb:.1f} s).</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="237"/>
+        <location filename="../processing/_params/network.py" line="280"/>
         <source>No road network given: using the embedded national main-road network {file} ({attribution}). Note: {note}.</source>
         <translation>Intet vejnet angivet: bruger det indbyggede landsdækkende hovedvejnet {file} ({attribution}). Bemærk: {note}.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="260"/>
+        <location filename="../processing/_params/network.py" line="328"/>
         <source>The download extent is empty. Draw or choose an extent covering the area.</source>
         <translation>Downloadudstrækningen er tom. Tegn eller vælg en udstrækning, der dækker området.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="268"/>
+        <location filename="../processing/_params/network.py" line="336"/>
         <source>Cannot transform the download extent from {crs} to EPSG:4326: {err}</source>
         <translation>Kan ikke transformere downloadudstrækningen fra {crs} til EPSG:4326: {err}</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="275"/>
+        <location filename="../processing/_params/network.py" line="343"/>
         <source>Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) with osmnx from Overpass; cache: {cache}</source>
         <translation>Henter veje{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) med osmnx fra Overpass; cache: {cache}</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="279"/>
+        <location filename="../processing/_params/network.py" line="347"/>
         <source> and ferries</source>
         <translation> og færger</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="326"/>
+        <location filename="../processing/_params/network.py" line="413"/>
+        <source>Road graph cache: hit ({key}, {mb:.1f} MB read in {s:.1f} s from {folder}); the network was neither read nor built.</source>
+        <translation>Cache for vejgrafen: fundet ({key}, {mb:.1f} MB læst på {s:.1f} s fra {folder}); vejnettet blev hverken læst eller bygget.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="418"/>
+        <source>Road graph cache: miss ({key}); the graph is stored in {folder} ({mb:.1f} MB, {s:.1f} s) for the next run on the same network file and options.</source>
+        <translation>Cache for vejgrafen: ikke fundet ({key}); grafen gemmes i {folder} ({mb:.1f} MB, {s:.1f} s) til næste kørsel med samme vejnetsfil og indstillinger.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="423"/>
+        <source>Road graph cache: miss ({key}); the graph was not stored.</source>
+        <translation>Cache for vejgrafen: ikke fundet ({key}); grafen blev ikke gemt.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="425"/>
+        <source>Road graph cache: off (NETWORK_CACHE is false).</source>
+        <translation>Cache for vejgrafen: slået fra (NETWORK_CACHE er false).</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="426"/>
+        <source>Road graph cache: off (only a network read from a file is cached).</source>
+        <translation>Cache for vejgrafen: slået fra (kun et vejnet læst fra en fil gemmes i cache).</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/network.py" line="432"/>
         <location filename="../sundplan_qgis/network/fields.py" line="84"/>
         <source>road class</source>
         <translation>vejklasse</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="327"/>
+        <location filename="../processing/_params/network.py" line="433"/>
         <location filename="../sundplan_qgis/network/fields.py" line="85"/>
         <location filename="../sundplan_qgis/run_report.py" line="207"/>
         <source>speed</source>
         <translation>hastighed</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="328"/>
+        <location filename="../processing/_params/network.py" line="434"/>
         <location filename="../sundplan_qgis/run_report.py" line="134"/>
         <source>one-way</source>
         <translation>ensrettet</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="329"/>
+        <location filename="../processing/_params/network.py" line="435"/>
         <source>ferry time</source>
         <translation>færgetid</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="336"/>
+        <location filename="../processing/_params/network.py" line="442"/>
         <source>{role}: none</source>
         <translation>{role}: intet</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="338"/>
+        <location filename="../processing/_params/network.py" line="444"/>
         <source>{role}: &apos;{field}&apos; (detected)</source>
         <translation>{role}: &apos;{field}&apos; (fundet ud fra navnet)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="341"/>
+        <location filename="../processing/_params/network.py" line="447"/>
         <source>Road network fields: {fields}.</source>
         <translation>Vejnettets felter: {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="357"/>
+        <location filename="../processing/_params/network.py" line="463"/>
         <source>The speed table needs pairs of road class and km/h.</source>
         <translation>Hastighedstabellen skal have par af vejklasse og km/t.</translation>
     </message>
@@ -698,74 +738,79 @@
         <translation>Netværksdelen kræver polygonområder.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="64"/>
+        <location filename="../processing/_params/residents.py" line="37"/>
+        <source>&lt;b&gt;With no inputs&lt;/b&gt;: with no road network given, the tool routes on the embedded national main-road network (OpenStreetMap 2021, motorway to tertiary plus ferries; &apos;oversigt: kun hovedveje&apos;). With no residents, it uses the embedded kommuner&apos;s population of the latest quarter (FOLK1A), placed along the roads, and reports per kommune when no areas are given. Every output and map then says so.</source>
+        <translation>&lt;b&gt;Uden input&lt;/b&gt;: uden et vejnet beregner værktøjet ruter på det indlejrede nationale hovedvejnet (OpenStreetMap 2021, motorvej til tertiærvej samt færger; &apos;oversigt: kun hovedveje&apos;). Uden indbyggere bruger det de indlejrede kommuners folketal i det seneste kvartal (FOLK1A), placeret langs vejene, og opgør pr. kommune, når der ikke er angivet områder. Alle output og kort siger det da.</translation>
+    </message>
+    <message>
+        <location filename="../processing/_params/residents.py" line="73"/>
         <source>Population polygons: how to place their residents</source>
         <translation>Befolkningspolygoner: hvordan beboerne placeres</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="76"/>
+        <location filename="../processing/_params/residents.py" line="85"/>
         <source>Maximum snapping distance to the road network (m)</source>
         <translation>Største afstand til vejnettet ved tilknytning (m)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="85"/>
+        <location filename="../processing/_params/residents.py" line="94"/>
         <source>Access speed between a location and the road (km/h, straight line)</source>
         <translation>Hastighed mellem et sted og vejen (km/t, i lige linje)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="94"/>
+        <location filename="../processing/_params/residents.py" line="103"/>
         <source>Raster cell size when population is not a raster (m)</source>
         <translation>Rastercellestørrelse, når befolkningen ikke er et raster (m)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="105"/>
+        <location filename="../processing/_params/residents.py" line="114"/>
         <source>Population raster (persons per cell)</source>
         <translation>Befolkningsraster (personer pr. celle)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="106"/>
+        <location filename="../processing/_params/residents.py" line="115"/>
         <location filename="../processing/fca_access.py" line="101"/>
         <source>…or population points/polygons</source>
         <translation>…eller befolkning som punkter/polygoner</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="107"/>
+        <location filename="../processing/_params/residents.py" line="116"/>
         <location filename="../processing/fca_access.py" line="102"/>
         <source>Population field</source>
         <translation>Befolkningsfelt</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="109"/>
+        <location filename="../processing/_params/residents.py" line="118"/>
         <source>Areas for the summary, e.g. kommuner</source>
         <translation>Områder til opsummeringen, fx kommuner</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="113"/>
+        <location filename="../processing/_params/residents.py" line="122"/>
         <source>Time bands (minutes, comma separated)</source>
         <translation>Tidsintervaller (minutter, kommasepareret)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="156"/>
+        <location filename="../processing/_params/residents.py" line="165"/>
         <source>No population given. Choose a population raster or a point/polygon layer.</source>
         <translation>Ingen befolkning angivet. Vælg et befolkningsraster eller et punkt-/polygonlag.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="160"/>
+        <location filename="../processing/_params/residents.py" line="169"/>
         <source>Choose the population field of the population layer.</source>
         <translation>Vælg befolkningsfeltet i befolkningslaget.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="217"/>
+        <location filename="../processing/_params/residents.py" line="226"/>
         <source>No residents given: using the embedded {n} kommuner with their population of {quarter} (FOLK1A, Danmarks Statistik; {total:,} residents), placed: {method}.</source>
         <translation>Ingen indbyggere angivet: bruger de indbyggede {n} kommuner med deres folketal {quarter} (FOLK1A, Danmarks Statistik; {total:,} indbyggere), placeret: {method}.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="257"/>
+        <location filename="../processing/_params/residents.py" line="266"/>
         <source>No road network given.</source>
         <translation>Intet vejnet angivet.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/residents.py" line="308"/>
+        <location filename="../processing/_params/residents.py" line="317"/>
         <source>Time bands must be numbers in minutes separated by commas, e.g. 15,30,45,60.</source>
         <translation>Tidsintervaller skal være tal i minutter adskilt af kommaer, fx 15,30,45,60.</translation>
     </message>
@@ -886,64 +931,58 @@
         <translation>Sygehusscenarie: luk, flyt eller tilføj akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="41"/>
-        <location filename="../processing/catchments.py" line="35"/>
-        <source>&lt;b&gt;With no inputs&lt;/b&gt;: with no road network given, the tool routes on the embedded national main-road network (OpenStreetMap 2021, motorway to tertiary plus ferries; &apos;oversigt: kun hovedveje&apos;). With no residents, it uses the embedded kommuner&apos;s population of the latest quarter (FOLK1A), placed along the roads, and reports per kommune when no areas are given. Every output and map then says so.</source>
-        <translation>&lt;b&gt;Uden input&lt;/b&gt;: uden et vejnet beregner værktøjet ruter på det indlejrede nationale hovedvejnet (OpenStreetMap 2021, motorvej til tertiærvej samt færger; &apos;oversigt: kun hovedveje&apos;). Uden indbyggere bruger det de indlejrede kommuners folketal i det seneste kvartal (FOLK1A), placeret langs vejene, og opgør pr. kommune, når der ikke er angivet områder. Alle output og kort siger det da.</translation>
-    </message>
-    <message>
-        <location filename="../processing/catchment_scenario.py" line="49"/>
+        <location filename="../processing/catchment_scenario.py" line="42"/>
         <source>Compares travel times to the nearest akutsygehus between a baseline hospital set and a scenario: close hospitals by name, add new points (a moved hospital = close the old one and add the new site). Answers questions such as &apos;what happens if Thisted closes its akutmodtagelse&apos; in one run.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a raster of the change in minutes per cell (scenario − baseline; positive = longer trip), a table per area with the change in mean, median, 90th percentile and max minutes (each of the residents reached in that run) and in population beyond each band, the residents not reached in each run (base_pop_unsnapped, pop_unsnapped, pop_unreachable, share_not_reached ...) and those reached in only one (pop_newly_not_reached, pop_newly_reached), a table of the population that changes hospital with the from → to pair and both hospitals&apos; own ids (&apos;(not reached)&apos; when a run reaches no hospital), and a run report. The log warns when more than NOT_REACHED_WARNING_PCT % of the residents are not reached in the scenario.&lt;br&gt;&lt;br&gt;The method, units and defaults are those of &apos;Travel time and catchments&apos;: both runs use the same network, population and grid, so every cell is compared one to one.</source>
         <translation>Sammenligner rejsetiden til nærmeste akutsygehus mellem sygehusene i udgangssituationen og et scenarie: luk sygehuse efter navn, tilføj nye punkter (et flyttet sygehus = luk det gamle og tilføj den nye placering). Besvarer spørgsmål som &apos;hvad sker der, hvis Thisted lukker sin akutmodtagelse&apos; i én kørsel.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et raster med ændringen i minutter pr. celle (scenarie − udgangssituation; positiv = længere tur), en tabel pr. område med ændringen i gennemsnit, median, 90. percentil og maksimum i minutter (hver for de indbyggere, kørslen når) og i befolkningen uden for hvert tidsinterval, de indbyggere, der ikke nås i hver kørsel (base_pop_unsnapped, pop_unsnapped, pop_unreachable, share_not_reached ...), og dem, der kun nås i den ene (pop_newly_not_reached, pop_newly_reached), en tabel over befolkningen, der skifter sygehus, med parret fra → til og begge sygehuses egne id&apos;er (&apos;(ikke nået)&apos; når en kørsel ikke når noget sygehus), og en kørselsrapport. Loggen advarer, når mere end NOT_REACHED_WARNING_PCT % af indbyggerne ikke nås i scenariet.&lt;br&gt;&lt;br&gt;Metode, enheder og standardværdier er de samme som i &apos;Rejsetid og optageområder&apos;: begge kørsler bruger samme vejnet, befolkning og gitter, så hver celle sammenlignes én til én.</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="69"/>
+        <location filename="../processing/catchment_scenario.py" line="62"/>
         <source>Baseline hospitals (default: the 21 embedded akutsygehuse)</source>
         <translation>Sygehuse i udgangssituationen (standard: de 21 indbyggede akutsygehuse)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="74"/>
+        <location filename="../processing/catchment_scenario.py" line="67"/>
         <source>Hospitals to close in the scenario (names, comma separated)</source>
         <translation>Sygehuse, der lukkes i scenariet (navne, kommasepareret)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="81"/>
+        <location filename="../processing/catchment_scenario.py" line="74"/>
         <source>Hospitals to add in the scenario (points)</source>
         <translation>Sygehuse, der tilføjes i scenariet (punkter)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="87"/>
+        <location filename="../processing/catchment_scenario.py" line="80"/>
         <source>Name field of the added hospitals</source>
         <translation>Navnefelt for de tilføjede sygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="88"/>
+        <location filename="../processing/catchment_scenario.py" line="81"/>
         <source>Id field of the added hospitals (default: the feature id)</source>
         <translation>Id-felt for de tilføjede sygehuse (standard: objekt-id)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="99"/>
+        <location filename="../processing/catchment_scenario.py" line="92"/>
         <source>Change in travel time (minutes, scenario − baseline)</source>
         <translation>Ændring i rejsetid (minutter, scenarie − udgangssituation)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="105"/>
+        <location filename="../processing/catchment_scenario.py" line="98"/>
         <source>Change per area</source>
         <translation>Ændring pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="113"/>
+        <location filename="../processing/catchment_scenario.py" line="106"/>
         <source>Population changing hospital (from → to)</source>
         <translation>Befolkning, der skifter sygehus (fra → til)</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="126"/>
+        <location filename="../processing/catchment_scenario.py" line="119"/>
         <location filename="../sundplan_qgis/gaps.py" line="83"/>
         <source>new</source>
         <translation>nyt</translation>
     </message>
     <message>
-        <location filename="../processing/catchment_scenario.py" line="158"/>
+        <location filename="../processing/catchment_scenario.py" line="151"/>
         <source>{pop:,.0f} residents change hospital; {longer:,.0f} get a longer trip.</source>
         <translation>{pop:,.0f} indbyggere skifter sygehus; {longer:,.0f} får en længere tur.</translation>
     </message>
@@ -953,17 +992,17 @@
         <translation>Rejsetid og optageområder til akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../processing/catchments.py" line="43"/>
+        <location filename="../processing/catchments.py" line="36"/>
         <source>Computes, for every resident, the drive time in minutes to the nearest active akutsygehus over the road network, which hospital&apos;s optageområde (catchment) they belong to, and summaries per kommune or any area layer.&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: the road network becomes a directed graph (every vertex a node, one-way streets respected from home to hospital, ferries with their duration or a default speed plus boarding time). One multi-source Dijkstra search runs from all hospitals on the reversed graph (scipy.sparse.csgraph). Population locations (raster cell centres or points) are snapped to the nearest reachable road within the maximum snap distance; the straight access leg is driven at the access speed. With areas, land = the union of the areas: a resident snaps only to roads on the same island (land part), and the raster and polygons are clipped to the land; without areas no land mask is used. Equal times go to the hospital listed first. Bands are closed on the right: exactly 15.0 minutes is in 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Defaults&lt;/b&gt;: the 21 akutsygehuse embedded in the plugin (Sundhedsdatastyrelsen SOR); Danish speed defaults per road class (Færdselsloven §42: 50 km/h in towns, 80 outside, 130 on motorways; the table per road class is on the Help page); bands 15, 30, 45, 60 minutes; snap distance 1 000 m; access speed 30 km/h.&lt;br&gt;&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: a travel-time raster (minutes, nodata where unreachable or off land), catchment polygons with the hospital&apos;s own id, population and mean/max minutes, time-band polygons with population and a &apos;not reached&apos; class, an area table (population, mean, median, 90th percentile and max minutes, population and share beyond each band, the main hospital, pop_unsnapped, pop_unreachable and share_not_reached) and a run report (JSON and text) with parameters, versions, network size, coverage and what could not be snapped and why. Mean, median, 90th percentile and max minutes are of reached residents; residents not reached are counted apart, and the log warns when more than NOT_REACHED_WARNING_PCT % are not reached. Population is conserved: bands + not reached = input total.&lt;br&gt;&lt;br&gt;&lt;b&gt;Hospital ids&lt;/b&gt;: HOSPITAL_ID_FIELD (default: hospital_id of the embedded akutsygehuse; for your own layer without it, the feature id) is carried unchanged into the outputs and the report.</source>
         <translation>Beregner for hver indbygger køretiden i minutter til nærmeste aktive akutsygehus via vejnettet, hvilket sygehus&apos; optageområde vedkommende hører til, og opsummeringer pr. kommune eller et hvilket som helst områdelag.&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: vejnettet bliver til en rettet graf (hvert knudepunkt en knude, ensrettede gader respekteres fra bopæl til sygehus, færger med deres overfartstid eller en standardhastighed plus ombordkørselstid). Én Dijkstra-søgning med flere kilder kører fra alle sygehuse på den omvendte graf (scipy.sparse.csgraph). Befolkningens placeringer (rastercellernes midtpunkter eller punkter) knyttes til nærmeste vej, der kan nå et sygehus, inden for den største tilknytningsafstand; den lige adgangsstrækning køres med adgangshastigheden. Med områder er land = foreningen af områderne: en indbygger knyttes kun til veje på samme ø (landdel), og rasteret og polygonerne klippes til land; uden områder bruges ingen landmaske. Ved lige rejsetid vælges det sygehus, der står først på listen. Tidsintervallerne er lukkede til højre: præcis 15,0 minutter hører til 0–15.&lt;br&gt;&lt;br&gt;&lt;b&gt;Standardværdier&lt;/b&gt;: de 21 akutsygehuse, der er indbygget i pluginet (Sundhedsdatastyrelsen, SOR); danske standardhastigheder pr. vejklasse (Færdselsloven §42: 50 km/t i byzone, 80 uden for, 130 på motorveje; tabellen pr. vejklasse står på hjælpesiden); tidsintervaller 15, 30, 45, 60 minutter; tilknytningsafstand 1.000 m; adgangshastighed 30 km/t.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultater&lt;/b&gt;: et rejsetidsraster (minutter, ingen data hvor der ikke er forbindelse eller uden for land), optageområder som polygoner med sygehusets eget id, befolkning og gennemsnitlig/maksimal rejsetid i minutter, polygoner for tidsintervallerne med befolkning og en klasse &apos;ikke nået&apos;, en områdetabel (befolkning, gennemsnit, median, 90. percentil og maksimum i minutter, befolkning og andel uden for hvert tidsinterval, det primære sygehus, pop_unsnapped, pop_unreachable og share_not_reached) og en kørselsrapport (JSON og tekst) med parametre, versioner, vejnettets størrelse, dækning og hvad der ikke kunne tilknyttes og hvorfor. Gennemsnit, median, 90. percentil og maksimum i minutter gælder de nåede indbyggere; indbyggere, der ikke nås, tælles for sig, og loggen advarer, når mere end NOT_REACHED_WARNING_PCT % ikke nås. Befolkningen bevares: tidsintervaller + ikke nået = samlet input.&lt;br&gt;&lt;br&gt;&lt;b&gt;Sygehus-id&apos;er&lt;/b&gt;: HOSPITAL_ID_FIELD (standard: hospital_id for de indbyggede akutsygehuse; for dit eget lag uden feltet objekt-id&apos;et) føres uændret over i resultaterne og rapporten.</translation>
     </message>
     <message>
-        <location filename="../processing/catchments.py" line="84"/>
+        <location filename="../processing/catchments.py" line="77"/>
         <source>Travel time to the nearest akutsygehus (minutes)</source>
         <translation>Rejsetid til nærmeste akutsygehus (minutter)</translation>
     </message>
     <message>
-        <location filename="../processing/catchments.py" line="89"/>
+        <location filename="../processing/catchments.py" line="82"/>
         <source>Catchments (optageområder)</source>
         <translation>Optageområder</translation>
     </message>
@@ -1049,7 +1088,7 @@
     </message>
     <message>
         <location filename="../processing/fca_access.py" line="140"/>
-        <location filename="../processing/fca_access.py" line="235"/>
+        <location filename="../processing/fca_access.py" line="236"/>
         <source>Accessibility per area</source>
         <translation>Tilgængelighed pr. område</translation>
     </message>
@@ -1059,23 +1098,23 @@
         <translation>Forhold mellem udbud og efterspørgsel pr. praksis</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="180"/>
+        <location filename="../processing/fca_access.py" line="181"/>
         <source>Reading practices and demand</source>
         <translation>Læser praksis og efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="222"/>
+        <location filename="../processing/fca_access.py" line="223"/>
         <source>Travel times within the catchment</source>
         <translation>Rejsetider inden for optageområdet</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="233"/>
+        <location filename="../processing/fca_access.py" line="234"/>
         <source>Accessibility (GPs per 10 000)</source>
         <translation>Tilgængelighed (læger pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../processing/fca_access.py" line="250"/>
-        <location filename="../processing/gp_density.py" line="165"/>
+        <location filename="../processing/fca_access.py" line="251"/>
+        <location filename="../processing/gp_density.py" line="158"/>
         <location filename="../sundplan_qgis/catchments.py" line="410"/>
         <source>Done</source>
         <translation>Færdig</translation>
@@ -1201,69 +1240,63 @@
         <translation>Lægedækning pr. kommune</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="48"/>
-        <location filename="../processing/specialist_gaps.py" line="52"/>
-        <source>&lt;b&gt;With no areas&lt;/b&gt;: the 98 embedded kommuner with their population of the latest embedded quarter (FOLK1A 2021K1) and its age/sex composition from FOLK1A 2014K1 (the latest available offline) scaled to those totals; the report states both quarters. sundplan:fetch_base_data fetches the current composition as a kommune layer to give as areas.</source>
-        <translation>&lt;b&gt;Uden områder&lt;/b&gt;: de 98 indlejrede kommuner med folketallet i det seneste indlejrede kvartal (FOLK1A 2021K1) og en sammensætning efter alder og køn fra FOLK1A 2014K1 (den seneste, der findes offline) skaleret til disse totaler; rapporten angiver begge kvartaler. sundplan:fetch_base_data henter den aktuelle sammensætning som et kommunelag, der kan angives som områder.</translation>
-    </message>
-    <message>
-        <location filename="../processing/gp_density.py" line="56"/>
+        <location filename="../processing/gp_density.py" line="49"/>
         <source>GPs per inhabitant per kommune (or any area layer), need-weighted, rolled up to regions, the 2027 regions, sundhedsråd and sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: practices (points; capacity = a field with the number of GPs / lægekapaciteter, or 1 per practice; optional list size and &apos;open for new patients&apos; fields; optional specialty filter); areas with population as a field, as age/sex columns (m_0_4 … k_85_plus) or aggregated from a population raster; need weights.&lt;br&gt;&lt;b&gt;Need weights&lt;/b&gt;: the default almen praksis weights (age and sex, national mean 1 on FOLK1A 2014; sources and derivation in resources/data/README.md) turn the age/sex columns into a need factor per area. The weights used (name and SHA-256) are written into every output.&lt;br&gt;&lt;b&gt;Outputs per area and per grouping unit&lt;/b&gt;: population, need-weighted population, GP capacity, inhabitants per GP, GPs per 10 000, the same need-adjusted, closed practices, list size per GP, rank_shortage (1 = fewest need-adjusted GPs per 10 000) and a shortage flag: need-weighted residents per GP above the threshold (default 1 600 per lægekapacitet, Danmarks Statistik LABY27 documentation) or residents and no GP.&lt;br&gt;&lt;b&gt;National summary&lt;/b&gt; per level: totals, best and worst unit and their ratio, the Gini coefficient of GP capacity against need, and the Lorenz curve points. Practices outside every area are counted in the row &apos;(outside all areas)&apos; and listed, never dropped. Areas with zero population get empty ratios and are reported. Areas whose id is not in the grouping table (Christiansø, 0411, is in no region) form the row &apos;outside the grouping&apos; of every roll-up (field outside_grouping): counted in the totals, left out of rank_shortage, the Gini coefficient, best/worst unit and the shortage counts.</source>
         <translation>Praktiserende læger pr. indbygger pr. kommune (eller et hvilket som helst områdelag), behovsvægtet og samlet op på regioner, regionerne fra 2027, sundhedsråd og sundhedsfællesskaber.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: praksis (punkter; kapacitet = et felt med antal læger / lægekapaciteter eller 1 pr. praksis; valgfrie felter for listestørrelse og &apos;åben for tilgang&apos;; valgfrit filter på speciale); områder med befolkning som felt, som alders-/kønskolonner (m_0_4 … k_85_plus) eller summeret fra et befolkningsraster; behovsvægte.&lt;br&gt;&lt;b&gt;Behovsvægte&lt;/b&gt;: standardvægtene for almen praksis (alder og køn, landsgennemsnit 1 på FOLK1A 2014; kilder og udledning i resources/data/README.md) gør alders-/kønskolonnerne til en behovsfaktor pr. område. De anvendte vægte (navn og SHA-256) skrives i alle resultater.&lt;br&gt;&lt;b&gt;Resultater pr. område og pr. gruppeenhed&lt;/b&gt;: befolkning, behovsvægtet befolkning, lægekapacitet, indbyggere pr. læge, læger pr. 10.000, det samme behovsjusteret, lukkede praksis, listestørrelse pr. læge, rank_shortage (1 = færrest behovsjusterede læger pr. 10.000) og en markering af lægemangel: behovsvægtede indbyggere pr. læge over tærsklen (standard 1.600 pr. lægekapacitet, dokumentationen til Danmarks Statistiks LABY27) eller indbyggere uden læge.&lt;br&gt;&lt;b&gt;Landsoversigt&lt;/b&gt; pr. niveau: totaler, bedste og dårligste enhed og forholdet mellem dem, Gini-koefficienten for lægekapacitet mod behov og punkterne på Lorenzkurven. Praksis uden for alle områder tælles i rækken &apos;(uden for alle områder)&apos; og listes, de udelades aldrig. Områder uden befolkning får tomme forholdstal og rapporteres. Områder, hvis id ikke står i grupperingstabellen (Christiansø, 0411, hører ikke til nogen region), udgør rækken &apos;uden for inddeling&apos; i alle opsamlinger (feltet outside_grouping): de tælles med i totalerne, men ikke i rank_shortage, Gini-koefficienten, bedste/dårligste enhed eller antallet af områder med lægemangel.</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="83"/>
+        <location filename="../processing/gp_density.py" line="76"/>
         <source>Areas, e.g. kommuner (default: the 98 embedded kommuner)</source>
         <translation>Områder, fx kommuner (standard: de 98 indlejrede kommuner)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="87"/>
+        <location filename="../processing/gp_density.py" line="80"/>
         <source>Population field of the areas (empty: sum of age/sex columns or raster)</source>
         <translation>Befolkningsfelt i områderne (tomt: summen af alders-/kønskolonner eller rasteret)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="95"/>
+        <location filename="../processing/gp_density.py" line="88"/>
         <source>…or a population raster summed per area</source>
         <translation>…eller et befolkningsraster summeret pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="103"/>
+        <location filename="../processing/gp_density.py" line="96"/>
         <source>Shortage threshold: need-weighted residents per GP (default 1 600, DST LABY27)</source>
         <translation>Tærskel for lægemangel: behovsvægtede indbyggere pr. læge (standard 1.600, DST LABY27)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="112"/>
-        <location filename="../processing/gp_density.py" line="183"/>
+        <location filename="../processing/gp_density.py" line="105"/>
+        <location filename="../processing/gp_density.py" line="176"/>
         <source>GP density per area</source>
         <translation>Lægedækning pr. område</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="113"/>
+        <location filename="../processing/gp_density.py" line="106"/>
         <source>GP density per grouping unit</source>
         <translation>Lægedækning pr. gruppeenhed</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="114"/>
+        <location filename="../processing/gp_density.py" line="107"/>
         <source>National summary per level (Gini, spread)</source>
         <translation>Landsoversigt pr. niveau (Gini, spredning)</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="115"/>
+        <location filename="../processing/gp_density.py" line="108"/>
         <source>Lorenz curve points</source>
         <translation>Punkter på Lorenzkurven</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="121"/>
+        <location filename="../processing/gp_density.py" line="114"/>
         <source>Practices outside every area</source>
         <translation>Praksis uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="137"/>
+        <location filename="../processing/gp_density.py" line="130"/>
         <source>Reading practices</source>
         <translation>Læser praksis</translation>
     </message>
     <message>
-        <location filename="../processing/gp_density.py" line="155"/>
+        <location filename="../processing/gp_density.py" line="148"/>
         <source>Reading areas</source>
         <translation>Læser områder</translation>
     </message>
@@ -1398,42 +1431,42 @@
         <translation>Antal sider</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/atlas.py" line="26"/>
+        <location filename="../processing/map_report/atlas.py" line="29"/>
         <source>the file could not be written</source>
         <translation>filen kunne ikke skrives</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/atlas.py" line="27"/>
+        <location filename="../processing/map_report/atlas.py" line="30"/>
         <source>printing failed</source>
         <translation>udskrivningen mislykkedes</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/atlas.py" line="28"/>
+        <location filename="../processing/map_report/atlas.py" line="31"/>
         <source>not enough memory</source>
         <translation>ikke nok hukommelse</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/atlas.py" line="29"/>
+        <location filename="../processing/map_report/atlas.py" line="32"/>
         <source>the atlas could not be prepared</source>
         <translation>atlasset kunne ikke forberedes</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/atlas.py" line="30"/>
+        <location filename="../processing/map_report/atlas.py" line="33"/>
         <source>cancelled</source>
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/atlas.py" line="76"/>
+        <location filename="../processing/map_report/atlas.py" line="79"/>
         <source>Writing the PDF</source>
         <translation>Skriver PDF&apos;en</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/atlas.py" line="94"/>
+        <location filename="../processing/map_report/atlas.py" line="97"/>
         <source>The atlas coverage layer &apos;{layer}&apos; has no features to print.</source>
         <translation>Atlasdækningslaget &apos;{layer}&apos; har ingen objekter at udskrive.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/atlas.py" line="110"/>
+        <location filename="../processing/map_report/atlas.py" line="113"/>
         <source>Could not write the PDF {file}: {error}</source>
         <translation>Kunne ikke skrive PDF&apos;en {file}: {error}</translation>
     </message>
@@ -1498,7 +1531,7 @@
         <translation>Trykt på {n} sider; alle områder tilsammen: {figure}</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/pdf.py" line="131"/>
+        <location filename="../processing/map_report/pdf.py" line="132"/>
         <source>The PDF&apos;s title and author could not be written: {error}</source>
         <translation>PDF&apos;ens titel og forfatter kunne ikke skrives: {error}</translation>
     </message>
@@ -1618,7 +1651,7 @@
         <translation>Oversigtslaget &apos;{layer}&apos; har ikke felterne {fields} (SUMMARY_FIELDS). Dets felter er: {available}.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/render.py" line="352"/>
+        <location filename="../processing/map_report/render.py" line="371"/>
         <source>{pages} page(s) written.</source>
         <translation>{pages} side(r) skrevet.</translation>
     </message>
@@ -1800,68 +1833,68 @@
         <translation>Speciallægedækning mod behov</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="71"/>
+        <location filename="../processing/specialist_gaps.py" line="64"/>
         <source>Compares, per specialty and area, today&apos;s specialist capacity (ydernumre) with a need-based fair share, and shows what it would take to close the gap.&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt;: specialist practices as points (specialty field; capacity field, default 1 per practice) or a table of capacity per area and specialty; areas with population by age and sex (columns m_0_4, k_0_4 … m_85_plus, k_85_plus, or a &apos;population&apos; column), as polygons or a table; optionally a grouping into regions, sundhedsråd (embedded, by kommunekode) or your own grouping table; need weights per specialty (shipped defaults, none, or your CSV); the reference total per specialty: today&apos;s capacity (default) or a planned total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialty names may be Danish, English or common aliases (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: need-weighted population = Σ persons × weight, scaled so its total equals the total population. Fair share = reference total × the area&apos;s share of need. Gap = capacity − fair share; ratio = capacity / fair share; classes under- / over-supplied at your thresholds (default 0.8 and 1.25). Per specialty: the highest to lowest capacity per 100 000 need-weighted inhabitants, a Gini coefficient of capacity against need, and the index of dissimilarity (the share of capacity that would have to move) with the number of capacities it means. The relocation plan is a transport problem solved with scipy/HiGHS: moves from over- to under-supplied areas reaching the fair shares with the least capacity × km between area centres; with today&apos;s total it moves exactly dissimilarity × capacity. A planned total adds &apos;new&apos; (or &apos;withdraw&apos;) rows for the difference.&lt;br&gt;&lt;br&gt;&lt;b&gt;Optional network part&lt;/b&gt;: with a road network and resident locations (raster or points), the population beyond a travel time (default 60 minutes) from the nearest practice of each specialty, per area, as a share of reached residents. Residents with no road within the snap distance (pop_unsnapped) or by a road that leads to no practice of the specialty (pop_unreachable) are counted apart (share_not_reached), and the log warns when more than the warning share (default 1 %) is not reached.&lt;br&gt;&lt;br&gt;Practices outside all areas are reported and not counted; areas without population get fair share 0. Areas whose id is not in the grouping (Christiansø, 0411, is in no region) form the row &apos;outside the grouping&apos;: shown, but without a fair share and left out of Gini, dissimilarity, classes and relocations. Capacities must be numbers ≥ 0, and not 0 everywhere. Relocation centres lie inside their area (population-weighted for grouping units). Defaults and sources: resources/data/README.md.</source>
         <translation>Sammenligner pr. speciale og område dagens speciallægekapacitet (ydernumre) med en behovsbestemt rimelig andel og viser, hvad der skal til for at lukke forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt;: speciallægepraksis som punkter (specialefelt; kapacitetsfelt, standard 1 pr. praksis) eller en tabel med kapacitet pr. område og speciale; områder med befolkning efter alder og køn (kolonnerne m_0_4, k_0_4 … m_85_plus, k_85_plus eller en kolonne &apos;population&apos;) som polygoner eller tabel; eventuelt en gruppering i regioner, sundhedsråd (indbygget, via kommunekode) eller din egen grupperingstabel; behovsvægte pr. speciale (medfølgende standardvægte, ingen eller din CSV); referencetotalen pr. speciale: dagens kapacitet (standard) eller en planlagt total (&apos;Dermato-venerologi=60; Reumatologi=50&apos;). Specialenavne kan være danske, engelske eller almindelige kaldenavne (hudlæge, øjenlæge, ENT …).&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: behovsvægtet befolkning = Σ personer × vægt, skaleret så totalen svarer til den samlede befolkning. Rimelig andel = referencetotal × områdets andel af behovet. Forskel = kapacitet − rimelig andel; forholdstal = kapacitet / rimelig andel; klasserne under- / overforsynet ved dine tærskler (standard 0,8 og 1,25). Pr. speciale: højeste til laveste kapacitet pr. 100.000 behovsvægtede indbyggere, en Gini-koefficient for kapacitet mod behov og dissimilaritetsindekset (den andel af kapaciteten, der skulle flyttes) med det antal kapaciteter, det svarer til. Flytteplanen er et transportproblem løst med scipy/HiGHS: flytninger fra over- til underforsynede områder, der når de rimelige andele med mindst mulig kapacitet × km mellem områdernes midtpunkter; med dagens total flyttes præcis dissimilaritet × kapacitet. En planlagt total tilføjer rækker med &apos;new&apos; (eller &apos;withdraw&apos;) for forskellen.&lt;br&gt;&lt;br&gt;&lt;b&gt;Valgfri netværksdel&lt;/b&gt;: med et vejnet og indbyggernes placering (raster eller punkter) beregnes pr. område befolkningen, der bor længere end en rejsetid (standard 60 minutter) fra nærmeste praksis i hvert speciale, som andel af de nåede indbyggere. Indbyggere uden vej inden for tilknytningsafstanden (pop_unsnapped) eller ved en vej uden forbindelse til en praksis i specialet (pop_unreachable) tælles for sig (share_not_reached), og loggen advarer, når mere end advarselsandelen (standard 1 %) ikke nås.&lt;br&gt;&lt;br&gt;Praksis uden for alle områder rapporteres og tælles ikke med; områder uden befolkning får den rimelige andel 0. Områder, hvis id ikke er med i inddelingen (Christiansø, 0411, hører ikke til nogen region), udgør rækken &apos;uden for inddeling&apos;: de vises, men uden rimelig andel og indgår ikke i Gini, dissimilaritet, klasser og flytninger. Kapaciteter skal være tal ≥ 0 og ikke 0 overalt. Flytningernes midtpunkter ligger inden for deres område (befolkningsvægtede for grupperingsenheder). Standardværdier og kilder: resources/data/README.md.</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="112"/>
+        <location filename="../processing/specialist_gaps.py" line="105"/>
         <source>Areas with population by age and sex (polygons or a table; default: the 98 embedded kommuner)</source>
         <translation>Områder med befolkning efter alder og køn (polygoner eller en tabel; standard: de 98 indlejrede kommuner)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="123"/>
+        <location filename="../processing/specialist_gaps.py" line="116"/>
         <source>Only these specialties (separated by &apos;;&apos;, empty = all found)</source>
         <translation>Kun disse specialer (adskilt af &apos;;&apos;, tomt = alle fundne)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="130"/>
+        <location filename="../processing/specialist_gaps.py" line="123"/>
         <source>Planned totals (specialty=number; …; empty = today&apos;s national capacity)</source>
         <translation>Planlagte totaler (speciale=antal; …; tomt = dagens landsdækkende kapacitet)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="137"/>
+        <location filename="../processing/specialist_gaps.py" line="130"/>
         <source>Under-supplied below capacity / fair share</source>
         <translation>Underforsynet under kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="142"/>
+        <location filename="../processing/specialist_gaps.py" line="135"/>
         <source>Over-supplied above capacity / fair share</source>
         <translation>Overforsynet over kapacitet / rimelig andel</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="154"/>
+        <location filename="../processing/specialist_gaps.py" line="147"/>
         <source>Gaps per area and specialty</source>
         <translation>Forskelle pr. område og speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="155"/>
-        <location filename="../processing/specialist_gaps.py" line="241"/>
+        <location filename="../processing/specialist_gaps.py" line="148"/>
+        <location filename="../processing/specialist_gaps.py" line="234"/>
         <source>Summary per specialty</source>
         <translation>Opsummering pr. speciale</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="158"/>
+        <location filename="../processing/specialist_gaps.py" line="151"/>
         <source>Relocation plan (moves between area centres)</source>
         <translation>Flytteplan (flytninger mellem områdernes midtpunkter)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="166"/>
+        <location filename="../processing/specialist_gaps.py" line="159"/>
         <source>Population beyond the time limit per area and specialty (network part)</source>
         <translation>Befolkning uden for tidsgrænsen pr. område og speciale (netværksdel)</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="196"/>
+        <location filename="../processing/specialist_gaps.py" line="189"/>
         <source>Reading areas and population</source>
         <translation>Læser områder og befolkning</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="227"/>
+        <location filename="../processing/specialist_gaps.py" line="220"/>
         <source>Specialist gaps</source>
         <translation>Speciallægeforskelle</translation>
     </message>
     <message>
-        <location filename="../processing/specialist_gaps.py" line="257"/>
+        <location filename="../processing/specialist_gaps.py" line="250"/>
         <source>Relocation plan</source>
         <translation>Flytteplan</translation>
     </message>
@@ -3037,6 +3070,16 @@
         <location filename="../sundplan_qgis/need.py" line="494"/>
         <source>{label} [sha256 {sha256}]</source>
         <translation>{label} [sha256 {sha256}]</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/cache.py" line="263"/>
+        <source>The cached road graph {entry} is damaged ({reason}); it is rebuilt and not used.</source>
+        <translation>Den gemte vejgraf {entry} er beskadiget ({reason}); den bygges igen og bruges ikke.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/network/cache.py" line="322"/>
+        <source>The road graph could not be stored in the cache folder {folder} ({reason}); the next run reads and builds it again.</source>
+        <translation>Vejgrafen kunne ikke gemmes i cachemappen {folder} ({reason}); næste kørsel læser og bygger den igen.</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/network/fields.py" line="73"/>

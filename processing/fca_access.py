@@ -176,7 +176,8 @@ class FcaAccessAlgorithm(
             read_s = net["read_s"] + net["build_s"]
             net_info = {"source": graph.source_name, "lines": int(lines.offsets.size - 1)}
             net_info.update(nodes=int(graph.n_nodes), read_and_build_s=round(read_s, 3))
-            net_info.update({k: net[k] for k in ("source", "file", "note") if k in net})
+            keys = ("source", "file", "note", "cache", "cache_key")
+            net_info.update({k: net[k] for k in keys if k in net})
         progress(0.1, tr("Reading practices and demand"))
         practices, practice_info = self.read_practices(
             parameters, context, crs, list_and_open=False

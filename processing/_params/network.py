@@ -3,7 +3,6 @@ fields, speeds per road class and ferries; read into a routable ``network.RoadGr
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from qgis.core import (
@@ -120,6 +119,25 @@ class NetworkParameters:
                 minValue=0.0,
             )
         )
+        self.add_advanced(
+            QgsProcessingParameterBoolean(
+                "NETWORK_CACHE",
+                tr(
+                    "Cache the routable graph (a repeat run on the same network file and "
+                    "options skips reading and building it)"
+                ),
+                defaultValue=True,
+            )
+        )
+        self.add_advanced(
+            QgsProcessingParameterFile(
+                "NETWORK_CACHE_FOLDER",
+                tr("Graph cache folder"),
+                behavior=QgsProcessingParameterFile.Folder,
+                defaultValue=_default_graph_cache(),
+                optional=True,
+            )
+        )
 
     def read_network(self, parameters, context, feedback, *, required: bool = True):
         """The routable graph from NETWORK_FILE, NETWORK_LAYER or DOWNLOAD_EXTENT (in that
@@ -128,7 +146,6 @@ class NetworkParameters:
         ``required=False`` (None, None, {})."""
         from ...sundplan_qgis import network, reference
 
-        t0 = time.perf_counter()
         feedback.setProgressText(tr("Reading the road network"))
         net_file = self.parameterAsFile(parameters, "NETWORK_FILE", context)
         net_source = self.parameterAsSource(parameters, "NETWORK_LAYER", context)
@@ -139,76 +156,93 @@ class NetworkParameters:
         }
         reading = self.progress(feedback, start=0.0, end=0.1)  # checks cancel, too
         overview = False
+        source = None  # network.file_source(...) of a network read from a file: cacheable
+        read_options: dict = {}
         if net_file:
             if not Path(net_file).is_file():
                 raise SundplanError(
                     tr("The road network file '{path}' does not exist.").format(path=net_file)
                 )
+            source = network.file_source(net_file)
             low = net_file.lower()
             if low.endswith((".pbf", ".osm", ".osm.bz2", ".bz2")):
-                lines = network.read_osm(
-                    net_file, include_ferries=include_ferries, progress=reading
-                )
+                reader = "osm"
+                read_options = {"include_ferries": include_ferries}
+
+                def read():
+                    return network.read_osm(
+                        net_file, include_ferries=include_ferries, progress=reading
+                    )
             else:
-                lines = network.read_lines_ogr(
-                    net_file,
-                    speed_field=fields["speed_field"],
-                    oneway_field=fields["oneway_field"],
-                    class_field=fields["class_field"],
-                    duration_field=fields["duration_field"],
-                    progress=reading,
-                )
+                reader, read_options = "ogr", dict(fields)
+
+                def read():
+                    return network.read_lines_ogr(net_file, **fields, progress=reading)
         elif net_source is not None:
             layer = self.parameterAsVectorLayer(parameters, "NETWORK_LAYER", context)
             name = layer.name() if layer is not None else "NETWORK_LAYER"
             file_layer = _inputs.ogr_file_of(layer)
             if file_layer is not None:
-                lines = network.read_lines_ogr(
-                    file_layer[0],
-                    layer=file_layer[1],
-                    speed_field=fields["speed_field"],
-                    oneway_field=fields["oneway_field"],
-                    class_field=fields["class_field"],
-                    duration_field=fields["duration_field"],
-                    progress=reading,
-                )
-            else:
-                lines = _inputs.lines_from_source(
-                    net_source,
-                    layer_name=name,
-                    speed_field=fields["speed_field"],
-                    oneway_field=fields["oneway_field"],
-                    class_field=fields["class_field"],
-                    duration_field=fields["duration_field"],
-                    feedback=feedback,
-                )
+                source = network.file_source(file_layer[0], layer=file_layer[1])
+                reader, read_options = "ogr", dict(fields)
+
+                def read():
+                    return network.read_lines_ogr(
+                        file_layer[0], layer=file_layer[1], **fields, progress=reading
+                    )
+            else:  # a memory, database or filtered layer: nothing to key a cache on
+
+                def read():
+                    return _inputs.lines_from_source(
+                        net_source, layer_name=name, **fields, feedback=feedback
+                    )
         elif _has_value(parameters, "DOWNLOAD_EXTENT"):
-            lines = self._download_network(parameters, context, feedback, include_ferries)
+            # osmnx caches the download itself; Overpass answers change, so no graph cache
+
+            def read():
+                return self._download_network(parameters, context, feedback, include_ferries)
         elif not required:
             return None, None, {}
         else:
-            lines = reference.overview_network(progress=reading)
             overview = True
-        lines.validate()
+            reader = "overview"
+            source = network.file_source(reference.overview_network_path())
+
+            def read():
+                return reference.overview_network(progress=reading)
+
+        speeds = _speed_table(self.parameterAsMatrix(parameters, "SPEED_TABLE", context))
+        build_options = {
+            "speeds_kmh": speeds,
+            "realism_factor": self.parameterAsDouble(parameters, "REALISM_FACTOR", context),
+            "include_ferries": include_ferries,
+            "ferry_boarding_min": self.parameterAsDouble(parameters, "FERRY_BOARDING_MIN", context),
+        }
+
+        def build(lines):
+            feedback.setProgress(15)
+            if feedback.isCanceled():
+                raise SundplanError(tr("Cancelled by the user."))
+            feedback.setProgressText(tr("Building the routable graph"))
+            return network.build_graph(lines, **build_options)
+
+        folder, record, key = self._graph_cache_key(
+            parameters, context, source, reader if source else None, read_options, build_options
+        )
+        got = network.cached_network(
+            folder=folder, record=record, key=key, read=lambda: read().validate(), build=build
+        )
+        graph, lines = got.graph, got.lines
         if not overview and (net_file or net_source is not None):
             from ...sundplan_qgis.network.fields import osm_schema
 
             if osm_schema(lines.road_class):  # an OSM-derived layer: credited on maps
                 record_input(self, "network", {"osm_schema": True})
-        t_read = time.perf_counter() - t0
         feedback.setProgress(15)
-        if feedback.isCanceled():
-            raise SundplanError(tr("Cancelled by the user."))
-        feedback.setProgressText(tr("Building the routable graph"))
-        speeds = _speed_table(self.parameterAsMatrix(parameters, "SPEED_TABLE", context))
-        graph = network.build_graph(
-            lines,
-            speeds_kmh=speeds,
-            realism_factor=self.parameterAsDouble(parameters, "REALISM_FACTOR", context),
-            include_ferries=include_ferries,
-            ferry_boarding_min=self.parameterAsDouble(parameters, "FERRY_BOARDING_MIN", context),
+        self.push_warnings(feedback, got.warnings)
+        t_read, t_build = (
+            (got.load_s, 0.0) if got.status == network.HIT else (got.read_s, got.build_s)
         )
-        t_build = time.perf_counter() - t0 - t_read
         feedback.pushInfo(
             tr(
                 "Road network '{name}': {lines:,} lines, {nodes:,} nodes, {edges:,} directed "
@@ -223,6 +257,7 @@ class NetworkParameters:
                 tb=t_build,
             )
         )
+        feedback.pushInfo(_cache_text(got, folder=folder))
 
         if lines.fields:
             feedback.pushInfo(_fields_text(lines.fields))
@@ -233,7 +268,10 @@ class NetworkParameters:
             "build_s": round(t_build, 3),
             "include_ferries": include_ferries,
             "speeds_kmh": speeds,
+            "cache": got.status,
         }
+        if got.key is not None:
+            report["cache_key"] = got.key
         if overview:  # only then: a user's own network keeps its report as it was
             defaults = overview_network_record()
             report.update(defaults)
@@ -249,6 +287,31 @@ class NetworkParameters:
                 )
             )
         return graph, lines, report
+
+    def _graph_cache_key(self, parameters, context, source, reader, read_options, build_options):
+        """(folder, key record, key hash) of the graph cache: all None when NETWORK_CACHE is
+        off, record and hash None when the network is not a file (nothing to key on)."""
+        from ...sundplan_qgis import network
+        from ...sundplan_qgis.provenance import sundplan_version
+
+        if self.parameterDefinition("NETWORK_CACHE") is None or not self.parameterAsBoolean(
+            parameters, "NETWORK_CACHE", context
+        ):
+            return None, None, None
+        folder = (
+            self.parameterAsFile(parameters, "NETWORK_CACHE_FOLDER", context)
+            or _default_graph_cache()
+        )
+        if source is None:
+            return folder, None, None
+        record, key = network.network_key(
+            source=source,
+            reader=reader,
+            read_options=read_options,
+            build_options=build_options,
+            sundplan_version=sundplan_version(),
+        )
+        return folder, record, key
 
     def _download_network(self, parameters, context, feedback, include_ferries: bool):
         """Roads (and ferries) of DOWNLOAD_EXTENT through osmnx/Overpass, cached."""
@@ -334,6 +397,33 @@ def _record(algorithm, section: str, role: str, info: dict) -> None:
 def _default_osm_cache() -> str:
     """``<QGIS profile>/sundplan/osm_cache``: where osmnx keeps downloaded Overpass answers."""
     return str(Path(QgsApplication.qgisSettingsDirPath()) / "sundplan" / "osm_cache")
+
+
+def _default_graph_cache() -> str:
+    """``<QGIS profile>/sundplan/cache/graphs``: the compiled-graph cache (network.cache)."""
+    return str(Path(QgsApplication.qgisSettingsDirPath()) / "sundplan" / "cache" / "graphs")
+
+
+def _cache_text(got, *, folder: str | None) -> str:
+    """One log line: whether the graph came from the cache, was stored there, or neither."""
+    from ...sundplan_qgis import network
+
+    mb = got.size_bytes / 2**20
+    if got.status == network.HIT:
+        return tr(
+            "Road graph cache: hit ({key}, {mb:.1f} MB read in {s:.1f} s from {folder}); "
+            "the network was neither read nor built."
+        ).format(key=got.key, mb=mb, s=got.load_s, folder=folder)
+    if got.status == network.MISS and got.size_bytes:
+        return tr(
+            "Road graph cache: miss ({key}); the graph is stored in {folder} ({mb:.1f} MB, "
+            "{s:.1f} s) for the next run on the same network file and options."
+        ).format(key=got.key, mb=mb, s=got.store_s, folder=folder)
+    if got.status == network.MISS:
+        return tr("Road graph cache: miss ({key}); the graph was not stored.").format(key=got.key)
+    if folder is None:
+        return tr("Road graph cache: off (NETWORK_CACHE is false).")
+    return tr("Road graph cache: off (only a network read from a file is cached).")
 
 
 def _fields_text(fields: dict) -> str:

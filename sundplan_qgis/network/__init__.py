@@ -13,11 +13,24 @@ One flow, one module per step:
 * :mod:`.speeds` - road-class default speeds and the speed / oneway / duration parsers;
 * :mod:`._wkb` - the vectorised WKB decoder the readers share;
 * :mod:`.ogr_reader` / :mod:`.osm_reader` - OGR files (GDAL Arrow) and OSM files (pyosmium);
-* :mod:`.graph` - :class:`RoadGraph` and :func:`build_graph`.
+* :mod:`.graph` - :class:`RoadGraph` and :func:`build_graph`;
+* :mod:`.cache` - the compiled-graph cache (:func:`cached_network`), keyed by the network
+  file and every option that changes the graph.
 """
 
 from __future__ import annotations
 
+from .cache import (
+    GRAPH_CODE_VERSION,
+    HIT,
+    MISS,
+    OFF,
+    CachedNetwork,
+    GraphCache,
+    cached_network,
+    file_source,
+    network_key,
+)
 from .graph import RoadGraph, build_graph
 from .lines import RoadLines
 from .ogr_reader import read_lines_ogr
@@ -39,6 +52,15 @@ from .speeds import (
 )
 
 __all__ = [
+    "GRAPH_CODE_VERSION",
+    "HIT",
+    "MISS",
+    "OFF",
+    "CachedNetwork",
+    "GraphCache",
+    "cached_network",
+    "file_source",
+    "network_key",
     "RoadLines",
     "RoadGraph",
     "DEFAULT_SPEEDS_KMH",
