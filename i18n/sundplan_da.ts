@@ -124,6 +124,7 @@
     <message>
         <location filename="../processing/_inputs.py" line="334"/>
         <location filename="../processing/_params/network.py" line="225"/>
+        <location filename="../processing/_params/network.py" line="243"/>
         <location filename="../processing/_runtime.py" line="80"/>
         <location filename="../processing/_runtime.py" line="97"/>
         <location filename="../processing/base.py" line="345"/>
@@ -504,101 +505,101 @@
         <translation>Bygger den rutbare graf</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="247"/>
+        <location filename="../processing/_params/network.py" line="249"/>
         <source>Road network &apos;{name}&apos;: {lines:,} lines, {nodes:,} nodes, {edges:,} directed edges, {comp} connected parts (read {tr:.1f} s, graph {tb:.1f} s).</source>
         <translation>Vejnet &apos;{name}&apos;: {lines:,} linjer, {nodes:,} knuder, {edges:,} rettede kanter, {comp} sammenhængende dele (læst på {tr:.1f} s, graf på {tb:.1f} s).</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="280"/>
+        <location filename="../processing/_params/network.py" line="282"/>
         <source>No road network given: using the embedded national main-road network {file} ({attribution}). Note: {note}.</source>
         <translation>Intet vejnet angivet: bruger det indbyggede landsdækkende hovedvejnet {file} ({attribution}). Bemærk: {note}.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="328"/>
+        <location filename="../processing/_params/network.py" line="330"/>
         <source>The download extent is empty. Draw or choose an extent covering the area.</source>
         <translation>Downloadudstrækningen er tom. Tegn eller vælg en udstrækning, der dækker området.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="336"/>
+        <location filename="../processing/_params/network.py" line="338"/>
         <source>Cannot transform the download extent from {crs} to EPSG:4326: {err}</source>
         <translation>Kan ikke transformere downloadudstrækningen fra {crs} til EPSG:4326: {err}</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="343"/>
+        <location filename="../processing/_params/network.py" line="345"/>
         <source>Downloading roads{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) with osmnx from Overpass; cache: {cache}</source>
         <translation>Henter veje{ferries} for {w:.4f}, {s:.4f}, {e:.4f}, {n:.4f} (EPSG:4326) med osmnx fra Overpass; cache: {cache}</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="347"/>
+        <location filename="../processing/_params/network.py" line="349"/>
         <source> and ferries</source>
         <translation> og færger</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="413"/>
+        <location filename="../processing/_params/network.py" line="415"/>
         <source>Road graph cache: hit ({key}, {mb:.1f} MB read in {s:.1f} s from {folder}); the network was neither read nor built.</source>
         <translation>Cache for vejgrafen: fundet ({key}, {mb:.1f} MB læst på {s:.1f} s fra {folder}); vejnettet blev hverken læst eller bygget.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="418"/>
+        <location filename="../processing/_params/network.py" line="420"/>
         <source>Road graph cache: miss ({key}); the graph is stored in {folder} ({mb:.1f} MB, {s:.1f} s) for the next run on the same network file and options.</source>
         <translation>Cache for vejgrafen: ikke fundet ({key}); grafen gemmes i {folder} ({mb:.1f} MB, {s:.1f} s) til næste kørsel med samme vejnetsfil og indstillinger.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="423"/>
+        <location filename="../processing/_params/network.py" line="425"/>
         <source>Road graph cache: miss ({key}); the graph was not stored.</source>
         <translation>Cache for vejgrafen: ikke fundet ({key}); grafen blev ikke gemt.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="425"/>
+        <location filename="../processing/_params/network.py" line="427"/>
         <source>Road graph cache: off (NETWORK_CACHE is false).</source>
         <translation>Cache for vejgrafen: slået fra (NETWORK_CACHE er false).</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="426"/>
+        <location filename="../processing/_params/network.py" line="428"/>
         <source>Road graph cache: off (only a network read from a file is cached).</source>
         <translation>Cache for vejgrafen: slået fra (kun et vejnet læst fra en fil gemmes i cache).</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="432"/>
+        <location filename="../processing/_params/network.py" line="434"/>
         <location filename="../sundplan_qgis/network/fields.py" line="84"/>
         <source>road class</source>
         <translation>vejklasse</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="433"/>
+        <location filename="../processing/_params/network.py" line="435"/>
         <location filename="../sundplan_qgis/network/fields.py" line="85"/>
-        <location filename="../sundplan_qgis/run_report.py" line="207"/>
+        <location filename="../sundplan_qgis/run_report.py" line="209"/>
         <source>speed</source>
         <translation>hastighed</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="434"/>
-        <location filename="../sundplan_qgis/run_report.py" line="134"/>
+        <location filename="../processing/_params/network.py" line="436"/>
+        <location filename="../sundplan_qgis/run_report.py" line="136"/>
         <source>one-way</source>
         <translation>ensrettet</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="435"/>
+        <location filename="../processing/_params/network.py" line="437"/>
         <source>ferry time</source>
         <translation>færgetid</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="442"/>
+        <location filename="../processing/_params/network.py" line="444"/>
         <source>{role}: none</source>
         <translation>{role}: intet</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="444"/>
+        <location filename="../processing/_params/network.py" line="446"/>
         <source>{role}: &apos;{field}&apos; (detected)</source>
         <translation>{role}: &apos;{field}&apos; (fundet ud fra navnet)</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="447"/>
+        <location filename="../processing/_params/network.py" line="449"/>
         <source>Road network fields: {fields}.</source>
         <translation>Vejnettets felter: {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/network.py" line="463"/>
+        <location filename="../processing/_params/network.py" line="465"/>
         <source>The speed table needs pairs of road class and km/h.</source>
         <translation>Hastighedstabellen skal have par af vejklasse og km/t.</translation>
     </message>
@@ -2051,13 +2052,13 @@
     <message>
         <location filename="../sundplan_qgis/density.py" line="63"/>
         <location filename="../sundplan_qgis/run_report.py" line="29"/>
-        <location filename="../sundplan_qgis/run_report.py" line="267"/>
+        <location filename="../sundplan_qgis/run_report.py" line="269"/>
         <source>area</source>
         <translation>område</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/density.py" line="64"/>
-        <location filename="../sundplan_qgis/run_report.py" line="268"/>
+        <location filename="../sundplan_qgis/run_report.py" line="270"/>
         <source>the whole country</source>
         <translation>hele landet</translation>
     </message>
@@ -2068,7 +2069,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/density.py" line="66"/>
-        <location filename="../sundplan_qgis/run_report.py" line="269"/>
+        <location filename="../sundplan_qgis/run_report.py" line="271"/>
         <source>region from 2027</source>
         <translation>region fra 2027</translation>
     </message>
@@ -2295,32 +2296,32 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="115"/>
-        <location filename="../sundplan_qgis/run_report.py" line="254"/>
+        <location filename="../sundplan_qgis/run_report.py" line="256"/>
         <source>ok</source>
         <translation>i orden</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="116"/>
-        <location filename="../sundplan_qgis/run_report.py" line="233"/>
-        <location filename="../sundplan_qgis/run_report.py" line="260"/>
+        <location filename="../sundplan_qgis/run_report.py" line="235"/>
+        <location filename="../sundplan_qgis/run_report.py" line="262"/>
         <source>not on the network</source>
         <translation>ikke tilknyttet vejnettet</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="117"/>
-        <location filename="../sundplan_qgis/run_report.py" line="262"/>
+        <location filename="../sundplan_qgis/run_report.py" line="264"/>
         <source>no practice in its network part</source>
         <translation>ingen praksis i dens del af vejnettet</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="118"/>
-        <location filename="../sundplan_qgis/run_report.py" line="263"/>
+        <location filename="../sundplan_qgis/run_report.py" line="265"/>
         <source>reaches no demand</source>
         <translation>når ingen efterspørgsel</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="121"/>
-        <location filename="../sundplan_qgis/run_report.py" line="124"/>
+        <location filename="../sundplan_qgis/run_report.py" line="126"/>
         <source>road network</source>
         <translation>vejnet</translation>
     </message>
@@ -2680,14 +2681,14 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/gaps.py" line="93"/>
-        <location filename="../sundplan_qgis/run_report.py" line="256"/>
+        <location filename="../sundplan_qgis/run_report.py" line="258"/>
         <source>general</source>
         <translation>generelle</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/gaps.py" line="93"/>
-        <location filename="../sundplan_qgis/run_report.py" line="206"/>
-        <location filename="../sundplan_qgis/run_report.py" line="257"/>
+        <location filename="../sundplan_qgis/run_report.py" line="208"/>
+        <location filename="../sundplan_qgis/run_report.py" line="259"/>
         <source>specialty</source>
         <translation>speciale</translation>
     </message>
@@ -3090,7 +3091,7 @@
         <location filename="../sundplan_qgis/network/fields.py" line="79"/>
         <location filename="../sundplan_qgis/network/fields.py" line="149"/>
         <location filename="../sundplan_qgis/network/ogr_reader.py" line="102"/>
-        <location filename="../sundplan_qgis/run_report.py" line="266"/>
+        <location filename="../sundplan_qgis/run_report.py" line="268"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -3223,7 +3224,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/network/ogr_reader.py" line="90"/>
-        <location filename="../sundplan_qgis/run_report.py" line="253"/>
+        <location filename="../sundplan_qgis/run_report.py" line="255"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
@@ -3370,8 +3371,8 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/osm_download.py" line="244"/>
-        <location filename="../sundplan_qgis/run_report.py" line="231"/>
-        <location filename="../sundplan_qgis/run_report.py" line="261"/>
+        <location filename="../sundplan_qgis/run_report.py" line="233"/>
+        <location filename="../sundplan_qgis/run_report.py" line="263"/>
         <source>unreachable</source>
         <translation>kan ikke nås</translation>
     </message>
@@ -3618,7 +3619,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/run_report.py" line="34"/>
-        <location filename="../sundplan_qgis/run_report.py" line="258"/>
+        <location filename="../sundplan_qgis/run_report.py" line="260"/>
         <source>baseline</source>
         <translation>udgangssituation</translation>
     </message>
@@ -3894,765 +3895,775 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/run_report.py" line="89"/>
+        <source>graph cache</source>
+        <translation>grafcache</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="90"/>
+        <source>graph cache key</source>
+        <translation>grafcachens nøgle</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="91"/>
         <source>inhabitants per GP</source>
         <translation>indbyggere pr. læge</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="90"/>
+        <location filename="../sundplan_qgis/run_report.py" line="92"/>
         <source>inputs</source>
         <translation>inddata</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="91"/>
+        <location filename="../sundplan_qgis/run_report.py" line="93"/>
         <source>kind</source>
         <translation>art</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="92"/>
+        <location filename="../sundplan_qgis/run_report.py" line="94"/>
         <source>known</source>
         <translation>kendt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="93"/>
+        <location filename="../sundplan_qgis/run_report.py" line="95"/>
         <source>label</source>
         <translation>betegnelse</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="94"/>
+        <location filename="../sundplan_qgis/run_report.py" line="96"/>
         <source>land area (km²)</source>
         <translation>landareal (km²)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="95"/>
+        <location filename="../sundplan_qgis/run_report.py" line="97"/>
         <source>land mask</source>
         <translation>landmaske</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="96"/>
+        <location filename="../sundplan_qgis/run_report.py" line="98"/>
         <source>land parts</source>
         <translation>landdele</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="97"/>
+        <location filename="../sundplan_qgis/run_report.py" line="99"/>
         <source>language</source>
         <translation>sprog</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="98"/>
+        <location filename="../sundplan_qgis/run_report.py" line="100"/>
         <source>layer</source>
         <translation>lag</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="99"/>
+        <location filename="../sundplan_qgis/run_report.py" line="101"/>
         <source>level</source>
         <translation>niveau</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="100"/>
+        <location filename="../sundplan_qgis/run_report.py" line="102"/>
         <source>lines</source>
         <translation>linjer</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="101"/>
+        <location filename="../sundplan_qgis/run_report.py" line="103"/>
         <source>locating (s)</source>
         <translation>placering (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="102"/>
+        <location filename="../sundplan_qgis/run_report.py" line="104"/>
         <source>locations</source>
         <translation>steder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="103"/>
+        <location filename="../sundplan_qgis/run_report.py" line="105"/>
         <source>locations by status</source>
         <translation>steder efter status</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="104"/>
+        <location filename="../sundplan_qgis/run_report.py" line="106"/>
         <source>locations off land</source>
         <translation>steder uden for land</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="105"/>
+        <location filename="../sundplan_qgis/run_report.py" line="107"/>
         <source>low access (per 10 000)</source>
         <translation>lav tilgængelighed (pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="106"/>
+        <location filename="../sundplan_qgis/run_report.py" line="108"/>
         <source>maximum snap distance (m)</source>
         <translation>maksimal tilknytningsafstand (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="107"/>
+        <location filename="../sundplan_qgis/run_report.py" line="109"/>
         <source>mean access covers</source>
         <translation>gennemsnitlig tilgængelighed omfatter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="108"/>
+        <location filename="../sundplan_qgis/run_report.py" line="110"/>
         <source>mean change covers</source>
         <translation>gennemsnitlig ændring omfatter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="109"/>
+        <location filename="../sundplan_qgis/run_report.py" line="111"/>
         <source>method</source>
         <translation>metode</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="110"/>
+        <location filename="../sundplan_qgis/run_report.py" line="112"/>
         <source>number</source>
         <translation>antal</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="111"/>
+        <location filename="../sundplan_qgis/run_report.py" line="113"/>
         <source>number balanced</source>
         <translation>antal i balance</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="112"/>
+        <location filename="../sundplan_qgis/run_report.py" line="114"/>
         <source>number over-supplied</source>
         <translation>antal overdækkede</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="113"/>
+        <location filename="../sundplan_qgis/run_report.py" line="115"/>
         <source>number with a GP shortage</source>
         <translation>antal med lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="114"/>
+        <location filename="../sundplan_qgis/run_report.py" line="116"/>
         <source>number under-supplied</source>
         <translation>antal underdækkede</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="115"/>
+        <location filename="../sundplan_qgis/run_report.py" line="117"/>
         <source>number of units</source>
         <translation>antal enheder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="116"/>
+        <location filename="../sundplan_qgis/run_report.py" line="118"/>
         <source>name</source>
         <translation>navn</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="117"/>
+        <location filename="../sundplan_qgis/run_report.py" line="119"/>
         <source>nearest road (m)</source>
         <translation>nærmeste vej (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="118"/>
+        <location filename="../sundplan_qgis/run_report.py" line="120"/>
         <source>need-adjusted GPs per 10 000</source>
         <translation>behovsjusterede læger pr. 10.000</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="119"/>
         <location filename="../sundplan_qgis/run_report.py" line="121"/>
+        <location filename="../sundplan_qgis/run_report.py" line="123"/>
         <source>need-weighted population</source>
         <translation>behovsvægtet befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="120"/>
+        <location filename="../sundplan_qgis/run_report.py" line="122"/>
         <source>need-weighted population, total</source>
         <translation>behovsvægtet befolkning i alt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="122"/>
+        <location filename="../sundplan_qgis/run_report.py" line="124"/>
         <source>need weighting applied</source>
         <translation>behovsvægtning anvendt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="123"/>
-        <location filename="../sundplan_qgis/run_report.py" line="241"/>
+        <location filename="../sundplan_qgis/run_report.py" line="125"/>
+        <location filename="../sundplan_qgis/run_report.py" line="243"/>
         <source>need weights</source>
         <translation>behovsvægte</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="125"/>
+        <location filename="../sundplan_qgis/run_report.py" line="127"/>
         <source>network part</source>
         <translation>vejnetsdel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="126"/>
+        <location filename="../sundplan_qgis/run_report.py" line="128"/>
         <source>node order</source>
         <translation>knudepunkternes rækkefølge</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="127"/>
+        <location filename="../sundplan_qgis/run_report.py" line="129"/>
         <source>nodes</source>
         <translation>knudepunkter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="128"/>
+        <location filename="../sundplan_qgis/run_report.py" line="130"/>
         <source>nodes reaching a hospital</source>
         <translation>knudepunkter, der når et akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="129"/>
+        <location filename="../sundplan_qgis/run_report.py" line="131"/>
         <source>nodes settled, total</source>
         <translation>afgjorte knudepunkter i alt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="130"/>
+        <location filename="../sundplan_qgis/run_report.py" line="132"/>
         <source>residents not reached</source>
         <translation>indbyggere, der ikke nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="131"/>
+        <location filename="../sundplan_qgis/run_report.py" line="133"/>
         <source>note</source>
         <translation>bemærkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="132"/>
+        <location filename="../sundplan_qgis/run_report.py" line="134"/>
         <source>notes</source>
         <translation>bemærkninger</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="133"/>
+        <location filename="../sundplan_qgis/run_report.py" line="135"/>
         <source>of the run</source>
         <translation>for kørslen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="135"/>
+        <location filename="../sundplan_qgis/run_report.py" line="137"/>
         <source>output</source>
         <translation>resultat</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="136"/>
+        <location filename="../sundplan_qgis/run_report.py" line="138"/>
         <source>over-supply ratio</source>
         <translation>grænse for overdækning (forhold)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="137"/>
+        <location filename="../sundplan_qgis/run_report.py" line="139"/>
         <source>page</source>
         <translation>side</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="138"/>
+        <location filename="../sundplan_qgis/run_report.py" line="140"/>
         <source>pages</source>
         <translation>sider</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="139"/>
+        <location filename="../sundplan_qgis/run_report.py" line="141"/>
         <source>pairs</source>
         <translation>par</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="140"/>
+        <location filename="../sundplan_qgis/run_report.py" line="142"/>
         <source>pairs kept in</source>
         <translation>par holdt i</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="141"/>
+        <location filename="../sundplan_qgis/run_report.py" line="143"/>
         <source>pairs within the threshold</source>
         <translation>par inden for tærsklen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="142"/>
+        <location filename="../sundplan_qgis/run_report.py" line="144"/>
         <source>parameters</source>
         <translation>parametre</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="143"/>
+        <location filename="../sundplan_qgis/run_report.py" line="145"/>
         <source>parts</source>
         <translation>dele</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="144"/>
+        <location filename="../sundplan_qgis/run_report.py" line="146"/>
         <source>parts without a hospital</source>
         <translation>dele uden akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="145"/>
+        <location filename="../sundplan_qgis/run_report.py" line="147"/>
         <source>planned</source>
         <translation>planlagt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="146"/>
+        <location filename="../sundplan_qgis/run_report.py" line="148"/>
         <source>platform</source>
         <translation>platform</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="147"/>
+        <location filename="../sundplan_qgis/run_report.py" line="149"/>
         <source>polygons along all roads</source>
         <translation>polygoner langs alle veje</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="148"/>
+        <location filename="../sundplan_qgis/run_report.py" line="150"/>
         <source>polygons along residential roads</source>
         <translation>polygoner langs boligveje</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="149"/>
+        <location filename="../sundplan_qgis/run_report.py" line="151"/>
         <source>polygons (s)</source>
         <translation>polygoner (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="150"/>
+        <location filename="../sundplan_qgis/run_report.py" line="152"/>
         <source>polygons without roads (areal)</source>
         <translation>polygoner uden veje (arealvægtet)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="151"/>
+        <location filename="../sundplan_qgis/run_report.py" line="153"/>
         <source>population</source>
         <translation>befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="152"/>
+        <location filename="../sundplan_qgis/run_report.py" line="154"/>
         <source>population changing hospital</source>
         <translation>befolkning, der skifter akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="153"/>
+        <location filename="../sundplan_qgis/run_report.py" line="155"/>
         <source>population in areas with a GP shortage</source>
         <translation>befolkning i områder med lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="154"/>
+        <location filename="../sundplan_qgis/run_report.py" line="156"/>
         <source>population newly reached</source>
         <translation>befolkning, der nu nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="155"/>
+        <location filename="../sundplan_qgis/run_report.py" line="157"/>
         <source>population newly not reached</source>
         <translation>befolkning, der ikke længere nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="156"/>
+        <location filename="../sundplan_qgis/run_report.py" line="158"/>
         <source>population not located</source>
         <translation>befolkning uden placering på vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="157"/>
+        <location filename="../sundplan_qgis/run_report.py" line="159"/>
         <source>population not reached in both runs</source>
         <translation>befolkning, der ikke nås i nogen af kørslerne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="158"/>
+        <location filename="../sundplan_qgis/run_report.py" line="160"/>
         <source>population off land</source>
         <translation>befolkning uden for land</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="159"/>
+        <location filename="../sundplan_qgis/run_report.py" line="161"/>
         <source>population outside the grouping</source>
         <translation>befolkning uden for inddeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="160"/>
+        <location filename="../sundplan_qgis/run_report.py" line="162"/>
         <source>population served</source>
         <translation>betjent befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="161"/>
+        <location filename="../sundplan_qgis/run_report.py" line="163"/>
         <source>population source</source>
         <translation>befolkningskilde</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="162"/>
+        <location filename="../sundplan_qgis/run_report.py" line="164"/>
         <source>total population</source>
         <translation>samlet befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="163"/>
+        <location filename="../sundplan_qgis/run_report.py" line="165"/>
         <source>population-weighted mean access (per 10 000)</source>
         <translation>befolkningsvægtet gennemsnitlig tilgængelighed (pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="166"/>
+        <location filename="../sundplan_qgis/run_report.py" line="168"/>
         <source>population-weighted mean change (min)</source>
         <translation>befolkningsvægtet gennemsnitlig ændring (min)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="167"/>
+        <location filename="../sundplan_qgis/run_report.py" line="169"/>
         <source>population with a longer trip</source>
         <translation>befolkning med længere rejsetid</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="168"/>
+        <location filename="../sundplan_qgis/run_report.py" line="170"/>
         <source>population with a shorter trip</source>
         <translation>befolkning med kortere rejsetid</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="169"/>
+        <location filename="../sundplan_qgis/run_report.py" line="171"/>
         <source>practice</source>
         <translation>praksis</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="170"/>
+        <location filename="../sundplan_qgis/run_report.py" line="172"/>
         <source>practices</source>
         <translation>praksis</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="171"/>
-        <location filename="../sundplan_qgis/run_report.py" line="172"/>
+        <location filename="../sundplan_qgis/run_report.py" line="173"/>
+        <location filename="../sundplan_qgis/run_report.py" line="174"/>
         <source>practices outside all areas</source>
         <translation>praksis uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="173"/>
+        <location filename="../sundplan_qgis/run_report.py" line="175"/>
         <source>practices not on the network</source>
         <translation>praksis uden tilknytning til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="174"/>
+        <location filename="../sundplan_qgis/run_report.py" line="176"/>
         <source>printed on the pages</source>
         <translation>trykt på siderne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="175"/>
+        <location filename="../sundplan_qgis/run_report.py" line="177"/>
         <source>provenance</source>
         <translation>proveniens</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="176"/>
+        <location filename="../sundplan_qgis/run_report.py" line="178"/>
         <source>rank rule</source>
         <translation>rangregel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="177"/>
+        <location filename="../sundplan_qgis/run_report.py" line="179"/>
         <source>reached</source>
         <translation>nået</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="178"/>
+        <location filename="../sundplan_qgis/run_report.py" line="180"/>
         <source>reaching no demand</source>
         <translation>når ingen efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="179"/>
+        <location filename="../sundplan_qgis/run_report.py" line="181"/>
         <source>reading and building (s)</source>
         <translation>indlæsning og opbygning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="180"/>
+        <location filename="../sundplan_qgis/run_report.py" line="182"/>
         <source>reading (s)</source>
         <translation>indlæsning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="181"/>
+        <location filename="../sundplan_qgis/run_report.py" line="183"/>
         <source>reason</source>
         <translation>årsag</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="182"/>
+        <location filename="../sundplan_qgis/run_report.py" line="184"/>
         <source>reference</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="183"/>
+        <location filename="../sundplan_qgis/run_report.py" line="185"/>
         <source>reference totals</source>
         <translation>referencetotaler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="184"/>
+        <location filename="../sundplan_qgis/run_report.py" line="186"/>
         <source>relative difference</source>
         <translation>relativ forskel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="185"/>
+        <location filename="../sundplan_qgis/run_report.py" line="187"/>
         <source>relocation</source>
         <translation>omfordeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="186"/>
+        <location filename="../sundplan_qgis/run_report.py" line="188"/>
         <source>residents by it</source>
         <translation>indbyggere ved den</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="187"/>
+        <location filename="../sundplan_qgis/run_report.py" line="189"/>
         <source>road class weights (per m)</source>
         <translation>vægte pr. vejklasse (pr. m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="188"/>
+        <location filename="../sundplan_qgis/run_report.py" line="190"/>
         <source>road length (km)</source>
         <translation>vejlængde (km)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="189"/>
+        <location filename="../sundplan_qgis/run_report.py" line="191"/>
         <source>rows</source>
         <translation>rækker</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="190"/>
+        <location filename="../sundplan_qgis/run_report.py" line="192"/>
         <source>rule</source>
         <translation>regel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="191"/>
+        <location filename="../sundplan_qgis/run_report.py" line="193"/>
         <source>sample spacing (m)</source>
         <translation>punktafstand (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="192"/>
-        <location filename="../sundplan_qgis/run_report.py" line="259"/>
+        <location filename="../sundplan_qgis/run_report.py" line="194"/>
+        <location filename="../sundplan_qgis/run_report.py" line="261"/>
         <source>scenario</source>
         <translation>scenarie</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="193"/>
+        <location filename="../sundplan_qgis/run_report.py" line="195"/>
         <source>scenario run</source>
         <translation>kørsel for scenariet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="194"/>
+        <location filename="../sundplan_qgis/run_report.py" line="196"/>
         <source>sex</source>
         <translation>køn</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="195"/>
+        <location filename="../sundplan_qgis/run_report.py" line="197"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="196"/>
+        <location filename="../sundplan_qgis/run_report.py" line="198"/>
         <source>share not reached</source>
         <translation>andel ikke nået</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="197"/>
+        <location filename="../sundplan_qgis/run_report.py" line="199"/>
         <source>shortage rule</source>
         <translation>regel for lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="198"/>
+        <location filename="../sundplan_qgis/run_report.py" line="200"/>
         <source>shortage threshold</source>
         <translation>tærskel for lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="199"/>
+        <location filename="../sundplan_qgis/run_report.py" line="201"/>
         <source>source of the shortage threshold</source>
         <translation>kilde til tærsklen for lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="200"/>
+        <location filename="../sundplan_qgis/run_report.py" line="202"/>
         <source>shortest paths</source>
         <translation>korteste veje</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="201"/>
+        <location filename="../sundplan_qgis/run_report.py" line="203"/>
         <source>snapping</source>
         <translation>tilknytning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="202"/>
+        <location filename="../sundplan_qgis/run_report.py" line="204"/>
         <source>snap distance (m)</source>
         <translation>tilknytningsafstand (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="203"/>
+        <location filename="../sundplan_qgis/run_report.py" line="205"/>
         <source>solving (s)</source>
         <translation>beregning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="204"/>
+        <location filename="../sundplan_qgis/run_report.py" line="206"/>
         <source>source</source>
         <translation>kilde</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="205"/>
+        <location filename="../sundplan_qgis/run_report.py" line="207"/>
         <source>specialties</source>
         <translation>specialer</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="208"/>
+        <location filename="../sundplan_qgis/run_report.py" line="210"/>
         <source>speed (km/h)</source>
         <translation>hastighed (km/t)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="209"/>
+        <location filename="../sundplan_qgis/run_report.py" line="211"/>
         <source>speeds (km/h)</source>
         <translation>hastigheder (km/t)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="210"/>
+        <location filename="../sundplan_qgis/run_report.py" line="212"/>
         <source>spread, difference</source>
         <translation>spredning, forskel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="211"/>
+        <location filename="../sundplan_qgis/run_report.py" line="213"/>
         <source>spread, ratio best to worst</source>
         <translation>spredning, forhold mellem bedste og dårligste</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="212"/>
+        <location filename="../sundplan_qgis/run_report.py" line="214"/>
         <source>statistics</source>
         <translation>statistik</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="213"/>
+        <location filename="../sundplan_qgis/run_report.py" line="215"/>
         <source>statistics cover</source>
         <translation>statistikken omfatter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="214"/>
+        <location filename="../sundplan_qgis/run_report.py" line="216"/>
         <source>sum of access × demand</source>
         <translation>sum af tilgængelighed × efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="215"/>
+        <location filename="../sundplan_qgis/run_report.py" line="217"/>
         <source>summaries (s)</source>
         <translation>opsummeringer (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="216"/>
+        <location filename="../sundplan_qgis/run_report.py" line="218"/>
         <source>summary</source>
         <translation>oversigt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="217"/>
+        <location filename="../sundplan_qgis/run_report.py" line="219"/>
         <source>surface grid</source>
         <translation>fladegitter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="218"/>
+        <location filename="../sundplan_qgis/run_report.py" line="220"/>
         <source>table</source>
         <translation>tabel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="219"/>
+        <location filename="../sundplan_qgis/run_report.py" line="221"/>
         <source>text</source>
         <translation>tekst</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="220"/>
+        <location filename="../sundplan_qgis/run_report.py" line="222"/>
         <source>threshold rule</source>
         <translation>tærskelregel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="221"/>
+        <location filename="../sundplan_qgis/run_report.py" line="223"/>
         <source>thresholds</source>
         <translation>tærskler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="222"/>
+        <location filename="../sundplan_qgis/run_report.py" line="224"/>
         <source>tie rule</source>
         <translation>regel ved lige rejsetider</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="223"/>
+        <location filename="../sundplan_qgis/run_report.py" line="225"/>
         <source>time limit (min)</source>
         <translation>tidsgrænse (min)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="224"/>
+        <location filename="../sundplan_qgis/run_report.py" line="226"/>
         <source>time method</source>
         <translation>tidsmetode</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="225"/>
+        <location filename="../sundplan_qgis/run_report.py" line="227"/>
         <source>time (UTC)</source>
         <translation>tidspunkt (UTC)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="226"/>
+        <location filename="../sundplan_qgis/run_report.py" line="228"/>
         <source>timings (s)</source>
         <translation>tidsforbrug (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="227"/>
+        <location filename="../sundplan_qgis/run_report.py" line="229"/>
         <source>total</source>
         <translation>i alt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="228"/>
+        <location filename="../sundplan_qgis/run_report.py" line="230"/>
         <source>travel times</source>
         <translation>rejsetider</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="229"/>
+        <location filename="../sundplan_qgis/run_report.py" line="231"/>
         <source>two-step</source>
         <translation>to trin</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="230"/>
+        <location filename="../sundplan_qgis/run_report.py" line="232"/>
         <source>under-supply ratio</source>
         <translation>grænse for underdækning (forhold)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="232"/>
+        <location filename="../sundplan_qgis/run_report.py" line="234"/>
         <source>why unreachable</source>
         <translation>hvorfor ikke nåelig</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="234"/>
+        <location filename="../sundplan_qgis/run_report.py" line="236"/>
         <source>why not on the network</source>
         <translation>hvorfor ikke tilknyttet vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="235"/>
+        <location filename="../sundplan_qgis/run_report.py" line="237"/>
         <source>used</source>
         <translation>anvendt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="236"/>
+        <location filename="../sundplan_qgis/run_report.py" line="238"/>
         <source>version</source>
         <translation>version</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="237"/>
+        <location filename="../sundplan_qgis/run_report.py" line="239"/>
         <source>versions</source>
         <translation>versioner</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="238"/>
+        <location filename="../sundplan_qgis/run_report.py" line="240"/>
         <source>warning threshold (%)</source>
         <translation>advarselsgrænse (%)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="239"/>
+        <location filename="../sundplan_qgis/run_report.py" line="241"/>
         <source>warnings</source>
         <translation>advarsler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="240"/>
+        <location filename="../sundplan_qgis/run_report.py" line="242"/>
         <source>weight</source>
         <translation>vægt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="242"/>
+        <location filename="../sundplan_qgis/run_report.py" line="244"/>
         <source>weights used</source>
         <translation>anvendte vægte</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="243"/>
+        <location filename="../sundplan_qgis/run_report.py" line="245"/>
         <source>width (cells)</source>
         <translation>bredde (celler)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="244"/>
+        <location filename="../sundplan_qgis/run_report.py" line="246"/>
         <source>worker processes</source>
         <translation>arbejdsprocesser</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="245"/>
+        <location filename="../sundplan_qgis/run_report.py" line="247"/>
         <source>worst areas</source>
         <translation>dårligste områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="246"/>
+        <location filename="../sundplan_qgis/run_report.py" line="248"/>
         <source>worst need-adjusted GPs per 10 000</source>
         <translation>dårligste behovsjusterede læger pr. 10.000</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="247"/>
+        <location filename="../sundplan_qgis/run_report.py" line="249"/>
         <source>worst unit</source>
         <translation>dårligste enhed</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="252"/>
+        <location filename="../sundplan_qgis/run_report.py" line="254"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="255"/>
+        <location filename="../sundplan_qgis/run_report.py" line="257"/>
         <source>network</source>
         <translation>vejnet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="264"/>
+        <location filename="../sundplan_qgis/run_report.py" line="266"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="265"/>
+        <location filename="../sundplan_qgis/run_report.py" line="267"/>
         <source>no</source>
         <translation>nej</translation>
     </message>

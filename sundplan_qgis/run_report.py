@@ -86,6 +86,8 @@ KEY_LABELS: dict[str, Message] = {
     "hospital_ids": msg("hospital ids"),
     "hospitals": msg("hospitals"),
     "include_ferries": msg("include ferries"),
+    "cache": msg("graph cache"),
+    "cache_key": msg("graph cache key"),
     "inhabitants_per_gp": msg("inhabitants per GP"),
     "inputs": msg("inputs"),
     "kind": msg("kind"),

@@ -239,6 +239,8 @@ class NetworkParameters:
             if osm_schema(lines.road_class):  # an OSM-derived layer: credited on maps
                 record_input(self, "network", {"osm_schema": True})
         feedback.setProgress(15)
+        if feedback.isCanceled():  # a cache hit reads nothing, so nothing checked it yet
+            raise SundplanError(tr("Cancelled by the user."))
         self.push_warnings(feedback, got.warnings)
         t_read, t_build = (
             (got.load_s, 0.0) if got.status == network.HIT else (got.read_s, got.build_s)
