@@ -12,6 +12,10 @@ round-robin, median of ``--runs``:
 * ``idx:TYPE``: the same function with another pyosmium node-location index
   (``osmium.index.map_types()``: e.g. ``sparse_mem_array``, ``dense_mmap_array``,
   ``sparse_file_array``, ``dense_file_array``); the output is identical by construction.
+* ``stage:ways_only`` / ``stage:ways_with_locations`` / ``stage:filter_only``: where
+  ``read_osm``'s time goes: a pyosmium pass over the ways with an empty callback (without,
+  then with the ``flex_mem`` location index), and one calling only the reader's tag filter
+  (no counts; excluded from the agreement check).
 * ``two_pass``: a prototype written here. Pass 1 reads only ways (no locations), keeps the
   ways the reader would keep (same filter, ``osm_reader._osm_way_attrs``) and collects their
   node ids in a numpy array; pass 2 reads only nodes and keeps the locations of those ids
@@ -179,8 +183,36 @@ def _run_two_pass(path: str) -> tuple[dict, dict]:
     return timing, _counts(coords, offsets, cls, oneway, speed)
 
 
+def _run_stage(path: str, stage: str) -> tuple[dict, None]:
+    """Parts of read_osm's cost: pyosmium passes with (almost) no Python work."""
+    import osmium
+
+    from sundplan_qgis.network.osm_reader import _osm_way_attrs
+
+    class Empty(osmium.SimpleHandler):  # type: ignore[misc]
+        def way(self, w: Any) -> None:
+            pass
+
+    class Filter(osmium.SimpleHandler):  # type: ignore[misc]
+        def way(self, w: Any) -> None:
+            _osm_way_attrs(w.tags, True)
+
+    t0 = time.perf_counter()
+    if stage == "ways_only":
+        Empty().apply_file(path, locations=False)
+    elif stage == "ways_with_locations":
+        Empty().apply_file(path, locations=True, idx="flex_mem")
+    elif stage == "filter_only":
+        Filter().apply_file(path, locations=False)
+    else:
+        raise SystemExit(f"unknown stage {stage!r}")
+    return {"read_s": time.perf_counter() - t0, "peak_after_read_mb": _vmhwm_mb()}, None
+
+
 def _child(variant: str, path: str) -> int:
-    if variant == "read_osm":
+    if variant.startswith("stage:"):
+        timing, counts = _run_stage(path, variant[6:])
+    elif variant == "read_osm":
         timing, counts = _run_read_osm(path, None)
     elif variant.startswith("idx:"):
         timing, counts = _run_read_osm(path, variant[4:])
@@ -235,8 +267,11 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
             results[v].append(res)
-    ref = results[args.variants[0]][0]["counts"]
-    agree = all(res["counts"] == ref for runs in results.values() for res in runs)
+            if args.json:  # written as it goes: a long round can be stopped and still read
+                args.json.write_text(json.dumps(results, indent=1))
+    counted = [v for v in args.variants if not v.startswith("stage:")]
+    ref = results[counted[0]][0]["counts"] if counted else None
+    agree = all(res["counts"] == ref for v in counted for res in results[v])
 
     def med(v: str, f: Any) -> float:
         return statistics.median(f(res) for res in results[v])
