@@ -17,7 +17,7 @@ What is written (every count scales with ``--scale``; the area with it, so densi
 
 * a road grid over a 300 km x 143 km rectangle (Denmark's 43,000 km2) in EPSG:25832 with
   junctions every ~660 m, jittered, and a shape point every 15-30 m (40-60 m on primary and
-  above), i.e. ~130,000 km of drivable ways and ~6.5 M road vertices. Ways span 1-4 grid
+  above), i.e. ~134,000 km of drivable ways and ~5.3 M road vertices. Ways span 1-4 grid
   edges and share their junction nodes, so the network is connected. Classes motorway ...
   service; tags with OSM's variety: maxspeed "50", "80", "DK:urban", "DK:rural", "80 mph"
   (rare), "none"; oneway yes / -1 / no / reversible; access=private / motor_vehicle=no
