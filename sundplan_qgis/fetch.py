@@ -311,6 +311,22 @@ def fetch_file(
     # refresh that fails, e.g. offline, still leaves the cache usable.
     path.parent.mkdir(parents=True, exist_ok=True)
     part = part_path(path)
+
+    def start_over() -> CacheEntry:
+        """The .part cannot be continued (the file changed or shrank on the server): fetch
+        the whole file again."""
+        return fetch_file(
+            url,
+            path,
+            expected_md5=expected_md5,
+            headers=headers,
+            timeout_s=timeout_s,
+            refresh=True,
+            progress=progress,
+            label=label,
+            chunk_bytes=chunk_bytes,
+        )
+
     # Only GETs are resumed: an API's POST answer is made on the fly, there is nothing to
     # continue. A .part of another URL is not resumed either.
     offset = part.stat().st_size if part.is_file() and data is None else 0
@@ -330,17 +346,7 @@ def fetch_file(
         # "Range Not Satisfiable": the .part is as long as the file or longer (the file
         # shrank): it cannot be continued, so start over
         part.unlink(missing_ok=True)
-        return fetch_file(
-            url,
-            path,
-            expected_md5=expected_md5,
-            headers=headers,
-            timeout_s=timeout_s,
-            refresh=True,
-            progress=progress,
-            label=label,
-            chunk_bytes=chunk_bytes,
-        )
+        return start_over()
     with response:
         status = response.status
         if offset and status != 206:
@@ -401,17 +407,7 @@ def fetch_file(
     if expected_md5 is not None and digest != expected_md5.lower():
         part.unlink(missing_ok=True)
         if resumed_from:  # the file may have changed on the server since the .part began
-            return fetch_file(
-                url,
-                path,
-                expected_md5=expected_md5,
-                headers=headers,
-                timeout_s=timeout_s,
-                refresh=True,
-                progress=progress,
-                label=label,
-                chunk_bytes=chunk_bytes,
-            )
+            return start_over()
         _part_meta_path(part).unlink(missing_ok=True)
         _raise(
             FetchError,
