@@ -9,6 +9,8 @@ from typing import Any
 
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..sundplan_qgis.page_text.formatting import swap_separators
+
 TR_CONTEXT = "sundplan"
 
 #: Languages whose numbers use a decimal comma and a dot between thousands (1.234,5).
@@ -24,11 +26,8 @@ def language() -> str:
 def number_text(text: str, lang: str | None = None) -> str:
     """A number formatted the English way (``1,234.5``) written for ``lang``'s readers."""
     if (lang or language()) in DECIMAL_COMMA_LANGUAGES:
-        return text.translate(_SWAP_SEPARATORS)
+        return swap_separators(text)
     return text
-
-
-_SWAP_SEPARATORS = str.maketrans({",": ".", ".": ","})
 
 
 class _NumberFormatter(string.Formatter):

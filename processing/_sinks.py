@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeedback,
     QgsProcessingParameterDefinition,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, QVariant
@@ -122,6 +123,54 @@ def _sink_geometry_type(geometries) -> Qgis.WkbType:
     return QgsWkbTypes.parseType(("Multi" if multi else "") + base)
 
 
+def _features(df, fields: QgsFields, kinds: list[str], *, x, y, geometry, multi: bool):
+    """One QgsFeature per row of ``df`` (attributes typed by ``kinds``, NaN/None -> NULL;
+    geometry from ``x``/``y`` or the shapely column ``geometry``)."""
+    columns = [f.name() for f in fields]
+    values = [
+        df[c].tolist() if k != "datetime" else list(df[c])
+        for c, k in zip(columns, kinds, strict=True)
+    ]
+    xs = df[x].to_numpy(dtype=float) if x and y else None
+    ys = df[y].to_numpy(dtype=float) if x and y else None
+    geoms = list(df[geometry]) if geometry else None
+    for i in range(len(df)):
+        feature = QgsFeature(fields)
+        feature.setAttributes([_qgis_value(v[i], k) for v, k in zip(values, kinds, strict=True)])
+        if xs is not None:
+            if not (math.isnan(xs[i]) or math.isnan(ys[i])):
+                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(xs[i], ys[i])))
+        elif geoms is not None and geoms[i] is not None and not geoms[i].is_empty:
+            geom = QgsGeometry()
+            geom.fromWkb(bytes(geoms[i].wkb))
+            if multi and not geom.isMultipart():
+                geom.convertToMultiType()
+            feature.setGeometry(geom)
+        yield feature
+
+
+def dataframe_to_layer(df, *, geometry: str, crs: str, name: str) -> QgsVectorLayer:
+    """A memory layer of ``df`` (fields typed like :func:`dataframe_to_sink`'s) with the
+    shapely geometries of column ``geometry`` in ``crs`` (an auth id)."""
+    fields = fields_from_dataframe(df, exclude=[geometry])
+    kinds = [_dtype_kind(df[f.name()]) for f in fields]
+    wkb_type = _sink_geometry_type(df[geometry])
+    layer = QgsVectorLayer(f"{QgsWkbTypes.displayString(wkb_type)}?crs={crs}", name, "memory")
+    layer.dataProvider().addAttributes(list(fields))
+    layer.updateFields()
+    features = _features(
+        df,
+        layer.fields(),
+        kinds,
+        x=None,
+        y=None,
+        geometry=geometry,
+        multi=QgsWkbTypes.isMultiType(wkb_type),
+    )
+    layer.dataProvider().addFeatures(list(features))
+    return layer
+
+
 def dataframe_to_sink(
     algorithm: QgsProcessingAlgorithm,
     df,
@@ -151,7 +200,6 @@ def dataframe_to_sink(
     exclude = [c for c in (x, y, geometry) if c]
     fields = fields_from_dataframe(df, exclude=exclude)
     kinds = [_dtype_kind(df[f.name()]) for f in fields]
-    columns = [f.name() for f in fields]
 
     if x and y:
         wkb_type = QgsWkbTypes.parseType("Point")
@@ -171,28 +219,11 @@ def dataframe_to_sink(
             return None  # an optional output the user did not ask for
         raise QgsProcessingException(algorithm.invalidSinkError(parameters, name))
 
-    n = len(df)
-    values = [
-        df[c].tolist() if k != "datetime" else list(df[c])
-        for c, k in zip(columns, kinds, strict=True)
-    ]
-    xs = df[x].to_numpy(dtype=float) if x and y else None
-    ys = df[y].to_numpy(dtype=float) if x and y else None
-    geoms = list(df[geometry]) if geometry else None
-    for i in range(n):
+    for i, feature in enumerate(
+        _features(df, fields, kinds, x=x, y=y, geometry=geometry, multi=multi)
+    ):
         if feedback is not None and feedback.isCanceled():
             break
-        feature = QgsFeature(fields)
-        feature.setAttributes([_qgis_value(v[i], k) for v, k in zip(values, kinds, strict=True)])
-        if xs is not None:
-            if not (math.isnan(xs[i]) or math.isnan(ys[i])):
-                feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(xs[i], ys[i])))
-        elif geoms is not None and geoms[i] is not None and not geoms[i].is_empty:
-            geom = QgsGeometry()
-            geom.fromWkb(bytes(geoms[i].wkb))
-            if multi and not geom.isMultipart():
-                geom.convertToMultiType()
-            feature.setGeometry(geom)
         if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(
                 tr("Could not write feature {i} to output {name}: {error}").format(

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .errors import Message, msg
+from .page_text.formatting import swap_separators
 
 TITLE = msg("Sundplan run report")
 
@@ -274,10 +275,6 @@ VALUE_LABELS: dict[str, Message] = {
 Translate = Callable[[Any], str]
 
 
-def _swap_separators(text: str) -> str:
-    return text.translate(str.maketrans({",": ".", ".": ","}))
-
-
 def report_as_text(
     report: dict, *, translate: Translate | None = None, decimal_comma: bool = False
 ) -> str:
@@ -293,7 +290,7 @@ def report_as_text(
     def fmt(v) -> str:
         if isinstance(v, float):
             text = f"{v:,.2f}" if abs(v) < 1e6 else f"{v:,.0f}"
-            return _swap_separators(text) if decimal_comma else text
+            return swap_separators(text) if decimal_comma else text
         if translate is None:
             return str(v)
         if isinstance(v, Message):

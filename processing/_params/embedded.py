@@ -4,36 +4,21 @@ said in the log and the run report."""
 
 from __future__ import annotations
 
-from qgis.core import QgsFeature, QgsGeometry, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 
 from ...sundplan_qgis import embedded_areas, reference
 from ...sundplan_qgis.errors import Message
 from .._i18n import translate_message
-from .._sinks import _dtype_kind as dtype_kind
-from .._sinks import _qgis_value, fields_from_dataframe
+from .._sinks import dataframe_to_layer
 
 
 def embedded_kommuner_layer() -> tuple[QgsVectorLayer, Message]:
     """The default areas as a memory polygon layer (EPSG:25832) and the note saying what they
     hold (both FOLK1A quarters)."""
     frame = embedded_areas.default_areas()
-    attributes = frame.drop(columns="geometry")
-    layer = QgsVectorLayer(
-        f"MultiPolygon?crs={reference.NATIONAL_CRS}", "kommuner (indlejret)", "memory"
+    layer = dataframe_to_layer(
+        frame, geometry="geometry", crs=reference.NATIONAL_CRS, name="kommuner (indlejret)"
     )
-    fields = fields_from_dataframe(attributes)
-    layer.dataProvider().addAttributes(list(fields))
-    layer.updateFields()
-    kinds = [dtype_kind(attributes[c]) for c in attributes.columns]
-    features = []
-    for row, shape in zip(attributes.itertuples(index=False), frame["geometry"], strict=True):
-        feature = QgsFeature(layer.fields())
-        feature.setAttributes([_qgis_value(v, k) for v, k in zip(row, kinds, strict=True)])
-        geometry = QgsGeometry()
-        geometry.fromWkb(shape.wkb)
-        feature.setGeometry(geometry)
-        features.append(feature)
-    layer.dataProvider().addFeatures(features)
     return layer, embedded_areas.note(frame)
 
 

@@ -27,7 +27,7 @@ from qgis.core import (
 from ...sundplan_qgis import atlas_subset, reference
 from ...sundplan_qgis.errors import SundplanError
 from ..base import tr, translate_message
-from .provenance import display_name
+from .provenance import display_name, plain
 
 #: Share of an atlas feature's area that must lie in the unit for the feature to belong to it
 #: (the user's kommuner may be drawn at another resolution than the embedded ones).
@@ -122,10 +122,7 @@ def _unit_members(layer: QgsVectorLayer, unit: atlas_subset.Unit) -> set[int]:
     if code_field is not None:
         hits = set()
         for feature in layer.getFeatures():
-            value = feature[code_field]
-            text = str(value).strip()
-            text = text[:-2] if text.endswith(".0") else text
-            if text.isdigit() and text.zfill(4) in codes:
+            if reference.normalise_code(plain(feature[code_field])) in codes:
                 hits.add(feature.id())
         if hits:
             return hits

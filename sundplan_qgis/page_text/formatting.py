@@ -39,8 +39,16 @@ def format_number(value: Any, *, decimals: int = 0, language: str = DEFAULT_LANG
     if text in ("-0", "-0." + "0" * decimals):
         text = text[1:]
     if language_of(language) == "da":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        text = swap_separators(text)
     return text
+
+
+_SWAP = str.maketrans({",": ".", ".": ","})
+
+
+def swap_separators(text: str) -> str:
+    """A number written the English way (``1,234.5``) with Danish separators (``1.234,5``)."""
+    return text.translate(_SWAP)
 
 
 def format_share(value: Any, *, language: str = DEFAULT_LANGUAGE) -> str:
