@@ -190,5 +190,8 @@ def osm_schema(road_class: np.ndarray) -> bool:
     if not len(classes):
         return False
     known = set(DRIVABLE_HIGHWAYS) | {"ferry", "ferry_connector"}
-    base = np.array([str(c).removesuffix("_link") for c in classes], dtype=object)
-    return float(np.isin(base, list(known)).mean()) >= OSM_SCHEMA_SHARE
+    values, counts = np.unique(classes.astype(str), return_counts=True)  # per class, not line
+    osm = sum(
+        int(n) for v, n in zip(values, counts, strict=True) if v.removesuffix("_link") in known
+    )
+    return osm / len(classes) >= OSM_SCHEMA_SHARE

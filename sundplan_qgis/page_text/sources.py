@@ -203,13 +203,9 @@ def input_sources(
             name = f"{name} ({layername})"
         found = (provenance.get("input_traits") or {}).get(role) or {}
         osm = path.lower().endswith((".osm", ".pbf")) or bool(found.get("osm_schema"))
-        official = (
-            role in ("population", "areas")
-            and origin is not None
-            and origin(value) in OFFICIAL_DATA_TOOLS
-        )
-        if official:  # the embedded or fetched FOLK1A / DAGI, credited as such
-            fetched = role == "population" and origin(value) == "sundplan:fetch_base_data"
+        writer = origin(value) if origin is not None and role in ("population", "areas") else None
+        if writer in OFFICIAL_DATA_TOOLS:  # the embedded or fetched FOLK1A / DAGI, credited so
+            fetched = role == "population" and writer == "sundplan:fetch_base_data"
             sources.append(SourceInfo(role, "", embedded=not fetched, fetched=fetched))
             continue
         sources.append(SourceInfo(role, name, osm=osm, synthetic=synthetic))
