@@ -164,15 +164,13 @@ def read_oneway(values) -> np.ndarray:
 def geofabrik_oneway(text: np.ndarray) -> np.ndarray | None:
     """One-way codes of a column coded like Geofabrik's shapefiles (B/F/T, with B present),
     else None (then the usual yes/1/-1 parser applies: 'T' there means true)."""
-    values = {str(v).strip().upper() for v in np.unique(np.asarray(text, dtype=str))}
-    values.discard("")
+    uniq, inverse = np.unique(np.asarray(text, dtype=str), return_inverse=True)
+    decoded = [u.strip().upper() for u in uniq]  # per distinct value, not per line
+    values = set(decoded) - {""}
     if not values or "B" not in values or not values <= set(GEOFABRIK_ONEWAY):
         return None
-    codes = np.array([str(v).strip().upper() for v in text], dtype=object)
-    out = np.zeros(len(codes), dtype=np.int8)
-    out[codes == "F"] = 1
-    out[codes == "T"] = -1
-    return out
+    per_value = np.array([GEOFABRIK_ONEWAY.get(v, 0) for v in decoded], dtype=np.int8)
+    return per_value[inverse.reshape(-1)]
 
 
 #: Share of lines whose class is an OpenStreetMap highway value (or ferry) above which a layer
