@@ -17,6 +17,7 @@ from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
 from .errors import SundplanError, msg
+from .network.contract import can_contract, contract
 
 Progress = Callable[[float, str], None]
 
@@ -159,13 +160,22 @@ def solve_network(
             network=graph.source_name,
             hospitals=listing,
         )
+    # The search runs on the junctions only (shape points contracted, the hospitals' nodes
+    # kept) and every vertex's time is read off its chain afterwards: exact, and the search
+    # settles a few percent of the nodes on an OpenStreetMap network.
+    contracted = contract(graph, keep=node) if can_contract(graph) else None
+    if contracted is not None:
+        rev, start = contracted.reverse, contracted.core_of[node]
+    else:
+        start = node
+    n_search = rev.shape[0]
     # Virtual node per hospital, joined to its road node by the access leg (+ tie-break).
     n_h = len(names)
     access_s = snap_m / (access_speed_kmh / 3.6) + _TIE_BREAK_S * (1 + np.arange(n_h))
     data = np.concatenate([rev.data, access_s])
-    indices = np.concatenate([rev.indices, node.astype(rev.indices.dtype)])
+    indices = np.concatenate([rev.indices, start.astype(rev.indices.dtype)])
     indptr = np.concatenate([rev.indptr, rev.indptr[-1] + np.arange(1, n_h + 1)])
-    n_all = n_nodes + n_h
+    n_all = n_search + n_h
     aug = sp.csr_matrix((data, indices, indptr), shape=(n_all, n_all))
     progress(
         0.1,
@@ -178,12 +188,15 @@ def solve_network(
     dist, _pred, sources = dijkstra(
         aug,
         directed=True,
-        indices=np.arange(n_nodes, n_all),
+        indices=np.arange(n_search, n_all),
         return_predecessors=True,
         min_only=True,
     )
-    node_time_s = dist[:n_nodes]
-    node_hospital = np.where(sources[:n_nodes] >= 0, sources[:n_nodes] - n_nodes, -1)
+    node_time_s, node_source = dist[:n_search], sources[:n_search]
+    if contracted is not None:
+        node_time_s, end = contracted.times_to(node_time_s)
+        node_source = np.where(end >= 0, node_source[np.maximum(end, 0)], -1)
+    node_hospital = np.where(node_source >= 0, node_source - n_search, -1)
     node_hospital = node_hospital.astype(np.int32)
     node_hospital[~np.isfinite(node_time_s)] = -1
     # Every path from hospital h carries its tie-break once: take it off again.
