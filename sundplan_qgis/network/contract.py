@@ -90,28 +90,27 @@ class Contracted:
             nodes = np.arange(self.core_of.size)
         nodes = np.asarray(nodes, dtype=np.int64)
         core = self.core_of[nodes]
-        piece = self.node_piece[nodes]
-        is_core = core >= 0
-        p = np.where(is_core, 0, piece)
-        a = self.piece_a[p] if self.piece_a.size else np.zeros_like(p)
-        b = self.piece_b[p] if self.piece_b.size else np.zeros_like(p)
-        off = self.node_offset_s[nodes]
-        rest = (self.piece_time_s[p] if self.piece_time_s.size else off) - off
-        ow = self.piece_oneway[p] if self.piece_oneway.size else np.zeros(p.shape, np.int8)
+        time = np.empty(d.shape[:-1] + nodes.shape, dtype=np.float64)
+        end = np.empty(time.shape, dtype=np.int64)
+        at_core = np.flatnonzero(core >= 0)
+        time[..., at_core] = d[..., core[at_core]]
+        end[..., at_core] = core[at_core]
+        inner = np.flatnonzero(core < 0)  # contracted vertices: the better of the two ends
+        p = self.node_piece[nodes[inner]]
+        a, b, ow = self.piece_a[p], self.piece_b[p], self.piece_oneway[p]
+        off = self.node_offset_s[nodes[inner]]
+        rest = self.piece_time_s[p] - off
         if to_sources:  # x → b runs along the digitised direction, x → a against it
-            via_a_ok, via_b_ok = ow <= 0, ow >= 0
+            a_ok, b_ok = ow <= 0, ow >= 0
         else:  # a → x along it, b → x against it
-            via_a_ok, via_b_ok = ow >= 0, ow <= 0
-        a = np.where(is_core, core, a)
-        b = np.where(is_core, core, b)
-        with np.errstate(invalid="ignore"):
-            via_a = np.where(via_a_ok | is_core, d[..., a] + np.where(is_core, 0.0, off), np.inf)
-            via_b = np.where(via_b_ok & ~is_core, d[..., b] + rest, np.inf)
+            a_ok, b_ok = ow >= 0, ow <= 0
+        via_a = np.where(a_ok, d[..., a] + off, np.inf)
+        via_b = np.where(b_ok, d[..., b] + rest, np.inf)
         take_b = via_b < via_a
-        time = np.where(take_b, via_b, via_a)
-        end = np.where(take_b, b, a)
+        time[..., inner] = np.where(take_b, via_b, via_a)
+        end[..., inner] = np.where(take_b, b, a)
         if end.ndim == 1:
-            end = np.where(np.isfinite(time), end, -1)
+            end[~np.isfinite(time)] = -1
         return time, end
 
 
