@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bz2
 import math
+import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -540,3 +541,30 @@ def _only_footway(tmp_path: Path) -> Path:
         "</osm>"
     )
     return p
+
+
+@pytest.mark.shared
+@pytest.mark.skipif(shutil.which("osmium") is None, reason="osmium-tool is not installed")
+def test_prefiltered_pbf_reads_the_same_lines(shared_data: Path, tmp_path: Path, monkeypatch):
+    """A PBF cut down to its roads by osmium-tool (issue 11: the national extract) gives the
+    same lines as reading every object of it with pyosmium; the temporary file is removed."""
+    from sundplan_qgis.network import osm_reader
+
+    for name in ("sindal.osm", "ronne_bornholm.osm"):
+        pbf = tmp_path / (name + ".pbf")
+        _osm_to_pbf(shared_data / "osm-extracts-dk" / name, pbf)
+        monkeypatch.setattr(osm_reader, "PREFILTER_MIN_BYTES", 10**15)
+        direct = N.read_osm(pbf)
+        monkeypatch.setattr(osm_reader, "PREFILTER_MIN_BYTES", 0)
+        seen: list[str] = []
+        real_apply = osm_reader._compat.osm_apply_file
+        monkeypatch.setattr(
+            osm_reader._compat,
+            "osm_apply_file",
+            lambda h, p, seen=seen, apply=real_apply, **kw: (seen.append(p), apply(h, p, **kw))[1],
+        )
+        filtered = N.read_osm(pbf)
+        monkeypatch.setattr(osm_reader._compat, "osm_apply_file", real_apply)
+        assert seen and seen[0] != str(pbf) and not Path(seen[0]).exists()  # read, removed
+        _assert_same_lines(filtered, direct)
+        assert filtered.n_lines > 100
