@@ -67,6 +67,10 @@ METHOD_LABELS = {
     METHOD_GREEDY: msg("greedy heuristic"),
 }
 KIND_LABELS = {"new": msg("new site"), "existing": msg("existing site")}
+CANDIDATE_LABELS = {
+    "layer": msg("candidate layer"),
+    "grid": msg("grid on the roads"),
+}
 
 DEFAULT_K = 3
 DEFAULT_TIME_LIMIT_MIN = 15.0
