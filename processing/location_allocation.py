@@ -67,7 +67,7 @@ class LocationAllocationAlgorithm(
         "one shortest-path search (Dijkstra, limited to the time limit) runs from every "
         "candidate and existing site. The choice is solved exactly with the HiGHS "
         "mixed-integer solver (scipy) up to the size limit (nonzeros of the model; default "
-        "200 000, solved in seconds) within the solver time limit; above it, a greedy "
+        "100 000, about 10 s per solve) within the solver time limit; above it, a greedy "
         "heuristic adds the site with the largest gain k times. The method used is written "
         "into every output, the report and the log.<br>"
         "<b>Outputs</b>: the chosen sites in rank order with their gain (residents covered, "

@@ -76,10 +76,11 @@ DEFAULT_K = 3
 DEFAULT_TIME_LIMIT_MIN = 15.0
 DEFAULT_GRID_SPACING_M = 2000.0
 DEFAULT_SOLVER_TIME_LIMIT_S = 60.0
-DEFAULT_MAX_EXACT_NONZEROS = 200_000
-"""Largest model (nonzeros of the constraint matrix) given to HiGHS: measured in
-``bench/location_allocation.py`` (docs/benchmarks.md), the largest random instances of this
-size solved in seconds on the 2-core development machine; above it the greedy heuristic."""
+DEFAULT_MAX_EXACT_NONZEROS = 100_000
+"""Largest model (nonzeros of the constraint matrix) given to HiGHS. Measured with
+``bench/bench_location_allocation.py`` (docs/benchmarks.md, k = 10, 2 shared cores): MCLP
+75 000 nonzeros 4.7 s, 171 000 44.5 s; p-median 103 000 9.1 s, 207 000 52.9 s. At this limit
+one solve takes about 10 s, and the curve solves K of them; above it the greedy heuristic."""
 MAX_GRID_CANDIDATES = 5000
 """More grid candidates than this: one Dijkstra each would take too long; the run stops and
 asks for a larger grid spacing."""
@@ -678,7 +679,7 @@ def run(inputs: LocationInputs, *, progress: Progress | None = None) -> Location
         time_limit_s=inputs.solver_time_limit_s,
         max_nonzeros=inputs.max_exact_nonzeros,
     )
-    if sol.reason is not None and sol.method == METHOD_GREEDY:
+    if sol.reason is not None:
         warnings.append(msg("Method: {reason}.", reason=sol.reason))
     cand_ids = [str(cand.ids[j]) for j in usable]
     curve = _curve(problem, inputs, sol, k, progress, cand_ids)

@@ -40,5 +40,7 @@ def test_location_allocation_batch_on_sample(run_alg, sample, tmp_path):
     assert [s["rank"] for s in new] == [1, 2]
     assert sum(s["gain_person_min"] for s in new) == pytest.approx(report["result"]["gain"])
     values = [c["value"] for c in sorted(read_table(tmp_path / "curve.gpkg"), key=lambda c: c["k"])]
-    assert all(b <= a + 1e-6 for a, b in zip(values, values[1:]))  # p-median: never worse
+    assert all(
+        b <= a + 1e-6 for a, b in zip(values, values[1:], strict=False)
+    )  # p-median: never worse
     assert Path(out["results"]["REPORT_TEXT"]).is_file()
