@@ -132,13 +132,24 @@ class LocationAllocationAlgorithm(
         source = self.parameterAsSource(parameters, key, context)
         if source is None:
             return None
-        name = self.layer_name(parameters, key, context)
+        name = self._sublayer_name(parameters, key, context)
         field = self.parameterAsString(parameters, f"{key}_NAME_FIELD", context) or None
         pts = _inputs.read_points(
             source, layer_name=name, target_crs=crs, context=context, name_field=field
         )
         ids = [int(i) for i in pts["ids"]]
         return la.Sites(pts["xy"], [str(n) for n in pts["names"]], ids, name)
+
+    def _sublayer_name(self, parameters, key: str, context) -> str:
+        """The layer's name, or the GeoPackage layer's own name when the layer is named after
+        its file (``file.gpkg|layername=x``): messages then name what the user picked."""
+        from qgis.core import QgsProviderRegistry
+
+        layer = self.parameterAsVectorLayer(parameters, key, context)
+        if layer is None:
+            return key
+        parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
+        return str(parts.get("layerName") or "") or layer.name()
 
     def _areas(self, parameters, context, crs, weights):
         """AREAS (with age/sex columns), else the embedded kommuner with the embedded
