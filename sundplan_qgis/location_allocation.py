@@ -208,6 +208,11 @@ def solve_exact(problem: Problem, k: int, *, time_limit_s: float) -> Solution | 
     """
     from scipy.optimize import Bounds, LinearConstraint, milp
 
+    if k == 1:  # the best single site: every candidate's gain is evaluated, exact and instant
+        one = solve_greedy(problem, 1)
+        one.method = METHOD_EXACT
+        one.info = {"solver": msg("every candidate evaluated (k = 1)"), "optimal": True}
+        return one
     n_c = problem.n_sites
     keep, _, n_p = _reduced(problem)
     pu_all, ps = problem.pair_unit[keep], problem.pair_site[keep]
@@ -727,7 +732,6 @@ def run(inputs: LocationInputs, *, progress: Progress | None = None) -> Location
             ),
         },
         "need_weights": need.weights_record(inputs.need_weights),
-        "weights": weights_label,
         "model": {**size, **sol.info, "time_limit_s": float(inputs.solver_time_limit_s)},
         "result": _result_section(problem, sol, before, after, w_unit, inputs.objective),
         "travel_times": {
@@ -775,10 +779,11 @@ def _result_section(problem, sol, before, after, w_unit, objective) -> dict:
 
 def _curve(problem, inputs, sol, k, progress, site_ids: Sequence[str]) -> pd.DataFrame:
     """Objective per k = 0..K: exact per k when the exact solver was used, else greedy."""
-    rows = [(0, problem.value([]), "", [])]
+    rows = [(0, problem.value([]), "", [], 0.0)]
     if sol.method == METHOD_EXACT:
         for kk in range(1, k + 1):
             progress(0.75 + 0.2 * kk / k, msg("Coverage curve: k = {k}", k=kk))
+            t0 = time.perf_counter()
             s = (
                 sol
                 if kk == k
@@ -787,11 +792,13 @@ def _curve(problem, inputs, sol, k, progress, site_ids: Sequence[str]) -> pd.Dat
             method = METHOD_EXACT if s is not None else METHOD_GREEDY
             if s is None:
                 s = solve_greedy(problem, kk)
-            rows.append((kk, s.value, method, s.chosen))
+            seconds = s.info.get("solve_s", 0.0) if kk == k else time.perf_counter() - t0
+            rows.append((kk, s.value, method, s.chosen, seconds))
     else:
         greedy = solve_greedy(problem, k)
         for kk in range(1, k + 1):
-            rows.append((kk, problem.value(greedy.chosen[:kk]), METHOD_GREEDY, greedy.chosen[:kk]))
+            value = problem.value(greedy.chosen[:kk])
+            rows.append((kk, value, METHOD_GREEDY, greedy.chosen[:kk], 0.0))
     values = np.array([r[1] for r in rows])
     total = float(problem.weight.sum())
     sign = 1.0 if problem.objective == "mclp" else -1.0
@@ -807,6 +814,7 @@ def _curve(problem, inputs, sol, k, progress, site_ids: Sequence[str]) -> pd.Dat
             "gain": np.concatenate([[0.0], sign * np.diff(values)]),
             "method": [r[2] for r in rows],
             "site_ids": [";".join(site_ids[j] for j in r[3]) for r in rows],
+            "solve_s": [round(r[4], 3) for r in rows],
         }
     )
 
