@@ -84,7 +84,7 @@ one solve takes about 10 s, and the curve solves K of them; above it the greedy 
 MAX_GRID_CANDIDATES = 5000
 """More grid candidates than this: one Dijkstra each would take too long; the run stops and
 asks for a larger grid spacing."""
-BATCH_SIZE = 32
+BATCH_SIZE = 16  # sites per Dijkstra call: memory ∝ batch × nodes (as the 2SFCA)
 TOLERANCE_MIN = 1.0 / 60_000.0  # 1 ms: the inclusive limit absorbs float rounding
 
 

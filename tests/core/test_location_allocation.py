@@ -218,9 +218,11 @@ def _grid_graph(n=5, spacing=1000.0):
 
 @pytest.mark.parametrize("objective", ["mclp", "pmedian"])
 @pytest.mark.parametrize("with_existing", [False, True])
-def test_run_equals_brute_force_on_network(objective, with_existing):
-    """The whole run (snapping, Dijkstra, model) against all-pairs shortest paths and
-    enumeration; residents and sites on nodes (no access legs)."""
+@pytest.mark.parametrize("batch", [2, 16])
+def test_run_equals_brute_force_on_network(objective, with_existing, batch, monkeypatch):
+    """The whole run (snapping, Dijkstra in batches, model) against all-pairs shortest paths
+    and enumeration; residents and sites on nodes (no access legs)."""
+    monkeypatch.setattr(la, "BATCH_SIZE", batch)
     graph = _grid_graph()
     rng = np.random.default_rng(11)
     node_xy = graph.node_xy
