@@ -22,7 +22,7 @@ def test_location_allocation_batch_on_sample(run_alg, sample, tmp_path):
             "EXISTING": f"{gpkg}|layername=hospitals",
             "OBJECTIVE": "pmedian",
             "K": 2,
-            "TIME_LIMIT_MIN": 30,
+            "TIME_LIMIT_MIN": 12,
             "POPULATION_RASTER": sample / "population.tif",
             "AREAS": f"{gpkg}|layername=kommuner",
             "AREA_ID_FIELD": "kommunekode",
@@ -34,7 +34,10 @@ def test_location_allocation_batch_on_sample(run_alg, sample, tmp_path):
         },
     )
     report = json.loads(Path(out["results"]["REPORT"]).read_text("utf-8"))
-    assert report["objective"] == "pmedian" and report["method"] == "exact"
+    assert report["objective"] == "pmedian"
+    # small enough for the exact solver at T = 12 min (at 30 min it is greedy, labelled)
+    assert report["model"]["nonzeros"] <= report["model"]["max_exact_nonzeros"]
+    assert report["method"] == "exact"
     sites = read_table(tmp_path / "sites.gpkg")
     new = [s for s in sites if s["kind"] == "new"]
     assert [s["rank"] for s in new] == [1, 2]
