@@ -72,7 +72,7 @@ class LocationAllocationAlgorithm(
         "into every output, the report and the log.<br>"
         "<b>Outputs</b>: the chosen sites in rank order with their gain (residents covered, "
         "or person-minutes saved), the existing sites; per area the share of residents "
-        "within the limit and the mean time before and after; the coverage curve for k = 0 … "
+        "within the limit and their mean time, before and after; the coverage curve for k = 0 … "
         "K (exact per k when the exact solver is used); a run report.<br>"
         "<b>Residents not placed</b>: residents with no road within the maximum snap distance "
         "are counted per area (pop_unsnapped), never dropped."

@@ -875,6 +875,7 @@ def _area_table(inputs, pop, demand, area_index, loc_unit, before, after) -> pd.
         within = np.isfinite(t)
         p_in = np.bincount(g[within], weights=pop[within], minlength=n_g)
         out[f"pop_within_{when}"] = p_in
+        out[f"demand_within_{when}"] = np.bincount(g[within], weights=demand[within], minlength=n_g)
         with np.errstate(invalid="ignore", divide="ignore"):
             out[f"share_within_{when}"] = np.where(
                 out["population"] > 0, p_in / out["population"], np.nan

@@ -89,6 +89,7 @@ def test_mclp_on_sample_region(sundplan_provider, sample, tmp_path):
     areas = read_rows(tmp_path / "areas.gpkg")
     assert sum(a["pop_within_after"] for a in areas) == pytest.approx(result["value_after"])
     assert sum(a["pop_within_before"] for a in areas) == pytest.approx(result["value_before"])
+    assert sum(a["demand_within_after"] for a in areas) == pytest.approx(result["value_after"])
     # every resident of the raster is in the area table, placed or not
     assert sum(a["population"] for a in areas) == pytest.approx(
         raster_total(sample / "population.tif")
