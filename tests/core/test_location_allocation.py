@@ -320,10 +320,36 @@ def test_candidates_far_from_roads_are_named():
     assert res.report["candidates"]["beyond_snap_distance"] == 1
 
 
+def test_grid_spacing_must_be_positive():
+    with pytest.raises(SundplanError, match="grid spacing"):
+        la.run(_line_inputs(candidates=None, grid_spacing_m=-5))
+
+
 def test_no_candidates_on_network_from_grid():
-    far_pop = _points([(0.0, 0.0)], [10])
-    with pytest.raises(SundplanError, match="candidate"):
-        la.run(_line_inputs(population=far_pop, candidates=None, grid_spacing_m=-5))
+    # two roads (x = 0 from y = 5 km up, y = 0 from x = 5 km on): a 3 km grid from (0, 0)
+    # has no road node within 1.5 km of any of its points
+    graph = network.build_graph(
+        _lines([[[0.0, 5000.0], [0.0, 10000.0]], [[5000.0, 0.0], [10000.0, 0.0]]])
+    )
+    pop = _points([(0.0, 5000.0), (5000.0, 0.0)], [10, 10])
+    with pytest.raises(SundplanError, match="No candidate sites on the road network"):
+        la.run(_line_inputs(graph=graph, population=pop, candidates=None, grid_spacing_m=3000))
+
+
+def test_access_legs_count_in_the_times():
+    # everyone 500 m north of the road: a 1-minute leg at 30 km/h on top of the network time;
+    # the p-median of the line case (49 person-minutes) plus 14 residents × 1 minute
+    off_road = [(x, 500.0) for x, _ in LINE_XY]
+    res = la.run(
+        _line_inputs(
+            population=_points(off_road, LINE_POP),
+            objective="pmedian",
+            k=1,
+            time_limit_min=20.0,
+            max_snap_m=600.0,
+        )
+    )
+    assert res.report["result"]["value_after"] == pytest.approx(49.0 + 14 * 1.0)
 
 
 def test_residents_far_from_roads():
