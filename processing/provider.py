@@ -26,6 +26,7 @@ ALGORITHMS: tuple[str, ...] = (
     "gp_density:GpDensityAlgorithm",
     "fca_access:FcaAccessAlgorithm",
     "specialist_gaps:SpecialistGapsAlgorithm",
+    "location_allocation:LocationAllocationAlgorithm",
     "map_report:MapReportAlgorithm",
 )
 

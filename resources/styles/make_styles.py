@@ -837,6 +837,105 @@ def make_specialist_relocations(folder: Path) -> Path:
     return _save(layer, folder / "specialist_relocations.qml", VECTOR_CATEGORIES)
 
 
+# --------------------------------------------------------------------------- location allocation
+LOCATION_TITLE = "Placering af ny kapacitet"
+LOCATION_NEW_COLOR = "#d55e00"  # vermillion (Okabe-Ito): the chosen sites stand out
+LOCATION_EXISTING_COLOR = "#4d4d4d"
+LOCATION_CHANGE_TITLE = "Ændring i andel inden for tidsgrænsen"
+# change of the share within the time limit (0-1), classes (lower, upper], ColorBrewer Greens
+LOCATION_CHANGE_CLASSES: list[tuple[float | None, float | None, str, str]] = [
+    (None, 0.0, "Ingen ændring", "#f7fcf5"),
+    (0.0, 0.05, "0–5 procentpoint", "#c7e9c0"),
+    (0.05, 0.10, "5–10 procentpoint", "#74c476"),
+    (0.10, 0.25, "10–25 procentpoint", "#31a354"),
+    (0.25, None, "Over 25 procentpoint", "#006d2c"),
+]
+
+
+def make_location_sites(folder: Path) -> Path:
+    """Chosen sites (stars, labelled by rank) and the existing sites (grey squares)."""
+    layer = _memory_layer(
+        "Point",
+        [
+            ("rank", "integer"),
+            ("site_id", "string"),
+            ("name", "string"),
+            ("kind", "string"),
+            ("gain_residents", "double"),
+        ],
+        "location_sites",
+    )
+    new = QgsMarkerSymbol.createSimple(
+        {
+            "name": "star",
+            "color": LOCATION_NEW_COLOR,
+            "size": "5",
+            "size_unit": "MM",
+            "outline_color": "#ffffff",
+            "outline_width": "0.3",
+        }
+    )
+    existing = QgsMarkerSymbol.createSimple(
+        {
+            "name": "square",
+            "color": LOCATION_EXISTING_COLOR,
+            "size": "2.5",
+            "size_unit": "MM",
+            "outline_color": "#ffffff",
+            "outline_width": "0.2",
+        }
+    )
+    children = [
+        _rule(new, "\"kind\" = 'new'", "Nyt sted (nummer = rang)", TAG_CLASS.format(index=0)),
+        _rule(existing, "\"kind\" = 'existing'", "Eksisterende sted", TAG_CLASS.format(index=1)),
+    ]
+    layer.setRenderer(_titled_renderer(LOCATION_TITLE, children))
+    labeling = catchment_labeling()
+    settings = labeling.settings()
+    settings.fieldName = '"rank"'
+    settings.isExpression = True
+    settings.placement = Qgis.LabelPlacement.AroundPoint
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+    return _save(layer, folder / "location_sites.qml", VECTOR_CATEGORIES)
+
+
+def make_location_areas(folder: Path) -> Path:
+    """Per area: the change in the share of residents within the time limit."""
+    layer = _memory_layer(
+        "MultiPolygon",
+        [
+            ("area_id", "string"),
+            ("area_name", "string"),
+            ("population", "double"),
+            ("share_within_before", "double"),
+            ("share_within_after", "double"),
+            ("change_share_within", "double"),
+        ],
+        "location_areas",
+    )
+    children = [
+        _rule(
+            _polygon_class_symbol(color),
+            interval_filter("change_share_within", lower, upper),
+            label,
+            TAG_CLASS.format(index=i),
+        )
+        for i, (lower, upper, label, color) in enumerate(LOCATION_CHANGE_CLASSES)
+    ]
+    children.append(
+        _rule(
+            _polygon_class_symbol(NO_DATA_COLOR),
+            "ELSE",
+            "Ingen indbyggere",
+            TAG_NO_DATA,
+            else_rule=True,
+        )
+    )
+    layer.setRenderer(_titled_renderer(LOCATION_CHANGE_TITLE, children))
+    return _save(layer, folder / "location_areas.qml", VECTOR_CATEGORIES)
+
+
 # --------------------------------------------------------------------------- main
 def make_all(folder: Path = STYLES_DIR) -> list[Path]:
     """Write all style files into ``folder``; return their paths."""
@@ -854,6 +953,8 @@ def make_all(folder: Path = STYLES_DIR) -> list[Path]:
             make_fca_access_areas(folder),
             make_specialist_gaps(folder),
             make_specialist_relocations(folder),
+            make_location_sites(folder),
+            make_location_areas(folder),
         ]
     return paths
 

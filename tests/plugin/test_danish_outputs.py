@@ -1,9 +1,9 @@
 """Danish from end to end: with the Danish translation installed, what a planner reads in the
 outputs of the main tools is Danish, with Danish number formats (issue 12, item 1).
 
-catchments, catchment_scenario, gp_density, fca_access, specialist_gaps and map_report run
-in-process on the sample region with the translation installed (``danish_translation`` in
-``conftest.py``: the .ts plus the pending translations). Read back:
+catchments, catchment_scenario, gp_density, fca_access, specialist_gaps, location_allocation
+and map_report run in-process on the sample region with the translation installed
+(``danish_translation`` in ``conftest.py``: the .ts plus the pending translations). Read back:
 
 * every run report ``.txt`` (the provenance block left out: it records the user's parameter
   values verbatim),
@@ -196,6 +196,25 @@ def outputs(sundplan_provider, tmp_path_factory):
             },
         )
         processing.run(
+            "sundplan:location_allocation",
+            {
+                # no EXISTING: the report names the layers given, and the sample's layer
+                # "hospitals" is an English word (a name, but the word check cannot tell)
+                "CANDIDATES": f"{gpkg}|layername=gp_practices",
+                "K": 2,
+                "TIME_LIMIT_MIN": 10,
+                "NETWORK_FILE": common["NETWORK_FILE"],
+                "POPULATION_RASTER": common["POPULATION_RASTER"],
+                "AREAS": common["AREAS"],
+                "AREA_ID_FIELD": "kommunekode",
+                "AREA_NAME_FIELD": "kommune",
+                "SITES": str(folder / "location_sites.gpkg"),
+                "AREA_CHANGE": str(folder / "location_areas.gpkg"),
+                "CURVE": str(folder / "location_curve.gpkg"),
+                "REPORT": str(folder / "location_report.json"),
+            },
+        )
+        processing.run(
             "sundplan:map_report",
             {
                 "LAYER": str(folder / "travel_time.tif"),
@@ -211,7 +230,7 @@ def outputs(sundplan_provider, tmp_path_factory):
     return folder
 
 
-REPORTS = ("catchments", "scenario", "gp_density", "fca", "specialist", "map")
+REPORTS = ("catchments", "scenario", "gp_density", "fca", "specialist", "location", "map")
 
 
 def _without_provenance(text: str) -> str:
@@ -320,6 +339,9 @@ LABEL_FIELDS = {
     "gp_density_groups.gpkg": ("level_label", "area_name", "weights_label"),
     "gp_density_summary.gpkg": ("level_label", "weights_label"),
     "gp_lorenz.gpkg": ("level_label", "unit"),
+    "location_sites.gpkg": ("kind_label", "objective_label", "method_label", "candidates_label"),
+    "location_areas.gpkg": ("area_name", "objective_label"),
+    "location_curve.gpkg": ("objective_label", "method_label"),
     "area_summary.gpkg": ("area_name",),
 }
 

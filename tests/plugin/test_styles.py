@@ -39,6 +39,8 @@ STYLE_NAMES = [
     "fca_access_areas",
     "specialist_gaps",
     "specialist_relocations",
+    "location_sites",
+    "location_areas",
 ]
 
 
