@@ -132,7 +132,7 @@ def unit_lookup(level: str) -> dict[str, str]:
     for kom, code, name in units.itertuples(index=False):
         lookup[str(kom)] = code
         lookup[str(name).strip().lower()] = code
-    for kom, code, name in units.itertuples(index=False):  # own codes win over kommunekoder
+    for _kom, code, _name in units.itertuples(index=False):  # own codes win over kommunekoder
         lookup[reference.normalise_code(code) if level == projection.KOMMUNE else str(code)] = code
     return lookup
 
