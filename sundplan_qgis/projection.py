@@ -241,7 +241,10 @@ def population_from_frame(
                 n=int(outside.sum()),
             )
         )
-    unknown = sorted({c for c in codes[~outside] if c not in names})
+    written = frame[roles.get("kommunekode") or roles["kommune"]].astype(str).str.strip()
+    unknown = sorted(
+        {w for w, c, o in zip(written, codes, outside, strict=True) if not o and c not in names}
+    )
     if unknown:
         raise SundplanError(
             "The population table '{source}' has kommune codes or names that are not among the "
