@@ -26,6 +26,8 @@ ALGORITHMS: tuple[str, ...] = (
     "gp_density:GpDensityAlgorithm",
     "fca_access:FcaAccessAlgorithm",
     "specialist_gaps:SpecialistGapsAlgorithm",
+    "need_projection:NeedProjectionAlgorithm",
+    "capacity_allocation:CapacityAllocationAlgorithm",
     "map_report:MapReportAlgorithm",
 )
 

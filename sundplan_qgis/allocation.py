@@ -56,6 +56,8 @@ METHOD_LABELS = {
 TOTAL_GIVEN, TOTAL_TODAY = "given", "today"
 TOTAL_LABELS = {TOTAL_GIVEN: msg("total given"), TOTAL_TODAY: msg("today's total capacity")}
 PER_RESIDENTS = 10_000.0
+CRS = reference.NATIONAL_CRS
+"""CRS of the unit polygons and of the practices given (EPSG:25832)."""
 _TIE_DECIMALS = 9
 
 
@@ -108,11 +110,13 @@ class AllocationInputs:
     practices: Practices | None = None
     round_whole: bool = False
     unit_label: str = "lægekapaciteter"
+    with_geometry: bool = False
 
 
 @dataclass
 class AllocationResult:
-    """The table per unit, the run report, warnings (message templates)."""
+    """The table per unit (``geometry``: the units' polygons in :data:`CRS`, when asked),
+    the run report, warnings (message templates)."""
 
     table: pd.DataFrame
     report: dict
@@ -197,6 +201,24 @@ def capacity_from_practices(practices: Practices, *, level: str) -> tuple[pd.Ser
     units = projection.unit_of_kommune(level).set_index("kommunekode")["area_code"]
     per_unit = pd.Series(practices.capacity[inside]).groupby(units.loc[codes].to_numpy()).sum()
     return per_unit, outside
+
+
+_UNIT_LAYERS = {
+    projection.SUNDHEDSRAAD: ("sundhedsraad", "sundhedsraad_id"),
+    projection.REGION: ("regioner", "regionskode"),
+    projection.REGION_2027: ("regioner_2027", "region_2027_id"),
+}
+
+
+def unit_polygons(level: str, codes: list[str]) -> list:
+    """The embedded polygon of every unit code at ``level`` (metres, NATIONAL_CRS)."""
+    if level == projection.KOMMUNE:
+        layer, key = reference.kommune_polygons(), "kommunekode"
+    else:
+        name, key = _UNIT_LAYERS[level]
+        layer = reference.national_layer(name)
+    lookup = dict(zip(layer[key].astype(str), layer["geometry"], strict=True))
+    return [lookup.get(c) for c in codes]
 
 
 def _noop(fraction: float, message: str = "") -> None:
@@ -352,6 +374,10 @@ def run(
             "weights": need_mod.weights_label(inputs.weights),
         }
     )
+    if inputs.with_geometry:
+        from .areas import object_array
+
+        out["geometry"] = object_array(unit_polygons(inputs.level, codes))
     moves = out["change_needed"].to_numpy(float)
     report = {
         "method": {

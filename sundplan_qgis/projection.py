@@ -132,6 +132,16 @@ def _kommune_names() -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------- reading
+def recognised_message(population: PopulationTable) -> Message:
+    """What the log says about the columns read (role = column) and the years found."""
+    return msg(
+        "Population table '{source}': columns recognised {columns}; years {years}.",
+        source=population.source,
+        columns=", ".join(f"{r} = {c}" for r, c in population.recognised.items()) or "-",
+        years=_shown(population.years, 12),
+    )
+
+
 def embedded_population() -> PopulationTable:
     """The embedded FOLK1A as a population table of one year (2021)."""
     from . import embedded_areas

@@ -1,0 +1,162 @@
+"""sundplan:need_projection and sundplan:capacity_allocation headless through ``processing.run``:
+outputs read back with ogr and checked against independent sums of the inputs; provenance and
+the report carry the method, weights, years and total.
+
+The projection is SYNTHETIC (``tests/fixtures/projection/synthetic.py``; offline machines).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pandas as pd
+import pytest
+from osgeo import ogr
+from qgis.core import QgsProcessingException
+
+from tests.fixtures.projection.synthetic import synthetic_projection, write_synthetic_csv
+
+OLD = ("75_79", "80_84", "85_plus")
+
+
+def read_rows(path) -> list[dict]:
+    ds = ogr.Open(str(path))
+    rows = [f.items() for f in ds.GetLayer(0)]
+    ds = None
+    return rows
+
+
+@pytest.fixture(scope="module")
+def projection_csv(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("projection")
+    return write_synthetic_csv(folder / "frkm_synthetic.csv", years=(2025, 2030))
+
+
+def test_need_projection_on_the_synthetic_projection(sundplan_provider, projection_csv, tmp_path):
+    import processing
+
+    results = processing.run(
+        "sundplan:need_projection",
+        {
+            "POPULATION_TABLE": str(projection_csv),
+            "LEVEL": "sundhedsraad",
+            "OUTPUT": str(tmp_path / "need.gpkg"),
+            "REPORT": str(tmp_path / "need.json"),
+        },
+    )
+    rows = read_rows(results["OUTPUT"])
+    assert len(rows) == 17 * 2
+    frame = pd.read_csv(projection_csv, sep=";", dtype={"kommunekode": str})
+    from sundplan_qgis import reference
+
+    frame = frame.merge(reference.kommuner()[["kommunekode", "sundhedsraad_id"]])
+    old = frame[frame["age_group"].isin(OLD)].groupby(["sundhedsraad_id", "year"])["persons"].sum()
+    for row in rows:
+        assert row["level"] == "sundhedsraad" and row["level_label"] == "sundhedsråd"
+        assert row["residents_75_plus"] == old[(int(row["area_code"]), row["year"])]
+        assert row["base_year"] == 2025
+        assert row["weights"].startswith("default almen_praksis")
+    report = json.loads((tmp_path / "need.json").read_text("utf-8"))
+    assert report["base_year"] == 2025 and report["years"] == [2025, 2030]
+    assert report["provenance"]["parameters"]["LEVEL"] == "sundhedsraad"
+    assert json.loads(results["PROVENANCE"]) == report["provenance"]
+
+
+def test_need_projection_default_is_the_embedded_population(sundplan_provider, tmp_path):
+    import processing
+
+    results = processing.run(
+        "sundplan:need_projection",
+        {"OUTPUT": str(tmp_path / "need.gpkg"), "REPORT": str(tmp_path / "need.json")},
+    )
+    rows = read_rows(results["OUTPUT"])
+    assert {r["level"] for r in rows} == {"kommune", "sundhedsraad", "region", "region_2027"}
+    assert {r["year"] for r in rows} == {2021}
+    regions = [r for r in rows if r["level"] == "region"]
+    assert sum(r["residents"] for r in regions) == pytest.approx(5_840_045 - 90, abs=0.5)
+
+
+def test_need_projection_names_a_missing_year(sundplan_provider, projection_csv, tmp_path):
+    import processing
+
+    with pytest.raises(QgsProcessingException, match="no year 2040"):
+        processing.run(
+            "sundplan:need_projection",
+            {
+                "POPULATION_TABLE": str(projection_csv),
+                "YEARS": "2030; 2040",
+                "OUTPUT": str(tmp_path / "need.gpkg"),
+                "REPORT": str(tmp_path / "need.json"),
+            },
+        )
+    assert not (tmp_path / "need.gpkg").exists()
+
+
+def test_capacity_allocation_from_a_table(sundplan_provider, projection_csv, tmp_path):
+    import processing
+    from qgis.core import QgsVectorLayer
+
+    kommuner = synthetic_projection([2025])["kommunekode"].unique()
+    cap = tmp_path / "capacity.csv"
+    pd.DataFrame({"kode": kommuner, "laeger": [3.5] * len(kommuner)}).to_csv(cap, index=False)
+    layer = QgsVectorLayer(f"file://{cap}?delimiter=,&type=csv", "kapacitet", "delimitedtext")
+    assert layer.isValid()
+    results = processing.run(
+        "sundplan:capacity_allocation",
+        {
+            "POPULATION_TABLE": str(projection_csv),
+            "TARGET_YEAR": 2030,
+            "LEVEL": "region",
+            "CURRENT_TABLE": layer,
+            "CURRENT_CODE_FIELD": "kode",
+            "CURRENT_VALUE_FIELD": "laeger",
+            "TOTAL": 3431,
+            "ROUND": True,
+            "OUTPUT": str(tmp_path / "alloc.gpkg"),
+            "REPORT": str(tmp_path / "alloc.json"),
+        },
+    )
+    rows = read_rows(results["OUTPUT"])
+    assert len(rows) == 5
+    assert math.fsum(r["fair_share_target"] for r in rows) == 3431
+    assert math.fsum(r["fair_share_base"] for r in rows) == 3431
+    assert all(r["fair_share_target"] == round(r["fair_share_target"]) for r in rows)
+    assert math.fsum(r["capacity_current"] for r in rows) == pytest.approx(3.5 * 98)
+    assert {r["method"] for r in rows} == {"largest_remainder"}
+    assert {r["total"] for r in rows} == {3431}
+    ds = ogr.Open(str(results["OUTPUT"]))
+    assert ds.GetLayer(0).GetGeomType() in (ogr.wkbMultiPolygon, ogr.wkbPolygon)
+    ds = None
+    report = json.loads((tmp_path / "alloc.json").read_text("utf-8"))
+    assert report["total"]["value"] == 3431 and report["target_year"] == 2030
+    assert report["base_year"] == 2025 and report["weights"]["sha256"]
+    assert report["provenance"]["parameters"]["TOTAL"] == 3431
+
+
+def test_capacity_allocation_from_the_sample_practices(sundplan_provider, tmp_path):
+    """The sample region's practices lie in the embedded kommuner' space (EPSG:25832); those
+    outside every kommune are listed; units without practices stop a run without TOTAL."""
+    import processing
+
+    sample = tmp_path / "sample"
+    processing.run("sundplan:sample_data", {"SEED": 2027, "OUTPUT_FOLDER": str(sample)})
+    params = {
+        "PRACTICES": f"{sample / 'sample_region.gpkg'}|layername=gp_practices",
+        "CAPACITY_FIELD": "n_gps",
+        "LEVEL": "region",
+        "OUTPUT": str(tmp_path / "alloc.gpkg"),
+        "REPORT": str(tmp_path / "alloc.json"),
+    }
+    try:
+        processing.run("sundplan:capacity_allocation", params)
+    except QgsProcessingException as exc:
+        assert "no capacity data" in str(exc) and "TOTAL" in str(exc)
+        assert not (tmp_path / "alloc.gpkg").exists()
+        results = processing.run("sundplan:capacity_allocation", params | {"TOTAL": 1000})
+        rows = read_rows(results["OUTPUT"])
+        assert any(r["capacity_current"] is None for r in rows)
+        assert math.fsum(r["fair_share_target"] for r in rows) == 1000
+    else:  # every region had practices: today's total is the practices' sum
+        rows = read_rows(tmp_path / "alloc.gpkg")
+        assert all(r["has_capacity_data"] for r in rows)
