@@ -148,7 +148,7 @@ class CapacityAllocationAlgorithm(
                 "OUTPUT", tr("Fair shares per unit"), QgsProcessing.TypeVectorPolygon
             )
         )
-        self.add_report_output()
+        self.add_report_output(optional=True)
 
     # ------------------------------------------------------------------ reading
     def _weights(self, parameters, context, specialty: str | None):
@@ -254,6 +254,7 @@ class CapacityAllocationAlgorithm(
         self.style_output(
             out["OUTPUT"], "capacity_allocation", context, title=tr("Fair shares per unit")
         )
-        out.update(self.write_report(result.report, parameters, context))
+        if parameters.get("REPORT") not in (None, ""):
+            out.update(self.write_report(result.report, parameters, context))
         progress(1.0, "")
         return out

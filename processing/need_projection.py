@@ -127,7 +127,7 @@ class NeedProjectionAlgorithm(PopulationTableParameters, NeedWeightParameters, S
                 "OUTPUT", tr("Need per area and year"), QgsProcessing.TypeVector
             )
         )
-        self.add_report_output()
+        self.add_report_output(optional=True)
 
     def read(self, parameters, context) -> projection.NeedInputs:
         """The only place that turns this tool's parameters into core inputs."""
@@ -159,6 +159,7 @@ class NeedProjectionAlgorithm(PopulationTableParameters, NeedWeightParameters, S
             )
         }
         self.style_output(out["OUTPUT"], None, context, title=tr("Need per area and year"))
-        out.update(self.write_report(result.report, parameters, context))
+        if parameters.get("REPORT") not in (None, ""):
+            out.update(self.write_report(result.report, parameters, context))
         progress(1.0, "")
         return out

@@ -94,8 +94,9 @@ def test_need_projection_names_a_missing_year(sundplan_provider, projection_csv,
 
 
 def test_capacity_allocation_from_a_table(sundplan_provider, projection_csv, tmp_path):
-    import processing
     from qgis.core import QgsVectorLayer
+
+    import processing
 
     kommuner = synthetic_projection([2025])["kommunekode"].unique()
     cap = tmp_path / "capacity.csv"
