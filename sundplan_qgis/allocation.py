@@ -12,7 +12,8 @@ Definitions (per unit ``u`` of the chosen level; sums over all units of the coun
   ``T`` whole units: every unit gets ``⌊q⌋`` and the ``T − Σ⌊q⌋`` units left go one each to
   the largest remainders ``q − ⌊q⌋``. Ties (remainders equal to 1e-9) go to the larger quota,
   then to the smaller area code (as text), so the result never depends on row order;
-* change needed = fair share in the target year − current capacity;
+* change needed = fair share in the target year − current capacity (``change_needed_pct``: in %
+  of the current capacity; the shipped style colours the units by it);
 * per 10 000 residents: current and fair share now over the base year's residents, fair share
   in the target year over the target year's residents.
 
@@ -366,6 +367,7 @@ def run(
             "fair_share_base": fair_now,
             "fair_share_target": fair_later,
             "change_needed": fair_later - cap,
+            "change_needed_pct": np.where(cap > 0, (fair_later - cap) / cap * 100.0, np.nan),
             "capacity_current_per_10000": cap / res_now * PER_RESIDENTS,
             "fair_share_base_per_10000": fair_now / res_now * PER_RESIDENTS,
             "fair_share_target_per_10000": fair_later / res_later * PER_RESIDENTS,

@@ -39,6 +39,7 @@ STYLE_NAMES = [
     "fca_access_areas",
     "specialist_gaps",
     "specialist_relocations",
+    "capacity_allocation",
 ]
 
 
