@@ -1,7 +1,8 @@
 """Danish from end to end: with the Danish translation installed, what a planner reads in the
 outputs of the main tools is Danish, with Danish number formats (issue 12, item 1).
 
-catchments, catchment_scenario, gp_density, fca_access, specialist_gaps and map_report run
+catchments, catchment_scenario, gp_density, fca_access, specialist_gaps, need_projection,
+capacity_allocation and map_report run
 in-process on the sample region with the translation installed (``danish_translation`` in
 ``conftest.py``: the .ts plus the pending translations). Read back:
 
@@ -26,6 +27,7 @@ import pytest
 from osgeo import ogr
 
 from sundplan_qgis.network.speeds import DEFAULT_SPEEDS_KMH
+from tests.fixtures.projection.synthetic import write_synthetic_csv
 
 #: English words a Danish reader must not meet (whole words, case-insensitive).
 ENGLISH_WORDS = (
@@ -195,6 +197,31 @@ def outputs(sundplan_provider, tmp_path_factory):
                 "REPORT": str(folder / "specialist_report.json"),
             },
         )
+        projection = write_synthetic_csv(folder / "frkm_synthetic.csv", years=(2025, 2030))
+        processing.run(
+            "sundplan:need_projection",
+            {
+                "POPULATION_TABLE": str(projection),
+                "OUTPUT": str(folder / "need_projection.gpkg"),
+                "REPORT": str(folder / "need_report.json"),
+            },
+        )
+        capacity = folder / "laeger.csv"
+        capacity.write_text("region;laeger\n1081;336\n1082;825\n1083;795\n1084;1071\n", "utf-8")
+        processing.run(
+            "sundplan:capacity_allocation",
+            {
+                "POPULATION_TABLE": str(projection),
+                "LEVEL": "region",
+                "CURRENT_TABLE": str(capacity),
+                "CURRENT_CODE_FIELD": "region",
+                "CURRENT_VALUE_FIELD": "laeger",
+                "TOTAL": 3525,
+                "ROUND": True,
+                "OUTPUT": str(folder / "capacity_allocation.gpkg"),
+                "REPORT": str(folder / "allocation_report.json"),
+            },
+        )
         processing.run(
             "sundplan:map_report",
             {
@@ -211,7 +238,7 @@ def outputs(sundplan_provider, tmp_path_factory):
     return folder
 
 
-REPORTS = ("catchments", "scenario", "gp_density", "fca", "specialist", "map")
+REPORTS = ("catchments", "scenario", "gp_density", "fca", "specialist", "map", "need", "allocation")
 
 
 def _without_provenance(text: str) -> str:
@@ -265,7 +292,7 @@ def test_json_reports_keep_english_keys_and_translate_their_sentences(outputs, t
     walk(report, tool)
     assert not problems, "\n".join(problems[:40])
     keys = json.dumps(report)
-    assert '"population"' in keys or '"coverage"' in keys  # keys stay English
+    assert '"population"' in keys or '"coverage"' in keys or '"base_year"' in keys  # English
 
 
 @pytest.mark.parametrize("tool", REPORTS)
@@ -321,6 +348,8 @@ LABEL_FIELDS = {
     "gp_density_summary.gpkg": ("level_label", "weights_label"),
     "gp_lorenz.gpkg": ("level_label", "unit"),
     "area_summary.gpkg": ("area_name",),
+    "need_projection.gpkg": ("level_label", "weights", "source"),
+    "capacity_allocation.gpkg": ("level_label", "method_label", "weights"),
 }
 
 

@@ -161,3 +161,58 @@ def test_capacity_allocation_from_the_sample_practices(sundplan_provider, tmp_pa
     else:  # every region had practices: today's total is the practices' sum
         rows = read_rows(tmp_path / "alloc.gpkg")
         assert all(r["has_capacity_data"] for r in rows)
+
+
+def test_outputs_read_danish(sundplan_provider, projection_csv, tmp_path):
+    """With Danish installed: the reports' .txt and sentences, and the *_label fields, have no
+    English words (the detector of test_danish_outputs); codes stay English."""
+    import processing
+
+    from .conftest import danish_translation
+    from .test_danish_outputs import _without_provenance, english_in
+
+    cap = tmp_path / "laeger.csv"
+    cap.write_text("region;laeger\n1081;336\n1082;825\n1083;795\n1084;1071\n", "utf-8")
+    with danish_translation(tmp_path):
+        processing.run(
+            "sundplan:need_projection",
+            {
+                "POPULATION_TABLE": str(projection_csv),
+                "OUTPUT": str(tmp_path / "behov.gpkg"),
+                "REPORT": str(tmp_path / "need_report.json"),
+            },
+        )
+        processing.run(
+            "sundplan:capacity_allocation",
+            {
+                "POPULATION_TABLE": str(projection_csv),
+                "LEVEL": "region",
+                "CURRENT_TABLE": str(cap),
+                "CURRENT_CODE_FIELD": "region",
+                "CURRENT_VALUE_FIELD": "laeger",
+                "TOTAL": 3525,
+                "ROUND": True,
+                "OUTPUT": str(tmp_path / "fordeling.gpkg"),
+                "REPORT": str(tmp_path / "allocation_report.json"),
+            },
+        )
+    problems = []
+    for name in ("need_report", "allocation_report"):
+        body = _without_provenance((tmp_path / f"{name}.txt").read_text("utf-8"))
+        problems += [f"{name}: {line!r}" for line in body.splitlines() if english_in(line)]
+    for name, fields in (
+        ("behov.gpkg", ("level_label", "weights", "source")),
+        ("fordeling.gpkg", ("level_label", "method_label", "weights")),
+    ):
+        rows = read_rows(tmp_path / name)
+        for field in fields:
+            for value in {str(r[field]) for r in rows}:
+                if english_in(value):
+                    problems.append(f"{name} {field} = {value!r}: {english_in(value)}")
+    assert not problems, "\n".join(problems[:40])
+    rows = read_rows(tmp_path / "fordeling.gpkg")
+    assert {(r["method"], r["method_label"]) for r in rows} == {
+        ("largest_remainder", "behovsandel, hele enheder efter største rest")
+    }
+    text = (tmp_path / "allocation_report.txt").read_text("utf-8")
+    assert "enheder uden kapacitetsdata" in text and "Region Sjælland" in text
