@@ -335,6 +335,14 @@ def run(
     progress(0.6, msg("Fair shares"))
     need_now = now["need_weighted"].to_numpy(float)
     need_later = later.loc[codes, "need_weighted"].to_numpy(float)
+    for year, values in ((base, need_now), (target, need_later)):
+        if not values.sum() > 0:
+            raise SundplanError(
+                "The population table '{source}' has no residents with need in {year}, so "
+                "there is no share to distribute by.",
+                source=population.source,
+                year=year,
+            )
     share_now, share_later = need_now / need_now.sum(), need_later / need_later.sum()
     quota_now, quota_later = exact_shares(share_now, total), exact_shares(share_later, total)
     if inputs.round_whole:
@@ -346,6 +354,10 @@ def run(
         fair_now, fair_later, method = quota_now, quota_later, METHOD_SHARE
     res_now = now["residents"].to_numpy(float)
     res_later = later.loc[codes, "residents"].to_numpy(float)
+    per_now = np.divide(PER_RESIDENTS, res_now, out=np.full(len(codes), np.nan), where=res_now > 0)
+    per_later = np.divide(
+        PER_RESIDENTS, res_later, out=np.full(len(codes), np.nan), where=res_later > 0
+    )
     out = pd.DataFrame(
         {
             "level": inputs.level,
@@ -367,10 +379,12 @@ def run(
             "fair_share_base": fair_now,
             "fair_share_target": fair_later,
             "change_needed": fair_later - cap,
-            "change_needed_pct": np.where(cap > 0, (fair_later - cap) / cap * 100.0, np.nan),
-            "capacity_current_per_10000": cap / res_now * PER_RESIDENTS,
-            "fair_share_base_per_10000": fair_now / res_now * PER_RESIDENTS,
-            "fair_share_target_per_10000": fair_later / res_later * PER_RESIDENTS,
+            "change_needed_pct": np.divide(
+                (fair_later - cap) * 100.0, cap, out=np.full(len(codes), np.nan), where=cap > 0
+            ),
+            "capacity_current_per_10000": cap * per_now,
+            "fair_share_base_per_10000": fair_now * per_now,
+            "fair_share_target_per_10000": fair_later * per_later,
             "total": total,
             "method": method,
             "weights": need_mod.weights_label(inputs.weights),

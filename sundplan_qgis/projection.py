@@ -509,6 +509,12 @@ def need_table(
     computed = sorted({base, *wanted})
     per_kommune = kommune_need(population, weights=weights, years=computed)
     national = per_kommune[per_kommune["year"] == base]
+    if not float(national["residents"].sum()) > 0:
+        raise SundplanError(
+            "The population table '{source}' has no residents in the base year {year}.",
+            source=population.source,
+            year=base,
+        )
     national_rate = float(national["need_weighted"].sum()) / float(national["residents"].sum())
     frames = []
     for level in levels:

@@ -263,3 +263,32 @@ def test_names_and_codes_both_match(regional):
         allocation.AllocationInputs(population=regional, level="region", capacity_table=cap)
     ).table
     assert tab["capacity_current"].to_list() == [4, 11, 15, 12, 8]
+
+
+def test_kommune_level_with_empty_kommuner_has_no_infinities(regional):
+    """The regional case per kommune: most kommuner have nobody, so their per-10 000 figures
+    are empty (not infinite) and their fair share is 0."""
+    kom = reference.kommuner()["kommunekode"]
+    tab = allocation.run(
+        allocation.AllocationInputs(
+            population=regional,
+            level="kommune",
+            capacity_table=capacity(dict.fromkeys(kom, 1)),
+        )
+    ).table.set_index("area_code")
+    assert tab.loc["0851", "fair_share_target"] == pytest.approx(98 * 0.1)
+    empty = tab.drop(index=list(SEAT.values()))
+    assert (empty["fair_share_target"] == 0).all()
+    assert empty["fair_share_target_per_10000"].isna().all()
+    assert not np.isinf(tab.select_dtypes("number").to_numpy()).any()
+
+
+def test_no_residents_is_a_message():
+    frame = blank_table(years=(2025,))
+    empty = projection.population_from_frame(frame, source="tom.csv")
+    with pytest.raises(SundplanError, match="no residents in the base year 2025"):
+        allocation.run(
+            allocation.AllocationInputs(
+                population=empty, capacity_table=capacity({"1": 1}), total=5
+            )
+        )

@@ -297,3 +297,15 @@ def test_run_reports_the_national_75_plus(synthetic_table):
     )
     assert result.table["weights"].iloc[0].startswith("default almen_praksis")
     assert np.isfinite(result.table["need_index"]).all()
+
+
+def test_kommune_names_instead_of_codes(synthetic):
+    by_name = synthetic.drop(columns="kommunekode").rename(columns={"kommune": "Kommunenavn"})
+    table = projection.population_from_frame(by_name, source="names.csv")
+    assert table.recognised["kommune"] == "Kommunenavn"
+    assert set(table.frame["kommunekode"]) == set(reference.kommuner()["kommunekode"])
+    with pytest.raises(SundplanError, match="Atlantis"):
+        projection.population_from_frame(
+            by_name.assign(Kommunenavn=by_name["Kommunenavn"].where(by_name.index > 0, "Atlantis")),
+            source="names.csv",
+        )
