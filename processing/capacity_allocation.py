@@ -8,6 +8,8 @@ Thin wrapper: parameters -> ``allocation.AllocationInputs`` -> ``sundplan_qgis.a
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -92,7 +94,7 @@ class CapacityAllocationAlgorithm(
         self.addParameter(
             QgsProcessingParameterString(
                 "SPECIALTY",
-                tr("Specialty (empty = almen praksis; e.g. Øjenlægehjælp)"),
+                tr("Specialty (empty = almen praksis; e.g. øjenlæge or Øjenlægevidenskab)"),
                 optional=True,
             )
         )
@@ -153,8 +155,11 @@ class CapacityAllocationAlgorithm(
     # ------------------------------------------------------------------ reading
     def _weights(self, parameters, context, specialty: str | None):
         if specialty and self.choice(parameters, "NEED_WEIGHTS", context) == "default":
-            table = need.load_weights(service=need.SPECIALISTS)
-            return gaps.weights_for(table, specialty)[0]
+            rows = gaps.weights_for(need.load_weights(service=need.SPECIALISTS), specialty)[0]
+            # the rows of one specialty, named and hashed as the table the run used
+            return dataclasses.replace(
+                rows, label=f"{rows.label}: {specialty}", sha256=need.weights_hash(rows)
+            )
         return self.read_need_weights(parameters, context, service=need.GP)
 
     def _current(self, parameters, context) -> dict:

@@ -216,3 +216,50 @@ def test_outputs_read_danish(sundplan_provider, projection_csv, tmp_path):
     }
     text = (tmp_path / "allocation_report.txt").read_text("utf-8")
     assert "enheder uden kapacitetsdata" in text and "Region Sjælland" in text
+
+
+def test_capacity_allocation_of_a_specialty_uses_its_weights(
+    sundplan_provider, projection_csv, tmp_path
+):
+    """SPECIALTY with the default weights: the shipped weights of that specialty (paediatrics:
+    children weigh most), ydernumre as the unit; expected need summed with pandas."""
+    import processing
+    from sundplan_qgis import gaps, need, reference
+
+    cap = tmp_path / "ydernumre.csv"
+    cap.write_text("region,ydernumre\n1081,10\n1082,20\n1083,20\n1084,30\n1085,12\n", "utf-8")
+    common = {
+        "POPULATION_TABLE": str(projection_csv),
+        "LEVEL": "region",
+        "CURRENT_TABLE": str(cap),
+        "CURRENT_CODE_FIELD": "region",
+        "CURRENT_VALUE_FIELD": "ydernumre",
+    }
+    processing.run(
+        "sundplan:capacity_allocation",
+        common
+        | {
+            "SPECIALTY": "pædiatri",
+            "OUTPUT": str(tmp_path / "eye.gpkg"),
+            "REPORT": str(tmp_path / "eye.json"),
+        },
+    )
+    rows = {r["area_code"]: r for r in read_rows(tmp_path / "eye.gpkg")}
+    report = json.loads((tmp_path / "eye.json").read_text("utf-8"))
+    assert report["unit"] == "ydernumre"
+    assert report["weights"]["label"].endswith(": Pædiatri")
+    assert len(report["weights"]["sha256"]) == 16
+    weights, kind = gaps.weights_for(need.load_weights(service=need.SPECIALISTS), "Pædiatri")
+    assert kind == "specialty"  # its own rows, not the general profile
+    lookup = need.weight_lookup(weights)  # independent of the tool: pandas on the CSV
+    frame = pd.read_csv(projection_csv, sep=";", dtype={"kommunekode": str})
+    frame = frame[frame["year"] == 2030].merge(reference.kommuner()[["kommunekode", "regionskode"]])
+    frame["need"] = [
+        n * lookup[(s, g)]
+        for n, s, g in zip(frame["persons"], frame["sex"], frame["age_group"], strict=False)
+    ]
+    expected = frame.groupby("regionskode")["need"].sum()
+    assert len(rows) == len(expected) == 5
+    for code, row in rows.items():
+        assert row["need_weighted_target"] == pytest.approx(expected[code])
+        assert row["fair_share_target"] == pytest.approx(92 * expected[code] / expected.sum())
