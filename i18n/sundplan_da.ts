@@ -20,8 +20,11 @@
     </message>
     <message>
         <location filename="../processing/_catchment_outputs.py" line="29"/>
+        <location filename="../processing/capacity_allocation.py" line="247"/>
         <location filename="../processing/fca_access.py" line="226"/>
         <location filename="../processing/gp_density.py" line="156"/>
+        <location filename="../processing/location_allocation.py" line="229"/>
+        <location filename="../processing/need_projection.py" line="151"/>
         <location filename="../processing/specialist_gaps.py" line="198"/>
         <source>Writing outputs</source>
         <translation>Skriver resultater</translation>
@@ -75,7 +78,7 @@
         <translation>Parameteren &apos;{description}&apos; ({name}) er {value}; angiv et endeligt tal.</translation>
     </message>
     <message>
-        <location filename="../processing/_i18n.py" line="21"/>
+        <location filename="../processing/_i18n.py" line="23"/>
         <source>en</source>
         <translation>da</translation>
     </message>
@@ -238,7 +241,7 @@
         <translation>Områderne &apos;{layer}&apos; har dublerede id&apos;er: {ids}. Vælg et id-felt med én værdi pr. område.</translation>
     </message>
     <message>
-        <location filename="../processing/_params/embedded.py" line="43"/>
+        <location filename="../processing/_params/embedded.py" line="28"/>
         <source>&lt;b&gt;With no areas&lt;/b&gt;: the 98 embedded kommuner with their population of the latest embedded quarter (FOLK1A 2021K1) and its age/sex composition from FOLK1A 2014K1 (the latest available offline) scaled to those totals; the report states both quarters. sundplan:fetch_base_data fetches the current composition as a kommune layer to give as areas.</source>
         <translation>&lt;b&gt;Uden områder&lt;/b&gt;: de 98 indlejrede kommuner med folketallet i det seneste indlejrede kvartal (FOLK1A 2021K1) og en sammensætning efter alder og køn fra FOLK1A 2014K1 (den seneste, der findes offline) skaleret til disse totaler; rapporten angiver begge kvartaler. sundplan:fetch_base_data henter den aktuelle sammensætning som et kommunelag, der kan angives som områder.</translation>
     </message>
@@ -390,6 +393,7 @@
     </message>
     <message>
         <location filename="../processing/_params/need.py" line="71"/>
+        <location filename="../processing/need_projection.py" line="40"/>
         <source>CSV files</source>
         <translation>CSV-filer</translation>
     </message>
@@ -491,6 +495,7 @@
     <message>
         <location filename="../processing/_params/network.py" line="149"/>
         <location filename="../processing/fca_access.py" line="168"/>
+        <location filename="../processing/location_allocation.py" line="183"/>
         <source>Reading the road network</source>
         <translation>Læser vejnettet</translation>
     </message>
@@ -568,13 +573,13 @@
     <message>
         <location filename="../processing/_params/network.py" line="435"/>
         <location filename="../sundplan_qgis/network/fields.py" line="85"/>
-        <location filename="../sundplan_qgis/run_report.py" line="209"/>
+        <location filename="../sundplan_qgis/run_report.py" line="227"/>
         <source>speed</source>
         <translation>hastighed</translation>
     </message>
     <message>
         <location filename="../processing/_params/network.py" line="436"/>
-        <location filename="../sundplan_qgis/run_report.py" line="136"/>
+        <location filename="../sundplan_qgis/run_report.py" line="150"/>
         <source>one-way</source>
         <translation>ensrettet</translation>
     </message>
@@ -635,6 +640,7 @@
     </message>
     <message>
         <location filename="../processing/_params/practices.py" line="64"/>
+        <location filename="../processing/capacity_allocation.py" line="119"/>
         <source>Capacity field of the capacity table</source>
         <translation>Kapacitetsfelt i kapacitetstabellen</translation>
     </message>
@@ -670,6 +676,7 @@
     </message>
     <message>
         <location filename="../processing/_params/practices.py" line="156"/>
+        <location filename="../processing/capacity_allocation.py" line="137"/>
         <source>Capacity field (number of GPs / lægekapaciteter; empty = 1 per practice)</source>
         <translation>Kapacitetsfelt (antal læger / lægekapaciteter; tomt = 1 pr. praksis)</translation>
     </message>
@@ -705,6 +712,7 @@
     </message>
     <message>
         <location filename="../processing/_params/practices.py" line="243"/>
+        <location filename="../processing/capacity_allocation.py" line="199"/>
         <source>The practice layer &apos;{layer}&apos; is empty.</source>
         <translation>Praksislaget &apos;{layer}&apos; er tomt.</translation>
     </message>
@@ -771,12 +779,14 @@
     <message>
         <location filename="../processing/_params/residents.py" line="115"/>
         <location filename="../processing/fca_access.py" line="101"/>
+        <location filename="../processing/location_allocation.py" line="108"/>
         <source>…or population points/polygons</source>
         <translation>…eller befolkning som punkter/polygoner</translation>
     </message>
     <message>
         <location filename="../processing/_params/residents.py" line="116"/>
         <location filename="../processing/fca_access.py" line="102"/>
+        <location filename="../processing/location_allocation.py" line="109"/>
         <source>Population field</source>
         <translation>Befolkningsfelt</translation>
     </message>
@@ -862,7 +872,7 @@
         <translation>{tool} stoppede på grund af en uventet fejl ({kind}: {error}). Intet blev skrevet. Rapportér den venligst til Sundplans udviklere med værktøjets log (detaljerne står i loggen som information) og, hvis muligt, inputfilerne.</translation>
     </message>
     <message>
-        <location filename="../processing/_sinks.py" line="198"/>
+        <location filename="../processing/_sinks.py" line="229"/>
         <source>Could not write feature {i} to output {name}: {error}</source>
         <translation>Kunne ikke skrive objekt {i} til resultatet {name}: {error}</translation>
     </message>
@@ -925,6 +935,78 @@
         <location filename="../processing/base.py" line="176"/>
         <source>Provenance (parameters and versions, JSON)</source>
         <translation>Proveniens (parametre og versioner, JSON)</translation>
+    </message>
+    <message>
+        <location filename="../processing/capacity_allocation.py" line="45"/>
+        <source>Capacity allocation by need (Fordelingsmodel)</source>
+        <translation>Fordeling af kapacitet efter behov (Fordelingsmodel)</translation>
+    </message>
+    <message>
+        <location filename="../processing/capacity_allocation.py" line="59"/>
+        <source>Distributes a total of capacities (lægekapaciteter, or a specialty&apos;s ydernumre) over kommuner, sundhedsråd, regions or the regions from 2027 by need, now and in a target year, against today&apos;s capacities (the national plan&apos;s fordelingsmodel, Princip 2: resources by need).&lt;br&gt;&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: fair share = total × the unit&apos;s share of the country&apos;s need-weighted residents (Σ persons × weight by age and sex) in the base year and in the target year; change needed = fair share in the target year − today&apos;s capacity; all three also per 10 000 residents. Optionally rounded to whole units by the largest-remainder method: whole parts first, the units left one each to the largest remainders (ties to the larger quota, then the smaller area code); the total is kept exactly either way.&lt;br&gt;&lt;b&gt;Today&apos;s capacities&lt;/b&gt;: a table with a unit code field (the level&apos;s codes - kommunekode, sundhedsraad_id 1-17, regionskode, region_2027_id 1-4 - its names, or kommunekoder, summed to the level) and a capacity field; or practices as points with a capacity field (1 per practice when empty), placed in the embedded kommuner. Units without capacity data are listed and left empty, never counted as 0.&lt;br&gt;&lt;b&gt;Population&lt;/b&gt;: as in need_projection (a projection CSV, e.g. from fetch_base_data). The method, weights, years and total are written into the table, the report and the provenance.</source>
+        <translation>Fordeler et antal kapaciteter (lægekapaciteter eller et speciales ydernumre) på kommuner, sundhedsråd, regioner eller regionerne fra 2027 efter behov, nu og i et målår, holdt op mod dagens kapaciteter (den nationale sundhedsplans fordelingsmodel, Princip 2: ressourcer efter behov).&lt;br&gt;&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: rimelig andel = total × enhedens andel af landets behovsvægtede indbyggere (Σ personer × vægt efter alder og køn) i basisåret og i målåret; nødvendig ændring = rimelig andel i målåret − dagens kapacitet; alle tre også pr. 10.000 indbyggere. Kan afrundes til hele enheder med største-rest-metoden: først de hele dele, derefter én til hver af de største rester (ved lighed til den største kvote, derefter til den mindste områdekode); totalen holdes præcist i begge tilfælde.&lt;br&gt;&lt;b&gt;Dagens kapaciteter&lt;/b&gt;: en tabel med et felt med enhedskode (niveauets koder - kommunekode, sundhedsraad_id 1-17, regionskode, region_2027_id 1-4 - deres navne eller kommunekoder, der lægges sammen til niveauet) og et kapacitetsfelt; eller praksis som punkter med et kapacitetsfelt (1 pr. praksis, når det er tomt), placeret i de indbyggede kommuner. Enheder uden kapacitetsdata listes og står tomme, de tælles aldrig som 0.&lt;br&gt;&lt;b&gt;Befolkning&lt;/b&gt;: som i need_projection (en fremskrivning som CSV, fx fra fetch_base_data). Metode, vægte, år og total skrives i tabellen, rapporten og provenansen.</translation>
+    </message>
+    <message>
+        <location filename="../processing/capacity_allocation.py" line="79"/>
+        <source>&lt;b&gt;Defaults&lt;/b&gt;: population = the embedded FOLK1A 2021 (one year, so the target year is the base year); base year = the first year of the table, target year = its last; total = today&apos;s total capacity; level = sundhedsråd (the national model distributes on sundhedsråd level); need weights = almen praksis, or with a specialty the shipped weights of that specialty.</source>
+        <translation>&lt;b&gt;Standardværdier&lt;/b&gt;: befolkning = den indbyggede FOLK1A 2021 (ét år, så målåret er basisåret); basisår = tabellens første år, målår = dens sidste; total = dagens samlede kapacitet; niveau = sundhedsråd (den nationale model fordeler på sundhedsrådsniveau); behovsvægte = almen praksis, eller med et speciale de medfølgende vægte for det speciale.</translation>
+    </message>
+    <message>
+        <location filename="../processing/capacity_allocation.py" line="90"/>
+        <source>Target year (empty = the last year of the table)</source>
+        <translation>Målår (tomt = tabellens sidste år)</translation>
+    </message>
+    <message>
+        <location filename="../processing/capacity_allocation.py" line="92"/>
+        <location filename="../processing/need_projection.py" line="122"/>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <location filename="../processing/capacity_allocation.py" line="97"/>
+        <source>Specialty (empty = almen praksis; e.g. øjenlæge or Øjenlægevidenskab)</source>
+        <translation>Speciale (tomt = almen praksis; fx øjenlæge eller Øjenlægevidenskab)</translation>
+    </message>
+    <message>
+        <location filename="../processing/capacity_allocation.py" line="104"/>
+        <source>Total to distribute (empty = today&apos;s total capacity)</source>
+        <translation>Total, der skal fordeles (tomt = dagens samlede kapacitet)</translation>
+    </message>
+    <message>
+        <location filename="../processing/capacity_allocation.py" line="112"/>
+        <source>Today&apos;s capacities: a table or layer per unit</source>
+        <translation>Dagens kapaciteter: en tabel eller et lag pr. enhed</translation>
+    </message>
+    <message>
+        <location filename="../processing/capacity_allocation.py" line="118"/>
+        <source>Unit code field of the capacity table</source>
+        <translation>Felt med enhedskode i kapacitetstabellen</translation>
+    </message>
+    <message>
+        <location filename="../processing/capacity_allocation.py" line="129"/>
+        <source>…or practices (points)</source>
+        <translation>…eller praksis (punkter)</translation>
+    </message>
+    <message>
+        <location filename="../processing/capacity_allocation.py" line="145"/>
+        <source>Round to whole units (largest remainder)</source>
+        <translation>Afrund til hele enheder (største rest)</translation>
+    </message>
+    <message>
+        <location filename="../processing/capacity_allocation.py" line="150"/>
+        <location filename="../processing/capacity_allocation.py" line="260"/>
+        <source>Fair shares per unit</source>
+        <translation>Rimelige andele pr. enhed</translation>
+    </message>
+    <message>
+        <location filename="../processing/capacity_allocation.py" line="170"/>
+        <source>Give today&apos;s capacities as a table or as practices, not both.</source>
+        <translation>Angiv dagens kapaciteter som tabel eller som praksis, ikke begge dele.</translation>
+    </message>
+    <message>
+        <location filename="../processing/capacity_allocation.py" line="177"/>
+        <source>The capacity table &apos;{layer}&apos; needs its unit code field and its capacity field.</source>
+        <translation>Kapacitetstabellen &apos;{layer}&apos; skal have sit felt med enhedskode og sit kapacitetsfelt.</translation>
     </message>
     <message>
         <location filename="../processing/catchment_scenario.py" line="38"/>
@@ -1117,6 +1199,7 @@
         <location filename="../processing/fca_access.py" line="251"/>
         <location filename="../processing/gp_density.py" line="158"/>
         <location filename="../sundplan_qgis/catchments.py" line="410"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="749"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
@@ -1300,6 +1383,116 @@
         <location filename="../processing/gp_density.py" line="148"/>
         <source>Reading areas</source>
         <translation>Læser områder</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="49"/>
+        <source>Where to add capacity (Placering af ny kapacitet)</source>
+        <translation>Placering af ny kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="53"/>
+        <source>&lt;b&gt;With no inputs&lt;/b&gt;: no road network = the embedded national main-road network (OpenStreetMap 2021); no residents = the embedded kommuner&apos;s population (FOLK1A), placed along the roads; no areas = the embedded kommuner; no candidates = a grid of candidate points on the roads every grid spacing metres. Every output says so.</source>
+        <translation>&lt;b&gt;Uden input&lt;/b&gt;: intet vejnet = det indlejrede nationale hovedvejnet (OpenStreetMap 2021); ingen indbyggere = de indlejrede kommuners befolkning (FOLK1A), placeret langs vejene; ingen områder = de indlejrede kommuner; ingen kandidater = et gitter af kandidatpunkter på vejene for hver gitterafstand i meter. Hvert output siger det.</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="59"/>
+        <source>Chooses k sites for new practices or clinics among candidate points, on travel times over the road network, with today&apos;s sites (optional) kept open.&lt;br&gt;&lt;br&gt;&lt;b&gt;Objectives&lt;/b&gt;: MCLP, the most residents (optionally need-weighted) within the time limit of a site; p-median, the least population-weighted travel time to the nearest site (a time beyond the limit counts as the limit; those residents are counted as beyond reach).&lt;br&gt;&lt;b&gt;Method&lt;/b&gt;: residents are snapped to the nearest road node and summed per node; one shortest-path search (Dijkstra, limited to the time limit) runs from every candidate and existing site. The choice is solved exactly with the HiGHS mixed-integer solver (scipy) up to the size limit (nonzeros of the model; default 100 000, about 10 s per solve) within the solver time limit; above it, a greedy heuristic adds the site with the largest gain k times. The method used is written into every output, the report and the log.&lt;br&gt;&lt;b&gt;Outputs&lt;/b&gt;: the chosen sites in rank order with their gain (residents covered, or person-minutes saved), the existing sites; per area the share of residents within the limit and their mean time, before and after; the coverage curve for k = 0 … K (exact per k when the exact solver is used); a run report.&lt;br&gt;&lt;b&gt;Residents not placed&lt;/b&gt;: residents with no road within the maximum snap distance are counted per area (pop_unsnapped), never dropped.</source>
+        <translation>Vælger k placeringer til nye praksis eller klinikker blandt kandidatpunkter ud fra rejsetider på vejnettet, mens dagens steder (valgfrit) holdes åbne.&lt;br&gt;&lt;br&gt;&lt;b&gt;Mål&lt;/b&gt;: MCLP, flest indbyggere (evt. behovsvægtede) inden for tidsgrænsen fra et sted; p-median, mindst befolkningsvægtet rejsetid til nærmeste sted (en tid over grænsen tælles som grænsen; de indbyggere tælles som uden for rækkevidde).&lt;br&gt;&lt;b&gt;Metode&lt;/b&gt;: indbyggerne knyttes til nærmeste vejknudepunkt og summeres pr. knudepunkt; én korteste-vej-søgning (Dijkstra, begrænset til tidsgrænsen) køres fra hver kandidat og hvert eksisterende sted. Valget løses eksakt med HiGHS-løseren til blandede heltalsprogrammer (scipy) op til størrelsesgrænsen (modellens ikke-nul-elementer; standard 100 000, ca. 10 s pr. løsning) inden for løserens tidsgrænse; derover lægger en grådig heuristik k gange det sted til, der giver størst gevinst. Den anvendte metode skrives i hvert output, i rapporten og i loggen.&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;: de valgte steder i rækkefølge med deres gevinst (dækkede indbyggere eller sparede personminutter) og de eksisterende steder; pr. område andelen af indbyggere inden for grænsen og deres middelrejsetid, før og efter; dækningskurven for k = 0 … K (eksakt for hvert k, når den eksakte løser bruges); en kørselsrapport.&lt;br&gt;&lt;b&gt;Indbyggere, der ikke knyttes til vejnettet&lt;/b&gt;: indbyggere uden vej inden for den maksimale tilknytningsafstand tælles pr. område (pop_unsnapped) og udelades aldrig.</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="84"/>
+        <source>Candidate sites (points; empty = a grid on the roads)</source>
+        <translation>Kandidatsteder (punkter; tom = et gitter på vejene)</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="85"/>
+        <source>Existing sites, kept open (points, optional)</source>
+        <translation>Eksisterende steder, holdes åbne (punkter, valgfrit)</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="91"/>
+        <source>Name field</source>
+        <translation>Navnefelt</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="96"/>
+        <source>Objective</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="99"/>
+        <source>Number of new sites (k)</source>
+        <translation>Antal nye steder (k)</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="101"/>
+        <source>Time limit (minutes): covered within it (MCLP) / search limit (p-median)</source>
+        <translation>Tidsgrænse (minutter): dækket inden for den (MCLP) / søgegrænse (p-median)</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="103"/>
+        <source>Grid spacing of candidate points when no candidates are given (m)</source>
+        <translation>Gitterafstand for kandidatpunkter, når ingen kandidater er givet (m)</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="107"/>
+        <source>Residents: population raster (persons per cell)</source>
+        <translation>Indbyggere: befolkningsraster (personer pr. celle)</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="111"/>
+        <source>Areas for the before/after table (empty = kommuner)</source>
+        <translation>Områder til før/efter-tabellen (tom = kommuner)</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="116"/>
+        <source>Exact solver: time limit per solve (s)</source>
+        <translation>Eksakt løser: tidsgrænse pr. løsning (s)</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="119"/>
+        <source>Exact solver up to this many nonzeros (larger: greedy heuristic)</source>
+        <translation>Eksakt løser op til så mange ikke-nul-elementer (større: grådig heuristik)</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="123"/>
+        <source>Chosen sites</source>
+        <translation>Valgte steder</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="124"/>
+        <source>Before and after per area</source>
+        <translation>Før og efter pr. område</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="125"/>
+        <source>Coverage curve k = 0 … K</source>
+        <translation>Dækningskurve k = 0 … K</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="189"/>
+        <source>Reading sites and residents</source>
+        <translation>Læser steder og indbyggere</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="226"/>
+        <source>Method: {method}</source>
+        <translation>Metode: {method}</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="232"/>
+        <source>New sites</source>
+        <translation>Nye steder</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="238"/>
+        <source>Share within the time limit, after</source>
+        <translation>Andel inden for tidsgrænsen, efter</translation>
+    </message>
+    <message>
+        <location filename="../processing/location_allocation.py" line="240"/>
+        <source>Coverage curve</source>
+        <translation>Dækningskurve</translation>
     </message>
     <message>
         <location filename="../processing/map_report/algorithm.py" line="31"/>
@@ -1662,27 +1855,63 @@
         <translation>Atlasafgrænsningen &apos;{subset}&apos; efterlader ingen sider i atlaslaget &apos;{layer}&apos;. Kontrollér navnet, koden eller udtrykket.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/subset.py" line="157"/>
+        <location filename="../processing/map_report/subset.py" line="154"/>
         <source>The atlas subset &apos;{subset}&apos; is neither a region, region from 2027, sundhedsråd or sundhedsfællesskab ({names}, or a code such as sundhedsraad:5) nor a valid QGIS expression: {error}</source>
         <translation>Atlasafgrænsningen &apos;{subset}&apos; er hverken en region, region fra 2027, et sundhedsråd eller et sundhedsfællesskab ({names}, eller en kode som sundhedsraad:5) eller et gyldigt QGIS-udtryk: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/subset.py" line="171"/>
+        <location filename="../processing/map_report/subset.py" line="168"/>
         <source>The atlas subset expression &apos;{subset}&apos; uses fields that the atlas layer &apos;{layer}&apos; does not have: {missing}. Its fields are: {fields}.</source>
         <translation>Atlasafgrænsningens udtryk &apos;{subset}&apos; bruger felter, som atlaslaget &apos;{layer}&apos; ikke har: {missing}. Dets felter er: {fields}.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/subset.py" line="189"/>
+        <location filename="../processing/map_report/subset.py" line="186"/>
         <source>The atlas subset expression &apos;{subset}&apos; fails: {error}</source>
         <translation>Atlasafgrænsningens udtryk &apos;{subset}&apos; fejler: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="47"/>
+        <location filename="../processing/need_projection.py" line="35"/>
+        <source>Population table by kommune, sex, age group and year (CSV, e.g. the projection from fetch_base_data; empty = the embedded FOLK1A 2021)</source>
+        <translation>Befolkningstabel efter kommune, køn, aldersgruppe og år (CSV, fx fremskrivningen fra fetch_base_data; tom = den indbyggede FOLK1A 2021)</translation>
+    </message>
+    <message>
+        <location filename="../processing/need_projection.py" line="43"/>
+        <source>Base year (empty = the first year of the table)</source>
+        <translation>Basisår (tomt = tabellens første år)</translation>
+    </message>
+    <message>
+        <location filename="../processing/need_projection.py" line="73"/>
+        <source>Need over time (Behovsfremskrivning)</source>
+        <translation>Behov over tid (Behovsfremskrivning)</translation>
+    </message>
+    <message>
+        <location filename="../processing/need_projection.py" line="86"/>
+        <source>The need weights (age and sex) applied to every year of a population table: need-weighted residents, a need index and its change from the base year, per kommune and rolled up to sundhedsråd, regions and the regions from 2027.&lt;br&gt;&lt;br&gt;&lt;b&gt;Population table&lt;/b&gt;: a CSV with one row per kommune, sex, age group and year (columns recognised by name: kommunekode or kommune, sex/køn, age_group/alder, year/år/tid, persons/personer/antal; &apos;;&apos; or &apos;,&apos; between fields; kommune codes with or without the leading zero; sex m/k; the 5-year age groups 0_4 … 85_plus), e.g. the projection CSV written by fetch_base_data (Danmarks Statistik&apos;s FRKM table). The log says which columns were recognised. Every year must have all 98 kommuner, both sexes and all 18 age groups: what is missing is named.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;, one row per area and year: level, area_code (kommunekode, sundhedsraad_id 1-17, regionskode, region_2027_id 1-4), area_name, year, residents, residents_75_plus, share_75_plus (0-1), need_weighted (Σ persons × weight, not rescaled per year, so an older population shows as more need), need_index (need per resident against the whole country in the base year = 100), need_change_pct (change of need_weighted from the base year, %) and base_year. Units are sums of their kommuner. The weights used (name and SHA-256) are written into the table and the report.</source>
+        <translation>Behovsvægtene (alder og køn) anvendt på hvert år i en befolkningstabel: behovsvægtede indbyggere, et behovsindeks og dets ændring fra basisåret, pr. kommune og lagt sammen til sundhedsråd, regioner og regionerne fra 2027.&lt;br&gt;&lt;br&gt;&lt;b&gt;Befolkningstabel&lt;/b&gt;: en CSV med én række pr. kommune, køn, aldersgruppe og år (kolonnerne genkendes på navnet: kommunekode eller kommune, sex/køn, age_group/alder, year/år/tid, persons/personer/antal; &apos;;&apos; eller &apos;,&apos; mellem felterne; kommunekoder med eller uden foranstillet nul; køn m/k; 5-års-aldersgrupperne 0_4 … 85_plus), fx fremskrivningen som CSV fra fetch_base_data (Danmarks Statistiks tabel FRKM). Loggen fortæller, hvilke kolonner der blev genkendt. Hvert år skal have alle 98 kommuner, begge køn og alle 18 aldersgrupper: det, der mangler, nævnes.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultat&lt;/b&gt;, én række pr. område og år: level, area_code (kommunekode, sundhedsraad_id 1-17, regionskode, region_2027_id 1-4), area_name, year, residents, residents_75_plus, share_75_plus (0-1), need_weighted (Σ personer × vægt, ikke omskaleret pr. år, så en ældre befolkning viser sig som større behov), need_index (behov pr. indbygger mod hele landet i basisåret = 100), need_change_pct (ændring af need_weighted fra basisåret, %) og base_year. Enheder er summen af deres kommuner. De anvendte vægte (navn og SHA-256) skrives i tabellen og rapporten.</translation>
+    </message>
+    <message>
+        <location filename="../processing/need_projection.py" line="106"/>
+        <source>&lt;b&gt;With no population table&lt;/b&gt;: the embedded population (FOLK1A 2021K1 totals with the 2014K1 age/sex composition), one year. &lt;b&gt;Years&lt;/b&gt; empty: every year of the table; base year empty: its first year.</source>
+        <translation>&lt;b&gt;Uden befolkningstabel&lt;/b&gt;: den indbyggede befolkning (FOLK1A 2021K1-totaler med alders- og kønsfordelingen fra 2014K1), ét år. &lt;b&gt;År&lt;/b&gt; tomt: alle tabellens år; basisår tomt: dens første år.</translation>
+    </message>
+    <message>
+        <location filename="../processing/need_projection.py" line="117"/>
+        <source>Years (e.g. 2025; 2030 or 2025-2030; empty = every year of the table)</source>
+        <translation>År (fx 2025; 2030 eller 2025-2030; tomt = alle tabellens år)</translation>
+    </message>
+    <message>
+        <location filename="../processing/need_projection.py" line="127"/>
+        <location filename="../processing/need_projection.py" line="161"/>
+        <source>Need per area and year</source>
+        <translation>Behov pr. område og år</translation>
+    </message>
+    <message>
+        <location filename="../processing/provider.py" line="50"/>
         <source>Could not load algorithm {entry}: {error}</source>
         <translation>Kunne ikke indlæse algoritmen {entry}: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="81"/>
+        <location filename="../processing/provider.py" line="84"/>
         <source>Sundplan: health planning for Denmark (travel time, catchments, capacity)</source>
         <translation>Sundplan: sundhedsplanlægning i Danmark (rejsetid, optageområder, kapacitet)</translation>
     </message>
@@ -1900,6 +2129,136 @@
         <translation>Flytteplan</translation>
     </message>
     <message>
+        <location filename="../sundplan_qgis/allocation.py" line="53"/>
+        <source>need share (not rounded)</source>
+        <translation>behovsandel (ikke afrundet)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="54"/>
+        <source>need share, whole units by largest remainder</source>
+        <translation>behovsandel, hele enheder efter største rest</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="58"/>
+        <source>total given</source>
+        <translation>angivet total</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="58"/>
+        <source>today&apos;s total capacity</source>
+        <translation>dagens samlede kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="162"/>
+        <source>The capacity table &apos;{source}&apos; has unit codes that are not {level} codes, names or kommunekoder: {codes} ({n} in all). Use the codes of the level chosen (kommunekode; sundhedsraad_id 1-17; regionskode 1081-1085; region_2027_id 1-4), the units&apos; names, or kommunekoder.</source>
+        <translation>Kapacitetstabellen &apos;{source}&apos; har enhedskoder, der ikke er koder for {level}, navne eller kommunekoder: {codes} ({n} i alt). Brug koderne for det valgte niveau (kommunekode; sundhedsraad_id 1-17; regionskode 1081-1085; region_2027_id 1-4), enhedernes navne eller kommunekoder.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="178"/>
+        <source>The capacity table &apos;{source}&apos; has capacities that are empty, not numbers or negative: {rows}. Give a number ≥ 0 for every row (or leave the row out).</source>
+        <translation>Kapacitetstabellen &apos;{source}&apos; har kapaciteter, der er tomme, ikke tal eller negative: {rows}. Angiv et tal ≥ 0 i hver række (eller udelad rækken).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="235"/>
+        <location filename="../sundplan_qgis/projection.py" line="447"/>
+        <location filename="../sundplan_qgis/projection.py" line="577"/>
+        <source>Unknown level &apos;{level}&apos;. Use {levels}.</source>
+        <translation>Ukendt niveau &apos;{level}&apos;. Brug {levels}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="241"/>
+        <source>The total to distribute must be a number &gt; 0 (got {total}). Leave it empty to distribute today&apos;s total capacity.</source>
+        <translation>Totalen, der skal fordeles, skal være et tal &gt; 0 (fik {total}). Lad den stå tom for at fordele dagens samlede kapacitet.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="246"/>
+        <location filename="../sundplan_qgis/projection.py" line="609"/>
+        <source>Reading the population table</source>
+        <translation>Læser befolkningstabellen</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="251"/>
+        <location filename="../sundplan_qgis/run_report.py" line="241"/>
+        <source>target year</source>
+        <translation>målår</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="251"/>
+        <location filename="../sundplan_qgis/run_report.py" line="35"/>
+        <source>base year</source>
+        <translation>basisår</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="253"/>
+        <source>The {what} {year} is not in the population table &apos;{source}&apos;; its years are {years}. Choose one of them, or give a projection table with that year.</source>
+        <translation>Året {year} ({what}) findes ikke i befolkningstabellen &apos;{source}&apos;; dens år er {years}. Vælg et af dem, eller angiv en fremskrivning med det år.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="261"/>
+        <source>Need-weighted residents per unit</source>
+        <translation>Behovsvægtede indbyggere pr. enhed</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="280"/>
+        <source>{n} practice(s) lie outside every kommune and are not counted (feature ids {ids}).</source>
+        <translation>{n} praksis ligger uden for alle kommuner og tælles ikke med (objekt-id {ids}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="293"/>
+        <source>Give today&apos;s capacities: a table of capacity per unit, or the practices as points.</source>
+        <translation>Angiv dagens kapaciteter: en tabel med kapacitet pr. enhed eller praksis som punkter.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="302"/>
+        <source>{n} unit(s) have no capacity data in &apos;{source}&apos;: {units}. Today&apos;s total would miss them: give their capacity (0 if they have none), or give the TOTAL to distribute.</source>
+        <translation>{n} enhed(er) har ingen kapacitetsdata i &apos;{source}&apos;: {units}. Dagens total ville mangle dem: angiv deres kapacitet (0, hvis de ingen har), eller angiv den TOTAL, der skal fordeles.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="312"/>
+        <source>Today&apos;s total capacity in &apos;{source}&apos; is 0, so there is nothing to distribute. Give the TOTAL to distribute.</source>
+        <translation>Dagens samlede kapacitet i &apos;{source}&apos; er 0, så der er intet at fordele. Angiv den TOTAL, der skal fordeles.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="321"/>
+        <source>{n} unit(s) have no capacity data: {units}. Their current capacity and change needed are left empty.</source>
+        <translation>{n} enhed(er) har ingen kapacitetsdata: {units}. Deres nuværende kapacitet og nødvendige ændring står tomme.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="329"/>
+        <source>Rounding to whole units needs a whole total; the total is {total:g}. Give a whole TOTAL, or switch rounding off.</source>
+        <translation>Afrunding til hele enheder kræver en hel total; totalen er {total:g}. Angiv en hel TOTAL, eller slå afrunding fra.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="335"/>
+        <source>Fair shares</source>
+        <translation>Rimelige andele</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="340"/>
+        <source>The population table &apos;{source}&apos; has no residents with need in {year}, so there is no share to distribute by.</source>
+        <translation>Befolkningstabellen &apos;{source}&apos; har ingen indbyggere med behov i {year}, så der er ingen andele at fordele efter.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="400"/>
+        <source>total × the unit&apos;s share of the need-weighted residents of the country</source>
+        <translation>total × enhedens andel af landets behovsvægtede indbyggere</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="403"/>
+        <source>largest remainder: whole parts first, the units left to the largest remainders; ties to the larger quota, then the smaller area code</source>
+        <translation>største rest: først de hele dele, derefter én til hver af de største rester; ved lighed til den største kvote, derefter til den mindste områdekode</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="408"/>
+        <source>none: fair shares are not rounded</source>
+        <translation>ingen: de rimelige andele afrundes ikke</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/allocation.py" line="409"/>
+        <source>fair share in the target year − current capacity</source>
+        <translation>rimelig andel i målåret − nuværende kapacitet</translation>
+    </message>
+    <message>
         <location filename="../sundplan_qgis/areas.py" line="17"/>
         <source>(outside all areas)</source>
         <translation>(uden for alle områder)</translation>
@@ -2051,30 +2410,33 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/density.py" line="63"/>
-        <location filename="../sundplan_qgis/run_report.py" line="29"/>
-        <location filename="../sundplan_qgis/run_report.py" line="269"/>
+        <location filename="../sundplan_qgis/run_report.py" line="30"/>
+        <location filename="../sundplan_qgis/run_report.py" line="334"/>
         <source>area</source>
         <translation>område</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/density.py" line="64"/>
-        <location filename="../sundplan_qgis/run_report.py" line="270"/>
+        <location filename="../sundplan_qgis/run_report.py" line="335"/>
         <source>the whole country</source>
         <translation>hele landet</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/density.py" line="65"/>
+        <location filename="../sundplan_qgis/projection.py" line="58"/>
         <source>region</source>
         <translation>region</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/density.py" line="66"/>
-        <location filename="../sundplan_qgis/run_report.py" line="271"/>
+        <location filename="../sundplan_qgis/projection.py" line="59"/>
+        <location filename="../sundplan_qgis/run_report.py" line="336"/>
         <source>region from 2027</source>
         <translation>region fra 2027</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/density.py" line="67"/>
+        <location filename="../sundplan_qgis/projection.py" line="57"/>
         <source>sundhedsråd</source>
         <translation>sundhedsråd</translation>
     </message>
@@ -2095,6 +2457,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/density.py" line="142"/>
+        <location filename="../sundplan_qgis/run_report.py" line="82"/>
         <source>feature id</source>
         <translation>objekt-id</translation>
     </message>
@@ -2296,32 +2659,32 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="115"/>
-        <location filename="../sundplan_qgis/run_report.py" line="256"/>
+        <location filename="../sundplan_qgis/run_report.py" line="321"/>
         <source>ok</source>
         <translation>i orden</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="116"/>
-        <location filename="../sundplan_qgis/run_report.py" line="235"/>
-        <location filename="../sundplan_qgis/run_report.py" line="262"/>
+        <location filename="../sundplan_qgis/run_report.py" line="259"/>
+        <location filename="../sundplan_qgis/run_report.py" line="327"/>
         <source>not on the network</source>
         <translation>ikke tilknyttet vejnettet</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="117"/>
-        <location filename="../sundplan_qgis/run_report.py" line="264"/>
+        <location filename="../sundplan_qgis/run_report.py" line="329"/>
         <source>no practice in its network part</source>
         <translation>ingen praksis i dens del af vejnettet</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="118"/>
-        <location filename="../sundplan_qgis/run_report.py" line="265"/>
+        <location filename="../sundplan_qgis/run_report.py" line="330"/>
         <source>reaches no demand</source>
         <translation>når ingen efterspørgsel</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="121"/>
-        <location filename="../sundplan_qgis/run_report.py" line="126"/>
+        <location filename="../sundplan_qgis/run_report.py" line="140"/>
         <source>road network</source>
         <translation>vejnet</translation>
     </message>
@@ -2412,6 +2775,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="619"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="529"/>
         <source>Need weighting needs an area layer with age/sex columns (m_0_4 … k_85_plus).</source>
         <translation>Behovsvægtning kræver et områdelag med alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
     </message>
@@ -2437,12 +2801,14 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/fca_network.py" line="224"/>
-        <location filename="../sundplan_qgis/snapping.py" line="214"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="401"/>
+        <location filename="../sundplan_qgis/snapping.py" line="270"/>
         <source>The access speed must be positive (got {speed} km/h).</source>
         <translation>Hastigheden mellem et sted og vejen skal være positiv (angivet: {speed} km/t).</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca_network.py" line="234"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="407"/>
         <source>The road network &apos;{name}&apos; has no roads.</source>
         <translation>Vejnettet &apos;{name}&apos; har ingen veje.</translation>
     </message>
@@ -2453,6 +2819,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/fca_network.py" line="253"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="464"/>
         <source>&apos;{name}&apos; ({m:,.0f} m)</source>
         <translation>&apos;{name}&apos; ({m:,.0f} m)</translation>
     </message>
@@ -2495,6 +2862,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/fca_network.py" line="578"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="489"/>
         <source>Shortest paths: batch {done:,} of {n:,}</source>
         <translation>Korteste veje: portion {done:,} af {n:,}</translation>
     </message>
@@ -2549,72 +2917,72 @@
         <translation>Kontrolsumfilen {url} indeholder ingen md5 for {filename}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fetch.py" line="366"/>
+        <location filename="../sundplan_qgis/fetch.py" line="372"/>
         <source>Downloading {label}: {mb:,.1f} MB</source>
         <translation>Henter {label}: {mb:,.1f} MB</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fetch.py" line="379"/>
+        <location filename="../sundplan_qgis/fetch.py" line="385"/>
         <source>The download of {url} broke off ({error}); run again to resume it.</source>
         <translation>Hentningen af {url} blev afbrudt ({error}); kør igen for at genoptage den.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fetch.py" line="391"/>
+        <location filename="../sundplan_qgis/fetch.py" line="397"/>
         <source>The download of {url} stopped after {received:,} of {expected:,} bytes; nothing was cached. Run again (a file download continues where it stopped).</source>
         <translation>Hentningen af {url} stoppede efter {received:,} af {expected:,} bytes; intet blev gemt i cachen. Kør igen (en fil hentes videre, hvor den stoppede).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fetch.py" line="418"/>
+        <location filename="../sundplan_qgis/fetch.py" line="414"/>
         <source>The download of {url} does not match its published checksum (md5 {got}, expected {expected}); it was deleted. Run again; if it repeats, the server&apos;s file is being updated: try later.</source>
         <translation>Hentningen af {url} stemmer ikke med den offentliggjorte kontrolsum (md5 {got}, forventet {expected}); den er slettet. Kør igen; sker det igen, er serverens fil ved at blive opdateret: prøv senere.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fetch.py" line="514"/>
+        <location filename="../sundplan_qgis/fetch.py" line="510"/>
         <source>OpenStreetMap Denmark (Geofabrik, .osm.pbf)</source>
         <translation>OpenStreetMap Danmark (Geofabrik, .osm.pbf)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fetch.py" line="515"/>
+        <location filename="../sundplan_qgis/fetch.py" line="511"/>
         <source>Population by kommune, sex and age, latest quarter (FOLK1A)</source>
         <translation>Befolkning pr. kommune, køn og alder, seneste kvartal (FOLK1A)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fetch.py" line="516"/>
+        <location filename="../sundplan_qgis/fetch.py" line="512"/>
         <source>Newest kommune population projection (FRKM1yy)</source>
         <translation>Nyeste befolkningsfremskrivning for kommuner (FRKM1yy)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fetch.py" line="569"/>
+        <location filename="../sundplan_qgis/fetch.py" line="565"/>
         <source>Nothing to fetch: choose one or more of: {choices}.</source>
         <translation>Intet at hente: vælg en eller flere af: {choices}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fetch.py" line="577"/>
+        <location filename="../sundplan_qgis/fetch.py" line="573"/>
         <source>The cache folder {cache} cannot be created ({error}). Choose another CACHE_FOLDER.</source>
         <translation>Cachemappen {cache} kan ikke oprettes ({error}). Vælg en anden CACHE_FOLDER.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fetch.py" line="607"/>
+        <location filename="../sundplan_qgis/fetch.py" line="603"/>
         <source>Danmarks Statistik: FOLK1A</source>
         <translation>Danmarks Statistik: FOLK1A</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fetch.py" line="615"/>
+        <location filename="../sundplan_qgis/fetch.py" line="611"/>
         <source>Danmarks Statistik: population projection</source>
         <translation>Danmarks Statistik: befolkningsfremskrivning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fetch.py" line="623"/>
+        <location filename="../sundplan_qgis/fetch.py" line="619"/>
         <source>{what}: {error}</source>
         <translation>{what}: {error}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fetch.py" line="625"/>
+        <location filename="../sundplan_qgis/fetch.py" line="621"/>
         <source>Could not fetch {failures} Check the internet connection (or proxy) and run again. Cache folder: {cache}; already cached: {cached}.</source>
         <translation>Kunne ikke hente {failures} Kontrollér internetforbindelsen (eller proxy) og kør igen. Cachemappe: {cache}; allerede i cachen: {cached}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fetch.py" line="630"/>
+        <location filename="../sundplan_qgis/fetch.py" line="626"/>
         <source>nothing</source>
         <translation>intet</translation>
     </message>
@@ -2681,14 +3049,14 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/gaps.py" line="93"/>
-        <location filename="../sundplan_qgis/run_report.py" line="258"/>
+        <location filename="../sundplan_qgis/run_report.py" line="323"/>
         <source>general</source>
         <translation>generelle</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/gaps.py" line="93"/>
-        <location filename="../sundplan_qgis/run_report.py" line="208"/>
-        <location filename="../sundplan_qgis/run_report.py" line="259"/>
+        <location filename="../sundplan_qgis/run_report.py" line="226"/>
+        <location filename="../sundplan_qgis/run_report.py" line="324"/>
         <source>specialty</source>
         <translation>speciale</translation>
     </message>
@@ -2948,6 +3316,181 @@
         <translation>{n} område-id står ikke i grupperingstabellen: {ids}. De udgør rækken &apos;{label}&apos; i alle opsamlinger og indgår ikke i rangering, Gini, bedste/dårligste enhed eller antallet med lægemangel.</translation>
     </message>
     <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="57"/>
+        <source>Maximal coverage (MCLP): most residents within the time limit</source>
+        <translation>Maksimal dækning (MCLP): flest indbyggere inden for tidsgrænsen</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="58"/>
+        <source>p-median: least population-weighted travel time</source>
+        <translation>p-median: mindst befolkningsvægtet rejsetid</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="66"/>
+        <source>exact (HiGHS mixed-integer programme)</source>
+        <translation>eksakt (HiGHS, blandet heltalsprogram)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="67"/>
+        <source>greedy heuristic</source>
+        <translation>grådig heuristik</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="69"/>
+        <source>new site</source>
+        <translation>nyt sted</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="69"/>
+        <source>existing site</source>
+        <translation>eksisterende sted</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="71"/>
+        <source>candidate layer</source>
+        <translation>kandidatlag</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="72"/>
+        <source>grid on the roads</source>
+        <translation>gitter på vejene</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="214"/>
+        <source>every candidate evaluated (k = 1)</source>
+        <translation>hver kandidat vurderet (k = 1)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="280"/>
+        <source>time limit of {s:g} s reached: best solution found (gap {gap:.2%})</source>
+        <translation>tidsgrænsen på {s:g} s nået: bedste fundne løsning (afstand til optimum {gap:.2%})</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="298"/>
+        <source>greedy (problem too large for the exact solver: {n:,} nonzeros &gt; limit {limit:,})</source>
+        <translation>grådig (problemet er for stort til den eksakte løser: {n:,} ikke-nul-elementer &gt; grænse {limit:,})</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="307"/>
+        <source>greedy (the exact solver found no solution within {s:g} s)</source>
+        <translation>grådig (den eksakte løser fandt ingen løsning inden for {s:g} s)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="314"/>
+        <source>greedy (better than the exact solver&apos;s best solution within {s:g} s)</source>
+        <translation>grådig (bedre end den eksakte løsers bedste løsning inden for {s:g} s)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="383"/>
+        <source>Unknown objective &apos;{objective}&apos;: choose one of {keys}.</source>
+        <translation>Ukendt mål &apos;{objective}&apos;: vælg et af {keys}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="389"/>
+        <source>The number of new sites k must be at least 1 (got {k}).</source>
+        <translation>Antallet af nye steder k skal være mindst 1 (fik {k}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="394"/>
+        <source>The time limit must be a positive number of minutes (got {t}).</source>
+        <translation>Tidsgrænsen skal være et positivt antal minutter (fik {t}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="396"/>
+        <source>The solver time limit must be a positive number of seconds (got {s}).</source>
+        <translation>Løserens tidsgrænse skal være et positivt antal sekunder (fik {s}).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="421"/>
+        <source>The grid spacing for candidate sites must be positive (got {m} m).</source>
+        <translation>Gitterafstanden for kandidatsteder skal være positiv (fik {m} m).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="444"/>
+        <source>A candidate grid every {m:,.0f} m gives {n:,} candidate sites (at most {limit:,}: one shortest-path search each). Raise the grid spacing or give a CANDIDATES layer.</source>
+        <translation>Et kandidatgitter for hver {m:,.0f} m giver {n:,} kandidatsteder (højst {limit:,}: én korteste-vej-søgning hver). Hæv gitterafstanden, eller angiv et lag med kandidater (CANDIDATES).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="524"/>
+        <source>none (unweighted residents)</source>
+        <translation>ingen (uvægtede indbyggere)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="555"/>
+        <source>The residents &apos;{layer}&apos; are empty (no locations or no residents): there is no demand to place sites for.</source>
+        <translation>Indbyggerne &apos;{layer}&apos; er tomme (ingen placeringer eller ingen indbyggere): der er ingen efterspørgsel at placere steder efter.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="560"/>
+        <source>Snapping residents to the road network</source>
+        <translation>Knytter indbyggere til vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="570"/>
+        <source>None of the residents of &apos;{layer}&apos; lies within the maximum snap distance ({m:,.0f} m) of a road of &apos;{network}&apos;. Check the CRS of the residents and the network, or raise the maximum snap distance.</source>
+        <translation>Ingen af indbyggerne i &apos;{layer}&apos; ligger inden for den maksimale tilknytningsafstand ({m:,.0f} m) fra en vej i &apos;{network}&apos;. Kontrollér indbyggernes og vejnettets koordinatsystem, eller hæv den maksimale tilknytningsafstand.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="602"/>
+        <source>None of the {n} candidate site(s) of &apos;{layer}&apos; lies within the maximum snap distance ({max_snap_m:,.0f} m) of a road of &apos;{network}&apos;: {names}. Check the candidates&apos; CRS and positions, use a road network that covers them, or raise the maximum snap distance.</source>
+        <translation>Ingen af de {n} kandidatsteder i &apos;{layer}&apos; ligger inden for den maksimale tilknytningsafstand ({max_snap_m:,.0f} m) fra en vej i &apos;{network}&apos;: {names}. Kontrollér kandidaternes koordinatsystem og placering, brug et vejnet, der dækker dem, eller hæv den maksimale tilknytningsafstand.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="615"/>
+        <source>{n} candidate site(s) of &apos;{layer}&apos; lie farther than the maximum snap distance ({max_snap_m:,.0f} m) from any road and are left out: {names}.</source>
+        <translation>{n} kandidatsted(er) i &apos;{layer}&apos; ligger længere end den maksimale tilknytningsafstand ({max_snap_m:,.0f} m) fra nærmeste vej og udelades: {names}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="626"/>
+        <source>No candidate sites on the road network: the grid every {m:,.0f} m found no road node near the residents. Give a CANDIDATES layer or a smaller grid spacing.</source>
+        <translation>Ingen kandidatsteder på vejnettet: gitteret for hver {m:,.0f} m fandt intet vejknudepunkt nær indbyggerne. Angiv et lag med kandidater (CANDIDATES) eller en mindre gitterafstand.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="632"/>
+        <source>k = {k} new sites asked for, but only {n} candidate site(s) of &apos;{layer}&apos; lie on the road network. Lower k or give more candidates.</source>
+        <translation>k = {k} nye steder ønsket, men kun {n} kandidatsted(er) i &apos;{layer}&apos; ligger på vejnettet. Sænk k, eller angiv flere kandidater.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="646"/>
+        <source>{n} existing site(s) of &apos;{layer}&apos; lie farther than the maximum snap distance ({max_snap_m:,.0f} m) from any road of &apos;{network}&apos;: {names}. Existing sites are fixed and cannot be left out: move them next to a road, remove them from the layer, or raise the maximum snap distance.</source>
+        <translation>{n} eksisterende sted(er) i &apos;{layer}&apos; ligger længere end den maksimale tilknytningsafstand ({max_snap_m:,.0f} m) fra nærmeste vej i &apos;{network}&apos;: {names}. Eksisterende steder er faste og kan ikke udelades: flyt dem hen til en vej, fjern dem fra laget, eller hæv den maksimale tilknytningsafstand.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="659"/>
+        <source>Travel times from {n:,} sites</source>
+        <translation>Rejsetider fra {n:,} steder</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="680"/>
+        <source>Choosing the sites</source>
+        <translation>Vælger stederne</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="688"/>
+        <source>Method: {reason}.</source>
+        <translation>Metode: {reason}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="729"/>
+        <source>residents aggregated per road node; a node&apos;s access leg is its residents&apos; mean leg</source>
+        <translation>indbyggere samlet pr. vejknudepunkt; et knudepunkts tilgangsstrækning er gennemsnittet af dets indbyggeres</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="755"/>
+        <source>inclusive: residents exactly at the limit are covered (1 ms tolerance)</source>
+        <translation>inklusiv: indbyggere præcis på grænsen er dækket (1 ms tolerance)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="756"/>
+        <source>search limit: a travel time beyond the limit counts as the limit; those residents are counted as beyond reach</source>
+        <translation>søgegrænse: en rejsetid over grænsen tælles som grænsen; de indbyggere tælles som uden for rækkevidde</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/location_allocation.py" line="785"/>
+        <source>Coverage curve: k = {k}</source>
+        <translation>Dækningskurve: k = {k}</translation>
+    </message>
+    <message>
         <location filename="../sundplan_qgis/need.py" line="142"/>
         <source>none (unweighted population)</source>
         <translation>ingen (uvægtet befolkning)</translation>
@@ -3091,7 +3634,7 @@
         <location filename="../sundplan_qgis/network/fields.py" line="79"/>
         <location filename="../sundplan_qgis/network/fields.py" line="149"/>
         <location filename="../sundplan_qgis/network/ogr_reader.py" line="102"/>
-        <location filename="../sundplan_qgis/run_report.py" line="268"/>
+        <location filename="../sundplan_qgis/run_report.py" line="333"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -3116,38 +3659,38 @@
         <translation>Vejlaget &apos;{layer}&apos; har hverken et vejklassefelt eller et hastighedsfelt, så ingen linje har en hastighed. Angiv vejklassefeltet (CLASS_FIELD, OSM highway-værdier som &apos;primary&apos;) eller hastighedsfeltet (SPEED_FIELD, km/t). Fundne felter: {fields}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="90"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="98"/>
         <source>The road layer&apos;s extent is too large for the merge tolerance; use a larger tolerance or a projected CRS in metres.</source>
         <translation>Vejlagets udstrækning er for stor til sammenlægningstolerancen; brug en større tolerance eller et projiceret koordinatsystem i meter.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="173"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="181"/>
         <source>The realism factor must be &gt; 0 (got {factor}).</source>
         <translation>Realismefaktoren skal være &gt; 0 (angivet: {factor}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="175"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="183"/>
         <source>Ferry boarding time must be ≥ 0 minutes (got {minutes}).</source>
         <translation>Ombordkørselstiden for færger skal være ≥ 0 minutter (angivet: {minutes}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="187"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="195"/>
         <source>Ferry speed must be &gt; 0 km/h (got {speed}).</source>
         <translation>Færgehastigheden skal være &gt; 0 km/t (angivet: {speed}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="208"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="216"/>
         <source>Road layer &apos;{layer}&apos;: {count} lines have no speed and their road class has no default speed (classes: {classes}). Add these classes to the speed table, or choose a speed field.</source>
         <translation>Vejlaget &apos;{layer}&apos;: {count} linjer har ingen hastighed, og deres vejklasse har ingen standardhastighed (klasser: {classes}). Tilføj disse klasser til hastighedstabellen, eller vælg et hastighedsfelt.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="214"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="222"/>
         <location filename="../sundplan_qgis/specialties.py" line="51"/>
         <source>(empty)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="235"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="243"/>
         <source>Road layer &apos;{layer}&apos; has no road segments left to route on (all lines are ferries that were excluded, or have zero length). Check the layer and the &apos;include ferries&apos; option.</source>
         <translation>Vejlaget &apos;{layer}&apos; har ingen vejsegmenter tilbage at beregne ruter på (alle linjer er færger, som blev udeladt, eller har længden nul). Kontrollér laget og indstillingen &apos;Medtag færger&apos;.</translation>
     </message>
@@ -3224,7 +3767,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/network/ogr_reader.py" line="90"/>
-        <location filename="../sundplan_qgis/run_report.py" line="255"/>
+        <location filename="../sundplan_qgis/run_report.py" line="320"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
@@ -3240,7 +3783,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/network/ogr_reader.py" line="157"/>
-        <location filename="../sundplan_qgis/network/osm_reader.py" line="164"/>
+        <location filename="../sundplan_qgis/network/osm_reader.py" line="221"/>
         <source>Reading the road network &apos;{network}&apos;</source>
         <translation>Læser vejnettet &apos;{network}&apos;</translation>
     </message>
@@ -3270,27 +3813,27 @@
         <translation>Lagets Arrow-strøm har ingen geometrikolonne.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/osm_reader.py" line="95"/>
+        <location filename="../sundplan_qgis/network/osm_reader.py" line="152"/>
         <source>OSM file &apos;{path}&apos; does not exist or is not a file.</source>
         <translation>OSM-filen &apos;{path}&apos; findes ikke eller er ikke en fil.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/osm_reader.py" line="99"/>
+        <location filename="../sundplan_qgis/network/osm_reader.py" line="156"/>
         <source>Unknown target CRS {crs!r} for &apos;{file}&apos;: {error}</source>
         <translation>Ukendt målkoordinatsystem {crs!r} for &apos;{file}&apos;: {error}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/osm_reader.py" line="170"/>
+        <location filename="../sundplan_qgis/network/osm_reader.py" line="228"/>
         <source>Cannot read OSM file &apos;{file}&apos;: {error}. Check that it is an OSM XML (.osm, .osm.bz2) or PBF (.osm.pbf) file and not truncated.</source>
         <translation>Kan ikke læse OSM-filen &apos;{file}&apos;: {error}. Kontrollér, at det er en OSM XML-fil (.osm, .osm.bz2) eller en PBF-fil (.osm.pbf), og at den ikke er afkortet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/osm_reader.py" line="183"/>
+        <location filename="../sundplan_qgis/network/osm_reader.py" line="241"/>
         <source>OSM file &apos;{file}&apos; has no drivable roads or ferries (highway=motorway ... service). Check the extract covers the area.</source>
         <translation>OSM-filen &apos;{file}&apos; har ingen farbare veje eller færger (highway=motorway ... service). Kontrollér, at udtrækket dækker området.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/osm_reader.py" line="188"/>
+        <location filename="../sundplan_qgis/network/osm_reader.py" line="246"/>
         <source>OSM file &apos;{file}&apos; has no drivable roads (highway=motorway ... service). Check the extract covers the area.</source>
         <translation>OSM-filen &apos;{file}&apos; har ingen farbare veje (highway=motorway ... service). Kontrollér, at udtrækket dækker området.</translation>
     </message>
@@ -3371,8 +3914,8 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/osm_download.py" line="244"/>
-        <location filename="../sundplan_qgis/run_report.py" line="233"/>
-        <location filename="../sundplan_qgis/run_report.py" line="263"/>
+        <location filename="../sundplan_qgis/run_report.py" line="257"/>
+        <location filename="../sundplan_qgis/run_report.py" line="328"/>
         <source>unreachable</source>
         <translation>kan ikke nås</translation>
     </message>
@@ -3457,6 +4000,151 @@
         <translation>Alle praksis i &apos;{layer}&apos; har kapacitet 0 i &apos;{field}&apos;: der er ingen kapacitet at sammenligne med behovet. Vælg feltet med antallet af fuldtids-ydernumre, eller lad kapacitetsfeltet være tomt (1 pr. praksis).</translation>
     </message>
     <message>
+        <location filename="../sundplan_qgis/projection.py" line="56"/>
+        <source>kommune</source>
+        <translation>kommune</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="63"/>
+        <source>all levels</source>
+        <translation>alle niveauer</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="69"/>
+        <source>embedded FOLK1A (population {total_quarter}, age/sex {age_quarter})</source>
+        <translation>indbygget FOLK1A (befolkning {total_quarter}, alder og køn {age_quarter})</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="137"/>
+        <source>Population table &apos;{source}&apos;: columns recognised {columns}; years {years}.</source>
+        <translation>Befolkningstabel &apos;{source}&apos;: genkendte kolonner {columns}; år {years}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="180"/>
+        <source>The population table &apos;{path}&apos; does not exist.</source>
+        <translation>Befolkningstabellen &apos;{path}&apos; findes ikke.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="186"/>
+        <source>Cannot read the population table &apos;{path}&apos;: {error}</source>
+        <translation>Kan ikke læse befolkningstabellen &apos;{path}&apos;: {error}</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="225"/>
+        <source>The population table &apos;{source}&apos; has no column for {missing}. It needs kommune (code or name), sex, age group, year and persons; recognised: {recognised}; columns found: {columns}.</source>
+        <translation>Befolkningstabellen &apos;{source}&apos; har ingen kolonne for {missing}. Den skal have kommune (kode eller navn), køn, aldersgruppe, år og personer; genkendt: {recognised}; fundne kolonner: {columns}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="235"/>
+        <source>The population table &apos;{source}&apos; has no rows.</source>
+        <translation>Befolkningstabellen &apos;{source}&apos; har ingen rækker.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="249"/>
+        <source>{n} row(s) of Christiansø (0411, not a kommune) are left out.</source>
+        <translation>{n} række(r) for Christiansø (0411, ikke en kommune) er udeladt.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="259"/>
+        <source>The population table &apos;{source}&apos; has kommune codes or names that are not among the 98 kommuner: {codes} ({n} in all). Use kommunekoder (101 or 0101) or kommune names; leave out rows of regions or the whole country.</source>
+        <translation>Befolkningstabellen &apos;{source}&apos; har kommunekoder eller -navne, der ikke er blandt de 98 kommuner: {codes} ({n} i alt). Brug kommunekoder (101 eller 0101) eller kommunenavne; udelad rækker for regioner eller hele landet.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="270"/>
+        <source>The population table &apos;{source}&apos; (column &apos;{column}&apos;) has sex values {values}; use m (men) or k (women), one row per sex.</source>
+        <translation>Befolkningstabellen &apos;{source}&apos; (kolonnen &apos;{column}&apos;) har kønsværdierne {values}; brug m (mænd) eller k (kvinder), én række pr. køn.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="284"/>
+        <source>The population table &apos;{source}&apos; (column &apos;{column}&apos;) has age groups {values} that are not 5-year groups; use {groups}.</source>
+        <translation>Befolkningstabellen &apos;{source}&apos; (kolonnen &apos;{column}&apos;) har aldersgrupperne {values}, som ikke er 5-års-grupper; brug {groups}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="296"/>
+        <source>The population table &apos;{source}&apos; (column &apos;{column}&apos;) has rows without a year (line {rows}: {values}). Write the year as 2030.</source>
+        <translation>Befolkningstabellen &apos;{source}&apos; (kolonnen &apos;{column}&apos;) har rækker uden år (linje {rows}: {values}). Skriv året som 2030.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="310"/>
+        <source>The population table &apos;{source}&apos; (column &apos;{column}&apos;) has persons that are empty, not a number or negative in {n} row(s): {rows}. Fill in 0 where nobody lives.</source>
+        <translation>Befolkningstabellen &apos;{source}&apos; (kolonnen &apos;{column}&apos;) har personantal, der er tomme, ikke tal eller negative, i {n} række(r): {rows}. Skriv 0, hvor ingen bor.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="317"/>
+        <source>line {line} ({kommune} {sex} {age} {year}: &apos;{value}&apos;)</source>
+        <translation>linje {line} ({kommune} {sex} {age} {year}: &apos;{value}&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="351"/>
+        <source>The population table &apos;{source}&apos; has {n} year/kommune/sex/age group combination(s) more than once: {rows}. Give each once (sum single ages into the 5-year groups before).</source>
+        <translation>Befolkningstabellen &apos;{source}&apos; har {n} kombination(er) af år/kommune/køn/aldersgruppe mere end én gang: {rows}. Angiv hver én gang (læg enkelte aldre sammen i 5-års-grupperne først).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="362"/>
+        <source>The population table &apos;{source}&apos; has no rows for {n} of the 98 kommuner: {kommuner}. The need index compares with the whole country: give every kommune.</source>
+        <translation>Befolkningstabellen &apos;{source}&apos; har ingen rækker for {n} af de 98 kommuner: {kommuner}. Behovsindekset sammenligner med hele landet: angiv alle kommuner.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="370"/>
+        <source>sexes</source>
+        <translation>køn</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="371"/>
+        <source>age groups</source>
+        <translation>aldersgrupper</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="375"/>
+        <source>The population table &apos;{source}&apos; has no rows for the {what} {values} ({n} missing). Every year and kommune needs both sexes (m, k) and all 18 age groups (0_4 … 85_plus).</source>
+        <translation>Befolkningstabellen &apos;{source}&apos; har ingen rækker for {what} {values} ({n} mangler). Hvert år og hver kommune skal have begge køn (m, k) og alle 18 aldersgrupper (0_4 … 85_plus).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="392"/>
+        <source>The population table &apos;{source}&apos; is incomplete: {n} year/kommune/sex/age group row(s) are missing ({per_year}), e.g. {rows}. Every year needs every kommune, both sexes and all 18 age groups.</source>
+        <translation>Befolkningstabellen &apos;{source}&apos; er ufuldstændig: {n} række(r) af år/kommune/køn/aldersgruppe mangler ({per_year}), fx {rows}. Hvert år skal have alle kommuner, begge køn og alle 18 aldersgrupper.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="503"/>
+        <source>The population table &apos;{source}&apos; has no year {years}; its years are {available}.</source>
+        <translation>Befolkningstabellen &apos;{source}&apos; har ikke året {years}; dens år er {available}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="513"/>
+        <source>The population table &apos;{source}&apos; has no residents in the base year {year}.</source>
+        <translation>Befolkningstabellen &apos;{source}&apos; har ingen indbyggere i basisåret {year}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="593"/>
+        <source>&apos;{value}&apos; is not a year or a range of years (write 2030 or 2025-2030).</source>
+        <translation>&apos;{value}&apos; er ikke et år eller et interval af år (skriv 2030 eller 2025-2030).</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="611"/>
+        <source>Need-weighted residents per kommune and year</source>
+        <translation>Behovsvægtede indbyggere pr. kommune og år</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="639"/>
+        <source>embedded (no columns to recognise)</source>
+        <translation>indbygget (ingen kolonner at genkende)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="648"/>
+        <source>Σ persons × weight(age group, sex), not rescaled per year</source>
+        <translation>Σ personer × vægt(aldersgruppe, køn), ikke omskaleret pr. år</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="649"/>
+        <source>need per resident ÷ need per resident of the whole country in the base year × 100</source>
+        <translation>behov pr. indbygger ÷ behov pr. indbygger i hele landet i basisåret × 100</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/projection.py" line="652"/>
+        <source>change of need_weighted from the base year, %</source>
+        <translation>ændring af need_weighted fra basisåret, %</translation>
+    </message>
+    <message>
         <location filename="../sundplan_qgis/rasters.py" line="74"/>
         <source>The raster cell size must be positive (got {cell_size_m} m).</source>
         <translation>Rasterets cellestørrelse skal være positiv (angivet: {cell_size_m} m).</translation>
@@ -3513,7 +4201,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/rasters.py" line="561"/>
-        <location filename="../sundplan_qgis/snapping.py" line="250"/>
+        <location filename="../sundplan_qgis/snapping.py" line="306"/>
         <source>Snapping locations {start:,}–{stop:,} of {n:,}</source>
         <translation>Knytter steder {start:,}–{stop:,} af {n:,} til vejnettet</translation>
     </message>
@@ -3563,1107 +4251,1407 @@
         <translation>Grupperingstabellen giver nogle områder mere end én enhed: {areas}. Angiv hvert område-id én gang.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="19"/>
+        <location filename="../sundplan_qgis/run_report.py" line="20"/>
         <source>Sundplan run report</source>
         <translation>Sundplan kørselsrapport</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="23"/>
+        <location filename="../sundplan_qgis/run_report.py" line="24"/>
         <source>access speed (km/h)</source>
         <translation>tilkørselshastighed (km/t)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="24"/>
+        <location filename="../sundplan_qgis/run_report.py" line="25"/>
         <source>added</source>
         <translation>tilføjet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="25"/>
+        <location filename="../sundplan_qgis/run_report.py" line="26"/>
         <source>added hospitals</source>
         <translation>tilføjede akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="26"/>
+        <location filename="../sundplan_qgis/run_report.py" line="27"/>
         <source>age group</source>
         <translation>aldersgruppe</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="27"/>
+        <location filename="../sundplan_qgis/run_report.py" line="28"/>
         <source>algorithm</source>
         <translation>algoritme</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="28"/>
+        <location filename="../sundplan_qgis/run_report.py" line="29"/>
         <source>allocation</source>
         <translation>fordeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="30"/>
+        <location filename="../sundplan_qgis/run_report.py" line="31"/>
         <source>areas</source>
         <translation>områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="31"/>
+        <location filename="../sundplan_qgis/run_report.py" line="32"/>
         <source>areas outside the grouping</source>
         <translation>områder uden for inddeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="32"/>
+        <location filename="../sundplan_qgis/run_report.py" line="33"/>
         <source>band rule</source>
         <translation>regel for tidsintervaller</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="33"/>
+        <location filename="../sundplan_qgis/run_report.py" line="34"/>
         <source>time bands (min)</source>
         <translation>tidsintervaller (min)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="34"/>
-        <location filename="../sundplan_qgis/run_report.py" line="260"/>
+        <location filename="../sundplan_qgis/run_report.py" line="36"/>
+        <location filename="../sundplan_qgis/run_report.py" line="325"/>
         <source>baseline</source>
         <translation>udgangssituation</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="35"/>
+        <location filename="../sundplan_qgis/run_report.py" line="37"/>
         <source>baseline run</source>
         <translation>kørsel for udgangssituationen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="36"/>
+        <location filename="../sundplan_qgis/run_report.py" line="38"/>
         <source>batch size</source>
         <translation>portionsstørrelse</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="37"/>
+        <location filename="../sundplan_qgis/run_report.py" line="39"/>
         <source>batches</source>
         <translation>portioner</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="38"/>
+        <location filename="../sundplan_qgis/run_report.py" line="40"/>
         <source>best need-adjusted GPs per 10 000</source>
         <translation>bedste behovsjusterede læger pr. 10.000</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="39"/>
+        <location filename="../sundplan_qgis/run_report.py" line="41"/>
         <source>best unit</source>
         <translation>bedste enhed</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="40"/>
+        <location filename="../sundplan_qgis/run_report.py" line="42"/>
         <source>building (s)</source>
         <translation>opbygning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="41"/>
+        <location filename="../sundplan_qgis/run_report.py" line="43"/>
+        <source>capacity</source>
+        <translation>kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="44"/>
         <source>capacity by specialty</source>
         <translation>kapacitet pr. speciale</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="42"/>
+        <location filename="../sundplan_qgis/run_report.py" line="45"/>
         <source>capacity field</source>
         <translation>kapacitetsfelt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="43"/>
+        <location filename="../sundplan_qgis/run_report.py" line="46"/>
         <source>capacity of practices reaching demand</source>
         <translation>kapacitet hos praksis, der når efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="44"/>
+        <location filename="../sundplan_qgis/run_report.py" line="47"/>
         <source>capacity outside all areas</source>
         <translation>kapacitet uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="45"/>
+        <location filename="../sundplan_qgis/run_report.py" line="48"/>
         <source>capacity outside the grouping</source>
         <translation>kapacitet uden for inddeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="46"/>
+        <location filename="../sundplan_qgis/run_report.py" line="49"/>
         <source>capacity reaching nobody</source>
         <translation>kapacitet, der ikke når nogen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="47"/>
+        <location filename="../sundplan_qgis/run_report.py" line="50"/>
+        <source>capacity source</source>
+        <translation>kilde til kapacitet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="51"/>
+        <source>capacity to add</source>
+        <translation>kapacitet, der skal tilføjes</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="52"/>
+        <source>capacity to remove</source>
+        <translation>kapacitet, der skal fjernes</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="53"/>
         <source>capacity today</source>
         <translation>nuværende kapacitet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="48"/>
+        <location filename="../sundplan_qgis/run_report.py" line="54"/>
         <source>total capacity</source>
         <translation>samlet kapacitet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="49"/>
+        <location filename="../sundplan_qgis/run_report.py" line="55"/>
         <source>catchment area (km²)</source>
         <translation>optageområdernes areal (km²)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="50"/>
+        <location filename="../sundplan_qgis/run_report.py" line="56"/>
         <source>cell size (m)</source>
         <translation>cellestørrelse (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="51"/>
+        <location filename="../sundplan_qgis/run_report.py" line="57"/>
         <source>cells computed</source>
         <translation>beregnede celler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="52"/>
+        <location filename="../sundplan_qgis/run_report.py" line="58"/>
         <source>centre x</source>
         <translation>centrum x</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="53"/>
+        <location filename="../sundplan_qgis/run_report.py" line="59"/>
         <source>centre y</source>
         <translation>centrum y</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="54"/>
+        <location filename="../sundplan_qgis/run_report.py" line="60"/>
+        <source>change needed</source>
+        <translation>nødvendig ændring</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="61"/>
         <source>class</source>
         <translation>klasse</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="55"/>
+        <location filename="../sundplan_qgis/run_report.py" line="62"/>
         <source>closed</source>
         <translation>lukket</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="56"/>
+        <location filename="../sundplan_qgis/run_report.py" line="63"/>
         <source>closed hospitals</source>
         <translation>lukkede akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="57"/>
+        <location filename="../sundplan_qgis/run_report.py" line="64"/>
+        <source>columns</source>
+        <translation>kolonner</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="65"/>
         <source>component</source>
         <translation>komponent</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="58"/>
+        <location filename="../sundplan_qgis/run_report.py" line="66"/>
         <source>components</source>
         <translation>komponenter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="59"/>
+        <location filename="../sundplan_qgis/run_report.py" line="67"/>
         <source>conservation</source>
         <translation>bevarelse</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="60"/>
+        <location filename="../sundplan_qgis/run_report.py" line="68"/>
         <source>count</source>
         <translation>antal</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="61"/>
+        <location filename="../sundplan_qgis/run_report.py" line="69"/>
         <source>coverage</source>
         <translation>dækning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="62"/>
+        <location filename="../sundplan_qgis/run_report.py" line="70"/>
         <source>coverage by specialty</source>
         <translation>dækning pr. speciale</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="63"/>
+        <location filename="../sundplan_qgis/run_report.py" line="71"/>
         <source>definition</source>
         <translation>definition</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="64"/>
+        <location filename="../sundplan_qgis/run_report.py" line="72"/>
         <source>demand</source>
         <translation>efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="65"/>
+        <location filename="../sundplan_qgis/run_report.py" line="73"/>
         <source>total demand</source>
         <translation>samlet efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="66"/>
+        <location filename="../sundplan_qgis/run_report.py" line="74"/>
         <source>detected</source>
         <translation>fundet automatisk</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="67"/>
+        <location filename="../sundplan_qgis/run_report.py" line="75"/>
         <source>detour factor</source>
         <translation>omvejsfaktor</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="68"/>
+        <location filename="../sundplan_qgis/run_report.py" line="76"/>
         <source>directed edges</source>
         <translation>rettede kanter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="69"/>
+        <location filename="../sundplan_qgis/run_report.py" line="77"/>
         <source>disconnected parts</source>
         <translation>afskårne dele</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="70"/>
+        <location filename="../sundplan_qgis/run_report.py" line="78"/>
         <source>dissimilarity index</source>
         <translation>ulighedsindeks (dissimilaritet)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="71"/>
+        <location filename="../sundplan_qgis/run_report.py" line="79"/>
         <source>distinct practice nodes</source>
         <translation>forskellige praksisknudepunkter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="72"/>
+        <location filename="../sundplan_qgis/run_report.py" line="80"/>
         <source>duration</source>
         <translation>varighed</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="73"/>
+        <location filename="../sundplan_qgis/run_report.py" line="81"/>
         <source>fair share</source>
         <translation>rimelig andel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="74"/>
+        <location filename="../sundplan_qgis/run_report.py" line="83"/>
         <source>fields</source>
         <translation>felter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="75"/>
+        <location filename="../sundplan_qgis/run_report.py" line="84"/>
         <source>filter</source>
         <translation>filter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="76"/>
+        <location filename="../sundplan_qgis/run_report.py" line="85"/>
         <source>gap</source>
         <translation>afvigelse</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="77"/>
+        <location filename="../sundplan_qgis/run_report.py" line="86"/>
         <source>Gini coefficient</source>
         <translation>Gini-koefficient</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="78"/>
+        <location filename="../sundplan_qgis/run_report.py" line="87"/>
         <source>Gini coefficient, capacity against need</source>
         <translation>Gini-koefficient, kapacitet mod behov</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="79"/>
+        <location filename="../sundplan_qgis/run_report.py" line="88"/>
         <source>GP capacity</source>
         <translation>lægekapacitet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="80"/>
+        <location filename="../sundplan_qgis/run_report.py" line="89"/>
         <source>GPs per 10 000</source>
         <translation>læger pr. 10.000</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="81"/>
+        <location filename="../sundplan_qgis/run_report.py" line="90"/>
         <source>grouping</source>
         <translation>inddeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="82"/>
+        <location filename="../sundplan_qgis/run_report.py" line="91"/>
         <source>grouping levels</source>
         <translation>inddelingsniveauer</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="83"/>
+        <location filename="../sundplan_qgis/run_report.py" line="92"/>
         <source>height (cells)</source>
         <translation>højde (celler)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="84"/>
+        <location filename="../sundplan_qgis/run_report.py" line="93"/>
         <source>hospital</source>
         <translation>akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="85"/>
+        <location filename="../sundplan_qgis/run_report.py" line="94"/>
         <source>hospital id</source>
         <translation>akutsygehusets id</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="86"/>
+        <location filename="../sundplan_qgis/run_report.py" line="95"/>
         <source>hospital ids</source>
         <translation>akutsygehusenes id&apos;er</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="87"/>
+        <location filename="../sundplan_qgis/run_report.py" line="96"/>
         <source>hospitals</source>
         <translation>akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="88"/>
+        <location filename="../sundplan_qgis/run_report.py" line="97"/>
         <source>include ferries</source>
         <translation>medtag færger</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="89"/>
+        <location filename="../sundplan_qgis/run_report.py" line="98"/>
         <source>graph cache</source>
         <translation>grafcache</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="90"/>
+        <location filename="../sundplan_qgis/run_report.py" line="99"/>
         <source>graph cache key</source>
         <translation>grafcachens nøgle</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="91"/>
+        <location filename="../sundplan_qgis/run_report.py" line="100"/>
         <source>inhabitants per GP</source>
         <translation>indbyggere pr. læge</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="92"/>
+        <location filename="../sundplan_qgis/run_report.py" line="101"/>
         <source>inputs</source>
         <translation>inddata</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="93"/>
+        <location filename="../sundplan_qgis/run_report.py" line="102"/>
         <source>kind</source>
         <translation>art</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="94"/>
+        <location filename="../sundplan_qgis/run_report.py" line="103"/>
         <source>known</source>
         <translation>kendt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="95"/>
+        <location filename="../sundplan_qgis/run_report.py" line="104"/>
+        <source>kommuner</source>
+        <translation>kommuner</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="105"/>
         <source>label</source>
         <translation>betegnelse</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="96"/>
+        <location filename="../sundplan_qgis/run_report.py" line="106"/>
         <source>land area (km²)</source>
         <translation>landareal (km²)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="97"/>
+        <location filename="../sundplan_qgis/run_report.py" line="107"/>
         <source>land mask</source>
         <translation>landmaske</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="98"/>
+        <location filename="../sundplan_qgis/run_report.py" line="108"/>
         <source>land parts</source>
         <translation>landdele</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="99"/>
+        <location filename="../sundplan_qgis/run_report.py" line="109"/>
         <source>language</source>
         <translation>sprog</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="100"/>
+        <location filename="../sundplan_qgis/run_report.py" line="110"/>
         <source>layer</source>
         <translation>lag</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="101"/>
+        <location filename="../sundplan_qgis/run_report.py" line="111"/>
         <source>level</source>
         <translation>niveau</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="102"/>
+        <location filename="../sundplan_qgis/run_report.py" line="112"/>
+        <source>levels</source>
+        <translation>niveauer</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="113"/>
         <source>lines</source>
         <translation>linjer</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="103"/>
+        <location filename="../sundplan_qgis/run_report.py" line="114"/>
         <source>locating (s)</source>
         <translation>placering (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="104"/>
+        <location filename="../sundplan_qgis/run_report.py" line="115"/>
         <source>locations</source>
         <translation>steder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="105"/>
+        <location filename="../sundplan_qgis/run_report.py" line="116"/>
         <source>locations by status</source>
         <translation>steder efter status</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="106"/>
+        <location filename="../sundplan_qgis/run_report.py" line="117"/>
         <source>locations off land</source>
         <translation>steder uden for land</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="107"/>
+        <location filename="../sundplan_qgis/run_report.py" line="118"/>
         <source>low access (per 10 000)</source>
         <translation>lav tilgængelighed (pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="108"/>
+        <location filename="../sundplan_qgis/run_report.py" line="119"/>
         <source>maximum snap distance (m)</source>
         <translation>maksimal tilknytningsafstand (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="109"/>
+        <location filename="../sundplan_qgis/run_report.py" line="120"/>
         <source>mean access covers</source>
         <translation>gennemsnitlig tilgængelighed omfatter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="110"/>
+        <location filename="../sundplan_qgis/run_report.py" line="121"/>
         <source>mean change covers</source>
         <translation>gennemsnitlig ændring omfatter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="111"/>
+        <location filename="../sundplan_qgis/run_report.py" line="122"/>
         <source>method</source>
         <translation>metode</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="112"/>
+        <location filename="../sundplan_qgis/run_report.py" line="123"/>
         <source>number</source>
         <translation>antal</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="113"/>
+        <location filename="../sundplan_qgis/run_report.py" line="124"/>
         <source>number balanced</source>
         <translation>antal i balance</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="114"/>
+        <location filename="../sundplan_qgis/run_report.py" line="125"/>
         <source>number over-supplied</source>
         <translation>antal overdækkede</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="115"/>
+        <location filename="../sundplan_qgis/run_report.py" line="126"/>
         <source>number with a GP shortage</source>
         <translation>antal med lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="116"/>
+        <location filename="../sundplan_qgis/run_report.py" line="127"/>
         <source>number under-supplied</source>
         <translation>antal underdækkede</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="117"/>
+        <location filename="../sundplan_qgis/run_report.py" line="128"/>
         <source>number of units</source>
         <translation>antal enheder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="118"/>
+        <location filename="../sundplan_qgis/run_report.py" line="129"/>
         <source>name</source>
         <translation>navn</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="119"/>
+        <location filename="../sundplan_qgis/run_report.py" line="130"/>
         <source>nearest road (m)</source>
         <translation>nærmeste vej (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="120"/>
+        <location filename="../sundplan_qgis/run_report.py" line="131"/>
+        <source>change of need (%)</source>
+        <translation>ændring i behov (%)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="132"/>
         <source>need-adjusted GPs per 10 000</source>
         <translation>behovsjusterede læger pr. 10.000</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="121"/>
-        <location filename="../sundplan_qgis/run_report.py" line="123"/>
+        <location filename="../sundplan_qgis/run_report.py" line="133"/>
+        <source>need index</source>
+        <translation>behovsindeks</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="134"/>
+        <location filename="../sundplan_qgis/run_report.py" line="137"/>
         <source>need-weighted population</source>
         <translation>behovsvægtet befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="122"/>
+        <location filename="../sundplan_qgis/run_report.py" line="135"/>
         <source>need-weighted population, total</source>
         <translation>behovsvægtet befolkning i alt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="124"/>
+        <location filename="../sundplan_qgis/run_report.py" line="136"/>
+        <source>need-weighted residents</source>
+        <translation>behovsvægtede indbyggere</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="138"/>
         <source>need weighting applied</source>
         <translation>behovsvægtning anvendt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="125"/>
-        <location filename="../sundplan_qgis/run_report.py" line="243"/>
+        <location filename="../sundplan_qgis/run_report.py" line="139"/>
+        <location filename="../sundplan_qgis/run_report.py" line="268"/>
         <source>need weights</source>
         <translation>behovsvægte</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="127"/>
+        <location filename="../sundplan_qgis/run_report.py" line="141"/>
         <source>network part</source>
         <translation>vejnetsdel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="128"/>
+        <location filename="../sundplan_qgis/run_report.py" line="142"/>
         <source>node order</source>
         <translation>knudepunkternes rækkefølge</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="129"/>
+        <location filename="../sundplan_qgis/run_report.py" line="143"/>
         <source>nodes</source>
         <translation>knudepunkter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="130"/>
+        <location filename="../sundplan_qgis/run_report.py" line="144"/>
         <source>nodes reaching a hospital</source>
         <translation>knudepunkter, der når et akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="131"/>
+        <location filename="../sundplan_qgis/run_report.py" line="145"/>
         <source>nodes settled, total</source>
         <translation>afgjorte knudepunkter i alt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="132"/>
+        <location filename="../sundplan_qgis/run_report.py" line="146"/>
         <source>residents not reached</source>
         <translation>indbyggere, der ikke nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="133"/>
+        <location filename="../sundplan_qgis/run_report.py" line="147"/>
         <source>note</source>
         <translation>bemærkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="134"/>
+        <location filename="../sundplan_qgis/run_report.py" line="148"/>
         <source>notes</source>
         <translation>bemærkninger</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="135"/>
+        <location filename="../sundplan_qgis/run_report.py" line="149"/>
         <source>of the run</source>
         <translation>for kørslen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="137"/>
+        <location filename="../sundplan_qgis/run_report.py" line="151"/>
         <source>output</source>
         <translation>resultat</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="138"/>
+        <location filename="../sundplan_qgis/run_report.py" line="152"/>
         <source>over-supply ratio</source>
         <translation>grænse for overdækning (forhold)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="139"/>
+        <location filename="../sundplan_qgis/run_report.py" line="153"/>
         <source>page</source>
         <translation>side</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="140"/>
+        <location filename="../sundplan_qgis/run_report.py" line="154"/>
         <source>pages</source>
         <translation>sider</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="141"/>
+        <location filename="../sundplan_qgis/run_report.py" line="155"/>
         <source>pairs</source>
         <translation>par</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="142"/>
+        <location filename="../sundplan_qgis/run_report.py" line="156"/>
         <source>pairs kept in</source>
         <translation>par holdt i</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="143"/>
+        <location filename="../sundplan_qgis/run_report.py" line="157"/>
         <source>pairs within the threshold</source>
         <translation>par inden for tærsklen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="144"/>
+        <location filename="../sundplan_qgis/run_report.py" line="158"/>
         <source>parameters</source>
         <translation>parametre</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="145"/>
+        <location filename="../sundplan_qgis/run_report.py" line="159"/>
         <source>parts</source>
         <translation>dele</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="146"/>
+        <location filename="../sundplan_qgis/run_report.py" line="160"/>
         <source>parts without a hospital</source>
         <translation>dele uden akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="147"/>
+        <location filename="../sundplan_qgis/run_report.py" line="161"/>
         <source>planned</source>
         <translation>planlagt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="148"/>
+        <location filename="../sundplan_qgis/run_report.py" line="162"/>
         <source>platform</source>
         <translation>platform</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="149"/>
+        <location filename="../sundplan_qgis/run_report.py" line="163"/>
         <source>polygons along all roads</source>
         <translation>polygoner langs alle veje</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="150"/>
+        <location filename="../sundplan_qgis/run_report.py" line="164"/>
         <source>polygons along residential roads</source>
         <translation>polygoner langs boligveje</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="151"/>
+        <location filename="../sundplan_qgis/run_report.py" line="165"/>
         <source>polygons (s)</source>
         <translation>polygoner (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="152"/>
+        <location filename="../sundplan_qgis/run_report.py" line="166"/>
         <source>polygons without roads (areal)</source>
         <translation>polygoner uden veje (arealvægtet)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="153"/>
+        <location filename="../sundplan_qgis/run_report.py" line="167"/>
         <source>population</source>
         <translation>befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="154"/>
+        <location filename="../sundplan_qgis/run_report.py" line="168"/>
         <source>population changing hospital</source>
         <translation>befolkning, der skifter akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="155"/>
+        <location filename="../sundplan_qgis/run_report.py" line="169"/>
         <source>population in areas with a GP shortage</source>
         <translation>befolkning i områder med lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="156"/>
+        <location filename="../sundplan_qgis/run_report.py" line="170"/>
         <source>population newly reached</source>
         <translation>befolkning, der nu nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="157"/>
+        <location filename="../sundplan_qgis/run_report.py" line="171"/>
         <source>population newly not reached</source>
         <translation>befolkning, der ikke længere nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="158"/>
+        <location filename="../sundplan_qgis/run_report.py" line="172"/>
         <source>population not located</source>
         <translation>befolkning uden placering på vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="159"/>
+        <location filename="../sundplan_qgis/run_report.py" line="173"/>
         <source>population not reached in both runs</source>
         <translation>befolkning, der ikke nås i nogen af kørslerne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="160"/>
+        <location filename="../sundplan_qgis/run_report.py" line="174"/>
         <source>population off land</source>
         <translation>befolkning uden for land</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="161"/>
+        <location filename="../sundplan_qgis/run_report.py" line="175"/>
         <source>population outside the grouping</source>
         <translation>befolkning uden for inddeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="162"/>
+        <location filename="../sundplan_qgis/run_report.py" line="176"/>
         <source>population served</source>
         <translation>betjent befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="163"/>
+        <location filename="../sundplan_qgis/run_report.py" line="177"/>
         <source>population source</source>
         <translation>befolkningskilde</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="164"/>
+        <location filename="../sundplan_qgis/run_report.py" line="178"/>
+        <source>population table</source>
+        <translation>befolkningstabel</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="179"/>
         <source>total population</source>
         <translation>samlet befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="165"/>
+        <location filename="../sundplan_qgis/run_report.py" line="180"/>
         <source>population-weighted mean access (per 10 000)</source>
         <translation>befolkningsvægtet gennemsnitlig tilgængelighed (pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="168"/>
+        <location filename="../sundplan_qgis/run_report.py" line="183"/>
         <source>population-weighted mean change (min)</source>
         <translation>befolkningsvægtet gennemsnitlig ændring (min)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="169"/>
+        <location filename="../sundplan_qgis/run_report.py" line="184"/>
         <source>population with a longer trip</source>
         <translation>befolkning med længere rejsetid</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="170"/>
+        <location filename="../sundplan_qgis/run_report.py" line="185"/>
         <source>population with a shorter trip</source>
         <translation>befolkning med kortere rejsetid</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="171"/>
+        <location filename="../sundplan_qgis/run_report.py" line="186"/>
         <source>practice</source>
         <translation>praksis</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="172"/>
+        <location filename="../sundplan_qgis/run_report.py" line="187"/>
         <source>practices</source>
         <translation>praksis</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="173"/>
-        <location filename="../sundplan_qgis/run_report.py" line="174"/>
+        <location filename="../sundplan_qgis/run_report.py" line="188"/>
+        <location filename="../sundplan_qgis/run_report.py" line="189"/>
         <source>practices outside all areas</source>
         <translation>praksis uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="175"/>
+        <location filename="../sundplan_qgis/run_report.py" line="190"/>
         <source>practices not on the network</source>
         <translation>praksis uden tilknytning til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="176"/>
+        <location filename="../sundplan_qgis/run_report.py" line="191"/>
         <source>printed on the pages</source>
         <translation>trykt på siderne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="177"/>
+        <location filename="../sundplan_qgis/run_report.py" line="192"/>
         <source>provenance</source>
         <translation>proveniens</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="178"/>
+        <location filename="../sundplan_qgis/run_report.py" line="193"/>
         <source>rank rule</source>
         <translation>rangregel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="179"/>
+        <location filename="../sundplan_qgis/run_report.py" line="194"/>
         <source>reached</source>
         <translation>nået</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="180"/>
+        <location filename="../sundplan_qgis/run_report.py" line="195"/>
         <source>reaching no demand</source>
         <translation>når ingen efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="181"/>
+        <location filename="../sundplan_qgis/run_report.py" line="196"/>
         <source>reading and building (s)</source>
         <translation>indlæsning og opbygning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="182"/>
+        <location filename="../sundplan_qgis/run_report.py" line="197"/>
         <source>reading (s)</source>
         <translation>indlæsning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="183"/>
+        <location filename="../sundplan_qgis/run_report.py" line="198"/>
         <source>reason</source>
         <translation>årsag</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="184"/>
+        <location filename="../sundplan_qgis/run_report.py" line="199"/>
         <source>reference</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="185"/>
+        <location filename="../sundplan_qgis/run_report.py" line="200"/>
         <source>reference totals</source>
         <translation>referencetotaler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="186"/>
+        <location filename="../sundplan_qgis/run_report.py" line="201"/>
         <source>relative difference</source>
         <translation>relativ forskel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="187"/>
+        <location filename="../sundplan_qgis/run_report.py" line="202"/>
         <source>relocation</source>
         <translation>omfordeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="188"/>
+        <location filename="../sundplan_qgis/run_report.py" line="203"/>
+        <source>residents</source>
+        <translation>indbyggere</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="204"/>
+        <source>residents aged 75+</source>
+        <translation>indbyggere på 75 år og derover</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="205"/>
         <source>residents by it</source>
         <translation>indbyggere ved den</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="189"/>
+        <location filename="../sundplan_qgis/run_report.py" line="206"/>
         <source>road class weights (per m)</source>
         <translation>vægte pr. vejklasse (pr. m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="190"/>
+        <location filename="../sundplan_qgis/run_report.py" line="207"/>
         <source>road length (km)</source>
         <translation>vejlængde (km)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="191"/>
+        <location filename="../sundplan_qgis/run_report.py" line="208"/>
+        <source>rounding</source>
+        <translation>afrunding</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="209"/>
         <source>rows</source>
         <translation>rækker</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="192"/>
+        <location filename="../sundplan_qgis/run_report.py" line="210"/>
         <source>rule</source>
         <translation>regel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="193"/>
+        <location filename="../sundplan_qgis/run_report.py" line="211"/>
         <source>sample spacing (m)</source>
         <translation>punktafstand (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="194"/>
-        <location filename="../sundplan_qgis/run_report.py" line="261"/>
+        <location filename="../sundplan_qgis/run_report.py" line="212"/>
+        <location filename="../sundplan_qgis/run_report.py" line="326"/>
         <source>scenario</source>
         <translation>scenarie</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="195"/>
+        <location filename="../sundplan_qgis/run_report.py" line="213"/>
         <source>scenario run</source>
         <translation>kørsel for scenariet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="196"/>
+        <location filename="../sundplan_qgis/run_report.py" line="214"/>
         <source>sex</source>
         <translation>køn</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="197"/>
+        <location filename="../sundplan_qgis/run_report.py" line="215"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="198"/>
+        <location filename="../sundplan_qgis/run_report.py" line="216"/>
         <source>share not reached</source>
         <translation>andel ikke nået</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="199"/>
+        <location filename="../sundplan_qgis/run_report.py" line="217"/>
         <source>shortage rule</source>
         <translation>regel for lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="200"/>
+        <location filename="../sundplan_qgis/run_report.py" line="218"/>
         <source>shortage threshold</source>
         <translation>tærskel for lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="201"/>
+        <location filename="../sundplan_qgis/run_report.py" line="219"/>
         <source>source of the shortage threshold</source>
         <translation>kilde til tærsklen for lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="202"/>
+        <location filename="../sundplan_qgis/run_report.py" line="220"/>
         <source>shortest paths</source>
         <translation>korteste veje</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="203"/>
+        <location filename="../sundplan_qgis/run_report.py" line="221"/>
         <source>snapping</source>
         <translation>tilknytning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="204"/>
+        <location filename="../sundplan_qgis/run_report.py" line="222"/>
         <source>snap distance (m)</source>
         <translation>tilknytningsafstand (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="205"/>
+        <location filename="../sundplan_qgis/run_report.py" line="223"/>
         <source>solving (s)</source>
         <translation>beregning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="206"/>
+        <location filename="../sundplan_qgis/run_report.py" line="224"/>
         <source>source</source>
         <translation>kilde</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="207"/>
+        <location filename="../sundplan_qgis/run_report.py" line="225"/>
         <source>specialties</source>
         <translation>specialer</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="210"/>
+        <location filename="../sundplan_qgis/run_report.py" line="228"/>
         <source>speed (km/h)</source>
         <translation>hastighed (km/t)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="211"/>
+        <location filename="../sundplan_qgis/run_report.py" line="229"/>
         <source>speeds (km/h)</source>
         <translation>hastigheder (km/t)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="212"/>
+        <location filename="../sundplan_qgis/run_report.py" line="230"/>
         <source>spread, difference</source>
         <translation>spredning, forskel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="213"/>
+        <location filename="../sundplan_qgis/run_report.py" line="231"/>
         <source>spread, ratio best to worst</source>
         <translation>spredning, forhold mellem bedste og dårligste</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="214"/>
+        <location filename="../sundplan_qgis/run_report.py" line="232"/>
         <source>statistics</source>
         <translation>statistik</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="215"/>
+        <location filename="../sundplan_qgis/run_report.py" line="233"/>
         <source>statistics cover</source>
         <translation>statistikken omfatter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="216"/>
+        <location filename="../sundplan_qgis/run_report.py" line="234"/>
         <source>sum of access × demand</source>
         <translation>sum af tilgængelighed × efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="217"/>
+        <location filename="../sundplan_qgis/run_report.py" line="235"/>
+        <source>sum of fair shares, base year</source>
+        <translation>sum af rimelige andele, basisår</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="236"/>
+        <source>sum of fair shares, target year</source>
+        <translation>sum af rimelige andele, målår</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="237"/>
         <source>summaries (s)</source>
         <translation>opsummeringer (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="218"/>
+        <location filename="../sundplan_qgis/run_report.py" line="238"/>
         <source>summary</source>
         <translation>oversigt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="219"/>
+        <location filename="../sundplan_qgis/run_report.py" line="239"/>
         <source>surface grid</source>
         <translation>fladegitter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="220"/>
+        <location filename="../sundplan_qgis/run_report.py" line="240"/>
         <source>table</source>
         <translation>tabel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="221"/>
+        <location filename="../sundplan_qgis/run_report.py" line="242"/>
         <source>text</source>
         <translation>tekst</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="222"/>
+        <location filename="../sundplan_qgis/run_report.py" line="243"/>
         <source>threshold rule</source>
         <translation>tærskelregel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="223"/>
+        <location filename="../sundplan_qgis/run_report.py" line="244"/>
         <source>thresholds</source>
         <translation>tærskler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="224"/>
+        <location filename="../sundplan_qgis/run_report.py" line="245"/>
         <source>tie rule</source>
         <translation>regel ved lige rejsetider</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="225"/>
+        <location filename="../sundplan_qgis/run_report.py" line="246"/>
         <source>time limit (min)</source>
         <translation>tidsgrænse (min)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="226"/>
+        <location filename="../sundplan_qgis/run_report.py" line="247"/>
         <source>time method</source>
         <translation>tidsmetode</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="227"/>
+        <location filename="../sundplan_qgis/run_report.py" line="248"/>
         <source>time (UTC)</source>
         <translation>tidspunkt (UTC)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="228"/>
+        <location filename="../sundplan_qgis/run_report.py" line="249"/>
         <source>timings (s)</source>
         <translation>tidsforbrug (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="229"/>
+        <location filename="../sundplan_qgis/run_report.py" line="250"/>
         <source>total</source>
         <translation>i alt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="230"/>
+        <location filename="../sundplan_qgis/run_report.py" line="251"/>
         <source>travel times</source>
         <translation>rejsetider</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="231"/>
+        <location filename="../sundplan_qgis/run_report.py" line="252"/>
         <source>two-step</source>
         <translation>to trin</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="232"/>
+        <location filename="../sundplan_qgis/run_report.py" line="253"/>
         <source>under-supply ratio</source>
         <translation>grænse for underdækning (forhold)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="234"/>
+        <location filename="../sundplan_qgis/run_report.py" line="254"/>
+        <source>unit</source>
+        <translation>enhed</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="255"/>
+        <source>units</source>
+        <translation>enheder</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="256"/>
+        <source>units without capacity data</source>
+        <translation>enheder uden kapacitetsdata</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="258"/>
         <source>why unreachable</source>
         <translation>hvorfor ikke nåelig</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="236"/>
+        <location filename="../sundplan_qgis/run_report.py" line="260"/>
         <source>why not on the network</source>
         <translation>hvorfor ikke tilknyttet vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="237"/>
+        <location filename="../sundplan_qgis/run_report.py" line="261"/>
         <source>used</source>
         <translation>anvendt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="238"/>
+        <location filename="../sundplan_qgis/run_report.py" line="262"/>
+        <source>value</source>
+        <translation>værdi</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="263"/>
         <source>version</source>
         <translation>version</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="239"/>
+        <location filename="../sundplan_qgis/run_report.py" line="264"/>
         <source>versions</source>
         <translation>versioner</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="240"/>
+        <location filename="../sundplan_qgis/run_report.py" line="265"/>
         <source>warning threshold (%)</source>
         <translation>advarselsgrænse (%)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="241"/>
+        <location filename="../sundplan_qgis/run_report.py" line="266"/>
         <source>warnings</source>
         <translation>advarsler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="242"/>
+        <location filename="../sundplan_qgis/run_report.py" line="267"/>
         <source>weight</source>
         <translation>vægt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="244"/>
+        <location filename="../sundplan_qgis/run_report.py" line="269"/>
         <source>weights used</source>
         <translation>anvendte vægte</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="245"/>
+        <location filename="../sundplan_qgis/run_report.py" line="270"/>
         <source>width (cells)</source>
         <translation>bredde (celler)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="246"/>
+        <location filename="../sundplan_qgis/run_report.py" line="271"/>
         <source>worker processes</source>
         <translation>arbejdsprocesser</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="247"/>
+        <location filename="../sundplan_qgis/run_report.py" line="272"/>
         <source>worst areas</source>
         <translation>dårligste områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="248"/>
+        <location filename="../sundplan_qgis/run_report.py" line="273"/>
         <source>worst need-adjusted GPs per 10 000</source>
         <translation>dårligste behovsjusterede læger pr. 10.000</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="249"/>
+        <location filename="../sundplan_qgis/run_report.py" line="274"/>
         <source>worst unit</source>
         <translation>dårligste enhed</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="254"/>
+        <location filename="../sundplan_qgis/run_report.py" line="276"/>
+        <source>aggregation</source>
+        <translation>sammenlægning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="277"/>
+        <source>beyond the snap distance</source>
+        <translation>uden for tilknytningsafstanden</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="278"/>
+        <source>candidate sites</source>
+        <translation>kandidatsteder</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="279"/>
+        <source>demand beyond the time limit, after</source>
+        <translation>efterspørgsel uden for tidsgrænsen, efter</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="280"/>
+        <source>demand beyond the time limit, before</source>
+        <translation>efterspørgsel uden for tidsgrænsen, før</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="281"/>
+        <source>demand (s)</source>
+        <translation>efterspørgsel (s)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="282"/>
+        <source>demand within the time limit, after</source>
+        <translation>efterspørgsel inden for tidsgrænsen, efter</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="283"/>
+        <source>demand within the time limit, before</source>
+        <translation>efterspørgsel inden for tidsgrænsen, før</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="284"/>
+        <source>existing sites</source>
+        <translation>eksisterende steder</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="285"/>
+        <source>gain</source>
+        <translation>gevinst</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="286"/>
+        <source>grid spacing (m)</source>
+        <translation>gitterafstand (m)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="287"/>
+        <source>number of new sites (k)</source>
+        <translation>antal nye steder (k)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="288"/>
+        <source>exact solver up to (nonzeros)</source>
+        <translation>eksakt løser op til (ikke-nul-elementer)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="289"/>
+        <source>mean travel time after (min)</source>
+        <translation>middelrejsetid efter (min)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="290"/>
+        <source>mean travel time before (min)</source>
+        <translation>middelrejsetid før (min)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="291"/>
+        <source>method used</source>
+        <translation>anvendt metode</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="292"/>
+        <source>optimality gap</source>
+        <translation>afstand til optimum</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="293"/>
+        <source>model</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="294"/>
+        <source>nonzeros</source>
+        <translation>ikke-nul-elementer</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="295"/>
+        <source>objective</source>
+        <translation>mål</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="296"/>
+        <source>objective (solver&apos;s own value)</source>
+        <translation>målværdi (løserens egen værdi)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="297"/>
+        <source>objective, in words</source>
+        <translation>mål, i ord</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="298"/>
+        <source>on the road network</source>
+        <translation>på vejnettet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="299"/>
+        <source>proven optimal</source>
+        <translation>bevist optimal</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="300"/>
+        <source>pairs within the time limit</source>
+        <translation>par inden for tidsgrænsen</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="301"/>
+        <source>residents in total</source>
+        <translation>indbyggere i alt</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="302"/>
+        <source>result</source>
+        <translation>resultat</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="303"/>
+        <source>shortest-path searches</source>
+        <translation>korteste-vej-søgninger</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="304"/>
+        <source>solver</source>
+        <translation>løser</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="305"/>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="306"/>
+        <source>time limit rule</source>
+        <translation>regel for tidsgrænsen</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="307"/>
+        <source>time limit (s)</source>
+        <translation>tidsgrænse (s)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="308"/>
+        <source>travel times (s)</source>
+        <translation>rejsetider (s)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="309"/>
+        <source>demand units (road nodes)</source>
+        <translation>efterspørgselsenheder (vejknudepunkter)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="310"/>
+        <source>objective after</source>
+        <translation>målværdi efter</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="311"/>
+        <source>objective before</source>
+        <translation>målværdi før</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="312"/>
+        <source>variables</source>
+        <translation>variable</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="313"/>
+        <source>year</source>
+        <translation>år</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="314"/>
+        <source>years</source>
+        <translation>år</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="319"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="257"/>
+        <location filename="../sundplan_qgis/run_report.py" line="322"/>
         <source>network</source>
         <translation>vejnet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="266"/>
+        <location filename="../sundplan_qgis/run_report.py" line="331"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="267"/>
+        <location filename="../sundplan_qgis/run_report.py" line="332"/>
         <source>no</source>
         <translation>nej</translation>
     </message>
@@ -4743,42 +5731,42 @@
         <translation>indbyggere, der nås i begge kørsler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="114"/>
+        <location filename="../sundplan_qgis/snapping.py" line="158"/>
         <source>No active hospitals: at least one hospital is needed.</source>
         <translation>Ingen aktive sygehuse: der skal være mindst ét sygehus.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="118"/>
+        <location filename="../sundplan_qgis/snapping.py" line="162"/>
         <source>The road network &apos;{network}&apos; has no roads.</source>
         <translation>Vejnettet &apos;{network}&apos; har ingen veje.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="119"/>
+        <location filename="../sundplan_qgis/snapping.py" line="163"/>
         <source>Snapping hospitals to the road network</source>
         <translation>Knytter sygehusene til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="140"/>
+        <location filename="../sundplan_qgis/snapping.py" line="184"/>
         <source>{count} hospital(s) lie farther than the maximum snap distance ({max_snap_m:.0f} m) from any road of &apos;{network}&apos;: {hospitals}. Check the hospitals&apos; CRS and positions, use a network that covers them, or raise the maximum snap distance.</source>
         <translation>{count} sygehus(e) ligger længere fra en vej i &apos;{network}&apos; end den største afstand ved tilknytning til vejnettet ({max_snap_m:.0f} m): {hospitals}. Kontrollér sygehusenes koordinatsystem og placering, brug et vejnet, der dækker dem, eller hæv den største afstand ved tilknytning.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="155"/>
+        <location filename="../sundplan_qgis/snapping.py" line="199"/>
         <source>No road of &apos;{network}&apos; leads to hospital(s) {hospitals}: the nearest road node has no incoming road (a one-way dead end or an isolated vertex). Move the hospital point next to a connected road or fix the network.</source>
         <translation>Ingen vej i &apos;{network}&apos; fører til sygehus(e) {hospitals}: den nærmeste vejknude har ingen indgående vej (en ensrettet blindvej eller et isoleret knudepunkt). Flyt sygehuspunktet hen til en sammenhængende vej, eller ret vejnettet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="172"/>
+        <location filename="../sundplan_qgis/snapping.py" line="225"/>
         <source>Shortest paths from {hospitals} hospitals over {nodes:,} road nodes</source>
         <translation>Korteste veje fra {hospitals} sygehuse over {nodes:,} vejknuder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="198"/>
+        <location filename="../sundplan_qgis/snapping.py" line="254"/>
         <source>{reached:,} of {nodes:,} road nodes reach a hospital</source>
         <translation>{reached:,} af {nodes:,} vejknuder når et sygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="289"/>
+        <location filename="../sundplan_qgis/snapping.py" line="339"/>
         <source>Locations done</source>
         <translation>Placeringer færdige</translation>
     </message>

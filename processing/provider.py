@@ -27,6 +27,8 @@ ALGORITHMS: tuple[str, ...] = (
     "fca_access:FcaAccessAlgorithm",
     "specialist_gaps:SpecialistGapsAlgorithm",
     "location_allocation:LocationAllocationAlgorithm",
+    "need_projection:NeedProjectionAlgorithm",
+    "capacity_allocation:CapacityAllocationAlgorithm",
     "map_report:MapReportAlgorithm",
 )
 

@@ -725,7 +725,7 @@ def run(inputs: LocationInputs, *, progress: Progress | None = None) -> Location
             "locations": int(pop.size),
             "residents_total": float(pop.sum()),
             "demand_total": float(demand.sum()),
-            "units": int(n_u),
+            "road_nodes": int(n_u),
             "aggregation": msg(
                 "residents aggregated per road node; a node's access leg is its residents' "
                 "mean leg"

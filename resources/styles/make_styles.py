@@ -937,6 +937,53 @@ def make_location_areas(folder: Path) -> Path:
 
 
 # --------------------------------------------------------------------------- main
+# Capacity allocation (fordelingsmodel): change needed in % of today's capacity, diverging
+# (purple = fewer than today, orange = more needed; the colours of specialist gaps).
+ALLOCATION_FIELD = "change_needed_pct"
+ALLOCATION_TITLE = "Nødvendig ændring i målåret (% af dagens kapacitet)"
+ALLOCATION_LIMITS = [-10.0, -2.5, 2.5, 10.0]
+ALLOCATION_NO_DATA_LABEL = "Ingen kapacitetsdata"
+
+
+def make_capacity_allocation(folder: Path) -> Path:
+    """Fair shares per unit (sundplan_qgis.allocation), coloured by the change needed."""
+    layer = _memory_layer(
+        "MultiPolygon",
+        [
+            ("level", "string"),
+            ("area_code", "string"),
+            ("area_name", "string"),
+            ("capacity_current", "double"),
+            ("fair_share_target", "double"),
+            ("change_needed", "double"),
+            (ALLOCATION_FIELD, "double"),
+        ],
+        "capacity_allocation",
+    )
+    bounds = [None, *ALLOCATION_LIMITS, None]
+    colors = list(reversed(GAP_COLORS))
+    children = [
+        _rule(
+            _polygon_class_symbol(colors[i]),
+            interval_filter(ALLOCATION_FIELD, bounds[i], bounds[i + 1]),
+            label,
+            TAG_CLASS.format(index=i),
+        )
+        for i, label in enumerate(interval_labels(ALLOCATION_LIMITS))
+    ]
+    children.append(
+        _rule(
+            _polygon_class_symbol(NO_DATA_COLOR),
+            "ELSE",
+            ALLOCATION_NO_DATA_LABEL,
+            TAG_NO_DATA,
+            else_rule=True,
+        )
+    )
+    layer.setRenderer(_titled_renderer(ALLOCATION_TITLE, children))
+    return _save(layer, folder / "capacity_allocation.qml", VECTOR_CATEGORIES)
+
+
 def make_all(folder: Path = STYLES_DIR) -> list[Path]:
     """Write all style files into ``folder``; return their paths."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -955,6 +1002,7 @@ def make_all(folder: Path = STYLES_DIR) -> list[Path]:
             make_specialist_relocations(folder),
             make_location_sites(folder),
             make_location_areas(folder),
+            make_capacity_allocation(folder),
         ]
     return paths
 

@@ -1,9 +1,10 @@
 """Danish from end to end: with the Danish translation installed, what a planner reads in the
 outputs of the main tools is Danish, with Danish number formats (issue 12, item 1).
 
-catchments, catchment_scenario, gp_density, fca_access, specialist_gaps, location_allocation
-and map_report run in-process on the sample region with the translation installed
-(``danish_translation`` in ``conftest.py``: the .ts plus the pending translations). Read back:
+catchments, catchment_scenario, gp_density, fca_access, specialist_gaps, location_allocation,
+need_projection, capacity_allocation and map_report run in-process on the sample region with the
+translation installed (``danish_translation`` in ``conftest.py``: the .ts plus the pending
+translations). Read back:
 
 * every run report ``.txt`` (the provenance block left out: it records the user's parameter
   values verbatim),
@@ -26,6 +27,7 @@ import pytest
 from osgeo import ogr
 
 from sundplan_qgis.network.speeds import DEFAULT_SPEEDS_KMH
+from tests.fixtures.projection.synthetic import write_synthetic_csv
 
 #: English words a Danish reader must not meet (whole words, case-insensitive).
 ENGLISH_WORDS = (
@@ -195,6 +197,31 @@ def outputs(sundplan_provider, tmp_path_factory):
                 "REPORT": str(folder / "specialist_report.json"),
             },
         )
+        projection = write_synthetic_csv(folder / "frkm_synthetic.csv", years=(2025, 2030))
+        processing.run(
+            "sundplan:need_projection",
+            {
+                "POPULATION_TABLE": str(projection),
+                "OUTPUT": str(folder / "need_projection.gpkg"),
+                "REPORT": str(folder / "need_report.json"),
+            },
+        )
+        capacity = folder / "laeger.csv"
+        capacity.write_text("region;laeger\n1081;336\n1082;825\n1083;795\n1084;1071\n", "utf-8")
+        processing.run(
+            "sundplan:capacity_allocation",
+            {
+                "POPULATION_TABLE": str(projection),
+                "LEVEL": "region",
+                "CURRENT_TABLE": str(capacity),
+                "CURRENT_CODE_FIELD": "region",
+                "CURRENT_VALUE_FIELD": "laeger",
+                "TOTAL": 3525,
+                "ROUND": True,
+                "OUTPUT": str(folder / "capacity_allocation.gpkg"),
+                "REPORT": str(folder / "allocation_report.json"),
+            },
+        )
         processing.run(
             "sundplan:location_allocation",
             {
@@ -230,7 +257,17 @@ def outputs(sundplan_provider, tmp_path_factory):
     return folder
 
 
-REPORTS = ("catchments", "scenario", "gp_density", "fca", "specialist", "location", "map")
+REPORTS = (
+    "catchments",
+    "scenario",
+    "gp_density",
+    "fca",
+    "specialist",
+    "location",
+    "map",
+    "need",
+    "allocation",
+)
 
 
 def _without_provenance(text: str) -> str:
@@ -284,7 +321,7 @@ def test_json_reports_keep_english_keys_and_translate_their_sentences(outputs, t
     walk(report, tool)
     assert not problems, "\n".join(problems[:40])
     keys = json.dumps(report)
-    assert '"population"' in keys or '"coverage"' in keys  # keys stay English
+    assert '"population"' in keys or '"coverage"' in keys or '"base_year"' in keys  # English
 
 
 @pytest.mark.parametrize("tool", REPORTS)
@@ -343,6 +380,8 @@ LABEL_FIELDS = {
     "location_areas.gpkg": ("area_name", "objective_label"),
     "location_curve.gpkg": ("objective_label", "method_label"),
     "area_summary.gpkg": ("area_name",),
+    "need_projection.gpkg": ("level_label", "weights", "source"),
+    "capacity_allocation.gpkg": ("level_label", "method_label", "weights"),
 }
 
 

@@ -41,6 +41,7 @@ STYLE_NAMES = [
     "specialist_relocations",
     "location_sites",
     "location_areas",
+    "capacity_allocation",
 ]
 
 
