@@ -50,6 +50,7 @@ from scipy.spatial import cKDTree
 from . import coverage
 from .areas import OUTSIDE_AREAS, AreaTable, object_array
 from .errors import Message, SundplanError, listing, msg
+from .network.contract import can_contract, contract
 
 Progress = Callable[[float, str], None]
 
@@ -476,8 +477,11 @@ def site_times(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """Pairs (unit, site, minutes) within ``limit_min`` home → site: one limited Dijkstra per
     distinct site node on the reversed graph, in batches; legs added at both ends."""
-    rev = graph.reverse.tocsr()
     nodes, site_row = np.unique(site_node, return_inverse=True)
+    # search on the junctions only (the sites' nodes kept), homes read off their chains: exact
+    contracted = contract(graph, keep=nodes) if can_contract(graph) else None
+    rev = contracted.reverse if contracted is not None else graph.reverse.tocsr()
+    start = contracted.core_of[nodes] if contracted is not None else nodes
     limit = limit_min + TOLERANCE_MIN
     min_unit_leg = float(unit_leg_min.min()) if unit_leg_min.size else 0.0
     parts_u, parts_s, parts_t = [], [], []
@@ -492,9 +496,12 @@ def site_times(
         in_batch = np.flatnonzero((site_row >= n0) & (site_row < n0 + batch.size))
         min_leg = float(site_leg_min[in_batch].min())
         limit_s = max(0.0, (limit - min_leg - min_unit_leg) * 60.0) + 1e-6
-        dist = dijkstra(rev, directed=True, indices=batch, limit=limit_s)
+        dist = dijkstra(rev, directed=True, indices=start[n0 : n0 + batch.size], limit=limit_s)
         settled += int(np.isfinite(dist).sum())
-        sub = dist[:, unit_node] / 60.0
+        if contracted is not None:
+            sub = contracted.times_to(dist, unit_node)[0] / 60.0
+        else:
+            sub = dist[:, unit_node] / 60.0
         del dist
         for s in in_batch:
             t = sub[site_row[s] - n0] + site_leg_min[s] + unit_leg_min
