@@ -573,13 +573,13 @@
     <message>
         <location filename="../processing/_params/network.py" line="435"/>
         <location filename="../sundplan_qgis/network/fields.py" line="85"/>
-        <location filename="../sundplan_qgis/run_report.py" line="227"/>
+        <location filename="../sundplan_qgis/run_report.py" line="228"/>
         <source>speed</source>
         <translation>hastighed</translation>
     </message>
     <message>
         <location filename="../processing/_params/network.py" line="436"/>
-        <location filename="../sundplan_qgis/run_report.py" line="150"/>
+        <location filename="../sundplan_qgis/run_report.py" line="151"/>
         <source>one-way</source>
         <translation>ensrettet</translation>
     </message>
@@ -1198,8 +1198,8 @@
     <message>
         <location filename="../processing/fca_access.py" line="251"/>
         <location filename="../processing/gp_density.py" line="158"/>
-        <location filename="../sundplan_qgis/catchments.py" line="410"/>
-        <location filename="../sundplan_qgis/location_allocation.py" line="749"/>
+        <location filename="../sundplan_qgis/catchments.py" line="411"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="756"/>
         <source>Done</source>
         <translation>Færdig</translation>
     </message>
@@ -2178,7 +2178,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/allocation.py" line="251"/>
-        <location filename="../sundplan_qgis/run_report.py" line="241"/>
+        <location filename="../sundplan_qgis/run_report.py" line="242"/>
         <source>target year</source>
         <translation>målår</translation>
     </message>
@@ -2314,57 +2314,57 @@
         <translation>Dijkstra fra flere kilder (scipy.sparse.csgraph) på det omvendte vejnet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="377"/>
+        <location filename="../sundplan_qgis/catchments.py" line="378"/>
         <source>no road node within the maximum snap distance of {max_snap_m:g} m</source>
         <translation>intet vejknudepunkt inden for den maksimale tilknytningsafstand på {max_snap_m:g} m</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="381"/>
+        <location filename="../sundplan_qgis/catchments.py" line="382"/>
         <source>the nearby roads belong to a part of the network from which no active hospital can be reached (an island without a ferry, a disconnected stub)</source>
         <translation>de nærmeste veje hører til en del af vejnettet, hvorfra intet aktivt akutsygehus kan nås (en ø uden færge, et afskåret vejstykke)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="398"/>
+        <location filename="../sundplan_qgis/catchments.py" line="399"/>
         <source>populated cells only</source>
         <translation>kun celler med beboere</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="404"/>
+        <location filename="../sundplan_qgis/catchments.py" line="405"/>
         <source>equal times go to the hospital listed first</source>
         <translation>ved lige lange rejsetider vælges det akutsygehus, der står først</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="405"/>
+        <location filename="../sundplan_qgis/catchments.py" line="406"/>
         <source>bands closed on the right: exactly 15.0 min is in 0–15</source>
         <translation>tidsintervaller lukkede til højre: præcis 15,0 min hører til 0–15</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="406"/>
+        <location filename="../sundplan_qgis/catchments.py" line="407"/>
         <source>mean, median, P90 and max minutes are of reached residents</source>
         <translation>gennemsnit, median, P90 og maksimum i minutter gælder de nåede indbyggere</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="446"/>
+        <location filename="../sundplan_qgis/catchments.py" line="447"/>
         <source>{n_ids} hospital ids were given for {n} hospitals.</source>
         <translation>Der blev angivet {n_ids} sygehus-id&apos;er for {n} sygehuse.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="451"/>
+        <location filename="../sundplan_qgis/catchments.py" line="452"/>
         <source>Hospital &apos;{hospital}&apos; has no id. Give every hospital an id, or choose no id field to use the feature ids.</source>
         <translation>Sygehuset &apos;{hospital}&apos; har intet id. Giv hvert sygehus et id, eller vælg intet id-felt for at bruge objekt-id&apos;erne.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="460"/>
+        <location filename="../sundplan_qgis/catchments.py" line="461"/>
         <source>The hospital id {id} is used by both &apos;{first}&apos; and &apos;{second}&apos;. Hospital ids must be unique.</source>
         <translation>Sygehus-id&apos;et {id} bruges af både &apos;{first}&apos; og &apos;{second}&apos;. Sygehus-id&apos;er skal være entydige.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="538"/>
+        <location filename="../sundplan_qgis/catchments.py" line="539"/>
         <source>No land mask was used: without areas (e.g. kommuner) access legs may cross the sea, and the raster and polygons may cover sea.</source>
         <translation>Der blev ikke brugt nogen landmaske: uden områder (fx kommuner) kan adgangsstrækninger krydse havet, og rasteret og polygonerne kan dække hav.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/catchments.py" line="553"/>
+        <location filename="../sundplan_qgis/catchments.py" line="554"/>
         <source>land = union of the areas; a location snaps only to road nodes on its own land part; locations off all land snap to the nearest road node; raster cells centred off land are nodata; polygons are clipped to the land</source>
         <translation>land = foreningen af områderne; et sted tilknyttes kun vejknudepunkter på sin egen landdel; steder uden for alt land tilknyttes det nærmeste vejknudepunkt; rasterceller med centrum uden for land er nodata; polygoner beskæres til land</translation>
     </message>
@@ -2411,13 +2411,13 @@
     <message>
         <location filename="../sundplan_qgis/density.py" line="63"/>
         <location filename="../sundplan_qgis/run_report.py" line="30"/>
-        <location filename="../sundplan_qgis/run_report.py" line="334"/>
+        <location filename="../sundplan_qgis/run_report.py" line="335"/>
         <source>area</source>
         <translation>område</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/density.py" line="64"/>
-        <location filename="../sundplan_qgis/run_report.py" line="335"/>
+        <location filename="../sundplan_qgis/run_report.py" line="336"/>
         <source>the whole country</source>
         <translation>hele landet</translation>
     </message>
@@ -2430,7 +2430,7 @@
     <message>
         <location filename="../sundplan_qgis/density.py" line="66"/>
         <location filename="../sundplan_qgis/projection.py" line="59"/>
-        <location filename="../sundplan_qgis/run_report.py" line="336"/>
+        <location filename="../sundplan_qgis/run_report.py" line="337"/>
         <source>region from 2027</source>
         <translation>region fra 2027</translation>
     </message>
@@ -2659,26 +2659,26 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="115"/>
-        <location filename="../sundplan_qgis/run_report.py" line="321"/>
+        <location filename="../sundplan_qgis/run_report.py" line="322"/>
         <source>ok</source>
         <translation>i orden</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="116"/>
-        <location filename="../sundplan_qgis/run_report.py" line="259"/>
-        <location filename="../sundplan_qgis/run_report.py" line="327"/>
+        <location filename="../sundplan_qgis/run_report.py" line="260"/>
+        <location filename="../sundplan_qgis/run_report.py" line="328"/>
         <source>not on the network</source>
         <translation>ikke tilknyttet vejnettet</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="117"/>
-        <location filename="../sundplan_qgis/run_report.py" line="329"/>
+        <location filename="../sundplan_qgis/run_report.py" line="330"/>
         <source>no practice in its network part</source>
         <translation>ingen praksis i dens del af vejnettet</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="118"/>
-        <location filename="../sundplan_qgis/run_report.py" line="330"/>
+        <location filename="../sundplan_qgis/run_report.py" line="331"/>
         <source>reaches no demand</source>
         <translation>når ingen efterspørgsel</translation>
     </message>
@@ -2775,7 +2775,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="619"/>
-        <location filename="../sundplan_qgis/location_allocation.py" line="529"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="536"/>
         <source>Need weighting needs an area layer with age/sex columns (m_0_4 … k_85_plus).</source>
         <translation>Behovsvægtning kræver et områdelag med alders-/kønskolonner (m_0_4 … k_85_plus).</translation>
     </message>
@@ -2801,14 +2801,14 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/fca_network.py" line="224"/>
-        <location filename="../sundplan_qgis/location_allocation.py" line="401"/>
-        <location filename="../sundplan_qgis/snapping.py" line="270"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="402"/>
+        <location filename="../sundplan_qgis/snapping.py" line="272"/>
         <source>The access speed must be positive (got {speed} km/h).</source>
         <translation>Hastigheden mellem et sted og vejen skal være positiv (angivet: {speed} km/t).</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca_network.py" line="234"/>
-        <location filename="../sundplan_qgis/location_allocation.py" line="407"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="408"/>
         <source>The road network &apos;{name}&apos; has no roads.</source>
         <translation>Vejnettet &apos;{name}&apos; har ingen veje.</translation>
     </message>
@@ -2819,7 +2819,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/fca_network.py" line="253"/>
-        <location filename="../sundplan_qgis/location_allocation.py" line="464"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="465"/>
         <source>&apos;{name}&apos; ({m:,.0f} m)</source>
         <translation>&apos;{name}&apos; ({m:,.0f} m)</translation>
     </message>
@@ -2862,7 +2862,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/fca_network.py" line="578"/>
-        <location filename="../sundplan_qgis/location_allocation.py" line="489"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="493"/>
         <source>Shortest paths: batch {done:,} of {n:,}</source>
         <translation>Korteste veje: portion {done:,} af {n:,}</translation>
     </message>
@@ -3049,14 +3049,14 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/gaps.py" line="93"/>
-        <location filename="../sundplan_qgis/run_report.py" line="323"/>
+        <location filename="../sundplan_qgis/run_report.py" line="324"/>
         <source>general</source>
         <translation>generelle</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/gaps.py" line="93"/>
-        <location filename="../sundplan_qgis/run_report.py" line="226"/>
-        <location filename="../sundplan_qgis/run_report.py" line="324"/>
+        <location filename="../sundplan_qgis/run_report.py" line="227"/>
+        <location filename="../sundplan_qgis/run_report.py" line="325"/>
         <source>specialty</source>
         <translation>speciale</translation>
     </message>
@@ -3316,177 +3316,177 @@
         <translation>{n} område-id står ikke i grupperingstabellen: {ids}. De udgør rækken &apos;{label}&apos; i alle opsamlinger og indgår ikke i rangering, Gini, bedste/dårligste enhed eller antallet med lægemangel.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="57"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="58"/>
         <source>Maximal coverage (MCLP): most residents within the time limit</source>
         <translation>Maksimal dækning (MCLP): flest indbyggere inden for tidsgrænsen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="58"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="59"/>
         <source>p-median: least population-weighted travel time</source>
         <translation>p-median: mindst befolkningsvægtet rejsetid</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="66"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="67"/>
         <source>exact (HiGHS mixed-integer programme)</source>
         <translation>eksakt (HiGHS, blandet heltalsprogram)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="67"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="68"/>
         <source>greedy heuristic</source>
         <translation>grådig heuristik</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="69"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="70"/>
         <source>new site</source>
         <translation>nyt sted</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="69"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="70"/>
         <source>existing site</source>
         <translation>eksisterende sted</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="71"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="72"/>
         <source>candidate layer</source>
         <translation>kandidatlag</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="72"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="73"/>
         <source>grid on the roads</source>
         <translation>gitter på vejene</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="214"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="215"/>
         <source>every candidate evaluated (k = 1)</source>
         <translation>hver kandidat vurderet (k = 1)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="280"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="281"/>
         <source>time limit of {s:g} s reached: best solution found (gap {gap:.2%})</source>
         <translation>tidsgrænsen på {s:g} s nået: bedste fundne løsning (afstand til optimum {gap:.2%})</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="298"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="299"/>
         <source>greedy (problem too large for the exact solver: {n:,} nonzeros &gt; limit {limit:,})</source>
         <translation>grådig (problemet er for stort til den eksakte løser: {n:,} ikke-nul-elementer &gt; grænse {limit:,})</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="307"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="308"/>
         <source>greedy (the exact solver found no solution within {s:g} s)</source>
         <translation>grådig (den eksakte løser fandt ingen løsning inden for {s:g} s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="314"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="315"/>
         <source>greedy (better than the exact solver&apos;s best solution within {s:g} s)</source>
         <translation>grådig (bedre end den eksakte løsers bedste løsning inden for {s:g} s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="383"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="384"/>
         <source>Unknown objective &apos;{objective}&apos;: choose one of {keys}.</source>
         <translation>Ukendt mål &apos;{objective}&apos;: vælg et af {keys}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="389"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="390"/>
         <source>The number of new sites k must be at least 1 (got {k}).</source>
         <translation>Antallet af nye steder k skal være mindst 1 (fik {k}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="394"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="395"/>
         <source>The time limit must be a positive number of minutes (got {t}).</source>
         <translation>Tidsgrænsen skal være et positivt antal minutter (fik {t}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="396"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="397"/>
         <source>The solver time limit must be a positive number of seconds (got {s}).</source>
         <translation>Løserens tidsgrænse skal være et positivt antal sekunder (fik {s}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="421"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="422"/>
         <source>The grid spacing for candidate sites must be positive (got {m} m).</source>
         <translation>Gitterafstanden for kandidatsteder skal være positiv (fik {m} m).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="444"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="445"/>
         <source>A candidate grid every {m:,.0f} m gives {n:,} candidate sites (at most {limit:,}: one shortest-path search each). Raise the grid spacing or give a CANDIDATES layer.</source>
         <translation>Et kandidatgitter for hver {m:,.0f} m giver {n:,} kandidatsteder (højst {limit:,}: én korteste-vej-søgning hver). Hæv gitterafstanden, eller angiv et lag med kandidater (CANDIDATES).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="524"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="531"/>
         <source>none (unweighted residents)</source>
         <translation>ingen (uvægtede indbyggere)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="555"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="562"/>
         <source>The residents &apos;{layer}&apos; are empty (no locations or no residents): there is no demand to place sites for.</source>
         <translation>Indbyggerne &apos;{layer}&apos; er tomme (ingen placeringer eller ingen indbyggere): der er ingen efterspørgsel at placere steder efter.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="560"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="567"/>
         <source>Snapping residents to the road network</source>
         <translation>Knytter indbyggere til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="570"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="577"/>
         <source>None of the residents of &apos;{layer}&apos; lies within the maximum snap distance ({m:,.0f} m) of a road of &apos;{network}&apos;. Check the CRS of the residents and the network, or raise the maximum snap distance.</source>
         <translation>Ingen af indbyggerne i &apos;{layer}&apos; ligger inden for den maksimale tilknytningsafstand ({m:,.0f} m) fra en vej i &apos;{network}&apos;. Kontrollér indbyggernes og vejnettets koordinatsystem, eller hæv den maksimale tilknytningsafstand.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="602"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="609"/>
         <source>None of the {n} candidate site(s) of &apos;{layer}&apos; lies within the maximum snap distance ({max_snap_m:,.0f} m) of a road of &apos;{network}&apos;: {names}. Check the candidates&apos; CRS and positions, use a road network that covers them, or raise the maximum snap distance.</source>
         <translation>Ingen af de {n} kandidatsteder i &apos;{layer}&apos; ligger inden for den maksimale tilknytningsafstand ({max_snap_m:,.0f} m) fra en vej i &apos;{network}&apos;: {names}. Kontrollér kandidaternes koordinatsystem og placering, brug et vejnet, der dækker dem, eller hæv den maksimale tilknytningsafstand.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="615"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="622"/>
         <source>{n} candidate site(s) of &apos;{layer}&apos; lie farther than the maximum snap distance ({max_snap_m:,.0f} m) from any road and are left out: {names}.</source>
         <translation>{n} kandidatsted(er) i &apos;{layer}&apos; ligger længere end den maksimale tilknytningsafstand ({max_snap_m:,.0f} m) fra nærmeste vej og udelades: {names}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="626"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="633"/>
         <source>No candidate sites on the road network: the grid every {m:,.0f} m found no road node near the residents. Give a CANDIDATES layer or a smaller grid spacing.</source>
         <translation>Ingen kandidatsteder på vejnettet: gitteret for hver {m:,.0f} m fandt intet vejknudepunkt nær indbyggerne. Angiv et lag med kandidater (CANDIDATES) eller en mindre gitterafstand.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="632"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="639"/>
         <source>k = {k} new sites asked for, but only {n} candidate site(s) of &apos;{layer}&apos; lie on the road network. Lower k or give more candidates.</source>
         <translation>k = {k} nye steder ønsket, men kun {n} kandidatsted(er) i &apos;{layer}&apos; ligger på vejnettet. Sænk k, eller angiv flere kandidater.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="646"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="653"/>
         <source>{n} existing site(s) of &apos;{layer}&apos; lie farther than the maximum snap distance ({max_snap_m:,.0f} m) from any road of &apos;{network}&apos;: {names}. Existing sites are fixed and cannot be left out: move them next to a road, remove them from the layer, or raise the maximum snap distance.</source>
         <translation>{n} eksisterende sted(er) i &apos;{layer}&apos; ligger længere end den maksimale tilknytningsafstand ({max_snap_m:,.0f} m) fra nærmeste vej i &apos;{network}&apos;: {names}. Eksisterende steder er faste og kan ikke udelades: flyt dem hen til en vej, fjern dem fra laget, eller hæv den maksimale tilknytningsafstand.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="659"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="666"/>
         <source>Travel times from {n:,} sites</source>
         <translation>Rejsetider fra {n:,} steder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="680"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="687"/>
         <source>Choosing the sites</source>
         <translation>Vælger stederne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="688"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="695"/>
         <source>Method: {reason}.</source>
         <translation>Metode: {reason}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="729"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="736"/>
         <source>residents aggregated per road node; a node&apos;s access leg is its residents&apos; mean leg</source>
         <translation>indbyggere samlet pr. vejknudepunkt; et knudepunkts tilgangsstrækning er gennemsnittet af dets indbyggeres</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="755"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="762"/>
         <source>inclusive: residents exactly at the limit are covered (1 ms tolerance)</source>
         <translation>inklusiv: indbyggere præcis på grænsen er dækket (1 ms tolerance)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="756"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="763"/>
         <source>search limit: a travel time beyond the limit counts as the limit; those residents are counted as beyond reach</source>
         <translation>søgegrænse: en rejsetid over grænsen tælles som grænsen; de indbyggere tælles som uden for rækkevidde</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/location_allocation.py" line="785"/>
+        <location filename="../sundplan_qgis/location_allocation.py" line="792"/>
         <source>Coverage curve: k = {k}</source>
         <translation>Dækningskurve: k = {k}</translation>
     </message>
@@ -3634,7 +3634,7 @@
         <location filename="../sundplan_qgis/network/fields.py" line="79"/>
         <location filename="../sundplan_qgis/network/fields.py" line="149"/>
         <location filename="../sundplan_qgis/network/ogr_reader.py" line="102"/>
-        <location filename="../sundplan_qgis/run_report.py" line="333"/>
+        <location filename="../sundplan_qgis/run_report.py" line="334"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -3659,38 +3659,38 @@
         <translation>Vejlaget &apos;{layer}&apos; har hverken et vejklassefelt eller et hastighedsfelt, så ingen linje har en hastighed. Angiv vejklassefeltet (CLASS_FIELD, OSM highway-værdier som &apos;primary&apos;) eller hastighedsfeltet (SPEED_FIELD, km/t). Fundne felter: {fields}.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="98"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="99"/>
         <source>The road layer&apos;s extent is too large for the merge tolerance; use a larger tolerance or a projected CRS in metres.</source>
         <translation>Vejlagets udstrækning er for stor til sammenlægningstolerancen; brug en større tolerance eller et projiceret koordinatsystem i meter.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="181"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="193"/>
         <source>The realism factor must be &gt; 0 (got {factor}).</source>
         <translation>Realismefaktoren skal være &gt; 0 (angivet: {factor}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="183"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="195"/>
         <source>Ferry boarding time must be ≥ 0 minutes (got {minutes}).</source>
         <translation>Ombordkørselstiden for færger skal være ≥ 0 minutter (angivet: {minutes}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="195"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="207"/>
         <source>Ferry speed must be &gt; 0 km/h (got {speed}).</source>
         <translation>Færgehastigheden skal være &gt; 0 km/t (angivet: {speed}).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="216"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="228"/>
         <source>Road layer &apos;{layer}&apos;: {count} lines have no speed and their road class has no default speed (classes: {classes}). Add these classes to the speed table, or choose a speed field.</source>
         <translation>Vejlaget &apos;{layer}&apos;: {count} linjer har ingen hastighed, og deres vejklasse har ingen standardhastighed (klasser: {classes}). Tilføj disse klasser til hastighedstabellen, eller vælg et hastighedsfelt.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="222"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="234"/>
         <location filename="../sundplan_qgis/specialties.py" line="51"/>
         <source>(empty)</source>
         <translation>(tom)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/graph.py" line="243"/>
+        <location filename="../sundplan_qgis/network/graph.py" line="255"/>
         <source>Road layer &apos;{layer}&apos; has no road segments left to route on (all lines are ferries that were excluded, or have zero length). Check the layer and the &apos;include ferries&apos; option.</source>
         <translation>Vejlaget &apos;{layer}&apos; har ingen vejsegmenter tilbage at beregne ruter på (alle linjer er færger, som blev udeladt, eller har længden nul). Kontrollér laget og indstillingen &apos;Medtag færger&apos;.</translation>
     </message>
@@ -3767,7 +3767,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/network/ogr_reader.py" line="90"/>
-        <location filename="../sundplan_qgis/run_report.py" line="320"/>
+        <location filename="../sundplan_qgis/run_report.py" line="321"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
@@ -3914,8 +3914,8 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/osm_download.py" line="244"/>
-        <location filename="../sundplan_qgis/run_report.py" line="257"/>
-        <location filename="../sundplan_qgis/run_report.py" line="328"/>
+        <location filename="../sundplan_qgis/run_report.py" line="258"/>
+        <location filename="../sundplan_qgis/run_report.py" line="329"/>
         <source>unreachable</source>
         <translation>kan ikke nås</translation>
     </message>
@@ -4201,7 +4201,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/rasters.py" line="561"/>
-        <location filename="../sundplan_qgis/snapping.py" line="306"/>
+        <location filename="../sundplan_qgis/snapping.py" line="308"/>
         <source>Snapping locations {start:,}–{stop:,} of {n:,}</source>
         <translation>Knytter steder {start:,}–{stop:,} af {n:,} til vejnettet</translation>
     </message>
@@ -4307,7 +4307,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/run_report.py" line="36"/>
-        <location filename="../sundplan_qgis/run_report.py" line="325"/>
+        <location filename="../sundplan_qgis/run_report.py" line="326"/>
         <source>baseline</source>
         <translation>udgangssituation</translation>
     </message>
@@ -4814,7 +4814,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/run_report.py" line="139"/>
-        <location filename="../sundplan_qgis/run_report.py" line="268"/>
+        <location filename="../sundplan_qgis/run_report.py" line="269"/>
         <source>need weights</source>
         <translation>behovsvægte</translation>
     </message>
@@ -4840,818 +4840,823 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/run_report.py" line="145"/>
+        <source>nodes searched (junctions; shape points read off their roads)</source>
+        <translation>søgte knuder (kryds; mellempunkter aflæst på deres vej)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="146"/>
         <source>nodes settled, total</source>
         <translation>afgjorte knudepunkter i alt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="146"/>
+        <location filename="../sundplan_qgis/run_report.py" line="147"/>
         <source>residents not reached</source>
         <translation>indbyggere, der ikke nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="147"/>
+        <location filename="../sundplan_qgis/run_report.py" line="148"/>
         <source>note</source>
         <translation>bemærkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="148"/>
+        <location filename="../sundplan_qgis/run_report.py" line="149"/>
         <source>notes</source>
         <translation>bemærkninger</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="149"/>
+        <location filename="../sundplan_qgis/run_report.py" line="150"/>
         <source>of the run</source>
         <translation>for kørslen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="151"/>
+        <location filename="../sundplan_qgis/run_report.py" line="152"/>
         <source>output</source>
         <translation>resultat</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="152"/>
+        <location filename="../sundplan_qgis/run_report.py" line="153"/>
         <source>over-supply ratio</source>
         <translation>grænse for overdækning (forhold)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="153"/>
+        <location filename="../sundplan_qgis/run_report.py" line="154"/>
         <source>page</source>
         <translation>side</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="154"/>
+        <location filename="../sundplan_qgis/run_report.py" line="155"/>
         <source>pages</source>
         <translation>sider</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="155"/>
+        <location filename="../sundplan_qgis/run_report.py" line="156"/>
         <source>pairs</source>
         <translation>par</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="156"/>
+        <location filename="../sundplan_qgis/run_report.py" line="157"/>
         <source>pairs kept in</source>
         <translation>par holdt i</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="157"/>
+        <location filename="../sundplan_qgis/run_report.py" line="158"/>
         <source>pairs within the threshold</source>
         <translation>par inden for tærsklen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="158"/>
+        <location filename="../sundplan_qgis/run_report.py" line="159"/>
         <source>parameters</source>
         <translation>parametre</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="159"/>
+        <location filename="../sundplan_qgis/run_report.py" line="160"/>
         <source>parts</source>
         <translation>dele</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="160"/>
+        <location filename="../sundplan_qgis/run_report.py" line="161"/>
         <source>parts without a hospital</source>
         <translation>dele uden akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="161"/>
+        <location filename="../sundplan_qgis/run_report.py" line="162"/>
         <source>planned</source>
         <translation>planlagt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="162"/>
+        <location filename="../sundplan_qgis/run_report.py" line="163"/>
         <source>platform</source>
         <translation>platform</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="163"/>
+        <location filename="../sundplan_qgis/run_report.py" line="164"/>
         <source>polygons along all roads</source>
         <translation>polygoner langs alle veje</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="164"/>
+        <location filename="../sundplan_qgis/run_report.py" line="165"/>
         <source>polygons along residential roads</source>
         <translation>polygoner langs boligveje</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="165"/>
+        <location filename="../sundplan_qgis/run_report.py" line="166"/>
         <source>polygons (s)</source>
         <translation>polygoner (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="166"/>
+        <location filename="../sundplan_qgis/run_report.py" line="167"/>
         <source>polygons without roads (areal)</source>
         <translation>polygoner uden veje (arealvægtet)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="167"/>
+        <location filename="../sundplan_qgis/run_report.py" line="168"/>
         <source>population</source>
         <translation>befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="168"/>
+        <location filename="../sundplan_qgis/run_report.py" line="169"/>
         <source>population changing hospital</source>
         <translation>befolkning, der skifter akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="169"/>
+        <location filename="../sundplan_qgis/run_report.py" line="170"/>
         <source>population in areas with a GP shortage</source>
         <translation>befolkning i områder med lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="170"/>
+        <location filename="../sundplan_qgis/run_report.py" line="171"/>
         <source>population newly reached</source>
         <translation>befolkning, der nu nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="171"/>
+        <location filename="../sundplan_qgis/run_report.py" line="172"/>
         <source>population newly not reached</source>
         <translation>befolkning, der ikke længere nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="172"/>
+        <location filename="../sundplan_qgis/run_report.py" line="173"/>
         <source>population not located</source>
         <translation>befolkning uden placering på vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="173"/>
+        <location filename="../sundplan_qgis/run_report.py" line="174"/>
         <source>population not reached in both runs</source>
         <translation>befolkning, der ikke nås i nogen af kørslerne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="174"/>
+        <location filename="../sundplan_qgis/run_report.py" line="175"/>
         <source>population off land</source>
         <translation>befolkning uden for land</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="175"/>
+        <location filename="../sundplan_qgis/run_report.py" line="176"/>
         <source>population outside the grouping</source>
         <translation>befolkning uden for inddeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="176"/>
+        <location filename="../sundplan_qgis/run_report.py" line="177"/>
         <source>population served</source>
         <translation>betjent befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="177"/>
+        <location filename="../sundplan_qgis/run_report.py" line="178"/>
         <source>population source</source>
         <translation>befolkningskilde</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="178"/>
+        <location filename="../sundplan_qgis/run_report.py" line="179"/>
         <source>population table</source>
         <translation>befolkningstabel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="179"/>
+        <location filename="../sundplan_qgis/run_report.py" line="180"/>
         <source>total population</source>
         <translation>samlet befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="180"/>
+        <location filename="../sundplan_qgis/run_report.py" line="181"/>
         <source>population-weighted mean access (per 10 000)</source>
         <translation>befolkningsvægtet gennemsnitlig tilgængelighed (pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="183"/>
+        <location filename="../sundplan_qgis/run_report.py" line="184"/>
         <source>population-weighted mean change (min)</source>
         <translation>befolkningsvægtet gennemsnitlig ændring (min)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="184"/>
+        <location filename="../sundplan_qgis/run_report.py" line="185"/>
         <source>population with a longer trip</source>
         <translation>befolkning med længere rejsetid</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="185"/>
+        <location filename="../sundplan_qgis/run_report.py" line="186"/>
         <source>population with a shorter trip</source>
         <translation>befolkning med kortere rejsetid</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="186"/>
+        <location filename="../sundplan_qgis/run_report.py" line="187"/>
         <source>practice</source>
         <translation>praksis</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="187"/>
+        <location filename="../sundplan_qgis/run_report.py" line="188"/>
         <source>practices</source>
         <translation>praksis</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="188"/>
         <location filename="../sundplan_qgis/run_report.py" line="189"/>
+        <location filename="../sundplan_qgis/run_report.py" line="190"/>
         <source>practices outside all areas</source>
         <translation>praksis uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="190"/>
+        <location filename="../sundplan_qgis/run_report.py" line="191"/>
         <source>practices not on the network</source>
         <translation>praksis uden tilknytning til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="191"/>
+        <location filename="../sundplan_qgis/run_report.py" line="192"/>
         <source>printed on the pages</source>
         <translation>trykt på siderne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="192"/>
+        <location filename="../sundplan_qgis/run_report.py" line="193"/>
         <source>provenance</source>
         <translation>proveniens</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="193"/>
+        <location filename="../sundplan_qgis/run_report.py" line="194"/>
         <source>rank rule</source>
         <translation>rangregel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="194"/>
+        <location filename="../sundplan_qgis/run_report.py" line="195"/>
         <source>reached</source>
         <translation>nået</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="195"/>
+        <location filename="../sundplan_qgis/run_report.py" line="196"/>
         <source>reaching no demand</source>
         <translation>når ingen efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="196"/>
+        <location filename="../sundplan_qgis/run_report.py" line="197"/>
         <source>reading and building (s)</source>
         <translation>indlæsning og opbygning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="197"/>
+        <location filename="../sundplan_qgis/run_report.py" line="198"/>
         <source>reading (s)</source>
         <translation>indlæsning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="198"/>
+        <location filename="../sundplan_qgis/run_report.py" line="199"/>
         <source>reason</source>
         <translation>årsag</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="199"/>
+        <location filename="../sundplan_qgis/run_report.py" line="200"/>
         <source>reference</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="200"/>
+        <location filename="../sundplan_qgis/run_report.py" line="201"/>
         <source>reference totals</source>
         <translation>referencetotaler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="201"/>
+        <location filename="../sundplan_qgis/run_report.py" line="202"/>
         <source>relative difference</source>
         <translation>relativ forskel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="202"/>
+        <location filename="../sundplan_qgis/run_report.py" line="203"/>
         <source>relocation</source>
         <translation>omfordeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="203"/>
+        <location filename="../sundplan_qgis/run_report.py" line="204"/>
         <source>residents</source>
         <translation>indbyggere</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="204"/>
+        <location filename="../sundplan_qgis/run_report.py" line="205"/>
         <source>residents aged 75+</source>
         <translation>indbyggere på 75 år og derover</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="205"/>
+        <location filename="../sundplan_qgis/run_report.py" line="206"/>
         <source>residents by it</source>
         <translation>indbyggere ved den</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="206"/>
+        <location filename="../sundplan_qgis/run_report.py" line="207"/>
         <source>road class weights (per m)</source>
         <translation>vægte pr. vejklasse (pr. m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="207"/>
+        <location filename="../sundplan_qgis/run_report.py" line="208"/>
         <source>road length (km)</source>
         <translation>vejlængde (km)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="208"/>
+        <location filename="../sundplan_qgis/run_report.py" line="209"/>
         <source>rounding</source>
         <translation>afrunding</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="209"/>
+        <location filename="../sundplan_qgis/run_report.py" line="210"/>
         <source>rows</source>
         <translation>rækker</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="210"/>
+        <location filename="../sundplan_qgis/run_report.py" line="211"/>
         <source>rule</source>
         <translation>regel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="211"/>
+        <location filename="../sundplan_qgis/run_report.py" line="212"/>
         <source>sample spacing (m)</source>
         <translation>punktafstand (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="212"/>
-        <location filename="../sundplan_qgis/run_report.py" line="326"/>
+        <location filename="../sundplan_qgis/run_report.py" line="213"/>
+        <location filename="../sundplan_qgis/run_report.py" line="327"/>
         <source>scenario</source>
         <translation>scenarie</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="213"/>
+        <location filename="../sundplan_qgis/run_report.py" line="214"/>
         <source>scenario run</source>
         <translation>kørsel for scenariet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="214"/>
+        <location filename="../sundplan_qgis/run_report.py" line="215"/>
         <source>sex</source>
         <translation>køn</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="215"/>
+        <location filename="../sundplan_qgis/run_report.py" line="216"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="216"/>
+        <location filename="../sundplan_qgis/run_report.py" line="217"/>
         <source>share not reached</source>
         <translation>andel ikke nået</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="217"/>
+        <location filename="../sundplan_qgis/run_report.py" line="218"/>
         <source>shortage rule</source>
         <translation>regel for lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="218"/>
+        <location filename="../sundplan_qgis/run_report.py" line="219"/>
         <source>shortage threshold</source>
         <translation>tærskel for lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="219"/>
+        <location filename="../sundplan_qgis/run_report.py" line="220"/>
         <source>source of the shortage threshold</source>
         <translation>kilde til tærsklen for lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="220"/>
+        <location filename="../sundplan_qgis/run_report.py" line="221"/>
         <source>shortest paths</source>
         <translation>korteste veje</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="221"/>
+        <location filename="../sundplan_qgis/run_report.py" line="222"/>
         <source>snapping</source>
         <translation>tilknytning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="222"/>
+        <location filename="../sundplan_qgis/run_report.py" line="223"/>
         <source>snap distance (m)</source>
         <translation>tilknytningsafstand (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="223"/>
+        <location filename="../sundplan_qgis/run_report.py" line="224"/>
         <source>solving (s)</source>
         <translation>beregning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="224"/>
+        <location filename="../sundplan_qgis/run_report.py" line="225"/>
         <source>source</source>
         <translation>kilde</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="225"/>
+        <location filename="../sundplan_qgis/run_report.py" line="226"/>
         <source>specialties</source>
         <translation>specialer</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="228"/>
+        <location filename="../sundplan_qgis/run_report.py" line="229"/>
         <source>speed (km/h)</source>
         <translation>hastighed (km/t)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="229"/>
+        <location filename="../sundplan_qgis/run_report.py" line="230"/>
         <source>speeds (km/h)</source>
         <translation>hastigheder (km/t)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="230"/>
+        <location filename="../sundplan_qgis/run_report.py" line="231"/>
         <source>spread, difference</source>
         <translation>spredning, forskel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="231"/>
+        <location filename="../sundplan_qgis/run_report.py" line="232"/>
         <source>spread, ratio best to worst</source>
         <translation>spredning, forhold mellem bedste og dårligste</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="232"/>
+        <location filename="../sundplan_qgis/run_report.py" line="233"/>
         <source>statistics</source>
         <translation>statistik</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="233"/>
+        <location filename="../sundplan_qgis/run_report.py" line="234"/>
         <source>statistics cover</source>
         <translation>statistikken omfatter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="234"/>
+        <location filename="../sundplan_qgis/run_report.py" line="235"/>
         <source>sum of access × demand</source>
         <translation>sum af tilgængelighed × efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="235"/>
+        <location filename="../sundplan_qgis/run_report.py" line="236"/>
         <source>sum of fair shares, base year</source>
         <translation>sum af rimelige andele, basisår</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="236"/>
+        <location filename="../sundplan_qgis/run_report.py" line="237"/>
         <source>sum of fair shares, target year</source>
         <translation>sum af rimelige andele, målår</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="237"/>
+        <location filename="../sundplan_qgis/run_report.py" line="238"/>
         <source>summaries (s)</source>
         <translation>opsummeringer (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="238"/>
+        <location filename="../sundplan_qgis/run_report.py" line="239"/>
         <source>summary</source>
         <translation>oversigt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="239"/>
+        <location filename="../sundplan_qgis/run_report.py" line="240"/>
         <source>surface grid</source>
         <translation>fladegitter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="240"/>
+        <location filename="../sundplan_qgis/run_report.py" line="241"/>
         <source>table</source>
         <translation>tabel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="242"/>
+        <location filename="../sundplan_qgis/run_report.py" line="243"/>
         <source>text</source>
         <translation>tekst</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="243"/>
+        <location filename="../sundplan_qgis/run_report.py" line="244"/>
         <source>threshold rule</source>
         <translation>tærskelregel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="244"/>
+        <location filename="../sundplan_qgis/run_report.py" line="245"/>
         <source>thresholds</source>
         <translation>tærskler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="245"/>
+        <location filename="../sundplan_qgis/run_report.py" line="246"/>
         <source>tie rule</source>
         <translation>regel ved lige rejsetider</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="246"/>
+        <location filename="../sundplan_qgis/run_report.py" line="247"/>
         <source>time limit (min)</source>
         <translation>tidsgrænse (min)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="247"/>
+        <location filename="../sundplan_qgis/run_report.py" line="248"/>
         <source>time method</source>
         <translation>tidsmetode</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="248"/>
+        <location filename="../sundplan_qgis/run_report.py" line="249"/>
         <source>time (UTC)</source>
         <translation>tidspunkt (UTC)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="249"/>
+        <location filename="../sundplan_qgis/run_report.py" line="250"/>
         <source>timings (s)</source>
         <translation>tidsforbrug (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="250"/>
+        <location filename="../sundplan_qgis/run_report.py" line="251"/>
         <source>total</source>
         <translation>i alt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="251"/>
+        <location filename="../sundplan_qgis/run_report.py" line="252"/>
         <source>travel times</source>
         <translation>rejsetider</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="252"/>
+        <location filename="../sundplan_qgis/run_report.py" line="253"/>
         <source>two-step</source>
         <translation>to trin</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="253"/>
+        <location filename="../sundplan_qgis/run_report.py" line="254"/>
         <source>under-supply ratio</source>
         <translation>grænse for underdækning (forhold)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="254"/>
+        <location filename="../sundplan_qgis/run_report.py" line="255"/>
         <source>unit</source>
         <translation>enhed</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="255"/>
+        <location filename="../sundplan_qgis/run_report.py" line="256"/>
         <source>units</source>
         <translation>enheder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="256"/>
+        <location filename="../sundplan_qgis/run_report.py" line="257"/>
         <source>units without capacity data</source>
         <translation>enheder uden kapacitetsdata</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="258"/>
+        <location filename="../sundplan_qgis/run_report.py" line="259"/>
         <source>why unreachable</source>
         <translation>hvorfor ikke nåelig</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="260"/>
+        <location filename="../sundplan_qgis/run_report.py" line="261"/>
         <source>why not on the network</source>
         <translation>hvorfor ikke tilknyttet vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="261"/>
+        <location filename="../sundplan_qgis/run_report.py" line="262"/>
         <source>used</source>
         <translation>anvendt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="262"/>
+        <location filename="../sundplan_qgis/run_report.py" line="263"/>
         <source>value</source>
         <translation>værdi</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="263"/>
+        <location filename="../sundplan_qgis/run_report.py" line="264"/>
         <source>version</source>
         <translation>version</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="264"/>
+        <location filename="../sundplan_qgis/run_report.py" line="265"/>
         <source>versions</source>
         <translation>versioner</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="265"/>
+        <location filename="../sundplan_qgis/run_report.py" line="266"/>
         <source>warning threshold (%)</source>
         <translation>advarselsgrænse (%)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="266"/>
+        <location filename="../sundplan_qgis/run_report.py" line="267"/>
         <source>warnings</source>
         <translation>advarsler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="267"/>
+        <location filename="../sundplan_qgis/run_report.py" line="268"/>
         <source>weight</source>
         <translation>vægt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="269"/>
+        <location filename="../sundplan_qgis/run_report.py" line="270"/>
         <source>weights used</source>
         <translation>anvendte vægte</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="270"/>
+        <location filename="../sundplan_qgis/run_report.py" line="271"/>
         <source>width (cells)</source>
         <translation>bredde (celler)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="271"/>
+        <location filename="../sundplan_qgis/run_report.py" line="272"/>
         <source>worker processes</source>
         <translation>arbejdsprocesser</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="272"/>
+        <location filename="../sundplan_qgis/run_report.py" line="273"/>
         <source>worst areas</source>
         <translation>dårligste områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="273"/>
+        <location filename="../sundplan_qgis/run_report.py" line="274"/>
         <source>worst need-adjusted GPs per 10 000</source>
         <translation>dårligste behovsjusterede læger pr. 10.000</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="274"/>
+        <location filename="../sundplan_qgis/run_report.py" line="275"/>
         <source>worst unit</source>
         <translation>dårligste enhed</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="276"/>
+        <location filename="../sundplan_qgis/run_report.py" line="277"/>
         <source>aggregation</source>
         <translation>sammenlægning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="277"/>
+        <location filename="../sundplan_qgis/run_report.py" line="278"/>
         <source>beyond the snap distance</source>
         <translation>uden for tilknytningsafstanden</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="278"/>
+        <location filename="../sundplan_qgis/run_report.py" line="279"/>
         <source>candidate sites</source>
         <translation>kandidatsteder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="279"/>
+        <location filename="../sundplan_qgis/run_report.py" line="280"/>
         <source>demand beyond the time limit, after</source>
         <translation>efterspørgsel uden for tidsgrænsen, efter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="280"/>
+        <location filename="../sundplan_qgis/run_report.py" line="281"/>
         <source>demand beyond the time limit, before</source>
         <translation>efterspørgsel uden for tidsgrænsen, før</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="281"/>
+        <location filename="../sundplan_qgis/run_report.py" line="282"/>
         <source>demand (s)</source>
         <translation>efterspørgsel (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="282"/>
+        <location filename="../sundplan_qgis/run_report.py" line="283"/>
         <source>demand within the time limit, after</source>
         <translation>efterspørgsel inden for tidsgrænsen, efter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="283"/>
+        <location filename="../sundplan_qgis/run_report.py" line="284"/>
         <source>demand within the time limit, before</source>
         <translation>efterspørgsel inden for tidsgrænsen, før</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="284"/>
+        <location filename="../sundplan_qgis/run_report.py" line="285"/>
         <source>existing sites</source>
         <translation>eksisterende steder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="285"/>
+        <location filename="../sundplan_qgis/run_report.py" line="286"/>
         <source>gain</source>
         <translation>gevinst</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="286"/>
+        <location filename="../sundplan_qgis/run_report.py" line="287"/>
         <source>grid spacing (m)</source>
         <translation>gitterafstand (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="287"/>
+        <location filename="../sundplan_qgis/run_report.py" line="288"/>
         <source>number of new sites (k)</source>
         <translation>antal nye steder (k)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="288"/>
+        <location filename="../sundplan_qgis/run_report.py" line="289"/>
         <source>exact solver up to (nonzeros)</source>
         <translation>eksakt løser op til (ikke-nul-elementer)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="289"/>
+        <location filename="../sundplan_qgis/run_report.py" line="290"/>
         <source>mean travel time after (min)</source>
         <translation>middelrejsetid efter (min)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="290"/>
+        <location filename="../sundplan_qgis/run_report.py" line="291"/>
         <source>mean travel time before (min)</source>
         <translation>middelrejsetid før (min)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="291"/>
+        <location filename="../sundplan_qgis/run_report.py" line="292"/>
         <source>method used</source>
         <translation>anvendt metode</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="292"/>
+        <location filename="../sundplan_qgis/run_report.py" line="293"/>
         <source>optimality gap</source>
         <translation>afstand til optimum</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="293"/>
+        <location filename="../sundplan_qgis/run_report.py" line="294"/>
         <source>model</source>
         <translation>model</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="294"/>
+        <location filename="../sundplan_qgis/run_report.py" line="295"/>
         <source>nonzeros</source>
         <translation>ikke-nul-elementer</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="295"/>
+        <location filename="../sundplan_qgis/run_report.py" line="296"/>
         <source>objective</source>
         <translation>mål</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="296"/>
+        <location filename="../sundplan_qgis/run_report.py" line="297"/>
         <source>objective (solver&apos;s own value)</source>
         <translation>målværdi (løserens egen værdi)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="297"/>
+        <location filename="../sundplan_qgis/run_report.py" line="298"/>
         <source>objective, in words</source>
         <translation>mål, i ord</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="298"/>
+        <location filename="../sundplan_qgis/run_report.py" line="299"/>
         <source>on the road network</source>
         <translation>på vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="299"/>
+        <location filename="../sundplan_qgis/run_report.py" line="300"/>
         <source>proven optimal</source>
         <translation>bevist optimal</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="300"/>
+        <location filename="../sundplan_qgis/run_report.py" line="301"/>
         <source>pairs within the time limit</source>
         <translation>par inden for tidsgrænsen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="301"/>
+        <location filename="../sundplan_qgis/run_report.py" line="302"/>
         <source>residents in total</source>
         <translation>indbyggere i alt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="302"/>
+        <location filename="../sundplan_qgis/run_report.py" line="303"/>
         <source>result</source>
         <translation>resultat</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="303"/>
+        <location filename="../sundplan_qgis/run_report.py" line="304"/>
         <source>shortest-path searches</source>
         <translation>korteste-vej-søgninger</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="304"/>
+        <location filename="../sundplan_qgis/run_report.py" line="305"/>
         <source>solver</source>
         <translation>løser</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="305"/>
+        <location filename="../sundplan_qgis/run_report.py" line="306"/>
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="306"/>
+        <location filename="../sundplan_qgis/run_report.py" line="307"/>
         <source>time limit rule</source>
         <translation>regel for tidsgrænsen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="307"/>
+        <location filename="../sundplan_qgis/run_report.py" line="308"/>
         <source>time limit (s)</source>
         <translation>tidsgrænse (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="308"/>
+        <location filename="../sundplan_qgis/run_report.py" line="309"/>
         <source>travel times (s)</source>
         <translation>rejsetider (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="309"/>
+        <location filename="../sundplan_qgis/run_report.py" line="310"/>
         <source>demand units (road nodes)</source>
         <translation>efterspørgselsenheder (vejknudepunkter)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="310"/>
+        <location filename="../sundplan_qgis/run_report.py" line="311"/>
         <source>objective after</source>
         <translation>målværdi efter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="311"/>
+        <location filename="../sundplan_qgis/run_report.py" line="312"/>
         <source>objective before</source>
         <translation>målværdi før</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="312"/>
+        <location filename="../sundplan_qgis/run_report.py" line="313"/>
         <source>variables</source>
         <translation>variable</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="313"/>
+        <location filename="../sundplan_qgis/run_report.py" line="314"/>
         <source>year</source>
         <translation>år</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="314"/>
+        <location filename="../sundplan_qgis/run_report.py" line="315"/>
         <source>years</source>
         <translation>år</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="319"/>
+        <location filename="../sundplan_qgis/run_report.py" line="320"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="322"/>
+        <location filename="../sundplan_qgis/run_report.py" line="323"/>
         <source>network</source>
         <translation>vejnet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="331"/>
+        <location filename="../sundplan_qgis/run_report.py" line="332"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="332"/>
+        <location filename="../sundplan_qgis/run_report.py" line="333"/>
         <source>no</source>
         <translation>nej</translation>
     </message>
@@ -5731,42 +5736,42 @@
         <translation>indbyggere, der nås i begge kørsler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="158"/>
+        <location filename="../sundplan_qgis/snapping.py" line="159"/>
         <source>No active hospitals: at least one hospital is needed.</source>
         <translation>Ingen aktive sygehuse: der skal være mindst ét sygehus.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="162"/>
+        <location filename="../sundplan_qgis/snapping.py" line="163"/>
         <source>The road network &apos;{network}&apos; has no roads.</source>
         <translation>Vejnettet &apos;{network}&apos; har ingen veje.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="163"/>
+        <location filename="../sundplan_qgis/snapping.py" line="164"/>
         <source>Snapping hospitals to the road network</source>
         <translation>Knytter sygehusene til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="184"/>
+        <location filename="../sundplan_qgis/snapping.py" line="185"/>
         <source>{count} hospital(s) lie farther than the maximum snap distance ({max_snap_m:.0f} m) from any road of &apos;{network}&apos;: {hospitals}. Check the hospitals&apos; CRS and positions, use a network that covers them, or raise the maximum snap distance.</source>
         <translation>{count} sygehus(e) ligger længere fra en vej i &apos;{network}&apos; end den største afstand ved tilknytning til vejnettet ({max_snap_m:.0f} m): {hospitals}. Kontrollér sygehusenes koordinatsystem og placering, brug et vejnet, der dækker dem, eller hæv den største afstand ved tilknytning.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="199"/>
+        <location filename="../sundplan_qgis/snapping.py" line="200"/>
         <source>No road of &apos;{network}&apos; leads to hospital(s) {hospitals}: the nearest road node has no incoming road (a one-way dead end or an isolated vertex). Move the hospital point next to a connected road or fix the network.</source>
         <translation>Ingen vej i &apos;{network}&apos; fører til sygehus(e) {hospitals}: den nærmeste vejknude har ingen indgående vej (en ensrettet blindvej eller et isoleret knudepunkt). Flyt sygehuspunktet hen til en sammenhængende vej, eller ret vejnettet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="225"/>
+        <location filename="../sundplan_qgis/snapping.py" line="226"/>
         <source>Shortest paths from {hospitals} hospitals over {nodes:,} road nodes</source>
         <translation>Korteste veje fra {hospitals} sygehuse over {nodes:,} vejknuder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="254"/>
+        <location filename="../sundplan_qgis/snapping.py" line="255"/>
         <source>{reached:,} of {nodes:,} road nodes reach a hospital</source>
         <translation>{reached:,} af {nodes:,} vejknuder når et sygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/snapping.py" line="339"/>
+        <location filename="../sundplan_qgis/snapping.py" line="341"/>
         <source>Locations done</source>
         <translation>Placeringer færdige</translation>
     </message>

@@ -354,6 +354,7 @@ def run_catchments(
             "directed_edges": int(graph.reverse.nnz),
             "components": int(getattr(graph, "n_components", -1)),
             "nodes_reaching_a_hospital": int(np.isfinite(sol.node_time_s).sum()),
+            "search_nodes": int(sol.search_nodes),
         },
         "hospitals": [
             {

@@ -211,6 +211,7 @@ KEY_LABELS: dict[str, Message] = {
     "sample_spacing_m": msg("sample spacing (m)"),
     "scenario": msg("scenario"),
     "scenario_run": msg("scenario run"),
+    "search_nodes": msg("nodes searched (junctions; shape points read off their roads)"),
     "sex": msg("sex"),
     "sha256": msg("SHA-256"),
     "share_not_reached": msg("share not reached"),

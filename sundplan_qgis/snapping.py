@@ -50,6 +50,7 @@ class NetworkSolution:
     reachable_tree: cKDTree | None = field(default=None, repr=False)
     reachable_nodes: np.ndarray | None = field(default=None, repr=False)
     node_part: np.ndarray | None = field(default=None, repr=False)  # land part of each node
+    search_nodes: int = 0  # nodes the search ran on (the junctions when contracted)
     _snappers: dict = field(default_factory=dict, repr=False)
 
     def nearest_reachable(
@@ -260,6 +261,7 @@ def solve_network(
         hospital_snap_m=snap_m,
         hospital_names=names,
         reachable_tree=None,  # built only when needed: see NetworkSolution.nearest_reachable
+        search_nodes=int(n_search),
         reachable_nodes=reachable,
         node_part=node_part,
     )

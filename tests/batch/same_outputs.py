@@ -124,7 +124,7 @@ VOLATILE_KEYS = frozenset(
 # (issue 12: fields of a file detected by name), what the run found out about its inputs
 # (input_traits: an OSM-derived road layer, credited on maps) and whether its graph came from
 # the graph cache (issue 11: hit / miss / off and the entry's key, which depend on earlier runs).
-ADDED_KEYS = frozenset({"fields", "input_traits", "cache", "cache_key"})
+ADDED_KEYS = frozenset({"fields", "input_traits", "cache", "cache_key", "search_nodes"})
 # Fields added on purpose after the baseline, left out of the comparison (in the tables and in
 # the field lists of the styles stored with them): the translated label beside a code column
 # (issue 12: ``class_label`` beside ``class`` ...), appended after the existing fields.
