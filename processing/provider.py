@@ -27,6 +27,7 @@ ALGORITHMS: tuple[str, ...] = (
     "fca_access:FcaAccessAlgorithm",
     "specialist_gaps:SpecialistGapsAlgorithm",
     "map_report:MapReportAlgorithm",
+    "sundhedsraad_profile:SundhedsraadProfileAlgorithm",
 )
 
 LOG_TAG = "Sundplan"
