@@ -24,6 +24,7 @@ from qgis.PyQt.QtCore import QMetaType
 
 from ...sundplan_qgis import profile, reference
 from ...sundplan_qgis.page_text import profile as words
+from .._inputs import null_to_none
 
 SIMPLIFY_M = 250.0  # a unit fills ~6 cm: 1 mm is 1-3 km there; keeps 17 pages light
 BACKDROP_GREY = "#e6e6e6"
@@ -129,7 +130,10 @@ def indicator_layer(
     layer = kommuner.materialize(QgsFeatureRequest())
     layer.setName(caption)
     values = np.array(
-        [np.nan if f[column] is None else float(f[column]) for f in layer.getFeatures()],
+        [
+            np.nan if null_to_none(f[column]) is None else float(f[column])
+            for f in layer.getFeatures()
+        ],
         dtype=float,
     )
     limits = class_limits(values)
