@@ -66,6 +66,8 @@ SECTION_LABELS = {
     "fca": msg("2SFCA access"),
     "specialists": msg("specialist gaps"),
 }
+NOT_COMPUTED = msg("not computed: no input")
+MATCHED = {"kommune": msg("rows are kommuner"), "unit": msg("rows are units of the level")}
 KOMMUNE = msg("kommune")
 """Label of the level code ``kommune`` (the other levels: ``density.LEVEL_LABELS``)."""
 P90_RULES = {
@@ -577,7 +579,7 @@ def run(
         progress(0.2 + 0.15 * i, SECTION_LABELS[key])
         if table is None:
             missing.append(key)
-            report["sections"][key] = "not computed: no input"
+            report["sections"][key] = NOT_COMPUTED
             continue
         if key == "specialists":
             unit_part, kom_part, specialties, info = _gaps(inputs, level)
@@ -588,6 +590,8 @@ def run(
             p90_rule = info["p90_rule"]
         parts.append(unit_part)
         kom_parts.append(kom_part)
+        info.pop("p90_rule", None)  # the report's p90_rule says it in words
+        info["matched"] = MATCHED[info["matched"]]
         report["sections"][key] = {"input": table.name, **info}
     frame = pd.concat([p.reindex(index) for p in parts], axis=1)
     for column in INDICATOR_COLUMNS:

@@ -248,6 +248,19 @@ KEY_LABELS: dict[str, Message] = {
     "worst_areas": msg("worst areas"),
     "worst_need_gps_per_10000": msg("worst need-adjusted GPs per 10 000"),
     "worst_unit": msg("worst unit"),
+    "sections": msg("sections"),
+    "travel": msg("travel time"),
+    "gp_density": msg("GP density"),
+    "fca": msg("2SFCA access"),
+    "specialists": msg("specialist gaps"),
+    "input": msg("input"),
+    "matched": msg("rows matched"),
+    "units": msg("units"),
+    "today": msg("today"),
+    "target_year": msg("target year"),
+    "not_computed": msg("not computed"),
+    "p90_rule": msg("90th percentile"),
+    "unit": msg("unit"),
 }
 
 #: Labels of code values the tools write as plain text (codes stay codes in the JSON).

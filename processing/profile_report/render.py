@@ -272,8 +272,12 @@ def render(page: ProfilePage, feedback, *, pdf_path: str) -> tuple[int, dict]:
         feedback,
     )
     feedback.pushInfo(tr("{pages} page(s) written.").format(pages=pages))
-    printed = {
-        code: [[r.label, r.unit, r.national] for r in rows if not r.heading]
+    names = result.indicators.set_index("unit_code")["unit_name"]
+    printed = [
+        {
+            "unit": str(names[code]),
+            "rows": [[r.label, r.unit, r.national] for r in rows if not r.heading],
+        }
         for code, rows in filler.shown.items()
-    }
+    ]
     return pages, {"pages": pages, "language": lang, "printed": printed}

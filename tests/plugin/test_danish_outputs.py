@@ -21,6 +21,7 @@ import json
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from osgeo import ogr
@@ -208,10 +209,25 @@ def outputs(sundplan_provider, tmp_path_factory):
                 "REPORT": str(folder / "map_report.json"),
             },
         )
+        # the national fixtures made by the tools (tests/fixtures/profile/make_inputs.py)
+        profile = Path(__file__).resolve().parents[1] / "fixtures" / "profile"
+        processing.run(
+            "sundplan:sundhedsraad_profile",
+            {
+                "NEED_TABLE": str(profile / "need_table_synthetic.csv"),
+                "TRAVEL_AREAS": str(profile / "catchments_areas.csv"),
+                "GP_DENSITY": str(profile / "gp_density_areas.csv"),
+                "FCA_AREAS": str(profile / "fca_access_areas.csv"),
+                "SPECIALIST_GAPS": str(profile / "specialist_gaps_areas.csv"),
+                "OUTPUT": str(folder / "profil.pdf"),
+                "TABLE": str(folder / "profil.gpkg"),
+                "REPORT": str(folder / "profile_report.json"),
+            },
+        )
     return folder
 
 
-REPORTS = ("catchments", "scenario", "gp_density", "fca", "specialist", "map")
+REPORTS = ("catchments", "scenario", "gp_density", "fca", "specialist", "map", "profile")
 
 
 def _without_provenance(text: str) -> str:
@@ -321,6 +337,7 @@ LABEL_FIELDS = {
     "gp_density_summary.gpkg": ("level_label", "weights_label"),
     "gp_lorenz.gpkg": ("level_label", "unit"),
     "area_summary.gpkg": ("area_name",),
+    "profil.gpkg": ("level_label", "unit_name", "travel_p90_rule_label", "not_computed_label"),
 }
 
 
@@ -354,11 +371,12 @@ def test_codes_stay_and_labels_are_the_danish_words(outputs):
     )
 
 
-def test_pdf_text_reads_danish(outputs):
+@pytest.mark.parametrize("pdf", ["rejsetid.pdf", "profil.pdf"])
+def test_pdf_text_reads_danish(outputs, pdf):
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext not installed (poppler-utils)")
     done = subprocess.run(
-        ["pdftotext", "-layout", str(outputs / "rejsetid.pdf"), "-"],
+        ["pdftotext", "-layout", str(outputs / pdf), "-"],
         capture_output=True,
         text=True,
         check=True,
