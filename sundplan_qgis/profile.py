@@ -67,6 +67,7 @@ SECTION_LABELS = {
     "specialists": msg("specialist gaps"),
 }
 NOT_COMPUTED = msg("not computed: no input")
+EMBEDDED_POPULATION = msg("the embedded FOLK1A population (age composition 2014K1)")
 MATCHED = {"kommune": msg("rows are kommuner"), "unit": msg("rows are units of the level")}
 KOMMUNE = msg("kommune")
 """Label of the level code ``kommune`` (the other levels: ``density.LEVEL_LABELS``)."""
@@ -563,6 +564,9 @@ def run(
     pop_unit, pop_kom, facts = _population(inputs, level)
     parts.append(pop_unit)
     kom_parts.append(pop_kom)
+    report["sections"]["population"] = {
+        "input": inputs.need_table.name if inputs.need_table is not None else EMBEDDED_POPULATION
+    }
     if inputs.need_table is None:
         missing.append("need_table")
     p90_rule = None
