@@ -119,7 +119,7 @@ def class_limits(values: np.ndarray, n: int = len(COLOURS)) -> list[float]:
 
 def format_limit(value: float, column: str, language: str) -> str:
     if column in SHARE_COLUMNS:
-        return words.percent(value, language=language, decimals=0)
+        return words.percent(value, language=language, decimals=1)
     return words.number(value, decimals=DECIMALS.get(column, 0), language=language)
 
 

@@ -32,16 +32,17 @@ from ...sundplan_qgis.page_text import profile as words
 from ..base import tr
 from ..map_report.atlas import ATLAS_MARGIN, atlas_fade_layer, export_pdf
 from ..map_report.layout import fit_box, fit_one_line, text_format
-from ..map_report.legend import fill_legend, fit_legend
+from ..map_report.legend import fill_legend
 from ..map_report.pdf import PdfInfo, write_info
 from . import layers as lyr
 
 MARGIN = 12.0
 PAGE_W, PAGE_H = 210.0, 297.0
 WIDTH = PAGE_W - 2 * MARGIN
-TABLE_TOP, TABLE_H = 27.0, 118.0
-MAP_TOP = 150.0
-MAP_W, MAP_H, CAPTION_H, LEGEND_H = 60.0, 40.0, 5.0, 17.0
+TABLE_TOP, TABLE_H = 27.0, 110.0
+MAP_TOP = 140.0
+MAP_W, MAP_H, CAPTION_H, LEGEND_H = 60.0, 42.0, 5.0, 11.0
+FOOTER_TOP = 262.0
 MAP_GAP = (WIDTH - 3 * MAP_W) / 2
 
 
@@ -93,17 +94,19 @@ def _legend(layout, map_item, layer, x, y) -> QgsLayoutItemLegend:
     legend.setResizeToContents(False)
     legend.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
     legend.attemptResize(QgsLayoutSize(MAP_W, LEGEND_H, QgsUnitTypes.LayoutMillimeters))
-    legend.setColumnCount(2)
+    legend.setColumnCount(3)
+    legend.setColumnSpace(2.0)
+    legend.setBoxSpace(0.5)
     for style in (QgsLegendStyle.Style.SymbolLabel, QgsLegendStyle.Style.Group):
-        legend.rstyle(style).setTextFormat(text_format(6.0))
+        legend.rstyle(style).setTextFormat(text_format(6.5))
+    legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 0.8)
     legend.setSymbolHeight(2.5)
     legend.setSymbolWidth(4.0)
     fill_legend(legend, [layer])
     root = legend.model().rootGroup()
     for node in root.children():  # the caption above the map names the layer
         QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
-    legend.updateLegend()
-    fit_legend(legend)
+    legend.updateLegend()  # six short class labels in three columns fit the box as they are
     return legend
 
 
@@ -180,7 +183,7 @@ def render(page: ProfilePage, feedback, *, pdf_path: str) -> tuple[int, dict]:
     units = lyr.unit_layer(result)
     project.setCrs(kommuner.crs())
     backdrop = lyr.backdrop(kommuner)
-    fade = atlas_fade_layer(units)
+    fade = atlas_fade_layer(units, fade_alpha=190, outline_width_mm=0.45)
     for layer in (kommuner, units, backdrop, fade):
         project.addMapLayer(layer, False)
 
@@ -228,7 +231,7 @@ def render(page: ProfilePage, feedback, *, pdf_path: str) -> tuple[int, dict]:
             _legend(layout, item, indicator, x, y + CAPTION_H + MAP_H + 0.5)
 
     note = words.method_note(missing=result.missing, p90_rule=result.p90_rule, language=lang)
-    footer_top = PAGE_H - 27.0
+    footer_top = FOOTER_TOP
     method = _label(layout, note, MARGIN, footer_top, WIDTH, 11.0, text_format(6.5))
     method.setText(note)
     fit_box(method, note)

@@ -48,6 +48,7 @@ WORDS = {
         "fca_limit": ", under {value} pr. 10.000",
         "section_spec": "Speciallæger: kapacitet mod behovsbaseret andel",
         "spec_all": "Alle specialer: kapacitet / andel",
+        "spec_more": "… og {n} specialer mere (tabellen SPECIALTIES)",
         "spec_row": "{specialty}: kapacitet / andel",
         "maps": "Kort: kommunerne i {unit}, omgivelserne nedtonet",
         "map_75": "Andel 75+ år ({year})",
@@ -103,6 +104,7 @@ WORDS = {
         "fca_limit": ", below {value} per 10,000",
         "section_spec": "Specialists: capacity against need-based share",
         "spec_all": "All specialties: capacity / share",
+        "spec_more": "… and {n} more specialties (the SPECIALTIES table)",
         "spec_row": "{specialty}: capacity / share",
         "maps": "Maps: the kommuner of {unit}, surroundings dimmed",
         "map_75": "Share aged 75+ ({year})",
@@ -145,6 +147,10 @@ SECTION_WORDS = {
         "specialists": "specialists",
     },
 }
+
+
+MAX_SPECIALTIES = 6
+"""Specialty rows on a page (worst covered first); all of them are in the table output."""
 
 
 def w(key: str, language: str) -> Any:
@@ -211,8 +217,11 @@ def indicator_rows(
     long_travel_min: float,
     specialties: pd.DataFrame,
     language: str,
+    max_specialties: int = MAX_SPECIALTIES,
 ) -> list[Row]:
-    """The page's table for one unit (``unit`` and ``national``: rows of the indicators)."""
+    """The page's table for one unit (``unit`` and ``national``: rows of the indicators).
+    Specialties: the ``max_specialties`` with the lowest capacity / share first (the rest
+    are in the SPECIALTIES table; the page says how many)."""
     lang = language_of(language)
     rows: list[Row] = []
     today = str(unit["today"])
@@ -296,16 +305,20 @@ def indicator_rows(
     spec_lines = []
     if "specialists" not in missing:
         code = unit["unit_code"]
-        for specialty, part in specialties.groupby("specialty", sort=True):
-            own = part[part["unit_code"] == code]
-            nat = part[part["unit_code"] == national["unit_code"]]
+        own = specialties[specialties["unit_code"] == code].sort_values(["ratio", "specialty"])
+        nat = specialties[specialties["unit_code"] == national["unit_code"]]
+        nat = nat.set_index("specialty")
+        for row in own.head(max_specialties).itertuples():
             spec_lines.append(
                 (
-                    w("spec_row", lang).format(specialty=specialty),
-                    _spec_cell(own, lang),
-                    _spec_cell(nat, lang),
+                    w("spec_row", lang).format(specialty=row.specialty),
+                    _spec_cell(row, lang),
+                    _spec_cell(nat.loc[row.specialty], lang) if row.specialty in nat.index else "–",
                 )
             )
+        if len(own) > max_specialties:
+            more = len(own) - max_specialties
+            spec_lines.append((w("spec_more", lang).format(n=more), "", ""))
         spec_lines.append((w("spec_all", lang), *both("spec_ratio", pct)))
     else:
         spec_lines.append((w("spec_all", lang), "", ""))
@@ -313,15 +326,12 @@ def indicator_rows(
     return rows
 
 
-def _spec_cell(part: pd.DataFrame, lang: str) -> str:
+def _spec_cell(row: Any, lang: str) -> str:
     """``12,3 / 14,0 (88,1 %)``: capacity / fair share (ratio)."""
-    if part.empty:
-        return "–"
-    row = part.iloc[0]
     return (
-        f"{number(row['capacity'], decimals=1, language=lang)} / "
-        f"{number(row['fair_share'], decimals=1, language=lang)} "
-        f"({percent(row['ratio'], language=lang)})"
+        f"{number(getattr(row, 'capacity', None), decimals=1, language=lang)} / "
+        f"{number(getattr(row, 'fair_share', None), decimals=1, language=lang)} "
+        f"({percent(getattr(row, 'ratio', None), language=lang)})"
     )
 
 
