@@ -23,6 +23,7 @@ from qgis.core import (
     QgsLegendStyle,
     QgsPrintLayout,
     QgsProject,
+    QgsTextFormat,
     QgsUnitTypes,
 )
 from qgis.PyQt.QtCore import QRectF, Qt
@@ -41,7 +42,7 @@ PAGE_W, PAGE_H = 210.0, 297.0
 WIDTH = PAGE_W - 2 * MARGIN
 TABLE_TOP, TABLE_H = 27.0, 110.0
 MAP_TOP = 140.0
-MAP_W, MAP_H, CAPTION_H, LEGEND_H = 60.0, 42.0, 5.0, 11.0
+MAP_W, MAP_H, CAPTION_H, LEGEND_H = 60.0, 40.0, 5.0, 13.0
 FOOTER_TOP = 262.0
 MAP_GAP = (WIDTH - 3 * MAP_W) / 2
 
@@ -94,11 +95,12 @@ def _legend(layout, map_item, layer, x, y) -> QgsLayoutItemLegend:
     legend.setResizeToContents(False)
     legend.attemptMove(QgsLayoutPoint(x, y, QgsUnitTypes.LayoutMillimeters))
     legend.attemptResize(QgsLayoutSize(MAP_W, LEGEND_H, QgsUnitTypes.LayoutMillimeters))
-    legend.setColumnCount(3)
+    legend.setColumnCount(2)
+    legend.setSplitLayer(True)  # the classes of the one layer over the columns
     legend.setColumnSpace(2.0)
     legend.setBoxSpace(0.5)
     for style in (QgsLegendStyle.Style.SymbolLabel, QgsLegendStyle.Style.Group):
-        legend.rstyle(style).setTextFormat(text_format(6.5))
+        legend.rstyle(style).setTextFormat(text_format(6.0))
     legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 0.8)
     legend.setSymbolHeight(2.5)
     legend.setSymbolWidth(4.0)
@@ -106,7 +108,7 @@ def _legend(layout, map_item, layer, x, y) -> QgsLayoutItemLegend:
     root = legend.model().rootGroup()
     for node in root.children():  # the caption above the map names the layer
         QgsLegendRenderer.setNodeLegendStyle(node, QgsLegendStyle.Style.Hidden)
-    legend.updateLegend()  # six short class labels in three columns fit the box as they are
+    legend.updateLegend()  # six short class labels in two columns of three fit the box
     return legend
 
 
@@ -122,6 +124,8 @@ class TableFiller:
         self.rows = result.indicators.set_index("unit_code", drop=False)
         self.national = profile.national_row(result)
         self.shown: dict[str, list[words.Row]] = {}
+        self.header_format = QgsTextFormat(table.headerTextFormat())
+        self.content_format = QgsTextFormat(table.contentTextFormat())
         self.error: Exception | None = None
 
     def rows_for(self, code: str) -> list[words.Row]:
@@ -156,7 +160,15 @@ class TableFiller:
         self.table.setContents(
             [[r.label.upper() if r.heading else r.label, r.unit, r.national] for r in rows]
         )
-        self.table.refresh()
+        header, content = QgsTextFormat(self.header_format), QgsTextFormat(self.content_format)
+        for _ in range(8):  # smaller text until every row fits the frame: never a hidden row
+            self.table.setHeaderTextFormat(header)
+            self.table.setContentTextFormat(content)
+            self.table.refresh()
+            if self.table.totalHeight() <= TABLE_H or content.size() <= 5.0:
+                break
+            header.setSize(header.size() * 0.92)
+            content.setSize(content.size() * 0.92)
         self.title.setText(
             words.title(self.page.result.level, str(unit["unit_name"]), language=lang)
         )
@@ -227,6 +239,17 @@ def render(page: ProfilePage, feedback, *, pdf_path: str) -> tuple[int, dict]:
         drawn = [fade, indicator or backdrop]
         item = _map(layout, kommuner.crs(), drawn, x, y + CAPTION_H)
         maps.append(item)
+        if not computed:  # said on the map itself: grey is "not computed", never "fine"
+            note = _label(
+                layout,
+                words.w("map_missing", lang),
+                x,
+                y + CAPTION_H + MAP_H / 2 - 3.0,
+                MAP_W,
+                6.0,
+                text_format(8.0, "#1a1a1a", bold=True),
+            )
+            note.setHAlign(Qt.AlignHCenter)
         if indicator is not None:
             _legend(layout, item, indicator, x, y + CAPTION_H + MAP_H + 0.5)
 

@@ -359,7 +359,7 @@ def map_captions(
     *, missing: Sequence[str], today: str, target_year: Any, long_travel_min: float, language
 ) -> list[tuple[str, str, bool]]:
     """(column, caption, computed) per small map. The 75+ map shows the target year when a
-    need table is given, else today."""
+    need table is given, else today; a map not computed says so over its grey kommuner."""
     lang = language_of(language)
     year = today if _missing(target_year) else str(int(target_year))
     out = []
@@ -368,8 +368,6 @@ def map_captions(
             year=year, minutes=number(long_travel_min, decimals=0, language=lang)
         )
         computed = section == "need_table" or section not in missing
-        if not computed:
-            caption = f"{caption}: {w('map_missing', lang)}"
         out.append((column, caption, computed))
     return out
 

@@ -221,3 +221,42 @@ def test_missing_inputs_are_said_on_the_page_and_in_the_log(profile_run):
     assert report["not_computed"] == ["NEED_TABLE", "GP_DENSITY", "FCA_AREAS", "SPECIALIST_GAPS"]
     text = (folder / "mangler.txt").read_text("utf-8")
     assert "GP_DENSITY" in text
+
+
+def test_regions_with_many_specialties_keep_every_row(sundplan_provider, tmp_path):
+    """LEVEL=region: 5 pages; ten specialties: the six worst covered on the page, the count of
+    the others, and the last row of the table still printed (the text shrinks to fit)."""
+    import processing
+
+    gaps = _csv("specialist_gaps_areas.csv")
+    names = sorted(gaps["specialty"].unique())
+    many = pd.concat(
+        [gaps.assign(specialty=gaps["specialty"] + f" {i}") for i in range(4)], ignore_index=True
+    )
+    many = many[many["specialty"].isin(sorted(many["specialty"].unique())[:10])]
+    many.to_csv(tmp_path / "gaps.csv", index=False)
+    result = processing.run(
+        "sundplan:sundhedsraad_profile",
+        {
+            "LEVEL": "region",
+            "NEED_TABLE": str(FIXTURES / "need_table_synthetic.csv"),
+            "TRAVEL_AREAS": str(FIXTURES / "catchments_areas.csv"),
+            "SPECIALIST_GAPS": str(tmp_path / "gaps.csv"),
+            "OUTPUT": str(tmp_path / "regioner.pdf"),
+            "TABLE": str(tmp_path / "regioner.gpkg"),
+            "SPECIALTIES": str(tmp_path / "specialer.gpkg"),
+        },
+    )
+    assert result["PAGES"] == 5 and len(names) == 3
+    pages = _pages(tmp_path / "regioner.pdf")
+    assert len(pages) == 5
+    for page in pages:
+        assert "Regionsprofil: Region " in page
+        assert "... og 4 specialer mere (tabellen SPECIALTIES)" in page  # NFKC: … is ...
+        assert _row(page, "Alle specialer: kapacitet / andel")  # the last row is printed
+        assert page.count(": kapacitet / andel") == 8  # six specialties, all, the map caption
+    from osgeo import ogr
+
+    ds = ogr.Open(str(tmp_path / "specialer.gpkg"))
+    assert ds.GetLayer(0).GetFeatureCount() == 10 * 6  # 5 regions + the nation
+    ds = None
