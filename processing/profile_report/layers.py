@@ -26,7 +26,10 @@ from ...sundplan_qgis import profile, reference
 from ...sundplan_qgis.page_text import profile as words
 from .._inputs import null_to_none
 
-SIMPLIFY_M = 250.0  # a unit fills ~6 cm: 1 mm is 1-3 km there; keeps 17 pages light
+SIMPLIFY_M = {"kommune": 100.0, "sundhedsraad": 400.0, "region": 700.0, "region_2027": 900.0}
+"""Simplification per level, about a quarter of a millimetre on the small maps (a unit fills
+~6 cm: 1 mm is ~0.5 km for a kommune, 1-3 km for a sundhedsråd, 4-6 km for a region); the
+vertices drawn six times per page are what makes the PDF's size."""
 BACKDROP_GREY = "#e6e6e6"
 COLOURS = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")
 SHARE_COLUMNS = {"share_75_plus", "travel_share_over_30", "fca_share_low_access", "spec_ratio"}
@@ -41,8 +44,8 @@ def _memory_layer(name: str, fields: list[tuple[str, QMetaType.Type]]) -> QgsVec
     return layer
 
 
-def _geometry(shape) -> QgsGeometry:
-    return QgsGeometry.fromWkt(shape.simplify(SIMPLIFY_M, preserve_topology=True).wkt)
+def _geometry(shape, level: str) -> QgsGeometry:
+    return QgsGeometry.fromWkt(shape.simplify(SIMPLIFY_M[level], preserve_topology=True).wkt)
 
 
 def kommune_layer(result: profile.ProfileResult) -> QgsVectorLayer:
@@ -62,7 +65,7 @@ def kommune_layer(result: profile.ProfileResult) -> QgsVectorLayer:
             v = None if row is None else row[c]
             attrs.append(None if v is None or not math.isfinite(float(v)) else float(v))
         feature.setAttributes(attrs)
-        feature.setGeometry(_geometry(shape))
+        feature.setGeometry(_geometry(shape, result.level))
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     return layer
@@ -88,7 +91,7 @@ def unit_layer(result: profile.ProfileResult) -> QgsVectorLayer:
             continue
         feature = QgsFeature(layer.fields())
         feature.setAttributes([str(row.unit_code), str(row.unit_name)])
-        feature.setGeometry(_geometry(unary_union(parts)))
+        feature.setGeometry(_geometry(unary_union(parts), result.level))
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     return layer

@@ -47,6 +47,16 @@ FOOTER_TOP = 262.0
 MAP_GAP = (WIDTH - 3 * MAP_W) / 2
 
 
+def plain_text(size_pt: float, colour: str = "#333333", *, bold: bool = False):
+    """map_report's text format without the white halo: on white paper it is not needed,
+    and a halo is drawn as glyph outlines (the table's text would weigh megabytes)."""
+    fmt = text_format(size_pt, colour, bold=bold)
+    halo = fmt.buffer()
+    halo.setEnabled(False)
+    fmt.setBuffer(halo)
+    return fmt
+
+
 @dataclass
 class ProfilePage:
     """Everything the page of one unit needs (see :func:`render`)."""
@@ -100,7 +110,7 @@ def _legend(layout, map_item, layer, x, y) -> QgsLayoutItemLegend:
     legend.setColumnSpace(2.0)
     legend.setBoxSpace(0.5)
     for style in (QgsLegendStyle.Style.SymbolLabel, QgsLegendStyle.Style.Group):
-        legend.rstyle(style).setTextFormat(text_format(6.0))
+        legend.rstyle(style).setTextFormat(plain_text(6.0))
     legend.rstyle(QgsLegendStyle.Style.Symbol).setMargin(QgsLegendStyle.Side.Top, 0.8)
     legend.setSymbolHeight(2.5)
     legend.setSymbolWidth(4.0)
@@ -202,20 +212,20 @@ def render(page: ProfilePage, feedback, *, pdf_path: str) -> tuple[int, dict]:
     layout = QgsPrintLayout(project)
     layout.initializeDefaults()
     layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
-    title = _label(layout, "", MARGIN, 8.0, WIDTH, 10.0, text_format(15.0, "#1a1a1a", bold=True))
+    title = _label(layout, "", MARGIN, 8.0, WIDTH, 10.0, plain_text(15.0, "#1a1a1a", bold=True))
     subtitle_text = words.subtitle(result.today_label, result.target_year, language=lang)
-    subtitle = _label(layout, subtitle_text, MARGIN, 18.0, WIDTH, 6.0, text_format(8.5))
+    subtitle = _label(layout, subtitle_text, MARGIN, 18.0, WIDTH, 6.0, plain_text(8.5))
     fit_one_line(subtitle, subtitle_text)
     if page.organisation:
-        _label(layout, page.organisation, MARGIN, 3.0, WIDTH, 5.0, text_format(7.0))
+        _label(layout, page.organisation, MARGIN, 3.0, WIDTH, 5.0, plain_text(7.0))
 
     table = QgsLayoutItemTextTable(layout)
     layout.addMultiFrame(table)
     frame = QgsLayoutFrame(layout, table)
     frame.attemptSetSceneRect(QRectF(MARGIN, TABLE_TOP, WIDTH, TABLE_H))
     table.addFrame(frame)
-    table.setHeaderTextFormat(text_format(8.0, "#1a1a1a", bold=True))
-    table.setContentTextFormat(text_format(7.5))
+    table.setHeaderTextFormat(plain_text(8.0, "#1a1a1a", bold=True))
+    table.setContentTextFormat(plain_text(7.5))
     table.setCellMargin(0.9)
     table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)
     filler = TableFiller(page, table, title, subtitle)
@@ -231,7 +241,7 @@ def render(page: ProfilePage, feedback, *, pdf_path: str) -> tuple[int, dict]:
     for i, (column, caption, computed) in enumerate(captions):
         x = MARGIN + (i % 3) * (MAP_W + MAP_GAP)
         y = MAP_TOP + (i // 3) * (CAPTION_H + MAP_H + LEGEND_H + 2.0)
-        _label(layout, caption, x, y, MAP_W, CAPTION_H, text_format(7.5, "#1a1a1a", bold=True))
+        _label(layout, caption, x, y, MAP_W, CAPTION_H, plain_text(7.5, "#1a1a1a", bold=True))
         indicator = None
         if computed:
             indicator = lyr.indicator_layer(kommuner, column, caption, lang)
@@ -247,7 +257,7 @@ def render(page: ProfilePage, feedback, *, pdf_path: str) -> tuple[int, dict]:
                 y + CAPTION_H + MAP_H / 2 - 3.0,
                 MAP_W,
                 6.0,
-                text_format(8.0, "#1a1a1a", bold=True),
+                text_format(8.0, "#1a1a1a", bold=True),  # with the halo: over the map
             )
             note.setHAlign(Qt.AlignHCenter)
         if indicator is not None:
@@ -255,7 +265,7 @@ def render(page: ProfilePage, feedback, *, pdf_path: str) -> tuple[int, dict]:
 
     note = words.method_note(missing=result.missing, p90_rule=result.p90_rule, language=lang)
     footer_top = FOOTER_TOP
-    method = _label(layout, note, MARGIN, footer_top, WIDTH, 11.0, text_format(6.5))
+    method = _label(layout, note, MARGIN, footer_top, WIDTH, 11.0, plain_text(6.5))
     method.setText(note)
     fit_box(method, note)
     sources = words.sources_line(
@@ -264,14 +274,14 @@ def render(page: ProfilePage, feedback, *, pdf_path: str) -> tuple[int, dict]:
         embedded="need_table" in result.missing,
         language=lang,
     )
-    source_label = _label(layout, sources, MARGIN, footer_top + 11.5, WIDTH, 7.0, text_format(6.5))
+    source_label = _label(layout, sources, MARGIN, footer_top + 11.5, WIDTH, 7.0, plain_text(6.5))
     fit_box(source_label, sources)
     date = page_text.date_line(printed=_dt.date.today(), language=lang)
-    _label(layout, date, MARGIN, PAGE_H - 8.0, WIDTH / 2, 5.0, text_format(6.5))
+    _label(layout, date, MARGIN, PAGE_H - 8.0, WIDTH / 2, 5.0, plain_text(6.5))
     number = words.w("page", lang).format(
         number="[% @atlas_featurenumber %]", total="[% @atlas_totalfeatures %]"
     )
-    pager = _label(layout, number, PAGE_W / 2, PAGE_H - 8.0, WIDTH / 2, 5.0, text_format(6.5))
+    pager = _label(layout, number, PAGE_W / 2, PAGE_H - 8.0, WIDTH / 2, 5.0, plain_text(6.5))
     pager.setHAlign(Qt.AlignRight)
 
     first = next(iter(units.getFeatures()), None)
