@@ -258,3 +258,20 @@ def test_page_rows_say_not_computed_and_format_danish(kommuner):
     assert words.signed_percent(1.5, language="da") == "+1,5 %"
     note = words.method_note(missing=result.missing, p90_rule="max_kommune", language="da")
     assert "lægedækning" in note and "højeste kommune-fraktil" in note
+
+
+def test_level_kommune_uses_each_kommunes_own_values(kommuner):
+    """LEVEL kommune: 98 units, each the kommune's own row (P90 included, rule ``unit``)."""
+    codes = sorted(kommuner)
+    frame = _travel(codes, np.random.default_rng(6))
+    frame["area_id"] = [str(int(c)) for c in codes]  # 101 for 0101: codes as numbers
+    result = profile.run(
+        profile.ProfileInputs(level="kommune", travel=profile.Table(frame, "travel"))
+    )
+    ind = result.indicators.set_index("unit_code")
+    assert len(ind) == 99 and result.p90_rule == "unit"
+    for row in frame.head(5).itertuples():
+        code = reference.normalise_code(row.area_id)
+        assert ind.loc[code, "travel_p90_min"] == pytest.approx(row.p90_min)
+        assert ind.loc[code, "travel_mean_min"] == pytest.approx(row.mean_min)
+    assert ind.loc[profile.NATIONAL, "travel_p90_min"] == pytest.approx(frame["p90_min"].max())
