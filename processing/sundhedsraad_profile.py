@@ -31,13 +31,10 @@ from .profile_report.reading import read_table
 from .profile_report.render import ProfilePage, render
 
 LABELS = {
-    "level": {
-        **density.LEVEL_LABELS,
-        "kommune": profile.KOMMUNE,
-        "national": density.LEVEL_LABELS["national"],
-    },
+    "level": {**density.LEVEL_LABELS, "kommune": profile.KOMMUNE},
     "travel_p90_rule": profile.P90_RULES,
 }
+"""Code columns of the indicator table and their labels (``<code>_label`` fields)."""
 
 
 class SundhedsraadProfileAlgorithm(SundplanAlgorithm):
@@ -156,25 +153,10 @@ class SundhedsraadProfileAlgorithm(SundplanAlgorithm):
         self.push_warnings(feedback, result.warnings)
         tmp_pdf = prepare_output(output)
         try:
-            fca = result.report["sections"].get("fca")
             page = ProfilePage(
                 result=result,
                 language=self.choice(parameters, "LANGUAGE", context),
-                low_access_per_10000=fca.get("low_access_per_10000")
-                if isinstance(fca, dict)
-                else None,
                 long_travel_min=inputs.long_travel_min,
-                sources=[
-                    t.name
-                    for t in (
-                        inputs.need_table,
-                        inputs.travel,
-                        inputs.gp_density,
-                        inputs.fca,
-                        inputs.gaps,
-                    )
-                    if t is not None
-                ],
                 organisation=self.parameterAsString(parameters, "ORGANISATION", context),
             )
             pages, record = render(page, feedback, pdf_path=tmp_pdf)

@@ -143,6 +143,8 @@ class ProfileResult:
     today_label: str
     target_year: int | None
     p90_rule: str | None
+    low_access_per_10000: float | None = None  # the 2SFCA run's level, when it records it
+    sources: list[str] = field(default_factory=list)  # the names of the tables read
     report: dict = field(default_factory=dict)
     warnings: list = field(default_factory=list)
 
@@ -222,7 +224,10 @@ def _keys(
     raw = frame[id_column]
     ids = [None if pd.isna(v) or str(v).strip() == "" else str(v).strip() for v in raw]
     kom_of = members(level)
-    kom_ids = [None if i is None else reference.normalise_code(i) for i in ids]
+    # the raw value: a real 101.0 (a numeric id field) is kommune 0101
+    kom_ids = [
+        None if i is None else reference.normalise_code(v) for i, v in zip(ids, raw, strict=True)
+    ]
     n_kom = sum(1 for i in kom_ids if i in kom_of)
     unit_table = units(level)
     by_name = dict(zip(unit_table["unit_name"].str.lower(), unit_table["unit_code"], strict=True))
@@ -651,6 +656,8 @@ def run(
             "p90_rule": P90_RULES.get(p90_rule) if p90_rule else None,
         }
     )
+    fca_info = report["sections"].get("fca")
+    low_access = fca_info.get("low_access_per_10000") if isinstance(fca_info, dict) else None
     progress(0.9, msg("Indicators ready"))
     return ProfileResult(
         level=level,
@@ -661,6 +668,12 @@ def run(
         today_label=facts["today"],
         target_year=facts["target"],
         p90_rule=p90_rule,
+        low_access_per_10000=low_access,
+        sources=[
+            t.name
+            for t in (inputs.need_table, inputs.travel, inputs.gp_density, inputs.fca, inputs.gaps)
+            if t is not None
+        ],
         report=report,
         warnings=warnings,
     )

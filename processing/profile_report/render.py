@@ -63,9 +63,7 @@ class ProfilePage:
 
     result: profile.ProfileResult
     language: str
-    low_access_per_10000: float | None
     long_travel_min: float
-    sources: list[str]
     organisation: str = ""
 
 
@@ -145,7 +143,7 @@ class TableFiller:
             self.national,
             missing=result.missing,
             p90_rule=result.p90_rule,
-            low_access_per_10000=self.page.low_access_per_10000,
+            low_access_per_10000=result.low_access_per_10000,
             long_travel_min=self.page.long_travel_min,
             specialties=result.specialties,
             language=lang,
@@ -269,7 +267,7 @@ def render(page: ProfilePage, feedback, *, pdf_path: str) -> tuple[int, dict]:
     method.setText(note)
     fit_box(method, note)
     sources = words.sources_line(
-        page.sources,
+        result.sources,
         today=result.today_label,
         embedded="need_table" in result.missing,
         language=lang,

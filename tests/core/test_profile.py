@@ -264,7 +264,7 @@ def test_level_kommune_uses_each_kommunes_own_values(kommuner):
     """LEVEL kommune: 98 units, each the kommune's own row (P90 included, rule ``unit``)."""
     codes = sorted(kommuner)
     frame = _travel(codes, np.random.default_rng(6))
-    frame["area_id"] = [str(int(c)) for c in codes]  # 101 for 0101: codes as numbers
+    frame["area_id"] = [float(c) for c in codes]  # 101.0 for 0101: a numeric id field
     result = profile.run(
         profile.ProfileInputs(level="kommune", travel=profile.Table(frame, "travel"))
     )
