@@ -261,6 +261,11 @@ def _keys(
     return frame[[u is not None for u in unit_ids]].reset_index(drop=True), "unit"
 
 
+def _covered(frame: pd.DataFrame, how: str) -> int | None:
+    """How many kommuner a per-kommune table has rows for (None for a table per unit)."""
+    return int(frame["kommunekode"].nunique()) if how == "kommune" else None
+
+
 def _num(frame: pd.DataFrame, column: str) -> pd.Series:
     return pd.to_numeric(frame[column], errors="coerce").astype("float64")
 
@@ -434,7 +439,11 @@ def _travel(inputs: ProfileInputs, level: str) -> tuple[pd.DataFrame, pd.DataFra
                 minutes=inputs.long_travel_min,
             )
         )
-    return per_unit, per_kom, {"p90_rule": rule, "matched": how, "warnings": warnings}
+    return (
+        per_unit,
+        per_kom,
+        {"p90_rule": rule, "matched": how, "kommuner": _covered(frame, how), "warnings": warnings},
+    )
 
 
 def _gp(inputs: ProfileInputs, level: str) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
@@ -460,7 +469,7 @@ def _gp(inputs: ProfileInputs, level: str) -> tuple[pd.DataFrame, pd.DataFrame, 
             },
             index=kom.index,
         )
-    return per_unit, per_kom, {"matched": how}
+    return per_unit, per_kom, {"matched": how, "kommuner": _covered(frame, how)}
 
 
 def _fca(inputs: ProfileInputs, level: str) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
@@ -489,7 +498,11 @@ def _fca(inputs: ProfileInputs, level: str) -> tuple[pd.DataFrame, pd.DataFrame,
             },
             index=kom.index,
         )
-    return per_unit, per_kom, {"matched": how, "low_access_per_10000": low}
+    return (
+        per_unit,
+        per_kom,
+        {"matched": how, "kommuner": _covered(frame, how), "low_access_per_10000": low},
+    )
 
 
 def _gaps(
@@ -529,7 +542,7 @@ def _gaps(
         per_kom = pd.DataFrame(
             {"spec_ratio": _ratio(kom["capacity"], kom["fair_share"])}, index=kom.index
         )
-    return per_unit, per_kom, specialties, {"matched": how}
+    return per_unit, per_kom, specialties, {"matched": how, "kommuner": _covered(frame, how)}
 
 
 # --------------------------------------------------------------------------- run
@@ -600,6 +613,19 @@ def run(
         parts.append(unit_part)
         kom_parts.append(kom_part)
         info.pop("p90_rule", None)  # the report's p90_rule says it in words
+        total = len(members(level))
+        if info["kommuner"] is not None and info["kommuner"] < total:
+            warnings.append(
+                msg(
+                    "'{layer}' ({parameter}) has rows for {n} of the {total} kommuner: its "
+                    "national value is over those kommuner only, and a unit without rows is "
+                    "printed as –.",
+                    layer=table.name,
+                    parameter=INPUT_NAMES[_input_of(key)],
+                    n=info["kommuner"],
+                    total=total,
+                )
+            )
         info["matched"] = MATCHED[info["matched"]]
         report["sections"][key] = {"input": table.name, **info}
     frame = pd.concat([p.reindex(index) for p in parts], axis=1)

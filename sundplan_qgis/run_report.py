@@ -255,6 +255,7 @@ KEY_LABELS: dict[str, Message] = {
     "specialists": msg("specialist gaps"),
     "input": msg("input"),
     "matched": msg("rows matched"),
+    "kommuner": msg("kommuner"),
     "units": msg("units"),
     "today": msg("today"),
     "target_year": msg("target year"),

@@ -275,3 +275,19 @@ def test_level_kommune_uses_each_kommunes_own_values(kommuner):
         assert ind.loc[code, "travel_p90_min"] == pytest.approx(row.p90_min)
         assert ind.loc[code, "travel_mean_min"] == pytest.approx(row.mean_min)
     assert ind.loc[profile.NATIONAL, "travel_p90_min"] == pytest.approx(frame["p90_min"].max())
+
+
+def test_a_table_of_some_kommuner_is_said(kommuner):
+    """A travel table of Fyn's kommuner only: Fyn computed, the other units '–' (NaN), and a
+    warning that the national value covers those kommuner only."""
+    fyn = sorted(k for k, u in kommuner.items() if u == FYN)
+    frame = _travel(fyn, np.random.default_rng(7))
+    result = profile.run(profile.ProfileInputs(travel=profile.Table(frame, "fyn")))
+    ind = result.indicators.set_index("unit_name")
+    assert np.isfinite(ind.loc[FYN, "travel_mean_min"])
+    assert np.isnan(ind.loc[VENDSYSSEL, "travel_mean_min"])
+    assert ind.loc[FYN, "travel_mean_min"] == pytest.approx(
+        profile.national_row(result)["travel_mean_min"]
+    )
+    assert any(f"has rows for {len(fyn)} of the 98 kommuner" in w for w in result.warnings)
+    assert result.report["sections"]["travel"]["kommuner"] == len(fyn)
