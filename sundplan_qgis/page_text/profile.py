@@ -33,6 +33,8 @@ WORDS = {
         "section_population": "Indbyggere og ældre",
         "residents": "Indbyggere {year}",
         "share_75": "Andel 75+ år {year}",
+        "residents_no_target": "Indbyggere i målåret",
+        "share_75_no_target": "Andel 75+ år i målåret",
         "need_index": "Behovsindeks {year} (landet {base} = 100)",
         "need_change": "Ændring i behov {base}–{year}",
         "section_travel": "Rejsetid til nærmeste akutsygehus",
@@ -89,6 +91,8 @@ WORDS = {
         "section_population": "Residents and elderly",
         "residents": "Residents {year}",
         "share_75": "Share aged 75+ {year}",
+        "residents_no_target": "Residents in the target year",
+        "share_75_no_target": "Share aged 75+ in the target year",
         "need_index": "Need index {year} (country {base} = 100)",
         "need_change": "Change in need {base}–{year}",
         "section_travel": "Travel time to the nearest akutsygehus",
@@ -261,8 +265,8 @@ def indicator_rows(
     else:
         given = w("not_given", lang)
         pop += [
-            (w("residents", lang).format(year=given), given, given),
-            (w("share_75", lang).format(year=given), given, given),
+            (w("residents_no_target", lang), given, given),
+            (w("share_75_no_target", lang), given, given),
         ]
     _section(rows, w("section_population", lang), pop, False, lang)
 

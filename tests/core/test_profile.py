@@ -249,7 +249,7 @@ def test_page_rows_say_not_computed_and_format_danish(kommuner):
     )
     by_label = {r.label: r for r in rows if not r.heading}
     assert by_label["Læger pr. 10.000 indbyggere"].unit == "ikke beregnet (intet input)"
-    assert by_label["Indbyggere ikke angivet"].unit == "ikke angivet"
+    assert by_label["Indbyggere i målåret"].unit == "ikke angivet"
     assert by_label["Middelrejsetid (min)"].unit == words.number(
         fyn["travel_mean_min"], decimals=1, language="da"
     )
