@@ -4,7 +4,7 @@
 Nothing is recomputed from raw data: every number comes from a table another tool wrote,
 summed per unit. Inputs (each optional; a missing one leaves its section "not computed"):
 
-* ``need_table``: the need-over-time table (one row per area and year: ``level``,
+* ``need_table``: the need-over-time table of the need tool (one row per area and year: ``level``,
   ``area_code``, ``year``, ``residents``, ``residents_75_plus``, ``need_weighted``,
   ``base_year``); without it today's residents and 75+ share come from the embedded
   population (FOLK1A 2021K1, :func:`sundplan_qgis.reference.population_age_sex`) and the
@@ -90,7 +90,10 @@ REQUIRED = {
     "gaps": ("area_id", "specialty", "capacity", "fair_share", "need_weighted_population"),
 }
 TOOLS = {
-    "need_table": msg("the need table of sundplan:capacity_allocation"),
+    "need_table": msg(
+        "a need-over-time table (one row per area and year: level, area_code, year, "
+        "residents, residents_75_plus, need_weighted, base_year)"
+    ),
     "travel": msg("the area summary (AREA_SUMMARY) of sundplan:catchments"),
     "gp_density": msg("the areas output (AREA_OUTPUT) of sundplan:gp_density"),
     "fca": msg("the areas output (AREA_ACCESS) of sundplan:fca_access"),
