@@ -214,6 +214,17 @@ def _check_columns(key: str, table: Table, extra: tuple[str, ...] = ()) -> pd.Da
         numbers = pd.to_numeric(frame[column], errors="coerce")
         if numbers.notna().sum() == frame[column].notna().sum():
             frame[column] = numbers
+        elif column in REQUIRED[key]:  # a count that is text would be summed as nothing
+            bad = frame[column][numbers.isna() & frame[column].notna()]
+            raise SundplanError(
+                "The field '{field}' of '{layer}' ({parameter}) holds values that are not "
+                "numbers: {values}. Give {tool}, or fix those values.",
+                field=column,
+                layer=table.name,
+                parameter=INPUT_NAMES[key],
+                values=", ".join(repr(v) for v in bad.unique()[:5]),
+                tool=TOOLS[key],
+            )
     return frame
 
 

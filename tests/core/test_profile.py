@@ -228,6 +228,10 @@ def test_bad_input_names_the_layer_and_the_fix():
     text = str(err.value)
     assert "'x'" in text and "GP_DENSITY" in text and "gp_capacity" in text
     assert "sundplan:gp_density" in text
+    text = _travel(["0101", "0147"], np.random.default_rng(4))
+    text["population_reached"] = ["12 000", "n/a"]
+    with pytest.raises(SundplanError, match="'population_reached' of 't' .* not numbers: '12 000'"):
+        profile.run(profile.ProfileInputs(travel=profile.Table(text, "t")))
     frame = _travel(["A", "B"], np.random.default_rng(4))
     with pytest.raises(SundplanError, match="No row of 'y' \\(TRAVEL_AREAS\\) is a kommune"):
         profile.run(profile.ProfileInputs(travel=profile.Table(frame, "y")))

@@ -101,6 +101,16 @@ CASES = [
         words=("NEED_TABLE", "2030", "TARGET_YEAR"),
     ),
     Case(
+        "profile_need_residents_text",
+        PROFILE,
+        P(NEED_TABLE="need_table_synthetic.csv"),
+        prepare=_copy(
+            "need_table_synthetic.csv",
+            lambda f: f.assign(residents=f["residents"].astype(str).str.replace(".", ",")),
+        ),
+        words=("NEED_TABLE", "residents", "not numbers", "need_table_synthetic"),
+    ),
+    Case(
         "profile_output_not_pdf",
         PROFILE,
         P(TRAVEL_AREAS="catchments_areas.csv", OUTPUT=""),
