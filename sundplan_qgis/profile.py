@@ -103,7 +103,7 @@ TEXT_FIELDS = frozenset({"area_id", "area_code", "area_name", "level", "specialt
 MAP_INDICATORS = (
     "share_75_plus",
     "travel_mean_min",
-    "travel_share_over_30",
+    "travel_share_over_30_min",
     "gp_need_per_10000",
     "fca_share_low_access",
     "spec_ratio",
@@ -420,7 +420,7 @@ def _travel(inputs: ProfileInputs, level: str) -> tuple[pd.DataFrame, pd.DataFra
         {
             "travel_mean_min": _ratio(sums["time_sum"], sums["population_reached"]),
             "travel_p90_min": p90_by.reindex(sums.index).to_numpy(),
-            "travel_share_over_30": (
+            "travel_share_over_30_min": (
                 _ratio(sums[over], sums["population_reached"]) if has_over else np.nan
             ),
             "travel_not_reached": sums["pop_not_reached"] if known_not_reached else np.nan,
@@ -436,7 +436,7 @@ def _travel(inputs: ProfileInputs, level: str) -> tuple[pd.DataFrame, pd.DataFra
         per_kom = pd.DataFrame(
             {
                 "travel_mean_min": _num(kom, "mean_min"),
-                "travel_share_over_30": (
+                "travel_share_over_30_min": (
                     _ratio(_num(kom, over), _num(kom, "population_reached")) if has_over else np.nan
                 ),
             },
@@ -569,7 +569,7 @@ INDICATOR_COLUMNS = (
     "need_change_pct",
     "travel_mean_min",
     "travel_p90_min",
-    "travel_share_over_30",
+    "travel_share_over_30_min",
     "travel_not_reached",
     "travel_share_not_reached",
     "gp_per_10000",

@@ -32,7 +32,7 @@ SIMPLIFY_M = {"kommune": 100.0, "sundhedsraad": 400.0, "region": 700.0, "region_
 vertices drawn six times per page are what makes the PDF's size."""
 BACKDROP_GREY = "#e6e6e6"
 COLOURS = ("#f1eef6", "#bdc9e1", "#74a9cf", "#2b8cbe", "#045a8d")
-SHARE_COLUMNS = {"share_75_plus", "travel_share_over_30", "fca_share_low_access", "spec_ratio"}
+SHARE_COLUMNS = {"share_75_plus", "travel_share_over_30_min", "fca_share_low_access", "spec_ratio"}
 DECIMALS = {"travel_mean_min": 1, "gp_need_per_10000": 1}
 
 

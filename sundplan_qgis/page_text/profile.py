@@ -281,7 +281,7 @@ def indicator_rows(
     travel = [
         (w("travel_mean", lang), *both("travel_mean_min", num1)),
         (p90_label, *both("travel_p90_min", num1)),
-        (w("travel_over", lang).format(minutes=minutes), *both("travel_share_over_30", pct)),
+        (w("travel_over", lang).format(minutes=minutes), *both("travel_share_over_30_min", pct)),
         (w("not_reached", lang), reached(unit), reached(national)),
     ]
     _section(rows, w("section_travel", lang), travel, "travel" in missing, lang)
@@ -351,7 +351,7 @@ def subtitle(today: str, target_year: Any, *, language: str) -> str:
 MAP_KEYS = (
     ("share_75_plus", "map_75", "need_table"),
     ("travel_mean_min", "map_mean", "travel"),
-    ("travel_share_over_30", "map_over", "travel"),
+    ("travel_share_over_30_min", "map_over", "travel"),
     ("gp_need_per_10000", "map_gp", "gp_density"),
     ("fca_share_low_access", "map_fca", "fca"),
     ("spec_ratio", "map_spec", "specialists"),

@@ -67,7 +67,7 @@ def test_travel_sums_per_unit_and_nation(kommuner):
         ].sum()
         assert ind.loc[name, "travel_mean_min"] == pytest.approx(mean)
         assert ind.loc[name, "travel_p90_min"] == pytest.approx(part["p90_min"].max())
-        assert ind.loc[name, "travel_share_over_30"] == pytest.approx(
+        assert ind.loc[name, "travel_share_over_30_min"] == pytest.approx(
             part["pop_over_30_min"].sum() / part["population_reached"].sum()
         )
         assert ind.loc[name, "travel_not_reached"] == pytest.approx(10.0 * len(part))

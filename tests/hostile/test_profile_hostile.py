@@ -74,7 +74,7 @@ def check_no_30_band(run: Run) -> None:
     assert "pop_over_30_min" in run.text
     rows = run.table("profil.gpkg")
     assert len(rows) == 18
-    assert all(r["travel_share_over_30"] is None for r in rows)
+    assert all(r["travel_share_over_30_min"] is None for r in rows)
     assert all(r["travel_mean_min"] is not None for r in rows)
 
 
