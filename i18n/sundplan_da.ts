@@ -132,6 +132,7 @@
         <location filename="../processing/_runtime.py" line="97"/>
         <location filename="../processing/base.py" line="345"/>
         <location filename="../processing/map_report/algorithm.py" line="224"/>
+        <location filename="../processing/sundhedsraad_profile.py" line="164"/>
         <source>Cancelled by the user.</source>
         <translation>Annulleret af brugeren.</translation>
     </message>
@@ -579,7 +580,7 @@
     </message>
     <message>
         <location filename="../processing/_params/network.py" line="436"/>
-        <location filename="../sundplan_qgis/run_report.py" line="151"/>
+        <location filename="../sundplan_qgis/run_report.py" line="150"/>
         <source>one-way</source>
         <translation>ensrettet</translation>
     </message>
@@ -1566,6 +1567,7 @@
     </message>
     <message>
         <location filename="../processing/map_report/algorithm.py" line="175"/>
+        <location filename="../processing/sundhedsraad_profile.py" line="101"/>
         <source>Language of the page</source>
         <translation>Sidens sprog</translation>
     </message>
@@ -1611,16 +1613,19 @@
     </message>
     <message>
         <location filename="../processing/map_report/algorithm.py" line="204"/>
+        <location filename="../processing/sundhedsraad_profile.py" line="111"/>
         <source>PDF file</source>
         <translation>PDF-fil</translation>
     </message>
     <message>
         <location filename="../processing/map_report/algorithm.py" line="204"/>
+        <location filename="../processing/sundhedsraad_profile.py" line="111"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
     <message>
         <location filename="../processing/map_report/algorithm.py" line="207"/>
+        <location filename="../processing/sundhedsraad_profile.py" line="127"/>
         <source>Number of pages</source>
         <translation>Antal sider</translation>
     </message>
@@ -1650,17 +1655,17 @@
         <translation>annulleret</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/atlas.py" line="79"/>
+        <location filename="../processing/map_report/atlas.py" line="90"/>
         <source>Writing the PDF</source>
         <translation>Skriver PDF&apos;en</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/atlas.py" line="97"/>
+        <location filename="../processing/map_report/atlas.py" line="108"/>
         <source>The atlas coverage layer &apos;{layer}&apos; has no features to print.</source>
         <translation>Atlasdækningslaget &apos;{layer}&apos; har ingen objekter at udskrive.</translation>
     </message>
     <message>
-        <location filename="../processing/map_report/atlas.py" line="113"/>
+        <location filename="../processing/map_report/atlas.py" line="124"/>
         <source>Could not write the PDF {file}: {error}</source>
         <translation>Kunne ikke skrive PDF&apos;en {file}: {error}</translation>
     </message>
@@ -1846,6 +1851,7 @@
     </message>
     <message>
         <location filename="../processing/map_report/render.py" line="371"/>
+        <location filename="../processing/profile_report/render.py" line="308"/>
         <source>{pages} page(s) written.</source>
         <translation>{pages} side(r) skrevet.</translation>
     </message>
@@ -1906,12 +1912,12 @@
         <translation>Behov pr. område og år</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="50"/>
+        <location filename="../processing/provider.py" line="51"/>
         <source>Could not load algorithm {entry}: {error}</source>
         <translation>Kunne ikke indlæse algoritmen {entry}: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="84"/>
+        <location filename="../processing/provider.py" line="85"/>
         <source>Sundplan: health planning for Denmark (travel time, catchments, capacity)</source>
         <translation>Sundplan: sundhedsplanlægning i Danmark (rejsetid, optageområder, kapacitet)</translation>
     </message>
@@ -2127,6 +2133,81 @@
         <location filename="../processing/specialist_gaps.py" line="250"/>
         <source>Relocation plan</source>
         <translation>Flytteplan</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="44"/>
+        <source>Health council profile as PDF (Sundhedsrådsprofil)</source>
+        <translation>Sundhedsrådsprofil (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="48"/>
+        <source>One page per sundhedsråd (17; or per region, region from 2027 or kommune) for the nærsundhedsplan: residents and the share aged 75+ today and in the target year, travel time to the nearest akutsygehus (mean, 90th percentile, share over 30 minutes, not reached), GP density raw and need-adjusted, the 2SFCA low-access share and the specialist capacity against the need-based share per specialty, each beside the national value, with a small map per indicator (the unit&apos;s kommuner coloured, the surroundings dimmed). The same figures are written as a table (one row per unit and a national row).&lt;br&gt;&lt;br&gt;&lt;b&gt;Inputs&lt;/b&gt; are the outputs of the other tools, never recomputed: the need table (one row per area and year), the area summary of catchments, the areas output of gp_density, the areas output of fca_access and the output of specialist_gaps, per kommune (a table per unit is used as it is). Counts are summed over the unit&apos;s kommuner; shares and densities are ratios of those sums; the mean travel time is weighted by reached residents. A 90th percentile cannot be summed: unless the travel table is per unit, the page shows the highest kommune value, labelled as such.&lt;br&gt;&lt;b&gt;A missing input&lt;/b&gt; leaves its section saying &apos;not computed&apos; on every page and in the log, never a value that looks fine.</source>
+        <translation>Én side pr. sundhedsråd (17; eller pr. region, region fra 2027 eller kommune) til nærsundhedsplanen: indbyggere og andelen på 75+ år i dag og i målåret, rejsetid til nærmeste akutsygehus (middel, 90 %-fraktil, andel over 30 minutter, ikke nået), lægedækning rå og behovsjusteret, 2SFCA-andelen med lav adgang og speciallægekapaciteten mod den behovsbaserede andel pr. speciale, hver ved siden af landsværdien, med et lille kort pr. nøgletal (enhedens kommuner farvet, omgivelserne nedtonet). De samme tal skrives som en tabel (én række pr. enhed og en række for hele landet).&lt;br&gt;&lt;br&gt;&lt;b&gt;Input&lt;/b&gt; er de andre værktøjers output, aldrig genberegnet: behovstabellen (én række pr. område og år), områdeoversigten fra catchments, områdeoutputtet fra gp_density, områdeoutputtet fra fca_access og outputtet fra specialist_gaps, pr. kommune (en tabel pr. enhed bruges, som den er). Antal summeres over enhedens kommuner; andele og tætheder er forholdet mellem disse summer; middelrejsetiden vægtes med nåede indbyggere. En 90 %-fraktil kan ikke summeres: medmindre rejsetidstabellen er pr. enhed, viser siden den højeste kommuneværdi, mærket som sådan.&lt;br&gt;&lt;b&gt;Et manglende input&lt;/b&gt; får sit afsnit til at sige &apos;ikke beregnet&apos; på hver side og i loggen, aldrig en værdi, der ser fin ud.</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="67"/>
+        <source>Without a need table today&apos;s residents and 75+ share are the embedded FOLK1A 2021K1 figures (age composition 2014K1) and the target year is printed as not given. Every other section without its input is printed as not computed.</source>
+        <translation>Uden behovstabel er dagens indbyggere og 75+-andel de indlejrede FOLK1A 2021K1-tal (alderssammensætning 2014K1), og målåret skrives som ikke angivet. Alle andre afsnit uden deres input skrives som ikke beregnet.</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="75"/>
+        <source>One page per</source>
+        <translation>Én side pr.</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="78"/>
+        <source>Need over time table (level, area_code, year, residents …)</source>
+        <translation>Tabel med behov over tid (level, area_code, year, residents …)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="79"/>
+        <source>Travel time per area (area summary of catchments)</source>
+        <translation>Rejsetid pr. område (områdeoversigten fra catchments)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="80"/>
+        <source>GP density per area (areas output of gp_density)</source>
+        <translation>Lægedækning pr. område (områdeoutputtet fra gp_density)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="81"/>
+        <source>2SFCA access per area (areas output of fca_access)</source>
+        <translation>2SFCA-adgang pr. område (områdeoutputtet fra fca_access)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="82"/>
+        <source>Specialist gaps (output of specialist_gaps)</source>
+        <translation>Speciallægedækning (outputtet fra specialist_gaps)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="92"/>
+        <source>Target year (from the need table)</source>
+        <translation>Målår (fra behovstabellen)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="107"/>
+        <source>Organisation (top of the page)</source>
+        <translation>Organisation (øverst på siden)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="115"/>
+        <source>Indicators per unit (table)</source>
+        <translation>Nøgletal pr. enhed (tabel)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="121"/>
+        <source>Specialist capacity per unit and specialty (table)</source>
+        <translation>Speciallægekapacitet pr. enhed og speciale (tabel)</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="182"/>
+        <source>Indicators per unit</source>
+        <translation>Nøgletal pr. enhed</translation>
+    </message>
+    <message>
+        <location filename="../processing/sundhedsraad_profile.py" line="186"/>
+        <source>Specialist capacity per unit and specialty</source>
+        <translation>Speciallægekapacitet pr. enhed og speciale</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/allocation.py" line="53"/>
@@ -2411,13 +2492,15 @@
     <message>
         <location filename="../sundplan_qgis/density.py" line="63"/>
         <location filename="../sundplan_qgis/run_report.py" line="30"/>
-        <location filename="../sundplan_qgis/run_report.py" line="335"/>
+        <location filename="../sundplan_qgis/run_report.py" line="345"/>
         <source>area</source>
         <translation>område</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/density.py" line="64"/>
-        <location filename="../sundplan_qgis/run_report.py" line="336"/>
+        <location filename="../sundplan_qgis/profile.py" line="651"/>
+        <location filename="../sundplan_qgis/profile.py" line="672"/>
+        <location filename="../sundplan_qgis/run_report.py" line="346"/>
         <source>the whole country</source>
         <translation>hele landet</translation>
     </message>
@@ -2430,7 +2513,7 @@
     <message>
         <location filename="../sundplan_qgis/density.py" line="66"/>
         <location filename="../sundplan_qgis/projection.py" line="59"/>
-        <location filename="../sundplan_qgis/run_report.py" line="337"/>
+        <location filename="../sundplan_qgis/run_report.py" line="347"/>
         <source>region from 2027</source>
         <translation>region fra 2027</translation>
     </message>
@@ -2659,26 +2742,26 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="115"/>
-        <location filename="../sundplan_qgis/run_report.py" line="322"/>
+        <location filename="../sundplan_qgis/run_report.py" line="332"/>
         <source>ok</source>
         <translation>i orden</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="116"/>
         <location filename="../sundplan_qgis/run_report.py" line="260"/>
-        <location filename="../sundplan_qgis/run_report.py" line="328"/>
+        <location filename="../sundplan_qgis/run_report.py" line="338"/>
         <source>not on the network</source>
         <translation>ikke tilknyttet vejnettet</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="117"/>
-        <location filename="../sundplan_qgis/run_report.py" line="330"/>
+        <location filename="../sundplan_qgis/run_report.py" line="340"/>
         <source>no practice in its network part</source>
         <translation>ingen praksis i dens del af vejnettet</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="118"/>
-        <location filename="../sundplan_qgis/run_report.py" line="331"/>
+        <location filename="../sundplan_qgis/run_report.py" line="341"/>
         <source>reaches no demand</source>
         <translation>når ingen efterspørgsel</translation>
     </message>
@@ -3049,14 +3132,14 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/gaps.py" line="93"/>
-        <location filename="../sundplan_qgis/run_report.py" line="324"/>
+        <location filename="../sundplan_qgis/run_report.py" line="334"/>
         <source>general</source>
         <translation>generelle</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/gaps.py" line="93"/>
         <location filename="../sundplan_qgis/run_report.py" line="227"/>
-        <location filename="../sundplan_qgis/run_report.py" line="325"/>
+        <location filename="../sundplan_qgis/run_report.py" line="335"/>
         <source>specialty</source>
         <translation>speciale</translation>
     </message>
@@ -3634,7 +3717,7 @@
         <location filename="../sundplan_qgis/network/fields.py" line="79"/>
         <location filename="../sundplan_qgis/network/fields.py" line="149"/>
         <location filename="../sundplan_qgis/network/ogr_reader.py" line="102"/>
-        <location filename="../sundplan_qgis/run_report.py" line="334"/>
+        <location filename="../sundplan_qgis/run_report.py" line="344"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -3767,7 +3850,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/network/ogr_reader.py" line="90"/>
-        <location filename="../sundplan_qgis/run_report.py" line="321"/>
+        <location filename="../sundplan_qgis/run_report.py" line="331"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
@@ -3915,7 +3998,7 @@
     <message>
         <location filename="../sundplan_qgis/osm_download.py" line="244"/>
         <location filename="../sundplan_qgis/run_report.py" line="258"/>
-        <location filename="../sundplan_qgis/run_report.py" line="329"/>
+        <location filename="../sundplan_qgis/run_report.py" line="339"/>
         <source>unreachable</source>
         <translation>kan ikke nås</translation>
     </message>
@@ -4000,9 +4083,173 @@
         <translation>Alle praksis i &apos;{layer}&apos; har kapacitet 0 i &apos;{field}&apos;: der er ingen kapacitet at sammenligne med behovet. Vælg feltet med antallet af fuldtids-ydernumre, eller lad kapacitetsfeltet være tomt (1 pr. praksis).</translation>
     </message>
     <message>
+        <location filename="../sundplan_qgis/profile.py" line="50"/>
+        <source>sundhedsråd (17)</source>
+        <translation>sundhedsråd (17)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="51"/>
+        <source>region (5)</source>
+        <translation>region (5)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="52"/>
+        <source>region from 2027 (4)</source>
+        <translation>region fra 2027 (4)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="53"/>
+        <source>kommune (98)</source>
+        <translation>kommune (98)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="63"/>
+        <source>residents and 75+</source>
+        <translation>indbyggere og 75+</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="64"/>
+        <source>travel time to the nearest akutsygehus</source>
+        <translation>rejsetid til nærmeste akutsygehus</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="65"/>
+        <location filename="../sundplan_qgis/run_report.py" line="318"/>
+        <source>GP density</source>
+        <translation>lægedækning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="66"/>
+        <location filename="../sundplan_qgis/run_report.py" line="319"/>
+        <source>2SFCA access</source>
+        <translation>2SFCA-adgang</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="67"/>
+        <location filename="../sundplan_qgis/run_report.py" line="320"/>
+        <source>specialist gaps</source>
+        <translation>speciallægedækning</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="69"/>
+        <source>not computed: no input</source>
+        <translation>ikke beregnet: intet input</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="70"/>
+        <source>the embedded FOLK1A population (age composition 2014K1)</source>
+        <translation>den indlejrede FOLK1A-befolkning (alderssammensætning 2014K1)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="71"/>
+        <source>rows are kommuner</source>
+        <translation>rækkerne er kommuner</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="71"/>
+        <source>rows are units of the level</source>
+        <translation>rækkerne er enheder på niveauet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="72"/>
         <location filename="../sundplan_qgis/projection.py" line="56"/>
         <source>kommune</source>
         <translation>kommune</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="75"/>
+        <source>the tool&apos;s P90 of the unit</source>
+        <translation>værktøjets egen P90 for enheden</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="76"/>
+        <source>highest kommune P90 of the unit (an upper bound)</source>
+        <translation>højeste kommune-P90 i enheden (en øvre grænse)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="93"/>
+        <source>a need-over-time table (one row per area and year: level, area_code, year, residents, residents_75_plus, need_weighted, base_year)</source>
+        <translation>en tabel med behov over tid (én række pr. område og år: level, area_code, year, residents, residents_75_plus, need_weighted, base_year)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="97"/>
+        <source>the area summary (AREA_SUMMARY) of sundplan:catchments</source>
+        <translation>områdeoversigten (AREA_SUMMARY) fra sundplan:catchments</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="98"/>
+        <source>the areas output (AREA_OUTPUT) of sundplan:gp_density</source>
+        <translation>områdeoutputtet (AREA_OUTPUT) fra sundplan:gp_density</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="99"/>
+        <source>the areas output (AREA_ACCESS) of sundplan:fca_access</source>
+        <translation>områdeoutputtet (AREA_ACCESS) fra sundplan:fca_access</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="100"/>
+        <source>the output (OUTPUT) of sundplan:specialist_gaps</source>
+        <translation>outputtet (OUTPUT) fra sundplan:specialist_gaps</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="160"/>
+        <source>Unknown level &apos;{level}&apos;; use one of {levels}.</source>
+        <translation>Ukendt niveau &apos;{level}&apos;; brug et af {levels}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="203"/>
+        <source>The layer &apos;{layer}&apos; given as {parameter} has no field(s) {fields}. Give {tool}.</source>
+        <translation>Laget &apos;{layer}&apos;, der er givet som {parameter}, har ikke feltet/felterne {fields}. Angiv {tool}.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="219"/>
+        <source>The field &apos;{field}&apos; of &apos;{layer}&apos; ({parameter}) holds values that are not numbers: {values}. Give {tool}, or fix those values.</source>
+        <translation>Feltet &apos;{field}&apos; i &apos;{layer}&apos; ({parameter}) indeholder værdier, der ikke er tal: {values}. Angiv {tool}, eller ret de værdier.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="258"/>
+        <source>No row of &apos;{layer}&apos; ({parameter}) is a kommune (kommunekode in &apos;{field}&apos;) or a unit of the level &apos;{level}&apos;. First ids: {ids}. Give {tool} run on the kommuner.</source>
+        <translation>Ingen række i &apos;{layer}&apos; ({parameter}) er en kommune (kommunekode i &apos;{field}&apos;) eller en enhed på niveauet &apos;{level}&apos;. Første id&apos;er: {ids}. Angiv {tool} kørt på kommunerne.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="344"/>
+        <source>The need table &apos;{layer}&apos; (NEED_TABLE) has no rows for the year {year}; it holds {years}. Choose a TARGET_YEAR it holds, or extend the projection.</source>
+        <translation>Behovstabellen &apos;{layer}&apos; (NEED_TABLE) har ingen rækker for året {year}; den indeholder {years}. Vælg et TARGET_YEAR, den indeholder, eller udvid fremskrivningen.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="355"/>
+        <source>The need table &apos;{layer}&apos; (NEED_TABLE) has no rows of level &apos;kommune&apos; or &apos;{level}&apos;. Give the need table per kommune.</source>
+        <translation>Behovstabellen &apos;{layer}&apos; (NEED_TABLE) har ingen rækker på niveauet &apos;kommune&apos; eller &apos;{level}&apos;. Angiv behovstabellen pr. kommune.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="448"/>
+        <source>&apos;{layer}&apos; (TRAVEL_AREAS) has no field {field}: the share beyond {minutes:g} minutes is not computed. Run sundplan:catchments with {minutes:g} among the BANDS.</source>
+        <translation>&apos;{layer}&apos; (TRAVEL_AREAS) har ikke feltet {field}: andelen over {minutes:g} minutter er ikke beregnet. Kør sundplan:catchments med {minutes:g} blandt BANDS.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="595"/>
+        <source>Residents and 75+</source>
+        <translation>Indbyggere og 75+</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="633"/>
+        <source>&apos;{layer}&apos; ({parameter}) has rows for {n} of the {total} kommuner: its national value is over those kommuner only, and a unit without rows is printed as –.</source>
+        <translation>&apos;{layer}&apos; ({parameter}) har rækker for {n} af de {total} kommuner: dens landsværdi er kun over disse kommuner, og en enhed uden rækker skrives som –.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="677"/>
+        <source>No NEED_TABLE given: the target year is printed as not given; today&apos;s residents are the embedded FOLK1A population.</source>
+        <translation>Ingen NEED_TABLE angivet: målåret skrives som ikke angivet; dagens indbyggere er den indlejrede FOLK1A-befolkning.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="684"/>
+        <source>No {parameter} given: &apos;{section}&apos; is printed as not computed.</source>
+        <translation>Ingen {parameter} angivet: &apos;{section}&apos; skrives som ikke beregnet.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/profile.py" line="701"/>
+        <source>Indicators ready</source>
+        <translation>Nøgletal klar</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/projection.py" line="63"/>
@@ -4307,7 +4554,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/run_report.py" line="36"/>
-        <location filename="../sundplan_qgis/run_report.py" line="326"/>
+        <location filename="../sundplan_qgis/run_report.py" line="336"/>
         <source>baseline</source>
         <translation>udgangssituation</translation>
     </message>
@@ -4840,335 +5087,335 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/run_report.py" line="145"/>
-        <source>nodes searched (junctions; shape points read off their roads)</source>
-        <translation>søgte knuder (kryds; mellempunkter aflæst på deres vej)</translation>
-    </message>
-    <message>
-        <location filename="../sundplan_qgis/run_report.py" line="146"/>
         <source>nodes settled, total</source>
         <translation>afgjorte knudepunkter i alt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="147"/>
+        <location filename="../sundplan_qgis/run_report.py" line="146"/>
         <source>residents not reached</source>
         <translation>indbyggere, der ikke nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="148"/>
+        <location filename="../sundplan_qgis/run_report.py" line="147"/>
         <source>note</source>
         <translation>bemærkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="149"/>
+        <location filename="../sundplan_qgis/run_report.py" line="148"/>
         <source>notes</source>
         <translation>bemærkninger</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="150"/>
+        <location filename="../sundplan_qgis/run_report.py" line="149"/>
         <source>of the run</source>
         <translation>for kørslen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="152"/>
+        <location filename="../sundplan_qgis/run_report.py" line="151"/>
         <source>output</source>
         <translation>resultat</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="153"/>
+        <location filename="../sundplan_qgis/run_report.py" line="152"/>
         <source>over-supply ratio</source>
         <translation>grænse for overdækning (forhold)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="154"/>
+        <location filename="../sundplan_qgis/run_report.py" line="153"/>
         <source>page</source>
         <translation>side</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="155"/>
+        <location filename="../sundplan_qgis/run_report.py" line="154"/>
         <source>pages</source>
         <translation>sider</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="156"/>
+        <location filename="../sundplan_qgis/run_report.py" line="155"/>
         <source>pairs</source>
         <translation>par</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="157"/>
+        <location filename="../sundplan_qgis/run_report.py" line="156"/>
         <source>pairs kept in</source>
         <translation>par holdt i</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="158"/>
+        <location filename="../sundplan_qgis/run_report.py" line="157"/>
         <source>pairs within the threshold</source>
         <translation>par inden for tærsklen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="159"/>
+        <location filename="../sundplan_qgis/run_report.py" line="158"/>
         <source>parameters</source>
         <translation>parametre</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="160"/>
+        <location filename="../sundplan_qgis/run_report.py" line="159"/>
         <source>parts</source>
         <translation>dele</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="161"/>
+        <location filename="../sundplan_qgis/run_report.py" line="160"/>
         <source>parts without a hospital</source>
         <translation>dele uden akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="162"/>
+        <location filename="../sundplan_qgis/run_report.py" line="161"/>
         <source>planned</source>
         <translation>planlagt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="163"/>
+        <location filename="../sundplan_qgis/run_report.py" line="162"/>
         <source>platform</source>
         <translation>platform</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="164"/>
+        <location filename="../sundplan_qgis/run_report.py" line="163"/>
         <source>polygons along all roads</source>
         <translation>polygoner langs alle veje</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="165"/>
+        <location filename="../sundplan_qgis/run_report.py" line="164"/>
         <source>polygons along residential roads</source>
         <translation>polygoner langs boligveje</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="166"/>
+        <location filename="../sundplan_qgis/run_report.py" line="165"/>
         <source>polygons (s)</source>
         <translation>polygoner (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="167"/>
+        <location filename="../sundplan_qgis/run_report.py" line="166"/>
         <source>polygons without roads (areal)</source>
         <translation>polygoner uden veje (arealvægtet)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="168"/>
+        <location filename="../sundplan_qgis/run_report.py" line="167"/>
         <source>population</source>
         <translation>befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="169"/>
+        <location filename="../sundplan_qgis/run_report.py" line="168"/>
         <source>population changing hospital</source>
         <translation>befolkning, der skifter akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="170"/>
+        <location filename="../sundplan_qgis/run_report.py" line="169"/>
         <source>population in areas with a GP shortage</source>
         <translation>befolkning i områder med lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="171"/>
+        <location filename="../sundplan_qgis/run_report.py" line="170"/>
         <source>population newly reached</source>
         <translation>befolkning, der nu nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="172"/>
+        <location filename="../sundplan_qgis/run_report.py" line="171"/>
         <source>population newly not reached</source>
         <translation>befolkning, der ikke længere nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="173"/>
+        <location filename="../sundplan_qgis/run_report.py" line="172"/>
         <source>population not located</source>
         <translation>befolkning uden placering på vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="174"/>
+        <location filename="../sundplan_qgis/run_report.py" line="173"/>
         <source>population not reached in both runs</source>
         <translation>befolkning, der ikke nås i nogen af kørslerne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="175"/>
+        <location filename="../sundplan_qgis/run_report.py" line="174"/>
         <source>population off land</source>
         <translation>befolkning uden for land</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="176"/>
+        <location filename="../sundplan_qgis/run_report.py" line="175"/>
         <source>population outside the grouping</source>
         <translation>befolkning uden for inddeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="177"/>
+        <location filename="../sundplan_qgis/run_report.py" line="176"/>
         <source>population served</source>
         <translation>betjent befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="178"/>
+        <location filename="../sundplan_qgis/run_report.py" line="177"/>
         <source>population source</source>
         <translation>befolkningskilde</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="179"/>
+        <location filename="../sundplan_qgis/run_report.py" line="178"/>
         <source>population table</source>
         <translation>befolkningstabel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="180"/>
+        <location filename="../sundplan_qgis/run_report.py" line="179"/>
         <source>total population</source>
         <translation>samlet befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="181"/>
+        <location filename="../sundplan_qgis/run_report.py" line="180"/>
         <source>population-weighted mean access (per 10 000)</source>
         <translation>befolkningsvægtet gennemsnitlig tilgængelighed (pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="184"/>
+        <location filename="../sundplan_qgis/run_report.py" line="183"/>
         <source>population-weighted mean change (min)</source>
         <translation>befolkningsvægtet gennemsnitlig ændring (min)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="185"/>
+        <location filename="../sundplan_qgis/run_report.py" line="184"/>
         <source>population with a longer trip</source>
         <translation>befolkning med længere rejsetid</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="186"/>
+        <location filename="../sundplan_qgis/run_report.py" line="185"/>
         <source>population with a shorter trip</source>
         <translation>befolkning med kortere rejsetid</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="187"/>
+        <location filename="../sundplan_qgis/run_report.py" line="186"/>
         <source>practice</source>
         <translation>praksis</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="188"/>
+        <location filename="../sundplan_qgis/run_report.py" line="187"/>
         <source>practices</source>
         <translation>praksis</translation>
     </message>
     <message>
+        <location filename="../sundplan_qgis/run_report.py" line="188"/>
         <location filename="../sundplan_qgis/run_report.py" line="189"/>
-        <location filename="../sundplan_qgis/run_report.py" line="190"/>
         <source>practices outside all areas</source>
         <translation>praksis uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="191"/>
+        <location filename="../sundplan_qgis/run_report.py" line="190"/>
         <source>practices not on the network</source>
         <translation>praksis uden tilknytning til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="192"/>
+        <location filename="../sundplan_qgis/run_report.py" line="191"/>
         <source>printed on the pages</source>
         <translation>trykt på siderne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="193"/>
+        <location filename="../sundplan_qgis/run_report.py" line="192"/>
         <source>provenance</source>
         <translation>proveniens</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="194"/>
+        <location filename="../sundplan_qgis/run_report.py" line="193"/>
         <source>rank rule</source>
         <translation>rangregel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="195"/>
+        <location filename="../sundplan_qgis/run_report.py" line="194"/>
         <source>reached</source>
         <translation>nået</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="196"/>
+        <location filename="../sundplan_qgis/run_report.py" line="195"/>
         <source>reaching no demand</source>
         <translation>når ingen efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="197"/>
+        <location filename="../sundplan_qgis/run_report.py" line="196"/>
         <source>reading and building (s)</source>
         <translation>indlæsning og opbygning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="198"/>
+        <location filename="../sundplan_qgis/run_report.py" line="197"/>
         <source>reading (s)</source>
         <translation>indlæsning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="199"/>
+        <location filename="../sundplan_qgis/run_report.py" line="198"/>
         <source>reason</source>
         <translation>årsag</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="200"/>
+        <location filename="../sundplan_qgis/run_report.py" line="199"/>
         <source>reference</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="201"/>
+        <location filename="../sundplan_qgis/run_report.py" line="200"/>
         <source>reference totals</source>
         <translation>referencetotaler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="202"/>
+        <location filename="../sundplan_qgis/run_report.py" line="201"/>
         <source>relative difference</source>
         <translation>relativ forskel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="203"/>
+        <location filename="../sundplan_qgis/run_report.py" line="202"/>
         <source>relocation</source>
         <translation>omfordeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="204"/>
+        <location filename="../sundplan_qgis/run_report.py" line="203"/>
         <source>residents</source>
         <translation>indbyggere</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="205"/>
+        <location filename="../sundplan_qgis/run_report.py" line="204"/>
         <source>residents aged 75+</source>
         <translation>indbyggere på 75 år og derover</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="206"/>
+        <location filename="../sundplan_qgis/run_report.py" line="205"/>
         <source>residents by it</source>
         <translation>indbyggere ved den</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="207"/>
+        <location filename="../sundplan_qgis/run_report.py" line="206"/>
         <source>road class weights (per m)</source>
         <translation>vægte pr. vejklasse (pr. m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="208"/>
+        <location filename="../sundplan_qgis/run_report.py" line="207"/>
         <source>road length (km)</source>
         <translation>vejlængde (km)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="209"/>
+        <location filename="../sundplan_qgis/run_report.py" line="208"/>
         <source>rounding</source>
         <translation>afrunding</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="210"/>
+        <location filename="../sundplan_qgis/run_report.py" line="209"/>
         <source>rows</source>
         <translation>rækker</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="211"/>
+        <location filename="../sundplan_qgis/run_report.py" line="210"/>
         <source>rule</source>
         <translation>regel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="212"/>
+        <location filename="../sundplan_qgis/run_report.py" line="211"/>
         <source>sample spacing (m)</source>
         <translation>punktafstand (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="213"/>
-        <location filename="../sundplan_qgis/run_report.py" line="327"/>
+        <location filename="../sundplan_qgis/run_report.py" line="212"/>
+        <location filename="../sundplan_qgis/run_report.py" line="337"/>
         <source>scenario</source>
         <translation>scenarie</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="214"/>
+        <location filename="../sundplan_qgis/run_report.py" line="213"/>
         <source>scenario run</source>
         <translation>kørsel for scenariet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="214"/>
+        <source>nodes searched (junctions; shape points read off their roads)</source>
+        <translation>søgte knuder (kryds; mellempunkter aflæst på deres vej)</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/run_report.py" line="215"/>
@@ -5641,22 +5888,57 @@
         <translation>år</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="320"/>
+        <location filename="../sundplan_qgis/run_report.py" line="316"/>
+        <source>sections</source>
+        <translation>afsnit</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="317"/>
+        <source>travel time</source>
+        <translation>rejsetid</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="321"/>
+        <source>input</source>
+        <translation>input</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="322"/>
+        <source>rows matched</source>
+        <translation>rækker matchet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="323"/>
+        <source>today</source>
+        <translation>i dag</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="324"/>
+        <source>not computed</source>
+        <translation>ikke beregnet</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="325"/>
+        <source>90th percentile</source>
+        <translation>90 %-fraktil</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="330"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="323"/>
+        <location filename="../sundplan_qgis/run_report.py" line="333"/>
         <source>network</source>
         <translation>vejnet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="332"/>
+        <location filename="../sundplan_qgis/run_report.py" line="342"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="333"/>
+        <location filename="../sundplan_qgis/run_report.py" line="343"/>
         <source>no</source>
         <translation>nej</translation>
     </message>

@@ -30,6 +30,7 @@ ALGORITHMS: tuple[str, ...] = (
     "need_projection:NeedProjectionAlgorithm",
     "capacity_allocation:CapacityAllocationAlgorithm",
     "map_report:MapReportAlgorithm",
+    "sundhedsraad_profile:SundhedsraadProfileAlgorithm",
 )
 
 LOG_TAG = "Sundplan"

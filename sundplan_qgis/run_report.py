@@ -313,6 +313,16 @@ KEY_LABELS: dict[str, Message] = {
     "variables": msg("variables"),
     "year": msg("year"),
     "years": msg("years"),
+    "sections": msg("sections"),
+    "travel": msg("travel time"),
+    "gp_density": msg("GP density"),
+    "fca": msg("2SFCA access"),
+    "specialists": msg("specialist gaps"),
+    "input": msg("input"),
+    "matched": msg("rows matched"),
+    "today": msg("today"),
+    "not_computed": msg("not computed"),
+    "p90_rule": msg("90th percentile"),
 }
 
 #: Labels of code values the tools write as plain text (codes stay codes in the JSON).

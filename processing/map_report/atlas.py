@@ -35,15 +35,26 @@ def export_error(result) -> str:
     return names.get(result, str(result))
 
 
-def atlas_fade_layer(source: QgsVectorLayer) -> QgsVectorLayer:
-    """Fades the areas other than the page's and outlines the page's area."""
+def atlas_fade_layer(
+    source: QgsVectorLayer, *, fade_alpha: int = 150, outline_width_mm: float = 0.8
+) -> QgsVectorLayer:
+    """Fades the areas other than the page's (white at ``fade_alpha`` of 255) and outlines
+    the page's area (``outline_width_mm``). The defaults are the map report's; the profile's
+    small maps fade more and outline thinner."""
     layer = clone_plain(source)
     layer.setName("atlas_highlight")
     root = QgsRuleBasedRenderer.Rule(None)
-    fade = QgsFillSymbol.createSimple({"color": "255,255,255,150", "outline_style": "no"})
+    fade = QgsFillSymbol.createSimple(
+        {"color": f"255,255,255,{int(fade_alpha)}", "outline_style": "no"}
+    )
     root.appendChild(QgsRuleBasedRenderer.Rule(fade, 0, 0, "@atlas_featureid <> $id"))
     outline = QgsFillSymbol.createSimple(
-        {"style": "no", "outline_color": "#1a1a1a", "outline_width": "0.8", "joinstyle": "round"}
+        {
+            "style": "no",
+            "outline_color": "#1a1a1a",
+            "outline_width": f"{outline_width_mm:g}",
+            "joinstyle": "round",
+        }
     )
     root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, "@atlas_featureid = $id"))
     layer.setRenderer(QgsRuleBasedRenderer(root))

@@ -2,9 +2,9 @@
 outputs of the main tools is Danish, with Danish number formats (issue 12, item 1).
 
 catchments, catchment_scenario, gp_density, fca_access, specialist_gaps, location_allocation,
-need_projection, capacity_allocation and map_report run in-process on the sample region with the
-translation installed (``danish_translation`` in ``conftest.py``: the .ts plus the pending
-translations). Read back:
+need_projection, capacity_allocation, sundhedsraad_profile and map_report run in-process on the
+sample region with the translation installed (``danish_translation`` in ``conftest.py``: the .ts
+plus the pending translations). Read back:
 
 * every run report ``.txt`` (the provenance block left out: it records the user's parameter
   values verbatim),
@@ -22,6 +22,7 @@ import json
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from osgeo import ogr
@@ -254,6 +255,21 @@ def outputs(sundplan_provider, tmp_path_factory):
                 "REPORT": str(folder / "map_report.json"),
             },
         )
+        # the national fixtures made by the tools (tests/fixtures/profile/make_inputs.py)
+        profile = Path(__file__).resolve().parents[1] / "fixtures" / "profile"
+        processing.run(
+            "sundplan:sundhedsraad_profile",
+            {
+                "NEED_TABLE": str(profile / "need_table_synthetic.csv"),
+                "TRAVEL_AREAS": str(profile / "catchments_areas.csv"),
+                "GP_DENSITY": str(profile / "gp_density_areas.csv"),
+                "FCA_AREAS": str(profile / "fca_access_areas.csv"),
+                "SPECIALIST_GAPS": str(profile / "specialist_gaps_areas.csv"),
+                "OUTPUT": str(folder / "profil.pdf"),
+                "TABLE": str(folder / "profil.gpkg"),
+                "REPORT": str(folder / "profile_report.json"),
+            },
+        )
     return folder
 
 
@@ -267,6 +283,7 @@ REPORTS = (
     "map",
     "need",
     "allocation",
+    "profile",
 )
 
 
@@ -382,6 +399,7 @@ LABEL_FIELDS = {
     "area_summary.gpkg": ("area_name",),
     "need_projection.gpkg": ("level_label", "weights", "source"),
     "capacity_allocation.gpkg": ("level_label", "method_label", "weights"),
+    "profil.gpkg": ("level_label", "unit_name", "travel_p90_rule_label", "not_computed_label"),
 }
 
 
@@ -415,11 +433,12 @@ def test_codes_stay_and_labels_are_the_danish_words(outputs):
     )
 
 
-def test_pdf_text_reads_danish(outputs):
+@pytest.mark.parametrize("pdf", ["rejsetid.pdf", "profil.pdf"])
+def test_pdf_text_reads_danish(outputs, pdf):
     if shutil.which("pdftotext") is None:
         pytest.skip("pdftotext not installed (poppler-utils)")
     done = subprocess.run(
-        ["pdftotext", "-layout", str(outputs / "rejsetid.pdf"), "-"],
+        ["pdftotext", "-layout", str(outputs / pdf), "-"],
         capture_output=True,
         text=True,
         check=True,
