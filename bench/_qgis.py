@@ -180,3 +180,20 @@ def measure_startup(env: dict[str, str], work: Path, *, runs: int, loads: list[f
         "median_rss_mb": med([r["max_rss_mb"] for r in trivial]),
     }
     return res
+
+
+def catchments_cmd(params: list[str], out: Path) -> list[str]:
+    """``qgis_process run sundplan:catchments`` with ``params`` and the four outputs in ``out``
+    (travel-time raster, catchments, band polygons, JSON report)."""
+    return [
+        "qgis_process",
+        "run",
+        "sundplan:catchments",
+        "--json",
+        "--",
+        *params,
+        f"TRAVEL_TIME={out / 'tt.tif'}",
+        f"CATCHMENTS={out / 'c.gpkg'}",
+        f"BAND_POLYGONS={out / 'b.gpkg'}",
+        f"REPORT={out / 'r.json'}",
+    ]

@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.append(str(Path(__file__).resolve().parents[1]))
 
 from _measure import fresh, log, med, timed  # noqa: E402
-from _qgis import ensure_profile  # noqa: E402
+from _qgis import catchments_cmd, ensure_profile  # noqa: E402
 
 # The road grid of make_dk_pbf.py (EPSG:25832)
 X0_M, Y0_M, WIDTH_M, HEIGHT_M = 440_000.0, 6_080_000.0, 300_000.0, 143_000.0
@@ -50,13 +50,7 @@ def make_inputs(work: Path, *, seed: int = 2027) -> tuple[Path, Path]:
 
     from sundplan_qgis.sample.population import smooth_field
     from sundplan_qgis.sample.schema import HOSPITAL_FIELDS, HOSPITALS_LAYER
-    from sundplan_qgis.sample.writers import (
-        open_gpkg,
-        pinned_gdal_date,
-        point_wkb,
-        write_layer,
-        write_population_tif,
-    )
+    from sundplan_qgis.sample.writers import point_wkb, write_gpkg_layer, write_population_tif
 
     hospitals, raster = work / "hospitals.gpkg", work / "population.tif"
     if hospitals.is_file() and raster.is_file():
@@ -88,18 +82,15 @@ def make_inputs(work: Path, *, seed: int = 2027) -> tuple[Path, Path]:
     write_population_tif(raster, pop, x0=X0_M, y_top=Y0_M + HEIGHT_M, seed=seed)
     rows = [[f"Sygehus {k + 1}", 1, 1] for k in range(21)]
     wkbs = [point_wkb(round(x, 2), round(y, 2)) for x, y in towns[:21]]
-    with pinned_gdal_date():
-        ds = open_gpkg(hospitals)
-        write_layer(
-            ds,
-            name=HOSPITALS_LAYER,
-            geom_type=ogr.wkbPoint,
-            fields=HOSPITAL_FIELDS,
-            rows=rows,
-            wkbs=wkbs,
-            description="SYNTHETIC hospitals for bench/bench_dk_catchments.py",
-        )
-        ds = None
+    write_gpkg_layer(
+        hospitals,
+        name=HOSPITALS_LAYER,
+        geom_type=ogr.wkbPoint,
+        fields=HOSPITAL_FIELDS,
+        rows=rows,
+        wkbs=wkbs,
+        description="SYNTHETIC hospitals for bench/bench_dk_catchments.py",
+    )
     log(f"inputs: {int((pop > 0).sum()):,} populated cells, {int(pop.sum()):,} residents")
     return hospitals, raster
 
@@ -112,22 +103,14 @@ def run_once(env, work: Path, pbf: Path, inputs: tuple[Path, Path], mode: str) -
     if mode == "first":
         fresh(folder)
     cache = ["NETWORK_CACHE=false"] if mode == "off" else [f"NETWORK_CACHE_FOLDER={folder}"]
-    cmd = [
-        "qgis_process",
-        "run",
-        "sundplan:catchments",
-        "--json",
-        "--",
+    params = [
         f"NETWORK_FILE={pbf}",
         f"HOSPITALS={inputs[0]}",
         "HOSPITAL_NAME_FIELD=name",
         f"POPULATION_RASTER={inputs[1]}",
         *cache,
-        f"TRAVEL_TIME={out / 'tt.tif'}",
-        f"CATCHMENTS={out / 'c.gpkg'}",
-        f"BAND_POLYGONS={out / 'b.gpkg'}",
-        f"REPORT={out / 'r.json'}",
     ]
+    cmd = catchments_cmd(params, out)
     r = timed(cmd, env, work / "out" / "time.txt")
     r.pop("stdout")
     report = json.loads((out / "r.json").read_text(encoding="utf-8"))

@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.append(str(Path(__file__).resolve().parents[1]))
 
 from _measure import REPO_DIR, fresh, log, med, timed  # noqa: E402
-from _qgis import ensure_profile  # noqa: E402
+from _qgis import catchments_cmd, ensure_profile  # noqa: E402
 
 NATIONAL = REPO_DIR.parent / "shared" / "data" / "osm-roads-dk-2021" / "dk_roads_osm2021_z13.gpkg"
 MODES = ("off", "miss", "hit")
@@ -78,19 +78,7 @@ def run_once(env, work: Path, case: str, params: list[str], mode: str) -> dict:
     if mode == "miss":
         fresh(folder)
     cache = ["NETWORK_CACHE=false"] if mode == "off" else [f"NETWORK_CACHE_FOLDER={folder}"]
-    cmd = [
-        "qgis_process",
-        "run",
-        "sundplan:catchments",
-        "--json",
-        "--",
-        *params,
-        *cache,
-        f"TRAVEL_TIME={out / 'tt.tif'}",
-        f"CATCHMENTS={out / 'c.gpkg'}",
-        f"BAND_POLYGONS={out / 'b.gpkg'}",
-        f"REPORT={out / 'r.json'}",
-    ]
+    cmd = catchments_cmd([*params, *cache], out)
     r = timed(cmd, env, work / "out" / "time.txt")
     r.pop("stdout")
     net = json.loads((out / "r.json").read_text(encoding="utf-8"))["network"]

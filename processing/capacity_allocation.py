@@ -26,7 +26,7 @@ from ..sundplan_qgis import allocation, density, gaps, need, projection, special
 from ..sundplan_qgis.errors import SundplanError
 from ..sundplan_qgis.practices import Practices
 from . import _inputs
-from ._i18n import tr, translate_message
+from ._i18n import tr
 from ._inputs import null_to_none
 from ._outputs import labelled
 from ._params.need import NeedWeightParameters
@@ -236,15 +236,7 @@ class CapacityAllocationAlgorithm(
 
     # ------------------------------------------------------------------ running
     def compute(self, parameters, context, feedback):
-        progress = self.progress(feedback)
-        inputs = self.read(parameters, context)
-        if inputs.population is not None:
-            feedback.pushInfo(translate_message(projection.recognised_message(inputs.population)))
-        result = allocation.run(inputs, progress=progress)
-        for note in result.notes:
-            feedback.pushInfo(translate_message(note))
-        self.push_warnings(feedback, result.warnings)
-        progress(0.9, tr("Writing outputs"))
+        progress, result = self.run_core(parameters, context, feedback, allocation.run)
         out = {
             "OUTPUT": self.write_frame(
                 labelled(result.table, LABELS),

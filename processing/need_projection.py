@@ -60,6 +60,20 @@ class PopulationTableParameters:
             return None
         return self.parameterAsInt(parameters, name, context)
 
+    def run_core(self, parameters, context, feedback, run):
+        """``read`` → the core's ``run``, with the population table's recognised columns and
+        the core's notes and warnings in the log; (progress, result)."""
+        progress = self.progress(feedback)
+        inputs = self.read(parameters, context)
+        if inputs.population is not None:
+            feedback.pushInfo(translate_message(projection.recognised_message(inputs.population)))
+        result = run(inputs, progress=progress)
+        for note in result.notes:
+            feedback.pushInfo(translate_message(note))
+        self.push_warnings(feedback, result.warnings)
+        progress(0.9, tr("Writing outputs"))
+        return progress, result
+
     def read_population_table(self, parameters, context) -> projection.PopulationTable | None:
         """The population table given (None: the embedded FOLK1A)."""
         path = self.parameterAsFile(parameters, "POPULATION_TABLE", context)
@@ -140,15 +154,7 @@ class NeedProjectionAlgorithm(PopulationTableParameters, NeedWeightParameters, S
         )
 
     def compute(self, parameters, context, feedback):
-        progress = self.progress(feedback)
-        inputs = self.read(parameters, context)
-        if inputs.population is not None:
-            feedback.pushInfo(translate_message(projection.recognised_message(inputs.population)))
-        result = projection.run(inputs, progress=progress)
-        for note in result.notes:
-            feedback.pushInfo(translate_message(note))
-        self.push_warnings(feedback, result.warnings)
-        progress(0.9, tr("Writing outputs"))
+        progress, result = self.run_core(parameters, context, feedback, projection.run)
         out = {
             "OUTPUT": self.write_frame(
                 labelled(result.table, {"level": projection.LEVEL_LABELS}),

@@ -32,11 +32,9 @@ from .schema import (
 )
 from .writers import (
     linestring_wkb,
-    open_gpkg,
-    pinned_gdal_date,
     point_wkb,
     readme_text,
-    write_layer,
+    write_gpkg_layer,
     write_osm_pbf,
     write_population_tif,
 )
@@ -377,18 +375,15 @@ def _write_country_roads(path: Path, lines: _CountryLines, *, note: str) -> None
         for i in range(lines.n_lines)
     ]
     wkbs = [linestring_wkb(coords_all[off_list[i] : off_list[i + 1]]) for i in range(lines.n_lines)]
-    with pinned_gdal_date():
-        ds = open_gpkg(path)
-        write_layer(
-            ds,
-            name=ROADS_LAYER,
-            geom_type=ogr.wkbLineString,
-            fields=ROAD_FIELDS,
-            rows=rows,
-            wkbs=wkbs,
-            description=note,
-        )
-        ds = None
+    write_gpkg_layer(
+        path,
+        name=ROADS_LAYER,
+        geom_type=ogr.wkbLineString,
+        fields=ROAD_FIELDS,
+        rows=rows,
+        wkbs=wkbs,
+        description=note,
+    )
 
 
 def _write_country_hospitals(
@@ -416,18 +411,15 @@ def _write_country_hospitals(
         p = node + rng.uniform(20, 120) * np.array([math.cos(a), math.sin(a)])
         rows.append([f"Sygehus {k + 1}", 1, 1])
         wkbs.append(point_wkb(round(p[0], 2), round(p[1], 2)))
-    with pinned_gdal_date():
-        ds = open_gpkg(path)
-        write_layer(
-            ds,
-            name=HOSPITALS_LAYER,
-            geom_type=ogr.wkbPoint,
-            fields=HOSPITAL_FIELDS,
-            rows=rows,
-            wkbs=wkbs,
-            description=note,
-        )
-        ds = None
+    write_gpkg_layer(
+        path,
+        name=HOSPITALS_LAYER,
+        geom_type=ogr.wkbPoint,
+        fields=HOSPITAL_FIELDS,
+        rows=rows,
+        wkbs=wkbs,
+        description=note,
+    )
     return len(rows)
 
 

@@ -95,6 +95,15 @@ def write_layer(
         raise OSError(f"could not commit layer {name}")
 
 
+def write_gpkg_layer(path: Path, **layer) -> None:
+    """A new GeoPackage at ``path`` holding one layer (:func:`write_layer`'s keywords), with
+    GDAL's timestamps pinned (same input, same file)."""
+    with pinned_gdal_date():
+        ds = open_gpkg(path)
+        write_layer(ds, **layer)
+        ds = None
+
+
 def linestring_wkb(xy: np.ndarray) -> bytes:
     """ISO WKB (little endian) of a 2D LineString from an (N, 2) float array."""
     xy = np.ascontiguousarray(xy, dtype="<f8")
