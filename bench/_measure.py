@@ -93,7 +93,7 @@ def read_hospitals(path: Path):
     return np.asarray(xy, dtype="float64"), names
 
 
-def timed(cmd: list[str], env: dict[str, str], tfile: Path) -> dict:
+def timed(cmd: list[str], env: dict[str, str], tfile: Path, *, timeout_s=None) -> dict:
     """Run ``cmd`` under /usr/bin/time -v; wall clock, max RSS, stdout."""
     load = os.getloadavg()[0]
     proc = subprocess.run(
@@ -101,6 +101,7 @@ def timed(cmd: list[str], env: dict[str, str], tfile: Path) -> dict:
         env=env,
         capture_output=True,
         text=True,
+        timeout=timeout_s,
     )
     text = tfile.read_text(encoding="utf-8", errors="replace")
     if proc.returncode != 0:

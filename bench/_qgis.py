@@ -114,7 +114,9 @@ def ensure_point(work: Path) -> Path:
     return path
 
 
-def run_native(env, work: Path, data: Path, tag: str, cost_h: float, *, points: bool) -> dict:
+def run_native(
+    env, work: Path, data: Path, tag: str, cost_h: float, *, points: bool, timeout_s=None
+) -> dict:
     out = work / "out" / f"native_{tag}.gpkg"
     fresh(out)
     cmd = [
@@ -136,7 +138,7 @@ def run_native(env, work: Path, data: Path, tag: str, cost_h: float, *, points: 
         "INCLUDE_BOUNDS=0",
         (f"OUTPUT={out}" if points else f"OUTPUT_LINES={out}"),
     ]
-    r = timed(cmd, env, work / "out" / "time.txt")
+    r = timed(cmd, env, work / "out" / "time.txt", timeout_s=timeout_s)
     r.pop("stdout")
     r["output"] = str(out)
     return r

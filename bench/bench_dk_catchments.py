@@ -17,6 +17,10 @@ fresh process under ``/usr/bin/time -v`` with an isolated QGIS profile:
 * ``repeat``: the same folder, filled by the previous run (``network.cache: hit``);
 * ``off``: ``NETWORK_CACHE=false``.
 
+``--native H`` also runs QGIS's ``native:serviceareafromlayer`` once (the 21 hospitals, a
+service area of H hours, both directions, speed per line = our class speed) on the same roads
+written as a GeoPackage (``roads.gpkg``, from ``read_osm``), with ``--native-timeout`` seconds.
+
 Prints a markdown table (wall clock, max RSS, the report's read/build/solve times, cache) and
 checks that every run's travel-time raster equals the first mode's.
 """
@@ -27,6 +31,7 @@ import argparse
 import hashlib
 import json
 import math
+import subprocess
 import sys
 from pathlib import Path
 
@@ -95,6 +100,47 @@ def make_inputs(work: Path, *, seed: int = 2027) -> tuple[Path, Path]:
     return hospitals, raster
 
 
+def native_roads(work: Path, pbf: Path) -> Path:
+    """``roads.gpkg`` (layer ``roads``, field ``speed`` km/h) of the PBF's drivable lines."""
+    from osgeo import ogr
+
+    from sundplan_qgis import network
+    from sundplan_qgis.network.graph import _class_speeds, _normalise_classes
+    from sundplan_qgis.network.speeds import DEFAULT_SPEEDS_KMH
+    from sundplan_qgis.sample.writers import linestring_wkb, write_gpkg_layer
+
+    path = work / "roads.gpkg"
+    if path.is_file():
+        return path
+    lines = network.read_osm(str(pbf))
+    cls = _normalise_classes(lines.road_class)
+    speed = np.where(
+        np.isfinite(lines.speed_kmh), lines.speed_kmh, _class_speeds(cls, DEFAULT_SPEEDS_KMH)
+    )
+    off = lines.offsets
+    write_gpkg_layer(
+        path,
+        name="roads",
+        geom_type=ogr.wkbLineString,
+        fields=(("speed", "real"),),
+        rows=[[float(v)] for v in speed],
+        wkbs=[linestring_wkb(lines.coords[off[i] : off[i + 1]]) for i in range(lines.n_lines)],
+        description="SYNTHETIC roads of bench/make_dk_pbf.py for native:serviceareafromlayer",
+    )
+    return path
+
+
+def run_native_dk(env, work: Path, pbf: Path, cost_h: float, timeout_s: float) -> dict:
+    from _qgis import ensure_project, run_native
+
+    native_roads(work, pbf)
+    ensure_project(work, env)
+    try:
+        return run_native(env, work, work, "dk", cost_h, points=False, timeout_s=timeout_s)
+    except subprocess.TimeoutExpired:
+        return {"wall_s": None, "timeout_s": timeout_s}
+
+
 def run_once(env, work: Path, pbf: Path, inputs: tuple[Path, Path], mode: str) -> dict:
     out = work / "out" / mode
     fresh(out)
@@ -139,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work-dir", type=Path, default=Path("/tmp/sundplan-dk-bench"))
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--modes", nargs="+", default=list(MODES), choices=MODES)
+    parser.add_argument("--native", type=float, default=None, metavar="HOURS")
+    parser.add_argument("--native-timeout", type=float, default=1800.0)
     args = parser.parse_args(argv)
     work = args.work_dir.resolve()
     inputs = make_inputs(work)
@@ -153,12 +201,18 @@ def main(argv: list[str] | None = None) -> int:
             log(f"run {i + 1} {mode}: {r['wall_s']:.1f} s, {r['max_rss_mb']:.0f} MB, {r['cache']}")
             runs[mode].append(r)
     digests = {r["tt_sha256"] for rs in runs.values() for r in rs}
+    if args.native is not None:
+        nat = run_native_dk(env, work, args.pbf, args.native, args.native_timeout)
+        log(f"native:serviceareafromlayer ({args.native} h): {nat}")
+        runs["native"] = [nat]
     rows = [
         "| mode | runs: wall s | median wall s | max RSS MB (median) | read s | build s | "
         "cache | load avg |",
         "|---|---|---:|---:|---:|---:|---|---|",
     ]
     for mode, rs in runs.items():
+        if mode == "native":
+            continue
         walls = ", ".join(f"{r['wall_s']:.1f}" for r in rs)
         loads = ", ".join(f"{r.get('load1', 0):.1f}" for r in rs)
         rows.append(
@@ -167,6 +221,13 @@ def main(argv: list[str] | None = None) -> int:
             f"{med([r['read_s'] or 0 for r in rs]):.1f} | "
             f"{med([r['build_s'] or 0 for r in rs]):.1f} | {rs[0]['cache']} | {loads} |"
         )
+    if "native" in runs:
+        nat = runs["native"][0]
+        wall = (
+            f"{nat['wall_s']:.1f}" if nat.get("wall_s") else f"> {nat['timeout_s']:.0f} (stopped)"
+        )
+        rss = f"{nat['max_rss_mb']:.0f}" if nat.get("max_rss_mb") else "–"
+        rows.append(f"| native:serviceareafromlayer | {wall} | {wall} | {rss} | – | – | – | – |")
     table = "\n".join(rows)
     print(table)
     print(f"travel-time rasters identical across all runs: {len(digests) == 1}")
