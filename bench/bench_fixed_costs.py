@@ -66,8 +66,10 @@ def worker(args: argparse.Namespace) -> int:
     fresh(out)
     out.mkdir(parents=True)
     rec = StageRecorder()
+    cpu: dict[str, float] = {}  # CPU seconds of the process (all threads) per call
     if not args.warm_only:
         rec.start(CALLS[0])
+        cpu[CALLS[0]] = -time.process_time()
         processing.run(
             "native:serviceareafromlayer",
             {
@@ -83,6 +85,7 @@ def worker(args: argparse.Namespace) -> int:
                 "OUTPUT_LINES": str(out / "native_lines.gpkg"),
             },
         )
+        cpu[CALLS[0]] += time.process_time()
     cache = {"NETWORK_CACHE": args.mode != "off", "NETWORK_CACHE_FOLDER": args.cache_folder}
     reports = []
     for tag, name in (("1", CALLS[1]), ("2", CALLS[2]))[: 1 if args.warm_only else 2]:
@@ -94,6 +97,7 @@ def worker(args: argparse.Namespace) -> int:
             prof = cProfile.Profile()
             prof.enable()
         rec.start(name)
+        cpu[name] = -time.process_time()
         processing.run(
             "sundplan:catchments",
             {
@@ -110,11 +114,14 @@ def worker(args: argparse.Namespace) -> int:
             },
         )
         rec.stop()
+        cpu[name] += time.process_time()
         if prof is not None:
             prof.disable()
             prof.dump_stats(args.profile)
         report = json.loads((out / f"r{tag}.json").read_text(encoding="utf-8"))
         reports.append(report.get("network", {}).get("cache"))
+    for stage in rec.stages:
+        stage["cpu_s"] = cpu[stage["stage"]]
     print(json.dumps({"stages": rec.stages, "cache": reports}), flush=True)
     os._exit(0)  # skip exitQgis(): it can crash at interpreter exit (env notes)
 
@@ -225,6 +232,7 @@ def summarise(rows: dict) -> dict:
             stages = [next(s for s in r["stages"] if s["stage"] == call) for r in runs]
             entry[call] = {
                 "wall_s": med([s["wall_s"] for s in stages]),
+                "cpu_s": med([s["cpu_s"] for s in stages]),
                 "walls_s": [round(s["wall_s"], 3) for s in stages],
                 "peak_rss_mb": med([s["peak_rss_mb"] for s in stages]),
             }
@@ -245,9 +253,9 @@ def summarise(rows: dict) -> dict:
 def markdown(res: dict) -> str:
     lines = [
         "| grid | graph cache | tree | native s | ours first call s (runs) | ours second "
-        "call s | native / first (median of per-run ratios) | native / second | peak RSS "
-        "first call MB |",
-        "|---|---|---|---:|---|---:|---:|---:|---:|",
+        "call s | native / first (median of per-run ratios) | native / second | CPU s: "
+        "native / first / second | peak RSS first call MB |",
+        "|---|---|---|---:|---|---:|---:|---:|---|---:|",
     ]
     for e in res["results"]:
         nat, first, second = (e[c] for c in CALLS)
@@ -256,6 +264,7 @@ def markdown(res: dict) -> str:
             f"{nat['wall_s']:.2f} | **{first['wall_s']:.3f}** "
             f"({', '.join(f'{w:.3f}' for w in first['walls_s'])}) | {second['wall_s']:.3f} | "
             f"**{e['ratio_first']:.1f}×** | {nat['wall_s'] / second['wall_s']:.1f}× | "
+            f"{nat['cpu_s']:.2f} / {first['cpu_s']:.3f} / {second['cpu_s']:.3f} | "
             f"{first['peak_rss_mb']:.0f} |"
         )
     return "\n".join(lines)
