@@ -18,7 +18,8 @@ run, so load on the shared machine touches all alike; the tables are medians ove
 
 Inputs are the synthetic grids of ``bench_catchments.py`` (cached in the work dir).
 ``--profile`` adds one run per tree (smallest grid, first mode, not in the tables) with a
-cProfile of the first call, written to ``WORK_DIR/profile-<tree>.pstats``. Results: markdown on stdout, raw JSON in ``WORK_DIR/bench_fixed_costs.json``.
+cProfile of the first call, written to ``WORK_DIR/profile-<tree>.pstats``. Results: markdown
+on stdout, raw JSON in ``WORK_DIR/bench_fixed_costs.json``.
 """
 
 from __future__ import annotations
