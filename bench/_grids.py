@@ -301,6 +301,26 @@ def agreement(saved: Path, native_gpkg: Path, minutes: float, cost_h: float) -> 
     }
 
 
+def cover_cost_h(data: Path) -> tuple[float, float]:
+    """(travel cost in hours, largest hospital-to-node time in hours): a cost covering the
+    whole grid from every hospital (native runs one search per hospital and outputs what each
+    reaches within the cost), in quarter hours with a 10 % margin."""
+    import numpy as np
+    from scipy.sparse.csgraph import dijkstra
+    from scipy.spatial import cKDTree
+
+    from sundplan_qgis import network
+
+    g = network.build_graph(
+        network.read_lines_ogr(data / "roads.gpkg", layer="roads", speed_field="speed")
+    )
+    hxy, _ = read_hospitals(data / "hospitals.gpkg")
+    _, hn = cKDTree(g.node_xy).query(hxy)
+    d = dijkstra(g.forward, directed=True, indices=hn)
+    ecc_h = float(np.nanmax(np.where(np.isfinite(d), d, np.nan))) / 3600.0
+    return float(np.ceil(ecc_h * 1.1 * 4) / 4), ecc_h
+
+
 def measure_grids(
     me: list[str],
     env: dict[str, str],
@@ -313,9 +333,6 @@ def measure_grids(
 ) -> list[dict]:
     """``runs`` rounds on every grid (native, our solve, our whole run, both in PyQGIS), then
     the medians, ratios and the agreement runs."""
-    import numpy as np
-    from scipy.sparse.csgraph import dijkstra
-
     grids = []
     for n in GRID_SIZES:
         info = ensure_grid(work, n, seed)
@@ -327,21 +344,7 @@ def measure_grids(
             work / "out" / "time.txt",
         )
         first = last_json(r["stdout"])
-        # travel cost covering the network from every hospital (native runs one search per
-        # hospital and outputs what each reaches within the cost)
-        from sundplan_qgis import network
-
-        g = network.build_graph(
-            network.read_lines_ogr(data / "roads.gpkg", layer="roads", speed_field="speed")
-        )
-        hxy, _ = read_hospitals(data / "hospitals.gpkg")
-        from scipy.spatial import cKDTree
-
-        _, hn = cKDTree(g.node_xy).query(hxy)
-        d = dijkstra(g.forward, directed=True, indices=hn)
-        ecc_h = float(np.nanmax(np.where(np.isfinite(d), d, np.nan))) / 3600.0
-        cost_h = float(np.ceil(ecc_h * 1.1 * 4) / 4)  # quarter hours, 10 % margin
-        del g, d
+        cost_h, ecc_h = cover_cost_h(data)
         grids.append(
             {
                 "info": info,

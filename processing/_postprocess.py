@@ -147,7 +147,11 @@ def _persist_in_file(
             return
         uri = f"{source}|layername={dataset.GetLayer(0).GetName()}"
         dataset = None
-    layer = QgsVectorLayer(uri, title or "sundplan", "ogr")
+    # The file has no stored style yet and the QML replaces the symbology anyway: looking
+    # for a default style (a query per output) is skipped. Metadata is read either way.
+    layer = QgsVectorLayer(
+        uri, title or "sundplan", "ogr", QgsVectorLayer.LayerOptions(loadDefaultStyle=False)
+    )
     if not layer.isValid():
         return
     try:

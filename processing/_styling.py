@@ -104,8 +104,12 @@ def categories_from_features(value_field: str, label_field: str, *, suffix: str 
         if idx_v < 0 or idx_l < 0:
             return
         present = {}
-        for f in layer.getFeatures():
-            present[f.attributes()[idx_v]] = f.attributes()[idx_l]
+        # the two fields only: reading every polygon's geometry would cost more than the rest
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+        request.setSubsetOfAttributes([idx_v, idx_l])
+        for f in layer.getFeatures(request):
+            attributes = f.attributes()
+            present[attributes[idx_v]] = attributes[idx_l]
         existing = [c for c in renderer.categories() if c.value() not in (None, "")]
         by_value = {str(c.value()): c for c in existing}
         palette = [c.symbol() for c in existing] or [renderer.sourceSymbol()]

@@ -318,8 +318,13 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, RunReport, QgsProce
     def write_frame(
         self, df, name: str, parameters: dict, context: QgsProcessingContext, **kwargs
     ) -> str | None:
-        """Write ``df`` to the sink parameter ``name``; see :func:`_sinks.dataframe_to_sink`."""
-        return _sinks.dataframe_to_sink(self, df, parameters, name, context, **kwargs)
+        """Write ``df`` to the sink parameter ``name``; see :func:`_sinks.dataframe_to_sink`.
+        The sink is a new file of this run: written without SQLite fsyncs (see
+        :func:`_outputs.unsynced_sqlite_writes`)."""
+        from . import _outputs
+
+        with _outputs.unsynced_sqlite_writes():
+            return _sinks.dataframe_to_sink(self, df, parameters, name, context, **kwargs)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Dependency check, parameter hygiene, :meth:`compute` with the outputs redirected to
@@ -370,9 +375,10 @@ class SundplanAlgorithm(ParameterChecks, ProvenanceRecorder, RunReport, QgsProce
         try:
             for dest_id, out in self._outputs_to_style.items():
                 if out.in_file:
-                    _persist_in_file(
-                        dest_id, out.style, self._provenance, out.title, feedback, out.adapt
-                    )
+                    with _outputs.unsynced_sqlite_writes():
+                        _persist_in_file(
+                            dest_id, out.style, self._provenance, out.title, feedback, out.adapt
+                        )
                 if context.willLoadLayerOnCompletion(dest_id):
                     details = context.layerToLoadOnCompletionDetails(dest_id)
                     details.setPostProcessor(

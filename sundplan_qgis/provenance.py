@@ -7,6 +7,7 @@ No ``qgis`` import here; the Processing layer adds the QGIS version through
 from __future__ import annotations
 
 import configparser
+import functools
 import importlib.metadata
 import json
 import math
@@ -34,8 +35,10 @@ _PACKAGES = (
 )
 
 
+@functools.lru_cache(maxsize=1)
 def sundplan_version() -> str:
-    """The plugin version: ``version=`` in metadata.txt, else ``sundplan_qgis.__version__``."""
+    """The plugin version: ``version=`` in metadata.txt, else ``sundplan_qgis.__version__``
+    (read once per process; a reloaded plugin re-imports this module)."""
     metadata = PLUGIN_DIR / "metadata.txt"
     if metadata.is_file():
         parser = configparser.ConfigParser(interpolation=None)
@@ -70,6 +73,14 @@ def _gdal_version() -> str | None:
 
 def software_versions() -> dict[str, str | None]:
     """Versions of sundplan, Python, the scientific stack and GDAL (None when not installed)."""
+    return dict(_software_versions())
+
+
+@functools.lru_cache(maxsize=1)
+def _software_versions() -> dict[str, str | None]:
+    """Once per process: reading package metadata scans site-packages (milliseconds per
+    package), and an installed package cannot change version under a running interpreter
+    (a reloaded plugin re-imports this module and so starts afresh)."""
     versions: dict[str, str | None] = {
         "sundplan": sundplan_version(),
         "python": platform.python_version(),

@@ -410,7 +410,10 @@ def polygonize(
     labels of those cells only and all other cells are unlabelled: the cells are polygonised
     window by window and the parts of a label that meet across windows are merged.
 
-    Returns {label: [GeoJSON-like polygon dicts]} in the grid's CRS.
+    Returns {label: [polygons]} in the grid's CRS: GeoJSON-like dicts as rasterio gives
+    them, and shapely Polygons where parts from different windows were merged (turning those
+    back into dicts only for the caller to turn them into shapely again cost more than the
+    merge).
     """
     out: dict[int, list] = {}
     if cells is None:
@@ -446,13 +449,14 @@ def polygonize(
 
 
 def _merged(parts: list) -> list:
-    """GeoJSON polygons merged where they touch (parts of one label from different windows)."""
-    from shapely.geometry import mapping, shape
+    """GeoJSON polygons merged where they touch (parts of one label from different windows),
+    as shapely Polygons."""
+    from shapely.geometry import shape
     from shapely.ops import unary_union
 
     union = unary_union([shape(g) for g in parts])
     polys = list(union.geoms) if hasattr(union, "geoms") else [union]
-    return [mapping(p) for p in polys if p.geom_type == "Polygon" and not p.is_empty]
+    return [p for p in polys if p.geom_type == "Polygon" and not p.is_empty]
 
 
 def rasterize_areas(geometries: Sequence, grid: Grid) -> np.ndarray:

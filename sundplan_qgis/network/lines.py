@@ -6,6 +6,7 @@ with the fix, before any length is measured. No ``qgis`` imports here, ever.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -109,26 +110,59 @@ class RoadLines:
         return self
 
 
-def check_projected_metres(crs_wkt: str, name: str) -> None:
+@dataclass(frozen=True)
+class _CrsFacts:
+    """What :func:`check_projected_metres` needs to know about a CRS (plain values)."""
+
+    error: str | None  # pyproj's message when the WKT cannot be read
+    name: str = ""
+    geographic: bool = False
+    projected: bool = False
+    method: str = ""  # the projection method, lower case ('' when none)
+    units: tuple[str, ...] = ()  # units of the first two axes, lower case
+
+
+@functools.lru_cache(maxsize=32)
+def _crs_facts(crs_wkt: str) -> _CrsFacts:
+    """Facts of a CRS, built once per WKT: a pyproj CRS costs about 10 ms, and one run checks
+    the same network CRS several times (read, cache, graph). Plain values are cached, not the
+    pyproj object, so the cache is safe across threads."""
     from pyproj import CRS
     from pyproj.exceptions import CRSError
 
+    try:
+        crs = CRS.from_user_input(crs_wkt)
+    except CRSError as exc:
+        return _CrsFacts(error=str(exc))
+    method = ""
+    if crs.coordinate_operation is not None:
+        method = (crs.coordinate_operation.method_name or "").lower()
+    return _CrsFacts(
+        error=None,
+        name=crs.name,
+        geographic=crs.is_geographic,
+        projected=crs.is_projected,
+        method=method,
+        units=tuple((ax.unit_name or "").lower() for ax in crs.axis_info[:2]),
+    )
+
+
+def check_projected_metres(crs_wkt: str, name: str) -> None:
     if not crs_wkt:
         raise SundplanError(
             "Road layer '{layer}' has no coordinate reference system. Assign its CRS, then "
             "reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N).",
             layer=name,
         )
-    try:
-        crs = CRS.from_user_input(crs_wkt)
-    except CRSError as exc:
+    crs = _crs_facts(crs_wkt)
+    if crs.error is not None:
         raise SundplanError(
             "Road layer '{layer}' has a CRS that cannot be read ({error}). Reproject it to "
             "EPSG:25832 (ETRS89 / UTM 32N).",
             layer=name,
-            error=str(exc),
-        ) from exc
-    if crs.is_geographic or not crs.is_projected:
+            error=crs.error,
+        )
+    if crs.geographic or not crs.projected:
         raise SundplanError(
             "Road layer '{layer}' is in a geographic CRS ({crs}); lengths would be in "
             "degrees. Reproject it to a projected CRS in metres, e.g. EPSG:25832 "
@@ -136,10 +170,7 @@ def check_projected_metres(crs_wkt: str, name: str) -> None:
             layer=name,
             crs=crs.name,
         )
-    method = ""
-    if crs.coordinate_operation is not None:
-        method = (crs.coordinate_operation.method_name or "").lower()
-    if "mercator" in method and "transverse" not in method:
+    if "mercator" in crs.method and "transverse" not in crs.method:
         raise SundplanError(
             "Road layer '{layer}' is in {crs}, a Mercator projection whose lengths are "
             "about 1.8 times too long in Denmark. Reproject it to EPSG:25832 "
@@ -147,7 +178,7 @@ def check_projected_metres(crs_wkt: str, name: str) -> None:
             layer=name,
             crs=crs.name,
         )
-    units = {(ax.unit_name or "").lower() for ax in crs.axis_info[:2]}
+    units = set(crs.units)
     if not units <= {"metre", "meter", "m"}:
         raise SundplanError(
             "Road layer '{layer}' is in a projected CRS with units {units} "
