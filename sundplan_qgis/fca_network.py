@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -116,16 +117,34 @@ def _permuted_csr(m, perm: np.ndarray, inv: np.ndarray) -> csr_matrix:
     return out
 
 
-_STATE: dict | None = None  # shared with forked worker processes (copy-on-write)
+def _sub_csr(m: csr_matrix, nodes: np.ndarray, local: np.ndarray) -> csr_matrix:
+    """The subgraph of ``m`` induced by ``nodes`` (ascending), renumbered by ``local``
+    (``local[nodes] = arange``, -1 elsewhere); rows keep their edge order."""
+    counts = np.diff(m.indptr)[nodes]
+    idx = _ranges(m.indptr[:-1][nodes], counts)
+    tgt = local[m.indices[idx]]
+    keep = tgt >= 0
+    row = np.repeat(np.arange(nodes.size), counts)[keep]
+    indptr = np.zeros(nodes.size + 1, dtype=np.int32)
+    np.cumsum(np.bincount(row, minlength=nodes.size), out=indptr[1:])
+    return csr_matrix(
+        (m.data[idx[keep]], tgt[keep].astype(np.int32), indptr), shape=(nodes.size, nodes.size)
+    )
 
 
-def _batch_pairs(b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
+def _batch_pairs(
+    st: dict, b: int, local: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     """Pairs (demand point, practice, minutes) within the threshold for search batch ``b``.
 
     A batch is up to ``batch_size`` distinct practice nodes (consecutive along the Hilbert
     curve); every practice snapped to one of them gets its own access leg after the search.
+    The searches run on the part of the graph within the limit of *some* source of the batch
+    (one ``min_only`` search finds it): a node on a shortest path within the limit is itself
+    within the limit, so the times are those of the whole graph (the same relaxations in the
+    same order), while the per-search set-up and the result rows shrink from all nodes to
+    that part. ``local`` is an all -1 scratch array of length n_nodes (restored on return).
     """
-    st = _STATE
     threshold = st["threshold"]
     bs = st["batch_size"]
     n0 = b * bs
@@ -138,16 +157,28 @@ def _batch_pairs(b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     # The search only needs the time the closest-snapped practice and the closest-snapped
     # demand point leave for the road (+1 µs so float rounding never cuts a kept pair).
     limit_s = max(0.0, (threshold - float(pacc.min()) - st["min_demand_access"]) * 60.0 + 1e-6)
-    dist = dijkstra(st["rev"], directed=True, indices=src, limit=limit_s)
+    rev = st["rev"]
+    ball = dijkstra(rev, directed=True, indices=src, limit=limit_s, min_only=True)
+    nodes = np.flatnonzero(np.isfinite(ball))  # ascending: keeps the Hilbert order
+    del ball
+    local[nodes] = np.arange(nodes.size, dtype=local.dtype)
+    try:
+        sub = _sub_csr(rev, nodes, local)
+        dist = dijkstra(sub, directed=True, indices=local[src], limit=limit_s)
+    finally:
+        local[nodes] = -1
     settled = int(np.count_nonzero(np.isfinite(dist)))
-    sub = dist[:, st["u_nodes"]] / 60.0
+    upos = st["u_pos"][nodes]  # index into the distinct demand nodes, -1: none there
+    cols = np.flatnonzero(upos >= 0)
+    sub_t = dist[:, cols] / 60.0
     del dist
-    r, u = np.nonzero(np.isfinite(sub))
+    r, c = np.nonzero(np.isfinite(sub_t))
     empty = (np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0), settled)
     if r.size == 0:
         return empty
-    t_row = sub[r, u]
-    del sub
+    t_row = sub_t[r, c]
+    u = upos[cols[c]]
+    del sub_t
     # every practice of a node takes all entries of its row (r is sorted: row-major nonzero)
     row_cnt = np.bincount(r, minlength=src.size)
     row_start = np.concatenate([[0], np.cumsum(row_cnt)[:-1]])
@@ -171,36 +202,49 @@ def _batch_pairs(b: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
     )
 
 
-def _in_qgis_desktop() -> bool:
-    """True inside the QGIS desktop application (where forking the process is not safe)."""
-    core = sys.modules.get("qgis.core")
-    if core is None:
-        return False
-    try:
-        if core.QgsApplication.instance() is None:
-            return False
-        return str(core.QgsApplication.platform()) == "desktop"
-    except Exception:  # noqa: BLE001 - unknown host: be careful
-        return True
+def _scratch(st: dict) -> np.ndarray:
+    return np.full(st["n_nodes"], -1, dtype=np.int32)
+
+
+_START_METHOD = "spawn"  # see _Workers; "forkserver" measured too (docs/benchmarks.md)
+_MIN_AUTO_WORK = 2.0e8  # node × search products below which automatic stays in-process
+
+
+def python_executable() -> str | None:
+    """A Python interpreter for the search processes, or None.
+
+    ``sys.executable`` unless it is not Python: inside QGIS (desktop and ``qgis_process``) it
+    is the QGIS binary, which must never be started as a worker; then the interpreter of the
+    running Python's installation (same version, so the same numpy and scipy).
+    """
+    exe = sys.executable or ""
+    if re.fullmatch(r"python[0-9.]*(\.exe)?", os.path.basename(exe).lower()):
+        return exe
+    v = sys.version_info
+    for folder in (os.path.join(sys.exec_prefix, "bin"), sys.exec_prefix, sys.base_exec_prefix):
+        for name in (f"python{v.major}.{v.minor}", f"python{v.major}", "python.exe"):
+            path = os.path.join(folder, name)
+            if os.path.isfile(path) and os.access(path, os.X_OK):
+                return path
+    return None
 
 
 def resolve_workers(workers: int) -> int:
     """Number of search processes: ``workers`` ≥ 1 as given; 0 (or less) = automatic.
 
-    Automatic: 1 inside the QGIS desktop application (forking a GUI process with Qt, GDAL and
-    Python threads is not safe), otherwise one per available core (at most 8). Always 1 where
-    ``os.fork`` does not exist (Windows).
+    Automatic: one per available core (at most 8). Always 1 when no Python interpreter can
+    be found to start them (:func:`python_executable`). The processes are started fresh
+    (``spawn``, never a ``fork`` of this possibly multi-threaded process), so this also holds
+    inside the QGIS desktop application.
     """
-    if not hasattr(os, "fork"):
+    if python_executable() is None:
         return 1
     workers = int(workers)
     if workers >= 1:
         return workers
-    if _in_qgis_desktop():
-        return 1
     try:
         cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # macOS
+    except AttributeError:  # macOS, Windows
         cores = os.cpu_count() or 1
     return max(1, min(cores, 8))
 
@@ -308,8 +352,11 @@ def _prepare_network(
     node_first = np.searchsorted(prac_node, np.arange(src.size + 1))
     n_batches = math.ceil(src.size / batch_size) if src.size else 0
     ok_acc = demand_access[ok_pts]
+    u_pos = np.full(n_nodes, -1, dtype=np.int32)
+    u_pos[u_nodes] = np.arange(u_nodes.size)
     state = {
         "rev": rev,
+        "n_nodes": int(n_nodes),
         "threshold": threshold,
         "batch_size": int(batch_size),
         "src": src,
@@ -319,7 +366,7 @@ def _prepare_network(
         "supply_access": supply_access,
         "demand_access": demand_access,
         "min_demand_access": float(ok_acc.min()) if ok_acc.size else 0.0,
-        "u_nodes": u_nodes,
+        "u_pos": u_pos,
         "u_start": u_start,
         "u_count": u_count,
         "order": order,
@@ -359,13 +406,81 @@ def _unsnapped_report(meta: CostPairs, supply_names: Sequence[str] | None) -> li
     return [{"practice": names[j], "nearest_road_m": None} for j in unsnapped[:50]]
 
 
-# ----------------------------------------------------------------- forked worker processes
-def _worker_main(conn, counter, n_batches: int) -> None:
-    """Forked search process: takes batches from the shared counter, keeps its pairs, then
-    answers the parent's commands (step sums or the pairs themselves) until ``close``."""
+# ------------------------------------------------------------------ search processes
+_SHARED = (
+    "rev_indptr",
+    "rev_indices",
+    "rev_data",
+    "src",
+    "prac",
+    "prac_node",
+    "node_first",
+    "supply_access",
+    "demand_access",
+    "u_pos",
+    "u_start",
+    "u_count",
+    "order",
+)
+_SCALARS = ("threshold", "batch_size", "min_demand_access", "n_nodes", "n_batches")
+
+
+def _share(state: dict):
+    """The search state in one shared-memory block: ``(block, manifest)``.
+
+    The manifest (names, offsets, dtypes, shapes and the scalars) is all the processes
+    receive through their arguments; the arrays are never pickled.
+    """
+    from multiprocessing import shared_memory
+
+    rev = state["rev"]
+    arrays = {"rev_indptr": rev.indptr, "rev_indices": rev.indices, "rev_data": rev.data}
+    arrays.update({k: state[k] for k in _SHARED if k not in arrays})
+    layout, offset = {}, 0
+    for key in _SHARED:
+        x = np.ascontiguousarray(arrays[key])
+        layout[key] = (offset, x.dtype.str, x.shape)
+        offset += -(-x.nbytes // 64) * 64  # 64-byte aligned
+    block = shared_memory.SharedMemory(create=True, size=max(offset, 64))
+    try:
+        for key, (off, dtype, shape) in layout.items():
+            view = np.ndarray(shape, dtype=dtype, buffer=block.buf, offset=off)
+            view[...] = arrays[key]
+            del view
+    except BaseException:
+        block.close()
+        block.unlink()
+        raise
+    manifest = {"name": block.name, "arrays": layout}
+    manifest.update({k: state[k] for k in _SCALARS})
+    return block, manifest
+
+
+def _attach(manifest: dict):
+    """``(block, state)``: the search state as views into the shared block (read-only)."""
+    from multiprocessing import shared_memory
+
+    kw = {"track": False} if sys.version_info >= (3, 13) else {}  # the parent owns it
+    block = shared_memory.SharedMemory(name=manifest["name"], **kw)
+    st = {k: manifest[k] for k in _SCALARS}
+    for key, (off, dtype, shape) in manifest["arrays"].items():
+        st[key] = np.ndarray(shape, dtype=dtype, buffer=block.buf, offset=off)
+        st[key].flags.writeable = False
+    n = st["n_nodes"]
+    st["rev"] = csr_matrix((st["rev_data"], st["rev_indices"], st["rev_indptr"]), shape=(n, n))
+    return block, st
+
+
+def _worker_main(conn, counter, manifest: dict) -> None:
+    """Search process: takes batches from the shared counter, keeps its pairs, then answers
+    the parent's commands (step sums or the pairs themselves) until ``close``."""
     import traceback
 
+    block = st = None
     try:
+        block, st = _attach(manifest)
+        local = _scratch(st)
+        n_batches = st["n_batches"]
         parts = []  # (batch, demand points, practices, minutes), kept per batch (no big copy)
         while True:
             with counter.get_lock():
@@ -373,7 +488,7 @@ def _worker_main(conn, counter, n_batches: int) -> None:
                 counter.value = b + 1
             if b >= n_batches:
                 break
-            i, j, t, settled = _batch_pairs(b)
+            i, j, t, settled = _batch_pairs(st, b, local)
             parts.append((b, i, j, t))
             conn.send(("batch", settled))
         conn.send(("idle",))
@@ -411,30 +526,50 @@ def _worker_main(conn, counter, n_batches: int) -> None:
         except Exception:  # noqa: BLE001
             pass
     finally:
+        st = None  # the views must go before the block is closed
+        if block is not None:
+            block.close()
         conn.close()
 
 
 class _Workers:
-    """Search processes forked once from this process (they inherit ``_STATE``); each keeps
-    the pairs of the batches it computed, so only short vectors travel through the pipes."""
+    """Search processes started fresh (``spawn``: a new interpreter, never a ``fork`` of this
+    process, which may run Qt, GDAL and BLAS threads); they read the graph and the search
+    state from one shared-memory block and each keeps the pairs of the batches it computed,
+    so only short vectors travel through the pipes. The block is removed by :meth:`close`
+    (also on error and cancel)."""
 
-    def __init__(self, n_workers: int, n_batches: int) -> None:
+    def __init__(self, state: dict, n_workers: int, start_method: str) -> None:
         import multiprocessing
 
-        ctx = multiprocessing.get_context("fork")
-        self.counter = ctx.Value("q", 0)
-        self.n_batches = n_batches
-        self.conns = []
-        self.procs = []
-        for _ in range(n_workers):
-            mine, theirs = ctx.Pipe(duplex=True)
-            p = ctx.Process(
-                target=_worker_main, args=(theirs, self.counter, n_batches), daemon=True
-            )
-            p.start()
-            theirs.close()
-            self.conns.append(mine)
-            self.procs.append(p)
+        exe = python_executable()
+        if exe is None:  # resolve_workers gave 1 already; a caller asked for more anyway
+            raise SundplanError("No Python interpreter found to start the search processes.")
+        ctx = multiprocessing.get_context(start_method)
+        if exe != sys.executable:
+            # inside QGIS sys.executable is QGIS itself: start the interpreter instead (this
+            # also covers the resource tracker and the fork server, started the same way)
+            ctx.set_executable(exe)
+        if start_method == "forkserver":
+            ctx.set_forkserver_preload([])  # a server without numpy stays single-threaded
+        self.n_batches = int(state["n_batches"])
+        self.conns: list = []
+        self.procs: list = []
+        self.block, manifest = _share(state)
+        try:
+            self.counter = ctx.Value("q", 0)
+            for _ in range(n_workers):
+                mine, theirs = ctx.Pipe(duplex=True)
+                p = ctx.Process(
+                    target=_worker_main, args=(theirs, self.counter, manifest), daemon=True
+                )
+                self.conns.append(mine)
+                p.start()
+                theirs.close()
+                self.procs.append(p)
+        except BaseException:
+            self.close()
+            raise
 
     def _recv(self, conn):
         try:
@@ -445,14 +580,15 @@ class _Workers:
             raise SundplanError("A shortest-path worker process failed:\n{trace}", trace=reply[1])
         return reply
 
-    def search(self, n_batches: int, progress: Progress) -> int:
+    def search(self, progress: Progress) -> int:
         """Run all batches; returns the number of nodes settled."""
         from multiprocessing.connection import wait
 
+        n_batches = self.n_batches
         busy = list(self.conns)
         done = settled = 0
         while busy:
-            for conn in wait(busy, timeout=5.0):
+            for conn in wait(busy, timeout=1.0):
                 reply = self._recv(conn)
                 if reply[0] == "batch":
                     done += 1
@@ -477,8 +613,9 @@ class _Workers:
             conn.send((cmd, arg))
         return [self._recv(conn) for conn in self.conns]
 
-    def pairs(self, n_batches: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def pairs(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """All pairs, in batch order (the same arrays as one process computes)."""
+        n_batches = self.n_batches
         for conn in self.conns:
             conn.send(("pairs", None))
         heads = [self._recv(conn) for conn in self.conns]
@@ -498,21 +635,38 @@ class _Workers:
         return out
 
     def close(self) -> None:
-        """Stop (also on cancel or error: no new batches are taken) and reap the processes."""
-        with self.counter.get_lock():
-            self.counter.value = self.n_batches
-        for conn in self.conns:
-            try:
-                conn.send(("close", None))
-            except OSError:
-                pass
-        for p in self.procs:
-            p.join(timeout=5)
-            if p.is_alive():
-                p.terminate()
+        """Stop (also on cancel or error: no new batches are taken), reap the processes and
+        remove the shared block."""
+        try:
+            if getattr(self, "counter", None) is not None:
+                with self.counter.get_lock():
+                    self.counter.value = self.n_batches
+            for conn in self.conns:
+                try:
+                    conn.send(("close", None))
+                except OSError:
+                    pass
+            for p in self.procs:
                 p.join(timeout=5)
-        for conn in self.conns:
-            conn.close()
+                if p.is_alive():
+                    p.terminate()
+                    p.join(timeout=5)
+            for conn in self.conns:
+                conn.close()
+        finally:
+            if self.block is not None:
+                self.block.close()
+                self.block.unlink()
+                self.block = None
+
+
+def _n_workers(workers: int, state: dict) -> int:
+    """Processes for this run: as :func:`resolve_workers`; automatic stays in this process
+    when the searches are small (starting interpreters would cost more than they save)."""
+    n = min(resolve_workers(workers), max(state["n_batches"], 1))
+    if int(workers) <= 0 and state["src"].size * state["n_nodes"] < _MIN_AUTO_WORK:
+        return 1
+    return n
 
 
 def network_pairs(
@@ -528,22 +682,22 @@ def network_pairs(
     batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int = 1,
     progress: Progress = _noop,
+    start_method: str = _START_METHOD,
 ) -> CostPairs:
     """Travel-time pairs home → practice within the threshold over the road graph.
 
     One search per distinct practice node (practices snapped to the same node share it; their
-    access legs are added afterwards). ``workers`` > 1 runs the searches in that many forked
-    processes (POSIX; the graph is shared copy-on-write; 0 = automatic, see
-    :func:`resolve_workers`); the pairs are then collected in batch order, identical to
-    ``workers=1``. For the 2SFCA itself prefer :func:`network_fca`, which leaves the pairs in
-    the workers.
+    access legs are added afterwards). ``workers`` > 1 runs the searches in that many search
+    processes (0 = automatic, see :func:`resolve_workers`); the pairs are then collected in
+    batch order, identical to ``workers=1``. For the 2SFCA itself prefer :func:`network_fca`,
+    which leaves the pairs in the workers.
 
     ``graph`` is a :class:`sundplan_qgis.network.RoadGraph`; coordinates in its CRS. Memory is
-    bounded by ``batch_size × nodes`` floats for the search plus the kept pairs.
+    bounded by ``batch_size ×`` (nodes within the limit of the batch) floats for the search
+    plus the kept pairs.
     """
 
     t0 = time.perf_counter()
-    global _STATE
     state, meta = _prepare_network(
         graph,
         demand_xy=demand_xy,
@@ -556,39 +710,60 @@ def network_pairs(
         supply_names=supply_names,
         supply_source=supply_source,
     )
+    return _search_pairs(
+        state,
+        meta,
+        workers=workers,
+        start_method=start_method,
+        progress=progress,
+        supply_names=supply_names,
+        t_snap=time.perf_counter() - t0,
+    )
+
+
+def _search_pairs(
+    state: dict,
+    meta: CostPairs,
+    *,
+    workers: int,
+    start_method: str,
+    progress: Progress,
+    supply_names: Sequence[str] | None,
+    t_snap: float,
+) -> CostPairs:
+    """The searches of :func:`network_pairs` on a prepared state; fills ``meta``."""
+    if start_method not in ("spawn", "forkserver"):
+        raise ValueError(f"unsafe or unknown start method {start_method!r}")
     n_batches = state["n_batches"]
-    workers = min(resolve_workers(workers), max(n_batches, 1))
-    t_snap = time.perf_counter() - t0
+    workers = _n_workers(workers, state)
     t1 = time.perf_counter()
     settled = 0
-    _STATE = state
-    try:
-        if workers > 1:
-            pool = _Workers(workers, n_batches)
-            try:
-                settled = pool.search(n_batches, progress)
-                d, s, t = pool.pairs(n_batches)
-            finally:
-                pool.close()
-        else:
-            parts_d, parts_s, parts_t = [], [], []
-            for b in range(n_batches):
-                progress(
-                    0.05 + 0.9 * b / n_batches,
-                    msg("Shortest paths: batch {done:,} of {n:,}", done=b + 1, n=n_batches),
-                )
-                part = _batch_pairs(b)
-                parts_d.append(part[0])
-                parts_s.append(part[1])
-                parts_t.append(part[2])
-                settled += part[3]
+    if workers > 1:
+        progress(0.04, msg("Starting {n} search processes", n=workers))
+        pool = _Workers(state, workers, start_method)
+        try:
+            settled = pool.search(progress)
+            d, s, t = pool.pairs()
+        finally:
+            pool.close()
+    else:
+        local = _scratch(state)
+        parts_d, parts_s, parts_t = [], [], []
+        for b in range(n_batches):
+            progress(
+                0.05 + 0.9 * b / n_batches,
+                msg("Shortest paths: batch {done:,} of {n:,}", done=b + 1, n=n_batches),
+            )
+            part = _batch_pairs(state, b, local)
+            parts_d.append(part[0])
+            parts_s.append(part[1])
+            parts_t.append(part[2])
+            settled += part[3]
 
-            def cat(parts, dtype):
-                return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype)
+        def cat(parts, dtype):
+            return np.concatenate(parts).astype(dtype) if parts else np.zeros(0, dtype)
 
-            d, s, t = cat(parts_d, np.int32), cat(parts_s, np.int32), cat(parts_t, np.float64)
-    finally:
-        _STATE = None
+        d, s, t = cat(parts_d, np.int32), cat(parts_s, np.int32), cat(parts_t, np.float64)
     t_paths = time.perf_counter() - t1
     progress(0.97, "Travel times done")
     meta.demand, meta.supply, meta.time_min = d, s, t
@@ -601,6 +776,8 @@ def network_pairs(
             "timings_s": {"snap": round(t_snap, 3), "shortest_paths": round(t_paths, 3)},
         }
     )
+    if workers > 1:
+        meta.report["process_start"] = start_method
     return meta
 
 
@@ -619,22 +796,26 @@ def network_fca(
     batch_size: int = DEFAULT_BATCH_SIZE,
     workers: int = 1,
     progress: Progress = _noop,
+    start_method: str = _START_METHOD,
 ) -> tuple[CostPairs, TwoStepResult]:
     """Network travel times and the 2SFCA in one go: ``(pairs, result)``.
 
     With one process this is :func:`network_pairs` + :func:`two_step_fca` (the pairs are
     returned). With ``workers`` > 1 (0 = automatic, :func:`resolve_workers`) the pairs stay in
-    the forked search processes: pass 1 sums each practice's weighted demand there (vectors of
+    the search processes: pass 1 sums each practice's weighted demand there (vectors of
     length n_practices come back), the ratios go out, pass 2 returns partial accessibility
     vectors over the demand locations, summed here. Only these short vectors use the pipes; the
     returned ``pairs`` then holds status and report but no pair arrays. ``ratio``,
     ``demand_reached``, ``n_reachable`` and ``nearest_min`` are bit-identical to one process,
     ``access`` equal up to the order of the floating-point sum (~1e-16 relative).
+    ``start_method``: how the processes start ("spawn", or "forkserver" with an empty
+    preload); never "fork".
     """
+    if start_method not in ("spawn", "forkserver"):
+        raise ValueError(f"unsafe or unknown start method {start_method!r}")
     kw = dict(
         demand_xy=demand_xy,
         supply_xy=supply_xy,
-        threshold_min=decay.threshold_min,
         max_snap_m=max_snap_m,
         access_speed_kmh=access_speed_kmh,
         supply_names=supply_names,
@@ -644,29 +825,32 @@ def network_fca(
     )
     demand = np.asarray(demand, dtype="float64")
     capacity = np.asarray(capacity, dtype="float64")
-    if resolve_workers(workers) <= 1:
-        pairs = network_pairs(graph, workers=1, **kw)
+    t0 = time.perf_counter()
+    state, meta = _prepare_network(graph, threshold_min=decay.threshold_min, **kw)
+    if demand.shape != (meta.n_demand,) or capacity.shape != (meta.n_supply,):
+        raise ValueError("demand/capacity sizes do not match the locations")
+    n_workers = _n_workers(workers, state)
+    if n_workers <= 1:
+        pairs = _search_pairs(
+            state,
+            meta,
+            workers=1,
+            start_method=start_method,
+            progress=progress,
+            supply_names=supply_names,
+            t_snap=time.perf_counter() - t0,
+        )
+        del state
         t = time.perf_counter()
         res = two_step_fca(pairs, demand=demand, capacity=capacity, decay=decay)
         pairs.report["timings_s"]["two_step"] = round(time.perf_counter() - t, 3)
         return pairs, res
-    t0 = time.perf_counter()
-    global _STATE
-    del kw["threshold_min"]
-    state, meta = _prepare_network(graph, threshold_min=decay.threshold_min, **kw)
-    if demand.shape != (meta.n_demand,) or capacity.shape != (meta.n_supply,):
-        raise ValueError("demand/capacity sizes do not match the locations")
-    n_batches = state["n_batches"]
-    n_workers = min(resolve_workers(workers), max(n_batches, 1))
     t_snap = time.perf_counter() - t0
-    _STATE = state
-    try:
-        pool = _Workers(n_workers, n_batches)
-    finally:
-        _STATE = None  # the children have their copy
+    progress(0.04, msg("Starting {n} search processes", n=n_workers))
+    pool = _Workers(state, n_workers, start_method)
     try:
         t1 = time.perf_counter()
-        settled = pool.search(n_batches, progress)
+        settled = pool.search(progress)
         t_paths = time.perf_counter() - t1
         t2 = time.perf_counter()
         progress(0.92, "2SFCA step 1 (in the search processes)")
@@ -683,6 +867,7 @@ def network_fca(
     meta.report.update(
         {
             "workers": int(n_workers),
+            "process_start": start_method,
             "nodes_settled_total": settled,
             "pairs": int(n_reach.sum()),
             "pairs_kept_in": msg("{n} search processes (2SFCA sums computed there)", n=n_workers),
