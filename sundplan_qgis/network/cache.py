@@ -41,7 +41,7 @@ from ..errors import Message, msg
 from .graph import RoadGraph
 from .lines import RoadLines
 
-GRAPH_CODE_VERSION = 1
+GRAPH_CODE_VERSION = 2
 """Bump whenever a reader (``ogr_reader``, ``osm_reader``, ``reference.overview_network``) or
 :func:`build_graph` changes what it produces: every older entry then misses. (The key also
 holds a digest of those modules' source, :func:`code_digest`, so a forgotten bump costs a

@@ -41,6 +41,11 @@ class RoadGraph:
             (a ferry segment at a port uses the port's dock node).
         seg_line: (S,) int64 index of the source line of each segment.
         seg_length_m: (S,) float64 segment length in metres.
+        seg_time_s: (S,) float64 travel time of each kept segment in seconds (the same both
+            ways; clamped to ≥ 1e-6 s like the edges).
+        seg_oneway: (S,) int8 one-way code of each kept segment (1, -1 or 0, as the line's).
+        dock_links: (D, 2) int64 [port node, its dock node] of every ferry dock; the two are
+            joined both ways by half the boarding time.
         crs_wkt, source_name: as in :class:`RoadLines`.
         stats: counts and lengths (``n_lines``, ``n_ferry_lines``, ``total_length_km``,
             ``n_nodes``, ``n_segments``, ``n_edges``, ``n_components``,
@@ -61,6 +66,9 @@ class RoadGraph:
     crs_wkt: str
     source_name: str
     stats: dict[str, float] = field(default_factory=dict)
+    seg_time_s: np.ndarray | None = None
+    seg_oneway: np.ndarray | None = None
+    dock_links: np.ndarray | None = None
 
     @property
     def n_nodes(self) -> int:
@@ -260,6 +268,7 @@ def build_graph(
     extra_t = np.zeros(0)
     node_xy_all = node_xy
     n_dock = 0
+    dock_links = np.zeros((0, 2), dtype=np.int64)
     if seg_ferry.any() and ferry_boarding_min > 0:
         # Ferry docks: every node with both road and ferry segments gets a twin "dock" node
         # at the same place; ferry segments attach to the twin, and road <-> dock edges cost
@@ -281,6 +290,7 @@ def build_graph(
             extra_dst = np.concatenate([docks, terminals])
             extra_t = np.full(2 * n_dock, half)
             node_xy_all = np.concatenate([node_xy, node_xy[terminals]])
+            dock_links = np.column_stack([terminals, docks]).astype(np.int64)
     n_all = n_nodes + n_dock
     src = np.concatenate([eu[fw], ev[bw], extra_src])
     dst = np.concatenate([ev[fw], eu[bw], extra_dst])
@@ -323,6 +333,9 @@ def build_graph(
         crs_wkt=lines.crs_wkt,
         source_name=name,
         stats=stats,
+        seg_time_s=t,
+        seg_oneway=ow.astype(np.int8),
+        dock_links=dock_links,
     )
 
 
