@@ -57,6 +57,7 @@ from .fca import (
     _step2,
     two_step_fca,
 )
+from .network.contract import Contracted, can_contract, contract
 
 
 def _ranges(starts: np.ndarray, counts: np.ndarray) -> np.ndarray:
@@ -143,7 +144,7 @@ def _batch_pairs(
     (one ``min_only`` search finds it): a node on a shortest path within the limit is itself
     within the limit, so the times are those of the whole graph (the same relaxations in the
     same order), while the per-search set-up and the result rows shrink from all nodes to
-    that part. ``local`` is an all -1 scratch array of length n_nodes (restored on return).
+    that part. ``local`` is an all -1 scratch array of length n_search (restored on return).
     """
     threshold = st["threshold"]
     bs = st["batch_size"]
@@ -168,16 +169,22 @@ def _batch_pairs(
     finally:
         local[nodes] = -1
     settled = int(np.count_nonzero(np.isfinite(dist)))
-    upos = st["u_pos"][nodes]  # index into the distinct demand nodes, -1: none there
-    cols = np.flatnonzero(upos >= 0)
-    sub_t = dist[:, cols] / 60.0
+    if "u_pos" in st:  # every graph node is searched
+        upos = st["u_pos"][nodes]  # index into the distinct demand nodes, -1: none there
+        cols = np.flatnonzero(upos >= 0)
+        sub_t = dist[:, cols] / 60.0
+    else:  # junctions only: each demand node from the better end of its chain
+        core_t = np.full((src.size, st["n_search"]), np.inf)
+        core_t[:, nodes] = dist
+        sub_t = _expander(st).times_to(core_t)[0] / 60.0
+        del core_t
     del dist
     r, c = np.nonzero(np.isfinite(sub_t))
     empty = (np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0), settled)
     if r.size == 0:
         return empty
     t_row = sub_t[r, c]
-    u = upos[cols[c]]
+    u = upos[cols[c]] if "u_pos" in st else c
     del sub_t
     # every practice of a node takes all entries of its row (r is sorted: row-major nonzero)
     row_cnt = np.bincount(r, minlength=src.size)
@@ -202,12 +209,33 @@ def _batch_pairs(
     )
 
 
+def _expander(st: dict) -> Contracted:
+    """The demand nodes' chains as a :class:`Contracted` (cached in ``st``): its
+    ``times_to`` turns a search on the junctions into times from every demand node."""
+    if "_expander" not in st:
+        st["_expander"] = Contracted(
+            core_nodes=np.zeros(0, dtype=np.int64),
+            core_of=st["x_core_of"],
+            forward=None,
+            reverse=None,
+            node_piece=st["x_piece"],
+            node_offset_s=st["x_offset_s"],
+            piece_a=st["x_piece_a"],
+            piece_b=st["x_piece_b"],
+            piece_time_s=st["x_piece_time_s"],
+            piece_oneway=st["x_piece_oneway"],
+        )
+    return st["_expander"]
+
+
 def _scratch(st: dict) -> np.ndarray:
-    return np.full(st["n_nodes"], -1, dtype=np.int32)
+    return np.full(st["n_search"], -1, dtype=np.int32)
 
 
 _START_METHOD = "spawn"  # see _Workers; "forkserver" measured too (docs/benchmarks.md)
-_MIN_AUTO_WORK = 2.0e8  # node × search products below which automatic stays in-process
+_CONTRACT_MAX_SHARE = 0.9  # search the junctions only when they are ≤ 90 % of the nodes
+_MIN_AUTO_WORK = 2.0e8
+_START_TIMEOUT_S = 120.0  # node × search products below which automatic stays in-process
 
 
 def python_executable() -> str | None:
@@ -331,32 +359,46 @@ def _prepare_network(
             demand_snap[rest[near]] = d_any[near]
     demand_access = np.where(demand_status == STATUS_OK, demand_snap / access_mpm, np.inf)
 
-    # Renumber the nodes along a Hilbert curve (exact; faster searches, see _hilbert_order).
-    perm = _hilbert_order(graph.node_xy)
-    inv = np.empty(n_nodes, dtype=np.int64)
-    inv[perm] = np.arange(n_nodes)
-    rev = _permuted_csr(graph.reverse, perm, inv)
-    # Demand points grouped by (renumbered) node: unique demand nodes and their points.
-    ok_pts = np.flatnonzero(demand_status == STATUS_OK)
-    dn = inv[demand_node[ok_pts]]
-    order = ok_pts[np.argsort(dn, kind="stable")]
-    u_nodes, u_start, u_count = np.unique(
-        inv[demand_node[order]], return_index=True, return_counts=True
-    )
-    # One search per distinct practice node, in Hilbert order.
+    # The search graph: the junctions only when shape points make up a real share of the nodes
+    # (the practices' nodes kept; demand times read off the chains, exact), renumbered along
+    # a Hilbert curve (exact; faster searches, see _hilbert_order).
     practices = np.flatnonzero(s_ok)
-    p_node = inv[supply_node[practices]]
+    contracted = None
+    if can_contract(graph):
+        c = contract(graph, keep=np.unique(supply_node[practices]))
+        if c.n_core <= _CONTRACT_MAX_SHARE * n_nodes:
+            contracted = c
+    if contracted is None:
+        search_of = np.arange(n_nodes)  # graph node → search-graph node
+        base, search_xy = graph.reverse, graph.node_xy
+    else:
+        search_of = contracted.core_of
+        base, search_xy = contracted.reverse, graph.node_xy[contracted.core_nodes]
+    n_search = base.shape[0]
+    perm = _hilbert_order(search_xy)
+    inv = np.empty(n_search, dtype=np.int64)
+    inv[perm] = np.arange(n_search)
+    rev = _permuted_csr(base, perm, inv)
+    hilbert_of = np.where(search_of >= 0, inv[np.maximum(search_of, 0)], -1)
+    # Demand points grouped by node (search-graph nodes in Hilbert order, then contracted
+    # vertices): distinct demand nodes and their points.
+    ok_pts = np.flatnonzero(demand_status == STATUS_OK)
+    key = hilbert_of[demand_node]
+    key = np.where(key >= 0, key, n_search + demand_node)
+    order = ok_pts[np.argsort(key[ok_pts], kind="stable")]
+    u_key, u_start, u_count = np.unique(key[order], return_index=True, return_counts=True)
+    u_graph = demand_node[order[u_start]]  # graph node of each distinct demand node
+    # One search per distinct practice node, in Hilbert order.
+    p_node = hilbert_of[supply_node[practices]]
     o = np.lexsort((practices, p_node))
     prac, p_node = practices[o], p_node[o]
     src, prac_node = np.unique(p_node, return_inverse=True)
     node_first = np.searchsorted(prac_node, np.arange(src.size + 1))
     n_batches = math.ceil(src.size / batch_size) if src.size else 0
     ok_acc = demand_access[ok_pts]
-    u_pos = np.full(n_nodes, -1, dtype=np.int32)
-    u_pos[u_nodes] = np.arange(u_nodes.size)
     state = {
         "rev": rev,
-        "n_nodes": int(n_nodes),
+        "n_search": int(n_search),
         "threshold": threshold,
         "batch_size": int(batch_size),
         "src": src,
@@ -366,12 +408,31 @@ def _prepare_network(
         "supply_access": supply_access,
         "demand_access": demand_access,
         "min_demand_access": float(ok_acc.min()) if ok_acc.size else 0.0,
-        "u_pos": u_pos,
         "u_start": u_start,
         "u_count": u_count,
         "order": order,
         "n_batches": n_batches,
     }
+    if contracted is None:
+        u_pos = np.full(n_search, -1, dtype=np.int32)
+        u_pos[u_key] = np.arange(u_key.size)
+        state["u_pos"] = u_pos
+    else:
+        # the chains of the demand nodes, core ids in the search numbering (Contracted.times_to)
+        piece = contracted.node_piece[u_graph]
+        inner = piece >= 0
+        used, x_inner = np.unique(piece[inner], return_inverse=True)
+        x_piece = np.full(piece.size, -1, dtype=np.int64)
+        x_piece[inner] = x_inner
+        state.update(
+            x_core_of=hilbert_of[u_graph],
+            x_piece=x_piece,
+            x_offset_s=contracted.node_offset_s[u_graph],
+            x_piece_a=inv[contracted.piece_a[used]],
+            x_piece_b=inv[contracted.piece_b[used]],
+            x_piece_time_s=contracted.piece_time_s[used],
+            x_piece_oneway=contracted.piece_oneway[used],
+        )
     empty_i = np.zeros(0, dtype=np.int32)
     meta = CostPairs(
         demand=empty_i,
@@ -387,11 +448,13 @@ def _prepare_network(
         report={
             "time_method": msg("network (road graph, home → practice)"),
             "nodes": int(n_nodes),
+            "search_nodes": int(n_search),
             "directed_edges": int(rev.nnz),
             "distinct_practice_nodes": int(src.size),
             "batches": n_batches,
             "batch_size": int(batch_size),
             "node_order": msg("Hilbert curve (renumbered for the searches)"),
+            "contracted": contracted is not None,
             "max_snap_m": max_snap_m,
             "access_speed_kmh": access_speed_kmh,
         },
@@ -407,24 +470,6 @@ def _unsnapped_report(meta: CostPairs, supply_names: Sequence[str] | None) -> li
 
 
 # ------------------------------------------------------------------ search processes
-_SHARED = (
-    "rev_indptr",
-    "rev_indices",
-    "rev_data",
-    "src",
-    "prac",
-    "prac_node",
-    "node_first",
-    "supply_access",
-    "demand_access",
-    "u_pos",
-    "u_start",
-    "u_count",
-    "order",
-)
-_SCALARS = ("threshold", "batch_size", "min_demand_access", "n_nodes", "n_batches")
-
-
 def _share(state: dict):
     """The search state in one shared-memory block: ``(block, manifest)``.
 
@@ -435,10 +480,12 @@ def _share(state: dict):
 
     rev = state["rev"]
     arrays = {"rev_indptr": rev.indptr, "rev_indices": rev.indices, "rev_data": rev.data}
-    arrays.update({k: state[k] for k in _SHARED if k not in arrays})
+    arrays.update({k: v for k, v in state.items() if isinstance(v, np.ndarray)})
+    scalars = {k: v for k, v in state.items() if k not in arrays and not k.startswith("_")}
+    del scalars["rev"]
     layout, offset = {}, 0
-    for key in _SHARED:
-        x = np.ascontiguousarray(arrays[key])
+    for key, x in arrays.items():
+        x = np.ascontiguousarray(x)
         layout[key] = (offset, x.dtype.str, x.shape)
         offset += -(-x.nbytes // 64) * 64  # 64-byte aligned
     block = shared_memory.SharedMemory(create=True, size=max(offset, 64))
@@ -451,8 +498,7 @@ def _share(state: dict):
         block.close()
         block.unlink()
         raise
-    manifest = {"name": block.name, "arrays": layout}
-    manifest.update({k: state[k] for k in _SCALARS})
+    manifest = {"name": block.name, "arrays": layout, "scalars": scalars}
     return block, manifest
 
 
@@ -462,11 +508,11 @@ def _attach(manifest: dict):
 
     kw = {"track": False} if sys.version_info >= (3, 13) else {}  # the parent owns it
     block = shared_memory.SharedMemory(name=manifest["name"], **kw)
-    st = {k: manifest[k] for k in _SCALARS}
+    st = dict(manifest["scalars"])
     for key, (off, dtype, shape) in manifest["arrays"].items():
         st[key] = np.ndarray(shape, dtype=dtype, buffer=block.buf, offset=off)
         st[key].flags.writeable = False
-    n = st["n_nodes"]
+    n = st["n_search"]
     st["rev"] = csr_matrix((st["rev_data"], st["rev_indices"], st["rev_indptr"]), shape=(n, n))
     return block, st
 
@@ -480,6 +526,7 @@ def _worker_main(conn, counter, manifest: dict) -> None:
     try:
         block, st = _attach(manifest)
         local = _scratch(st)
+        conn.send(("ready",))
         n_batches = st["n_batches"]
         parts = []  # (batch, demand points, practices, minutes), kept per batch (no big copy)
         while True:
@@ -532,6 +579,25 @@ def _worker_main(conn, counter, manifest: dict) -> None:
         conn.close()
 
 
+class _StartFailed(Exception):
+    """The search processes could not start; the searches then run in this process."""
+
+
+def _start_pool(
+    state: dict, n_workers: int, start_method: str, progress: Progress, report: dict
+) -> _Workers | None:
+    """The search processes, or None (noted in ``report``) when they cannot start."""
+    progress(0.04, msg("Starting {n} search processes", n=n_workers))
+    try:
+        return _Workers(state, n_workers, start_method, progress)
+    except _StartFailed as exc:
+        report["process_start"] = msg(
+            "The search processes could not start ({reason}); the searches ran in this " "process.",
+            reason=str(exc),
+        )
+        return None
+
+
 class _Workers:
     """Search processes started fresh (``spawn``: a new interpreter, never a ``fork`` of this
     process, which may run Qt, GDAL and BLAS threads); they read the graph and the search
@@ -539,7 +605,7 @@ class _Workers:
     so only short vectors travel through the pipes. The block is removed by :meth:`close`
     (also on error and cancel)."""
 
-    def __init__(self, state: dict, n_workers: int, start_method: str) -> None:
+    def __init__(self, state: dict, n_workers: int, start_method: str, progress: Progress) -> None:
         import multiprocessing
 
         exe = python_executable()
@@ -567,9 +633,28 @@ class _Workers:
                 p.start()
                 theirs.close()
                 self.procs.append(p)
+            self._wait_ready(progress)
         except BaseException:
             self.close()
             raise
+
+    def _wait_ready(self, progress: Progress) -> None:
+        """Wait until every process has attached the shared block (cancel stays possible);
+        :class:`_StartFailed` when one cannot start (e.g. it cannot import this module)."""
+        waiting = list(self.conns)
+        t_end = time.monotonic() + _START_TIMEOUT_S
+        while waiting:
+            for conn in [c for c in waiting if c.poll(0.2)]:
+                try:
+                    reply = conn.recv()
+                except EOFError:
+                    raise _StartFailed("a search process ended while starting") from None
+                if reply[0] != "ready":
+                    raise _StartFailed(str(reply[-1]).strip().splitlines()[-1])
+                waiting.remove(conn)
+            progress(0.04, msg("Starting {n} search processes", n=len(self.procs)))
+            if waiting and time.monotonic() > t_end:
+                raise _StartFailed("the search processes did not start in time")
 
     def _recv(self, conn):
         try:
@@ -664,7 +749,7 @@ def _n_workers(workers: int, state: dict) -> int:
     """Processes for this run: as :func:`resolve_workers`; automatic stays in this process
     when the searches are small (starting interpreters would cost more than they save)."""
     n = min(resolve_workers(workers), max(state["n_batches"], 1))
-    if int(workers) <= 0 and state["src"].size * state["n_nodes"] < _MIN_AUTO_WORK:
+    if int(workers) <= 0 and state["src"].size * state["n_search"] < _MIN_AUTO_WORK:
         return 1
     return n
 
@@ -738,15 +823,15 @@ def _search_pairs(
     workers = _n_workers(workers, state)
     t1 = time.perf_counter()
     settled = 0
-    if workers > 1:
-        progress(0.04, msg("Starting {n} search processes", n=workers))
-        pool = _Workers(state, workers, start_method)
+    pool = _start_pool(state, workers, start_method, progress, meta.report) if workers > 1 else None
+    if pool is not None:
         try:
             settled = pool.search(progress)
             d, s, t = pool.pairs()
         finally:
             pool.close()
     else:
+        workers = 1
         local = _scratch(state)
         parts_d, parts_s, parts_t = [], [], []
         for b in range(n_batches):
@@ -830,7 +915,11 @@ def network_fca(
     if demand.shape != (meta.n_demand,) or capacity.shape != (meta.n_supply,):
         raise ValueError("demand/capacity sizes do not match the locations")
     n_workers = _n_workers(workers, state)
-    if n_workers <= 1:
+    t_snap = time.perf_counter() - t0
+    pool = None
+    if n_workers > 1:
+        pool = _start_pool(state, n_workers, start_method, progress, meta.report)
+    if pool is None:
         pairs = _search_pairs(
             state,
             meta,
@@ -838,16 +927,13 @@ def network_fca(
             start_method=start_method,
             progress=progress,
             supply_names=supply_names,
-            t_snap=time.perf_counter() - t0,
+            t_snap=t_snap,
         )
         del state
         t = time.perf_counter()
         res = two_step_fca(pairs, demand=demand, capacity=capacity, decay=decay)
         pairs.report["timings_s"]["two_step"] = round(time.perf_counter() - t, 3)
         return pairs, res
-    t_snap = time.perf_counter() - t0
-    progress(0.04, msg("Starting {n} search processes", n=n_workers))
-    pool = _Workers(state, n_workers, start_method)
     try:
         t1 = time.perf_counter()
         settled = pool.search(progress)
