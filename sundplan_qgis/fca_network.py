@@ -1,5 +1,5 @@
 """Network engine of the 2SFCA (:mod:`sundplan_qgis.fca`): travel-time pairs home → practice
-over the road graph, and the forked search processes that keep them.
+over the road graph, and the search processes that keep them.
 
 Demand locations and practices are snapped to road nodes (nearest road node within the
 maximum snap distance; demand only to nodes of network parts that contain a practice). The
@@ -8,18 +8,27 @@ the *reversed* graph (time from every node to the practice) with
 ``scipy.sparse.csgraph.dijkstra(limit=...)``, one search per *distinct* practice node
 (practices snapped to the same node share it; each adds its own access leg afterwards, and the
 limit is the threshold minus the smallest practice leg of the batch and the smallest demand
-leg). The nodes are renumbered along a Hilbert curve for the searches (a permutation: exact;
-scipy's search is bound by memory latency and runs about 1.3× faster when nodes close in space
-are close in memory). Of each batch's rows only the columns of demand nodes are kept, and only
-pairs within ``T`` are stored (sparse: never a dense practices × nodes matrix).
+leg). Where shape points make up a real share of the nodes (OpenStreetMap), the searches run
+on the junctions only (:func:`sundplan_qgis.network.contract.contract`, the practices' nodes
+kept) and each demand node's time is read off the better end of its chain (exact up to the
+order of the float sums). The search nodes are renumbered along a Hilbert curve (a
+permutation: exact; scipy's search is bound by memory latency and runs about 1.3× faster when
+nodes close in space are close in memory). Each batch of searches runs on the part of the
+graph within its limit (found by one ``min_only`` search; the same relaxations in the same
+order, so the same times), and of its rows only the demand nodes are kept, and only pairs
+within ``T`` (sparse: never a dense practices × nodes matrix).
 
-Processes: :func:`network_fca` with ``workers`` > 1 forks that many search processes once
-(POSIX ``fork``: they share the graph copy-on-write); they take batches from a shared counter
-and *keep* their pairs; step 1 and step 2 run there and only vectors of length n_practices and
-n_demand travel back. ``workers=0`` is automatic (:func:`resolve_workers`): 1 inside the QGIS
-desktop application, where forking a process with Qt, GDAL and Python threads is not safe
-(and "spawn" would start ``sys.executable``, which is QGIS itself there, and re-send the
-graph), one per core in ``qgis_process`` or plain Python.
+Processes: :func:`network_fca` with ``workers`` > 1 starts that many search processes as new
+Python interpreters (``spawn``; ``forkserver`` with an empty preload is the measured
+alternative) — never a ``fork`` of this process, which inside QGIS runs Qt, GDAL and Python
+threads (and numpy's BLAS threads everywhere). Inside QGIS ``sys.executable`` is QGIS itself,
+so the interpreter of the running Python installation is started instead
+(:func:`python_executable`). The graph and the search state reach the processes through one
+``multiprocessing.shared_memory`` block (never pickled; removed on success, error and
+cancel). They take batches from a shared counter and *keep* their pairs; step 1 and step 2
+run there and only vectors of length n_practices and n_demand travel back. ``workers=0`` is
+automatic (:func:`resolve_workers`: one per core; in this process when the searches are
+small). Threads do not help: scipy's Dijkstra holds the GIL (measured, scipy 1.10).
 """
 
 from __future__ import annotations
