@@ -5,6 +5,7 @@ Usage (from the repository root, Debian's python):
     python bench/bench_fca.py COUNTRY_DIR [--practices 3500] [--demand 100000]
         [--threshold 30] [--method 2sfca] [--batch 16] [--seed 1] [--workers 0]
         [--start-method spawn|forkserver] [--save-results FILE.npz] [--probe-threads N]
+        [--code TREE] [--roads GPKG --class-field class]
 
 COUNTRY_DIR is made by ``python bench/make_country.py COUNTRY_DIR`` (country-size synthetic
 network, ``sundplan_qgis.sample.country.generate_country_network``); it is generated there when
@@ -21,12 +22,17 @@ graph in shared memory, count once per process: an upper bound).
 
 ``--save-results FILE.npz`` writes accessibility, ratios, demand reached, counts and nearest
 times (to compare versions). ``--probe-threads N`` instead times N searches of the benchmark
-on 1 and on 2 threads (does scipy's Dijkstra release the GIL?) and exits.
+on 1 and on 2 threads (does scipy's Dijkstra release the GIL?) and exits. ``--code TREE``
+imports ``sundplan_qgis`` from another tree, e.g. ``git archive 0b60a67`` unpacked, to time
+the code before a change with the same inputs. ``--roads GPKG`` runs on another road network
+(e.g. an OpenStreetMap extract, where shape points contract) with demand points and
+practices at random road vertices, moved up to 200 m / 40 m.
 """
 
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import resource
@@ -37,7 +43,18 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+def _code_dir(argv: list[str]) -> str:
+    """``--code DIR``: import sundplan_qgis from another tree (e.g. an older commit)."""
+    for i, a in enumerate(argv):
+        if a == "--code" and i + 1 < len(argv):
+            return str(Path(argv[i + 1]).resolve())
+        if a.startswith("--code="):
+            return str(Path(a.split("=", 1)[1]).resolve())
+    return str(Path(__file__).resolve().parents[1])
+
+
+sys.path.insert(0, _code_dir(sys.argv))
 
 from sundplan_qgis import fca, fca_network, network, rasters  # noqa: E402
 
@@ -120,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
         "--workers", type=int, default=0, help="search processes (0 = automatic, 1 = none)"
     )
     parser.add_argument("--start-method", default="spawn", choices=("spawn", "forkserver"))
+    parser.add_argument("--code", type=Path, help="tree to import sundplan_qgis from")
+    parser.add_argument("--roads", type=Path, help="another road network (GPKG) instead")
+    parser.add_argument("--class-field", default="class", help="its road-class field")
     parser.add_argument("--save-results", type=Path, help="write the result arrays (.npz)")
     parser.add_argument("--probe-threads", type=int, default=0, help="time N searches, exit")
     args = parser.parse_args(argv)
@@ -134,26 +154,39 @@ def main(argv: list[str] | None = None) -> int:
     timings["generate_if_missing"] = time.perf_counter() - t0
 
     t = time.perf_counter()
-    lines = network.read_lines_ogr(
-        str(roads),
-        speed_field="maxspeed_kmh",
-        oneway_field="oneway",
-        class_field="road_class",
-        duration_field="duration_min",
-    )
+    if args.roads:
+        lines = network.read_lines_ogr(str(args.roads), class_field=args.class_field)
+    else:
+        lines = network.read_lines_ogr(
+            str(roads),
+            speed_field="maxspeed_kmh",
+            oneway_field="oneway",
+            class_field="road_class",
+            duration_field="duration_min",
+        )
     graph = network.build_graph(lines)
     timings["read_and_build_graph"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    pop = rasters.read_population_raster(args.country_dir / "population.tif")
     rng = np.random.default_rng(args.seed)
-    n_cells = pop.xy.shape[0]
-    d_idx = rng.choice(n_cells, size=min(args.demand, n_cells), replace=False)
-    demand_xy = pop.xy[d_idx]
-    demand = pop.population[d_idx]
-    p = pop.population / pop.population.sum()
-    s_idx = rng.choice(n_cells, size=args.practices, replace=True, p=p)
-    supply_xy = pop.xy[s_idx] + rng.uniform(-40, 40, size=(args.practices, 2))
+    if args.roads:  # demand and practices at random road vertices, up to 200 m off the road
+        vx = graph.node_xy[np.flatnonzero(graph.node_is_road)]
+        demand_xy = vx[rng.choice(len(vx), size=args.demand)] + rng.uniform(
+            -200, 200, (args.demand, 2)
+        )
+        demand = rng.integers(1, 50, args.demand).astype(float)
+        supply_xy = vx[rng.choice(len(vx), size=args.practices)] + rng.uniform(
+            -40, 40, (args.practices, 2)
+        )
+    else:
+        pop = rasters.read_population_raster(args.country_dir / "population.tif")
+        n_cells = pop.xy.shape[0]
+        d_idx = rng.choice(n_cells, size=min(args.demand, n_cells), replace=False)
+        demand_xy = pop.xy[d_idx]
+        demand = pop.population[d_idx]
+        p = pop.population / pop.population.sum()
+        s_idx = rng.choice(n_cells, size=args.practices, replace=True, p=p)
+        supply_xy = pop.xy[s_idx] + rng.uniform(-40, 40, size=(args.practices, 2))
     capacity = rng.choice([1, 2, 3, 4, 5], size=args.practices).astype(float)
     timings["sample_inputs"] = time.perf_counter() - t
     if args.probe_threads:
@@ -169,6 +202,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {100 * f:5.1f} % {msg}", file=sys.stderr, flush=True)
 
     decay = fca.make_decay(args.method, args.threshold)
+    extra = {}  # older code (--code) has no start_method: it forks
+    if "start_method" in inspect.signature(fca_network.network_fca).parameters:
+        extra["start_method"] = args.start_method
     sampler = _PeakSampler()
     sampler.start()
     cpu0 = _cpu(resource.RUSAGE_SELF)
@@ -182,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
         batch_size=args.batch,
         workers=args.workers,
         progress=progress,
-        start_method=args.start_method,
+        **extra,
     )
     cpu_fca = _cpu(resource.RUSAGE_SELF) - cpu0
     sampler.stop.set()
@@ -195,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     child_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024.0
     out = {
         "network": {"nodes": graph.n_nodes, "directed_edges": int(graph.forward.nnz)},
+        "code": sys.path[0],
         "practices": args.practices,
         "demand_points": int(demand_xy.shape[0]),
         "threshold_min": args.threshold,

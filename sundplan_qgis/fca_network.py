@@ -175,25 +175,27 @@ def _batch_pairs(
     try:
         sub = _sub_csr(rev, nodes, local)
         dist = dijkstra(sub, directed=True, indices=local[src], limit=limit_s)
+        if "u_pos" in st:  # every graph node is searched: the demand nodes' columns
+            upos = st["u_pos"][nodes]  # index into the distinct demand nodes, -1: none there
+            cols = np.flatnonzero(upos >= 0)
+            sub_t = dist[:, cols] / 60.0
+            cols = upos[cols]
+        else:  # junctions only: each demand node from the better end of its chain
+            cols, expander = _chains_in(st, local, nodes.size)
+            ext = np.full((src.size, nodes.size + 1), np.inf)  # last column: outside
+            ext[:, :-1] = dist
+            sub_t = expander.times_to(ext)[0] / 60.0
+            del ext
     finally:
         local[nodes] = -1
     settled = int(np.count_nonzero(np.isfinite(dist)))
-    if "u_pos" in st:  # every graph node is searched
-        upos = st["u_pos"][nodes]  # index into the distinct demand nodes, -1: none there
-        cols = np.flatnonzero(upos >= 0)
-        sub_t = dist[:, cols] / 60.0
-    else:  # junctions only: each demand node from the better end of its chain
-        core_t = np.full((src.size, st["n_search"]), np.inf)
-        core_t[:, nodes] = dist
-        sub_t = _expander(st).times_to(core_t)[0] / 60.0
-        del core_t
     del dist
     r, c = np.nonzero(np.isfinite(sub_t))
     empty = (np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0), settled)
     if r.size == 0:
         return empty
     t_row = sub_t[r, c]
-    u = upos[cols[c]] if "u_pos" in st else c
+    u = cols[c]  # distinct demand node of each entry
     del sub_t
     # every practice of a node takes all entries of its row (r is sorted: row-major nonzero)
     row_cnt = np.bincount(r, minlength=src.size)
@@ -218,23 +220,30 @@ def _batch_pairs(
     )
 
 
-def _expander(st: dict) -> Contracted:
-    """The demand nodes' chains as a :class:`Contracted` (cached in ``st``): its
-    ``times_to`` turns a search on the junctions into times from every demand node."""
-    if "_expander" not in st:
-        st["_expander"] = Contracted(
-            core_nodes=np.zeros(0, dtype=np.int64),
-            core_of=st["x_core_of"],
-            forward=None,
-            reverse=None,
-            node_piece=st["x_piece"],
-            node_offset_s=st["x_offset_s"],
-            piece_a=st["x_piece_a"],
-            piece_b=st["x_piece_b"],
-            piece_time_s=st["x_piece_time_s"],
-            piece_oneway=st["x_piece_oneway"],
-        )
-    return st["_expander"]
+def _chains_in(st: dict, local: np.ndarray, n_local: int) -> tuple[np.ndarray, Contracted]:
+    """The distinct demand nodes with a chain end among the searched nodes (``local`` ≥ 0)
+    and their chains as a :class:`Contracted` over the local numbering (``n_local``: a
+    column of inf for ends outside), whose ``times_to`` reads their times off the search."""
+
+    def to_local(ids: np.ndarray) -> np.ndarray:
+        loc = local[np.maximum(ids, 0)]
+        return np.where((ids >= 0) & (loc >= 0), loc, n_local).astype(np.int64)
+
+    cand = np.flatnonzero((local[st["x_end_a"]] >= 0) | (local[st["x_end_b"]] >= 0))
+    core = st["x_core_of"][cand]
+    expander = Contracted(
+        core_nodes=np.zeros(0, dtype=np.int64),
+        core_of=np.where(core >= 0, to_local(core), -1),
+        forward=None,
+        reverse=None,
+        node_piece=st["x_piece"][cand],
+        node_offset_s=st["x_offset_s"][cand],
+        piece_a=to_local(st["x_piece_a"]),
+        piece_b=to_local(st["x_piece_b"]),
+        piece_time_s=st["x_piece_time_s"],
+        piece_oneway=st["x_piece_oneway"],
+    )
+    return cand, expander
 
 
 def _scratch(st: dict) -> np.ndarray:
@@ -433,12 +442,16 @@ def _prepare_network(
         used, x_inner = np.unique(piece[inner], return_inverse=True)
         x_piece = np.full(piece.size, -1, dtype=np.int64)
         x_piece[inner] = x_inner
+        pa, pb = inv[contracted.piece_a[used]], inv[contracted.piece_b[used]]
+        core_u = hilbert_of[u_graph]
         state.update(
-            x_core_of=hilbert_of[u_graph],
+            x_core_of=core_u,
+            x_end_a=np.where(inner, np.append(pa, -1)[np.where(inner, x_piece, pa.size)], core_u),
+            x_end_b=np.where(inner, np.append(pb, -1)[np.where(inner, x_piece, pb.size)], core_u),
             x_piece=x_piece,
             x_offset_s=contracted.node_offset_s[u_graph],
-            x_piece_a=inv[contracted.piece_a[used]],
-            x_piece_b=inv[contracted.piece_b[used]],
+            x_piece_a=pa,
+            x_piece_b=pb,
             x_piece_time_s=contracted.piece_time_s[used],
             x_piece_oneway=contracted.piece_oneway[used],
         )
