@@ -256,6 +256,9 @@ def main(argv: list[str] | None = None) -> int:
             "this_process": round(_cpu(resource.RUSAGE_SELF), 1),
             "this_process_fca": round(cpu_fca, 1),
             "search_processes": round(_cpu(resource.RUSAGE_CHILDREN), 1),
+            # as the processes report it at the end of their searches (forkserver processes
+            # are not children of this one)
+            "search_processes_searches": pairs.report.get("search_processes_cpu_s"),
         },
         "peak_rss_all_processes_sampled_mib": round(sampler.peak, 1),
         "peak_rss_mib": round(peak_mib, 1),

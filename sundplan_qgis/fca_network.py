@@ -560,7 +560,7 @@ def _worker_main(conn, counter, manifest: dict) -> None:
             i, j, t, settled = _batch_pairs(st, b, local)
             parts.append((b, i, j, t))
             conn.send(("batch", settled))
-        conn.send(("idle",))
+        conn.send(("idle", time.process_time()))
         decay = None
         while True:
             cmd, arg = conn.recv()
@@ -641,6 +641,7 @@ class _Workers:
         if start_method == "forkserver":
             ctx.set_forkserver_preload([])  # a server without numpy stays single-threaded
         self.n_batches = int(state["n_batches"])
+        self.search_cpu_s = 0.0  # CPU seconds of the processes up to the end of the searches
         self.conns: list = []
         self.procs: list = []
         self.block, manifest = _share(state)
@@ -710,6 +711,7 @@ class _Workers:
                         ),
                     )
                 elif reply[0] == "idle":
+                    self.search_cpu_s += float(reply[1])
                     busy.remove(conn)
             if busy and not any(p.is_alive() for p in self.procs):
                 raise SundplanError("The shortest-path worker processes ended unexpectedly.")
@@ -846,6 +848,7 @@ def _search_pairs(
     t1 = time.perf_counter()
     settled = 0
     pool = _start_pool(state, workers, start_method, progress, meta.report) if workers > 1 else None
+    t_start = time.perf_counter() - t1
     if pool is not None:
         try:
             settled = pool.search(progress)
@@ -885,6 +888,8 @@ def _search_pairs(
     )
     if workers > 1:
         meta.report["process_start"] = start_method
+        meta.report["search_processes_cpu_s"] = round(pool.search_cpu_s, 1)
+        meta.report["timings_s"]["start_processes"] = round(t_start, 3)
     return meta
 
 
@@ -939,8 +944,10 @@ def network_fca(
     n_workers = _n_workers(workers, state)
     t_snap = time.perf_counter() - t0
     pool = None
+    t_start = time.perf_counter()
     if n_workers > 1:
         pool = _start_pool(state, n_workers, start_method, progress, meta.report)
+    t_start = time.perf_counter() - t_start
     if pool is None:
         pairs = _search_pairs(
             state,
@@ -980,8 +987,10 @@ def network_fca(
             "pairs": int(n_reach.sum()),
             "pairs_kept_in": msg("{n} search processes (2SFCA sums computed there)", n=n_workers),
             "practices_unsnapped": _unsnapped_report(meta, supply_names),
+            "search_processes_cpu_s": round(pool.search_cpu_s, 1),
             "timings_s": {
                 "snap": round(t_snap, 3),
+                "start_processes": round(t_start, 3),
                 "shortest_paths": round(t_paths, 3),
                 "two_step": round(time.perf_counter() - t2, 3),
             },
