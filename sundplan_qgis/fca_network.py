@@ -631,8 +631,8 @@ class _Workers:
         import multiprocessing
 
         exe = python_executable()
-        if exe is None:  # resolve_workers gave 1 already; a caller asked for more anyway
-            raise SundplanError("No Python interpreter found to start the search processes.")
+        if exe is None:  # resolve_workers gives 1 then; the searches run in this process
+            raise _StartFailed("no Python interpreter found")
         ctx = multiprocessing.get_context(start_method)
         if exe != sys.executable:
             # inside QGIS sys.executable is QGIS itself: start the interpreter instead (this
