@@ -131,8 +131,8 @@ class FcaAccessAlgorithm(
         batch = tr("Practices per shortest-path batch (memory ∝ batch × nodes)")
         self._integer("BATCH_SIZE", batch, fca.DEFAULT_BATCH_SIZE, minValue=1, maxValue=256)
         workers = tr(
-            "Parallel processes for the shortest paths (Linux/macOS fork; 1 = off, "
-            "0 = automatic: 1 in QGIS desktop, one per core in qgis_process/Python)"
+            "Parallel processes for the shortest paths (started as new Python processes; "
+            "1 = off, 0 = automatic: one per core)"
         )
         self._integer("WORKERS", workers, fca.DEFAULT_WORKERS, minValue=0, maxValue=64)
         for key, label, kind, optional in (

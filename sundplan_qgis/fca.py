@@ -94,7 +94,7 @@ DEFAULT_LOW_ACCESS_PER_10000 = 6.25
 DEFAULT_BATCH_SIZE = 16
 """Practices per shortest-path batch (memory grows with batch × nodes)."""
 DEFAULT_WORKERS = 0
-"""0 = automatic (one process in QGIS desktop, one per core in qgis_process/Python)."""
+"""0 = automatic (one search process per core, started fresh: see fca_network)."""
 PER = 10_000.0
 TOLERANCE_MIN = 1.0 / 60_000.0  # 1 ms: the inclusive threshold absorbs float rounding
 

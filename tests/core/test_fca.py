@@ -367,7 +367,7 @@ def test_low_access_is_strictly_below_the_level():
     assert df.iloc[0]["share_below_low_access"] == 1.0
 
 
-def test_forked_workers_give_identical_pairs():
+def test_worker_processes_give_identical_pairs():
     g = network.build_graph(grid_lines(n=8))
     rng = np.random.default_rng(5)
     kw = dict(
@@ -424,7 +424,7 @@ def test_practices_sharing_a_road_node_match_all_pairs_dijkstra():
 
 @pytest.mark.parametrize("method", fca.METHOD_KEYS)
 def test_network_fca_in_worker_processes_matches_one_process(method):
-    # pairs stay in the forked processes; only the step sums come back
+    # pairs stay in the search processes; only the step sums come back
     g = network.build_graph(grid_lines(n=8, oneway_row=2))
     rng = np.random.default_rng(9)
     supply_xy = rng.uniform(0, 7000, size=(25, 2))
