@@ -20,11 +20,10 @@
     </message>
     <message>
         <location filename="../processing/_catchment_outputs.py" line="29"/>
-        <location filename="../processing/capacity_allocation.py" line="247"/>
         <location filename="../processing/fca_access.py" line="226"/>
         <location filename="../processing/gp_density.py" line="156"/>
         <location filename="../processing/location_allocation.py" line="229"/>
-        <location filename="../processing/need_projection.py" line="151"/>
+        <location filename="../processing/need_projection.py" line="74"/>
         <location filename="../processing/specialist_gaps.py" line="198"/>
         <source>Writing outputs</source>
         <translation>Skriver resultater</translation>
@@ -130,7 +129,7 @@
         <location filename="../processing/_params/network.py" line="243"/>
         <location filename="../processing/_runtime.py" line="80"/>
         <location filename="../processing/_runtime.py" line="97"/>
-        <location filename="../processing/base.py" line="345"/>
+        <location filename="../processing/base.py" line="350"/>
         <location filename="../processing/map_report/algorithm.py" line="224"/>
         <location filename="../processing/sundhedsraad_profile.py" line="164"/>
         <source>Cancelled by the user.</source>
@@ -142,67 +141,67 @@
         <translation>Vejlaget &apos;{layer}&apos; har ingen linjeobjekter.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="93"/>
+        <location filename="../processing/_outputs.py" line="94"/>
         <source>&apos;{description}&apos; ({name})</source>
         <translation>&apos;{description}&apos; ({name})</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="100"/>
+        <location filename="../processing/_outputs.py" line="101"/>
         <source>Output {output}: </source>
         <translation>Output {output}: </translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="173"/>
+        <location filename="../processing/_outputs.py" line="174"/>
         <source>the path is too long. Choose a shorter path.</source>
         <translation>stien er for lang. Vælg en kortere sti.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="178"/>
+        <location filename="../processing/_outputs.py" line="179"/>
         <source>the name &apos;{name}…&apos; is {size} bytes long; file and folder names can have at most {max} bytes. Choose a shorter name.</source>
         <translation>navnet &apos;{name}…&apos; er {size} bytes langt; fil- og mappenavne må højst have {max} bytes. Vælg et kortere navn.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="191"/>
+        <location filename="../processing/_outputs.py" line="192"/>
         <source>the file {file} does not end in {allowed}. Give a file name ending in .{first}.</source>
         <translation>filen {file} ender ikke på {allowed}. Angiv et filnavn, der ender på .{first}.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="202"/>
+        <location filename="../processing/_outputs.py" line="203"/>
         <source>{path} is a folder. Give a file name inside it, e.g. {example}.</source>
         <translation>{path} er en mappe. Angiv et filnavn i den, f.eks. {example}.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="207"/>
+        <location filename="../processing/_outputs.py" line="208"/>
         <source>{path} is a file, not a folder. Choose a folder.</source>
         <translation>{path} er en fil, ikke en mappe. Vælg en mappe.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="214"/>
+        <location filename="../processing/_outputs.py" line="215"/>
         <source>{path} cannot be written: it lies under {file}, which is a file, not a folder. Choose a path in a folder.</source>
         <translation>{path} kan ikke skrives: den ligger under {file}, som er en fil, ikke en mappe. Vælg en sti i en mappe.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="224"/>
+        <location filename="../processing/_outputs.py" line="225"/>
         <source>the folder {folder} cannot be written to. Choose a folder you can write to.</source>
         <translation>der kan ikke skrives i mappen {folder}. Vælg en mappe, du kan skrive i.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="231"/>
+        <location filename="../processing/_outputs.py" line="232"/>
         <source>{path} is also the input {input}; the input would be overwritten. Choose another output file.</source>
         <translation>{path} er også input {input}; input ville blive overskrevet. Vælg en anden outputfil.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="247"/>
+        <location filename="../processing/_outputs.py" line="248"/>
         <source>{path} is also given for {other}; each output needs its own file. Choose another file name.</source>
         <translation>{path} er også angivet for {other}; hvert output skal have sin egen fil. Vælg et andet filnavn.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="282"/>
+        <location filename="../processing/_outputs.py" line="283"/>
         <source>cannot create the folder {folder}: {reason}. Choose a folder you can write to.</source>
         <translation>mappen {folder} kan ikke oprettes: {reason}. Vælg en mappe, du kan skrive i.</translation>
     </message>
     <message>
-        <location filename="../processing/_outputs.py" line="300"/>
+        <location filename="../processing/_outputs.py" line="301"/>
         <source>cannot write in the folder {folder}: {reason}. Choose a folder you can write to.</source>
         <translation>der kan ikke skrives i mappen {folder}: {reason}. Vælg en mappe, du kan skrive i.</translation>
     </message>
@@ -837,13 +836,13 @@
         <translation>Kunne ikke tilpasse stilen: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/_postprocess.py" line="161"/>
+        <location filename="../processing/_postprocess.py" line="165"/>
         <source>Could not store the style in {file}: {error}</source>
         <translation>Kunne ikke gemme stilen i {file}: {error}</translation>
     </message>
     <message>
-        <location filename="../processing/_postprocess.py" line="170"/>
-        <location filename="../processing/_postprocess.py" line="177"/>
+        <location filename="../processing/_postprocess.py" line="174"/>
+        <location filename="../processing/_postprocess.py" line="181"/>
         <source>Could not store metadata in {file}: {error}</source>
         <translation>Kunne ikke gemme metadata i {file}: {error}</translation>
     </message>
@@ -888,27 +887,27 @@
         <translation>{lower}–{upper} min</translation>
     </message>
     <message>
-        <location filename="../processing/_styling.py" line="149"/>
+        <location filename="../processing/_styling.py" line="153"/>
         <source>Not reached</source>
         <translation>Ikke nået</translation>
     </message>
     <message>
-        <location filename="../processing/_styling.py" line="173"/>
+        <location filename="../processing/_styling.py" line="177"/>
         <source>Mean minutes (of reached residents)</source>
         <translation>Gennemsnit i minutter (for nåede indbyggere)</translation>
     </message>
     <message>
-        <location filename="../processing/_styling.py" line="174"/>
+        <location filename="../processing/_styling.py" line="178"/>
         <source>Median minutes (of reached residents)</source>
         <translation>Median i minutter (for nåede indbyggere)</translation>
     </message>
     <message>
-        <location filename="../processing/_styling.py" line="175"/>
+        <location filename="../processing/_styling.py" line="179"/>
         <source>90th percentile minutes (of reached residents)</source>
         <translation>90. percentil i minutter (for nåede indbyggere)</translation>
     </message>
     <message>
-        <location filename="../processing/_styling.py" line="176"/>
+        <location filename="../processing/_styling.py" line="180"/>
         <source>Longest minutes (of reached residents)</source>
         <translation>Længste rejsetid i minutter (for nåede indbyggere)</translation>
     </message>
@@ -959,7 +958,7 @@
     </message>
     <message>
         <location filename="../processing/capacity_allocation.py" line="92"/>
-        <location filename="../processing/need_projection.py" line="122"/>
+        <location filename="../processing/need_projection.py" line="136"/>
         <source>Level</source>
         <translation>Niveau</translation>
     </message>
@@ -995,7 +994,7 @@
     </message>
     <message>
         <location filename="../processing/capacity_allocation.py" line="150"/>
-        <location filename="../processing/capacity_allocation.py" line="260"/>
+        <location filename="../processing/capacity_allocation.py" line="252"/>
         <source>Fair shares per unit</source>
         <translation>Rimelige andele pr. enhed</translation>
     </message>
@@ -1162,8 +1161,8 @@
     </message>
     <message>
         <location filename="../processing/fca_access.py" line="133"/>
-        <source>Parallel processes for the shortest paths (Linux/macOS fork; 1 = off, 0 = automatic: 1 in QGIS desktop, one per core in qgis_process/Python)</source>
-        <translation>Parallelle processer til de korteste veje (Linux/macOS fork; 1 = fra, 0 = automatisk: 1 i QGIS Desktop, én pr. kerne i qgis_process/Python)</translation>
+        <source>Parallel processes for the shortest paths (started as new Python processes; 1 = off, 0 = automatic: one per core)</source>
+        <translation>Parallelle processer til de korteste veje (startes som nye Python-processer; 1 = fra, 0 = automatisk: én pr. kerne)</translation>
     </message>
     <message>
         <location filename="../processing/fca_access.py" line="139"/>
@@ -1886,28 +1885,28 @@
         <translation>Basisår (tomt = tabellens første år)</translation>
     </message>
     <message>
-        <location filename="../processing/need_projection.py" line="73"/>
+        <location filename="../processing/need_projection.py" line="87"/>
         <source>Need over time (Behovsfremskrivning)</source>
         <translation>Behov over tid (Behovsfremskrivning)</translation>
     </message>
     <message>
-        <location filename="../processing/need_projection.py" line="86"/>
+        <location filename="../processing/need_projection.py" line="100"/>
         <source>The need weights (age and sex) applied to every year of a population table: need-weighted residents, a need index and its change from the base year, per kommune and rolled up to sundhedsråd, regions and the regions from 2027.&lt;br&gt;&lt;br&gt;&lt;b&gt;Population table&lt;/b&gt;: a CSV with one row per kommune, sex, age group and year (columns recognised by name: kommunekode or kommune, sex/køn, age_group/alder, year/år/tid, persons/personer/antal; &apos;;&apos; or &apos;,&apos; between fields; kommune codes with or without the leading zero; sex m/k; the 5-year age groups 0_4 … 85_plus), e.g. the projection CSV written by fetch_base_data (Danmarks Statistik&apos;s FRKM table). The log says which columns were recognised. Every year must have all 98 kommuner, both sexes and all 18 age groups: what is missing is named.&lt;br&gt;&lt;br&gt;&lt;b&gt;Output&lt;/b&gt;, one row per area and year: level, area_code (kommunekode, sundhedsraad_id 1-17, regionskode, region_2027_id 1-4), area_name, year, residents, residents_75_plus, share_75_plus (0-1), need_weighted (Σ persons × weight, not rescaled per year, so an older population shows as more need), need_index (need per resident against the whole country in the base year = 100), need_change_pct (change of need_weighted from the base year, %) and base_year. Units are sums of their kommuner. The weights used (name and SHA-256) are written into the table and the report.</source>
         <translation>Behovsvægtene (alder og køn) anvendt på hvert år i en befolkningstabel: behovsvægtede indbyggere, et behovsindeks og dets ændring fra basisåret, pr. kommune og lagt sammen til sundhedsråd, regioner og regionerne fra 2027.&lt;br&gt;&lt;br&gt;&lt;b&gt;Befolkningstabel&lt;/b&gt;: en CSV med én række pr. kommune, køn, aldersgruppe og år (kolonnerne genkendes på navnet: kommunekode eller kommune, sex/køn, age_group/alder, year/år/tid, persons/personer/antal; &apos;;&apos; eller &apos;,&apos; mellem felterne; kommunekoder med eller uden foranstillet nul; køn m/k; 5-års-aldersgrupperne 0_4 … 85_plus), fx fremskrivningen som CSV fra fetch_base_data (Danmarks Statistiks tabel FRKM). Loggen fortæller, hvilke kolonner der blev genkendt. Hvert år skal have alle 98 kommuner, begge køn og alle 18 aldersgrupper: det, der mangler, nævnes.&lt;br&gt;&lt;br&gt;&lt;b&gt;Resultat&lt;/b&gt;, én række pr. område og år: level, area_code (kommunekode, sundhedsraad_id 1-17, regionskode, region_2027_id 1-4), area_name, year, residents, residents_75_plus, share_75_plus (0-1), need_weighted (Σ personer × vægt, ikke omskaleret pr. år, så en ældre befolkning viser sig som større behov), need_index (behov pr. indbygger mod hele landet i basisåret = 100), need_change_pct (ændring af need_weighted fra basisåret, %) og base_year. Enheder er summen af deres kommuner. De anvendte vægte (navn og SHA-256) skrives i tabellen og rapporten.</translation>
     </message>
     <message>
-        <location filename="../processing/need_projection.py" line="106"/>
+        <location filename="../processing/need_projection.py" line="120"/>
         <source>&lt;b&gt;With no population table&lt;/b&gt;: the embedded population (FOLK1A 2021K1 totals with the 2014K1 age/sex composition), one year. &lt;b&gt;Years&lt;/b&gt; empty: every year of the table; base year empty: its first year.</source>
         <translation>&lt;b&gt;Uden befolkningstabel&lt;/b&gt;: den indbyggede befolkning (FOLK1A 2021K1-totaler med alders- og kønsfordelingen fra 2014K1), ét år. &lt;b&gt;År&lt;/b&gt; tomt: alle tabellens år; basisår tomt: dens første år.</translation>
     </message>
     <message>
-        <location filename="../processing/need_projection.py" line="117"/>
+        <location filename="../processing/need_projection.py" line="131"/>
         <source>Years (e.g. 2025; 2030 or 2025-2030; empty = every year of the table)</source>
         <translation>År (fx 2025; 2030 eller 2025-2030; tomt = alle tabellens år)</translation>
     </message>
     <message>
-        <location filename="../processing/need_projection.py" line="127"/>
-        <location filename="../processing/need_projection.py" line="161"/>
+        <location filename="../processing/need_projection.py" line="141"/>
+        <location filename="../processing/need_projection.py" line="167"/>
         <source>Need per area and year</source>
         <translation>Behov pr. område og år</translation>
     </message>
@@ -2883,94 +2882,105 @@
         <translation>kun nåede indbyggere (tilknyttet vejnettet)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="224"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="314"/>
         <location filename="../sundplan_qgis/location_allocation.py" line="402"/>
         <location filename="../sundplan_qgis/snapping.py" line="272"/>
         <source>The access speed must be positive (got {speed} km/h).</source>
         <translation>Hastigheden mellem et sted og vejen skal være positiv (angivet: {speed} km/t).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="234"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="324"/>
         <location filename="../sundplan_qgis/location_allocation.py" line="408"/>
         <source>The road network &apos;{name}&apos; has no roads.</source>
         <translation>Vejnettet &apos;{name}&apos; har ingen veje.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="237"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="327"/>
         <source>Snapping practices and demand to the road network</source>
         <translation>Knytter praksis og efterspørgsel til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="253"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="343"/>
         <location filename="../sundplan_qgis/location_allocation.py" line="465"/>
         <source>&apos;{name}&apos; ({m:,.0f} m)</source>
         <translation>&apos;{name}&apos; ({m:,.0f} m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="256"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="346"/>
         <source>None of the {n} practice(s) of &apos;{layer}&apos; lies within the maximum snap distance ({max_snap_m:,.0f} m) of a road of &apos;{network}&apos; (nearest: {first}), so no accessibility can be computed. Check the practices&apos; CRS and positions, use a road network that covers them, or raise the maximum snap distance.</source>
         <translation>Ingen af de {n} praksis i &apos;{layer}&apos; ligger inden for den største tilknytningsafstand ({max_snap_m:,.0f} m) fra en vej i &apos;{network}&apos; (nærmeste: {first}), så tilgængeligheden kan ikke beregnes. Kontrollér praksissernes koordinatsystem og placering, brug et vejnet, der dækker dem, eller hæv den største tilknytningsafstand.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="341"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="471"/>
         <source>network (road graph, home → practice)</source>
         <translation>vejnet (vejgraf, hjem → praksis)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="347"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="478"/>
         <source>Hilbert curve (renumbered for the searches)</source>
         <translation>Hilbertkurve (omnummereret til søgningerne)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="443"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="612"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="678"/>
+        <source>Starting {n} search processes</source>
+        <translation>Starter {n} søgeprocesser</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca_network.py" line="616"/>
+        <source>The search processes could not start ({reason}); the searches ran in this process.</source>
+        <translation>Søgeprocesserne kunne ikke starte ({reason}); søgningerne kørte i denne proces.</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/fca_network.py" line="686"/>
         <source>A shortest-path worker process ended unexpectedly.</source>
         <translation>En arbejdsproces til korteste veje stoppede uventet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="445"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="688"/>
         <source>A shortest-path worker process failed:
 {trace}</source>
         <translation>En arbejdsproces til korteste veje fejlede:
 {trace}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="462"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="706"/>
         <source>Shortest paths: batch {done:,} of {n:,} ({workers} processes)</source>
         <translation>Korteste veje: portion {done:,} af {n:,} ({workers} processer)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="472"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="717"/>
         <source>The shortest-path worker processes ended unexpectedly.</source>
         <translation>Arbejdsprocesserne til korteste veje stoppede uventet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="578"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="865"/>
         <location filename="../sundplan_qgis/location_allocation.py" line="493"/>
         <source>Shortest paths: batch {done:,} of {n:,}</source>
         <translation>Korteste veje: portion {done:,} af {n:,}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="593"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="878"/>
         <source>Travel times done</source>
         <translation>Rejsetider færdige</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="672"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="971"/>
         <source>2SFCA step 1 (in the search processes)</source>
         <translation>2SFCA trin 1 (i søgeprocesserne)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="675"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="974"/>
         <source>2SFCA step 2 (in the search processes)</source>
         <translation>2SFCA trin 2 (i søgeprocesserne)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="688"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="988"/>
         <source>{n} search processes (2SFCA sums computed there)</source>
         <translation>{n} søgeprocesser (2SFCA-summerne beregnes dér)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="697"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="999"/>
         <source>Accessibility done</source>
         <translation>Tilgængelighed færdig</translation>
     </message>
@@ -3778,58 +3788,58 @@
         <translation>Vejlaget &apos;{layer}&apos; har ingen vejsegmenter tilbage at beregne ruter på (alle linjer er færger, som blev udeladt, eller har længden nul). Kontrollér laget og indstillingen &apos;Medtag færger&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="62"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="63"/>
         <source>Road layer &apos;{layer}&apos; has no usable lines (no features, or none with a line geometry of at least two vertices). Check the layer, its filter and its geometry type.</source>
         <translation>Vejlaget &apos;{layer}&apos; har ingen brugbare linjer (ingen objekter, eller ingen med en linjegeometri med mindst to knudepunkter). Kontrollér laget, dets filter og dets geometritype.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="69"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="70"/>
         <source>Road layer &apos;{layer}&apos;: coords must be an (V, 2) array.</source>
         <translation>Vejlaget &apos;{layer}&apos;: coords skal være et (V, 2)-array.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="71"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="72"/>
         <source>Road layer &apos;{layer}&apos;: offsets do not index coords.</source>
         <translation>Vejlaget &apos;{layer}&apos;: offsets passer ikke til coords.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="74"/>
-        <location filename="../sundplan_qgis/network/lines.py" line="84"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="75"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="85"/>
         <source>Road layer &apos;{layer}&apos;: {attribute} has {count} values for {n} lines.</source>
         <translation>Vejlaget &apos;{layer}&apos;: {attribute} har {count} værdier for {n} linjer.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="92"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="93"/>
         <source>Road layer &apos;{layer}&apos;: the length field has values that are not positive metres. Leave it empty (NULL) where the geometry&apos;s length applies.</source>
         <translation>Vejlaget &apos;{layer}&apos;: længdefeltet har værdier, der ikke er positive meter. Lad det være tomt (NULL), hvor geometriens længde gælder.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="101"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="102"/>
         <source>Road layer &apos;{layer}&apos; has {count} vertices with missing (NaN) coordinates, first in line {line}. Repair the geometries (e.g. Processing &apos;Fix geometries&apos;) or remove those features.</source>
         <translation>Vejlaget &apos;{layer}&apos; har {count} knudepunkter med manglende (NaN) koordinater, første i linje {line}. Reparer geometrierne (fx med Processing-værktøjet &apos;Fix geometries&apos;), eller fjern de objekter.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="117"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="152"/>
         <source>Road layer &apos;{layer}&apos; has no coordinate reference system. Assign its CRS, then reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N).</source>
         <translation>Vejlaget &apos;{layer}&apos; har intet koordinatsystem. Tildel laget dets koordinatsystem, og omprojicér det derefter til et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM 32N).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="125"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="159"/>
         <source>Road layer &apos;{layer}&apos; has a CRS that cannot be read ({error}). Reproject it to EPSG:25832 (ETRS89 / UTM 32N).</source>
         <translation>Vejlaget &apos;{layer}&apos; har et koordinatsystem, der ikke kan læses ({error}). Omprojicér det til EPSG:25832 (ETRS89 / UTM 32N).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="132"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="166"/>
         <source>Road layer &apos;{layer}&apos; is in a geographic CRS ({crs}); lengths would be in degrees. Reproject it to a projected CRS in metres, e.g. EPSG:25832 (ETRS89 / UTM 32N), and try again.</source>
         <translation>Vejlaget &apos;{layer}&apos; er i et geografisk koordinatsystem ({crs}); længder ville blive målt i grader. Omprojicér det til et projiceret koordinatsystem i meter, fx EPSG:25832 (ETRS89 / UTM 32N), og prøv igen.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="143"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="174"/>
         <source>Road layer &apos;{layer}&apos; is in {crs}, a Mercator projection whose lengths are about 1.8 times too long in Denmark. Reproject it to EPSG:25832 (ETRS89 / UTM 32N).</source>
         <translation>Vejlaget &apos;{layer}&apos; er i {crs}, en Mercator-projektion, hvis længder er ca. 1,8 gange for lange i Danmark. Omprojicér det til EPSG:25832 (ETRS89 / UTM 32N).</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/network/lines.py" line="152"/>
+        <location filename="../sundplan_qgis/network/lines.py" line="183"/>
         <source>Road layer &apos;{layer}&apos; is in a projected CRS with units {units} ({crs}), not metres. Reproject it to e.g. EPSG:25832 (ETRS89 / UTM 32N).</source>
         <translation>Vejlaget &apos;{layer}&apos; er i et projiceret koordinatsystem med enhederne {units} ({crs}), ikke meter. Omprojicér det til fx EPSG:25832 (ETRS89 / UTM 32N).</translation>
     </message>
@@ -4447,43 +4457,43 @@
         <translation>Befolkningslaget &apos;{layer}&apos; har {count} objekter uden geometri (første: objekt-id {fid}). Reparer eller fjern dem.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="561"/>
+        <location filename="../sundplan_qgis/rasters.py" line="565"/>
         <location filename="../sundplan_qgis/snapping.py" line="308"/>
         <source>Snapping locations {start:,}–{stop:,} of {n:,}</source>
         <translation>Knytter steder {start:,}–{stop:,} af {n:,} til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="666"/>
+        <location filename="../sundplan_qgis/rasters.py" line="670"/>
         <source>Areal: spread evenly over the polygon (raster cells)</source>
         <translation>Arealfordelt: jævnt fordelt over polygonen (rasterceller)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="667"/>
+        <location filename="../sundplan_qgis/rasters.py" line="671"/>
         <source>Centroid: one point inside each polygon</source>
         <translation>Centroide: ét punkt inde i hver polygon</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="668"/>
+        <location filename="../sundplan_qgis/rasters.py" line="672"/>
         <source>Along roads: by the length of residential roads in the polygon</source>
         <translation>Langs vejene: efter længden af boligveje i polygonen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="702"/>
+        <location filename="../sundplan_qgis/rasters.py" line="706"/>
         <source>Unknown allocation method &apos;{method}&apos;: use &apos;roads&apos;, &apos;areal&apos; or &apos;centroid&apos;.</source>
         <translation>Ukendt fordelingsmetode &apos;{method}&apos;: brug &apos;roads&apos;, &apos;areal&apos; eller &apos;centroid&apos;.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="721"/>
+        <location filename="../sundplan_qgis/rasters.py" line="725"/>
         <source>polygons (point on surface)</source>
         <translation>polygoner (punkt på fladen)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="732"/>
+        <location filename="../sundplan_qgis/rasters.py" line="736"/>
         <source>polygons (areal: spread evenly over {cell_size_m:g} m cells)</source>
         <translation>polygoner (arealvægtet: fordelt jævnt over celler på {cell_size_m:g} m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/rasters.py" line="753"/>
+        <location filename="../sundplan_qgis/rasters.py" line="757"/>
         <source>polygons ({method}, per {cell_size_m:g} m cell)</source>
         <translation>polygoner ({method}, pr. celle på {cell_size_m:g} m)</translation>
     </message>
@@ -6081,6 +6091,10 @@
         <location filename="../sundplan_qgis/specialties.py" line="113"/>
         <source>The planned total for &apos;{specialty}&apos; must be 0 or more.</source>
         <translation>Den planlagte total for &apos;{specialty}&apos; skal være 0 eller mere.</translation>
+    </message>
+    <message>
+        <source>Parallel processes for the shortest paths (Linux/macOS fork; 1 = off, 0 = automatic: 1 in QGIS desktop, one per core in qgis_process/Python)</source>
+        <translation type="obsolete">Parallelle processer til de korteste veje (Linux/macOS fork; 1 = fra, 0 = automatisk: 1 i QGIS Desktop, én pr. kerne i qgis_process/Python)</translation>
     </message>
     <message>
         <source>Specialty field (optional)</source>
