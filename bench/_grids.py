@@ -172,6 +172,23 @@ def worker_solve(args: argparse.Namespace) -> int:
     return 0
 
 
+def pyqgis_catchments_params(data: Path, out: Path, tag: str, **extra) -> dict:
+    """``processing.run("sundplan:catchments", ...)`` parameters on a grid of ``ensure_grid``
+    (its roads with their speed field), outputs named by ``tag`` in ``out``."""
+    return {
+        "HOSPITALS": str(data / "hospitals.gpkg"),
+        "HOSPITAL_NAME_FIELD": "name",
+        "NETWORK_FILE": str(data / "roads.gpkg"),
+        "SPEED_FIELD": "speed",
+        "POPULATION_RASTER": str(data / "population.tif"),
+        **extra,
+        "TRAVEL_TIME": str(out / f"tt{tag}.tif"),
+        "CATCHMENTS": str(out / f"c{tag}.gpkg"),
+        "BAND_POLYGONS": str(out / f"b{tag}.gpkg"),
+        "REPORT": str(out / f"r{tag}.json"),
+    }
+
+
 def worker_pyqgis(args: argparse.Namespace) -> int:
     """Both algorithms inside one PyQGIS process (as from the toolbox): no qgis_process
     start-up on either side. Native first, then ours (its first call pays the lazy imports of
@@ -224,20 +241,7 @@ def worker_pyqgis(args: argparse.Namespace) -> int:
         gc.collect()
         tag = "1" if "first" in k else "2"
         rec.start(k)
-        processing.run(
-            "sundplan:catchments",
-            {
-                "HOSPITALS": str(data / "hospitals.gpkg"),
-                "HOSPITAL_NAME_FIELD": "name",
-                "NETWORK_FILE": str(data / "roads.gpkg"),
-                "SPEED_FIELD": "speed",
-                "POPULATION_RASTER": str(data / "population.tif"),
-                "TRAVEL_TIME": str(out / f"tt{tag}.tif"),
-                "CATCHMENTS": str(out / f"c{tag}.gpkg"),
-                "BAND_POLYGONS": str(out / f"b{tag}.gpkg"),
-                "REPORT": str(out / f"r{tag}.json"),
-            },
-        )
+        processing.run("sundplan:catchments", pyqgis_catchments_params(data, out, tag))
     rec.stop()
     print(json.dumps({"init_s": t_init, "stages": rec.stages}), flush=True)
     gc.collect()

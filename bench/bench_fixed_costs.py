@@ -31,7 +31,7 @@ import sys
 import time
 from pathlib import Path
 
-from _grids import GRID_SIZES, cover_cost_h, ensure_grid
+from _grids import GRID_SIZES, cover_cost_h, ensure_grid, pyqgis_catchments_params
 from _measure import EPSG, REPO_DIR, StageRecorder, fresh, last_json, log, med, qgis_env, timed
 
 MODES = ("hit", "miss", "off")
@@ -99,21 +99,7 @@ def worker(args: argparse.Namespace) -> int:
             prof.enable()
         rec.start(name)
         cpu[name] = -time.process_time()
-        processing.run(
-            "sundplan:catchments",
-            {
-                "HOSPITALS": str(data / "hospitals.gpkg"),
-                "HOSPITAL_NAME_FIELD": "name",
-                "NETWORK_FILE": str(data / "roads.gpkg"),
-                "SPEED_FIELD": "speed",
-                "POPULATION_RASTER": str(data / "population.tif"),
-                **cache,
-                "TRAVEL_TIME": str(out / f"tt{tag}.tif"),
-                "CATCHMENTS": str(out / f"c{tag}.gpkg"),
-                "BAND_POLYGONS": str(out / f"b{tag}.gpkg"),
-                "REPORT": str(out / f"r{tag}.json"),
-            },
-        )
+        processing.run("sundplan:catchments", pyqgis_catchments_params(data, out, tag, **cache))
         rec.stop()
         cpu[name] += time.process_time()
         if prof is not None:
