@@ -573,13 +573,13 @@
     <message>
         <location filename="../processing/_params/network.py" line="435"/>
         <location filename="../sundplan_qgis/network/fields.py" line="85"/>
-        <location filename="../sundplan_qgis/run_report.py" line="228"/>
+        <location filename="../sundplan_qgis/run_report.py" line="230"/>
         <source>speed</source>
         <translation>hastighed</translation>
     </message>
     <message>
         <location filename="../processing/_params/network.py" line="436"/>
-        <location filename="../sundplan_qgis/run_report.py" line="150"/>
+        <location filename="../sundplan_qgis/run_report.py" line="151"/>
         <source>one-way</source>
         <translation>ensrettet</translation>
     </message>
@@ -2258,7 +2258,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/allocation.py" line="251"/>
-        <location filename="../sundplan_qgis/run_report.py" line="242"/>
+        <location filename="../sundplan_qgis/run_report.py" line="244"/>
         <source>target year</source>
         <translation>målår</translation>
     </message>
@@ -2491,7 +2491,7 @@
     <message>
         <location filename="../sundplan_qgis/density.py" line="63"/>
         <location filename="../sundplan_qgis/run_report.py" line="30"/>
-        <location filename="../sundplan_qgis/run_report.py" line="345"/>
+        <location filename="../sundplan_qgis/run_report.py" line="347"/>
         <source>area</source>
         <translation>område</translation>
     </message>
@@ -2499,7 +2499,7 @@
         <location filename="../sundplan_qgis/density.py" line="64"/>
         <location filename="../sundplan_qgis/profile.py" line="651"/>
         <location filename="../sundplan_qgis/profile.py" line="672"/>
-        <location filename="../sundplan_qgis/run_report.py" line="346"/>
+        <location filename="../sundplan_qgis/run_report.py" line="348"/>
         <source>the whole country</source>
         <translation>hele landet</translation>
     </message>
@@ -2512,7 +2512,7 @@
     <message>
         <location filename="../sundplan_qgis/density.py" line="66"/>
         <location filename="../sundplan_qgis/projection.py" line="59"/>
-        <location filename="../sundplan_qgis/run_report.py" line="347"/>
+        <location filename="../sundplan_qgis/run_report.py" line="349"/>
         <source>region from 2027</source>
         <translation>region fra 2027</translation>
     </message>
@@ -2539,7 +2539,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/density.py" line="142"/>
-        <location filename="../sundplan_qgis/run_report.py" line="82"/>
+        <location filename="../sundplan_qgis/run_report.py" line="83"/>
         <source>feature id</source>
         <translation>objekt-id</translation>
     </message>
@@ -2741,32 +2741,32 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="115"/>
-        <location filename="../sundplan_qgis/run_report.py" line="332"/>
+        <location filename="../sundplan_qgis/run_report.py" line="334"/>
         <source>ok</source>
         <translation>i orden</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="116"/>
-        <location filename="../sundplan_qgis/run_report.py" line="260"/>
-        <location filename="../sundplan_qgis/run_report.py" line="338"/>
+        <location filename="../sundplan_qgis/run_report.py" line="262"/>
+        <location filename="../sundplan_qgis/run_report.py" line="340"/>
         <source>not on the network</source>
         <translation>ikke tilknyttet vejnettet</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="117"/>
-        <location filename="../sundplan_qgis/run_report.py" line="340"/>
+        <location filename="../sundplan_qgis/run_report.py" line="342"/>
         <source>no practice in its network part</source>
         <translation>ingen praksis i dens del af vejnettet</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="118"/>
-        <location filename="../sundplan_qgis/run_report.py" line="341"/>
+        <location filename="../sundplan_qgis/run_report.py" line="343"/>
         <source>reaches no demand</source>
         <translation>når ingen efterspørgsel</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/fca.py" line="121"/>
-        <location filename="../sundplan_qgis/run_report.py" line="140"/>
+        <location filename="../sundplan_qgis/run_report.py" line="141"/>
         <source>road network</source>
         <translation>vejnet</translation>
     </message>
@@ -2916,71 +2916,71 @@
         <translation>vejnet (vejgraf, hjem → praksis)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="478"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="479"/>
         <source>Hilbert curve (renumbered for the searches)</source>
         <translation>Hilbertkurve (omnummereret til søgningerne)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="612"/>
-        <location filename="../sundplan_qgis/fca_network.py" line="678"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="613"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="679"/>
         <source>Starting {n} search processes</source>
         <translation>Starter {n} søgeprocesser</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="616"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="617"/>
         <source>The search processes could not start ({reason}); the searches ran in this process.</source>
         <translation>Søgeprocesserne kunne ikke starte ({reason}); søgningerne kørte i denne proces.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="686"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="687"/>
         <source>A shortest-path worker process ended unexpectedly.</source>
         <translation>En arbejdsproces til korteste veje stoppede uventet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="688"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="689"/>
         <source>A shortest-path worker process failed:
 {trace}</source>
         <translation>En arbejdsproces til korteste veje fejlede:
 {trace}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="706"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="707"/>
         <source>Shortest paths: batch {done:,} of {n:,} ({workers} processes)</source>
         <translation>Korteste veje: portion {done:,} af {n:,} ({workers} processer)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="717"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="718"/>
         <source>The shortest-path worker processes ended unexpectedly.</source>
         <translation>Arbejdsprocesserne til korteste veje stoppede uventet.</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="865"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="866"/>
         <location filename="../sundplan_qgis/location_allocation.py" line="493"/>
         <source>Shortest paths: batch {done:,} of {n:,}</source>
         <translation>Korteste veje: portion {done:,} af {n:,}</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="878"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="879"/>
         <source>Travel times done</source>
         <translation>Rejsetider færdige</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="971"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="972"/>
         <source>2SFCA step 1 (in the search processes)</source>
         <translation>2SFCA trin 1 (i søgeprocesserne)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="974"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="975"/>
         <source>2SFCA step 2 (in the search processes)</source>
         <translation>2SFCA trin 2 (i søgeprocesserne)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="988"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="989"/>
         <source>{n} search processes (2SFCA sums computed there)</source>
         <translation>{n} søgeprocesser (2SFCA-summerne beregnes dér)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/fca_network.py" line="999"/>
+        <location filename="../sundplan_qgis/fca_network.py" line="1000"/>
         <source>Accessibility done</source>
         <translation>Tilgængelighed færdig</translation>
     </message>
@@ -3142,14 +3142,14 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/gaps.py" line="93"/>
-        <location filename="../sundplan_qgis/run_report.py" line="334"/>
+        <location filename="../sundplan_qgis/run_report.py" line="336"/>
         <source>general</source>
         <translation>generelle</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/gaps.py" line="93"/>
-        <location filename="../sundplan_qgis/run_report.py" line="227"/>
-        <location filename="../sundplan_qgis/run_report.py" line="335"/>
+        <location filename="../sundplan_qgis/run_report.py" line="229"/>
+        <location filename="../sundplan_qgis/run_report.py" line="337"/>
         <source>specialty</source>
         <translation>speciale</translation>
     </message>
@@ -3727,7 +3727,7 @@
         <location filename="../sundplan_qgis/network/fields.py" line="79"/>
         <location filename="../sundplan_qgis/network/fields.py" line="149"/>
         <location filename="../sundplan_qgis/network/ogr_reader.py" line="102"/>
-        <location filename="../sundplan_qgis/run_report.py" line="344"/>
+        <location filename="../sundplan_qgis/run_report.py" line="346"/>
         <source>(none)</source>
         <translation>(ingen)</translation>
     </message>
@@ -3860,7 +3860,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/network/ogr_reader.py" line="90"/>
-        <location filename="../sundplan_qgis/run_report.py" line="331"/>
+        <location filename="../sundplan_qgis/run_report.py" line="333"/>
         <source>none</source>
         <translation>ingen</translation>
     </message>
@@ -4007,8 +4007,8 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/osm_download.py" line="244"/>
-        <location filename="../sundplan_qgis/run_report.py" line="258"/>
-        <location filename="../sundplan_qgis/run_report.py" line="339"/>
+        <location filename="../sundplan_qgis/run_report.py" line="260"/>
+        <location filename="../sundplan_qgis/run_report.py" line="341"/>
         <source>unreachable</source>
         <translation>kan ikke nås</translation>
     </message>
@@ -4124,19 +4124,19 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/profile.py" line="65"/>
-        <location filename="../sundplan_qgis/run_report.py" line="318"/>
+        <location filename="../sundplan_qgis/run_report.py" line="320"/>
         <source>GP density</source>
         <translation>lægedækning</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/profile.py" line="66"/>
-        <location filename="../sundplan_qgis/run_report.py" line="319"/>
+        <location filename="../sundplan_qgis/run_report.py" line="321"/>
         <source>2SFCA access</source>
         <translation>2SFCA-adgang</translation>
     </message>
     <message>
         <location filename="../sundplan_qgis/profile.py" line="67"/>
-        <location filename="../sundplan_qgis/run_report.py" line="320"/>
+        <location filename="../sundplan_qgis/run_report.py" line="322"/>
         <source>specialist gaps</source>
         <translation>speciallægedækning</translation>
     </message>
@@ -4564,7 +4564,7 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/run_report.py" line="36"/>
-        <location filename="../sundplan_qgis/run_report.py" line="336"/>
+        <location filename="../sundplan_qgis/run_report.py" line="338"/>
         <source>baseline</source>
         <translation>udgangssituation</translation>
     </message>
@@ -4765,1190 +4765,1200 @@
     </message>
     <message>
         <location filename="../sundplan_qgis/run_report.py" line="76"/>
+        <source>shape points contracted (searches on the junctions)</source>
+        <translation>mellempunkter trukket sammen (søgning på kryds)</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="77"/>
         <source>directed edges</source>
         <translation>rettede kanter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="77"/>
+        <location filename="../sundplan_qgis/run_report.py" line="78"/>
         <source>disconnected parts</source>
         <translation>afskårne dele</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="78"/>
+        <location filename="../sundplan_qgis/run_report.py" line="79"/>
         <source>dissimilarity index</source>
         <translation>ulighedsindeks (dissimilaritet)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="79"/>
+        <location filename="../sundplan_qgis/run_report.py" line="80"/>
         <source>distinct practice nodes</source>
         <translation>forskellige praksisknudepunkter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="80"/>
+        <location filename="../sundplan_qgis/run_report.py" line="81"/>
         <source>duration</source>
         <translation>varighed</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="81"/>
+        <location filename="../sundplan_qgis/run_report.py" line="82"/>
         <source>fair share</source>
         <translation>rimelig andel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="83"/>
+        <location filename="../sundplan_qgis/run_report.py" line="84"/>
         <source>fields</source>
         <translation>felter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="84"/>
+        <location filename="../sundplan_qgis/run_report.py" line="85"/>
         <source>filter</source>
         <translation>filter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="85"/>
+        <location filename="../sundplan_qgis/run_report.py" line="86"/>
         <source>gap</source>
         <translation>afvigelse</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="86"/>
+        <location filename="../sundplan_qgis/run_report.py" line="87"/>
         <source>Gini coefficient</source>
         <translation>Gini-koefficient</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="87"/>
+        <location filename="../sundplan_qgis/run_report.py" line="88"/>
         <source>Gini coefficient, capacity against need</source>
         <translation>Gini-koefficient, kapacitet mod behov</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="88"/>
+        <location filename="../sundplan_qgis/run_report.py" line="89"/>
         <source>GP capacity</source>
         <translation>lægekapacitet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="89"/>
+        <location filename="../sundplan_qgis/run_report.py" line="90"/>
         <source>GPs per 10 000</source>
         <translation>læger pr. 10.000</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="90"/>
+        <location filename="../sundplan_qgis/run_report.py" line="91"/>
         <source>grouping</source>
         <translation>inddeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="91"/>
+        <location filename="../sundplan_qgis/run_report.py" line="92"/>
         <source>grouping levels</source>
         <translation>inddelingsniveauer</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="92"/>
+        <location filename="../sundplan_qgis/run_report.py" line="93"/>
         <source>height (cells)</source>
         <translation>højde (celler)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="93"/>
+        <location filename="../sundplan_qgis/run_report.py" line="94"/>
         <source>hospital</source>
         <translation>akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="94"/>
+        <location filename="../sundplan_qgis/run_report.py" line="95"/>
         <source>hospital id</source>
         <translation>akutsygehusets id</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="95"/>
+        <location filename="../sundplan_qgis/run_report.py" line="96"/>
         <source>hospital ids</source>
         <translation>akutsygehusenes id&apos;er</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="96"/>
+        <location filename="../sundplan_qgis/run_report.py" line="97"/>
         <source>hospitals</source>
         <translation>akutsygehuse</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="97"/>
+        <location filename="../sundplan_qgis/run_report.py" line="98"/>
         <source>include ferries</source>
         <translation>medtag færger</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="98"/>
+        <location filename="../sundplan_qgis/run_report.py" line="99"/>
         <source>graph cache</source>
         <translation>grafcache</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="99"/>
+        <location filename="../sundplan_qgis/run_report.py" line="100"/>
         <source>graph cache key</source>
         <translation>grafcachens nøgle</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="100"/>
+        <location filename="../sundplan_qgis/run_report.py" line="101"/>
         <source>inhabitants per GP</source>
         <translation>indbyggere pr. læge</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="101"/>
+        <location filename="../sundplan_qgis/run_report.py" line="102"/>
         <source>inputs</source>
         <translation>inddata</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="102"/>
+        <location filename="../sundplan_qgis/run_report.py" line="103"/>
         <source>kind</source>
         <translation>art</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="103"/>
+        <location filename="../sundplan_qgis/run_report.py" line="104"/>
         <source>known</source>
         <translation>kendt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="104"/>
+        <location filename="../sundplan_qgis/run_report.py" line="105"/>
         <source>kommuner</source>
         <translation>kommuner</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="105"/>
+        <location filename="../sundplan_qgis/run_report.py" line="106"/>
         <source>label</source>
         <translation>betegnelse</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="106"/>
+        <location filename="../sundplan_qgis/run_report.py" line="107"/>
         <source>land area (km²)</source>
         <translation>landareal (km²)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="107"/>
+        <location filename="../sundplan_qgis/run_report.py" line="108"/>
         <source>land mask</source>
         <translation>landmaske</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="108"/>
+        <location filename="../sundplan_qgis/run_report.py" line="109"/>
         <source>land parts</source>
         <translation>landdele</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="109"/>
+        <location filename="../sundplan_qgis/run_report.py" line="110"/>
         <source>language</source>
         <translation>sprog</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="110"/>
+        <location filename="../sundplan_qgis/run_report.py" line="111"/>
         <source>layer</source>
         <translation>lag</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="111"/>
+        <location filename="../sundplan_qgis/run_report.py" line="112"/>
         <source>level</source>
         <translation>niveau</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="112"/>
+        <location filename="../sundplan_qgis/run_report.py" line="113"/>
         <source>levels</source>
         <translation>niveauer</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="113"/>
+        <location filename="../sundplan_qgis/run_report.py" line="114"/>
         <source>lines</source>
         <translation>linjer</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="114"/>
+        <location filename="../sundplan_qgis/run_report.py" line="115"/>
         <source>locating (s)</source>
         <translation>placering (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="115"/>
+        <location filename="../sundplan_qgis/run_report.py" line="116"/>
         <source>locations</source>
         <translation>steder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="116"/>
+        <location filename="../sundplan_qgis/run_report.py" line="117"/>
         <source>locations by status</source>
         <translation>steder efter status</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="117"/>
+        <location filename="../sundplan_qgis/run_report.py" line="118"/>
         <source>locations off land</source>
         <translation>steder uden for land</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="118"/>
+        <location filename="../sundplan_qgis/run_report.py" line="119"/>
         <source>low access (per 10 000)</source>
         <translation>lav tilgængelighed (pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="119"/>
+        <location filename="../sundplan_qgis/run_report.py" line="120"/>
         <source>maximum snap distance (m)</source>
         <translation>maksimal tilknytningsafstand (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="120"/>
+        <location filename="../sundplan_qgis/run_report.py" line="121"/>
         <source>mean access covers</source>
         <translation>gennemsnitlig tilgængelighed omfatter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="121"/>
+        <location filename="../sundplan_qgis/run_report.py" line="122"/>
         <source>mean change covers</source>
         <translation>gennemsnitlig ændring omfatter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="122"/>
+        <location filename="../sundplan_qgis/run_report.py" line="123"/>
         <source>method</source>
         <translation>metode</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="123"/>
+        <location filename="../sundplan_qgis/run_report.py" line="124"/>
         <source>number</source>
         <translation>antal</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="124"/>
+        <location filename="../sundplan_qgis/run_report.py" line="125"/>
         <source>number balanced</source>
         <translation>antal i balance</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="125"/>
+        <location filename="../sundplan_qgis/run_report.py" line="126"/>
         <source>number over-supplied</source>
         <translation>antal overdækkede</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="126"/>
+        <location filename="../sundplan_qgis/run_report.py" line="127"/>
         <source>number with a GP shortage</source>
         <translation>antal med lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="127"/>
+        <location filename="../sundplan_qgis/run_report.py" line="128"/>
         <source>number under-supplied</source>
         <translation>antal underdækkede</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="128"/>
+        <location filename="../sundplan_qgis/run_report.py" line="129"/>
         <source>number of units</source>
         <translation>antal enheder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="129"/>
+        <location filename="../sundplan_qgis/run_report.py" line="130"/>
         <source>name</source>
         <translation>navn</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="130"/>
+        <location filename="../sundplan_qgis/run_report.py" line="131"/>
         <source>nearest road (m)</source>
         <translation>nærmeste vej (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="131"/>
+        <location filename="../sundplan_qgis/run_report.py" line="132"/>
         <source>change of need (%)</source>
         <translation>ændring i behov (%)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="132"/>
+        <location filename="../sundplan_qgis/run_report.py" line="133"/>
         <source>need-adjusted GPs per 10 000</source>
         <translation>behovsjusterede læger pr. 10.000</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="133"/>
+        <location filename="../sundplan_qgis/run_report.py" line="134"/>
         <source>need index</source>
         <translation>behovsindeks</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="134"/>
-        <location filename="../sundplan_qgis/run_report.py" line="137"/>
+        <location filename="../sundplan_qgis/run_report.py" line="135"/>
+        <location filename="../sundplan_qgis/run_report.py" line="138"/>
         <source>need-weighted population</source>
         <translation>behovsvægtet befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="135"/>
+        <location filename="../sundplan_qgis/run_report.py" line="136"/>
         <source>need-weighted population, total</source>
         <translation>behovsvægtet befolkning i alt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="136"/>
+        <location filename="../sundplan_qgis/run_report.py" line="137"/>
         <source>need-weighted residents</source>
         <translation>behovsvægtede indbyggere</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="138"/>
+        <location filename="../sundplan_qgis/run_report.py" line="139"/>
         <source>need weighting applied</source>
         <translation>behovsvægtning anvendt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="139"/>
-        <location filename="../sundplan_qgis/run_report.py" line="269"/>
+        <location filename="../sundplan_qgis/run_report.py" line="140"/>
+        <location filename="../sundplan_qgis/run_report.py" line="271"/>
         <source>need weights</source>
         <translation>behovsvægte</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="141"/>
+        <location filename="../sundplan_qgis/run_report.py" line="142"/>
         <source>network part</source>
         <translation>vejnetsdel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="142"/>
+        <location filename="../sundplan_qgis/run_report.py" line="143"/>
         <source>node order</source>
         <translation>knudepunkternes rækkefølge</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="143"/>
+        <location filename="../sundplan_qgis/run_report.py" line="144"/>
         <source>nodes</source>
         <translation>knudepunkter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="144"/>
+        <location filename="../sundplan_qgis/run_report.py" line="145"/>
         <source>nodes reaching a hospital</source>
         <translation>knudepunkter, der når et akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="145"/>
+        <location filename="../sundplan_qgis/run_report.py" line="146"/>
         <source>nodes settled, total</source>
         <translation>afgjorte knudepunkter i alt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="146"/>
+        <location filename="../sundplan_qgis/run_report.py" line="147"/>
         <source>residents not reached</source>
         <translation>indbyggere, der ikke nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="147"/>
+        <location filename="../sundplan_qgis/run_report.py" line="148"/>
         <source>note</source>
         <translation>bemærkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="148"/>
+        <location filename="../sundplan_qgis/run_report.py" line="149"/>
         <source>notes</source>
         <translation>bemærkninger</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="149"/>
+        <location filename="../sundplan_qgis/run_report.py" line="150"/>
         <source>of the run</source>
         <translation>for kørslen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="151"/>
+        <location filename="../sundplan_qgis/run_report.py" line="152"/>
         <source>output</source>
         <translation>resultat</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="152"/>
+        <location filename="../sundplan_qgis/run_report.py" line="153"/>
         <source>over-supply ratio</source>
         <translation>grænse for overdækning (forhold)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="153"/>
+        <location filename="../sundplan_qgis/run_report.py" line="154"/>
         <source>page</source>
         <translation>side</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="154"/>
+        <location filename="../sundplan_qgis/run_report.py" line="155"/>
         <source>pages</source>
         <translation>sider</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="155"/>
+        <location filename="../sundplan_qgis/run_report.py" line="156"/>
         <source>pairs</source>
         <translation>par</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="156"/>
+        <location filename="../sundplan_qgis/run_report.py" line="157"/>
         <source>pairs kept in</source>
         <translation>par holdt i</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="157"/>
+        <location filename="../sundplan_qgis/run_report.py" line="158"/>
         <source>pairs within the threshold</source>
         <translation>par inden for tærsklen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="158"/>
+        <location filename="../sundplan_qgis/run_report.py" line="159"/>
         <source>parameters</source>
         <translation>parametre</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="159"/>
+        <location filename="../sundplan_qgis/run_report.py" line="160"/>
         <source>parts</source>
         <translation>dele</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="160"/>
+        <location filename="../sundplan_qgis/run_report.py" line="161"/>
         <source>parts without a hospital</source>
         <translation>dele uden akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="161"/>
+        <location filename="../sundplan_qgis/run_report.py" line="162"/>
         <source>planned</source>
         <translation>planlagt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="162"/>
+        <location filename="../sundplan_qgis/run_report.py" line="163"/>
         <source>platform</source>
         <translation>platform</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="163"/>
+        <location filename="../sundplan_qgis/run_report.py" line="164"/>
         <source>polygons along all roads</source>
         <translation>polygoner langs alle veje</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="164"/>
+        <location filename="../sundplan_qgis/run_report.py" line="165"/>
         <source>polygons along residential roads</source>
         <translation>polygoner langs boligveje</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="165"/>
+        <location filename="../sundplan_qgis/run_report.py" line="166"/>
         <source>polygons (s)</source>
         <translation>polygoner (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="166"/>
+        <location filename="../sundplan_qgis/run_report.py" line="167"/>
         <source>polygons without roads (areal)</source>
         <translation>polygoner uden veje (arealvægtet)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="167"/>
+        <location filename="../sundplan_qgis/run_report.py" line="168"/>
         <source>population</source>
         <translation>befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="168"/>
+        <location filename="../sundplan_qgis/run_report.py" line="169"/>
         <source>population changing hospital</source>
         <translation>befolkning, der skifter akutsygehus</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="169"/>
+        <location filename="../sundplan_qgis/run_report.py" line="170"/>
         <source>population in areas with a GP shortage</source>
         <translation>befolkning i områder med lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="170"/>
+        <location filename="../sundplan_qgis/run_report.py" line="171"/>
         <source>population newly reached</source>
         <translation>befolkning, der nu nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="171"/>
+        <location filename="../sundplan_qgis/run_report.py" line="172"/>
         <source>population newly not reached</source>
         <translation>befolkning, der ikke længere nås</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="172"/>
+        <location filename="../sundplan_qgis/run_report.py" line="173"/>
         <source>population not located</source>
         <translation>befolkning uden placering på vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="173"/>
+        <location filename="../sundplan_qgis/run_report.py" line="174"/>
         <source>population not reached in both runs</source>
         <translation>befolkning, der ikke nås i nogen af kørslerne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="174"/>
+        <location filename="../sundplan_qgis/run_report.py" line="175"/>
         <source>population off land</source>
         <translation>befolkning uden for land</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="175"/>
+        <location filename="../sundplan_qgis/run_report.py" line="176"/>
         <source>population outside the grouping</source>
         <translation>befolkning uden for inddeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="176"/>
+        <location filename="../sundplan_qgis/run_report.py" line="177"/>
         <source>population served</source>
         <translation>betjent befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="177"/>
+        <location filename="../sundplan_qgis/run_report.py" line="178"/>
         <source>population source</source>
         <translation>befolkningskilde</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="178"/>
+        <location filename="../sundplan_qgis/run_report.py" line="179"/>
         <source>population table</source>
         <translation>befolkningstabel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="179"/>
+        <location filename="../sundplan_qgis/run_report.py" line="180"/>
         <source>total population</source>
         <translation>samlet befolkning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="180"/>
+        <location filename="../sundplan_qgis/run_report.py" line="181"/>
         <source>population-weighted mean access (per 10 000)</source>
         <translation>befolkningsvægtet gennemsnitlig tilgængelighed (pr. 10.000)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="183"/>
+        <location filename="../sundplan_qgis/run_report.py" line="184"/>
         <source>population-weighted mean change (min)</source>
         <translation>befolkningsvægtet gennemsnitlig ændring (min)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="184"/>
+        <location filename="../sundplan_qgis/run_report.py" line="185"/>
         <source>population with a longer trip</source>
         <translation>befolkning med længere rejsetid</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="185"/>
+        <location filename="../sundplan_qgis/run_report.py" line="186"/>
         <source>population with a shorter trip</source>
         <translation>befolkning med kortere rejsetid</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="186"/>
+        <location filename="../sundplan_qgis/run_report.py" line="187"/>
         <source>practice</source>
         <translation>praksis</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="187"/>
+        <location filename="../sundplan_qgis/run_report.py" line="188"/>
         <source>practices</source>
         <translation>praksis</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="188"/>
         <location filename="../sundplan_qgis/run_report.py" line="189"/>
+        <location filename="../sundplan_qgis/run_report.py" line="190"/>
         <source>practices outside all areas</source>
         <translation>praksis uden for alle områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="190"/>
+        <location filename="../sundplan_qgis/run_report.py" line="191"/>
         <source>practices not on the network</source>
         <translation>praksis uden tilknytning til vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="191"/>
+        <location filename="../sundplan_qgis/run_report.py" line="192"/>
         <source>printed on the pages</source>
         <translation>trykt på siderne</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="192"/>
+        <location filename="../sundplan_qgis/run_report.py" line="193"/>
         <source>provenance</source>
         <translation>proveniens</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="193"/>
+        <location filename="../sundplan_qgis/run_report.py" line="194"/>
         <source>rank rule</source>
         <translation>rangregel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="194"/>
+        <location filename="../sundplan_qgis/run_report.py" line="195"/>
         <source>reached</source>
         <translation>nået</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="195"/>
+        <location filename="../sundplan_qgis/run_report.py" line="196"/>
         <source>reaching no demand</source>
         <translation>når ingen efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="196"/>
+        <location filename="../sundplan_qgis/run_report.py" line="197"/>
         <source>reading and building (s)</source>
         <translation>indlæsning og opbygning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="197"/>
+        <location filename="../sundplan_qgis/run_report.py" line="198"/>
         <source>reading (s)</source>
         <translation>indlæsning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="198"/>
+        <location filename="../sundplan_qgis/run_report.py" line="199"/>
         <source>reason</source>
         <translation>årsag</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="199"/>
+        <location filename="../sundplan_qgis/run_report.py" line="200"/>
         <source>reference</source>
         <translation>reference</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="200"/>
+        <location filename="../sundplan_qgis/run_report.py" line="201"/>
         <source>reference totals</source>
         <translation>referencetotaler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="201"/>
+        <location filename="../sundplan_qgis/run_report.py" line="202"/>
         <source>relative difference</source>
         <translation>relativ forskel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="202"/>
+        <location filename="../sundplan_qgis/run_report.py" line="203"/>
         <source>relocation</source>
         <translation>omfordeling</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="203"/>
+        <location filename="../sundplan_qgis/run_report.py" line="204"/>
         <source>residents</source>
         <translation>indbyggere</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="204"/>
+        <location filename="../sundplan_qgis/run_report.py" line="205"/>
         <source>residents aged 75+</source>
         <translation>indbyggere på 75 år og derover</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="205"/>
+        <location filename="../sundplan_qgis/run_report.py" line="206"/>
         <source>residents by it</source>
         <translation>indbyggere ved den</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="206"/>
+        <location filename="../sundplan_qgis/run_report.py" line="207"/>
         <source>road class weights (per m)</source>
         <translation>vægte pr. vejklasse (pr. m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="207"/>
+        <location filename="../sundplan_qgis/run_report.py" line="208"/>
         <source>road length (km)</source>
         <translation>vejlængde (km)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="208"/>
+        <location filename="../sundplan_qgis/run_report.py" line="209"/>
         <source>rounding</source>
         <translation>afrunding</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="209"/>
+        <location filename="../sundplan_qgis/run_report.py" line="210"/>
         <source>rows</source>
         <translation>rækker</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="210"/>
+        <location filename="../sundplan_qgis/run_report.py" line="211"/>
         <source>rule</source>
         <translation>regel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="211"/>
+        <location filename="../sundplan_qgis/run_report.py" line="212"/>
         <source>sample spacing (m)</source>
         <translation>punktafstand (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="212"/>
-        <location filename="../sundplan_qgis/run_report.py" line="337"/>
+        <location filename="../sundplan_qgis/run_report.py" line="213"/>
+        <location filename="../sundplan_qgis/run_report.py" line="339"/>
         <source>scenario</source>
         <translation>scenarie</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="213"/>
+        <location filename="../sundplan_qgis/run_report.py" line="214"/>
         <source>scenario run</source>
         <translation>kørsel for scenariet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="214"/>
+        <location filename="../sundplan_qgis/run_report.py" line="215"/>
+        <source>directed edges searched</source>
+        <translation>søgte rettede kanter</translation>
+    </message>
+    <message>
+        <location filename="../sundplan_qgis/run_report.py" line="216"/>
         <source>nodes searched (junctions; shape points read off their roads)</source>
         <translation>søgte knuder (kryds; mellempunkter aflæst på deres vej)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="215"/>
+        <location filename="../sundplan_qgis/run_report.py" line="217"/>
         <source>sex</source>
         <translation>køn</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="216"/>
+        <location filename="../sundplan_qgis/run_report.py" line="218"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="217"/>
+        <location filename="../sundplan_qgis/run_report.py" line="219"/>
         <source>share not reached</source>
         <translation>andel ikke nået</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="218"/>
+        <location filename="../sundplan_qgis/run_report.py" line="220"/>
         <source>shortage rule</source>
         <translation>regel for lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="219"/>
+        <location filename="../sundplan_qgis/run_report.py" line="221"/>
         <source>shortage threshold</source>
         <translation>tærskel for lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="220"/>
+        <location filename="../sundplan_qgis/run_report.py" line="222"/>
         <source>source of the shortage threshold</source>
         <translation>kilde til tærsklen for lægemangel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="221"/>
+        <location filename="../sundplan_qgis/run_report.py" line="223"/>
         <source>shortest paths</source>
         <translation>korteste veje</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="222"/>
+        <location filename="../sundplan_qgis/run_report.py" line="224"/>
         <source>snapping</source>
         <translation>tilknytning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="223"/>
+        <location filename="../sundplan_qgis/run_report.py" line="225"/>
         <source>snap distance (m)</source>
         <translation>tilknytningsafstand (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="224"/>
+        <location filename="../sundplan_qgis/run_report.py" line="226"/>
         <source>solving (s)</source>
         <translation>beregning (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="225"/>
+        <location filename="../sundplan_qgis/run_report.py" line="227"/>
         <source>source</source>
         <translation>kilde</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="226"/>
+        <location filename="../sundplan_qgis/run_report.py" line="228"/>
         <source>specialties</source>
         <translation>specialer</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="229"/>
+        <location filename="../sundplan_qgis/run_report.py" line="231"/>
         <source>speed (km/h)</source>
         <translation>hastighed (km/t)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="230"/>
+        <location filename="../sundplan_qgis/run_report.py" line="232"/>
         <source>speeds (km/h)</source>
         <translation>hastigheder (km/t)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="231"/>
+        <location filename="../sundplan_qgis/run_report.py" line="233"/>
         <source>spread, difference</source>
         <translation>spredning, forskel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="232"/>
+        <location filename="../sundplan_qgis/run_report.py" line="234"/>
         <source>spread, ratio best to worst</source>
         <translation>spredning, forhold mellem bedste og dårligste</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="233"/>
+        <location filename="../sundplan_qgis/run_report.py" line="235"/>
         <source>statistics</source>
         <translation>statistik</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="234"/>
+        <location filename="../sundplan_qgis/run_report.py" line="236"/>
         <source>statistics cover</source>
         <translation>statistikken omfatter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="235"/>
+        <location filename="../sundplan_qgis/run_report.py" line="237"/>
         <source>sum of access × demand</source>
         <translation>sum af tilgængelighed × efterspørgsel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="236"/>
+        <location filename="../sundplan_qgis/run_report.py" line="238"/>
         <source>sum of fair shares, base year</source>
         <translation>sum af rimelige andele, basisår</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="237"/>
+        <location filename="../sundplan_qgis/run_report.py" line="239"/>
         <source>sum of fair shares, target year</source>
         <translation>sum af rimelige andele, målår</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="238"/>
+        <location filename="../sundplan_qgis/run_report.py" line="240"/>
         <source>summaries (s)</source>
         <translation>opsummeringer (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="239"/>
+        <location filename="../sundplan_qgis/run_report.py" line="241"/>
         <source>summary</source>
         <translation>oversigt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="240"/>
+        <location filename="../sundplan_qgis/run_report.py" line="242"/>
         <source>surface grid</source>
         <translation>fladegitter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="241"/>
+        <location filename="../sundplan_qgis/run_report.py" line="243"/>
         <source>table</source>
         <translation>tabel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="243"/>
+        <location filename="../sundplan_qgis/run_report.py" line="245"/>
         <source>text</source>
         <translation>tekst</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="244"/>
+        <location filename="../sundplan_qgis/run_report.py" line="246"/>
         <source>threshold rule</source>
         <translation>tærskelregel</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="245"/>
+        <location filename="../sundplan_qgis/run_report.py" line="247"/>
         <source>thresholds</source>
         <translation>tærskler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="246"/>
+        <location filename="../sundplan_qgis/run_report.py" line="248"/>
         <source>tie rule</source>
         <translation>regel ved lige rejsetider</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="247"/>
+        <location filename="../sundplan_qgis/run_report.py" line="249"/>
         <source>time limit (min)</source>
         <translation>tidsgrænse (min)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="248"/>
+        <location filename="../sundplan_qgis/run_report.py" line="250"/>
         <source>time method</source>
         <translation>tidsmetode</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="249"/>
+        <location filename="../sundplan_qgis/run_report.py" line="251"/>
         <source>time (UTC)</source>
         <translation>tidspunkt (UTC)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="250"/>
+        <location filename="../sundplan_qgis/run_report.py" line="252"/>
         <source>timings (s)</source>
         <translation>tidsforbrug (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="251"/>
+        <location filename="../sundplan_qgis/run_report.py" line="253"/>
         <source>total</source>
         <translation>i alt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="252"/>
+        <location filename="../sundplan_qgis/run_report.py" line="254"/>
         <source>travel times</source>
         <translation>rejsetider</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="253"/>
+        <location filename="../sundplan_qgis/run_report.py" line="255"/>
         <source>two-step</source>
         <translation>to trin</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="254"/>
+        <location filename="../sundplan_qgis/run_report.py" line="256"/>
         <source>under-supply ratio</source>
         <translation>grænse for underdækning (forhold)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="255"/>
+        <location filename="../sundplan_qgis/run_report.py" line="257"/>
         <source>unit</source>
         <translation>enhed</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="256"/>
+        <location filename="../sundplan_qgis/run_report.py" line="258"/>
         <source>units</source>
         <translation>enheder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="257"/>
+        <location filename="../sundplan_qgis/run_report.py" line="259"/>
         <source>units without capacity data</source>
         <translation>enheder uden kapacitetsdata</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="259"/>
+        <location filename="../sundplan_qgis/run_report.py" line="261"/>
         <source>why unreachable</source>
         <translation>hvorfor ikke nåelig</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="261"/>
+        <location filename="../sundplan_qgis/run_report.py" line="263"/>
         <source>why not on the network</source>
         <translation>hvorfor ikke tilknyttet vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="262"/>
+        <location filename="../sundplan_qgis/run_report.py" line="264"/>
         <source>used</source>
         <translation>anvendt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="263"/>
+        <location filename="../sundplan_qgis/run_report.py" line="265"/>
         <source>value</source>
         <translation>værdi</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="264"/>
+        <location filename="../sundplan_qgis/run_report.py" line="266"/>
         <source>version</source>
         <translation>version</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="265"/>
+        <location filename="../sundplan_qgis/run_report.py" line="267"/>
         <source>versions</source>
         <translation>versioner</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="266"/>
+        <location filename="../sundplan_qgis/run_report.py" line="268"/>
         <source>warning threshold (%)</source>
         <translation>advarselsgrænse (%)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="267"/>
+        <location filename="../sundplan_qgis/run_report.py" line="269"/>
         <source>warnings</source>
         <translation>advarsler</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="268"/>
+        <location filename="../sundplan_qgis/run_report.py" line="270"/>
         <source>weight</source>
         <translation>vægt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="270"/>
+        <location filename="../sundplan_qgis/run_report.py" line="272"/>
         <source>weights used</source>
         <translation>anvendte vægte</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="271"/>
+        <location filename="../sundplan_qgis/run_report.py" line="273"/>
         <source>width (cells)</source>
         <translation>bredde (celler)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="272"/>
+        <location filename="../sundplan_qgis/run_report.py" line="274"/>
         <source>worker processes</source>
         <translation>arbejdsprocesser</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="273"/>
+        <location filename="../sundplan_qgis/run_report.py" line="275"/>
         <source>worst areas</source>
         <translation>dårligste områder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="274"/>
+        <location filename="../sundplan_qgis/run_report.py" line="276"/>
         <source>worst need-adjusted GPs per 10 000</source>
         <translation>dårligste behovsjusterede læger pr. 10.000</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="275"/>
+        <location filename="../sundplan_qgis/run_report.py" line="277"/>
         <source>worst unit</source>
         <translation>dårligste enhed</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="277"/>
+        <location filename="../sundplan_qgis/run_report.py" line="279"/>
         <source>aggregation</source>
         <translation>sammenlægning</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="278"/>
+        <location filename="../sundplan_qgis/run_report.py" line="280"/>
         <source>beyond the snap distance</source>
         <translation>uden for tilknytningsafstanden</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="279"/>
+        <location filename="../sundplan_qgis/run_report.py" line="281"/>
         <source>candidate sites</source>
         <translation>kandidatsteder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="280"/>
+        <location filename="../sundplan_qgis/run_report.py" line="282"/>
         <source>demand beyond the time limit, after</source>
         <translation>efterspørgsel uden for tidsgrænsen, efter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="281"/>
+        <location filename="../sundplan_qgis/run_report.py" line="283"/>
         <source>demand beyond the time limit, before</source>
         <translation>efterspørgsel uden for tidsgrænsen, før</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="282"/>
+        <location filename="../sundplan_qgis/run_report.py" line="284"/>
         <source>demand (s)</source>
         <translation>efterspørgsel (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="283"/>
+        <location filename="../sundplan_qgis/run_report.py" line="285"/>
         <source>demand within the time limit, after</source>
         <translation>efterspørgsel inden for tidsgrænsen, efter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="284"/>
+        <location filename="../sundplan_qgis/run_report.py" line="286"/>
         <source>demand within the time limit, before</source>
         <translation>efterspørgsel inden for tidsgrænsen, før</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="285"/>
+        <location filename="../sundplan_qgis/run_report.py" line="287"/>
         <source>existing sites</source>
         <translation>eksisterende steder</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="286"/>
+        <location filename="../sundplan_qgis/run_report.py" line="288"/>
         <source>gain</source>
         <translation>gevinst</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="287"/>
+        <location filename="../sundplan_qgis/run_report.py" line="289"/>
         <source>grid spacing (m)</source>
         <translation>gitterafstand (m)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="288"/>
+        <location filename="../sundplan_qgis/run_report.py" line="290"/>
         <source>number of new sites (k)</source>
         <translation>antal nye steder (k)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="289"/>
+        <location filename="../sundplan_qgis/run_report.py" line="291"/>
         <source>exact solver up to (nonzeros)</source>
         <translation>eksakt løser op til (ikke-nul-elementer)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="290"/>
+        <location filename="../sundplan_qgis/run_report.py" line="292"/>
         <source>mean travel time after (min)</source>
         <translation>middelrejsetid efter (min)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="291"/>
+        <location filename="../sundplan_qgis/run_report.py" line="293"/>
         <source>mean travel time before (min)</source>
         <translation>middelrejsetid før (min)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="292"/>
+        <location filename="../sundplan_qgis/run_report.py" line="294"/>
         <source>method used</source>
         <translation>anvendt metode</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="293"/>
+        <location filename="../sundplan_qgis/run_report.py" line="295"/>
         <source>optimality gap</source>
         <translation>afstand til optimum</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="294"/>
+        <location filename="../sundplan_qgis/run_report.py" line="296"/>
         <source>model</source>
         <translation>model</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="295"/>
+        <location filename="../sundplan_qgis/run_report.py" line="297"/>
         <source>nonzeros</source>
         <translation>ikke-nul-elementer</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="296"/>
+        <location filename="../sundplan_qgis/run_report.py" line="298"/>
         <source>objective</source>
         <translation>mål</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="297"/>
+        <location filename="../sundplan_qgis/run_report.py" line="299"/>
         <source>objective (solver&apos;s own value)</source>
         <translation>målværdi (løserens egen værdi)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="298"/>
+        <location filename="../sundplan_qgis/run_report.py" line="300"/>
         <source>objective, in words</source>
         <translation>mål, i ord</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="299"/>
+        <location filename="../sundplan_qgis/run_report.py" line="301"/>
         <source>on the road network</source>
         <translation>på vejnettet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="300"/>
+        <location filename="../sundplan_qgis/run_report.py" line="302"/>
         <source>proven optimal</source>
         <translation>bevist optimal</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="301"/>
+        <location filename="../sundplan_qgis/run_report.py" line="303"/>
         <source>pairs within the time limit</source>
         <translation>par inden for tidsgrænsen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="302"/>
+        <location filename="../sundplan_qgis/run_report.py" line="304"/>
         <source>residents in total</source>
         <translation>indbyggere i alt</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="303"/>
+        <location filename="../sundplan_qgis/run_report.py" line="305"/>
         <source>result</source>
         <translation>resultat</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="304"/>
+        <location filename="../sundplan_qgis/run_report.py" line="306"/>
         <source>shortest-path searches</source>
         <translation>korteste-vej-søgninger</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="305"/>
+        <location filename="../sundplan_qgis/run_report.py" line="307"/>
         <source>solver</source>
         <translation>løser</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="306"/>
+        <location filename="../sundplan_qgis/run_report.py" line="308"/>
         <source>status</source>
         <translation>status</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="307"/>
+        <location filename="../sundplan_qgis/run_report.py" line="309"/>
         <source>time limit rule</source>
         <translation>regel for tidsgrænsen</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="308"/>
+        <location filename="../sundplan_qgis/run_report.py" line="310"/>
         <source>time limit (s)</source>
         <translation>tidsgrænse (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="309"/>
+        <location filename="../sundplan_qgis/run_report.py" line="311"/>
         <source>travel times (s)</source>
         <translation>rejsetider (s)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="310"/>
+        <location filename="../sundplan_qgis/run_report.py" line="312"/>
         <source>demand units (road nodes)</source>
         <translation>efterspørgselsenheder (vejknudepunkter)</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="311"/>
+        <location filename="../sundplan_qgis/run_report.py" line="313"/>
         <source>objective after</source>
         <translation>målværdi efter</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="312"/>
+        <location filename="../sundplan_qgis/run_report.py" line="314"/>
         <source>objective before</source>
         <translation>målværdi før</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="313"/>
+        <location filename="../sundplan_qgis/run_report.py" line="315"/>
         <source>variables</source>
         <translation>variable</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="314"/>
+        <location filename="../sundplan_qgis/run_report.py" line="316"/>
         <source>year</source>
         <translation>år</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="315"/>
+        <location filename="../sundplan_qgis/run_report.py" line="317"/>
         <source>years</source>
         <translation>år</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="316"/>
+        <location filename="../sundplan_qgis/run_report.py" line="318"/>
         <source>sections</source>
         <translation>afsnit</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="317"/>
+        <location filename="../sundplan_qgis/run_report.py" line="319"/>
         <source>travel time</source>
         <translation>rejsetid</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="321"/>
+        <location filename="../sundplan_qgis/run_report.py" line="323"/>
         <source>input</source>
         <translation>input</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="322"/>
+        <location filename="../sundplan_qgis/run_report.py" line="324"/>
         <source>rows matched</source>
         <translation>rækker matchet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="323"/>
+        <location filename="../sundplan_qgis/run_report.py" line="325"/>
         <source>today</source>
         <translation>i dag</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="324"/>
+        <location filename="../sundplan_qgis/run_report.py" line="326"/>
         <source>not computed</source>
         <translation>ikke beregnet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="325"/>
+        <location filename="../sundplan_qgis/run_report.py" line="327"/>
         <source>90th percentile</source>
         <translation>90 %-fraktil</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="330"/>
+        <location filename="../sundplan_qgis/run_report.py" line="332"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="333"/>
+        <location filename="../sundplan_qgis/run_report.py" line="335"/>
         <source>network</source>
         <translation>vejnet</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="342"/>
+        <location filename="../sundplan_qgis/run_report.py" line="344"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../sundplan_qgis/run_report.py" line="343"/>
+        <location filename="../sundplan_qgis/run_report.py" line="345"/>
         <source>no</source>
         <translation>nej</translation>
     </message>
